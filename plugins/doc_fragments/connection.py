@@ -1,0 +1,94 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import annotations
+
+
+class ModuleDocFragment:
+    # Paired with CONNECTION_ARGSPEC in plugins/module_utils/_module.py.
+    DOCUMENTATION = r"""
+options:
+  rest_url:
+    description:
+      - Base URL of the IBM MQ administrative REST API, for example V(https://mqhost:9443/ibmmq/rest/v2).
+      - The V(v1), V(v2) and V(v3) prefixes are accepted.
+      - Must not contain credentials.
+      - If not set, the value of the E(MQ_REST_URL) environment variable is used.
+    type: str
+    required: true
+  qmgr:
+    description:
+      - Name of the queue manager to manage. Queue manager names are case-sensitive.
+      - If not set, the value of the E(MQ_QMGR) environment variable is used.
+    type: str
+    required: true
+  username:
+    description:
+      - User name for O(auth_method=basic) or O(auth_method=ltpa). User names are case-sensitive.
+      - If not set, the value of the E(MQ_REST_USERNAME) environment variable is used.
+    type: str
+  password:
+    description:
+      - Password for O(username).
+      - If not set, the value of the E(MQ_REST_PASSWORD) environment variable is used.
+    type: str
+  auth_method:
+    description:
+      - How to authenticate to the mqweb server.
+      - V(basic) sends HTTP basic authentication with every request.
+      - V(ltpa) logs in once per task (C(POST /login)) and sends the C(LtpaToken2*) cookie; an expired
+        token is renewed once, automatically.
+      - V(certificate) authenticates with the TLS client certificate O(client_cert).
+      - Defaults to V(basic) when O(username) is set, otherwise V(certificate) when O(client_cert) is set.
+      - If not set, the value of the E(MQ_REST_AUTH_METHOD) environment variable is used.
+    type: str
+    choices: [basic, ltpa, certificate]
+  client_cert:
+    description:
+      - PEM file with the TLS client certificate (and optionally its key) for O(auth_method=certificate).
+      - If not set, the value of the E(MQ_REST_CLIENT_CERT) environment variable is used.
+    type: path
+  client_key:
+    description:
+      - PEM file with the unencrypted private key of O(client_cert).
+      - If not set, the value of the E(MQ_REST_CLIENT_KEY) environment variable is used.
+    type: path
+  ca_path:
+    description:
+      - PEM file with the CA certificate(s) that signed the mqweb server certificate.
+      - Prefer this over O(validate_certs=false) for private CAs.
+      - If not set, the value of the E(MQ_REST_CA_PATH) environment variable is used.
+    type: path
+  validate_certs:
+    description:
+      - Whether to verify the mqweb server's TLS certificate. Setting V(false) prints a warning.
+      - If not set, the value of the E(MQ_REST_VALIDATE_CERTS) environment variable is used.
+    type: bool
+    default: true
+  gateway_qmgr:
+    description:
+      - Route commands through this gateway queue manager (the C(ibm-mq-rest-gateway-qmgr) header),
+        to reach a queue manager that the mqweb server cannot reach directly.
+      - If not set, the value of the E(MQ_REST_GATEWAY_QMGR) environment variable is used.
+    type: str
+  request_timeout:
+    description:
+      - Seconds to wait for each HTTP response.
+    type: float
+    default: 30
+  retries:
+    description:
+      - How many times a read (C(DISPLAY)) is retried after a connection error, a timeout or HTTP
+        502, 503 or 504, with exponential backoff. Commands that change objects are never retried.
+      - Between 0 and 10.
+    type: int
+    default: 3
+notes:
+  - Modules of this collection run on the controller. Use C(connection: local) or C(delegate_to: localhost),
+    with one inventory host per queue manager.
+  - Set the connection options once per play with C(module_defaults) and the action group
+    C(group/mqrest.admin.mq).
+requirements:
+  - requests >= 2.25
+"""

@@ -1,0 +1,47 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import annotations
+
+
+class ModuleDocFragment:
+    # Paired with OBJECT_ARGSPEC in plugins/module_utils/_module.py.
+    DOCUMENTATION = r"""
+options:
+  name:
+    description:
+      - Name of the object. MQ names are case-sensitive and are sent exactly as given.
+      - Allowed characters are C(A-Z a-z 0-9 . / _ %).
+    type: str
+    required: true
+  state:
+    description:
+      - V(present) makes the object exist with the given attributes.
+      - V(absent) deletes it. An active object is only stopped and deleted with O(force=true).
+      - V(started) and V(stopped) imply V(present) and then start or stop the object, waiting for the
+        result when O(wait=true). They send nothing when the object is already in that state.
+    type: str
+    choices: [present, absent, started, stopped]
+    default: present
+  attributes:
+    description:
+      - Further MQSC attributes as a dictionary of keyword to value, for example C({BATCHSZ: 100}).
+      - Keywords are case-insensitive and are checked against the attributes MQ defines for this object
+        type; an unknown keyword is an error that suggests the closest known ones.
+      - An attribute that has its own option must be set with that option.
+    type: dict
+    default: {}
+  recreate:
+    description:
+      - Allow deleting and defining the object again when a change can only be made that way
+        (a different listener transport type or channel type). An active object is stopped first.
+    type: bool
+    default: false
+  force:
+    description:
+      - With O(state=absent), stop an active object before deleting it. Without it the task fails
+        and leaves the object alone.
+    type: bool
+    default: false
+"""

@@ -1,0 +1,32 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import annotations
+
+
+class ModuleDocFragment:
+    # Paired with WAIT_ARGSPEC in plugins/module_utils/_module.py.
+    DOCUMENTATION = r"""
+options:
+  wait:
+    description:
+      - Whether to wait, after a C(START) or C(STOP), until the object reports the target state.
+      - MQ accepts C(START) and C(STOP) immediately and acts on them later; without waiting the task
+        only knows that the request was accepted.
+    type: bool
+    default: true
+  wait_timeout:
+    description:
+      - Seconds to wait for each start or stop to complete. When it runs out the task fails,
+        naming the object, the operation, the seconds waited and the last status seen.
+    type: float
+    default: 60
+  poll_interval:
+    description:
+      - Longest pause, in seconds, between two status checks. The first check happens right after
+        the command; the pause then doubles from 0.05 seconds up to this value, and never runs past
+        O(wait_timeout).
+    type: float
+    default: 1
+"""

@@ -1,0 +1,214 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+# PRIVATE: this file is internal to mqrest.admin and may change without notice.
+
+"""Attribute tables: each MQSC keyword declared once with its option name, type, rules and comparison.
+
+Argument specs, input validation, the diff engine and the snake_case facts are all derived from
+these declarations, so a keyword cannot be validated one way and compared another.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from ._errors import MQInputError
+
+__all__ = ["Attr", "ObjectType", "validate_name"]
+
+# IBM-NAMING: A-Z a-z 0-9 . / _ % ; no blanks. Names are case-sensitive.
+_NAME_CHARS = re.compile(r"^[A-Za-z0-9._/%]+$")
+_CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def validate_name(name, option, max_length, what, generic=False):
+    """Reject a name MQ would reject (4008/4044), before anything is sent."""
+    pattern = name[:-1] if generic and name.endswith("*") else name
+    if generic and name == "*":
+        return name
+    if not isinstance(name, str) or not pattern or len(pattern) > max_length or not _NAME_CHARS.match(pattern):
+        rule = "1 to {0} characters from A-Z a-z 0-9 . / _ %".format(max_length)
+        if generic:
+            rule += ", optionally ending in * (a generic name)"
+        raise MQInputError("{0}={1!r} is not a valid {2} name: it must be {3}".format(option, name, what, rule))
+    return name
+
+
+class Attr:
+    """One MQSC keyword of one object type.
+
+    kind: ``str`` (case kept and compared exactly), ``istr`` (compared case-insensitively),
+    ``name`` (an MQ object name), ``enum``, ``int``, ``int_or_enum`` (a number or a keyword
+    such as AUTO) and ``enum_list``.
+    """
+
+    __slots__ = ("keyword", "kind", "option", "choices", "minimum", "maximum", "max_length", "types")
+
+    def __init__(self, keyword, kind="str", option=None, choices=None, minimum=None, maximum=None, max_length=None, types=None):
+        self.keyword = keyword
+        self.kind = kind
+        self.option = option
+        self.choices = tuple(choices) if choices else None
+        self.minimum = minimum
+        self.maximum = maximum
+        self.max_length = max_length
+        self.types = frozenset(types) if types else None
+
+    @property
+    def label(self):
+        return self.option or "attributes." + self.keyword
+
+    def applies_to(self, subtype):
+        return self.types is None or subtype is None or subtype in self.types
+
+    def argspec(self):
+        if self.kind == "int":
+            return {"type": "int"}
+        if self.kind == "enum":
+            return {"type": "str", "choices": [c.lower() for c in self.choices]}
+        if self.kind == "enum_list":
+            return {"type": "list", "elements": "str", "choices": [c.lower() for c in self.choices]}
+        return {"type": "str"}
+
+    def validate(self, value, label=None):
+        """Check a user value and return it in wire form (what goes into the JSON parameters)."""
+        label = label or self.label
+        if self.kind == "int":
+            return self._validate_int(value, label)
+        if self.kind == "int_or_enum":
+            if isinstance(value, str) and value.upper() in self.choices:
+                return value.upper()
+            return self._validate_int(value, label, also=" or one of " + ", ".join(self.choices))
+        if self.kind == "enum":
+            return self._validate_choice(value, label)
+        if self.kind == "enum_list":
+            values = value if isinstance(value, (list, tuple)) else [value]
+            return [self._validate_choice(v, label) for v in values]
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            raise MQInputError("{0}={1!r} must be a string".format(label, value))
+        text = str(value)
+        if _CONTROL_CHARS.search(text):
+            raise MQInputError("{0}={1!r} must be a single line without control characters".format(label, text))
+        if self.max_length and len(text) > self.max_length:
+            raise MQInputError("{0}={1!r} is {2} characters long; MQ allows at most {3}".format(label, text, len(text), self.max_length))
+        if self.kind == "name" and text.strip():
+            validate_name(text, label, self.max_length or 48, "MQ object")
+        return text
+
+    def _validate_int(self, value, label, also=""):
+        try:
+            if isinstance(value, bool) or (isinstance(value, float) and not value.is_integer()):
+                raise ValueError(value)
+            number = int(value)
+        except (TypeError, ValueError):
+            raise MQInputError("{0}={1!r} must be an integer{2}".format(label, value, also))
+        if (self.minimum is not None and number < self.minimum) or (self.maximum is not None and number > self.maximum):
+            raise MQInputError("{0}={1!r} is out of range: MQ accepts {2} to {3}{4}".format(label, value, self.minimum, self.maximum, also))
+        return number
+
+    def _validate_choice(self, value, label):
+        if isinstance(value, str) and value.upper() in self.choices:
+            return value.upper()
+        raise MQInputError("{0}={1!r} must be one of {2}".format(label, value, ", ".join(c.lower() for c in self.choices)))
+
+    def normalize(self, value):
+        """Comparable form of a wire or DISPLAY value. MQ strips trailing blanks on DISPLAY."""
+        if value is None:
+            return None
+        if self.kind == "int":
+            try:
+                return int(value)
+            except (TypeError, ValueError):
+                return value
+        if self.kind == "enum_list":
+            values = value if isinstance(value, (list, tuple)) else str(value).split(",")
+            return tuple(sorted(str(v).strip().upper() for v in values))
+        text = str(value).rstrip()
+        if self.kind in ("istr", "enum", "int_or_enum"):
+            return text.upper()
+        return text
+
+    def fact(self, value):
+        """User-facing form for results: enums in the lower case the options use."""
+        if self.kind == "enum" and isinstance(value, str):
+            return value.lower()
+        if self.kind == "enum_list":
+            return [v.lower() for v in self.normalize(value)]
+        if self.kind in ("str", "istr", "name") and isinstance(value, str):
+            return value.rstrip()
+        return value
+
+
+class ObjectType:
+    """An MQ object type: its qualifiers, name rules and attribute table.
+
+    ``type_attr`` is the keyword MQ requires on every DEFINE and ALTER and never lets change
+    (CHLTYPE for channels, IBM-RC3034; TRPTYPE for listeners, IBM-ALT-LSTR/IBM-EXPL-LSTR).
+    ``required`` maps a subtype to the keywords MQ needs before it will define it.
+    """
+
+    def __init__(self, kind, qualifier, status_qualifier, name_max, attrs, type_attr=None, required=None):
+        self.kind = kind
+        self.qualifier = qualifier
+        self.status_qualifier = status_qualifier
+        self.name_max = name_max
+        self.attrs = tuple(attrs)
+        self.by_keyword = {a.keyword: a for a in self.attrs}
+        self.by_option = {a.option: a for a in self.attrs if a.option}
+        self.type_attr = self.by_keyword[type_attr] if type_attr else None
+        self.required = required or {}
+
+    def option_argspec(self):
+        """Argument spec entries for every attribute with an option name."""
+        return {a.option: a.argspec() for a in self.attrs if a.option}
+
+    def validate_name(self, name, option="name", generic=False):
+        return validate_name(name, option, self.name_max, self.kind, generic=generic)
+
+    def desired_from_params(self, params, subtype=None):
+        """Build ``{KEYWORD: wire value}`` from module options and the free-form ``attributes`` dict.
+
+        Raises MQInputError naming the option, the value and the rule; nothing has been sent yet.
+        """
+        desired = {}
+        for attr in self.attrs:
+            if attr.option and params.get(attr.option) is not None:
+                if not attr.applies_to(subtype):
+                    raise MQInputError("{0} is not valid for a {1} {2}; it applies to {3}".format(
+                        attr.option, subtype.lower(), self.kind, ", ".join(sorted(t.lower() for t in attr.types))))
+                desired[attr.keyword] = attr.validate(params[attr.option])
+        for raw_key, value in (params.get("attributes") or {}).items():
+            keyword = str(raw_key).upper()
+            attr = self.by_keyword.get(keyword)
+            if attr is None:
+                close = difflib.get_close_matches(keyword, list(self.by_keyword), n=3, cutoff=0.6)
+                hint = "; did you mean {0}?".format(" or ".join(close)) if close else ""
+                raise MQInputError("attributes.{0} is not a {1} attribute this module manages{2}".format(raw_key, self.kind, hint))
+            if attr is self.type_attr:
+                raise MQInputError("attributes.{0}: set the {1} with the {2} option".format(raw_key, keyword, attr.option))
+            if attr.option:
+                raise MQInputError("attributes.{0}: use the {1} option instead".format(raw_key, attr.option))
+            if not attr.applies_to(subtype):
+                raise MQInputError("attributes.{0} is not valid for a {1} {2}".format(raw_key, subtype.lower(), self.kind))
+            desired[keyword] = attr.validate(value, "attributes." + str(raw_key))
+        for keyword in self.required.get(subtype, ()):
+            if not str(desired.get(keyword, "")).strip():
+                raise MQInputError("{0} is required for a {1} {2}".format(self.by_keyword[keyword].label, subtype.lower(), self.kind))
+        return desired
+
+    def facts(self, row):
+        """Normalised snake_case view of a DISPLAY row."""
+        facts = {}
+        for key, value in row.items():
+            if key == self.qualifier.lower():
+                facts["name"] = value
+                continue
+            attr = self.by_keyword.get(key.upper())
+            if attr is None:
+                facts[key] = value
+            else:
+                facts[attr.option or key] = attr.fact(value)
+        return facts

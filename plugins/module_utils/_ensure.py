@@ -1,0 +1,153 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+# PRIVATE: this file is internal to mqrest.admin and may change without notice.
+
+"""Convergence: DISPLAY once, then DEFINE, ALTER only what differs, or DELETE.
+
+Never REPLACE: a DEFINE ... REPLACE rewrites every attribute and bumps ALTDATE/ALTTIME even
+when nothing changed. In check mode the same decisions are made and nothing mutating is sent.
+"""
+
+from __future__ import annotations
+
+from ._errors import MQError, MQInputError
+from ._mqsc import MQSCCommand
+
+__all__ = ["EnsureResult", "ensure_present", "ensure_absent", "changed_keywords"]
+
+
+def changed_keywords(spec, desired, row):
+    """Keywords whose desired value differs from the DISPLAY row (only the ones the user set)."""
+    changed = []
+    for keyword, value in desired.items():
+        attr = spec.by_keyword[keyword]
+        if attr is spec.type_attr:
+            continue
+        if attr.normalize(row.get(keyword.lower())) != attr.normalize(value):
+            changed.append(keyword)
+    return changed
+
+
+class EnsureResult:
+    """changed, before, after and the commands that ran (or would run in check mode)."""
+
+    def __init__(self, spec, action, before=None, after=None, commands=(), changed=()):
+        self.spec = spec
+        self.action = action
+        self.before = before
+        self.after = after
+        self.commands = list(commands)
+        self.changed_keywords = list(changed)
+
+    @property
+    def changed(self):
+        return self.action not in ("unchanged", "absent")
+
+    def _label(self, keyword):
+        attr = self.spec.by_keyword.get(keyword)
+        return attr.option if attr is not None and attr.option else keyword.lower()
+
+    def diff(self):
+        before = self.spec.facts(self.before) if self.before else {}
+        after = self.spec.facts(self.after) if self.after else {}
+        if self.action in ("updated",):
+            keys = [self._label(k) for k in self.changed_keywords]
+            before = {k: before.get(k) for k in keys}
+            after = {k: after.get(k) for k in keys}
+        return {"before": before, "after": after}
+
+    def as_result(self):
+        return {
+            "changed": self.changed,
+            "action": self.action,
+            "changed_attributes": [self._label(k) for k in self.changed_keywords],
+            self.spec.kind: self.spec.facts(self.after) if self.after else {},
+            "commands": self.commands,
+            "diff": self.diff(),
+        }
+
+
+def _define(spec, name, desired):
+    # The type keyword goes first: MQSC wants CHLTYPE right after the channel name.
+    params = {}
+    if spec.type_attr is not None and spec.type_attr.keyword in desired:
+        params[spec.type_attr.keyword] = desired[spec.type_attr.keyword]
+    params.update(desired)
+    return MQSCCommand("DEFINE", spec.qualifier, name, params)
+
+
+def _predicted(spec, name, desired, row=None):
+    after = dict(row or {})
+    after[spec.qualifier.lower()] = name
+    after.update({k.lower(): v for k, v in desired.items()})
+    return after
+
+
+def ensure_present(client, spec, name, desired, runtime=None, recreate=False):
+    """Make object ``name`` exist with the ``desired`` {KEYWORD: wire value} attributes."""
+    row = client.display_one(spec.qualifier, name)
+    if row is None:
+        command = _define(spec, name, desired)
+        return _apply(client, spec, name, "created", None, [command], desired, sorted(desired))
+
+    type_attr = spec.type_attr
+    if type_attr is not None and type_attr.keyword in desired and \
+            type_attr.normalize(row.get(type_attr.keyword.lower())) != type_attr.normalize(desired[type_attr.keyword]):
+        current = type_attr.fact(row.get(type_attr.keyword.lower()))
+        wanted = type_attr.fact(desired[type_attr.keyword])
+        if not recreate:
+            raise MQInputError(
+                "{0}={1!r}: {2} {3!r} exists with {0}={4!r}, and MQ cannot change {5} in place; "
+                "set recreate: true to delete and define it again".format(type_attr.option, wanted, spec.kind, name, current, type_attr.keyword))
+        if runtime is not None:
+            _stop_if_active(runtime, spec, name, row)
+        commands = [MQSCCommand("DELETE", spec.qualifier, name), _define(spec, name, desired)]
+        return _apply(client, spec, name, "recreated", row, commands, desired, sorted(desired))
+
+    changed = changed_keywords(spec, desired, row)
+    if not changed:
+        return EnsureResult(spec, "unchanged", row, row)
+    params = {}
+    if type_attr is not None:
+        # ALTER CHANNEL needs CHLTYPE and ALTER LISTENER needs TRPTYPE, even though they cannot change.
+        params[type_attr.keyword] = row.get(type_attr.keyword.lower())
+    params.update((k, desired[k]) for k in changed)
+    command = MQSCCommand("ALTER", spec.qualifier, name, params)
+    return _apply(client, spec, name, "updated", row, [command], {k: desired[k] for k in changed}, changed)
+
+
+def ensure_absent(client, spec, name, runtime=None, force=False):
+    row = client.display_one(spec.qualifier, name)
+    if row is None:
+        return EnsureResult(spec, "absent")
+    if runtime is not None:
+        rows = runtime.statuses([name])[name]
+        if rows and not runtime.is_stopped(rows):
+            if not force:
+                raise MQError("{0} {1!r} is active (status: {2}); MQ will not delete it while it runs. Stop it first "
+                              "(state: stopped) or set force: true to stop and delete it".format(
+                                  spec.kind, name, ", ".join(sorted({str(r.get('status')) for r in rows}))))
+            _stop_if_active(runtime, spec, name, row)
+    return _apply(client, spec, name, "deleted", row, [MQSCCommand("DELETE", spec.qualifier, name)], {}, ())
+
+
+def _stop_if_active(runtime, spec, name, row):
+    subtype = row.get(spec.type_attr.keyword.lower()) if spec.kind == "channel" else None
+    rows = runtime.statuses([name])[name]
+    if rows and not runtime.is_stopped(rows):
+        runtime.run("stop", [(name, subtype, None)])
+
+
+def _apply(client, spec, name, action, row, commands, desired, changed):
+    for command in commands:
+        client.run(command)  # only recorded in check mode
+    if action == "deleted":
+        after = None
+    elif client.check_mode:
+        after = _predicted(spec, name, desired, None if action == "recreated" else row)
+    else:
+        # Read back what MQ actually holds (defaults filled in, ALTDATE updated): one DISPLAY, only after a change.
+        after = client.display_one(spec.qualifier, name)
+    return EnsureResult(spec, action, row, after, client.sent, changed)

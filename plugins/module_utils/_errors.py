@@ -1,0 +1,118 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+# PRIVATE: this file is internal to mqrest.admin and may change without notice.
+
+"""One exception hierarchy; every error carries the facts a user needs to act on it."""
+
+from __future__ import annotations
+
+__all__ = [
+    "MQError",
+    "MQInputError",
+    "MQTransportError",
+    "MQHTTPError",
+    "MQAuthError",
+    "MQCommandError",
+    "MQWaitError",
+    "reason_name",
+]
+
+# Reason codes this collection meets, with their IBM names. The name goes into every
+# failure message so an operator can search IBM's reason-code pages without a lookup table.
+REASON_NAMES = {
+    2035: "MQRC_NOT_AUTHORIZED",
+    2058: "MQRC_Q_MGR_NAME_ERROR",
+    2085: "MQRC_UNKNOWN_OBJECT_NAME",
+    2543: "MQRC_STANDBY_Q_MGR",
+    3008: "MQRCCF_COMMAND_FAILED",
+    3034: "MQRCCF_CHANNEL_TYPE_ERROR",
+    3065: "MQRCCF_CHL_STATUS_NOT_FOUND",
+    3204: "MQRCCF_COMMAND_INHIBITED",
+    3233: "MQRCCF_LISTENER_STARTED",
+    3234: "MQRCCF_LISTENER_STOPPED",
+    3249: "MQRCCF_LISTENER_RUNNING",
+    3250: "MQRCCF_LSTR_STATUS_NOT_FOUND",
+    3251: "MQRCCF_SERVICE_RUNNING",
+    3252: "MQRCCF_SERV_STATUS_NOT_FOUND",
+    3253: "MQRCCF_SERVICE_STOPPED",
+    3262: "MQRCCF_NO_START_CMD",
+    3263: "MQRCCF_NO_STOP_CMD",
+    3268: "MQRCCF_LISTENER_STILL_ACTIVE",
+    4001: "MQRCCF_OBJECT_ALREADY_EXISTS",
+    4008: "MQRCCF_OBJECT_NAME_ERROR",
+    4031: "MQRCCF_CHANNEL_IN_USE",
+    4032: "MQRCCF_CHANNEL_NOT_FOUND",
+    4038: "MQRCCF_CHANNEL_DISABLED",
+    4044: "MQRCCF_CHANNEL_NAME_ERROR",
+    4052: "MQRCCF_XMIT_Q_NAME_WRONG_TYPE",
+    4061: "MQRCCF_MISSING_CONN_NAME",
+    4064: "MQRCCF_CHANNEL_NOT_ACTIVE",
+}
+
+
+def reason_name(code):
+    """IBM name of an MQ reason code, or ``"UNKNOWN"``."""
+    return REASON_NAMES.get(code, "UNKNOWN")
+
+
+class MQError(Exception):
+    """Base error. ``details`` become extra keys of the failed task result."""
+
+    def __init__(self, msg, **details):
+        super().__init__(msg)
+        self.msg = msg
+        self.details = {k: v for k, v in details.items() if v is not None}
+
+    def fail_args(self):
+        return dict(msg=self.msg, **self.details)
+
+
+class MQInputError(MQError):
+    """Bad module input, detected before any request is sent."""
+
+
+class MQTransportError(MQError):
+    """The REST endpoint could not be reached or did not answer in time (no HTTP status)."""
+
+
+class MQHTTPError(MQError):
+    """The mqweb server answered with an HTTP error status."""
+
+    def __init__(self, msg, status, msg_id=None, **details):
+        super().__init__(msg, http_status=status, mq_message_id=msg_id, **details)
+        self.status = status
+        self.msg_id = msg_id
+
+
+class MQAuthError(MQHTTPError):
+    """401/403: credentials, token or role problem."""
+
+
+class MQCommandError(MQError):
+    """MQ ran the MQSC command and reported a failure (HTTP 200 with a non-zero completion code)."""
+
+    def __init__(self, command, completion_code, reason_code, messages):
+        self.command = command
+        self.completion_code = completion_code
+        self.reason_code = reason_code
+        self.messages = list(messages or [])
+        text = "; ".join(self.messages) or "no message returned"
+        msg = "MQSC command failed: {0}: reason {1} ({2}): {3}".format(command, reason_code, reason_name(reason_code), text)
+        super().__init__(
+            msg,
+            mq_command=command,
+            mq_completion_code=completion_code,
+            mq_reason_code=reason_code,
+            mq_reason_name=reason_name(reason_code),
+            mq_messages=self.messages,
+        )
+
+
+class MQWaitError(MQError):
+    """A start/stop did not reach its target state: timed out or reached a failed state."""
+
+    def __init__(self, msg, failures, **details):
+        super().__init__(msg, timeouts=failures, **details)
+        self.failures = failures

@@ -1,0 +1,137 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+# PRIVATE: this file is internal to mqrest.admin and may change without notice.
+
+"""The attribute table of each object type (Multiplatforms MQSC, IBM MQ 9.x).
+
+Keywords without an option name are still declared: they are what the ``attributes`` option
+accepts, and they decide how a value is compared. Sources are the MQSC DEFINE/ALTER pages and
+real ``DISPLAY ... ALL`` output of the SYSTEM.DEF.* objects (shared/reference/mq-rest-api.md §4).
+"""
+
+from __future__ import annotations
+
+from ._attributes import Attr, ObjectType
+
+__all__ = ["LISTENER", "CHANNEL", "SERVICE", "OBJECT_TYPES", "CHANNEL_TYPES", "CONTROL_CHOICES"]
+
+CONTROL_CHOICES = ("MANUAL", "QMGR", "STARTONLY")
+_YES_NO = ("YES", "NO")
+_MONITORING = ("QMGR", "OFF", "LOW", "MEDIUM", "HIGH")
+_STATISTICS = ("QMGR", "OFF", "LOW", "MEDIUM", "HIGH")
+
+LISTENER = ObjectType(
+    kind="listener",
+    qualifier="LISTENER",
+    status_qualifier="LSSTATUS",
+    name_max=48,
+    type_attr="TRPTYPE",
+    attrs=[
+        # LU62, NETBIOS and SPX exist on Windows only; MQ rejects them elsewhere.
+        Attr("TRPTYPE", "enum", option="transport_type", choices=("TCP", "LU62", "NETBIOS", "SPX")),
+        Attr("PORT", "int", option="port", minimum=0, maximum=65535),
+        Attr("IPADDR", "istr", option="ip_address", max_length=48),
+        # BACKLOG(0) is stored as 0 and means "the default" at run time (LSSTATUS then shows 100).
+        Attr("BACKLOG", "int", option="backlog", minimum=0, maximum=999999999),
+        Attr("CONTROL", "enum", option="control", choices=CONTROL_CHOICES),
+        Attr("DESCR", option="description", max_length=64),
+    ],
+)
+
+SERVICE = ObjectType(
+    kind="service",
+    qualifier="SERVICE",
+    status_qualifier="SVSTATUS",
+    name_max=48,
+    attrs=[
+        Attr("SERVTYPE", "enum", option="service_type", choices=("COMMAND", "SERVER")),
+        Attr("CONTROL", "enum", option="control", choices=CONTROL_CHOICES),
+        Attr("STARTCMD", option="start_command", max_length=255),
+        Attr("STARTARG", option="start_args", max_length=255),
+        Attr("STOPCMD", option="stop_command", max_length=255),
+        Attr("STOPARG", option="stop_args", max_length=255),
+        Attr("STDOUT", option="stdout", max_length=255),
+        Attr("STDERR", option="stderr", max_length=255),
+        Attr("DESCR", option="description", max_length=64),
+    ],
+)
+
+CHANNEL_TYPES = ("SDR", "SVR", "RCVR", "RQSTR", "SVRCONN", "CLNTCONN", "CLUSSDR", "CLUSRCVR", "AMQP")
+_MESSAGE = ("SDR", "SVR", "RCVR", "RQSTR", "CLUSSDR", "CLUSRCVR")  # message channels between queue managers
+_SENDING = ("SDR", "SVR", "CLUSSDR", "CLUSRCVR")  # the sending end of a message channel
+_NOT_AMQP = tuple(t for t in CHANNEL_TYPES if t != "AMQP")
+
+CHANNEL = ObjectType(
+    kind="channel",
+    qualifier="CHANNEL",
+    status_qualifier="CHSTATUS",
+    name_max=20,
+    type_attr="CHLTYPE",
+    # XMITQ is required on SDR and SVR (IBM-XMITQ); CONNAME on SDR, RQSTR, CLNTCONN and CLUSSDR
+    # (4061 MQRCCF_MISSING_CONN_NAME). Checked before anything is sent.
+    required={"SDR": ("CONNAME", "XMITQ"), "SVR": ("XMITQ",), "RQSTR": ("CONNAME",), "CLNTCONN": ("CONNAME",), "CLUSSDR": ("CONNAME",)},
+    attrs=[
+        Attr("CHLTYPE", "enum", option="type", choices=CHANNEL_TYPES),
+        Attr("TRPTYPE", "enum", option="transport_type", choices=("TCP", "LU62", "NETBIOS", "SPX"), types=_NOT_AMQP),
+        Attr("CONNAME", option="conname", max_length=264, types=("SDR", "SVR", "RQSTR", "CLNTCONN", "CLUSSDR", "CLUSRCVR")),
+        Attr("XMITQ", "name", option="xmitq", max_length=48, types=("SDR", "SVR")),
+        Attr("DESCR", option="description", max_length=64),
+        Attr("MCAUSER", option="mcauser", max_length=64, types=tuple(t for t in CHANNEL_TYPES if t != "CLNTCONN")),
+        Attr("SSLCIPH", "istr", option="ssl_cipher", max_length=32),
+        Attr("SSLCAUTH", "enum", option="ssl_client_auth", choices=("REQUIRED", "OPTIONAL"),
+             types=("SVR", "RCVR", "RQSTR", "SVRCONN", "CLUSRCVR", "AMQP")),
+        Attr("SSLPEER", option="ssl_peer", max_length=1024, types=_NOT_AMQP),
+        Attr("CERTLABL", option="certificate_label", max_length=64),
+        Attr("HBINT", "int", option="heartbeat_interval", minimum=0, maximum=999999, types=_NOT_AMQP),
+        Attr("DISCINT", "int", option="disconnect_interval", minimum=0, maximum=999999, types=_SENDING + ("SVRCONN",)),
+        Attr("MAXMSGL", "int", option="max_message_length", minimum=0, maximum=104857600),
+        Attr("MAXINST", "int", option="max_instances", minimum=0, maximum=999999999, types=("SVRCONN", "AMQP")),
+        Attr("MAXINSTC", "int", option="max_instances_per_client", minimum=0, maximum=999999999, types=("SVRCONN",)),
+        Attr("SHARECNV", "int", option="sharing_conversations", minimum=0, maximum=999999999, types=("SVRCONN", "CLNTCONN")),
+        Attr("CLUSTER", "name", option="cluster", max_length=48, types=("CLUSSDR", "CLUSRCVR")),
+        Attr("CLUSNL", "name", option="cluster_namelist", max_length=48, types=("CLUSSDR", "CLUSRCVR")),
+        Attr("QMNAME", "name", option="qmgr_name", max_length=48, types=("CLNTCONN",)),
+        # Reachable only through the attributes option.
+        Attr("BATCHHB", "int", minimum=0, maximum=999999999, types=_SENDING),
+        Attr("BATCHINT", "int", minimum=0, maximum=999999999, types=_SENDING),
+        Attr("BATCHLIM", "int", minimum=0, maximum=999999999, types=_SENDING),
+        Attr("BATCHSZ", "int", minimum=1, maximum=9999, types=_MESSAGE),
+        Attr("CONVERT", "enum", choices=_YES_NO, types=_SENDING),
+        Attr("KAINT", "int_or_enum", choices=("AUTO",), minimum=0, maximum=99999, types=_NOT_AMQP),
+        Attr("LONGRTY", "int", minimum=0, maximum=999999999, types=_SENDING),
+        Attr("LONGTMR", "int", minimum=0, maximum=999999999, types=_SENDING),
+        Attr("SHORTRTY", "int", minimum=0, maximum=999999999, types=_SENDING),
+        Attr("SHORTTMR", "int", minimum=0, maximum=999999999, types=_SENDING),
+        Attr("MCATYPE", "enum", choices=("PROCESS", "THREAD"), types=("SDR", "SVR", "RQSTR", "CLUSSDR", "CLUSRCVR")),
+        Attr("NPMSPEED", "enum", choices=("FAST", "NORMAL"), types=_MESSAGE),
+        Attr("PROPCTL", "enum", choices=("COMPAT", "NONE", "ALL"), types=_SENDING),
+        Attr("SEQWRAP", "int", minimum=100, maximum=999999999, types=_MESSAGE),
+        Attr("STATCHL", "enum", choices=_STATISTICS, types=_MESSAGE),
+        Attr("MONCHL", "enum", choices=_MONITORING, types=_MESSAGE + ("SVRCONN",)),
+        Attr("USEDLQ", "enum", choices=_YES_NO, types=_MESSAGE),
+        Attr("MRRTY", "int", minimum=0, maximum=999999999, types=("RCVR", "RQSTR", "CLUSRCVR")),
+        Attr("MRTMR", "int", minimum=0, maximum=999999999, types=("RCVR", "RQSTR", "CLUSRCVR")),
+        Attr("PUTAUT", "enum", choices=("DEF", "CTX", "ONLYMCA", "ALTMCA"), types=("RCVR", "RQSTR", "CLUSRCVR")),
+        Attr("USERID", max_length=12, types=("SDR", "SVR", "RQSTR", "CLUSSDR")),
+        Attr("LOCLADDR", max_length=48, types=("SDR", "SVR", "RQSTR", "CLNTCONN", "CLUSSDR", "CLUSRCVR")),
+        Attr("COMPHDR", "enum_list", choices=("NONE", "SYSTEM"), types=_NOT_AMQP),
+        Attr("COMPMSG", "enum_list", choices=("NONE", "RLE", "ZLIBFAST", "ZLIBHIGH", "ANY"), types=_NOT_AMQP),
+        Attr("CLWLPRTY", "int", minimum=0, maximum=9, types=("CLUSSDR", "CLUSRCVR")),
+        Attr("CLWLRANK", "int", minimum=0, maximum=9, types=("CLUSSDR", "CLUSRCVR")),
+        Attr("CLWLWGHT", "int", minimum=1, maximum=99, types=("CLUSSDR", "CLUSRCVR")),
+        Attr("NETPRTY", "int", minimum=0, maximum=9, types=("CLUSRCVR",)),
+        Attr("AFFINITY", "enum", choices=("PREFERRED", "NONE"), types=("CLNTCONN",)),
+        Attr("CLNTWGHT", "int", minimum=0, maximum=99, types=("CLNTCONN",)),
+        Attr("DEFRECON", "enum", choices=("NO", "YES", "QMGR", "DISABLED"), types=("CLNTCONN",)),
+        Attr("PORT", "int", minimum=1, maximum=65535, types=("AMQP",)),
+        Attr("AMQPKA", "int_or_enum", choices=("AUTO",), minimum=0, maximum=999999999, types=("AMQP",)),
+        Attr("TPROOT", max_length=256, types=("AMQP",)),
+        Attr("TMPMODEL", "name", max_length=48, types=("AMQP",)),
+        Attr("TMPQPRFX", max_length=48, types=("AMQP",)),
+        Attr("USECLTID", "enum", choices=_YES_NO, types=("AMQP",)),
+    ],
+)
+
+OBJECT_TYPES = {t.kind: t for t in (LISTENER, CHANNEL, SERVICE)}

@@ -1,0 +1,197 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+# PRIVATE: this file is internal to mqrest.admin and may change without notice.
+
+"""Synchronous start and stop: issue the commands, then wait for the status with one waiter.
+
+Straight-line sequences over the client and the waiter. Many objects are handled as a fan-out:
+every command first, then one status DISPLAY per polling round for all of them.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+from ._errors import MQCommandError, MQInputError, MQWaitError
+from ._mqsc import MQSCCommand
+from ._waiter import DONE, PASSIVE_CHANNEL_TYPES, StatusTracker, summarize, wait_all
+
+__all__ = ["ObjectRuntime", "SyncOutcome"]
+
+# Replies that mean the object is already where the command wants it: a race between our
+# status read and the command, not a failure (IBM-RC4031/4064/3233/3234/3251/3253).
+ALREADY_STARTED = frozenset((4031, 3233, 3251))
+ALREADY_STOPPED = frozenset((4064, 3234, 3253))
+# Channel states in which a START is pointless: the channel is already on its way.
+_CHANNEL_STARTING = frozenset(("INITIALIZING", "STARTING", "BINDING", "REQUESTING", "SWITCHING", "RETRYING", "PAUSED", "RUNNING"))
+_STATUS_NAME_KEY = {"CHSTATUS": "channel", "LSSTATUS": "listener", "SVSTATUS": "service"}
+
+
+class SyncOutcome:
+    """What one start or stop did: the facts users asked for (SyncResult), per object."""
+
+    __slots__ = ("name", "operation", "polls", "elapsed_seconds", "status_before", "status_after", "issued", "outcome", "reason")
+
+    def __init__(self, name, operation, status_before, issued=True):
+        self.name = name
+        self.operation = operation
+        self.status_before = status_before
+        self.status_after = status_before
+        self.issued = issued
+        self.polls = 0
+        self.elapsed_seconds = 0.0
+        self.outcome = DONE
+        self.reason = None
+
+    def as_dict(self):
+        return {
+            "name": self.name,
+            "operation": "started" if self.operation == "start" else "stopped",
+            "polls": self.polls,
+            "elapsed_seconds": round(self.elapsed_seconds, 3),
+            "status_before": self.status_before,
+            "status_after": self.status_after,
+        }
+
+    def failure(self):
+        return {"name": self.name, "operation": self.operation, "elapsed_seconds": round(self.elapsed_seconds, 3),
+                "last_status": self.status_after, "outcome": self.outcome, "reason": self.reason}
+
+
+class ObjectRuntime:
+    """Start/stop/status for the objects of one type on one queue manager."""
+
+    def __init__(self, client, spec, wait=True, wait_timeout=60.0, poll_interval=1.0, stop_mode=None,
+                 stop_status=None, retrying_grace=0.0, clock=time.monotonic, sleep=time.sleep):
+        self.client = client
+        self.spec = spec
+        self.wait = wait
+        self.wait_timeout = wait_timeout
+        self.poll_interval = poll_interval
+        self.stop_mode = stop_mode
+        self.stop_status = stop_status
+        self.retrying_grace = retrying_grace
+        self.clock = clock
+        self.sleep = sleep
+
+    # -- status -----------------------------------------------------------------------------
+    def statuses(self, names):
+        """{name: [status rows]} with a single DISPLAY, generic when there are several names."""
+        names = list(names)
+        if len(names) == 1:
+            pattern = names[0]
+        else:
+            prefix = os.path.commonprefix(names)
+            pattern = prefix + "*" if prefix else "*"
+        key = _STATUS_NAME_KEY[self.spec.status_qualifier]
+        grouped = {name: [] for name in names}
+        for row in self.client.display(self.spec.status_qualifier, pattern):
+            if row.get(key) in grouped:
+                grouped[row[key]].append(row)
+        return grouped
+
+    def is_running(self, rows, subtype=None):
+        statuses = {str(r.get("status", "")).upper() for r in rows}
+        if self.spec.kind == "channel" and subtype in PASSIVE_CHANNEL_TYPES:
+            # An enabled receiver/server-connection channel with no partner has no record; it is "started".
+            return "STOPPED" not in statuses
+        return bool(statuses & _CHANNEL_STARTING) if self.spec.kind == "channel" else bool(statuses & {"RUNNING", "STARTING"})
+
+    @staticmethod
+    def is_stopped(rows):
+        return all(str(r.get("status", "")).upper() in ("STOPPED", "INACTIVE") for r in rows)
+
+    # -- idempotent state changes --------------------------------------------------------------
+    def ensure_started(self, name, subtype=None):
+        """None when already started (nothing sent), else the SyncOutcome of the START."""
+        self._check_startable(subtype)
+        rows = self.statuses([name])[name]
+        if self.is_running(rows, subtype):
+            if self.spec.kind == "channel" and not any(str(r.get("status", "")).upper() == "RUNNING" for r in rows) \
+                    and subtype not in PASSIVE_CHANNEL_TYPES and self.wait and not self.client.check_mode:
+                # Already on its way (e.g. BINDING or RETRYING): wait for it instead of starting it twice.
+                outcome = SyncOutcome(name, "start", summarize(rows), issued=False)
+                self._wait([outcome], {name: subtype}, {name: self.clock()})
+                self.raise_failures([outcome])
+            return None
+        return self.run("start", [(name, subtype, summarize(rows))])[0]
+
+    def ensure_stopped(self, name, subtype=None):
+        rows = self.statuses([name])[name]
+        if self.is_stopped(rows):
+            return None
+        return self.run("stop", [(name, subtype, summarize(rows))])[0]
+
+    # -- fan-out ---------------------------------------------------------------------------------
+    def run(self, operation, targets, raise_on_failure=True):
+        """Issue ``operation`` for every (name, subtype, status_before), then wait for all at once."""
+        outcomes, started, subtypes = [], {}, {}
+        for name, subtype, before in targets:
+            outcome = SyncOutcome(name, operation, before)
+            outcomes.append(outcome)
+            if self.client.check_mode:
+                self.client.run(self.command(operation, name))
+                continue
+            started[name] = self.clock()
+            subtypes[name] = subtype
+            try:
+                self.client.run(self.command(operation, name))
+            except MQCommandError as exc:
+                already = ALREADY_STARTED if operation == "start" else ALREADY_STOPPED
+                if exc.reason_code not in already:
+                    raise
+        waited = [o for o in outcomes if o.name in started and self._has_status(subtypes[o.name])]
+        for outcome in outcomes:
+            if outcome.name in started and outcome not in waited:
+                outcome.status_after = "no status (a COMMAND service is not monitored by MQ)"
+        if self.wait and waited:
+            self._wait(waited, subtypes, started)
+        if raise_on_failure:
+            self.raise_failures(outcomes)
+        return outcomes
+
+    def command(self, operation, name):
+        parameters = {}
+        if operation == "stop" and self.spec.kind == "channel":
+            if self.stop_mode:
+                parameters["MODE"] = self.stop_mode.upper()
+            if self.stop_status:
+                parameters["STATUS"] = self.stop_status.upper()
+        return MQSCCommand(operation.upper(), self.spec.qualifier, name, parameters)
+
+    def _has_status(self, subtype):
+        # IBM-SVC-WORK: only SERVTYPE(SERVER) services have SVSTATUS; COMMAND ones cannot be monitored.
+        return not (self.spec.kind == "service" and subtype == "COMMAND")
+
+    def _wait(self, outcomes, subtypes, started):
+        trackers = {o.name: StatusTracker(self.spec.kind, o.operation, subtypes.get(o.name), self.retrying_grace) for o in outcomes}
+        results = wait_all(trackers, self.statuses, self.wait_timeout, self.poll_interval, started, clock=self.clock, sleep=self.sleep)
+        for outcome in outcomes:
+            result = results[outcome.name]
+            outcome.polls, outcome.elapsed_seconds = result.polls, result.elapsed
+            outcome.status_after, outcome.outcome, outcome.reason = result.last_status, result.outcome, result.reason
+
+    def raise_failures(self, outcomes):
+        failed = [o for o in outcomes if o.outcome != DONE]
+        if failed:
+            raise MQWaitError(self.describe_failures(failed), [o.failure() for o in failed],
+                              sync_results=[o.as_dict() for o in outcomes])
+
+    def describe_failures(self, failed):
+        parts = []
+        for o in failed:
+            verb = "start" if o.operation == "start" else "stop"
+            if o.outcome == "timeout":
+                parts.append("{0} {1!r} did not {2} within {3}s (waited {4:.1f}s, {5} polls; last status: {6})".format(
+                    self.spec.kind, o.name, verb, self.wait_timeout, o.elapsed_seconds, o.polls, o.status_after))
+            else:
+                parts.append("{0} {1!r} failed to {2} after {3:.1f}s: {4}".format(self.spec.kind, o.name, verb, o.elapsed_seconds, o.reason))
+        return "; ".join(parts)
+
+    def _check_startable(self, subtype):
+        if self.spec.kind == "channel" and subtype == "CLNTCONN":
+            raise MQInputError("a clntconn channel cannot be started or stopped: it is a client-side definition; "
+                               "its svrconn partner on the queue manager is what runs")

@@ -1,0 +1,223 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+# PRIVATE: this file is internal to mqrest.admin and may change without notice.
+
+"""HTTP transport to the mqweb server: one pooled session, auth, CSRF, TLS, timeouts, retries.
+
+Every call has a timeout. Only reads (DISPLAY, GET) are retried: a mutating MQSC command
+that may have reached the queue manager is never sent twice blindly.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+import traceback
+
+try:
+    import requests
+except ImportError:  # pragma: no cover - checked by the module wrapper
+    HAS_REQUESTS = False
+    REQUESTS_IMPORT_ERROR = traceback.format_exc()
+else:
+    HAS_REQUESTS = True
+    REQUESTS_IMPORT_ERROR = None
+
+from ._errors import MQAuthError, MQHTTPError, MQInputError, MQTransportError
+from ._mqsc import parse_response
+
+__all__ = ["RestTransport", "HAS_REQUESTS", "REQUESTS_IMPORT_ERROR", "parse_rest_url", "quote_path_segment"]
+
+# Transient failures worth retrying for reads: the mqweb server or a proxy in front of it is
+# busy or the queue manager is briefly unavailable (503 while it restarts).
+RETRYABLE_STATUS = frozenset((502, 503, 504))
+BACKOFF_FIRST = 0.25
+BACKOFF_CAP = 4.0
+
+_REST_URL = re.compile(r"^(https?)://([^/@]+)(/ibmmq/rest/v[123])/?$")
+# The CSRF header must be present on POST/PATCH/DELETE since MQ 9.0.5; its value is ignored.
+CSRF_HEADER = "ibm-mq-rest-csrf-token"
+GATEWAY_HEADER = "ibm-mq-rest-gateway-qmgr"
+LTPA_COOKIE_PREFIX = "LtpaToken2"
+
+
+def parse_rest_url(rest_url):
+    """Validate ``rest_url`` and return it without a trailing slash."""
+    match = _REST_URL.match(rest_url or "")
+    if not match:
+        if "@" in (rest_url or ""):
+            # Do not echo the value: it may hold a password.
+            raise MQInputError("rest_url must not contain credentials; use username and password (or a client certificate)")
+        raise MQInputError(
+            "rest_url {0!r} is not an IBM MQ REST base URL: expected https://HOST:PORT/ibmmq/rest/v1, v2 or v3".format(rest_url)
+        )
+    return "{0}://{1}{2}".format(*match.groups())
+
+
+def quote_path_segment(value):
+    """Quote a queue manager name for a URL path as IBM documents: '/' -> %2F, '%' -> %25, '.' -> %2E."""
+    return value.replace("%", "%25").replace("/", "%2F").replace(".", "%2E")
+
+
+class RestTransport:
+    """Talks to one mqweb server for one queue manager."""
+
+    def __init__(self, rest_url, qmgr, username=None, password=None, auth_method=None, client_cert=None, client_key=None,
+                 ca_path=None, validate_certs=True, gateway_qmgr=None, request_timeout=30, retries=3, sleep=time.sleep):
+        self.base_url = parse_rest_url(rest_url)
+        self.qmgr = qmgr
+        self.username = username
+        self._password = password
+        self.auth_method = auth_method
+        self.request_timeout = request_timeout
+        self.retries = retries
+        self._sleep = sleep
+        self._ltpa_cookie = None
+        self.request_count = 0
+        self.session = requests.Session()
+        self.session.headers.update({"Accept": "application/json", CSRF_HEADER: "mqrest.admin"})
+        if gateway_qmgr:
+            self.session.headers[GATEWAY_HEADER] = gateway_qmgr
+        self.session.verify = ca_path if (ca_path and validate_certs) else bool(validate_certs)
+        if client_cert:
+            self.session.cert = (client_cert, client_key) if client_key else client_cert
+        if auth_method == "basic":
+            self.session.auth = (username, password)
+
+    @property
+    def mqsc_url(self):
+        return "{0}/admin/action/qmgr/{1}/mqsc".format(self.base_url, quote_path_segment(self.qmgr))
+
+    def close(self):
+        if self._ltpa_cookie:
+            # Best effort: a leftover token expires on its own (ltpaExpiration, 120 min by default).
+            try:
+                self._send("DELETE", self.base_url + "/login", None, retry=False)
+            except (MQHTTPError, MQTransportError):
+                pass
+        self.session.close()
+
+    def run_mqsc(self, command):
+        """Send one MQSC command; return the DISPLAY rows. Reads are retried, mutations are not."""
+        body = self._request("POST", self.mqsc_url, command.payload(), retry=not command.mutating, what=command.text())
+        return parse_response(command, body)
+
+    def get_json(self, path):
+        return self._request("GET", self.base_url + path, None, retry=True, what="GET " + path)
+
+    def _login(self):
+        response = self._send("POST", self.base_url + "/login", {"username": self.username, "password": self._password}, retry=False)
+        if response.status_code != 204:
+            raise self._http_error(response, "LTPA login")
+        # Accept any LtpaToken2* name: outside the MQ Appliance the suffix changes when mqweb restarts.
+        for cookie in response.cookies:
+            if cookie.name.startswith(LTPA_COOKIE_PREFIX):
+                self._ltpa_cookie = "{0}={1}".format(cookie.name, cookie.value)
+                break
+        else:
+            raise MQAuthError("LTPA login to {0} returned no {1}* cookie".format(self.base_url, LTPA_COOKIE_PREFIX), 204)
+        # Sent explicitly: the cookie is marked Secure and a cookie jar would drop it on http:// URLs.
+        self.session.headers["Cookie"] = self._ltpa_cookie
+
+    def _request(self, method, url, payload, retry, what):
+        if self.auth_method == "ltpa" and self._ltpa_cookie is None:
+            self._login()
+        response = self._send(method, url, payload, retry=retry, what=what)
+        if response.status_code == 401 and self.auth_method == "ltpa" and _msg_id(response) == "MQWB0112E":
+            # The token expired or mqweb restarted: log in again, once. The request was rejected
+            # before it reached the queue manager, so sending it again is safe even for a mutation.
+            self._ltpa_cookie = None
+            self._login()
+            response = self._send(method, url, payload, retry=retry, what=what)
+        if response.status_code >= 300:
+            raise self._http_error(response, what)
+        try:
+            return response.json()
+        except ValueError:
+            raise MQHTTPError("{0}: the REST API answered HTTP {1} with a body that is not JSON".format(what, response.status_code),
+                              response.status_code)
+
+    def _send(self, method, url, payload, retry, what=None):
+        attempts = 1 + (self.retries if retry else 0)
+        delay = BACKOFF_FIRST
+        for attempt in range(1, attempts + 1):
+            self.request_count += 1
+            try:
+                response = self.session.request(
+                    method, url, data=None if payload is None else json.dumps(payload),
+                    headers={"Content-Type": "application/json"} if payload is not None else None,
+                    timeout=self.request_timeout,
+                )
+            except requests.exceptions.SSLError as exc:
+                raise MQTransportError(
+                    "TLS error talking to {0}: {1}. If the server certificate is signed by a private CA, set ca_path "
+                    "to that CA's PEM file (validate_certs: false only for throw-away test systems)".format(url, _reason(exc)),
+                    url=url,
+                )
+            except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
+                if attempt < attempts:
+                    self._sleep(delay)
+                    delay = min(delay * 2, BACKOFF_CAP)
+                    continue
+                raise MQTransportError(self._connection_hint(url, exc, what, attempt), url=url, attempts=attempt)
+            if response.status_code in RETRYABLE_STATUS and attempt < attempts:
+                self._sleep(delay)
+                delay = min(delay * 2, BACKOFF_CAP)
+                continue
+            return response
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _connection_hint(self, url, exc, what, attempts):
+        hint = "check that rest_url points at a running mqweb server (host, port)"
+        if url.startswith("http://"):
+            hint += "; mqweb serves HTTPS only by default, so try https://"
+        kind = "timed out after {0}s".format(self.request_timeout) if isinstance(exc, requests.exceptions.Timeout) else "connection failed"
+        return "{0}: {1} talking to {2} after {3} attempt(s): {4}; {5}".format(what or url, kind, url, attempts, _reason(exc), hint)
+
+    def _http_error(self, response, what):
+        status = response.status_code
+        error = _first_error(response)
+        msg_id = error.get("msgId") or error.get("messageId")
+        text = error.get("message") or response.reason or ""
+        hints = {
+            401: "check username and password (or the client certificate); user names are case-sensitive",
+            403: "the user needs the MQWebAdmin role for commands that change objects (MQWebAdminRO can only DISPLAY)",
+            503: "queue manager {0!r} is not running or not available (it may be starting or ending)".format(self.qmgr),
+        }
+        if msg_id == "MQWB0009E":
+            hint = "queue manager {0!r} is not known to this mqweb server; check qmgr (names are case-sensitive)".format(self.qmgr)
+        elif msg_id == "MQWB0116E":
+            hint = "the URL is not an MQ REST resource; check rest_url ({0})".format(self.base_url)
+        elif msg_id == "MQWB0100E":
+            hint = "the CSRF header was rejected"
+        else:
+            hint = hints.get(status, "")
+        msg = "{0}: HTTP {1}{2}{3}{4}".format(
+            what, status, " " + msg_id if msg_id else "", ": " + text if text else "", " (" + hint + ")" if hint else "")
+        cls = MQAuthError if status in (401, 403) else MQHTTPError
+        return cls(msg, status, msg_id=msg_id, mq_reason_code=error.get("reasonCode") or None, url=response.url)
+
+
+def _first_error(response):
+    try:
+        errors = response.json().get("error") or [{}]
+        return errors[0] if isinstance(errors[0], dict) else {}
+    except (ValueError, AttributeError, IndexError):
+        return {}
+
+
+def _msg_id(response):
+    error = _first_error(response)
+    return error.get("msgId") or error.get("messageId")
+
+
+def _reason(exc):
+    # requests nests the useful part (refused, reset, certificate verify failed) deep in its message.
+    text = str(exc)
+    for marker in ("CERTIFICATE_VERIFY_FAILED", "Connection refused", "Connection reset", "Read timed out", "Name or service not known"):
+        if marker in text:
+            return marker
+    return text[:300]

@@ -1,0 +1,128 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+# PRIVATE: this file is internal to mqrest.admin and may change without notice.
+
+"""The one waiter: status predicates per object type and a deadline-bound polling loop.
+
+MQ START and STOP are fire-and-forget ("request accepted"); the waiter polls the status
+records (CHSTATUS, LSSTATUS, SVSTATUS) until each object is done, failed or out of time.
+Predicates are tri-state so that a channel in RETRYING fails fast instead of burning the timeout.
+"""
+
+from __future__ import annotations
+
+import time
+
+__all__ = ["DONE", "PENDING", "FAILED", "TIMEOUT", "StatusTracker", "wait_all", "summarize", "PASSIVE_CHANNEL_TYPES"]
+
+DONE = "done"
+PENDING = "pending"
+FAILED = "failed"
+TIMEOUT = "timeout"
+
+# START on these only re-enables the channel (IBM-STA-CHL): they run when a partner connects.
+PASSIVE_CHANNEL_TYPES = frozenset(("RCVR", "SVRCONN", "CLUSRCVR"))
+FIRST_INTERVAL = 0.05
+
+
+def summarize(rows):
+    """'RUNNING', 'RUNNING x3', 'RUNNING, STOPPING' or 'no status record'."""
+    if not rows:
+        return "no status record"
+    counts = {}
+    for row in rows:
+        status = str(row.get("status", "UNKNOWN")).strip().upper() or "UNKNOWN"
+        counts[status] = counts.get(status, 0) + 1
+    return ", ".join(s if n == 1 else "{0} x{1}".format(s, n) for s, n in counts.items())
+
+
+class StatusTracker:
+    """Judges successive status observations of one object against one operation.
+
+    It remembers what it saw since the command, because MQ applies START asynchronously:
+    a STOPPED record (or no record) straight after START means "not acted on yet", while the
+    same observation after the channel was seen in another state means it started and ended.
+    """
+
+    def __init__(self, kind, operation, subtype=None, retrying_grace=0.0):
+        self.kind = kind
+        self.operation = operation
+        self.subtype = subtype
+        self.retrying_grace = retrying_grace
+        self.last_status = None
+        self.reason = None
+        self._seen_progress = False
+        self._retrying_since = None
+
+    def observe(self, rows, now):
+        self.last_status = summarize(rows)
+        statuses = [str(r.get("status", "")).strip().upper() for r in rows]
+        if self.operation == "stop":
+            # Every record must be STOPPED: a SVRCONN has one record per instance, and one
+            # stopped instance says nothing about the others (pymqrest accepted "any").
+            return DONE if all(s in ("STOPPED", "INACTIVE") for s in statuses) else PENDING
+        if self.kind == "channel" and self.subtype in PASSIVE_CHANNEL_TYPES:
+            return PENDING if "STOPPED" in statuses else DONE
+        if "RUNNING" in statuses:
+            return DONE
+        if not statuses or all(s == "STOPPED" for s in statuses):
+            if self._seen_progress:
+                self.reason = "it started and then ended ({0})".format(self.last_status)
+                return FAILED
+            return PENDING
+        self._seen_progress = True
+        if "RETRYING" in statuses:
+            if self._retrying_since is None:
+                self._retrying_since = now
+            if now - self._retrying_since >= self.retrying_grace:
+                self.reason = "the channel is RETRYING: it cannot reach its partner (check CONNAME, the partner listener and the network)"
+                return FAILED
+        return PENDING
+
+
+class WaitOutcome:
+    __slots__ = ("outcome", "polls", "elapsed", "last_status", "reason")
+
+    def __init__(self, outcome, polls, elapsed, last_status, reason=None):
+        self.outcome = outcome
+        self.polls = polls
+        self.elapsed = elapsed
+        self.last_status = last_status
+        self.reason = reason
+
+
+def wait_all(trackers, fetch, timeout, poll_interval, started, clock=time.monotonic, sleep=time.sleep):
+    """Poll until every tracker is done or failed, or the deadline passes.
+
+    ``trackers``: {name: StatusTracker}; ``fetch(names)`` returns {name: [status rows]} with one
+    request for all of them; ``started``: {name: clock value when its command was sent}.
+    The first poll is immediate, then the interval doubles up to ``poll_interval``; no sleep
+    goes past the deadline, and one last poll happens at the deadline.
+    Returns {name: WaitOutcome}.
+    """
+    deadline = min(started.values()) + timeout if started else clock() + timeout
+    pending = dict(trackers)
+    polls = dict.fromkeys(trackers, 0)
+    results = {}
+    interval = min(FIRST_INTERVAL, poll_interval)
+    while pending:
+        observed = fetch(sorted(pending))
+        now = clock()
+        for name in list(pending):
+            polls[name] += 1
+            tracker = pending[name]
+            outcome = tracker.observe(observed.get(name, []), now)
+            if outcome != PENDING:
+                results[name] = WaitOutcome(outcome, polls[name], now - started[name], tracker.last_status, tracker.reason)
+                del pending[name]
+        if not pending:
+            break
+        if now >= deadline:
+            for name, tracker in pending.items():
+                results[name] = WaitOutcome(TIMEOUT, polls[name], now - started[name], tracker.last_status)
+            break
+        sleep(max(0.0, min(interval, deadline - now)))
+        interval = min(interval * 2, poll_interval)
+    return results

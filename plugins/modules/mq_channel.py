@@ -1,0 +1,243 @@
+#!/usr/bin/python
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import annotations
+
+DOCUMENTATION = r"""
+module: mq_channel
+short_description: Manage IBM MQ channels over the administrative REST API
+version_added: 0.1.0
+description:
+  - Define, alter, delete, start and stop an IBM MQ channel of any type through the IBM MQ
+    administrative REST API.
+  - Idempotent. The channel is read once; it is defined when absent and altered with only the
+    attributes that differ. Attributes not given are left alone.
+  - Per-type rules are checked before anything is sent. O(xmitq) is required for and only valid on
+    V(sdr) and V(svr) channels; O(conname) is required for V(sdr), V(rqstr), V(clntconn) and V(clussdr).
+  - O(state=started) waits until C(DISPLAY CHSTATUS) shows C(RUNNING) for V(sdr), V(svr), V(rqstr) and
+    V(clussdr) channels. C(START) on V(rcvr), V(svrconn) and V(clusrcvr) channels only re-enables them, so
+    they count as started when no C(STOPPED) status remains. A channel that goes to C(RETRYING) fails the
+    task after O(retrying_grace) seconds. V(clntconn) channels cannot be started or stopped.
+  - O(state=stopped) waits until every status record is C(STOPPED) or no record remains.
+author:
+  - mqrest.admin developers
+extends_documentation_fragment:
+  - mqrest.admin.connection
+  - mqrest.admin.object
+  - mqrest.admin.wait
+  - mqrest.admin.attributes
+attributes:
+  check_mode:
+    support: full
+  diff_mode:
+    support: full
+  idempotent:
+    support: full
+options:
+  type:
+    description:
+      - Channel type (C(CHLTYPE)). Required unless O(state=absent).
+      - MQ cannot change the type of an existing channel; a different value fails unless O(recreate=true).
+    type: str
+    choices: [sdr, svr, rcvr, rqstr, svrconn, clntconn, clussdr, clusrcvr, amqp]
+  conname:
+    description:
+      - Connection name (C(CONNAME)), for example V(mqhost(1414\)) or a comma-separated list.
+    type: str
+  xmitq:
+    description:
+      - Transmission queue (C(XMITQ)). Only for V(sdr) and V(svr) channels, where it is required.
+    type: str
+  description:
+    description:
+      - Description (C(DESCR)), at most 64 characters. Case is kept.
+    type: str
+  mcauser:
+    description:
+      - Message channel agent user identifier (C(MCAUSER)). Not valid for V(clntconn).
+    type: str
+  ssl_cipher:
+    description:
+      - TLS CipherSpec (C(SSLCIPH)), for example V(ANY_TLS12_OR_HIGHER). Empty means no TLS.
+    type: str
+  ssl_client_auth:
+    description:
+      - Whether a client certificate is required (C(SSLCAUTH)). For channels that accept connections.
+    type: str
+    choices: [required, optional]
+  ssl_peer:
+    description:
+      - Filter on the partner certificate's distinguished name (C(SSLPEER)).
+    type: str
+  certificate_label:
+    description:
+      - Certificate label (C(CERTLABL)).
+    type: str
+  heartbeat_interval:
+    description:
+      - Heartbeat interval in seconds (C(HBINT)), 0 to 999999.
+    type: int
+  disconnect_interval:
+    description:
+      - Disconnect interval in seconds (C(DISCINT)), 0 to 999999; 0 means never.
+    type: int
+  max_message_length:
+    description:
+      - Maximum message length in bytes (C(MAXMSGL)).
+    type: int
+  max_instances:
+    description:
+      - Maximum simultaneous instances (C(MAXINST)); V(svrconn) and V(amqp) only.
+    type: int
+  max_instances_per_client:
+    description:
+      - Maximum simultaneous instances per client (C(MAXINSTC)); V(svrconn) only.
+    type: int
+  sharing_conversations:
+    description:
+      - Conversations per TCP/IP instance (C(SHARECNV)); V(svrconn) and V(clntconn) only.
+    type: int
+  cluster:
+    description:
+      - Cluster name (C(CLUSTER)); V(clussdr) and V(clusrcvr) only.
+    type: str
+  cluster_namelist:
+    description:
+      - Namelist of clusters (C(CLUSNL)); V(clussdr) and V(clusrcvr) only.
+    type: str
+  transport_type:
+    description:
+      - Transport type (C(TRPTYPE)). Not valid for V(amqp).
+    type: str
+    choices: [tcp, lu62, netbios, spx]
+  qmgr_name:
+    description:
+      - Queue manager a client connects to (C(QMNAME)); V(clntconn) only.
+    type: str
+  stop_mode:
+    description:
+      - C(MODE) of C(STOP CHANNEL). V(quiesce) ends after the current batch; V(force) stops now and may
+        leave the channel in doubt; V(terminate) also ends the channel's thread or process.
+    type: str
+    choices: [quiesce, force, terminate]
+    default: quiesce
+  stop_status:
+    description:
+      - C(STATUS) of C(STOP CHANNEL). V(stopped) keeps the channel stopped until it is started by command;
+        V(inactive) lets it restart automatically when needed (for example by triggering).
+    type: str
+    choices: [stopped, inactive]
+    default: stopped
+  retrying_grace:
+    description:
+      - Seconds a starting channel may stay in C(RETRYING) before the task fails. V(0) fails at once,
+        because a channel that cannot reach its partner will retry for a long time (C(SHORTRTY), C(LONGRTY)).
+    type: float
+    default: 0
+notes:
+  - Changes to a running channel take effect the next time it starts; use M(mqrest.admin.mq_restart).
+  - Channel names are at most 20 characters.
+seealso:
+  - module: mqrest.admin.mq_listener
+  - module: mqrest.admin.mq_restart
+"""
+
+EXAMPLES = r"""
+- name: Manage channels on QM1
+  module_defaults:
+    group/mqrest.admin.mq:
+      rest_url: https://mqhost:9443/ibmmq/rest/v2
+      qmgr: QM1
+      username: "{{ mq_admin_user }}"
+      password: "{{ mq_admin_password }}"
+  delegate_to: localhost
+  block:
+    - name: A server-connection channel for applications, with TLS
+      mqrest.admin.mq_channel:
+        name: APP.SVRCONN
+        type: svrconn
+        ssl_cipher: ANY_TLS12_OR_HIGHER
+        max_instances: 200
+        attributes:
+          MONCHL: high
+
+    - name: A sender to QM2, running
+      mqrest.admin.mq_channel:
+        name: QM1.TO.QM2
+        type: sdr
+        conname: qm2host(1414)
+        xmitq: QM2
+        state: started
+        wait_timeout: 30
+
+    - name: Delete a channel, stopping it first if it runs
+      mqrest.admin.mq_channel:
+        name: OLD.SVRCONN
+        state: absent
+        force: true
+"""
+
+RETURN = r"""
+action:
+  description: What was done to the definition.
+  returned: always
+  type: str
+  sample: created
+  choices: [created, updated, recreated, unchanged, deleted, absent]
+changed_attributes:
+  description: Options (or lower-case MQSC keywords given in O(attributes)) that were or would be changed.
+  returned: always
+  type: list
+  elements: str
+  sample: [conname]
+channel:
+  description:
+    - The channel after the task, as returned by C(DISPLAY CHANNEL), with option names as keys where one
+      exists and lower-case MQSC keywords otherwise. Empty when the channel does not exist.
+    - In check mode, the predicted state.
+  returned: always
+  type: dict
+  sample: {name: APP.SVRCONN, type: svrconn, max_instances: 200, ssl_cipher: ANY_TLS12_OR_HIGHER, description: ""}
+commands:
+  description: MQSC commands that were sent, or that would be sent in check mode, in runmqsc form.
+  returned: always
+  type: list
+  elements: str
+  sample: ["DEFINE CHANNEL(APP.SVRCONN) CHLTYPE(SVRCONN) MAXINST(200)"]
+diff:
+  description: Before and after values of the changed attributes.
+  returned: when diff mode is enabled
+  type: dict
+sync_result:
+  description: Facts about the start or stop that was issued and waited for.
+  returned: when a start or stop was issued and not in check mode
+  type: dict
+  contains:
+    operation:
+      description: V(started) or V(stopped).
+      type: str
+    polls:
+      description: Number of status requests made while waiting.
+      type: int
+    elapsed_seconds:
+      description: Seconds from sending the command until the status confirmed it.
+      type: float
+"""
+
+from ansible_collections.mqrest.admin.plugins.module_utils._object_module import CHANNEL_SYNC_ARGSPEC, object_argspec, run_object_module
+from ansible_collections.mqrest.admin.plugins.module_utils._objects import CHANNEL
+
+
+def main():
+    needs_type = ["type"]
+    run_object_module(
+        CHANNEL,
+        object_argspec(CHANNEL, CHANNEL_SYNC_ARGSPEC),
+        required_if=[("state", "present", needs_type), ("state", "started", needs_type), ("state", "stopped", needs_type)],
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,163 @@
+#!/usr/bin/python
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import annotations
+
+DOCUMENTATION = r"""
+module: mq_listener
+short_description: Manage IBM MQ listeners over the administrative REST API
+version_added: 0.1.0
+description:
+  - Define, alter, delete, start and stop an IBM MQ listener (C(DEFINE LISTENER) and friends) through
+    the IBM MQ administrative REST API.
+  - Idempotent. The listener is read once; it is defined when absent and altered with only the
+    attributes that differ. Attributes not given are left alone.
+  - O(state=started) and O(state=stopped) wait until C(DISPLAY LSSTATUS) shows the result. A stopped
+    listener has no status record, which counts as stopped.
+author:
+  - mqrest.admin developers
+extends_documentation_fragment:
+  - mqrest.admin.connection
+  - mqrest.admin.object
+  - mqrest.admin.wait
+  - mqrest.admin.attributes
+attributes:
+  check_mode:
+    support: full
+  diff_mode:
+    support: full
+  idempotent:
+    support: full
+options:
+  transport_type:
+    description:
+      - Transport protocol (C(TRPTYPE)). MQ cannot change it on an existing listener; a different
+        value fails unless O(recreate=true).
+      - V(lu62), V(netbios) and V(spx) exist on Windows only.
+    type: str
+    choices: [tcp, lu62, netbios, spx]
+    default: tcp
+  port:
+    description:
+      - TCP port (C(PORT)), 0 to 65535. MQ's default is 0.
+    type: int
+  ip_address:
+    description:
+      - IP address or host name to listen on (C(IPADDR)). Empty means every address.
+    type: str
+  backlog:
+    description:
+      - Maximum number of pending connection requests (C(BACKLOG)). V(0) means the MQ default.
+    type: int
+  control:
+    description:
+      - C(CONTROL). V(manual) (MQ's default) is started and stopped by command only; V(qmgr) starts and
+        stops with the queue manager; V(startonly) starts with the queue manager and is not stopped by it.
+    type: str
+    choices: [manual, qmgr, startonly]
+  description:
+    description:
+      - Description (C(DESCR)), at most 64 characters. Case is kept.
+    type: str
+notes:
+  - Changes to a running listener take effect the next time it starts; use M(mqrest.admin.mq_restart).
+seealso:
+  - module: mqrest.admin.mq_channel
+  - module: mqrest.admin.mq_info
+"""
+
+EXAMPLES = r"""
+- name: Set the connection once for every mqrest.admin module
+  module_defaults:
+    group/mqrest.admin.mq:
+      rest_url: https://mqhost:9443/ibmmq/rest/v2
+      qmgr: QM1
+      username: "{{ mq_admin_user }}"
+      password: "{{ mq_admin_password }}"
+      ca_path: /etc/pki/mq/ca.pem
+  delegate_to: localhost
+  block:
+    - name: Define an application listener started with the queue manager
+      mqrest.admin.mq_listener:
+        name: APP.LISTENER
+        port: 1415
+        control: qmgr
+        description: Application traffic
+
+    - name: Make sure it runs, waiting up to 30 seconds
+      mqrest.admin.mq_listener:
+        name: APP.LISTENER
+        port: 1415
+        state: started
+        wait_timeout: 30
+
+    - name: Remove an old listener, stopping it first if it runs
+      mqrest.admin.mq_listener:
+        name: OLD.LISTENER
+        state: absent
+        force: true
+"""
+
+RETURN = r"""
+action:
+  description: What was done to the definition.
+  returned: always
+  type: str
+  sample: updated
+  choices: [created, updated, recreated, unchanged, deleted, absent]
+changed_attributes:
+  description: Options (or lower-case MQSC keywords given in O(attributes)) that were or would be changed.
+  returned: always
+  type: list
+  elements: str
+  sample: [port]
+listener:
+  description:
+    - The listener after the task, as returned by C(DISPLAY LISTENER), with option names as keys where
+      one exists and lower-case MQSC keywords otherwise. Empty when the listener does not exist.
+    - In check mode, the predicted state.
+  returned: always
+  type: dict
+  sample: {name: APP.LISTENER, transport_type: tcp, port: 1415, control: qmgr, backlog: 0, ip_address: "", description: ""}
+commands:
+  description: MQSC commands that were sent, or that would be sent in check mode, in runmqsc form.
+  returned: always
+  type: list
+  elements: str
+  sample: ["ALTER LISTENER(APP.LISTENER) TRPTYPE(TCP) PORT(1415)"]
+diff:
+  description: Before and after values of the changed attributes.
+  returned: when diff mode is enabled
+  type: dict
+  sample: {before: {port: 1414}, after: {port: 1415}}
+sync_result:
+  description: Facts about the start or stop that was issued and waited for.
+  returned: when a start or stop was issued and not in check mode
+  type: dict
+  contains:
+    operation:
+      description: V(started) or V(stopped).
+      type: str
+    polls:
+      description: Number of status requests made while waiting.
+      type: int
+    elapsed_seconds:
+      description: Seconds from sending the command until the status confirmed it.
+      type: float
+  sample: {operation: started, polls: 3, elapsed_seconds: 0.41}
+"""
+
+from ansible_collections.mqrest.admin.plugins.module_utils._object_module import object_argspec, run_object_module
+from ansible_collections.mqrest.admin.plugins.module_utils._objects import LISTENER
+
+
+def main():
+    argspec = object_argspec(LISTENER)
+    argspec["transport_type"]["default"] = "tcp"
+    run_object_module(LISTENER, argspec)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,162 @@
+#!/usr/bin/python
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import annotations
+
+DOCUMENTATION = r"""
+module: mq_service
+short_description: Manage IBM MQ services over the administrative REST API
+version_added: 0.1.0
+description:
+  - Define, alter, delete, start and stop an IBM MQ service (C(DEFINE SERVICE)) through the IBM MQ
+    administrative REST API.
+  - Idempotent. The service is read once; it is defined when absent and altered with only the
+    attributes that differ. Attributes not given are left alone.
+  - O(state=started) and O(state=stopped) need O(service_type=server). MQ reports status
+    (C(DISPLAY SVSTATUS)) only for server services; a command service has no status, so whether it runs
+    cannot be known or waited for.
+author:
+  - mqrest.admin developers
+extends_documentation_fragment:
+  - mqrest.admin.connection
+  - mqrest.admin.object
+  - mqrest.admin.wait
+  - mqrest.admin.attributes
+attributes:
+  check_mode:
+    support: full
+  diff_mode:
+    support: full
+  idempotent:
+    support: full
+options:
+  service_type:
+    description:
+      - C(SERVTYPE). V(server) runs one instance that MQ monitors; V(command) runs a command whose
+        status MQ does not track. MQ's default is V(command).
+    type: str
+    choices: [command, server]
+  control:
+    description:
+      - C(CONTROL). V(manual) (MQ's default), V(qmgr) (started and stopped with the queue manager) or
+        V(startonly) (started with the queue manager only).
+    type: str
+    choices: [manual, qmgr, startonly]
+  start_command:
+    description:
+      - Fully qualified path of the program to run (C(STARTCMD)). Tokens such as C(+MQ_INSTALL_PATH+)
+        and C(+QMNAME+) are replaced by MQ.
+    type: str
+  start_args:
+    description:
+      - Arguments for O(start_command) (C(STARTARG)).
+    type: str
+  stop_command:
+    description:
+      - Fully qualified path of the program that stops the service (C(STOPCMD)). Needed to stop it.
+    type: str
+  stop_args:
+    description:
+      - Arguments for O(stop_command) (C(STOPARG)).
+    type: str
+  stdout:
+    description:
+      - File that receives the standard output of the programs (C(STDOUT)).
+    type: str
+  stderr:
+    description:
+      - File that receives the standard error of the programs (C(STDERR)).
+    type: str
+  description:
+    description:
+      - Description (C(DESCR)), at most 64 characters. Case is kept.
+    type: str
+seealso:
+  - module: mqrest.admin.mq_restart
+"""
+
+EXAMPLES = r"""
+- name: A monitored server service, started with the queue manager and running now
+  mqrest.admin.mq_service:
+    rest_url: https://mqhost:9443/ibmmq/rest/v2
+    qmgr: QM1
+    username: "{{ mq_admin_user }}"
+    password: "{{ mq_admin_password }}"
+    name: TRIGGER.MONITOR
+    service_type: server
+    control: qmgr
+    start_command: +MQ_INSTALL_PATH+/bin/runmqtrm
+    start_args: -m +QMNAME+ -q SYSTEM.DEFAULT.INITIATION.QUEUE
+    stop_command: +MQ_INSTALL_PATH+/bin/amqsstop
+    stop_args: -m +QMNAME+ -p +MQ_SERVER_PID+
+    stdout: /var/mqm/errors/trigger.out
+    stderr: /var/mqm/errors/trigger.err
+    state: started
+  delegate_to: localhost
+"""
+
+RETURN = r"""
+action:
+  description: What was done to the definition.
+  returned: always
+  type: str
+  sample: created
+  choices: [created, updated, unchanged, deleted, absent]
+changed_attributes:
+  description: Options that were or would be changed.
+  returned: always
+  type: list
+  elements: str
+  sample: [start_args]
+service:
+  description:
+    - The service after the task, as returned by C(DISPLAY SERVICE), with option names as keys.
+      Empty when the service does not exist. In check mode, the predicted state.
+  returned: always
+  type: dict
+  sample: {name: TRIGGER.MONITOR, service_type: server, control: qmgr}
+commands:
+  description: MQSC commands that were sent, or that would be sent in check mode, in runmqsc form.
+  returned: always
+  type: list
+  elements: str
+diff:
+  description: Before and after values of the changed attributes.
+  returned: when diff mode is enabled
+  type: dict
+sync_result:
+  description: Facts about the start or stop that was issued and waited for.
+  returned: when a start or stop was issued and not in check mode
+  type: dict
+  contains:
+    operation:
+      description: V(started) or V(stopped).
+      type: str
+    polls:
+      description: Number of status requests made while waiting.
+      type: int
+    elapsed_seconds:
+      description: Seconds from sending the command until the status confirmed it.
+      type: float
+"""
+
+from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQInputError
+from ansible_collections.mqrest.admin.plugins.module_utils._object_module import object_argspec, run_object_module
+from ansible_collections.mqrest.admin.plugins.module_utils._objects import SERVICE
+
+
+def _check_runnable(params, subtype):
+    if params["state"] in ("started", "stopped") and params["service_type"] != "server":
+        raise MQInputError(
+            "state={0!r} needs service_type='server': MQ keeps no status for command services (DISPLAY SVSTATUS "
+            "shows server services only), so their running state cannot be checked or waited for".format(params["state"]))
+
+
+def main():
+    run_object_module(SERVICE, object_argspec(SERVICE), check_input=_check_runnable)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,87 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Input validation and comparison rules derived from the attribute tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from ansible_collections.mqrest.admin.plugins.module_utils._ensure import changed_keywords
+from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQInputError
+from ansible_collections.mqrest.admin.plugins.module_utils._objects import CHANNEL, LISTENER, SERVICE
+
+
+def params(**kw):
+    kw.setdefault("attributes", {})
+    return kw
+
+
+@pytest.mark.parametrize("spec,name,message", [
+    (CHANNEL, "A" * 21, "1 to 20 characters"),
+    (LISTENER, "L" * 49, "1 to 48 characters"),
+    (CHANNEL, "BAD NAME", "not a valid channel name"),
+    (CHANNEL, "X'); DELETE", "not a valid channel name"),
+    (LISTENER, "L*", "not a valid listener name"),
+    (SERVICE, "", "not a valid service name"),
+])
+def test_invalid_names(spec, name, message):
+    with pytest.raises(MQInputError, match=message):
+        spec.validate_name(name)
+
+
+def test_names_keep_case_and_allow_mq_characters():
+    assert CHANNEL.validate_name("app.Svr/Conn_%1") == "app.Svr/Conn_%1"
+    assert CHANNEL.validate_name("APP.*", generic=True) == "APP.*"
+
+
+@pytest.mark.parametrize("spec,subtype,given,message", [
+    (LISTENER, "TCP", params(port=70000), r"port=70000 is out of range: MQ accepts 0 to 65535"),
+    (LISTENER, "TCP", params(description="x" * 65), "at most 64"),
+    (LISTENER, "TCP", params(description="two\nlines"), "single line"),
+    (CHANNEL, "RCVR", params(xmitq="XQ"), "xmitq is not valid for a rcvr channel"),
+    (CHANNEL, "SDR", params(conname="h(1414)"), "xmitq is required for a sdr channel"),
+    (CHANNEL, "SDR", params(xmitq="XQ"), "conname is required for a sdr channel"),
+    (CHANNEL, "SVRCONN", params(attributes={"BATCHSZE": 5}), "did you mean BATCHSZ"),
+    (CHANNEL, "SVRCONN", params(attributes={"MAXINST": 5}), "use the max_instances option"),
+    (CHANNEL, "SVRCONN", params(attributes={"chltype": "SDR"}), "set the CHLTYPE with the type option"),
+    (CHANNEL, "SVRCONN", params(attributes={"BATCHSZ": 5}), "not valid for a svrconn channel"),
+    (CHANNEL, "SDR", params(conname="h", xmitq="XQ", attributes={"BATCHSZ": "many"}), "attributes.BATCHSZ='many' must be an integer"),
+    (CHANNEL, "SDR", params(conname="h", xmitq="bad queue", attributes={}), "xmitq='bad queue' is not a valid MQ object name"),
+    (CHANNEL, "SVRCONN", params(attributes={"MONCHL": "extreme"}), "must be one of qmgr, off, low, medium, high"),
+])
+def test_bad_input_names_option_value_and_rule(spec, subtype, given, message):
+    with pytest.raises(MQInputError, match=message):
+        spec.desired_from_params(given, subtype)
+
+
+def test_desired_uses_wire_forms():
+    desired = CHANNEL.desired_from_params(params(type="sdr", conname="partner(1414)", xmitq="QM2", heartbeat_interval="60",
+                                                 attributes={"batchsz": 100, "kaint": "auto", "COMPMSG": ["zlibfast", "rle"]}), "SDR")
+    assert desired == {"CHLTYPE": "SDR", "CONNAME": "partner(1414)", "XMITQ": "QM2", "HBINT": 60, "BATCHSZ": 100,
+                       "KAINT": "AUTO", "COMPMSG": ["ZLIBFAST", "RLE"]}
+
+
+@pytest.mark.parametrize("desired,row,changed", [
+    ({"PORT": 1414}, {"port": 1414}, []),
+    ({"PORT": 1415}, {"port": 1414}, ["PORT"]),
+    # Enums compare case-insensitively; DISPLAY strips trailing blanks.
+    ({"CONTROL": "QMGR"}, {"control": "qmgr"}, []),
+    ({"DESCR": "Orders"}, {"descr": "Orders  "}, []),
+    # Free text is case-sensitive: MQ keeps the case it was given.
+    ({"DESCR": "orders"}, {"descr": "Orders"}, ["DESCR"]),
+    # An attribute DISPLAY did not return counts as different, so it gets sent.
+    ({"BACKLOG": 0}, {}, ["BACKLOG"]),
+    # The immutable type keyword is never part of an ALTER's changes.
+    ({"TRPTYPE": "TCP", "PORT": 1}, {"trptype": "TCP", "port": 1}, []),
+])
+def test_changed_keywords(desired, row, changed):
+    assert changed_keywords(LISTENER, desired, row) == changed
+
+
+def test_list_attributes_compare_unordered():
+    assert changed_keywords(CHANNEL, {"COMPMSG": ["RLE", "ZLIBFAST"]}, {"compmsg": ["ZLIBFAST", "RLE"]}) == []
+
+
+def test_facts_use_option_names():
+    facts = LISTENER.facts({"listener": "L1", "trptype": "TCP", "port": 1414, "control": "QMGR", "descr": "x ", "alttime": "10.00.00"})
+    assert facts == {"name": "L1", "transport_type": "tcp", "port": 1414, "control": "qmgr", "description": "x", "alttime": "10.00.00"}
