@@ -3,19 +3,28 @@ SHELL := /bin/bash
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-# ansible-test needs the checkout at .../ansible_collections/mqrest/admin; we copy the tracked files there.
-COLL_ROOT := .tmp/collections
+# ansible-test needs the checkout at .../ansible_collections/mqrest/admin; we copy the tracked and new
+# files there. The copy lives outside this repository: inside it, git would hide the (ignored) copy.
+COLL_ROOT := /tmp/mqrest-admin-$(shell echo $(CURDIR) | md5sum | cut -c1-8)
 COLL := $(COLL_ROOT)/ansible_collections/mqrest/admin
 ANSIBLE_TEST_PY := 3.11
 
 .PHONY: test demo bench venv emulator-test collection-copy sanity units integration clean
 
-venv: $(BIN)/.installed
+# ansible-test's sanity pins come from ansible-test itself. Its pip bootstrap is fetched from a host
+# this network cannot reach, so a stand-in that uses ensurepip goes where ansible-test caches it.
+ANSIBLE_TEST_REQS = $$($(BIN)/python -c 'import ansible_test, os; print(os.path.dirname(ansible_test.__file__))')/_data/requirements
+GET_PIP_CACHE := $(HOME)/.ansible/test/cache/get_pip_24_2.py
+
+venv: $(BIN)/.installed $(GET_PIP_CACHE)
 $(BIN)/.installed: requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -r requirements-dev.txt
+	$(BIN)/pip install -q $$(for f in $(ANSIBLE_TEST_REQS)/sanity.*.txt; do echo "-r $$f"; done)
 	touch $@
+$(GET_PIP_CACHE): tools/get_pip_standin.py
+	mkdir -p $(dir $@) && cp $< $@
 
 test: venv emulator-test sanity units integration
 	@echo "make test: all suites passed"
@@ -25,10 +34,10 @@ emulator-test: venv
 
 collection-copy:
 	rm -rf $(COLL) && mkdir -p $(COLL)
-	git ls-files -co --exclude-standard | grep -v '^\.tmp/' | tar -cf - -T - | tar -xf - -C $(COLL)
+	git ls-files -co --exclude-standard | tar -cf - -T - | tar -xf - -C $(COLL)
 
 sanity: venv collection-copy
-	cd $(COLL) && PATH=$(CURDIR)/$(BIN):$$PATH ansible-test sanity --venv --python $(ANSIBLE_TEST_PY) --color no
+	cd $(COLL) && PATH=$(CURDIR)/$(BIN):$$PATH ansible-test sanity --local --python $(ANSIBLE_TEST_PY) --color no
 
 units: venv collection-copy
 	cd $(COLL) && PATH=$(CURDIR)/$(BIN):$$PATH ansible-test units --local --python $(ANSIBLE_TEST_PY) --color no
@@ -37,9 +46,18 @@ integration: venv collection-copy
 	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/python tools/with_emulator.py --config $(COLL)/tests/integration/integration_config.yml -- \
 	  bash -c 'cd $(COLL) && ansible-test integration --local --python $(ANSIBLE_TEST_PY) --color no'
 
-demo: venv
-	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/python tools/with_emulator.py --qmgrs QM1 -- \
-	  $(BIN)/ansible-playbook -i localhost, playbooks/demo.yml -e ansible_python_interpreter=$(CURDIR)/$(BIN)/python
+# The collection is found through a link named like its FQCN; the venv's python runs the modules.
+DEV_COLL := .tmp/dev/ansible_collections/mqrest/admin
+DEMO_ENV := PATH=$(CURDIR)/$(BIN):$$PATH ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/.tmp/dev ANSIBLE_PYTHON_INTERPRETER=$(CURDIR)/$(BIN)/python \
+	ANSIBLE_LOCALHOST_WARNING=false ANSIBLE_INVENTORY_UNPARSED_WARNING=false
+
+$(DEV_COLL):
+	mkdir -p $(dir $@) && ln -sfn $(CURDIR) $@
+
+demo: venv $(DEV_COLL)
+	$(DEMO_ENV) $(BIN)/python tools/with_emulator.py --qmgrs QM1 -- bash -c '\
+	  echo "== first run: creates and starts everything" && ansible-playbook playbooks/demo.yml && \
+	  echo "== second run: the same play, nothing to do (changed=0)" && ansible-playbook playbooks/demo.yml'
 
 clean:
 	rm -rf .tmp tests/output

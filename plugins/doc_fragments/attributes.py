@@ -23,4 +23,3 @@ attributes:
     membership:
       - mqrest.admin.mq
 """
-

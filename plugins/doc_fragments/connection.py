@@ -85,8 +85,8 @@ options:
     type: int
     default: 3
 notes:
-  - Modules of this collection run on the controller. Use C(connection: local) or C(delegate_to: localhost),
-    with one inventory host per queue manager.
+  - "Modules of this collection run on the controller. Use C(connection: local) or C(delegate_to: localhost),
+    with one inventory host per queue manager."
   - Set the connection options once per play with C(module_defaults) and the action group
     C(group/mqrest.admin.mq).
 requirements:

@@ -26,7 +26,7 @@ options:
     default: present
   attributes:
     description:
-      - Further MQSC attributes as a dictionary of keyword to value, for example C({BATCHSZ: 100}).
+      - "Further MQSC attributes as a dictionary of keyword to value, for example C({BATCHSZ: 100})."
       - Keywords are case-insensitive and are checked against the attributes MQ defines for this object
         type; an unknown keyword is an error that suggests the closest known ones.
       - An attribute that has its own option must be set with that option.

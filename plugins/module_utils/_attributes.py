@@ -203,6 +203,8 @@ class ObjectType:
         """Normalised snake_case view of a DISPLAY row."""
         facts = {}
         for key, value in row.items():
+            if key == "password":
+                continue  # RQSTR/SDR PASSWORD: never echo a secret, even masked
             if key == self.qualifier.lower():
                 facts["name"] = value
                 continue

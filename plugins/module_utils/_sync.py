@@ -76,6 +76,7 @@ class ObjectRuntime:
         self.retrying_grace = retrying_grace
         self.clock = clock
         self.sleep = sleep
+        self.poll_requests = 0  # status requests made while waiting (the reads before a command are not polls)
 
     # -- status -----------------------------------------------------------------------------
     def statuses(self, names):
@@ -107,7 +108,7 @@ class ObjectRuntime:
     # -- idempotent state changes --------------------------------------------------------------
     def ensure_started(self, name, subtype=None):
         """None when already started (nothing sent), else the SyncOutcome of the START."""
-        self._check_startable(subtype)
+        self.check_startable(subtype)
         rows = self.statuses([name])[name]
         if self.is_running(rows, subtype):
             if self.spec.kind == "channel" and not any(str(r.get("status", "")).upper() == "RUNNING" for r in rows) \
@@ -130,22 +131,20 @@ class ObjectRuntime:
         """Issue ``operation`` for every (name, subtype, status_before), then wait for all at once."""
         outcomes, started, subtypes = [], {}, {}
         for name, subtype, before in targets:
-            outcome = SyncOutcome(name, operation, before)
-            outcomes.append(outcome)
-            if self.client.check_mode:
-                self.client.run(self.command(operation, name))
-                continue
-            started[name] = self.clock()
+            outcomes.append(SyncOutcome(name, operation, before))
             subtypes[name] = subtype
+            started[name] = self.clock()
             try:
-                self.client.run(self.command(operation, name))
+                self.client.run(self.command(operation, name))  # only recorded in check mode
             except MQCommandError as exc:
                 already = ALREADY_STARTED if operation == "start" else ALREADY_STOPPED
                 if exc.reason_code not in already:
                     raise
-        waited = [o for o in outcomes if o.name in started and self._has_status(subtypes[o.name])]
+        if self.client.check_mode:
+            return outcomes
+        waited = [o for o in outcomes if self._has_status(subtypes[o.name])]
         for outcome in outcomes:
-            if outcome.name in started and outcome not in waited:
+            if outcome not in waited:
                 outcome.status_after = "no status (a COMMAND service is not monitored by MQ)"
         if self.wait and waited:
             self._wait(waited, subtypes, started)
@@ -168,7 +167,12 @@ class ObjectRuntime:
 
     def _wait(self, outcomes, subtypes, started):
         trackers = {o.name: StatusTracker(self.spec.kind, o.operation, subtypes.get(o.name), self.retrying_grace) for o in outcomes}
-        results = wait_all(trackers, self.statuses, self.wait_timeout, self.poll_interval, started, clock=self.clock, sleep=self.sleep)
+
+        def poll(names):
+            self.poll_requests += 1
+            return self.statuses(names)
+
+        results = wait_all(trackers, poll, self.wait_timeout, self.poll_interval, started, clock=self.clock, sleep=self.sleep)
         for outcome in outcomes:
             result = results[outcome.name]
             outcome.polls, outcome.elapsed_seconds = result.polls, result.elapsed
@@ -191,7 +195,82 @@ class ObjectRuntime:
                 parts.append("{0} {1!r} failed to {2} after {3:.1f}s: {4}".format(self.spec.kind, o.name, verb, o.elapsed_seconds, o.reason))
         return "; ".join(parts)
 
-    def _check_startable(self, subtype):
+    def check_startable(self, subtype):
         if self.spec.kind == "channel" and subtype == "CLNTCONN":
             raise MQInputError("a clntconn channel cannot be started or stopped: it is a client-side definition; "
                                "its svrconn partner on the queue manager is what runs")
+
+
+class ObjectRecord:
+    """One object's part in a start/stop/restart: both phases summed, as mq_restart reports it."""
+
+    __slots__ = ("name", "subtype", "status_before", "status_after", "polls", "elapsed_seconds", "phases")
+
+    def __init__(self, name, subtype, status_before):
+        self.name = name
+        self.subtype = subtype
+        self.status_before = status_before
+        self.status_after = status_before
+        self.polls = 0
+        self.elapsed_seconds = 0.0
+        self.phases = []
+
+    def add(self, outcome):
+        self.phases.append(outcome.operation)
+        self.polls += outcome.polls
+        self.elapsed_seconds += outcome.elapsed_seconds
+        self.status_after = outcome.status_after
+
+    def as_dict(self, operation):
+        return {"name": self.name, "operation": operation, "polls": self.polls, "elapsed_seconds": round(self.elapsed_seconds, 3),
+                "status_before": self.status_before, "status_after": self.status_after}
+
+
+OPERATION_RESULT = {"start": "started", "stop": "stopped", "restart": "restarted"}
+
+
+def operate(runtime, objects, operation, parallel=True):
+    """Start, stop or restart ``objects`` [(name, subtype)]; returns {name: ObjectRecord}.
+
+    parallel: every STOP is issued, then one status poll per round covers all of them, then every
+    START likewise. Otherwise one object at a time, in the given order, stopping at the first failure.
+    A stop phase that fails for some objects still starts the others again, so nothing that stopped
+    cleanly is left stopped. Raises MQWaitError at the end when anything failed.
+    """
+    records = {}
+    failures = []
+    batches = [list(objects)] if parallel else [[o] for o in objects]
+    for batch in batches:
+        before = runtime.statuses([target[0] for target in batch])
+        for name, subtype in batch:
+            records[name] = ObjectRecord(name, subtype, summarize(before[name]))
+        ready = list(batch)
+        if operation in ("stop", "restart"):
+            to_stop = [(n, s, records[n].status_before) for n, s in batch if not runtime.is_stopped(before[n])]
+            stopped = runtime.run("stop", to_stop, raise_on_failure=False)
+            failed = set()
+            for outcome in stopped:
+                records[outcome.name].add(outcome)
+                if outcome.outcome != DONE:
+                    failed.add(outcome.name)
+                    failures.append(outcome)
+            ready = [(n, s) for n, s in batch if n not in failed]
+        if operation in ("start", "restart"):
+            to_start = [(n, s, records[n].status_after) for n, s in ready
+                        if operation == "restart" or not runtime.is_running(before[n], s)]
+            for target in to_start:
+                runtime.check_startable(target[1])
+            for outcome in runtime.run("start", to_start, raise_on_failure=False):
+                records[outcome.name].add(outcome)
+                if outcome.outcome != DONE:
+                    if operation == "restart":
+                        outcome.reason = "it stopped cleanly but did not start again, so it is left stopped: " + (
+                            outcome.reason or "no RUNNING status within {0}s (last status: {1})".format(runtime.wait_timeout, outcome.status_after))
+                        outcome.outcome = "failed"
+                    failures.append(outcome)
+        if failures and not parallel:
+            break
+    if failures:
+        raise MQWaitError(runtime.describe_failures(failures), [o.failure() for o in failures],
+                          sync_results=[r.as_dict(OPERATION_RESULT[operation]) for r in records.values()])
+    return records

@@ -22,7 +22,7 @@ description:
     task after O(retrying_grace) seconds. V(clntconn) channels cannot be started or stopped.
   - O(state=stopped) waits until every status record is C(STOPPED) or no record remains.
 author:
-  - mqrest.admin developers
+  - mqrest.admin developers (@mqrest)
 extends_documentation_fragment:
   - mqrest.admin.connection
   - mqrest.admin.object
@@ -226,8 +226,16 @@ sync_result:
       type: float
 """
 
+from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQInputError
 from ansible_collections.mqrest.admin.plugins.module_utils._object_module import CHANNEL_SYNC_ARGSPEC, object_argspec, run_object_module
 from ansible_collections.mqrest.admin.plugins.module_utils._objects import CHANNEL
+
+
+def _check_runnable(params, subtype):
+    # IBM-STA-CHL: START/STOP CHANNEL work on every type but CLNTCONN; refuse before defining anything.
+    if params["state"] in ("started", "stopped") and subtype == "CLNTCONN":
+        raise MQInputError("state={0!r}: a clntconn channel cannot be started or stopped: it is a client-side definition; "
+                           "its svrconn partner on the queue manager is what runs".format(params["state"]))
 
 
 def main():
@@ -236,6 +244,7 @@ def main():
         CHANNEL,
         object_argspec(CHANNEL, CHANNEL_SYNC_ARGSPEC),
         required_if=[("state", "present", needs_type), ("state", "started", needs_type), ("state", "stopped", needs_type)],
+        check_input=_check_runnable,
     )
 
 

@@ -17,7 +17,7 @@ description:
   - O(state=started) and O(state=stopped) wait until C(DISPLAY LSSTATUS) shows the result. A stopped
     listener has no status record, which counts as stopped.
 author:
-  - mqrest.admin developers
+  - mqrest.admin developers (@mqrest)
 extends_documentation_fragment:
   - mqrest.admin.connection
   - mqrest.admin.object

@@ -18,7 +18,7 @@ description:
     (C(DISPLAY SVSTATUS)) only for server services; a command service has no status, so whether it runs
     cannot be known or waited for.
 author:
-  - mqrest.admin developers
+  - mqrest.admin developers (@mqrest)
 extends_documentation_fragment:
   - mqrest.admin.connection
   - mqrest.admin.object

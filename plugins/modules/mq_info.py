@@ -1,0 +1,148 @@
+#!/usr/bin/python
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import annotations
+
+DOCUMENTATION = r"""
+module: mq_info
+short_description: Read IBM MQ queue manager facts, listeners, channels and services with their status
+version_added: 0.1.0
+description:
+  - Reads the queue manager (C(DISPLAY QMGR), C(DISPLAY QMSTATUS) including C(LOGINUSE), C(LOGUTIL), C(CMDSERV)
+    and C(CHINIT)) and the listeners, channels and services matching a generic name, each with its status records.
+  - One C(DISPLAY) per object type and one per status type, whatever the number of objects.
+  - Use it for health gates before and after changes, and for reports.
+author:
+  - mqrest.admin developers (@mqrest)
+extends_documentation_fragment:
+  - mqrest.admin.connection
+  - mqrest.admin.attributes
+attributes:
+  check_mode:
+    support: full
+  diff_mode:
+    support: N/A
+  idempotent:
+    support: full
+options:
+  types:
+    description:
+      - What to read.
+    type: list
+    elements: str
+    choices: [qmgr, listener, channel, service]
+    default: [qmgr, listener, channel, service]
+  name:
+    description:
+      - Name or generic name (ending in C(*)) of the listeners, channels and services to read.
+    type: str
+    default: "*"
+  status:
+    description:
+      - Whether to read the status records (C(LSSTATUS), C(CHSTATUS), C(SVSTATUS)) too.
+    type: bool
+    default: true
+seealso:
+  - module: mqrest.admin.mq_restart
+"""
+
+EXAMPLES = r"""
+- name: Gate on queue manager health before a change
+  mqrest.admin.mq_info:
+    types: [qmgr, channel]
+    name: "TO.*"
+  delegate_to: localhost
+  register: mq
+
+- name: Refuse to continue when the log is nearly full or a channel is retrying
+  ansible.builtin.assert:
+    that:
+      - mq.qmstatus.status == 'RUNNING'
+      - mq.qmstatus.cmdserv == 'RUNNING'
+      - mq.qmstatus.logutil | int < 80
+      - mq.channels | selectattr('status_summary', 'search', 'RETRYING') | list | length == 0
+"""
+
+RETURN = r"""
+qmgr:
+  description: C(DISPLAY QMGR) attributes with lower-case MQSC keywords as keys.
+  returned: when O(types) contains V(qmgr)
+  type: dict
+  sample: {qmname: QM1, cmdlevel: 940, platform: UNIX}
+qmstatus:
+  description: C(DISPLAY QMSTATUS) attributes with lower-case MQSC keywords as keys.
+  returned: when O(types) contains V(qmgr)
+  type: dict
+  sample: {status: RUNNING, cmdserv: RUNNING, chinit: RUNNING, loginuse: 13, logutil: 13, conns: 44}
+listeners:
+  description: Matching listeners, as M(mqrest.admin.mq_listener) reports them, each with RV(listeners[].status) and RV(listeners[].status_summary).
+  returned: when O(types) contains V(listener)
+  type: list
+  elements: dict
+  contains:
+    status:
+      description: Status records (lower-case MQSC keywords). Empty for a stopped listener.
+      type: list
+      elements: dict
+    status_summary:
+      description: The status values, for example V(RUNNING), V(RUNNING x3) or V(no status record).
+      type: str
+channels:
+  description: Matching channels, as M(mqrest.admin.mq_channel) reports them, each with C(status) and C(status_summary).
+  returned: when O(types) contains V(channel)
+  type: list
+  elements: dict
+services:
+  description: Matching services, as M(mqrest.admin.mq_service) reports them, each with C(status) and C(status_summary).
+  returned: when O(types) contains V(service)
+  type: list
+  elements: dict
+"""
+
+from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQError
+from ansible_collections.mqrest.admin.plugins.module_utils._module import MQModule
+from ansible_collections.mqrest.admin.plugins.module_utils._objects import OBJECT_TYPES
+from ansible_collections.mqrest.admin.plugins.module_utils._sync import ObjectRuntime
+from ansible_collections.mqrest.admin.plugins.module_utils._waiter import summarize
+
+
+def read_objects(client, spec, name, with_status):
+    rows = client.display(spec.qualifier, name)
+    objects = [spec.facts(row) for row in rows]
+    if with_status and objects:
+        statuses = ObjectRuntime(client, spec).statuses([o["name"] for o in objects])
+        for obj in objects:
+            obj["status"] = statuses.get(obj["name"], [])
+            obj["status_summary"] = summarize(obj["status"])
+    return objects
+
+
+def main():
+    mq = MQModule(dict(
+        types=dict(type="list", elements="str", choices=["qmgr", "listener", "channel", "service"],
+                   default=["qmgr", "listener", "channel", "service"]),
+        name=dict(type="str", default="*"),
+        status=dict(type="bool", default=True),
+    ))
+    params = mq.params
+    result = {"changed": False}
+    try:
+        for kind in ("listener", "channel", "service"):
+            if kind in params["types"]:
+                OBJECT_TYPES[kind].validate_name(params["name"], generic=True)
+        client = mq.client
+        if "qmgr" in params["types"]:
+            result["qmgr"] = client.display_one("QMGR", None) or {}
+            result["qmstatus"] = client.display_one("QMSTATUS", None) or {}
+        for kind in ("listener", "channel", "service"):
+            if kind in params["types"]:
+                result[kind + "s"] = read_objects(client, OBJECT_TYPES[kind], params["name"], params["status"])
+    except MQError as exc:
+        mq.fail(exc, **result)
+    mq.exit(result)
+
+
+if __name__ == "__main__":
+    main()
