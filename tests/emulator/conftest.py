@@ -1,0 +1,92 @@
+"""Shared fixtures for the emulator's own tests: one in-process emulator per module, reset before every test."""
+
+import os
+import sys
+import time
+
+import pytest
+import requests
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from mqemu import EmulatorServer  # noqa: E402  pylint: disable=wrong-import-position
+
+
+class Client:
+    """A pooled requests.Session speaking the admin REST API the way the collection does."""
+
+    def __init__(self, srv, user="admin", password="passw0rd", qmgr="QM1", **session_kw):
+        self.srv, self.qmgr = srv, qmgr
+        self.session = requests.Session()
+        if user:
+            self.session.auth = (user, password)
+        self.session.headers["ibm-mq-rest-csrf-token"] = ""
+        for key, value in session_kw.items():
+            setattr(self.session, key, value)
+
+    def post(self, body, qmgr=None, headers=None):
+        resp = self.session.post(f"{self.srv.base_url}/admin/action/qmgr/{qmgr or self.qmgr}/mqsc", json=body, headers=headers,
+                                 timeout=10)
+        return resp.status_code, resp.json()
+
+    def mqsc(self, command, qualifier, name=None, params=None, resp=None, qmgr=None, headers=None):
+        body = {"type": "runCommandJSON", "command": command, "qualifier": qualifier}
+        if name is not None:
+            body["name"] = name
+        if params is not None:
+            body["parameters"] = params
+        if resp is not None:
+            body["responseParameters"] = resp
+        return self.post(body, qmgr, headers)
+
+    def text(self, command, qmgr=None):
+        return self.post({"type": "runCommand", "parameters": {"command": command}}, qmgr)
+
+    def ok(self, *args, **kwargs):
+        status, body = self.mqsc(*args, **kwargs)
+        assert status == 200 and body["overallCompletionCode"] == 0, body
+        return [e.get("parameters", e.get("message")) for e in body["commandResponse"]]
+
+    def fails(self, reason, *args, **kwargs):
+        status, body = self.mqsc(*args, **kwargs)
+        assert status == 200, body
+        assert (body["overallCompletionCode"], body["overallReasonCode"]) == (2, 3008), body
+        assert [(e["completionCode"], e["reasonCode"]) for e in body["commandResponse"]] == [(2, reason)], body
+        return body["commandResponse"][0]["message"]
+
+    def status_of(self, qualifier, name):
+        status, body = self.mqsc("DISPLAY", qualifier, name, resp=["all"])
+        assert status == 200
+        rows = [e["parameters"]["status"] for e in body["commandResponse"] if "parameters" in e]
+        return rows or body["commandResponse"][0]["reasonCode"]
+
+    def ctl(self, method, path, json=None):
+        resp = requests.request(method, f"{self.srv.control_url}/{path}", json=json, timeout=10)
+        return resp.status_code, resp.json()
+
+
+def wait_for(predicate, timeout=5.0):
+    """Poll until predicate() is truthy; returns its value (never asserts on elapsed time)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value or time.monotonic() > deadline:
+            return value
+        time.sleep(0.02)
+
+
+@pytest.fixture(scope="module")
+def srv():
+    with EmulatorServer(qmgrs=["QM1", "QM2"], timing="zero", seed="dev") as server:
+        yield server
+
+
+@pytest.fixture(autouse=True)
+def _reset(request):
+    if "srv" in request.fixturenames:
+        request.getfixturevalue("srv").model.reset()
+
+
+@pytest.fixture
+def client(srv):
+    return Client(srv)

@@ -1,0 +1,130 @@
+"""IBM MQ administrative REST API emulator (standard library plus `cryptography` for --tls).
+
+Run:    python3 tests/emulator/mqemu.py --port 0 --qmgr QM1 [--tls] [--timing fast]   (prints "mqemu ready <base-url>")
+Import: sys.path.insert(0, "<repo>/tests/emulator"); from mqemu import EmulatorServer
+See README.md in this directory for the REST surface, the control API and the fidelity table.
+"""
+
+import argparse
+import json
+import os
+import signal
+import sys
+import tempfile
+import threading
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+# pylint: disable=wrong-import-position
+from mqemu_http import Server  # noqa: E402
+from mqemu_model import PROFILES, Model  # noqa: E402
+
+__all__ = ["EmulatorServer", "main", "parse_users"]
+
+
+def parse_users(specs):
+    """['NAME:PASSWORD:ROLE', ...] (passwords may contain ':') or a dict {name: (password, role)} -> dict."""
+    if specs is None or isinstance(specs, dict):
+        return specs
+    users = {}
+    for spec in specs:
+        if isinstance(spec, (tuple, list)):
+            name, password, role = spec
+        else:
+            name, sep, rest = spec.partition(":")
+            password, sep2, role = rest.rpartition(":")
+            if not (sep and sep2 and name):
+                raise ValueError(f"--user wants NAME:PASSWORD:ROLE, got {spec!r}")
+        users[name] = (password, role)
+    return users
+
+
+class EmulatorServer:
+    """The emulator in a background thread; also a context manager."""
+
+    def __init__(self, qmgrs=None, users=None, tls=False, timing="zero", host="127.0.0.1", port=0, config=None, seed="system",
+                 state_dir=None):
+        self.host, self.port, self.tls = host, port, tls
+        self.users = parse_users(users)
+        self.model = Model(qmgrs or ["QM1"], self.users, timing, config, seed, tls)
+        self.state_dir = state_dir
+        self.ca_path = None
+        self.httpd = None
+        self.thread = None
+
+    def start(self):
+        tls_files = None
+        if self.tls:
+            import mqemu_tls  # pylint: disable=import-outside-toplevel  (cryptography only needed with TLS)
+            self.state_dir = self.state_dir or tempfile.mkdtemp(prefix="mqemu-")
+            self.ca_path = mqemu_tls.generate(self.state_dir, self.host, list(self.model.users))
+            tls_files = {"ca": self.ca_path, "cert": os.path.join(self.state_dir, "server.pem"),
+                         "key": os.path.join(self.state_dir, "server.key")}
+        self.httpd = Server((self.host, self.port), self.model, tls_files)
+        self.port = self.httpd.server_address[1]
+        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.1}, name="mqemu", daemon=True)
+        self.thread.start()
+        return self
+
+    @property
+    def _origin(self):
+        host = "127.0.0.1" if self.host in ("", "0.0.0.0") else "[::1]" if self.host in ("::", "::1") else self.host
+        return f"{'https' if self.tls else 'http'}://{host}:{self.port}"
+
+    @property
+    def base_url(self):
+        return f"{self._origin}/ibmmq/rest/v2"
+
+    @property
+    def control_url(self):
+        return f"{self._origin}/mqemu/v1"
+
+    def stop(self):
+        if self.httpd is not None:
+            self.httpd.shutdown()
+            self.httpd.server_close()
+            self.thread.join(timeout=5)
+            self.httpd = None
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="mqemu.py", description="IBM MQ admin REST API emulator")
+    parser.add_argument("--port", type=int, default=9443)
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--qmgr", action="append", default=[], help="queue manager name(s); repeat or comma-separate")
+    parser.add_argument("--user", action="append", default=None, help="NAME:PASSWORD:ROLE (repeatable)")
+    parser.add_argument("--tls", action="store_true")
+    parser.add_argument("--timing", choices=sorted(PROFILES), default="fast")
+    parser.add_argument("--seed", choices=("system", "dev"), default="system")
+    parser.add_argument("--state-dir")
+    parser.add_argument("--config", action="append", default=[], metavar="KEY=JSON", help="configurable behaviour, e.g. "
+                        "stop_inactive_channel='\"stopped_record\"' (value is JSON; bare words are strings)")
+    args = parser.parse_args(argv)
+    qmgrs = [q.strip() for item in args.qmgr for q in item.split(",") if q.strip()] or ["QM1"]
+    config = {}
+    for item in args.config:
+        key, _, value = item.partition("=")
+        try:
+            config[key] = json.loads(value)
+        except ValueError:
+            config[key] = value
+    server = EmulatorServer(qmgrs, args.user, args.tls, args.timing, args.host, args.port, config, args.seed, args.state_dir)
+    server.start()
+    done = threading.Event()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, lambda *_: done.set())
+    print(f"mqemu ready {server.base_url}" + (f" ca={server.ca_path}" if server.tls else ""), flush=True)
+    while not done.wait(0.2):
+        pass
+    server.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

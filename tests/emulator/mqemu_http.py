@@ -1,0 +1,309 @@
+"""HTTP front end: the /ibmmq/rest/v1|v2|v3 surface plus the /mqemu/v1 control API (loopback only)."""
+
+import json
+import re
+import socket
+import ssl
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, unquote
+
+from mqemu_model import ROLES, ConnectionDropped, ControlError, err_bad_request, err_forbidden, err_token, err_unauthenticated, \
+    err_unknown_uri, mqwb
+
+REST = re.compile(r"^/ibmmq/rest/v[123]/(.*)$")
+MQSC = re.compile(r"^admin/action/qmgr/([^/]+)/mqsc$")
+QMGR = re.compile(r"^admin/qmgr(?:/([^/]+))?$")
+INSTALLATION = re.compile(r"^admin/installation(?:/([^/]+))?$")
+CSRF_HEADER = "ibm-mq-rest-csrf-token"
+GATEWAY_HEADER = "ibm-mq-rest-gateway-qmgr"
+
+
+class Server(ThreadingHTTPServer):
+    """One thread per connection (daemon threads), keep-alive aware; TLS handshakes run in the connection thread."""
+
+    daemon_threads = True
+    allow_reuse_address = True
+    request_queue_size = 256
+
+    def __init__(self, address, model, tls_files=None):
+        if ":" in address[0]:
+            self.address_family = socket.AF_INET6
+        super().__init__(address, Handler)
+        self.model = model
+        if tls_files:
+            ctx = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            ctx.load_cert_chain(tls_files["cert"], tls_files["key"])
+            ctx.load_verify_locations(tls_files["ca"])
+            ctx.verify_mode = ssl.CERT_OPTIONAL  # a verified client certificate authenticates as its CN (§1.4)
+            self.socket = ctx.wrap_socket(self.socket, server_side=True, do_handshake_on_connect=False)
+
+    def handle_error(self, request, client_address):
+        """Resets, handshake failures and dropped connections are normal in fault tests: stay quiet."""
+
+
+def _is_loopback(address):
+    return address.startswith("127.") or address in ("::1", "localhost") or address.startswith("::ffff:127.")
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server_version = "mqemu/1"
+    timeout = 120
+    wbufsize = 65536  # headers and body leave in one write (flushed by handle_one_request) ...
+    disable_nagle_algorithm = True  # ... with TCP_NODELAY: no 40 ms delayed-ACK stalls on keep-alive connections
+
+    def setup(self):
+        super().setup()
+        if isinstance(self.request, ssl.SSLSocket):
+            self.request.do_handshake()
+
+    def log_message(self, format, *args):  # pylint: disable=redefined-builtin
+        """Silent: the journal and request counters are the record."""
+
+    # ----- plumbing ----------------------------------------------------------------------------------------
+    def do_GET(self):
+        self._dispatch("GET")
+
+    def do_POST(self):
+        self._dispatch("POST")
+
+    def do_DELETE(self):
+        self._dispatch("DELETE")
+
+    def do_PATCH(self):
+        self._dispatch("PATCH")
+
+    def do_PUT(self):
+        self._dispatch("PUT")
+
+    def _send(self, status, body=None, headers=()):
+        data = b"" if body is None else json.dumps(body).encode("utf-8")
+        self.send_response(status)
+        if body is not None:
+            self.send_header("Content-Type", "application/json; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        for key, value in headers:
+            self.send_header(key, value)
+        self.end_headers()
+        self.wfile.write(data)
+
+    def _read_body(self):
+        length = int(self.headers.get("Content-Length") or 0)
+        return self.rfile.read(length) if length > 0 else b""
+
+    @staticmethod
+    def _json(raw):
+        """Decoded JSON, or raises ValueError."""
+        return json.loads(raw.decode("utf-8")) if raw.strip() else None
+
+    def _dispatch(self, method):
+        model = self.server.model
+        path, _, query = self.path.partition("?")
+        raw = self._read_body()
+        try:
+            if path.startswith("/mqemu/"):
+                if not _is_loopback(self.client_address[0]):
+                    self._send(*err_unknown_uri())
+                    return
+                self._control(method, path[len("/mqemu/"):], parse_qs(query), raw)
+                return
+            m = REST.match(path)
+            rest = m.group(1) if m else None
+            kind = "other" if rest is None else "mqsc" if MQSC.match(rest) else "login" if rest == "login" else \
+                "qmgr" if QMGR.match(rest) else "other"
+            model.count_request(kind)
+            if rest is None:
+                self._send(*err_unknown_uri())
+                return
+            self._rest(method, rest, kind, parse_qs(query), raw)
+        except ConnectionDropped:
+            self.close_connection = True  # drop_connection fault: no response at all
+            try:
+                self.connection.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    # ----- authentication ----------------------------------------------------------------------------------
+    def _cookies(self):
+        out = {}
+        for part in (self.headers.get("Cookie") or "").split(";"):
+            name, sep, value = part.strip().partition("=")
+            if sep:
+                out[name] = value.strip('"')
+        return out
+
+    def _authenticate(self):
+        """(user, token, None) or (None, None, (status, body)). Basic wins over a cookie, a cookie over a client cert."""
+        model = self.server.model
+        auth = self.headers.get("Authorization")
+        if auth:
+            user = model.check_basic(auth) if auth.lower().startswith("basic ") else None
+            return (user, None, None) if user else (None, None, err_unauthenticated())
+        name = model.cookie_name()
+        token = self._cookies().get(name)
+        # secureLTPA (config ltpa_over_http=False) ignores the token over plain HTTP.
+        if token is not None and (model.tls or model.config["ltpa_over_http"]):
+            user = model.token_user(token)
+            return (user, token, None) if user else (None, None, err_token(name))
+        if isinstance(self.request, ssl.SSLSocket):
+            cert = self.request.getpeercert()
+            for rdn in (cert or {}).get("subject", ()):
+                for key, value in rdn:
+                    if key == "commonName" and value in model.users:
+                        return value, None, None
+        return None, None, err_unauthenticated()
+
+    # ----- /ibmmq/rest -------------------------------------------------------------------------------------
+    def _rest(self, method, rest, kind, query, raw):
+        model = self.server.model
+        if kind != "mqsc":
+            injected = model.apply_transport_faults(model.take_faults(None, None, path=kind))
+            if injected:
+                self._send(*injected)
+                return
+        if rest == "login" and method == "POST":
+            self._login(raw)  # POST /login needs neither credentials nor the CSRF header (IBM-LOGIN-POST)
+            return
+        mqsc = MQSC.match(rest)
+        qmgr = unquote(mqsc.group(1)) if mqsc else None
+        gateway = self.headers.get(GATEWAY_HEADER)
+        user, token, error = self._authenticate()
+        if error is None and method in ("POST", "PATCH", "DELETE") and model.config["csrf_validation"] \
+                and self.headers.get(CSRF_HEADER) is None:
+            # Any value, even empty, is fine since 9.0.5; only a missing header is refused (DEVW-CSRF).
+            error = model.config["csrf_status"], mqwb("MQWB0100E", f"The CSRF header {CSRF_HEADER} was omitted from the request.",
+                                                      "Requests that change state must carry the CSRF header.",
+                                                      f"Add the {CSRF_HEADER} header to the request.")
+        if error is None and model.role_of(user) not in ROLES:
+            error = err_forbidden()
+        if error is not None:
+            if mqsc:  # auth errors come before the queue manager lookup, but are journalled when a qmgr was named
+                model.record_rejected(qmgr, self._safe_json(raw), error[0], error[1], user, gateway)
+            self._send(*error)
+            return
+        if mqsc and method == "POST":
+            try:
+                body = self._json(raw)
+            except ValueError:
+                error = err_bad_request("The request body is not valid JSON.")
+                model.record_rejected(qmgr, None, error[0], error[1], user, gateway)
+                self._send(*error)
+                return
+            self._send(*model.run_mqsc(qmgr, body, user, gateway))
+            return
+        self._rest_get(method, rest, query, user, token)
+
+    @classmethod
+    def _safe_json(cls, raw):
+        try:
+            return cls._json(raw)
+        except ValueError:
+            return None
+
+    def _rest_get(self, method, rest, query, user, token):
+        model = self.server.model
+        qm_match, inst_match = QMGR.match(rest), INSTALLATION.match(rest)
+        if rest == "login" and method == "GET":
+            self._send(200, {"user": [{"name": user, "role": [model.role_of(user)]}]})  # whoami ([R] shape)
+        elif rest == "login" and method == "DELETE":
+            if token:
+                model.logout(token)
+            self._send(204, None, [("Set-Cookie", f"{model.cookie_name()}=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0")])
+        elif qm_match and method == "GET":
+            name = unquote(qm_match.group(1)) if qm_match.group(1) else None
+            self._send(*model.qmgr_resource(name, status="status" in query, state=(query.get("state") or [None])[0]))
+        elif inst_match and method == "GET" and inst_match.group(1) in (None, "Installation1"):
+            attrs = ",".join(query.get("attributes", []))
+            self._send(*model.installation_resource(extended="extended" in attrs or "*" in attrs))
+        else:
+            self._send(*err_unknown_uri())
+
+    def _login(self, raw):
+        model = self.server.model
+        try:
+            body = self._json(raw)
+        except ValueError:
+            body = None
+        if not isinstance(body, dict) or not isinstance(body.get("username"), str) or not isinstance(body.get("password"), str):
+            self._send(*err_bad_request("POST /login needs {\"username\": string, \"password\": string}."))
+            return
+        token = model.login(body["username"], body["password"])
+        if token is None:
+            self._send(*err_unauthenticated())
+            return
+        secure = "; Secure" if model.tls or not model.config["ltpa_over_http"] else ""
+        self._send(204, None, [("Set-Cookie", f"{model.cookie_name()}={token}; Path=/{secure}; HttpOnly; SameSite=Strict")])
+
+    # ----- /mqemu/v1 control API ---------------------------------------------------------------------------
+    def _control(self, method, path, query, raw):
+        model = self.server.model
+        try:
+            body = self._json(raw) or {}
+            if not isinstance(body, dict):
+                raise ValueError("the body must be a JSON object")
+            result = self._control_route(model, method, path.strip("/").split("/"), query, body)
+        except ControlError as err:
+            self._send(err.status, {"error": str(err)})
+        except (ValueError, TypeError) as err:
+            self._send(400, {"error": str(err)})
+        else:
+            if result is None:
+                self._send(*err_unknown_uri())
+            else:
+                self._send(200, result)
+
+    @staticmethod
+    def _control_route(model, method, parts, query, body):  # pylint: disable=too-many-return-statements
+        if parts[0] != "v1" or len(parts) < 2:
+            return None
+        what, rest = parts[1], parts[2:]
+        if what == "journal" and not rest:
+            if method == "DELETE":
+                model.clear_journal()
+                return {"commands": []}
+            return {"commands": model.journal((query.get("qmgr") or [None])[0])} if method == "GET" else None
+        if what == "requests" and not rest:
+            if method == "DELETE":
+                model.clear_requests()
+            return model.requests() if method in ("GET", "DELETE") else None
+        if what == "faults" and not rest:
+            if method == "POST":
+                return model.add_fault(body)
+            if method == "DELETE":
+                model.clear_faults()
+            return {"faults": model.list_faults()} if method in ("GET", "DELETE") else None
+        if what == "timing" and not rest:
+            return model.set_timing(**body) if method == "POST" else dict(model.timing)
+        if what == "config" and not rest:
+            return model.set_config(**body) if method == "POST" else model.get_config()
+        if method != "POST" and what != "qmgr":
+            return None
+        if what == "reset" and not rest:
+            model.reset()
+            return {"reset": True}
+        if what == "ltpa" and rest == ["expire"]:
+            model.expire_ltpa()
+            return {"expired": True}
+        if what == "qmgr":
+            return Handler._control_qmgr(model, method, [unquote(p) for p in rest], body)
+        return None
+
+    @staticmethod
+    def _control_qmgr(model, method, rest, body):  # pylint: disable=too-many-return-statements
+        if not rest:
+            return {"qmgr": [{"name": n, "state": model.qmgr_state(n)} for n in model.qmgrs]} if method == "GET" else None
+        name, action = rest[0], rest[1:]
+        if method != "POST":
+            return None
+        if action == ["stop"]:
+            return {"name": name, "state": model.stop_qmgr(name, body.get("mode"))}
+        if action == ["start"]:
+            duration = body.get("duration", model.timing["qmgr_start"])
+            return {"name": name, "state": model.start_qmgr(name, duration)}
+        if action == ["restart"]:
+            return {"name": name, "state": model.restart_qmgr(name, body.get("down", 0.0), body.get("starting", model.timing["qmgr_start"]))}
+        if action == ["qmstatus"]:
+            return model.set_qmstatus(name, **body)
+        if len(action) == 3 and action[0] == "channel" and action[2] == "clients":
+            return {"channel": action[1], "count": model.attach_clients(name, action[1], body.get("count"))}
+        return None

@@ -1,0 +1,247 @@
+"""Static MQ knowledge for the emulator: attribute schemas, defaults, names, messages and seeds.
+
+Reference keys in comments point at /work/shared/reference/mq-rest-api.md (for example [S] INSTANA).
+"""
+
+import re
+import time
+
+YESNO = ("YES", "NO")
+LEVELS = ("QMGR", "OFF", "LOW", "MEDIUM", "HIGH")
+# Enumerated attributes: values are accepted in any case and stored upper-case (IBM-MQSC-JSON).
+ENUMS = {
+    "CHLTYPE": ("SDR", "SVR", "RCVR", "RQSTR", "SVRCONN", "CLNTCONN", "CLUSSDR", "CLUSRCVR", "AMQP"),
+    "TRPTYPE": ("TCP", "LU62", "NETBIOS", "SPX"),
+    "SSLCAUTH": ("REQUIRED", "OPTIONAL"),
+    "CONVERT": YESNO, "USEDLQ": YESNO, "USECLTID": YESNO, "DEFPSIST": YESNO,
+    "DEFRECON": ("NO", "YES", "QMGR", "DISABLED"),
+    "MCATYPE": ("PROCESS", "THREAD"),
+    "NPMSPEED": ("FAST", "NORMAL"),
+    "PUTAUT": ("DEF", "CTX", "ONLYMCA", "ALTMCA"),
+    "MONCHL": LEVELS, "STATCHL": LEVELS, "MONQ": LEVELS, "STATQ": ("QMGR", "OFF", "ON"),
+    "COMPHDR": ("NONE", "SYSTEM"),
+    "COMPMSG": ("NONE", "RLE", "ZLIBFAST", "ZLIBHIGH", "ANY"),
+    "AFFINITY": ("PREFERRED", "NONE"),
+    "PROPCTL": ("COMPAT", "NONE", "ALL"),
+    "CONTROL": ("MANUAL", "QMGR", "STARTONLY"),
+    "SERVTYPE": ("COMMAND", "SERVER"),
+    "PUT": ("ENABLED", "DISABLED"), "GET": ("ENABLED", "DISABLED"),
+    "USAGE": ("NORMAL", "XMITQ"),
+    "DEFTYPE": ("PREDEFINED", "PERMDYN", "TEMPDYN", "SHAREDYN"),
+    "TARGTYPE": ("QUEUE", "TOPIC"),
+    "DEFBIND": ("OPEN", "NOTFIXED", "GROUP"),
+    "TRIGTYPE": ("FIRST", "EVERY", "DEPTH", "NONE"),
+    "CHLAUTH": ("ENABLED", "DISABLED"), "CHAD": ("ENABLED", "DISABLED"), "STATMQI": ("ON", "OFF"),
+}
+# Integer attributes that also take the keyword AUTO ([S] INSTANA: KAINT(AUTO), AMQPKA(AUTO)).
+INT_OR_AUTO = ("KAINT", "AMQPKA")
+MAX_LEN = {"DESCR": 64, "CONNAME": 264}
+
+
+def _attrs(spec):
+    """Parse 'KEY=default ...' into an ordered dict; digit defaults are integers."""
+    out = {}
+    for item in spec.split():
+        key, _, value = item.partition("=")
+        out[key] = int(value) if value.isdigit() else value
+    return out
+
+
+# Channel attributes per CHLTYPE with the MQ 9.4.2 SYSTEM.DEF.* defaults ([S] INSTANA, §4.2 table).
+_MSG = "BATCHSZ=50 CERTLABL= COMPHDR=NONE COMPMSG=NONE HBINT=300 KAINT=AUTO MAXMSGL=4194304 MCAUSER= MONCHL=QMGR NPMSPEED=FAST " \
+       "SEQWRAP=999999999 SSLCIPH= SSLPEER= STATCHL=QMGR USEDLQ=YES"
+_SEND = "BATCHHB=0 BATCHINT=0 BATCHLIM=5000 CONNAME= CONVERT=NO DISCINT=6000 LOCLADDR= LONGRTY=999999999 LONGTMR=1200 " \
+        "PROPCTL=COMPAT SHORTRTY=10 SHORTTMR=60 USERID= PASSWORD="
+_RECV = "MRRTY=10 MRTMR=1000 PUTAUT=DEF SSLCAUTH=REQUIRED"
+_CLUS = "CLUSTER= CLUSNL= CLWLPRTY=0 CLWLRANK=0 CLWLWGHT=50 NETPRTY=0 MCATYPE=THREAD"
+CHANNEL_ATTRS = {t: {"DESCR": "", "TRPTYPE": "TCP", **_attrs(s)} for t, s in {
+    "SDR": f"{_MSG} {_SEND} MCATYPE=PROCESS XMITQ=",
+    "SVR": f"{_MSG} {_SEND} MCATYPE=PROCESS XMITQ= SSLCAUTH=REQUIRED",
+    "RCVR": f"{_MSG} {_RECV}",
+    "RQSTR": f"{_MSG} {_RECV} CONNAME= LOCLADDR= MCATYPE=PROCESS USERID= PASSWORD=",
+    "CLUSSDR": f"{_MSG} {_SEND} {_CLUS}",
+    "CLUSRCVR": f"{_MSG} {_SEND} {_CLUS} {_RECV}",
+    "SVRCONN": "CERTLABL= COMPHDR=NONE COMPMSG=NONE DISCINT=0 HBINT=300 KAINT=AUTO MAXINST=999999999 MAXINSTC=999999999 "
+               "MAXMSGL=4194304 MCAUSER= MONCHL=QMGR SHARECNV=10 SSLCAUTH=REQUIRED SSLCIPH= SSLPEER=",
+    "CLNTCONN": "AFFINITY=PREFERRED CERTLABL= CLNTWGHT=0 COMPHDR=NONE COMPMSG=NONE CONNAME= DEFRECON=NO HBINT=300 KAINT=AUTO "
+                "LOCLADDR= MAXMSGL=4194304 QMNAME= SHARECNV=10 SSLCIPH= SSLPEER= USERID= PASSWORD=",
+    "AMQP": "AMQPKA=AUTO CERTLABL= MAXINST=999999999 MAXMSGL=4194304 MCAUSER= PORT=5672 SSLCAUTH=REQUIRED SSLCIPH= SSLPEER= "
+            "TPROOT=SYSTEM.BASE.TOPIC TMPMODEL=SYSTEM.DEFAULT.MODEL.QUEUE TMPQPRFX=AMQP.* USECLTID=NO",
+}.items()}
+ALL_CHANNEL_KEYS = frozenset(k for attrs in CHANNEL_ATTRS.values() for k in attrs)
+# Real SYSTEM.DEF.* channel names per type.
+CHANNEL_DEFAULTS = {"SDR": "SYSTEM.DEF.SENDER", "SVR": "SYSTEM.DEF.SERVER", "RCVR": "SYSTEM.DEF.RECEIVER",
+                    "RQSTR": "SYSTEM.DEF.REQUESTER", "SVRCONN": "SYSTEM.DEF.SVRCONN", "CLNTCONN": "SYSTEM.DEF.CLNTCONN",
+                    "CLUSSDR": "SYSTEM.DEF.CLUSSDR", "CLUSRCVR": "SYSTEM.DEF.CLUSRCVR", "AMQP": "SYSTEM.DEF.AMQP"}
+# §4.2: XMITQ required on SDR/SVR only; CONNAME required on SDR/RQSTR/CLNTCONN/CLUSSDR.
+XMITQ_TYPES = ("SDR", "SVR")
+CONNAME_REQUIRED = ("SDR", "RQSTR", "CLNTCONN", "CLUSSDR")
+# §5.1: START on these initiates the channel; on RCVR/SVRCONN/CLUSRCVR (and AMQP, [I]) it only re-enables.
+INITIATING_TYPES = ("SDR", "SVR", "RQSTR", "CLUSSDR")
+
+# LISTENER and SERVICE ([V] IBM-DEF-LSTR, IBM-DEF-SVC; SERVTYPE(COMMAND) default is [I]).
+LISTENER_ATTRS = _attrs("TRPTYPE=TCP PORT=0 IPADDR= BACKLOG=0 CONTROL=MANUAL DESCR=")
+SERVICE_ATTRS = _attrs("CONTROL=MANUAL SERVTYPE=COMMAND STARTCMD= STARTARG= STOPCMD= STOPARG= STDOUT= STDERR= DESCR=")
+
+# Queues: basic support only.
+_QCOMMON = "DESCR= DEFPSIST=NO DEFPRTY=0 PUT=ENABLED"
+QUEUE_ATTRS = {
+    "QLOCAL": _attrs(f"{_QCOMMON} GET=ENABLED MAXDEPTH=5000 MAXMSGL=4194304 USAGE=NORMAL INITQ= PROCESS= TRIGTYPE=FIRST TRIGDPTH=1 "
+                     "BOQNAME= BOTHRESH=0 CLUSTER= CLUSNL= DEFBIND=OPEN MONQ=QMGR STATQ=QMGR"),
+    "QREMOTE": _attrs(f"{_QCOMMON} RNAME= RQMNAME= XMITQ= CLUSTER= CLUSNL= DEFBIND=OPEN"),
+    "QALIAS": _attrs(f"{_QCOMMON} GET=ENABLED TARGET= TARGTYPE=QUEUE CLUSTER= CLUSNL= DEFBIND=OPEN"),
+    "QMODEL": _attrs(f"{_QCOMMON} GET=ENABLED DEFTYPE=PREDEFINED MAXDEPTH=5000 MAXMSGL=4194304 USAGE=NORMAL BOQNAME= BOTHRESH=0 "
+                     "MONQ=QMGR STATQ=QMGR"),
+}
+QUEUE_DEFAULTS = {"QLOCAL": "SYSTEM.DEFAULT.LOCAL.QUEUE", "QREMOTE": "SYSTEM.DEFAULT.REMOTE.QUEUE",
+                  "QALIAS": "SYSTEM.DEFAULT.ALIAS.QUEUE", "QMODEL": "SYSTEM.DEFAULT.MODEL.QUEUE"}
+
+# QMGR: alterable attributes with defaults; display-only ones (CMDLEVEL, VERSION, ...) are added when displayed ([S] INSTANA).
+QMGR_ATTRS = _attrs("DESCR= DEADQ= DEFXMITQ= MAXMSGL=4194304 CHLAUTH=ENABLED CONNAUTH=SYSTEM.DEFAULT.AUTHINFO.IDPWOS STATMQI=OFF "
+                    "MONCHL=OFF MONQ=OFF CHAD=DISABLED MAXHANDS=256 TRIGINT=999999999 CERTLABL= SSLKEYR=")
+# QMSTATUS values of a healthy 9.4.2 queue manager ([S] INSTANA); STATUS/CHINIT/CMDSERV/CONNS are computed.
+QMSTATUS_BASE = _attrs("LOGINUSE=13 LOGUTIL=13 LOGTYPE=CIRCULAR LOGPRIM=3 LOGSEC=2 LOGEXTSZ=16392 REUSESZ=0 STANDBY=NOPERMIT "
+                       "LDAPCONN=INACTIVE QMFSSZ=253824 QMFSUSE=11 INSTNAME=Installation1 INSTPATH=/opt/mqm CONNS=22")
+
+CHANNEL_NAME_MAX = 20
+OBJECT_NAME_MAX = 48
+_NAME_RE = re.compile(r"^[A-Za-z0-9._/%]+$")
+
+
+def valid_name(name, max_len):
+    """IBM-NAMING: A-Z a-z 0-9 . / _ %, no blanks, bounded length."""
+    return bool(name) and len(name) <= max_len and bool(_NAME_RE.match(name))
+
+
+def generic_match(pattern, name):
+    """MQSC generic names: '*' alone or a trailing '*' (prefix match); otherwise exact and case-sensitive."""
+    if pattern.endswith("*"):
+        return name.startswith(pattern[:-1])
+    return pattern == name
+
+
+def mq_date(wall=None):
+    """ALTDATE/STARTDA format yyyy-mm-dd ([S] INSTANA)."""
+    return time.strftime("%Y-%m-%d", time.localtime(wall))
+
+
+def mq_time(wall=None):
+    """ALTTIME/STARTTI format hh.mm.ss, with dots ([S] INSTANA)."""
+    return time.strftime("%H.%M.%S", time.localtime(wall))
+
+
+# Reason codes (cmqc/cmqcfc; §3.2 table) used by the emulator.
+RC_NOT_AUTHORIZED = 2035
+RC_UNKNOWN_OBJECT = 2085
+RC_UNKNOWN_REMOTE_QMGR = 2087
+RC_COMMAND_FAILED = 3008
+RC_PARM_ID_ERROR = 3014
+RC_CHANNEL_TYPE_ERROR = 3034
+RC_PROTOCOL_TYPE_ERROR = 3036
+RC_CHL_STATUS_NOT_FOUND = 3065
+RC_COMMAND_INHIBITED = 3204
+RC_LISTENER_STARTED = 3233
+RC_LISTENER_STOPPED = 3234
+RC_LISTENER_RUNNING = 3249
+RC_LSTR_STATUS_NOT_FOUND = 3250
+RC_SERVICE_RUNNING = 3251
+RC_SERV_STATUS_NOT_FOUND = 3252
+RC_SERVICE_STOPPED = 3253
+RC_NO_START_CMD = 3262
+RC_NO_STOP_CMD = 3263
+RC_OBJECT_ALREADY_EXISTS = 4001
+RC_OBJECT_WRONG_TYPE = 4002
+RC_ATTR_VALUE_ERROR = 4005
+RC_OBJECT_NAME_ERROR = 4008
+RC_CHANNEL_IN_USE = 4031
+RC_WRONG_CHANNEL_TYPE = 4041
+RC_CHANNEL_NAME_ERROR = 4044
+RC_XMIT_Q_NAME_ERROR = 4045
+RC_XMIT_Q_NAME_WRONG_TYPE = 4052
+RC_MISSING_CONN_NAME = 4061
+RC_CHANNEL_NOT_ACTIVE = 4064
+
+# AMQ message texts. [S] = seen in real runmqsc/REST output (§3.1/§3.2), [F] fixture, [R] recalled; the rest are [I]
+# (plausible wording, id chosen from the matching AMQ range). Clients must key on reasonCode, never on these texts.
+MESSAGES = {
+    "created.CHANNEL": "AMQ8014I: IBM MQ channel created.",  # [S]
+    "changed.CHANNEL": "AMQ8016I: IBM MQ channel changed.",  # [R]
+    "deleted.CHANNEL": "AMQ8015I: IBM MQ channel deleted.",  # [R]
+    "start.CHANNEL": "AMQ8018I: Start IBM MQ channel accepted.",  # [S]
+    "stop.CHANNEL": "AMQ8019I: Stop IBM MQ channel accepted.",  # [R]
+    "created.QUEUE": "AMQ8006I: IBM MQ queue created.",  # [S]
+    "changed.QUEUE": "AMQ8008I: IBM MQ queue changed.",
+    "deleted.QUEUE": "AMQ8007I: IBM MQ queue deleted.",
+    "created.LISTENER": "AMQ8626I: IBM MQ listener created.",  # [S]
+    "changed.LISTENER": "AMQ8627I: IBM MQ listener changed.",
+    "deleted.LISTENER": "AMQ8628I: IBM MQ listener deleted.",
+    "start.LISTENER": "AMQ8021I: Request to start IBM MQ listener accepted.",  # [S]
+    "stop.LISTENER": "AMQ8706I: Request to stop IBM MQ listener accepted.",
+    "created.SERVICE": "AMQ8633I: IBM MQ service created.",
+    "changed.SERVICE": "AMQ8634I: IBM MQ service changed.",
+    "deleted.SERVICE": "AMQ8635I: IBM MQ service deleted.",
+    "start.SERVICE": "AMQ8733I: Request to start Service accepted.",
+    "stop.SERVICE": "AMQ8734I: Request to stop Service accepted.",
+    "changed.QMGR": "AMQ8005I: IBM MQ queue manager changed.",  # [S]
+    RC_NOT_AUTHORIZED: "AMQ8135E: Not authorized.",
+    RC_UNKNOWN_OBJECT: "AMQ8147E: IBM MQ object {name} not found.",  # [F]
+    RC_COMMAND_FAILED: "AMQ8405I: Syntax error detected at or near end of command segment below:-",  # [R]
+    RC_PARM_ID_ERROR: "AMQ8405I: Syntax error detected at or near end of command segment below:-",
+    RC_CHANNEL_TYPE_ERROR: "AMQ8227E: Channel type not valid for {name}.",
+    RC_PROTOCOL_TYPE_ERROR: "AMQ8228E: Transport type not valid for {name}.",
+    RC_CHL_STATUS_NOT_FOUND: "AMQ8420I: Channel Status not found.",  # [S]
+    RC_COMMAND_INHIBITED: "AMQ8146E: IBM MQ command server not available.",
+    RC_LISTENER_STARTED: "AMQ8730E: Listener already active.",
+    RC_LISTENER_STOPPED: "AMQ8731W: Listener not active.",  # [S] MQDEVBADGE-26
+    RC_LISTENER_RUNNING: "AMQ8732E: Listener {name} is running and cannot be changed or deleted.",
+    RC_LSTR_STATUS_NOT_FOUND: "AMQ8737I: Listener status not found.",
+    RC_SERVICE_RUNNING: "AMQ8738E: Service already active.",
+    RC_SERV_STATUS_NOT_FOUND: "AMQ8736I: Service status not found.",
+    RC_SERVICE_STOPPED: "AMQ8739W: Service not active.",
+    RC_NO_START_CMD: "AMQ8740E: No start command defined for service {name}.",
+    RC_NO_STOP_CMD: "AMQ8741E: No stop command defined for service {name}.",
+    RC_OBJECT_ALREADY_EXISTS: "AMQ8150E: IBM MQ object already exists.",  # [R]
+    RC_OBJECT_WRONG_TYPE: "AMQ8151E: IBM MQ object has different type.",
+    RC_ATTR_VALUE_ERROR: "AMQ8427E: Value not valid for attribute {name}.",
+    RC_OBJECT_NAME_ERROR: "AMQ8119E: Object name {name} not valid.",
+    RC_CHANNEL_IN_USE: "AMQ9514E: Channel '{name}' is in use.",  # [S]
+    RC_WRONG_CHANNEL_TYPE: "AMQ8259E: Parameter {name} not allowed for this channel type.",
+    RC_CHANNEL_NAME_ERROR: "AMQ8118E: Channel name {name} not valid.",
+    RC_XMIT_Q_NAME_ERROR: "AMQ8253E: Transmission queue name required for channel {name}.",
+    RC_XMIT_Q_NAME_WRONG_TYPE: "AMQ8254E: XMITQ not allowed for this channel type.",
+    RC_MISSING_CONN_NAME: "AMQ8258E: Connection name required for channel {name}.",
+    RC_CHANNEL_NOT_ACTIVE: "AMQ9533E: Channel '{name}' is not currently active.",  # [R]
+}
+DISPLAY_HEADERS = {
+    "CHANNEL": "AMQ8414I: Display Channel details.", "QUEUE": "AMQ8409I: Display Queue details.",
+    "LISTENER": "AMQ8630I: Display listener information details.", "SERVICE": "AMQ8629I: Display service information details.",
+    "QMGR": "AMQ8408I: Display Queue Manager details.", "CHSTATUS": "AMQ8417I: Display Channel Status details.",
+    "LSSTATUS": "AMQ8631I: Display listener status details.", "SVSTATUS": "AMQ8632I: Display service status details.",
+    "QMSTATUS": "AMQ8705I: Display Queue Manager Status Details.",
+}
+
+
+def seed_definitions(seed):
+    """MQSC-like (verb, qualifier, name, params) tuples that build a new queue manager.
+
+    'system' is the bare crtmqm set we need; 'dev' adds the developer-image objects (MQCONT 10-dev.mqsc.tpl, [S] INSTANA).
+    """
+    defs = [("DEFINE", "CHANNEL", name, {"CHLTYPE": t}) for t, name in CHANNEL_DEFAULTS.items()]
+    defs += [("DEFINE", qtype, name, {}) for qtype, name in QUEUE_DEFAULTS.items()]
+    defs += [("DEFINE", "QLOCAL", name, params) for name, params in (
+        ("SYSTEM.ADMIN.COMMAND.QUEUE", {}), ("SYSTEM.CHANNEL.INITQ", {}), ("SYSTEM.CHANNEL.SYNCQ", {}),
+        ("SYSTEM.DEAD.LETTER.QUEUE", {}), ("SYSTEM.ADMIN.CHANNEL.EVENT", {}),
+        ("SYSTEM.CLUSTER.TRANSMIT.QUEUE", {"USAGE": "XMITQ"}))]
+    defs += [("DEFINE", "LISTENER", "SYSTEM.DEFAULT.LISTENER.TCP", {"TRPTYPE": "TCP"}),
+             ("DEFINE", "SERVICE", "SYSTEM.DEF.SERVICE", {})]
+    if seed == "dev":
+        defs += [("DEFINE", "QLOCAL", f"DEV.QUEUE.{i}", {}) for i in (1, 2, 3)]
+        defs += [("DEFINE", "QLOCAL", "DEV.DEAD.LETTER.QUEUE", {}),
+                 ("DEFINE", "QMODEL", "DEV.APP.MODEL.QUEUE", {}),
+                 ("DEFINE", "CHANNEL", "DEV.ADMIN.SVRCONN", {"CHLTYPE": "SVRCONN"}),
+                 ("DEFINE", "CHANNEL", "DEV.APP.SVRCONN", {"CHLTYPE": "SVRCONN", "MCAUSER": "app"}),
+                 ("DEFINE", "LISTENER", "DEV.LISTENER.TCP", {"TRPTYPE": "TCP", "PORT": 1414, "CONTROL": "QMGR"}),
+                 ("ALTER", "QMGR", None, {"DEADQ": "DEV.DEAD.LETTER.QUEUE"})]
+    elif seed != "system":
+        raise ValueError(f"unknown seed {seed!r} (system|dev)")
+    return defs

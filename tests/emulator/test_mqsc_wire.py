@@ -1,0 +1,221 @@
+"""Wire format and MQSC semantics of POST .../mqsc (reference §2-§4)."""
+
+import pytest
+
+from conftest import Client
+
+
+def test_display_shapes_lowercase_keys_numbers_and_blanks(client):
+    status, body = client.mqsc("display", "channel", "DEV.APP.SVRCONN", resp=["all"])
+    assert status == 200
+    assert set(body) == {"commandResponse", "overallCompletionCode", "overallReasonCode"}
+    row = body["commandResponse"][0]
+    assert (row["completionCode"], row["reasonCode"]) == (0, 0)
+    params = row["parameters"]
+    assert all(k == k.lower() for k in params)
+    assert params["channel"] == "DEV.APP.SVRCONN" and params["chltype"] == "SVRCONN"
+    assert params["hbint"] == 300 and params["discint"] == 0 and params["sharecnv"] == 10 and params["maxmsgl"] == 4194304
+    assert params["descr"] == "" and params["sslciph"] == "" and params["mcauser"] == "app"
+    assert len(params["altdate"]) == 10 and params["alttime"].count(".") == 2
+
+
+@pytest.mark.parametrize("chltype,present,absent", [
+    ("SDR", {"xmitq": "", "discint": 6000, "batchsz": 50, "shortrty": 10, "longtmr": 1200, "mcatype": "PROCESS"}, ("sslcauth", "sharecnv")),
+    ("SVR", {"sslcauth": "REQUIRED", "xmitq": ""}, ("sharecnv",)),
+    ("RCVR", {"mrrty": 10, "mrtmr": 1000, "putaut": "DEF", "sslcauth": "REQUIRED"}, ("discint", "xmitq", "conname")),
+    ("RQSTR", {"conname": "", "userid": "", "mcatype": "PROCESS"}, ("xmitq",)),
+    ("SVRCONN", {"discint": 0, "maxinst": 999999999, "maxinstc": 999999999, "sharecnv": 10}, ("xmitq", "batchsz")),
+    ("CLNTCONN", {"affinity": "PREFERRED", "clntwght": 0, "defrecon": "NO", "qmname": ""}, ("xmitq", "sslcauth")),
+    ("CLUSSDR", {"cluster": "", "clwlwght": 50, "mcatype": "THREAD"}, ("xmitq", "sslcauth")),
+    ("CLUSRCVR", {"cluster": "", "putaut": "DEF", "sslcauth": "REQUIRED", "mrrty": 10}, ("xmitq",)),
+    ("AMQP", {"port": 5672, "tproot": "SYSTEM.BASE.TOPIC", "tmpqprfx": "AMQP.*", "amqpka": "AUTO"}, ("xmitq", "hbint")),
+])
+def test_system_def_channels_per_type(client, chltype, present, absent):
+    rows = client.ok("DISPLAY", "CHANNEL", "SYSTEM.DEF.*", params={"chltype": chltype}, resp=["all"])
+    assert len(rows) == 1 and rows[0]["chltype"] == chltype
+    assert {k: rows[0][k] for k in present} == present
+    assert not set(absent) & set(rows[0])
+
+
+def test_case_insensitive_verbs_qualifiers_keys_and_enum_values(client):
+    client.ok("DeFiNe", "ChAnNeL", "APP.SVRCONN", params={"ChlType": "svrconn", "DESCR": "Mixed Case kept", "sslcauth": "optional"})
+    row = client.ok("DISPLAY", "CHANNEL", "APP.SVRCONN", resp=["DESCR", "sslcauth"])[0]
+    assert row == {"channel": "APP.SVRCONN", "chltype": "SVRCONN", "descr": "Mixed Case kept", "sslcauth": "OPTIONAL"}
+    client.fails(2085, "DISPLAY", "CHANNEL", "app.svrconn")  # names are case-sensitive and exact
+
+
+def test_display_without_response_parameters_is_identity_only_and_configurable(srv, client):
+    assert client.ok("DISPLAY", "QLOCAL", "DEV.QUEUE.1") == [{"queue": "DEV.QUEUE.1", "type": "QLOCAL"}]
+    srv.model.set_config(display_default="all")
+    assert client.ok("DISPLAY", "QLOCAL", "DEV.QUEUE.1")[0]["maxdepth"] == 5000
+
+
+def test_generic_names_one_element_per_object(client):
+    assert [r["queue"] for r in client.ok("DISPLAY", "QLOCAL", "DEV.QUEUE.*")] == ["DEV.QUEUE.1", "DEV.QUEUE.2", "DEV.QUEUE.3"]
+    assert len(client.ok("DISPLAY", "CHANNEL", "*")) == 11
+    all_queues = client.ok("DISPLAY", "QUEUE", "*")
+    assert {"QLOCAL", "QMODEL"} <= {r["type"] for r in all_queues}
+    assert [r["queue"] for r in client.ok("DISPLAY", "QUEUE", "*", params={"type": "QMODEL"})] == \
+        ["DEV.APP.MODEL.QUEUE", "SYSTEM.DEFAULT.MODEL.QUEUE"]
+    msg = client.fails(2085, "DISPLAY", "QLOCAL", "NOPE.*")
+    assert msg == ["AMQ8147E: IBM MQ object NOPE.* not found."]
+
+
+def test_where_filter(client):
+    rows = client.ok("DISPLAY", "QLOCAL", "*", params={"where": "usage eq xmitq"})
+    assert [r["queue"] for r in rows] == ["SYSTEM.CLUSTER.TRANSMIT.QUEUE"]
+    rows = client.ok("DISPLAY", "CHANNEL", "*", params={"WHERE": "hbint lt 301"}, resp=["hbint"])
+    assert rows and all(r["hbint"] < 301 for r in rows)
+    assert client.ok("DISPLAY", "QLOCAL", "DEV.*", params={"where": "queue lk DEV.Q*"}) == [
+        {"queue": f"DEV.QUEUE.{i}", "type": "QLOCAL"} for i in (1, 2, 3)]
+
+
+def test_define_alter_delete_lifecycle_with_altdate(client, monkeypatch):
+    client.ok("DEFINE", "QLOCAL", "APP.Q", params={"maxdepth": 10, "descr": "app queue"})
+    client.fails(4001, "DEFINE", "QLOCAL", "APP.Q")
+    client.ok("DEFINE", "QLOCAL", "APP.Q", params={"replace": "yes", "defpsist": "yes"})
+    row = client.ok("DISPLAY", "QLOCAL", "APP.Q", resp=["all"])[0]
+    assert (row["maxdepth"], row["defpsist"], row["descr"], row["curdepth"]) == (10, "YES", "app queue", 0)
+    import mqemu_mqsc  # pylint: disable=import-outside-toplevel
+    monkeypatch.setattr(mqemu_mqsc.time, "time", lambda: 4102444800.0)  # 2100-01-01 (UTC)
+    client.ok("ALTER", "QLOCAL", "APP.Q", params={"maxdepth": 20})
+    row = client.ok("DISPLAY", "QLOCAL", "APP.Q", resp=["maxdepth", "altdate", "alttime"])[0]
+    assert row["maxdepth"] == 20 and row["altdate"].startswith(("2099-12-31", "2100-01-01"))
+    client.fails(2085, "ALTER", "QREMOTE", "APP.Q", params={"descr": "x"})  # wrong queue type
+    client.fails(4002, "DEFINE", "QALIAS", "APP.Q", params={"replace": "yes"})
+    client.ok("DELETE", "QLOCAL", "APP.Q", params={"purge": "yes"})
+    client.fails(2085, "DELETE", "QLOCAL", "APP.Q")
+    assert client.mqsc("DELETE", "QUEUE", "DEV.QUEUE.1")[1]["commandResponse"][0]["reasonCode"] == 3008  # DELETE QUEUE is not MQSC
+
+
+def test_define_defaults_from_system_def_and_like(client):
+    client.ok("ALTER", "CHANNEL", "SYSTEM.DEF.SVRCONN", params={"chltype": "SVRCONN", "sharecnv": 1})
+    client.ok("DEFINE", "CHANNEL", "C1", params={"chltype": "SVRCONN"})
+    client.ok("DEFINE", "CHANNEL", "C2", params={"chltype": "SVRCONN", "like": "DEV.APP.SVRCONN"})
+    rows = client.ok("DISPLAY", "CHANNEL", "C*", resp=["sharecnv", "mcauser"])
+    assert [(r["sharecnv"], r["mcauser"]) for r in rows] == [(1, ""), (10, "app")]
+    client.fails(2085, "DEFINE", "CHANNEL", "C3", params={"chltype": "SVRCONN", "like": "NOPE"})
+    client.fails(3034, "DEFINE", "CHANNEL", "C3", params={"chltype": "RCVR", "like": "DEV.APP.SVRCONN"})
+
+
+def test_replace_keeps_unspecified_attributes_by_default_and_resets_when_configured(srv, client):
+    client.ok("DEFINE", "LISTENER", "L1", params={"trptype": "TCP", "port": 1500, "descr": "d"})
+    client.ok("DEFINE", "LISTENER", "L1", params={"trptype": "TCP", "port": 1501, "replace": "yes"})
+    assert client.ok("DISPLAY", "LISTENER", "L1", resp=["all"])[0]["descr"] == "d"
+    srv.model.set_config(replace_mode="defaults")
+    client.ok("DEFINE", "LISTENER", "L1", params={"trptype": "TCP", "port": 1502, "replace": "yes"})
+    assert client.ok("DISPLAY", "LISTENER", "L1", resp=["all"])[0]["descr"] == ""
+
+
+def test_channel_validation_reason_codes(client):
+    client.fails(3034, "DEFINE", "CHANNEL", "X1", params={})  # CHLTYPE mandatory on DEFINE
+    client.ok("DEFINE", "CHANNEL", "X1", params={"chltype": "RCVR"})
+    client.fails(3034, "ALTER", "CHANNEL", "X1", params={"descr": "no chltype"})  # ... and on ALTER
+    client.fails(3034, "ALTER", "CHANNEL", "X1", params={"chltype": "SDR"})  # immutable
+    client.fails(3034, "DEFINE", "CHANNEL", "X1", params={"chltype": "SVRCONN", "replace": "yes"})
+    client.fails(4052, "DEFINE", "CHANNEL", "X2", params={"chltype": "SVRCONN", "xmitq": "Q"})
+    client.fails(4045, "DEFINE", "CHANNEL", "X2", params={"chltype": "SDR", "conname": "h(1)"})  # XMITQ required on SDR/SVR
+    client.fails(4061, "DEFINE", "CHANNEL", "X2", params={"chltype": "SDR", "xmitq": "Q"})
+    for chltype in ("RQSTR", "CLNTCONN", "CLUSSDR"):
+        client.fails(4061, "DEFINE", "CHANNEL", "X2", params={"chltype": chltype})
+    client.ok("DEFINE", "CHANNEL", "X2", params={"chltype": "SVR", "xmitq": "Q"})  # CONNAME optional on SVR
+    client.ok("DEFINE", "CHANNEL", "X3", params={"chltype": "CLUSRCVR"})  # and on CLUSRCVR
+    client.fails(4041, "DEFINE", "CHANNEL", "X4", params={"chltype": "SVRCONN", "batchsz": 10})  # valid for other types only
+    client.fails(3014, "DEFINE", "CHANNEL", "X4", params={"chltype": "SVRCONN", "bogus": 1})
+    client.fails(4005, "DEFINE", "CHANNEL", "X4", params={"chltype": "SVRCONN", "hbint": "soon"})
+    client.fails(4005, "DEFINE", "CHANNEL", "X4", params={"chltype": "SVRCONN", "sslcauth": "MAYBE"})
+    client.fails(4044, "DEFINE", "CHANNEL", "A" * 21, params={"chltype": "SVRCONN"})
+    client.fails(4044, "DEFINE", "CHANNEL", "BAD NAME", params={"chltype": "SVRCONN"})
+    client.ok("DEFINE", "CHANNEL", "a.B_c/d%" + "x" * 12, params={"chltype": "SVRCONN"})
+    client.fails(4008, "DEFINE", "LISTENER", "L" * 49, params={"trptype": "TCP"})
+    client.fails(4008, "DEFINE", "SERVICE", "S*", params={})
+    client.fails(4008, "DEFINE", "QLOCAL", "Q-1")
+    client.ok("DEFINE", "QLOCAL", "Q" * 48)
+
+
+def test_invalid_attribute_can_be_http_400(srv, client):
+    srv.model.set_config(invalid_attribute_mode="http400")
+    status, body = client.mqsc("DEFINE", "QLOCAL", "Q1", params={"nosuch": 1})
+    assert status == 400 and body["error"][0]["msgId"].startswith("MQWB")
+
+
+def test_listener_trptype_rules(srv, client):
+    client.fails(3036, "DEFINE", "LISTENER", "L1", params={"port": 1500})
+    client.fails(3036, "DEFINE", "LISTENER", "L1", params={"trptype": "LU62"})
+    client.ok("DEFINE", "LISTENER", "L1", params={"trptype": "tcp", "port": 1500})
+    row = client.ok("DISPLAY", "LISTENER", "L1", resp=["all"])[0]
+    assert {k: row[k] for k in ("trptype", "port", "ipaddr", "backlog", "control")} == \
+        {"trptype": "TCP", "port": 1500, "ipaddr": "", "backlog": 0, "control": "MANUAL"}
+    client.fails(3036, "ALTER", "LISTENER", "L1", params={"trptype": "NETBIOS"})
+    client.fails(3036, "ALTER", "LISTENER", "L1", params={"port": 1501})  # TRPTYPE on the ALTER main line
+    srv.model.set_config(alter_listener_requires_trptype=False)
+    client.ok("ALTER", "LISTENER", "L1", params={"port": 1501})
+
+
+def test_response_parameters_trap_on_mutating_commands(srv, client):
+    status, body = client.mqsc("DEFINE", "QLOCAL", "TRAP.Q", resp=["all"])
+    assert status == 200 and body == {"commandResponse": [], "overallCompletionCode": 0, "overallReasonCode": 0}
+    client.fails(2085, "DISPLAY", "QLOCAL", "TRAP.Q")
+    assert srv.model.journal()[0]["mutating"] is True
+    srv.model.set_config(response_parameters_noop=False)
+    client.ok("DEFINE", "QLOCAL", "TRAP.Q", resp=["all"])
+    client.ok("DISPLAY", "QLOCAL", "TRAP.Q")
+
+
+def test_qmgr_and_qmstatus(srv, client):
+    row = client.ok("DISPLAY", "QMGR")[0]  # DISPLAY QMGR shows ALL by default
+    assert row["qmname"] == "QM1" and row["deadq"] == "DEV.DEAD.LETTER.QUEUE" and row["cmdlevel"] == 942 and row["platform"] == "UNIX"
+    client.ok("ALTER", "QMGR", params={"descr": "hello"})
+    assert client.ok("DISPLAY", "QMGR", resp=["descr"]) == [{"qmname": "QM1", "descr": "hello"}]
+    assert client.mqsc("DISPLAY", "QMGR", "QM1")[1]["commandResponse"][0]["reasonCode"] == 3008  # QMGR takes no name
+    assert client.ok("DISPLAY", "QMSTATUS") == [{"qmname": "QM1", "status": "RUNNING"}]
+    srv.model.set_qmstatus("QM1", logutil=85, loginuse=40)
+    row = client.ok("DISPLAY", "QMSTATUS", resp=["all"])[0]
+    assert (row["logutil"], row["loginuse"], row["chinit"], row["cmdserv"], row["conns"]) == (85, 40, "RUNNING", "RUNNING", 22)
+
+
+def test_malformed_bodies_are_400(srv, client):
+    for body in ([], {"type": "nope"}, {"type": "runCommandJSON", "command": "DISPLAY"},
+                 {"type": "runCommandJSON", "command": "DISPLAY", "qualifier": "QMGR", "parameters": []},
+                 {"type": "runCommandJSON", "command": "DISPLAY", "qualifier": "QMGR", "responseParameters": "all"},
+                 {"type": "runCommandJSON", "command": "DISPLAY", "qualifier": "QMGR", "extra": 1},
+                 {"type": "runCommand", "parameters": {"command": 5}}):
+        status, resp = client.post(body)
+        assert status == 400 and resp["error"][0]["msgId"] == "MQWB0007E", body
+    resp = client.session.post(f"{srv.base_url}/admin/action/qmgr/QM1/mqsc", data=b"{not json", timeout=5,
+                               headers={"Content-Type": "application/json"})
+    assert resp.status_code == 400 and resp.headers["Content-Type"] == "application/json; charset=utf-8"
+
+
+def test_run_command_text(client):
+    status, body = client.text("DEFINE QLOCAL(lower.case) DESCR('It''s kept') MAXDEPTH(7)")
+    assert status == 200 and body["commandResponse"][0]["text"] == ["AMQ8006I: IBM MQ queue created."]
+    status, body = client.text("dis ql('lower.case') ALL")
+    assert status == 200 and body["commandResponse"][0]["text"] == ["AMQ8147E: IBM MQ object lower.case not found."]
+    rows = client.ok("DISPLAY", "QLOCAL", "LOWER.CASE", resp=["descr", "maxdepth"])  # unquoted name folded to upper case
+    assert rows == [{"queue": "LOWER.CASE", "type": "QLOCAL", "descr": "It's kept", "maxdepth": 7}]
+    client.text("DEFINE QLOCAL('quoted.lower')")
+    assert client.ok("DISPLAY", "QLOCAL", "quoted.lower")
+    status, body = client.text("DIS QL(LOWER.CASE) DESCR MAXDEPTH")
+    text = body["commandResponse"][0]["text"]
+    assert text[0] == "AMQ8409I: Display Queue details." and "DESCR(It's kept)" in " ".join(text)
+    client.text("DEFINE CHANNEL(T.SDR) CHLTYPE(SDR) CONNAME('host(1414)') XMITQ(XQ) REPLACE")
+    client.text("DEFINE CHANNEL(T.SDR) CHLTYPE(SDR) CONNAME(other(1415)) XMITQ(XQ) REPLACE")
+    assert client.ok("DISPLAY", "CHANNEL", "T.SDR", resp=["conname"])[0]["conname"] == "OTHER(1415)"
+    status, body = client.text("DEFINE QLOCAL(BROKEN) DESCR('unterminated)")
+    assert body["commandResponse"][0]["reasonCode"] == 3008 and body["commandResponse"][0]["text"][0].startswith("AMQ8405I")
+    status, body = client.text("START CHANNEL(NOPE)")
+    assert body["commandResponse"][0]["text"] == ["AMQ8147E: IBM MQ object NOPE not found."]
+    _, body = client.text("DIS CHS(*)")
+    assert body["commandResponse"][0]["text"] == ["AMQ8420I: Channel Status not found."]
+    _, body = client.text("DIS QMGR DESCR")
+    assert body["commandResponse"][0]["text"][1].split() == ["QMNAME(QM1)", "DESCR(", ")"]
+
+
+def test_webuser_role_gets_2035_on_mutations(srv):
+    srv.model.users["app"] = ("pw", "MQWebUser")
+    user = Client(srv, "app", "pw")
+    user.ok("DISPLAY", "QLOCAL", "DEV.QUEUE.1")
+    user.fails(2035, "DEFINE", "QLOCAL", "U.Q")
+    srv.model.set_config(webuser_mutations="403")
+    assert user.mqsc("DEFINE", "QLOCAL", "U.Q")[0] == 403

@@ -1,0 +1,78 @@
+"""The CLI start contract and concurrency: 50 concurrent clients against 100 queue managers in one process."""
+
+import os
+import signal
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+
+import requests
+
+from mqemu import EmulatorServer
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def _spawn(*args):
+    proc = subprocess.Popen([sys.executable, os.path.join(HERE, "mqemu.py"), "--port", "0", *args], cwd="/",
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    line = proc.stdout.readline().split()
+    assert line[:2] == ["mqemu", "ready"], (line, proc.stderr.read() if proc.poll() is not None else "")
+    return proc, line
+
+
+def test_cli_start_contract_and_sigterm():
+    proc, line = _spawn("--qmgr", "QMA,QMB", "--qmgr", "QMC", "--user", "ops:s3:cr:et:MQWebAdmin", "--seed", "dev", "--timing", "zero")
+    try:
+        url = line[2]
+        assert url.startswith("http://127.0.0.1:") and url.endswith("/ibmmq/rest/v2")
+        names = [q["name"] for q in requests.get(f"{url}/admin/qmgr", auth=("ops", "s3:cr:et"), timeout=5).json()["qmgr"]]
+        assert names == ["QMA", "QMB", "QMC"]
+        assert requests.get(f"{url}/admin/qmgr", auth=("admin", "passw0rd"), timeout=5).status_code == 401  # only --user users
+        resp = requests.post(f"{url}/admin/action/qmgr/QMC/mqsc", auth=("ops", "s3:cr:et"), headers={"ibm-mq-rest-csrf-token": ""},
+                             json={"type": "runCommandJSON", "command": "DISPLAY", "qualifier": "LSSTATUS", "name": "*"}, timeout=5)
+        assert resp.json()["commandResponse"][0]["parameters"]["listener"] == "DEV.LISTENER.TCP"
+        control = url.replace("/ibmmq/rest/v2", "/mqemu/v1")
+        assert requests.get(f"{control}/requests", timeout=5).json()["total"] == 3
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=10) == 0
+
+
+def test_cli_tls_ready_line_and_sigint(tmp_path):
+    proc, line = _spawn("--tls", "--state-dir", str(tmp_path))
+    try:
+        assert line[2].startswith("https://127.0.0.1:") and line[3] == f"ca={tmp_path}/ca.pem"
+        resp = requests.get(f"{line[2]}/admin/qmgr", auth=("admin", "passw0rd"), verify=str(tmp_path / "ca.pem"), timeout=5)
+        assert resp.json() == {"qmgr": [{"name": "QM1", "state": "running"}]}
+    finally:
+        proc.send_signal(signal.SIGINT)
+        assert proc.wait(timeout=10) == 0
+
+
+def test_50_clients_100_qmgrs():
+    qmgrs = [f"QM{i:03d}" for i in range(100)]
+    with EmulatorServer(qmgrs=qmgrs, timing="fast") as srv:
+        def worker(n):
+            s = requests.Session()
+            s.auth = ("admin", "passw0rd")
+            s.headers["ibm-mq-rest-csrf-token"] = ""
+            for k in range(8):
+                qm = qmgrs[(n * 8 + k) % 100]
+                url = f"{srv.base_url}/admin/action/qmgr/{qm}/mqsc"
+                name = f"C{n}.{k}"
+                define = {"type": "runCommandJSON", "command": "DEFINE", "qualifier": "CHANNEL", "name": name,
+                          "parameters": {"chltype": "SDR", "conname": "h(1)", "xmitq": "X"}}
+                assert s.post(url, json=define, timeout=10).json()["overallCompletionCode"] == 0
+                start = dict(define, command="START", parameters={})
+                assert s.post(url, json=start, timeout=10).json()["overallCompletionCode"] == 0
+                display = {"type": "runCommandJSON", "command": "DISPLAY", "qualifier": "CHSTATUS", "name": name}
+                row = s.post(url, json=display, timeout=10).json()["commandResponse"][0]["parameters"]
+                assert row["status"] in ("INITIALIZING", "STARTING", "BINDING", "RUNNING")
+            return n
+
+        with ThreadPoolExecutor(max_workers=50) as pool:
+            assert sorted(pool.map(worker, range(50))) == list(range(50))
+        journal = srv.model.journal()
+        assert len(journal) == 50 * 8 * 3 and all(e["http_status"] == 200 for e in journal)
+        assert srv.model.requests()["mqsc"] == 1200

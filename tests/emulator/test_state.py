@@ -1,0 +1,293 @@
+"""Runtime state machines (channels, listeners, services, queue manager), faults and the journal (reference §5, §6)."""
+
+import requests
+
+from conftest import Client, wait_for
+
+
+def _sdr(client, name="TO.QM2", conname="localhost(1415)"):
+    client.ok("DEFINE", "CHANNEL", name, params={"chltype": "SDR", "conname": conname, "xmitq": "QM2"})
+
+
+def test_sender_start_stop_zero_timing(client):
+    _sdr(client)
+    client.fails(3065, "DISPLAY", "CHSTATUS", "TO.QM2")  # never run: AMQ8420I
+    client.fails(4064, "STOP", "CHANNEL", "TO.QM2")
+    assert client.ok("START", "CHANNEL", "TO.QM2") == [["AMQ8018I: Start IBM MQ channel accepted."]]
+    row = client.ok("DISPLAY", "CHSTATUS", "TO.QM2")[0]
+    assert row == {"channel": "TO.QM2", "chltype": "SDR", "conname": "localhost(1415)", "current": "", "rqmname": "",
+                   "status": "RUNNING", "substate": "MQGET", "xmitq": "QM2"}
+    assert client.fails(4031, "START", "CHANNEL", "TO.QM2") == ["AMQ9514E: Channel 'TO.QM2' is in use."]
+    client.fails(4031, "DELETE", "CHANNEL", "TO.QM2")
+    client.ok("START", "CHANNEL", "TO.QM2", params={"ignstate": "yes"})
+    client.ok("STOP", "CHANNEL", "TO.QM2")
+    full = client.ok("DISPLAY", "CHSTATUS", "TO.QM2", resp=["all"])[0]
+    assert (full["status"], full["mcastat"], full["stopreq"]) == ("STOPPED", "NOTRUNNING", "NO")
+    client.fails(4064, "STOP", "CHANNEL", "TO.QM2")  # already stopped
+    client.ok("START", "CHANNEL", "TO.QM2")  # re-enables and starts
+    assert client.status_of("CHSTATUS", "TO.QM2") == ["RUNNING"]
+    client.ok("STOP", "CHANNEL", "TO.QM2", params={"mode": "force", "status": "inactive"})
+    client.fails(3065, "DISPLAY", "CHSTATUS", "TO.QM2")
+    client.fails(4005, "STOP", "CHANNEL", "TO.QM2", params={"mode": "gently"})
+    client.ok("START", "CHANNEL", "TO.QM2")
+    client.ok("STOP", "CHANNEL", "TO.QM2")
+    client.ok("DELETE", "CHANNEL", "TO.QM2")  # a STOPPED channel can be deleted, and its status goes with it
+    client.fails(3065, "DISPLAY", "CHSTATUS", "TO.QM2")
+
+
+def test_stop_inactive_channel_alternative(srv, client):
+    srv.model.set_config(stop_inactive_channel="stopped_record")
+    _sdr(client)
+    client.ok("STOP", "CHANNEL", "TO.QM2")
+    assert client.status_of("CHSTATUS", "TO.QM2") == ["STOPPED"]
+
+
+def test_sender_phases_with_timing_and_stuck_fault(srv, client):
+    srv.model.set_timing(channel_start=0.6, channel_stop=0.3)
+    _sdr(client)
+    client.ok("START", "CHANNEL", "TO.QM2")
+    seen = set()
+    wait_for(lambda: seen.add(client.status_of("CHSTATUS", "TO.QM2")[0]) or "RUNNING" in seen)
+    assert "RUNNING" in seen and seen <= {"INITIALIZING", "STARTING", "BINDING", "RUNNING"} and len(seen) >= 2
+    client.ok("STOP", "CHANNEL", "TO.QM2")
+    assert client.status_of("CHSTATUS", "TO.QM2") == ["STOPPING"]
+    assert wait_for(lambda: client.status_of("CHSTATUS", "TO.QM2") == ["STOPPED"])
+    srv.model.add_fault({"qmgr": "QM1", "kind": "stuck", "qualifier": "CHANNEL", "name": "TO.QM2"})
+    client.ok("START", "CHANNEL", "TO.QM2")
+    assert wait_for(lambda: client.status_of("CHSTATUS", "TO.QM2") == ["BINDING"])
+    srv.model.clear_faults()
+    assert wait_for(lambda: client.status_of("CHSTATUS", "TO.QM2") == ["RUNNING"])
+
+
+def test_unreachable_partner_retries_forever(srv, client):
+    _sdr(client, conname="partner.invalid(1414)")
+    client.ok("START", "CHANNEL", "TO.QM2")
+    assert client.status_of("CHSTATUS", "TO.QM2") == ["RETRYING"]
+    client.ok("START", "CHANNEL", "TO.QM2")  # RETRYING is not "in use": START restarts the attempt
+    client.ok("STOP", "CHANNEL", "TO.QM2")
+    assert client.status_of("CHSTATUS", "TO.QM2") == ["STOPPED"]
+
+
+def test_receiving_types_only_reenable_and_clntconn_is_rejected(client):
+    client.ok("DEFINE", "CHANNEL", "R1", params={"chltype": "RCVR"})
+    client.ok("START", "CHANNEL", "R1")
+    client.fails(3065, "DISPLAY", "CHSTATUS", "R1")  # never RUNNING by START alone
+    client.ok("START", "CHANNEL", "DEV.APP.SVRCONN")
+    client.fails(3065, "DISPLAY", "CHSTATUS", "DEV.APP.SVRCONN")
+    client.ok("DEFINE", "CHANNEL", "CC", params={"chltype": "CLNTCONN", "conname": "h(1)"})
+    client.fails(3034, "START", "CHANNEL", "CC")
+    client.fails(3034, "STOP", "CHANNEL", "CC")
+    client.fails(2085, "START", "CHANNEL", "NOPE")
+
+
+def test_svrconn_instances(srv, client):
+    code, _ = client.ctl("POST", "qmgr/QM1/channel/DEV.APP.SVRCONN/clients", {"count": 3})
+    assert code == 200
+    rows = client.ok("DISPLAY", "CHSTATUS", "DEV.APP.SVRCONN", resp=["all"])
+    assert [r["status"] for r in rows] == ["RUNNING"] * 3 and len({r["conname"] for r in rows}) == 3
+    assert rows[0]["maxshcnv"] == 10
+    assert client.ok("DISPLAY", "QMSTATUS", resp=["conns"])[0]["conns"] == 25
+    client.fails(4031, "START", "CHANNEL", "DEV.APP.SVRCONN")
+    client.fails(4031, "DELETE", "CHANNEL", "DEV.APP.SVRCONN")
+    client.ok("STOP", "CHANNEL", "DEV.APP.SVRCONN")
+    rows = client.ok("DISPLAY", "CHSTATUS", "DEV.APP.SVRCONN")
+    assert [(r["status"], r["conname"]) for r in rows] == [("STOPPED", "")]
+    assert client.ctl("POST", "qmgr/QM1/channel/DEV.APP.SVRCONN/clients", {"count": 1})[0] == 409  # disabled channel
+    client.ok("START", "CHANNEL", "DEV.APP.SVRCONN")
+    client.fails(3065, "DISPLAY", "CHSTATUS", "DEV.APP.SVRCONN")
+    srv.model.attach_clients("QM1", "DEV.APP.SVRCONN", 2)
+    client.ok("STOP", "CHANNEL", "DEV.APP.SVRCONN", params={"status": "inactive"})
+    client.fails(3065, "DISPLAY", "CHSTATUS", "DEV.APP.SVRCONN")
+    assert client.ctl("POST", "qmgr/QM1/channel/NOPE/clients", {"count": 1})[0] == 404
+
+
+def test_listener_lifecycle(srv, client):
+    client.fails(3250, "DISPLAY", "LSSTATUS", "SYSTEM.DEFAULT.LISTENER.TCP")
+    rows = client.ok("DISPLAY", "LSSTATUS", "*", resp=["all"])  # dev seed: DEV.LISTENER.TCP CONTROL(QMGR) is running
+    assert [(r["listener"], r["status"], r["port"], r["backlog"], r["ipaddr"], r["control"]) for r in rows] == \
+        [("DEV.LISTENER.TCP", "RUNNING", 1414, 100, "*", "QMGR")]
+    assert set(rows[0]) == {"listener", "status", "pid", "startda", "startti", "descr", "trptype", "control", "ipaddr", "port", "backlog"}
+    client.ok("DEFINE", "LISTENER", "L1", params={"trptype": "TCP", "port": 1500, "ipaddr": "10.0.0.1", "backlog": 50})
+    client.fails(3234, "STOP", "LISTENER", "L1")
+    client.ok("START", "LISTENER", "L1")
+    assert client.ok("DISPLAY", "LSSTATUS", "L1", resp=["ipaddr", "backlog"]) == [
+        {"listener": "L1", "status": "RUNNING", "pid": client.ok("DISPLAY", "LSSTATUS", "L1")[0]["pid"], "ipaddr": "10.0.0.1",
+         "backlog": 50}]
+    client.fails(3233, "START", "LISTENER", "L1")
+    client.fails(3249, "DELETE", "LISTENER", "L1")
+    client.ok("ALTER", "LISTENER", "L1", params={"trptype": "TCP", "port": 1600})  # effective at the next start
+    assert client.ok("DISPLAY", "LSSTATUS", "L1", resp=["port"])[0]["port"] == 1500
+    client.ok("STOP", "LISTENER", "L1")
+    client.fails(3250, "DISPLAY", "LSSTATUS", "L1")
+    client.ok("DELETE", "LISTENER", "L1")
+
+
+def test_listener_port_conflict(srv, client):
+    srv.model.set_timing(listener_start=0.3)
+    client.ok("DEFINE", "LISTENER", "L2", params={"trptype": "TCP", "port": 1414})
+    client.ok("START", "LISTENER", "L2")
+    assert client.status_of("LSSTATUS", "L2") == ["STARTING"]
+    assert wait_for(lambda: client.status_of("LSSTATUS", "L2") == 3250)  # runmqlsr failed to bind: record vanishes
+    srv.model.set_config(listener_port_conflict="starting")
+    client.ok("START", "LISTENER", "L2")
+    assert wait_for(lambda: client.status_of("LSSTATUS", "DEV.LISTENER.TCP") == ["RUNNING"])
+    assert client.status_of("LSSTATUS", "L2") == ["STARTING"]
+
+
+def test_listener_phases_fast_profile(srv, client):
+    srv.model.set_timing("fast")
+    srv.model.add_fault({"kind": "stuck", "qualifier": "LISTENER", "name": "SYSTEM.*"})
+    client.ok("START", "LISTENER", "SYSTEM.DEFAULT.LISTENER.TCP")
+    assert client.status_of("LSSTATUS", "SYSTEM.DEFAULT.LISTENER.TCP") == ["STARTING"]
+    srv.model.clear_faults()
+    assert wait_for(lambda: client.status_of("LSSTATUS", "SYSTEM.DEFAULT.LISTENER.TCP") == ["RUNNING"])
+    client.ok("STOP", "LISTENER", "SYSTEM.DEFAULT.LISTENER.TCP")
+    assert client.status_of("LSSTATUS", "SYSTEM.DEFAULT.LISTENER.TCP") in (["STOPPING"], 3250)
+    assert wait_for(lambda: client.status_of("LSSTATUS", "SYSTEM.DEFAULT.LISTENER.TCP") == 3250)
+
+
+def test_services(srv, client, tmp_path):
+    script = tmp_path / "svc.sh"
+    script.write_text("#!/bin/sh\n")
+    client.ok("DEFINE", "SERVICE", "S1", params={"servtype": "SERVER", "startcmd": str(script), "stopcmd": str(script)})
+    client.ok("DEFINE", "SERVICE", "S2", params={"servtype": "SERVER"})
+    client.ok("DEFINE", "SERVICE", "S3", params={"startcmd": "/opt/mqm/bin/amqsstop"})  # COMMAND (default type)
+    client.ok("DEFINE", "SERVICE", "S4", params={"servtype": "SERVER", "startcmd": "/no/such/binary", "stopcmd": "/bin/true"})
+    client.fails(3262, "START", "SERVICE", "S2")
+    client.fails(3263, "STOP", "SERVICE", "S2")
+    client.fails(3263, "STOP", "SERVICE", "S3")
+    client.fails(3253, "STOP", "SERVICE", "S1")
+    client.fails(3252, "DISPLAY", "SVSTATUS", "S1")
+    client.ok("START", "SERVICE", "S1")
+    row = client.ok("DISPLAY", "SVSTATUS", "S1", resp=["all"])[0]
+    assert (row["status"], row["servtype"], row["startcmd"]) == ("RUNNING", "SERVER", str(script))
+    assert set(row) == {"service", "status", "pid", "servtype", "control", "startcmd", "startarg", "stopcmd", "stoparg", "stdout",
+                        "stderr", "startda", "startti", "descr"}
+    client.fails(3251, "START", "SERVICE", "S1")
+    client.fails(3251, "DELETE", "SERVICE", "S1")
+    client.ok("STOP", "SERVICE", "S1")
+    client.fails(3252, "DISPLAY", "SVSTATUS", "S1")
+    client.ok("START", "SERVICE", "S3")
+    client.ok("START", "SERVICE", "S3")  # COMMAND services may run many times and have no status
+    client.fails(3252, "DISPLAY", "SVSTATUS", "S3")
+    client.ok("START", "SERVICE", "S4")
+    client.fails(3252, "DISPLAY", "SVSTATUS", "S4")  # the program does not exist: never RUNNING
+    srv.model.set_config(service_command_check="always")
+    client.ok("START", "SERVICE", "S4")
+    assert client.status_of("SVSTATUS", "S4") == ["RUNNING"]
+
+
+def test_qmgr_stop_start_and_control_objects(srv, client):
+    _sdr(client)
+    client.ok("DEFINE", "CHANNEL", "TO.X", params={"chltype": "SDR", "conname": "x.invalid", "xmitq": "X"})
+    client.ok("DEFINE", "CHANNEL", "RUN", params={"chltype": "SVR", "xmitq": "X"})
+    client.ok("DEFINE", "SERVICE", "AUTO", params={"servtype": "SERVER", "control": "STARTONLY", "startcmd": "+MQ_INSTALL_PATH+/bin/x"})
+    for name in ("TO.QM2", "TO.X", "RUN"):
+        client.ok("START", "CHANNEL", name)
+    client.ok("STOP", "CHANNEL", "TO.QM2")
+    srv.model.attach_clients("QM1", "DEV.APP.SVRCONN", 2)
+    client.ok("STOP", "CHANNEL", "DEV.APP.SVRCONN")
+    assert client.ctl("POST", "qmgr/QM1/stop", {})[1]["state"] == "ended"
+    status, body = client.mqsc("DISPLAY", "QMGR")
+    assert status == 503 and body["error"][0]["msgId"] == "MQWB0009E"
+    assert client.session.get(f"{srv.base_url}/admin/qmgr/QM1").json() == {"qmgr": [{"name": "QM1", "state": "ended"}]}
+    assert client.ctl("POST", "qmgr/QM1/start", {"duration": 30})[1]["state"] == "starting"
+    assert client.mqsc("DISPLAY", "QMGR")[0] == 503
+    assert client.session.get(f"{srv.base_url}/admin/qmgr/QM1").json()["qmgr"][0]["state"] == "starting"
+    client.ctl("POST", "qmgr/QM1/stop", {"mode": "immediate"})
+    assert srv.model.qmgr_state("QM1") == "endedImmediately"
+    srv.model.start_qmgr("QM1")
+    assert client.status_of("CHSTATUS", "TO.QM2") == ["STOPPED"]  # saved STOPPED status survives
+    assert client.status_of("CHSTATUS", "TO.X") == ["RETRYING"]  # RETRYING is remembered and retried
+    client.fails(3065, "DISPLAY", "CHSTATUS", "RUN")
+    client.fails(3065, "DISPLAY", "CHSTATUS", "DEV.APP.SVRCONN")  # SVRCONN STOPPED status is reset (IBM-RESTART-CHL)
+    assert client.status_of("LSSTATUS", "DEV.LISTENER.TCP") == ["RUNNING"]
+    assert client.status_of("SVSTATUS", "AUTO") == ["RUNNING"]
+    assert client.ok("DISPLAY", "QMSTATUS") == [{"qmname": "QM1", "status": "RUNNING"}]
+
+
+def test_restart_timeline(srv, client):
+    srv.model.restart_qmgr("QM1", down=0.2, starting=0.2)
+    assert srv.model.qmgr_state("QM1") == "ended"
+    assert wait_for(lambda: srv.model.qmgr_state("QM1") == "starting")
+    assert wait_for(lambda: srv.model.qmgr_state("QM1") == "running")
+    assert client.status_of("LSSTATUS", "DEV.LISTENER.TCP") == ["RUNNING"]
+    assert client.ctl("POST", "qmgr/NOPE/stop")[0] == 404
+
+
+def test_cmdserv_down(srv, client):
+    srv.model.add_fault({"qmgr": "QM1", "kind": "cmdserv_down", "command": "DEFINE"})
+    client.fails(3204, "DEFINE", "QLOCAL", "Q1")
+    assert client.ok("DISPLAY", "QMSTATUS", resp=["cmdserv"])[0]["cmdserv"] == "STOPPED"
+    srv.model.set_config(cmdserv_down_mode="http500")
+    status, body = client.mqsc("DEFINE", "QLOCAL", "Q1")
+    assert status == 500 and body["error"][0]["msgId"] == "MQWB0004E" and body["error"][0]["reasonCode"] == 3204
+    srv.model.clear_faults()
+    client.ok("DEFINE", "QLOCAL", "Q1")
+
+
+def test_http_faults_counts_and_filters(srv, client):
+    code, fault = client.ctl("POST", "faults", {"qmgr": "QM1", "kind": "http_error", "status": 503, "count": 2, "command": "DISPLAY"})
+    assert code == 200 and fault["id"] >= 1
+    assert client.ctl("GET", "faults")[1]["faults"][0]["count"] == 2
+    client.ok("DEFINE", "QLOCAL", "F.Q")  # not a DISPLAY: unaffected
+    assert client.mqsc("DISPLAY", "QLOCAL", "F.Q")[0] == 503
+    assert client.mqsc("DISPLAY", "QLOCAL", "F.Q", qmgr="QM2")[1]["overallReasonCode"] == 3008  # other qmgr: not found
+    assert client.mqsc("DISPLAY", "QLOCAL", "F.Q")[0] == 503
+    client.ok("DISPLAY", "QLOCAL", "F.Q")  # count exhausted
+    assert client.ctl("GET", "faults")[1] == {"faults": []}
+    srv.model.add_fault({"kind": "drop_connection", "count": 1, "qualifier": "QLOCAL"})
+    try:
+        client.mqsc("DISPLAY", "QLOCAL", "F.Q")
+        raise AssertionError("connection should drop")
+    except requests.ConnectionError:
+        pass
+    client.ok("DISPLAY", "QLOCAL", "F.Q")
+    srv.model.add_fault({"kind": "latency", "seconds": 0.2, "count": 1})
+    client.ok("DISPLAY", "QLOCAL", "F.Q")
+    srv.model.add_fault({"kind": "http_error", "status": 500, "scope": "all", "count": 1})
+    assert client.session.get(f"{srv.base_url}/admin/qmgr").status_code == 500
+    assert client.ctl("POST", "faults", {"kind": "nope"})[0] == 400
+    assert client.ctl("DELETE", "faults")[1] == {"faults": []}
+
+
+def test_journal_and_request_counts(srv, client):
+    client.ctl("DELETE", "requests")
+    client.ok("DEFINE", "QLOCAL", "J.Q", params={"descr": "x"})
+    client.fails(2085, "DISPLAY", "QLOCAL", "NOPE", resp=["all"])
+    client.text("dis ql(J.Q)")
+    Client(srv, "admin", "wrong").mqsc("DISPLAY", "QMGR", qmgr="QM2")
+    journal = client.ctl("GET", "journal")[1]["commands"]
+    assert [(e["qmgr"], e["command"], e["qualifier"], e["mutating"], e["http_status"], e["reason_code"]) for e in journal] == [
+        ("QM1", "DEFINE", "QLOCAL", True, 200, 0), ("QM1", "DISPLAY", "QLOCAL", False, 200, 3008),
+        ("QM1", "DISPLAY", "QLOCAL", False, 200, 0), ("QM2", "DISPLAY", "QMGR", False, 401, None)]
+    first = journal[0]
+    assert set(first) == {"qmgr", "type", "command", "qualifier", "name", "parameters", "response_parameters", "mutating", "user",
+                          "http_status", "completion_code", "reason_code", "time", "gateway"}
+    assert (first["name"], first["parameters"], first["user"], first["type"]) == ("J.Q", {"descr": "x"}, "admin", "runCommandJSON")
+    assert journal[1]["response_parameters"] == ["all"] and journal[1]["completion_code"] == 2
+    assert journal[2]["type"] == "runCommand" and journal[2]["name"] == "J.Q"
+    assert client.ctl("GET", "journal?qmgr=QM2")[1]["commands"] == journal[3:]
+    assert srv.model.journal(qmgr="QM2") == journal[3:]
+    client.session.get(f"{srv.base_url}/admin/qmgr")
+    client.session.get(f"{srv.base_url}/admin/installation")
+    assert client.ctl("GET", "requests")[1] == {"mqsc": 4, "login": 0, "qmgr": 1, "other": 1, "total": 6}
+    client.ctl("DELETE", "journal")
+    assert srv.model.journal() == []
+
+
+def test_control_timing_config_reset(srv, client):
+    assert client.ctl("POST", "timing", {"profile": "realistic"})[1]["channel_start"] == 1.5
+    assert client.ctl("POST", "timing", {"channel_start": 0.0})[1]["channel_start"] == 0.0
+    assert client.ctl("POST", "timing", {"bogus": 1})[0] == 400
+    cfg = client.ctl("GET", "config")[1]
+    assert cfg["stop_inactive_channel"] == "error" and cfg["ltpa_cookie_name"].startswith("LtpaToken2_")
+    assert client.ctl("POST", "config", {"stop_inactive_channel": "stopped_record"})[1]["stop_inactive_channel"] == "stopped_record"
+    assert client.ctl("POST", "config", {"stop_inactive_channel": "maybe"})[0] == 400
+    client.ok("DEFINE", "QLOCAL", "GONE")
+    client.ctl("POST", "reset")
+    client.fails(2085, "DISPLAY", "QLOCAL", "GONE")
+    assert client.ctl("GET", "config")[1]["stop_inactive_channel"] == "error"
+    assert client.ctl("GET", "timing")[1]["channel_start"] == 0.0
+    assert client.ctl("GET", "qmgr")[1] == {"qmgr": [{"name": "QM1", "state": "running"}, {"name": "QM2", "state": "running"}]}
+    assert client.ctl("GET", "nope")[0] == 404

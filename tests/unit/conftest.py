@@ -1,0 +1,52 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Unit tests talk to the project's MQ REST emulator, run in-process: MQ semantics live in one place."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import pytest
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "emulator"))
+
+from mqemu import EmulatorServer  # noqa: E402  pylint: disable=wrong-import-position
+
+from ansible_collections.mqrest.admin.plugins.module_utils._client import MQClient  # noqa: E402
+from ansible_collections.mqrest.admin.plugins.module_utils._transport import RestTransport  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def emulator():
+    with EmulatorServer(qmgrs=["QM1", "QM2"], timing="zero") as server:
+        yield server
+
+
+@pytest.fixture
+def mq(emulator):
+    """A fresh emulator state and an empty journal for each test."""
+    emulator.model.reset()
+    return emulator
+
+
+@pytest.fixture
+def transport_factory(mq):
+    def make(**overrides):
+        options = dict(username="admin", password="passw0rd", auth_method="basic", retries=2, request_timeout=5, sleep=lambda s: None)
+        options.update(overrides)
+        return RestTransport(options.pop("base_url", mq.base_url), options.pop("qmgr", "QM1"), **options)
+    return make
+
+
+@pytest.fixture
+def client_factory(transport_factory):
+    def make(check_mode=False, **overrides):
+        return MQClient(transport_factory(**overrides), check_mode=check_mode)
+    return make
+
+
+@pytest.fixture
+def mutations(mq):
+    """Mutating commands the emulator received for QM1 since the test started."""
+    return lambda qmgr="QM1": [entry for entry in mq.model.journal(qmgr) if entry["mutating"]]
