@@ -1,0 +1,117 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Synchronous start/stop/restart against the emulator's state machines."""
+
+from __future__ import annotations
+
+import pytest
+
+from ansible_collections.mqrest.admin.plugins.module_utils._ensure import ensure_present
+from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQWaitError
+from ansible_collections.mqrest.admin.plugins.module_utils._objects import CHANNEL, LISTENER
+from ansible_collections.mqrest.admin.plugins.module_utils._sync import ObjectRuntime, operate
+
+
+def senders(client, count, prefix="TO.QM"):
+    names = ["{0}{1:02d}".format(prefix, i) for i in range(count)]
+    for name in names:
+        ensure_present(client, CHANNEL, name, {"CHLTYPE": "SDR", "CONNAME": "partner(1414)", "XMITQ": "XQ"})
+    return names
+
+
+def runtime(client, spec=CHANNEL, **kw):
+    kw.setdefault("wait_timeout", 10)
+    kw.setdefault("poll_interval", 0.2)
+    return ObjectRuntime(client, spec, **kw)
+
+
+def test_parallel_restart_polls_all_objects_together(mq, client_factory):
+    client = client_factory()
+    names = senders(client, 10)
+    operate(runtime(client), [(n, "SDR") for n in names], "start")
+    mq.model.set_timing(channel_start=0.3, channel_stop=0.2)
+    mq.model.clear_journal()
+    rt = runtime(client)
+    records = operate(rt, [(n, "SDR") for n in names], "restart")
+    journal = mq.model.journal("QM1")
+    assert sorted(e["command"] for e in journal if e["mutating"]) == ["START"] * 10 + ["STOP"] * 10
+    status_reads = [e for e in journal if e["qualifier"] == "CHSTATUS"]
+    # One before-read plus a few polling rounds per phase, each covering all ten channels with a generic name.
+    assert len(status_reads) == 1 + rt.poll_requests
+    assert rt.poll_requests < 2 * 8
+    assert all(e["name"].startswith("TO.QM") and e["name"].endswith("*") for e in status_reads)
+    assert all(r.status_before == "RUNNING" and r.status_after == "RUNNING" for r in records.values())
+    assert all(r.elapsed_seconds >= 0.5 for r in records.values())
+
+
+def test_sequential_restart_keeps_the_given_order(mq, client_factory):
+    client = client_factory()
+    names = senders(client, 3)
+    mq.model.clear_journal()
+    operate(runtime(client), [(n, "SDR") for n in reversed(names)], "start", parallel=False)
+    assert [e["name"] for e in mq.model.journal("QM1") if e["mutating"]] == list(reversed(names))
+
+
+def test_idempotent_start_and_stop_send_nothing_twice(mq, client_factory):
+    client = client_factory()
+    ensure_present(client, LISTENER, "L1", {"TRPTYPE": "TCP", "PORT": 1500})
+    assert runtime(client, LISTENER).ensure_started("L1").outcome == "done"
+    assert runtime(client, LISTENER).ensure_started("L1") is None
+    assert runtime(client, LISTENER).ensure_stopped("L1").outcome == "done"
+    assert runtime(client, LISTENER).ensure_stopped("L1") is None
+    assert [e["command"] for e in mq.model.journal("QM1") if e["mutating"]] == ["DEFINE", "START", "STOP"]
+
+
+def test_retrying_sender_fails_fast_with_facts(mq, client_factory):
+    client = client_factory()
+    ensure_present(client, CHANNEL, "LOST", {"CHLTYPE": "SDR", "CONNAME": "nowhere.invalid(1414)", "XMITQ": "XQ"})
+    with pytest.raises(MQWaitError) as info:
+        runtime(client, wait_timeout=30).ensure_started("LOST", "SDR")
+    failure = info.value.failures[0]
+    assert (failure["name"], failure["operation"], failure["last_status"]) == ("LOST", "start", "RETRYING")
+    assert failure["elapsed_seconds"] < 30
+    assert "RETRYING" in info.value.msg
+
+
+def test_stuck_object_times_out_with_last_status(mq, client_factory):
+    client = client_factory()
+    ensure_present(client, LISTENER, "L1", {"TRPTYPE": "TCP", "PORT": 1501})
+    mq.model.set_timing(listener_start=0.05)
+    mq.model.add_fault({"qmgr": "QM1", "kind": "stuck", "qualifier": "LISTENER", "name": "L1"})
+    with pytest.raises(MQWaitError) as info:
+        runtime(client, LISTENER, wait_timeout=0.6, poll_interval=0.1).ensure_started("L1")
+    failure = info.value.failures[0]
+    assert failure["outcome"] == "timeout"
+    assert 0.6 <= failure["elapsed_seconds"] < 0.6 + 0.1 + 0.5
+    assert failure["last_status"] == "STARTING"
+    assert "did not start within 0.6s" in info.value.msg
+
+
+def test_restart_that_cannot_start_again_says_it_is_left_stopped(mq, client_factory):
+    client = client_factory()
+    ensure_present(client, CHANNEL, "FLAKY", {"CHLTYPE": "SDR", "CONNAME": "partner(1414)", "XMITQ": "XQ"})
+    runtime(client).ensure_started("FLAKY", "SDR")
+    # A CONNAME change takes effect at the next start: the restart stops cleanly, then cannot reconnect.
+    ensure_present(client, CHANNEL, "FLAKY", {"CHLTYPE": "SDR", "CONNAME": "moved.invalid(1414)", "XMITQ": "XQ"})
+    with pytest.raises(MQWaitError) as info:
+        operate(runtime(client, wait_timeout=5, poll_interval=0.1), [("FLAKY", "SDR")], "restart")
+    assert "left stopped" in info.value.msg and "RETRYING" in info.value.msg
+    assert info.value.details["sync_results"][0]["status_before"] == "RUNNING"
+
+
+def test_wait_survives_503_while_polling(mq, client_factory):
+    client = client_factory()
+    ensure_present(client, LISTENER, "L1", {"TRPTYPE": "TCP", "PORT": 1502})
+    mq.model.set_timing(listener_start=0.3)
+    rt = runtime(client, LISTENER)
+    mq.model.add_fault({"qmgr": "QM1", "kind": "http_error", "status": 503, "count": 2, "command": "DISPLAY", "qualifier": "LSSTATUS"})
+    assert rt.ensure_started("L1") is not None
+    assert rt.statuses(["L1"])["L1"][0]["status"] == "RUNNING"
+
+
+def test_check_mode_sends_no_start(mq, client_factory):
+    client = client_factory(check_mode=True)
+    outcome = runtime(client, LISTENER).ensure_started("SYSTEM.DEFAULT.LISTENER.TCP")
+    assert outcome is not None and outcome.polls == 0
+    assert client.sent == ["START LISTENER(SYSTEM.DEFAULT.LISTENER.TCP)"]
+    assert [e for e in mq.model.journal("QM1") if e["mutating"]] == []
