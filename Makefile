@@ -9,11 +9,11 @@ COLL_ROOT := /tmp/mqrest-admin-$(shell echo $(CURDIR) | md5sum | cut -c1-8)
 COLL := $(COLL_ROOT)/ansible_collections/mqrest/admin
 ANSIBLE_TEST_PY := 3.11
 
-.PHONY: test demo bench venv emulator-test collection-copy sanity units integration clean
+.PHONY: test demo bench venv emulator-test collection-copy sanity units integration lint build-check clean
 
-# ansible-test's sanity pins come from ansible-test itself. Its pip bootstrap is fetched from a host
-# this network cannot reach, so a stand-in that uses ensurepip goes where ansible-test caches it.
-ANSIBLE_TEST_REQS = $$($(BIN)/python -c 'import ansible_test, os; print(os.path.dirname(ansible_test.__file__))')/_data/requirements
+# ansible-test installs each sanity test's pinned tools into its own virtualenv. Its pip bootstrap
+# is fetched from a host this network cannot reach, so a stand-in that uses ensurepip goes where
+# ansible-test caches it.
 GET_PIP_CACHE := $(HOME)/.ansible/test/cache/get_pip_24_2.py
 
 venv: $(BIN)/.installed $(GET_PIP_CACHE)
@@ -21,12 +21,11 @@ $(BIN)/.installed: requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -r requirements-dev.txt
-	$(BIN)/pip install -q $$(for f in $(ANSIBLE_TEST_REQS)/sanity.*.txt; do echo "-r $$f"; done)
 	touch $@
 $(GET_PIP_CACHE): tools/get_pip_standin.py
 	mkdir -p $(dir $@) && cp $< $@
 
-test: venv emulator-test sanity units integration
+test: venv emulator-test lint build-check sanity units integration
 	@echo "make test: all suites passed"
 
 emulator-test: venv
@@ -58,6 +57,22 @@ demo: venv $(DEV_COLL)
 	$(DEMO_ENV) $(BIN)/python tools/with_emulator.py --qmgrs QM1 -- bash -c '\
 	  echo "== first run: creates and starts everything" && ansible-playbook playbooks/demo.yml && \
 	  echo "== second run: the same play, nothing to do (changed=0)" && ansible-playbook playbooks/demo.yml'
+
+lint: venv $(DEV_COLL)
+	PATH=$(CURDIR)/$(BIN):$$PATH ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/.tmp/dev $(BIN)/ansible-lint --offline
+	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/antsibull-changelog lint
+
+# The built tarball installs, and its modules load from the installed copy.
+build-check: venv
+	rm -rf .tmp/build && mkdir -p .tmp/build
+	$(BIN)/ansible-galaxy collection build --output-path .tmp/build --force
+	$(BIN)/ansible-galaxy collection install -p .tmp/build/installed .tmp/build/mqrest-admin-*.tar.gz
+	ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/.tmp/build/installed $(BIN)/ansible-doc -t module mqrest.admin.mq_restart > /dev/null
+	@echo "build-check: the collection tarball installs and documents its modules"
+
+# Prints a table of restart timings and REST requests and writes bench-results.json (takes ~3 minutes).
+bench: venv
+	$(BIN)/python tools/bench.py
 
 clean:
 	rm -rf .tmp tests/output

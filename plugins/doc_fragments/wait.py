@@ -25,8 +25,8 @@ options:
   poll_interval:
     description:
       - Longest pause, in seconds, between two status checks. The first check happens right after
-        the command; the pause then doubles from 0.05 seconds up to this value, and never runs past
-        O(wait_timeout).
+        the command; after that the pause is a tenth of the time waited so far (at least 0.1 seconds,
+        at most this value), and never runs past O(wait_timeout).
     type: float
     default: 1
 """

@@ -25,13 +25,17 @@ class MQClient:
         self.transport = transport
         self.check_mode = check_mode
         self.sent = []
+        self.applied = 0  # mutating commands MQ accepted: what ``changed`` means after a failure
 
     def run(self, command):
-        if command.mutating:
-            self.sent.append(command.text())
-            if self.check_mode:
-                return []
-        return self.transport.run_mqsc(command)
+        if not command.mutating:
+            return self.transport.run_mqsc(command)
+        self.sent.append(command.text())
+        if self.check_mode:
+            return []
+        rows = self.transport.run_mqsc(command)
+        self.applied += 1
+        return rows
 
     def display(self, qualifier, name=None, parameters=None):
         """DISPLAY with every attribute; [] when the object or status does not exist."""

@@ -76,7 +76,7 @@ def run_object_module(spec, argspec, required_if=None, check_input=None):
                         result["sync_result"] = {k: v for k, v in outcome.as_dict().items() if k in ("operation", "polls", "elapsed_seconds")}
                 result["commands"] = list(client.sent)
     except MQError as exc:
-        if mq._client is not None and mq._client.sent and not mq._client.check_mode:
+        if mq._client is not None and mq._client.applied:
             partial["changed"] = True
         mq.fail(exc, **partial)
     mq.exit(result)

@@ -24,7 +24,11 @@ TIMEOUT = "timeout"
 
 # START on these only re-enables the channel (IBM-STA-CHL): they run when a partner connects.
 PASSIVE_CHANNEL_TYPES = frozenset(("RCVR", "SVRCONN", "CLUSRCVR"))
-FIRST_INTERVAL = 0.05
+# The pause between polls is a tenth of the time waited so far, so a state change is seen at most
+# ~10% (and at least 0.1 s) after it happens, while a long wait costs few requests: about ten polls
+# for the first second, then slowly fewer, up to poll_interval apart.
+MIN_INTERVAL = 0.1
+INTERVAL_PROPORTION = 0.1
 
 
 def summarize(rows):
@@ -98,15 +102,15 @@ def wait_all(trackers, fetch, timeout, poll_interval, started, clock=time.monoto
 
     ``trackers``: {name: StatusTracker}; ``fetch(names)`` returns {name: [status rows]} with one
     request for all of them; ``started``: {name: clock value when its command was sent}.
-    The first poll is immediate, then the interval doubles up to ``poll_interval``; no sleep
-    goes past the deadline, and one last poll happens at the deadline.
+    The first poll is immediate; then the pause is a tenth of the time waited so far, between
+    0.1 s and ``poll_interval``. No sleep goes past the deadline, and one last poll happens at it.
     Returns {name: WaitOutcome}.
     """
     deadline = min(started.values()) + timeout if started else clock() + timeout
     pending = dict(trackers)
     polls = dict.fromkeys(trackers, 0)
     results = {}
-    interval = min(FIRST_INTERVAL, poll_interval)
+    first = min(started.values()) if started else clock()
     while pending:
         observed = fetch(sorted(pending))
         now = clock()
@@ -123,6 +127,6 @@ def wait_all(trackers, fetch, timeout, poll_interval, started, clock=time.monoto
             for name, tracker in pending.items():
                 results[name] = WaitOutcome(TIMEOUT, polls[name], now - started[name], tracker.last_status)
             break
+        interval = min(poll_interval, max(MIN_INTERVAL, INTERVAL_PROPORTION * (now - first)))
         sleep(max(0.0, min(interval, deadline - now)))
-        interval = min(interval * 2, poll_interval)
     return results

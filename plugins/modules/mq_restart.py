@@ -252,7 +252,7 @@ def main():
     except MQError as exc:
         if mq._client is not None:
             result["commands"] = list(mq._client.sent)
-            result["changed"] = bool(mq._client.sent) and not mq.check_mode
+            result["changed"] = mq._client.applied > 0
         if isinstance(exc, MQWaitError):
             result["sync_results"] = exc.details.get("sync_results", [])
         mq.fail(exc, **result)

@@ -65,6 +65,26 @@ class Client:
         return resp.status_code, resp.json()
 
 
+class FakeClock:
+    """Stands in for the `time` module inside the emulator: monotonic() only moves when advance() is called.
+
+    The emulator computes every runtime state lazily from time.monotonic(), so tests can read states at exact points in
+    time through the real HTTP path instead of sleeping (and never need to assert that something was fast).
+    """
+
+    def __init__(self):
+        self.now = time.monotonic()
+
+    def monotonic(self):
+        return self.now
+
+    def advance(self, seconds):
+        self.now += seconds
+
+    def __getattr__(self, name):
+        return getattr(time, name)
+
+
 def wait_for(predicate, timeout=5.0):
     """Poll until predicate() is truthy; returns its value (never asserts on elapsed time)."""
     deadline = time.monotonic() + timeout
@@ -90,3 +110,14 @@ def _reset(request):
 @pytest.fixture
 def client(srv):
     return Client(srv)
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """A FakeClock patched into the emulator modules (time.time and sleep stay real)."""
+    import mqemu_model  # pylint: disable=import-outside-toplevel
+    import mqemu_mqsc  # pylint: disable=import-outside-toplevel
+    fake = FakeClock()
+    monkeypatch.setattr(mqemu_mqsc, "time", fake)
+    monkeypatch.setattr(mqemu_model, "time", fake)
+    return fake

@@ -55,7 +55,7 @@ class EmulatorServer:
     def start(self):
         tls_files = None
         if self.tls:
-            import mqemu_tls  # pylint: disable=import-outside-toplevel  (cryptography only needed with TLS)
+            import mqemu_tls  # pylint: disable=import-outside-toplevel  # cryptography is only needed with TLS
             self.state_dir = self.state_dir or tempfile.mkdtemp(prefix="mqemu-")
             self.ca_path = mqemu_tls.generate(self.state_dir, self.host, list(self.model.users))
             tls_files = {"ca": self.ca_path, "cert": os.path.join(self.state_dir, "server.pem"),
@@ -109,7 +109,7 @@ def main(argv=None):
     qmgrs = [q.strip() for item in args.qmgr for q in item.split(",") if q.strip()] or ["QM1"]
     config = {}
     for item in args.config:
-        key, _, value = item.partition("=")
+        key, _sep, value = item.partition("=")
         try:
             config[key] = json.loads(value)
         except ValueError:

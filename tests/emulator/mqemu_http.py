@@ -98,7 +98,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def _dispatch(self, method):
         model = self.server.model
-        path, _, query = self.path.partition("?")
+        path, _sep, query = self.path.partition("?")
         raw = self._read_body()
         try:
             if path.startswith("/mqemu/"):

@@ -117,12 +117,12 @@ class Model:
         self.seed = seed
         self.qmgr_names = list(dict.fromkeys(qmgrs)) or ["QM1"]
         self.users = dict(DEFAULT_USERS if not users else users)
-        for user, (_, role) in self.users.items():
+        for user, (_password, role) in self.users.items():
             if role not in ROLES and role:
                 raise ValueError(f"unknown role {role!r} for user {user!r} (one of {', '.join(ROLES)})")
         self.initial_timing = timing
         self.initial_config = dict(config or {})
-        self.cookie_default = "LtpaToken2_" + "".join(secrets.choice("0123456789") for _ in range(19))
+        self.cookie_default = "LtpaToken2_" + "".join(secrets.choice("0123456789") for _digit in range(19))
         self.tokens = {}
         self._reset_state()
 
@@ -181,7 +181,7 @@ class Model:
     def check_basic(self, header):
         """Authorization: Basic ... -> user name or None. User names are case-sensitive (IBM-BASIC)."""
         try:
-            user, _, password = base64.b64decode(header.split(" ", 1)[1].strip(), validate=True).decode().partition(":")
+            user, _sep, password = base64.b64decode(header.split(" ", 1)[1].strip(), validate=True).decode().partition(":")
         except (IndexError, ValueError):
             return None
         entry = self.users.get(user)
@@ -445,8 +445,8 @@ class Model:
         role = self.role_of(user)
         if role is None:
             return err_unauthenticated()
-        if role not in ROLES or (cmd.mutating and (role == "MQWebAdminRO" or (role == "MQWebUser" and self.config["webuser_mutations"]
-                                                                               == "403"))):
+        webuser_403 = role == "MQWebUser" and self.config["webuser_mutations"] == "403"
+        if role not in ROLES or (cmd.mutating and (role == "MQWebAdminRO" or webuser_403)):
             return err_forbidden(f" to {cmd.verb} {cmd.qualifier}.")  # MQWebAdminRO is limited to DISPLAY (§1.4 [R])
         hits = self.take_faults(qmgr, cmd)
         injected = self.apply_transport_faults(hits)
@@ -491,4 +491,3 @@ class Model:
         return self.config["qmgr_down_status"], mqwb(
             "MQWB0009E", f"Could not query the queue manager '{qmgr}'.", "The queue manager is not running or is not available.",
             "Start the queue manager and resubmit the request.", 2, 2059)  # MQRC_Q_MGR_NOT_AVAILABLE; 503 is [R]
-

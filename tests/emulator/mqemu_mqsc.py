@@ -101,9 +101,20 @@ def parse_body(body, strict_keys=True):
                    resp, False, source)
 
 
+def _finish_value(pieces):
+    """One list item from (text, quoted) pieces: blanks outside the quotes are not part of the value (so DESCR( 'x y' )
+    is 'x y', like DESCR('x y')); without quotes the value is stripped (and was folded to upper case already)."""
+    while pieces and not pieces[0][1] and not pieces[0][0].strip():
+        pieces.pop(0)
+    while pieces and not pieces[-1][1] and not pieces[-1][0].strip():
+        pieces.pop()
+    value = "".join(piece for piece, _quoted in pieces)
+    return value if any(quoted for _piece, quoted in pieces) else value.strip()
+
+
 def _paren_value(text, i, source):
     """Parse a parenthesised MQSC value starting after '('; unquoted text folds to upper case, '...' keeps case."""
-    items, cur, depth, quoted_any = [], [], 0, False
+    items, cur, depth = [], [], 0
     while i < len(text):
         c = text[i]
         if c == "'":
@@ -116,23 +127,22 @@ def _paren_value(text, i, source):
                     j += 2
                     continue
                 break
-            cur.append(text[i + 1:j].replace("''", "'"))
-            quoted_any = True
+            cur.append((text[i + 1:j].replace("''", "'"), True))
             i = j + 1
             continue
         if c == "(":
             depth += 1
         elif c == ")":
             if depth == 0:
-                items.append("".join(cur).strip() if not quoted_any else "".join(cur))
+                items.append(_finish_value(cur))
                 return (items[0] if len(items) == 1 else items), i + 1
             depth -= 1
         elif c == "," and depth == 0:
-            items.append("".join(cur).strip() if not quoted_any else "".join(cur))
-            cur, quoted_any = [], False
+            items.append(_finish_value(cur))
+            cur = []
             i += 1
             continue
-        cur.append(c.upper())
+        cur.append((c.upper(), False))
         i += 1
     raise _syntax(source)
 
@@ -348,7 +358,7 @@ class QueueManager:
         if any(self._view("CHANNEL", channel, r, time.monotonic()) == "STOPPED" for r in recs) and count:
             raise ValueError(f"channel {channel} is STOPPED; MQ refuses client connections until it is started")
         recs = [Status(time.monotonic(), [], "RUNNING", {"conname": f"10.0.{i // 250}.{i % 250 + 1}", "client": True,
-                                                              "wall": time.time()}) for i in range(count)]
+                                                         "wall": time.time()}) for i in range(count)]
         if recs:
             self.chstatus[channel] = recs
         else:
@@ -390,8 +400,8 @@ class QueueManager:
         conname = obj.attrs.get("CONNAME", "")
         hosts = [c.split("(")[0].strip().lower() for c in conname.split(",") if c.strip()]
         final = "RETRYING" if hosts and all(h.endswith(".invalid") for h in hosts) else "RUNNING"
-        return self._status("CHANNEL", name, t0, [("INITIALIZING", third), ("STARTING", third), ("BINDING", third)], final,
-                      {"conname": conname, "xmitq": obj.attrs.get("XMITQ", ""), "wall": time.time() + (t0 - time.monotonic())})
+        info = {"conname": conname, "xmitq": obj.attrs.get("XMITQ", ""), "wall": time.time() + (t0 - time.monotonic())}
+        return self._status("CHANNEL", name, t0, [("INITIALIZING", third), ("STARTING", third), ("BINDING", third)], final, info)
 
     def _listener_record(self, name, obj, t0):
         port, final = obj.attrs["PORT"], "RUNNING"
@@ -718,8 +728,7 @@ class QueueManager:
                  "SERVICE": ("service",)}[kind]
         schema_keys = {"CHANNEL": O.ALL_CHANNEL_KEYS, "LISTENER": O.LISTENER_ATTRS, "SERVICE": O.SERVICE_ATTRS,
                        "QUEUE": {k for a in O.QUEUE_ATTRS.values() for k in a}}[kind]
-        valid = {k.upper() for k in ident} | set(schema_keys) | {"ALTDATE", "ALTTIME", "CRDATE", "CRTIME", "CURDEPTH", "IPPROCS",
-                                                                  "OPPROCS"}
+        valid = {k.upper() for k in ident} | set(schema_keys) | {"ALTDATE", "ALTTIME", "CRDATE", "CRTIME", "CURDEPTH", "IPPROCS", "OPPROCS"}
         allowed = {"CHANNEL": ("CHLTYPE",), "QUEUE": ("TYPE",)}.get(kind, ())
         where, filters = self._filter(params, allowed, valid)
         want_type = (filters.get("CHLTYPE") or filters.get("TYPE") or (cmd.qualifier if kind == "QUEUE" and cmd.qualifier != "QUEUE"
@@ -750,8 +759,9 @@ class QueueManager:
 
     def connection_count(self, now):
         """QMSTATUS CONNS: the configured base plus one per attached SVRCONN client instance."""
-        return int(self.qmstatus.get("CONNS", 0)) + sum(1 for n, recs in self.chstatus.items() for r in recs
-                                                       if r.info.get("client") and self._view("CHANNEL", n, r, now) == "RUNNING")
+        clients = sum(1 for n, recs in self.chstatus.items() for r in recs
+                      if r.info.get("client") and self._view("CHANNEL", n, r, now) == "RUNNING")
+        return int(self.qmstatus.get("CONNS", 0)) + clients
 
     def _display_qmstatus(self, cmd, params):
         now = time.monotonic()
@@ -816,7 +826,7 @@ class QueueManager:
                               "BACKLOG"},
                  "SERVICE": {"SERVICE", "STATUS", "PID", "STARTDA", "STARTTI", "DESCR", "CONTROL", "SERVTYPE", "STARTCMD",
                              "STARTARG", "STOPCMD", "STOPARG", "STDOUT", "STDERR"}}[kind]
-        where, _ = self._filter(params, (), valid)
+        where, _filters = self._filter(params, (), valid)
         if not rows:
             raise MqscError(not_found, cmd.name)  # a stopped listener/service has no status record ([S] INSTANA)
         return self._project([r for r in rows if where is None or where(r)], cmd.response, ident, valid)

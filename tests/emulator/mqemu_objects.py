@@ -42,7 +42,7 @@ def _attrs(spec):
     """Parse 'KEY=default ...' into an ordered dict; digit defaults are integers."""
     out = {}
     for item in spec.split():
-        key, _, value = item.partition("=")
+        key, _sep, value = item.partition("=")
         out[key] = int(value) if value.isdigit() else value
     return out
 

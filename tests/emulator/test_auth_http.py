@@ -47,8 +47,8 @@ def test_uris_versions_and_resources(srv, client):
     s = client.session
     for version in ("v1", "v2", "v3"):
         base = srv.base_url.replace("/v2", f"/{version}")
-        assert s.post(f"{base}/admin/action/qmgr/QM1/mqsc", json={"type": "runCommandJSON", "command": "DISPLAY",
-                                                                    "qualifier": "QMSTATUS"}, timeout=5).status_code == 200
+        body = {"type": "runCommandJSON", "command": "DISPLAY", "qualifier": "QMSTATUS"}
+        assert s.post(f"{base}/admin/action/qmgr/QM1/mqsc", json=body, timeout=5).status_code == 200
         assert s.get(f"{base}/admin/qmgr", timeout=5).json() == {"qmgr": [{"name": "QM1", "state": "running"},
                                                                           {"name": "QM2", "state": "running"}]}
     assert _error(s.get(f"{srv.base_url}/admin/nothing", timeout=5)) == (404, "MQWB0116E")
@@ -158,3 +158,153 @@ def test_tls_files_and_client_certificates(tls_srv):
     assert "Secure" in login.headers["Set-Cookie"]
     with pytest.raises(requests.exceptions.SSLError):
         requests.get(f"{tls_srv.base_url}/admin/qmgr", timeout=5)  # not trusted without the CA
+
+
+MUTATIONS = [
+    ("DEFINE", "QLOCAL", "RO.Q", None),
+    ("ALTER", "QLOCAL", "DEV.QUEUE.1", {"descr": "changed"}),
+    ("DELETE", "QLOCAL", "DEV.QUEUE.1", None),
+    ("START", "LISTENER", "SYSTEM.DEFAULT.LISTENER.TCP", None),
+    ("STOP", "LISTENER", "DEV.LISTENER.TCP", None),
+    ("ALTER", "QMGR", None, {"descr": "changed"}),
+]
+
+
+@pytest.mark.parametrize("command", MUTATIONS, ids=[f"{c[0]}-{c[1]}" for c in MUTATIONS])
+def test_read_only_role_is_refused_every_mutation(srv, command):
+    reader = Client(srv, "reader")
+    before = [Client(srv).ok("DISPLAY", q, "*", resp=["all"]) for q in ("QUEUE", "LSSTATUS")]
+    status, body = reader.mqsc(*command)
+    assert status == 403 and body["error"][0]["msgId"] == "MQWB0103E" and command[0] in body["error"][0]["message"]
+    assert [Client(srv).ok("DISPLAY", q, "*", resp=["all"]) for q in ("QUEUE", "LSSTATUS")] == before
+    entry = [e for e in srv.model.journal() if e["user"] == "reader"][0]
+    assert (entry["http_status"], entry["mutating"], entry["command"], entry["completion_code"]) == (403, True, command[0], None)
+
+
+def test_read_only_role_displays_everything_and_text_mutations_are_refused(srv):
+    reader = Client(srv, "reader")
+    for qualifier, name in (("CHANNEL", "*"), ("QUEUE", "*"), ("LISTENER", "*"), ("SERVICE", "*"), ("LSSTATUS", "*"), ("QMGR", None),
+                            ("QMSTATUS", None)):
+        reader.ok("DISPLAY", qualifier, name)
+    status, body = reader.text("DIS QL(DEV.QUEUE.1)")
+    assert status == 200 and body["overallCompletionCode"] == 0
+    status, body = reader.text("DEFINE QLOCAL(RO.TEXT)")
+    assert status == 403 and body["error"][0]["msgId"] == "MQWB0103E"
+    Client(srv).fails(2085, "DISPLAY", "QLOCAL", "RO.TEXT")
+
+
+def test_user_without_a_mq_web_role_is_forbidden(srv):
+    srv.model.users["norole"] = ("pw", "")
+    resp = requests.get(f"{srv.base_url}/admin/qmgr", auth=("norole", "pw"), timeout=5)
+    assert _error(resp) == (403, "MQWB0103E")
+    assert Client(srv, "norole", "pw").mqsc("DISPLAY", "QMGR")[0] == 403
+
+
+def test_csrf_on_every_state_changing_method(srv):
+    s = requests.Session()
+    s.post(f"{srv.base_url}/login", json={"username": "admin", "password": "passw0rd"}, timeout=5)
+    assert s.get(f"{srv.base_url}/admin/qmgr", timeout=5).status_code == 200  # GET needs no CSRF header
+    resp = s.delete(f"{srv.base_url}/login", timeout=5)
+    assert _error(resp) == (403, "MQWB0100E")
+    assert s.get(f"{srv.base_url}/login", timeout=5).status_code == 200  # the refused logout left the token valid
+    assert _error(s.patch(f"{srv.base_url}/admin/qmgr/QM1", json={}, timeout=5)) == (403, "MQWB0100E")
+    assert _error(s.patch(f"{srv.base_url}/admin/qmgr/QM1", json={}, headers={"ibm-mq-rest-csrf-token": "x"}, timeout=5)) == \
+        (404, "MQWB0116E")
+    # CSRF is checked before the role: a read-only user without the header gets MQWB0100E, not MQWB0103E.
+    resp = requests.post(f"{srv.base_url}/admin/action/qmgr/QM1/mqsc", auth=("reader", "passw0rd"), timeout=5,
+                         json={"type": "runCommandJSON", "command": "DEFINE", "qualifier": "QLOCAL", "name": "X"})
+    assert _error(resp) == (403, "MQWB0100E")
+    srv.model.set_config(csrf_status=400)  # the status of MQWB0100E is [I]: configurable
+    assert _error(s.delete(f"{srv.base_url}/login", timeout=5)) == (400, "MQWB0100E")
+
+
+def test_authentication_precedence_basic_over_cookie(srv):
+    login = requests.post(f"{srv.base_url}/login", json={"username": "admin", "password": "passw0rd"}, timeout=5)
+    cookie = {"Cookie": login.headers["Set-Cookie"].split(";", 1)[0], "ibm-mq-rest-csrf-token": ""}
+    url = f"{srv.base_url}/admin/action/qmgr/QM1/mqsc"
+    body = {"type": "runCommandJSON", "command": "DEFINE", "qualifier": "QLOCAL", "name": "PREC.Q"}
+    assert _error(requests.post(url, json=body, headers=cookie, auth=("admin", "wrong"), timeout=5)) == (401, "MQWB0104E")
+    assert _error(requests.post(url, json=body, headers=cookie, auth=("reader", "passw0rd"), timeout=5)) == (403, "MQWB0103E")
+    assert _error(requests.post(url, json=body, headers=dict(cookie, Authorization="Bearer abc"), timeout=5)) == (401, "MQWB0104E")
+    assert requests.post(url, json=body, headers=cookie, timeout=5).json()["overallCompletionCode"] == 0
+    assert srv.model.journal()[-1]["user"] == "admin"
+
+
+def test_logout_clears_the_cookie_and_control_api_expiry(srv, client):
+    s = requests.Session()
+    s.headers["ibm-mq-rest-csrf-token"] = ""
+    s.post(f"{srv.base_url}/login", json={"username": "admin", "password": "passw0rd"}, timeout=5)
+    name = srv.model.cookie_name()
+    assert client.ctl("POST", "ltpa/expire") == (200, {"expired": True})
+    assert _error(s.get(f"{srv.base_url}/login", timeout=5)) == (401, "MQWB0112E")
+    s.post(f"{srv.base_url}/login", json={"username": "admin", "password": "passw0rd"}, timeout=5)
+    resp = s.delete(f"{srv.base_url}/login", timeout=5)
+    assert resp.status_code == 204 and resp.content == b""
+    assert resp.headers["Set-Cookie"].startswith(f"{name}=;") and "Max-Age=0" in resp.headers["Set-Cookie"]
+    assert name not in s.cookies  # the client was told to delete it
+    assert _error(s.get(f"{srv.base_url}/login", timeout=5)) == (401, "MQWB0104E")
+
+
+def test_ltpa_over_http_can_be_refused(srv):
+    srv.model.set_config(ltpa_over_http=False)  # secureLTPA, the real default (IBM-LTPA)
+    resp = requests.post(f"{srv.base_url}/login", json={"username": "admin", "password": "passw0rd"}, timeout=5)
+    assert resp.status_code == 204 and "; Secure" in resp.headers["Set-Cookie"]
+    cookie = resp.headers["Set-Cookie"].split(";", 1)[0]
+    assert _error(requests.get(f"{srv.base_url}/login", headers={"Cookie": cookie}, timeout=5)) == (401, "MQWB0104E")
+    srv.model.set_config(ltpa_over_http=True)
+    assert requests.get(f"{srv.base_url}/login", headers={"Cookie": cookie}, timeout=5).status_code == 200
+
+
+def test_qmgr_down_status_and_status_of_an_ended_qmgr(srv, client):
+    srv.model.stop_qmgr("QM2", mode="immediate")
+    status, body = client.mqsc("DISPLAY", "QMGR", qmgr="QM2")
+    assert status == 503 and body["error"][0]["msgId"] == "MQWB0009E" and body["error"][0]["reasonCode"] == 2059
+    assert srv.model.journal()[-1]["http_status"] == 503
+    srv.model.set_config(qmgr_down_status=500)
+    assert client.mqsc("DISPLAY", "QMGR", qmgr="QM2")[0] == 500
+    item = client.session.get(f"{srv.base_url}/admin/qmgr/QM2?status=*", timeout=5).json()["qmgr"][0]
+    assert item["state"] == "endedImmediately" and "started" not in item["status"]
+    assert (item["status"]["channelInitiatorState"], item["status"]["connectionCount"]) == ("stopped", 0)
+    client.ok("DISPLAY", "QMGR", qmgr="QM1")  # only QM2 is down
+
+
+def test_body_and_role_config_alternatives(srv):
+    admin = Client(srv)
+    status, body = admin.post({"type": "runCommandJSON", "command": "DISPLAY", "qualifier": "QMGR", "futureKey": 1})
+    assert status == 400 and body["error"][0]["msgId"] == "MQWB0007E"
+    srv.model.set_config(strict_body_keys=False)
+    assert admin.post({"type": "runCommandJSON", "command": "DISPLAY", "qualifier": "QMGR", "futureKey": 1})[0] == 200
+    srv.model.users["app"] = ("pw", "MQWebUser")
+    srv.model.set_config(webuser_mutations="allow")
+    Client(srv, "app", "pw").ok("DEFINE", "QLOCAL", "APP.OWN")
+    admin.ok("DISPLAY", "QLOCAL", "APP.OWN")
+
+
+@pytest.mark.parametrize("method,path", [
+    ("GET", "/ibmmq/rest/v2/admin/action/qmgr/QM1/mqsc"),
+    ("POST", "/ibmmq/rest/v2/admin/qmgr"),
+    ("GET", "/ibmmq/rest/v2/admin/installation/Installation2"),
+    ("GET", "/ibmmq/rest/v2"),
+    ("GET", "/"),
+    ("PUT", "/ibmmq/rest/v2/login"),
+    ("GET", "/ibmmq/rest/v2/admin/qmgr/QM1/queue"),
+])
+def test_unknown_uris(srv, client, method, path):
+    resp = client.session.request(method, srv.base_url.split("/ibmmq")[0] + path, json={}, timeout=5)
+    assert _error(resp) == (404, "MQWB0116E")
+
+
+def test_tls_cookie_and_basic_over_certificate(tls_srv):
+    state, ca = tls_srv.state_dir, tls_srv.ca_path
+    ro_cert = (os.path.join(state, "client-ro.pem"), os.path.join(state, "client-ro.key"))
+    s = requests.Session()  # verify= per request: REQUESTS_CA_BUNDLE in the environment would override Session.verify
+    assert s.post(f"{tls_srv.base_url}/login", json={"username": "admin", "password": "passw0rd"}, verify=ca, timeout=5).status_code == 204
+    assert s.get(f"{tls_srv.base_url}/login", verify=ca, timeout=5).json() == {"user": [{"name": "admin", "role": ["MQWebAdmin"]}]}
+    # Basic authentication wins over a client certificate: CN=ro with admin's credentials may define.
+    resp = requests.post(f"{tls_srv.base_url}/admin/action/qmgr/QM1/mqsc", verify=ca, cert=ro_cert, auth=("admin", "passw0rd"),
+                         headers={"ibm-mq-rest-csrf-token": ""}, timeout=5,
+                         json={"type": "runCommandJSON", "command": "DEFINE", "qualifier": "QLOCAL", "name": "TLS.BASIC", "parameters":
+                               {"replace": "yes"}})
+    assert resp.status_code == 200 and resp.json()["overallCompletionCode"] == 0
+    resp = requests.get(f"{tls_srv.base_url}/login", verify=ca, cert=ro_cert, timeout=5)
+    assert resp.json() == {"user": [{"name": "ro", "role": ["MQWebAdminRO"]}]}

@@ -1,5 +1,8 @@
 """Wire format and MQSC semantics of POST .../mqsc (reference §2-§4)."""
 
+import re
+import time
+
 import pytest
 
 from conftest import Client
@@ -206,9 +209,9 @@ def test_run_command_text(client):
     assert body["commandResponse"][0]["reasonCode"] == 3008 and body["commandResponse"][0]["text"][0].startswith("AMQ8405I")
     status, body = client.text("START CHANNEL(NOPE)")
     assert body["commandResponse"][0]["text"] == ["AMQ8147E: IBM MQ object NOPE not found."]
-    _, body = client.text("DIS CHS(*)")
+    body = client.text("DIS CHS(*)")[1]
     assert body["commandResponse"][0]["text"] == ["AMQ8420I: Channel Status not found."]
-    _, body = client.text("DIS QMGR DESCR")
+    body = client.text("DIS QMGR DESCR")[1]
     assert body["commandResponse"][0]["text"][1].split() == ["QMNAME(QM1)", "DESCR(", ")"]
 
 
@@ -219,3 +222,167 @@ def test_webuser_role_gets_2035_on_mutations(srv):
     user.fails(2035, "DEFINE", "QLOCAL", "U.Q")
     srv.model.set_config(webuser_mutations="403")
     assert user.mqsc("DEFINE", "QLOCAL", "U.Q")[0] == 403
+
+
+TRAP = [
+    ("ALTER", "QLOCAL", "DEV.QUEUE.1", {"descr": "trap"}),
+    ("DEFINE", "QLOCAL", "DEV.QUEUE.1", {"descr": "trap", "replace": "yes"}),
+    ("DELETE", "QLOCAL", "DEV.QUEUE.1", None),
+    ("ALTER", "CHANNEL", "DEV.APP.SVRCONN", {"chltype": "SVRCONN", "descr": "trap"}),
+    ("START", "LISTENER", "SYSTEM.DEFAULT.LISTENER.TCP", None),
+    ("STOP", "LISTENER", "DEV.LISTENER.TCP", None),
+    ("ALTER", "QMGR", None, {"descr": "trap"}),
+]
+
+
+def _world(client):
+    return [client.ok("DISPLAY", q, "*", resp=["all"]) for q in ("QUEUE", "CHANNEL", "LSSTATUS")] + [client.ok("DISPLAY", "QMGR")]
+
+
+@pytest.mark.parametrize("command", TRAP, ids=[f"{c[0]}-{c[1]}" for c in TRAP])
+def test_response_parameters_trap_changes_nothing(srv, client, command):
+    before = _world(client)
+    srv.model.clear_journal()
+    for resp in (["all"], ["descr"], []):
+        status, body = client.mqsc(*command, resp=resp)
+        assert (status, body) == (200, {"commandResponse": [], "overallCompletionCode": 0, "overallReasonCode": 0})
+    assert _world(client) == before
+    assert [(e["response_parameters"], e["mutating"]) for e in srv.model.journal()][:3] == [(["all"], True), (["descr"], True), ([], True)]
+
+
+def test_response_parameters_honoured_when_configured(srv, client):
+    srv.model.set_config(response_parameters_noop=False)
+    assert client.ok("ALTER", "QLOCAL", "DEV.QUEUE.1", params={"descr": "real"}, resp=["all"]) == [["AMQ8008I: IBM MQ queue changed."]]
+    assert client.ok("DISPLAY", "QLOCAL", "DEV.QUEUE.1", resp=["descr"])[0]["descr"] == "real"
+    client.ok("DELETE", "QLOCAL", "DEV.QUEUE.1", resp=["all"])
+    client.fails(2085, "DISPLAY", "QLOCAL", "DEV.QUEUE.1")
+
+
+def test_generic_names_on_every_display(client):
+    for name in ("GEN.A", "GEN.B", "gen.c"):
+        client.ok("DEFINE", "LISTENER", name, params={"trptype": "TCP"})
+        client.ok("DEFINE", "SERVICE", name, params={"servtype": "SERVER", "startcmd": "/opt/mqm/bin/x"})
+        client.ok("DEFINE", "CHANNEL", name, params={"chltype": "SDR", "conname": "h(1)", "xmitq": "XQ"})
+    assert [r["listener"] for r in client.ok("DISPLAY", "LISTENER", "GEN.*")] == ["GEN.A", "GEN.B"]  # case-sensitive prefix
+    assert [r["service"] for r in client.ok("DISPLAY", "SERVICE", "gen*")] == ["gen.c"]
+    assert len(client.ok("DISPLAY", "LISTENER", "*")) == 5 and len(client.ok("DISPLAY", "SERVICE", "*")) == 4
+    client.fails(2085, "DISPLAY", "LISTENER", "GEN")  # no implicit prefix match
+    client.fails(2085, "DISPLAY", "LISTENER", "GEN.*A")  # '*' only counts at the end
+    for name in ("GEN.A", "GEN.B", "gen.c"):
+        for qualifier in ("LISTENER", "SERVICE", "CHANNEL"):
+            client.ok("START", qualifier, name)
+    assert [(r["channel"], r["status"]) for r in client.ok("DISPLAY", "CHSTATUS", "GEN*")] == [("GEN.A", "RUNNING"), ("GEN.B", "RUNNING")]
+    assert [r["listener"] for r in client.ok("DISPLAY", "LSSTATUS", "*")] == ["DEV.LISTENER.TCP", "GEN.A", "GEN.B", "gen.c"]
+    assert [r["service"] for r in client.ok("DISPLAY", "SVSTATUS", "GEN.*")] == ["GEN.A", "GEN.B"]
+    status, body = client.mqsc("DISPLAY", "SVSTATUS", "*")
+    assert status == 200 and len(body["commandResponse"]) == 3
+    assert all(set(e) == {"completionCode", "reasonCode", "parameters"} for e in body["commandResponse"])
+
+
+def _aged(srv, kind, name):
+    obj = srv.model.qmgrs["QM1"].qmgr if kind == "QMGR" else srv.model.qmgrs["QM1"].store[kind][name]
+    obj.altwall = 365 * 86400.0 + 43200  # 1971-01-01 12:00 UTC
+    return obj
+
+
+ALTERS = [
+    ("CHANNEL", "CHANNEL", "DEV.APP.SVRCONN", {"chltype": "SVRCONN", "descr": "x"}),
+    ("LISTENER", "LISTENER", "DEV.LISTENER.TCP", {"trptype": "TCP", "descr": "x"}),
+    ("SERVICE", "SERVICE", "SYSTEM.DEF.SERVICE", {"descr": "x"}),
+    ("QUEUE", "QLOCAL", "DEV.QUEUE.1", {"descr": "x"}),
+    ("QUEUE", "QMODEL", "DEV.APP.MODEL.QUEUE", {"descr": "x"}),
+    ("QMGR", "QMGR", None, {"descr": "x"}),
+]
+
+
+@pytest.mark.parametrize("kind,qualifier,name,params", ALTERS, ids=[a[1] for a in ALTERS])
+def test_altdate_alttime_change_on_alter_and_replace(srv, client, kind, qualifier, name, params):
+    today = {time.strftime("%Y-%m-%d")}
+    _aged(srv, kind, name)
+    row = client.ok("DISPLAY", qualifier, name, resp=["altdate", "alttime"])[0]
+    assert row["altdate"].startswith("1971-01-0") and re.fullmatch(r"\d\d\.\d\d\.\d\d", row["alttime"])
+    bad = dict(params, descr="x" * 65)  # too long: the failed ALTER must not touch ALTDATE
+    assert client.mqsc("ALTER", qualifier, name, params=bad)[1]["overallCompletionCode"] == 2
+    assert client.ok("DISPLAY", qualifier, name, resp=["altdate"])[0]["altdate"].startswith("1971")
+    client.ok("ALTER", qualifier, name, params=params)
+    today.add(time.strftime("%Y-%m-%d"))
+    row = client.ok("DISPLAY", qualifier, name, resp=["altdate", "alttime", "descr"])[0]
+    assert row["altdate"] in today and row["descr"] == "x"
+    if kind not in ("QMGR",):
+        _aged(srv, kind, name)
+        client.ok("DEFINE", qualifier, name, params=dict(params, replace="yes"))
+        assert client.ok("DISPLAY", qualifier, name, resp=["altdate"])[0]["altdate"] in today | {time.strftime("%Y-%m-%d")}
+
+
+def test_replace_keeps_queue_creation_date(srv, client):
+    srv.model.qmgrs["QM1"].store["QUEUE"]["DEV.QUEUE.2"].crwall = 365 * 86400.0 + 43200
+    client.ok("DEFINE", "QLOCAL", "DEV.QUEUE.2", params={"replace": "yes", "descr": "new"})
+    row = client.ok("DISPLAY", "QLOCAL", "DEV.QUEUE.2", resp=["crdate", "altdate"])[0]
+    assert row["crdate"].startswith("1971") and not row["altdate"].startswith("1971")
+
+
+def test_like_replace_and_noreplace(client):
+    client.ok("DEFINE", "LISTENER", "BASE.L", params={"trptype": "TCP", "port": 1700, "backlog": 7, "descr": "base"})
+    client.ok("DEFINE", "LISTENER", "COPY.L", params={"trptype": "TCP", "like": "BASE.L", "port": 1701})
+    row = client.ok("DISPLAY", "LISTENER", "COPY.L", resp=["port", "backlog", "descr"])[0]
+    assert (row["port"], row["backlog"], row["descr"]) == (1701, 7, "base")  # copied, explicit values win
+    client.ok("DEFINE", "SERVICE", "BASE.S", params={"servtype": "SERVER", "startcmd": "/opt/mqm/a", "startarg": "-m QM1"})
+    client.ok("DEFINE", "SERVICE", "COPY.S", params={"like": "BASE.S"})
+    row = client.ok("DISPLAY", "SERVICE", "COPY.S", resp=["servtype", "startcmd", "startarg"])[0]
+    assert (row["servtype"], row["startcmd"], row["startarg"]) == ("SERVER", "/opt/mqm/a", "-m QM1")
+    client.ok("DEFINE", "QLOCAL", "COPY.Q", params={"like": "SYSTEM.CLUSTER.TRANSMIT.QUEUE"})
+    assert client.ok("DISPLAY", "QLOCAL", "COPY.Q", resp=["usage"])[0]["usage"] == "XMITQ"
+    client.fails(4002, "DEFINE", "QREMOTE", "COPY.R", params={"like": "COPY.Q"})  # LIKE an object of another type
+    client.fails(2085, "DEFINE", "LISTENER", "COPY.X", params={"trptype": "TCP", "like": "NOPE"})
+    # REPLACE on a new name creates; NOREPLACE (the default) refuses an existing one; REPLACE with LIKE copies again.
+    client.ok("DEFINE", "QLOCAL", "NEW.Q", params={"replace": "yes", "maxdepth": 3})
+    client.fails(4001, "DEFINE", "QLOCAL", "NEW.Q", params={"noreplace": "yes", "maxdepth": 4})
+    body = client.text("DEFINE QLOCAL(NEW.Q) MAXDEPTH(5) NOREPLACE")[1]
+    assert body["commandResponse"][0]["reasonCode"] == 4001
+    client.text("DEFINE QLOCAL(NEW.Q) LIKE(DEV.QUEUE.1) REPLACE")
+    assert client.ok("DISPLAY", "QLOCAL", "NEW.Q", resp=["maxdepth"])[0]["maxdepth"] == 5000
+
+
+@pytest.mark.parametrize("text,name,descr", [
+    ("DEFINE QLOCAL(abc.q) DESCR(mixed Case)", "ABC.Q", "MIXED CASE"),  # unquoted: folded to upper case
+    ("define qlocal('abc.q') descr('mixed Case')", "abc.q", "mixed Case"),  # quoted: case kept
+    ("DEF QL('Abc') DESCR('it''s')", "Abc", "it's"),  # '' is a quote
+    ("DEFINE QLOCAL( ABC.Q2 ) DESCR( 'x y' )", "ABC.Q2", "x y"),  # blanks around values ignored
+    ("DEFINE   QLOCAL(ABC.Q3)   DESCR('(paren)')", "ABC.Q3", "(paren)"),
+])
+def test_run_command_quoting_table(client, text, name, descr):
+    status, body = client.text(text)
+    assert status == 200 and body["overallCompletionCode"] == 0, body
+    assert client.ok("DISPLAY", "QLOCAL", name, resp=["descr"])[0]["descr"] == descr
+
+
+@pytest.mark.parametrize("text,reason", [
+    ("DIS Q(DEV.QUEUE.1)", 0), ("DIS QL(DEV.QUEUE.1)", 0), ("DIS QM(DEV.APP.MODEL.QUEUE)", 0), ("DIS QA(DEV.QUEUE.1)", 2085),
+    ("DIS QR(DEV.QUEUE.1)", 2085), ("DIS CHL(DEV.APP.SVRCONN)", 0), ("DIS CHS(DEV.APP.SVRCONN)", 3065),
+    ("STA LISTENER(SYSTEM.DEFAULT.LISTENER.TCP)", 0), ("DEF CHL(T.C) CHLTYPE(svrconn)", 0), ("DESC QL(DEV.QUEUE.1)", 3008),
+    ("DISPLAY", 3008), ("DIS QL(DEV.QUEUE.1) NOSUCHATTR", 3014), ("", 3008),
+])
+def test_run_command_abbreviations(client, text, reason):
+    status, body = client.text(text)
+    assert status == 200 and [e["reasonCode"] for e in body["commandResponse"]][:1] == [reason], body
+
+
+def test_run_command_display_one_element_per_object(client):
+    status, body = client.text("DIS QL(DEV.QUEUE.*) MAXDEPTH")
+    assert status == 200 and len(body["commandResponse"]) == 3
+    for i, element in enumerate(body["commandResponse"], 1):
+        assert element["text"][0] == "AMQ8409I: Display Queue details."
+        assert " ".join(element["text"][1:]).split() == [f"QUEUE(DEV.QUEUE.{i})", "TYPE(QLOCAL)", "MAXDEPTH(5000)"]
+    body = client.text("DIS QMSTATUS ALL")[1]
+    assert body["commandResponse"][0]["text"][0].startswith("AMQ8705I") and "CMDSERV(RUNNING)" in " ".join(body["commandResponse"][0]["text"])
+
+
+def test_where_edge_cases(client):
+    assert client.mqsc("DISPLAY", "QLOCAL", "*", params={"where": "maxdepth gt 999999"})[1] == \
+        {"commandResponse": [], "overallCompletionCode": 0, "overallReasonCode": 0}  # filtered out: empty success
+    client.fails(3014, "DISPLAY", "QLOCAL", "*", params={"where": "nosuch eq 1"})
+    client.fails(3014, "DISPLAY", "QLOCAL", "*", params={"where": "maxdepth about 1"})
+    rows = client.ok("DISPLAY", "CHANNEL", "*", params={"where": "CHLTYPE NE svrconn"})
+    assert rows and all(r["chltype"] != "SVRCONN" for r in rows)
+    assert [r["listener"] for r in client.ok("DISPLAY", "LSSTATUS", "*", params={"where": "port eq 1414"})] == ["DEV.LISTENER.TCP"]
+    client.fails(3014, "DISPLAY", "QLOCAL", "DEV.QUEUE.1", resp=["nosuch"])

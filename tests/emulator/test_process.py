@@ -22,7 +22,9 @@ def _spawn(*args):
 
 
 def test_cli_start_contract_and_sigterm():
-    proc, line = _spawn("--qmgr", "QMA,QMB", "--qmgr", "QMC", "--user", "ops:s3:cr:et:MQWebAdmin", "--seed", "dev", "--timing", "zero")
+    proc, line = _spawn("--qmgr", "QMA,QMB", "--qmgr", "QMC", "--user", "ops:s3:cr:et:MQWebAdmin", "--seed", "dev", "--timing", "zero",
+                        "--config", "stop_inactive_channel=stopped_record", "--config", "ltpa_expiration=60",
+                        "--config", 'cmdserv_down_mode="http500"')
     try:
         url = line[2]
         assert url.startswith("http://127.0.0.1:") and url.endswith("/ibmmq/rest/v2")
@@ -34,9 +36,28 @@ def test_cli_start_contract_and_sigterm():
         assert resp.json()["commandResponse"][0]["parameters"]["listener"] == "DEV.LISTENER.TCP"
         control = url.replace("/ibmmq/rest/v2", "/mqemu/v1")
         assert requests.get(f"{control}/requests", timeout=5).json()["total"] == 3
+        config = requests.get(f"{control}/config", timeout=5).json()
+        assert (config["stop_inactive_channel"], config["ltpa_expiration"], config["cmdserv_down_mode"]) == ("stopped_record", 60, "http500")
+        assert requests.get(f"{control}/timing", timeout=5).json()["channel_start"] == 0.0
     finally:
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=10) == 0
+
+
+def test_cli_defaults_and_bad_arguments():
+    proc, line = _spawn()
+    try:
+        control = line[2].replace("/ibmmq/rest/v2", "/mqemu/v1")
+        assert requests.get(f"{control}/timing", timeout=5).json()["channel_start"] == 0.3  # fast by default on the CLI
+        assert requests.get(f"{control}/qmgr", timeout=5).json() == {"qmgr": [{"name": "QM1", "state": "running"}]}
+        assert requests.get(f"{line[2]}/login", auth=("reader", "passw0rd"), timeout=5).json()["user"][0]["role"] == ["MQWebAdminRO"]
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=10) == 0
+    for args in (["--config", "nosuch=1"], ["--user", "x:y:NotARole"], ["--timing", "slow"]):
+        result = subprocess.run([sys.executable, os.path.join(HERE, "mqemu.py"), "--port", "0", *args], capture_output=True, text=True,
+                                timeout=20, check=False)
+        assert result.returncode != 0 and "mqemu ready" not in result.stdout, args
 
 
 def test_cli_tls_ready_line_and_sigint(tmp_path):
@@ -76,3 +97,27 @@ def test_50_clients_100_qmgrs():
         journal = srv.model.journal()
         assert len(journal) == 50 * 8 * 3 and all(e["http_status"] == 200 for e in journal)
         assert srv.model.requests()["mqsc"] == 1200
+        # Every queue manager holds exactly its 4 channels (no cross-talk), each with one status record.
+        for i, qm in enumerate(qmgrs):
+            expected = sorted(f"C{n}.{k}" for n in range(50) for k in range(8) if (n * 8 + k) % 100 == i)
+            status, body = srv.model.run_mqsc(qm, {"type": "runCommandJSON", "command": "DISPLAY", "qualifier": "CHSTATUS", "name": "C*"})
+            assert status == 200 and sorted(e["parameters"]["channel"] for e in body["commandResponse"]) == expected
+
+
+def test_concurrent_conflicting_commands_are_atomic():
+    with EmulatorServer(qmgrs=["QM1"], timing="fast") as srv:
+        def post(body):
+            resp = requests.post(f"{srv.base_url}/admin/action/qmgr/QM1/mqsc", json=body, auth=("admin", "passw0rd"),
+                                 headers={"ibm-mq-rest-csrf-token": ""}, timeout=10)
+            return resp.json()["commandResponse"][0]["reasonCode"]
+
+        define = {"type": "runCommandJSON", "command": "DEFINE", "qualifier": "QLOCAL", "name": "RACE.Q"}
+        with ThreadPoolExecutor(max_workers=50) as pool:
+            codes = list(pool.map(post, [define] * 50))
+        assert sorted(codes) == [0] + [4001] * 49
+        post({"type": "runCommandJSON", "command": "DEFINE", "qualifier": "CHANNEL", "name": "RACE.C",
+              "parameters": {"chltype": "SDR", "conname": "h(1)", "xmitq": "X"}})
+        start = {"type": "runCommandJSON", "command": "START", "qualifier": "CHANNEL", "name": "RACE.C"}
+        with ThreadPoolExecutor(max_workers=50) as pool:
+            codes = list(pool.map(post, [start] * 50))
+        assert sorted(codes) == [0] + [4031] * 49  # exactly one START wins; the others see the channel in use

@@ -1,5 +1,8 @@
 """Runtime state machines (channels, listeners, services, queue manager), faults and the journal (reference §5, §6)."""
 
+import time
+
+import pytest
 import requests
 
 from conftest import Client, wait_for
@@ -59,7 +62,7 @@ def test_sender_phases_with_timing_and_stuck_fault(srv, client):
     assert wait_for(lambda: client.status_of("CHSTATUS", "TO.QM2") == ["RUNNING"])
 
 
-def test_unreachable_partner_retries_forever(srv, client):
+def test_unreachable_partner_retries_forever(client):
     _sdr(client, conname="partner.invalid(1414)")
     client.ok("START", "CHANNEL", "TO.QM2")
     assert client.status_of("CHSTATUS", "TO.QM2") == ["RETRYING"]
@@ -81,8 +84,7 @@ def test_receiving_types_only_reenable_and_clntconn_is_rejected(client):
 
 
 def test_svrconn_instances(srv, client):
-    code, _ = client.ctl("POST", "qmgr/QM1/channel/DEV.APP.SVRCONN/clients", {"count": 3})
-    assert code == 200
+    assert client.ctl("POST", "qmgr/QM1/channel/DEV.APP.SVRCONN/clients", {"count": 3})[0] == 200
     rows = client.ok("DISPLAY", "CHSTATUS", "DEV.APP.SVRCONN", resp=["all"])
     assert [r["status"] for r in rows] == ["RUNNING"] * 3 and len({r["conname"] for r in rows}) == 3
     assert rows[0]["maxshcnv"] == 10
@@ -101,7 +103,7 @@ def test_svrconn_instances(srv, client):
     assert client.ctl("POST", "qmgr/QM1/channel/NOPE/clients", {"count": 1})[0] == 404
 
 
-def test_listener_lifecycle(srv, client):
+def test_listener_lifecycle(client):
     client.fails(3250, "DISPLAY", "LSSTATUS", "SYSTEM.DEFAULT.LISTENER.TCP")
     rows = client.ok("DISPLAY", "LSSTATUS", "*", resp=["all"])  # dev seed: DEV.LISTENER.TCP CONTROL(QMGR) is running
     assert [(r["listener"], r["status"], r["port"], r["backlog"], r["ipaddr"], r["control"]) for r in rows] == \
@@ -276,7 +278,7 @@ def test_journal_and_request_counts(srv, client):
     assert srv.model.journal() == []
 
 
-def test_control_timing_config_reset(srv, client):
+def test_control_timing_config_reset(client):
     assert client.ctl("POST", "timing", {"profile": "realistic"})[1]["channel_start"] == 1.5
     assert client.ctl("POST", "timing", {"channel_start": 0.0})[1]["channel_start"] == 0.0
     assert client.ctl("POST", "timing", {"bogus": 1})[0] == 400
@@ -291,3 +293,142 @@ def test_control_timing_config_reset(srv, client):
     assert client.ctl("GET", "timing")[1]["channel_start"] == 0.0
     assert client.ctl("GET", "qmgr")[1] == {"qmgr": [{"name": "QM1", "state": "running"}, {"name": "QM2", "state": "running"}]}
     assert client.ctl("GET", "nope")[0] == 404
+
+
+def test_latency_fault_delays_and_filters(srv, client):
+    srv.model.add_fault({"kind": "latency", "seconds": 0.3, "qmgr": "QM1", "qualifier": "QLOCAL", "count": 1})
+    client.ok("DISPLAY", "QMGR")  # other qualifier: not consumed
+    client.ok("DISPLAY", "QLOCAL", "DEV.QUEUE.1", qmgr="QM2")  # other qmgr: not consumed
+    assert srv.model.list_faults()[0]["count"] == 1
+    started = time.monotonic()
+    client.ok("DISPLAY", "QLOCAL", "DEV.QUEUE.1")
+    assert time.monotonic() - started >= 0.3  # a lower bound only
+    assert srv.model.list_faults() == []
+
+
+@pytest.mark.parametrize("status,msgid", [(401, "MQWB0104E"), (403, "MQWB0103E"), (404, "MQWB0116E"), (500, "MQWB0004E"),
+                                          (503, "MQWB0004E")])
+def test_http_error_fault_default_bodies(srv, client, status, msgid):
+    srv.model.add_fault({"kind": "http_error", "status": status, "count": 1})
+    code, body = client.mqsc("DEFINE", "QLOCAL", "NOT.MADE")
+    assert code == status and body["error"][0]["msgId"] == msgid
+    client.fails(2085, "DISPLAY", "QLOCAL", "NOT.MADE")  # the command never ran
+    entry = srv.model.journal()[0]
+    assert (entry["http_status"], entry["completion_code"], entry["command"], entry["mutating"]) == (status, None, "DEFINE", True)
+
+
+def test_http_error_fault_custom_body_persists_until_cleared(client):
+    body = {"error": [{"msgId": "MQWB9999E", "message": "custom"}]}
+    fault = client.ctl("POST", "faults", {"kind": "http_error", "status": 502, "body": body, "qmgr": "QM2"})[1]
+    for _attempt in range(3):
+        assert client.mqsc("DISPLAY", "QMGR", qmgr="QM2") == (502, body)
+    client.ok("DISPLAY", "QMGR")
+    assert client.ctl("GET", "faults")[1] == {"faults": [fault]}
+    client.ctl("DELETE", "faults")
+    client.ok("DISPLAY", "QMGR", qmgr="QM2")
+
+
+def test_fault_order_auth_first_then_fault_then_qmgr_lookup(srv, client):
+    srv.model.add_fault({"kind": "http_error", "status": 500, "count": 1})
+    assert Client(srv, "admin", "wrong").mqsc("DISPLAY", "QMGR")[0] == 401  # authentication comes first ...
+    assert srv.model.list_faults()[0]["count"] == 1  # ... and does not consume the fault
+    assert client.mqsc("DISPLAY", "QMGR", qmgr="NOSUCH")[0] == 500  # faults come before the queue manager lookup
+    assert client.mqsc("DISPLAY", "QMGR", qmgr="NOSUCH")[0] == 404
+
+
+def test_drop_connection_is_journalled_without_status(srv, client):
+    srv.model.add_fault({"kind": "drop_connection", "qmgr": "QM2", "command": "START", "count": 1})
+    client.ok("START", "LISTENER", "SYSTEM.DEFAULT.LISTENER.TCP")  # QM1: unaffected
+    with pytest.raises(requests.ConnectionError):
+        client.mqsc("START", "LISTENER", "SYSTEM.DEFAULT.LISTENER.TCP", qmgr="QM2")
+    entry = srv.model.journal(qmgr="QM2")[0]
+    assert (entry["http_status"], entry["completion_code"], entry["reason_code"], entry["command"]) == (None, None, None, "START")
+    client.fails(3250, "DISPLAY", "LSSTATUS", "SYSTEM.DEFAULT.LISTENER.TCP", qmgr="QM2")  # the command never ran
+    client.ok("START", "LISTENER", "SYSTEM.DEFAULT.LISTENER.TCP", qmgr="QM2")
+
+
+def test_cmdserv_down_hits_every_command_while_present(srv, client):
+    srv.model.add_fault({"kind": "cmdserv_down", "qmgr": "QM1", "count": 2})
+    client.fails(3204, "DISPLAY", "QMSTATUS")
+    body = client.text("DEFINE QLOCAL(CS.Q)")[1]
+    assert body["commandResponse"][0]["reasonCode"] == 3204 and body["overallReasonCode"] == 3008
+    assert client.ok("DISPLAY", "QMSTATUS", resp=["cmdserv"])[0]["cmdserv"] == "RUNNING"  # count used up
+    client.fails(2085, "DISPLAY", "QLOCAL", "CS.Q")
+    client.ok("DISPLAY", "QMSTATUS", qmgr="QM2")
+
+
+def test_scope_all_faults_hit_other_resources(srv, client):
+    srv.model.add_fault({"kind": "http_error", "status": 500, "count": 5})
+    assert client.session.get(f"{srv.base_url}/admin/qmgr", timeout=5).status_code == 200  # scope mqsc (default)
+    srv.model.clear_faults()
+    srv.model.add_fault({"kind": "http_error", "status": 503, "scope": "all", "count": 3})
+    assert requests.post(f"{srv.base_url}/login", json={"username": "admin", "password": "passw0rd"}, timeout=5).status_code == 503
+    assert client.session.get(f"{srv.base_url}/admin/installation", timeout=5).status_code == 503
+    assert client.mqsc("DISPLAY", "QMGR")[0] == 503
+    assert client.session.get(f"{srv.base_url}/admin/qmgr", timeout=5).status_code == 200
+
+
+@pytest.mark.parametrize("fault", [
+    {"kind": "latency"}, {"kind": "latency", "seconds": -1}, {"kind": "http_error"}, {"kind": "http_error", "status": 200},
+    {"kind": "stuck", "qualifier": "QLOCAL", "name": "X"}, {"kind": "stuck", "qualifier": "CHANNEL"},
+    {"kind": "http_error", "status": 500, "count": 0}, {"kind": "http_error", "status": 500, "scope": "some"},
+    {"kind": "http_error", "status": 500, "colour": "red"}, {},
+])
+def test_invalid_faults_are_rejected(client, fault):
+    assert client.ctl("POST", "faults", fault)[0] == 400
+    assert client.ctl("GET", "faults")[1] == {"faults": []}
+
+
+def test_journal_records_every_request_shape(srv, client):
+    started = time.time()
+    client.ok("DISPLAY", "QMGR", qmgr="QM2", headers={"ibm-mq-rest-gateway-qmgr": "QM1"})
+    client.text("DEFINE QLOCAL(j.q) descr('x') REPLACE")
+    client.post({"type": "runCommandJSON", "command": "DISPLAY"})  # 400
+    requests.post(f"{srv.base_url}/admin/action/qmgr/QM1/mqsc", auth=("admin", "passw0rd"), timeout=5,  # no CSRF header
+                  json={"type": "runCommandJSON", "command": "delete", "qualifier": "qlocal", "name": "J.Q"})
+    journal = client.ctl("GET", "journal")[1]["commands"]
+    assert [(e["qmgr"], e["gateway"], e["http_status"], e["command"], e["qualifier"], e["mutating"]) for e in journal] == [
+        ("QM2", "QM1", 200, "DISPLAY", "QMGR", False), ("QM1", None, 200, "DEFINE", "QLOCAL", True),
+        ("QM1", None, 400, None, None, None), ("QM1", None, 403, "DELETE", "QLOCAL", True)]
+    assert journal[1]["parameters"] == {"DESCR": "x", "REPLACE": "YES"} and journal[1]["name"] == "J.Q"
+    assert all(started - 1 <= e["time"] <= time.time() + 1 for e in journal)  # epoch seconds
+    assert journal[3]["user"] == "admin" and journal[3]["name"] == "J.Q" and journal[3]["reason_code"] is None
+
+
+@pytest.mark.parametrize("chltype,params", [("RCVR", {}), ("CLUSRCVR", {}), ("AMQP", {}), ("SVRCONN", {})])
+def test_receiving_types_start_only_removes_a_stopped_record(srv, client, chltype, params):
+    client.ok("DEFINE", "CHANNEL", "RX", params={"chltype": chltype, **params})
+    client.fails(4064, "STOP", "CHANNEL", "RX")  # never active (default stop_inactive_channel=error)
+    srv.model.set_config(stop_inactive_channel="stopped_record")
+    client.ok("STOP", "CHANNEL", "RX")  # the alternative: a STOPPED record, which disables the channel
+    assert client.status_of("CHSTATUS", "RX") == ["STOPPED"]
+    client.fails(4064, "STOP", "CHANNEL", "RX")  # already stopped, in either mode
+    client.ok("START", "CHANNEL", "RX")  # re-enable: the record goes, nothing starts
+    client.fails(3065, "DISPLAY", "CHSTATUS", "RX")
+    client.ok("START", "CHANNEL", "RX")  # START of an enabled, inactive receiving channel is accepted again
+
+
+def test_svrconn_clients_detach_and_count_validation(srv, client):
+    assert client.ctl("POST", "qmgr/QM1/channel/DEV.ADMIN.SVRCONN/clients", {"count": 4})[0] == 200
+    assert len(client.status_of("CHSTATUS", "DEV.ADMIN.SVRCONN")) == 4
+    assert client.ok("DISPLAY", "QMSTATUS", resp=["conns"])[0]["conns"] == 26
+    assert client.ctl("POST", "qmgr/QM1/channel/DEV.ADMIN.SVRCONN/clients", {"count": 0})[0] == 200
+    client.fails(3065, "DISPLAY", "CHSTATUS", "DEV.ADMIN.SVRCONN")
+    client.ok("DELETE", "CHANNEL", "DEV.ADMIN.SVRCONN")  # no longer in use
+    for body in ({"count": -1}, {"count": "2"}, {}):
+        assert client.ctl("POST", "qmgr/QM1/channel/DEV.APP.SVRCONN/clients", body)[0] == 400
+    assert client.ctl("POST", "qmgr/QM1/channel/SYSTEM.DEF.RECEIVER/clients", {"count": 1})[0] == 404  # not SVRCONN
+    assert client.ctl("POST", "qmgr/NOPE/channel/DEV.APP.SVRCONN/clients", {"count": 1})[0] == 404
+
+
+def test_qmgr_stop_ends_manual_listeners_and_services_for_good(srv, client):
+    client.ok("DEFINE", "SERVICE", "MAN.S", params={"servtype": "SERVER", "startcmd": "/opt/mqm/bin/x"})
+    client.ok("START", "SERVICE", "MAN.S")
+    client.ok("START", "LISTENER", "SYSTEM.DEFAULT.LISTENER.TCP")
+    client.ok("DEFINE", "CHANNEL", "RUNNER", params={"chltype": "SDR", "conname": "h(1)", "xmitq": "XQ"})
+    client.ok("START", "CHANNEL", "RUNNER")
+    srv.model.restart_qmgr("QM1")
+    client.fails(3252, "DISPLAY", "SVSTATUS", "MAN.S")
+    client.fails(3250, "DISPLAY", "LSSTATUS", "SYSTEM.DEFAULT.LISTENER.TCP")
+    client.fails(3065, "DISPLAY", "CHSTATUS", "RUNNER")  # a RUNNING sender is not restarted with the qmgr
+    assert client.status_of("LSSTATUS", "DEV.LISTENER.TCP") == ["RUNNING"]

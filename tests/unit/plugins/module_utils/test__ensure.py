@@ -72,3 +72,12 @@ def test_absent_refuses_an_active_object_without_force(mq, client_factory, mutat
     result = ensure_absent(client, LISTENER, "L1", runtime=ObjectRuntime(client, LISTENER), force=True)
     assert result.commands == ["STOP LISTENER(L1)", "DELETE LISTENER(L1)"]
     assert ensure_absent(client_factory(), LISTENER, "L1").action == "absent"
+
+
+def test_a_rejected_command_is_listed_but_not_counted_as_applied(mq, client_factory):
+    mq.model.add_fault({"qmgr": "QM1", "kind": "cmdserv_down", "command": "DEFINE"})
+    client = client_factory()
+    with pytest.raises(MQError, match="3204"):
+        ensure_present(client, LISTENER, "L1", LSTR)
+    assert client.sent == ["DEFINE LISTENER(L1) TRPTYPE(TCP) PORT(1415) CONTROL(QMGR) DESCR('Orders')"]
+    assert client.applied == 0

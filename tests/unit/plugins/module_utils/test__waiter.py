@@ -68,9 +68,9 @@ def test_summarize():
     assert summarize(rows("RUNNING", "RUNNING", "STOPPED")) == "RUNNING x2, STOPPED"
 
 
-def test_first_poll_is_immediate_and_interval_backs_off_to_cap():
+def test_first_poll_is_immediate_and_interval_grows_with_the_wait_up_to_the_cap():
     clock = FakeClock()
-    script = iter([rows("STARTING")] * 6 + [rows("RUNNING")])
+    script = iter([rows("STARTING")] * 40 + [rows("RUNNING")])
     fetched = []
 
     def fetch(names):
@@ -80,8 +80,12 @@ def test_first_poll_is_immediate_and_interval_backs_off_to_cap():
     result = wait_all({"L": StatusTracker("listener", "start")}, fetch, timeout=60, poll_interval=0.5,
                       started={"L": clock.now}, clock=clock, sleep=clock.sleep)["L"]
     assert fetched[0] == 100.0  # no sleep before the first poll
-    assert clock.sleeps == [0.05, 0.1, 0.2, 0.4, 0.5, 0.5]
-    assert (result.outcome, result.polls) == (DONE, 7)
+    assert clock.sleeps[:10] == [0.1] * 10  # a tenth of the time waited, but at least 0.1 s
+    assert clock.sleeps[10] == pytest.approx(0.1)
+    assert clock.sleeps[11] == pytest.approx(0.11)
+    assert clock.sleeps[-1] == 0.5  # capped at poll_interval
+    assert all(b >= a for a, b in zip(clock.sleeps, clock.sleeps[1:]))
+    assert (result.outcome, result.polls) == (DONE, 41)
     assert result.elapsed == pytest.approx(sum(clock.sleeps))
 
 
