@@ -51,9 +51,16 @@ options:
     type: path
   client_key:
     description:
-      - PEM file with the unencrypted private key of O(client_cert).
+      - PEM file with the private key of O(client_cert). If it is encrypted, set O(client_key_passphrase).
       - If not set, the value of the E(MQ_REST_CLIENT_KEY) environment variable is used.
     type: path
+  client_key_passphrase:
+    description:
+      - Passphrase of an encrypted O(client_key) (or of the key inside O(client_cert)).
+      - The key is loaded before any request, so a wrong passphrase fails the task without contacting the server.
+        The passphrase never appears in results or messages.
+      - If not set, the value of the E(MQ_REST_CLIENT_KEY_PASSPHRASE) environment variable is used.
+    type: str
   ca_path:
     description:
       - PEM file with the CA certificate(s) that signed the mqweb server certificate.
@@ -62,7 +69,8 @@ options:
     type: path
   validate_certs:
     description:
-      - Whether to verify the mqweb server's TLS certificate. Setting V(false) prints a warning.
+      - Whether to verify the mqweb server's TLS certificate. Setting V(false) prints a warning (once per task).
+      - When the certificate does not verify, the task fails with a message that says to set O(ca_path).
       - If not set, the value of the E(MQ_REST_VALIDATE_CERTS) environment variable is used.
     type: bool
     default: true
@@ -81,6 +89,9 @@ options:
     description:
       - How many times a read (C(DISPLAY)) is retried after a connection error, a timeout or HTTP
         502, 503 or 504, with exponential backoff. Commands that change objects are never retried.
+      - When a command that changes an object gets no answer (the connection drops, the request times out, or a
+        proxy answers 502 or 504), the object is read again to learn whether MQ applied it. If it did, the task goes on
+        and warns; if it did not, the task fails and says that the command changed nothing.
       - Between 0 and 10.
     type: int
     default: 3

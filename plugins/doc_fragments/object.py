@@ -11,8 +11,11 @@ class ModuleDocFragment:
 options:
   name:
     description:
-      - Name of the object. MQ names are case-sensitive and are sent exactly as given.
-      - Allowed characters are C(A-Z a-z 0-9 . / _ %).
+      - Name of the object. MQ names are case-sensitive and are sent exactly as given, so V(app.lstr) and
+        V(APP.LSTR) are two different objects. C(runmqsc) folds unquoted names to upper case, so an object defined
+        there without quotes has an upper-case name.
+      - Allowed characters are C(A-Z a-z 0-9 . / _ %); anything else (blanks, quotes, parentheses, C(*),
+        line breaks) fails the task before any request.
     type: str
     required: true
   state:

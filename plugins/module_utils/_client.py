@@ -8,10 +8,21 @@
 
 from __future__ import annotations
 
-from ._errors import MQCommandError
+import time
+
+from ._errors import MQCommandError, MQError, MQHTTPError, MQTransportError
 from ._mqsc import NOT_FOUND_REASONS, MQSCCommand
 
-__all__ = ["MQClient"]
+__all__ = ["MQClient", "MQUnconfirmedError"]
+
+# A proxy's 502/504 says nothing about whether mqweb ran the command behind it.
+UNCERTAIN_STATUS = frozenset((502, 504))
+# After a timeout the server may still be running the command: give it this long (at most) before re-reading.
+SETTLE_CAP = 5.0
+
+
+class MQUnconfirmedError(MQError):
+    """A mutating command got no answer and a re-read shows that it did not take effect (or cannot tell)."""
 
 
 class MQClient:
@@ -21,27 +32,65 @@ class MQClient:
     This is the single write gate of the collection.
     """
 
-    def __init__(self, transport, check_mode=False):
+    def __init__(self, transport, check_mode=False, sleep=time.sleep):
         self.transport = transport
         self.check_mode = check_mode
+        self.sleep = sleep
         self.sent = []
         self.applied = 0  # mutating commands MQ accepted: what ``changed`` means after a failure
+        self.warnings = []
 
-    def run(self, command):
+    def run(self, command, took_effect=None, retry=None):
+        """Run one command. A mutation is sent once; when its answer is lost, ``took_effect()`` re-reads
+        the object to learn whether it applied, and the truth is reported instead of a guess or a resend.
+        ``retry=False`` turns off the transport's retries of a read, for callers that poll anyway.
+        """
         if not command.mutating:
-            return self.transport.run_mqsc(command)
+            return self.transport.run_mqsc(command, retry=retry)
         self.sent.append(command.text())
         if self.check_mode:
             return []
-        rows = self.transport.run_mqsc(command)
+        try:
+            rows = self.transport.run_mqsc(command)
+        except (MQTransportError, MQHTTPError) as exc:
+            if took_effect is None or not _answer_lost(exc):
+                raise
+            self._confirm(command, exc, took_effect)
+            return []
         self.applied += 1
         return rows
 
-    def display(self, qualifier, name=None, parameters=None):
+    def _confirm(self, command, exc, took_effect):
+        # The transport's message starts with the command; say it once.
+        detail = exc.msg[len(command.text()) + 2:] if exc.msg.startswith(command.text() + ": ") else exc.msg
+        if not getattr(exc, "reached", True):
+            raise MQUnconfirmedError("{0}: not sent, so it changed nothing: {1}".format(command.text(), detail),
+                                     mq_command=command.text(), applied=False)
+        if getattr(exc, "timed_out", False):
+            self.sleep(min(self.transport.request_timeout, SETTLE_CAP))
+        try:
+            applied = took_effect()
+        except MQError as reread:
+            raise MQUnconfirmedError(
+                "{0}: no answer ({1}), and re-reading the object failed too ({2}): whether MQ applied the command is "
+                "unknown; check the object before running the task again".format(command.text(), detail, reread.msg),
+                mq_command=command.text(), applied="unknown")
+        if applied:
+            self.applied += 1
+            self.warnings.append("{0}: the answer was lost ({1}), but re-reading the object shows the command took effect".format(
+                command.text(), detail))
+            return
+        later = " (it timed out: if MQ is still working on it, it may yet take effect; run the task again to converge)" \
+            if getattr(exc, "timed_out", False) else ""
+        raise MQUnconfirmedError(
+            "{0}: no answer ({1}); re-reading the object shows the command did not take effect, so this command changed "
+            "nothing{2}".format(command.text(), detail, later), mq_command=command.text(), applied=False)
+
+    def display(self, qualifier, name=None, parameters=None, retry=None):
         """DISPLAY with every attribute; [] when the object or status does not exist."""
         command = MQSCCommand("DISPLAY", qualifier, name, parameters, response_parameters=["all"])
         try:
-            return self.run(command)
+            return self.run(command, retry=retry)
         except MQCommandError as exc:
             if exc.reason_code in NOT_FOUND_REASONS:
                 return []
@@ -50,3 +99,9 @@ class MQClient:
     def display_one(self, qualifier, name, parameters=None):
         rows = self.display(qualifier, name, parameters)
         return rows[0] if rows else None
+
+
+def _answer_lost(exc):
+    if isinstance(exc, MQTransportError):
+        return True
+    return exc.status in UNCERTAIN_STATUS

@@ -140,9 +140,22 @@ def _stop_if_active(runtime, spec, name, row):
         runtime.run("stop", [(name, subtype, None)])
 
 
+def _took_effect(client, spec, command):
+    """Re-read the object after a lost answer: does MQ hold what ``command`` asked for?"""
+    def check():
+        current = client.display_one(spec.qualifier, command.name)
+        if command.verb == "DELETE":
+            return current is None
+        return current is not None and not changed_keywords(spec, command.parameters, current) and (
+            spec.type_attr is None or spec.type_attr.keyword not in command.parameters
+            or spec.type_attr.normalize(current.get(spec.type_attr.keyword.lower())) == spec.type_attr.normalize(
+                command.parameters[spec.type_attr.keyword]))
+    return check
+
+
 def _apply(client, spec, name, action, row, commands, desired, changed):
     for command in commands:
-        client.run(command)  # only recorded in check mode
+        client.run(command, took_effect=_took_effect(client, spec, command))  # only recorded in check mode
     if action == "deleted":
         after = None
     elif client.check_mode:

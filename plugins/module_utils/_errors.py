@@ -52,6 +52,13 @@ REASON_NAMES = {
 }
 
 
+# What to do about reasons that are about the queue manager rather than the command.
+REASON_HINTS = {
+    3204: "the queue manager's command server is not running; start it with strmqcsv and run the task again",
+    2035: "the user is not authorized by the queue manager (OAM) for this command",
+}
+
+
 def reason_name(code):
     """IBM name of an MQ reason code, or ``"UNKNOWN"``."""
     return REASON_NAMES.get(code, "UNKNOWN")
@@ -74,7 +81,16 @@ class MQInputError(MQError):
 
 
 class MQTransportError(MQError):
-    """The REST endpoint could not be reached or did not answer in time (no HTTP status)."""
+    """The REST endpoint could not be reached or did not answer in time (no HTTP status).
+
+    ``reached`` is False when no connection was made, so the request cannot have run;
+    ``timed_out`` is True when the request was sent and no answer came in time.
+    """
+
+    def __init__(self, msg, reached=True, timed_out=False, **details):
+        super().__init__(msg, **details)
+        self.reached = reached
+        self.timed_out = timed_out
 
 
 class MQHTTPError(MQError):
@@ -100,6 +116,8 @@ class MQCommandError(MQError):
         self.messages = list(messages or [])
         text = "; ".join(self.messages) or "no message returned"
         msg = "MQSC command failed: {0}: reason {1} ({2}): {3}".format(command, reason_code, reason_name(reason_code), text)
+        if reason_code in REASON_HINTS:
+            msg += " ({0})".format(REASON_HINTS[reason_code])
         super().__init__(
             msg,
             mq_command=command,

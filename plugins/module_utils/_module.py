@@ -12,8 +12,11 @@ The argument specs here pair with the doc fragments of the same name
 
 from __future__ import annotations
 
+import ssl
+
 from ansible.module_utils.basic import AnsibleModule, env_fallback, missing_required_lib
 
+from ._attributes import validate_name
 from ._client import MQClient
 from ._errors import MQError, MQInputError
 from ._transport import HAS_REQUESTS, REQUESTS_IMPORT_ERROR, RestTransport
@@ -29,6 +32,7 @@ CONNECTION_ARGSPEC = dict(
     auth_method=dict(type="str", choices=["basic", "ltpa", "certificate"], fallback=(env_fallback, ["MQ_REST_AUTH_METHOD"])),
     client_cert=dict(type="path", fallback=(env_fallback, ["MQ_REST_CLIENT_CERT"])),
     client_key=dict(type="path", no_log=False, fallback=(env_fallback, ["MQ_REST_CLIENT_KEY"])),
+    client_key_passphrase=dict(type="str", no_log=True, fallback=(env_fallback, ["MQ_REST_CLIENT_KEY_PASSPHRASE"])),
     ca_path=dict(type="path", fallback=(env_fallback, ["MQ_REST_CA_PATH"])),
     validate_certs=dict(type="bool", default=True, fallback=(env_fallback, ["MQ_REST_VALIDATE_CERTS"])),
     gateway_qmgr=dict(type="str", fallback=(env_fallback, ["MQ_REST_GATEWAY_QMGR"])),
@@ -51,6 +55,29 @@ OBJECT_ARGSPEC = dict(
     recreate=dict(type="bool", default=False),
     force=dict(type="bool", default=False),
 )
+
+
+def check_client_key(client_cert, client_key, passphrase):
+    """Load the client certificate and key once, so a bad passphrase fails before any request.
+
+    Without this, OpenSSL would prompt on the terminal for the passphrase of an encrypted key.
+    """
+    if not client_cert:
+        raise MQInputError("client_key needs client_cert: the key belongs to a client certificate")
+    key_file = client_key or client_cert
+    try:
+        with open(key_file, "rb") as handle:
+            encrypted = b"ENCRYPTED" in handle.read()
+    except OSError as exc:
+        raise MQInputError("client_key={0!r} cannot be read: {1}".format(key_file, exc.strerror))
+    if encrypted and not passphrase:
+        raise MQInputError("client_key={0!r} is encrypted: set client_key_passphrase (or MQ_REST_CLIENT_KEY_PASSPHRASE)".format(key_file))
+    try:
+        ssl.create_default_context().load_cert_chain(client_cert, client_key, password=passphrase.encode() if passphrase else None)
+    except (ssl.SSLError, OSError):
+        # The passphrase is never part of the message.
+        rule = "client_key_passphrase does not decrypt it" if encrypted else "it is not a PEM private key that matches the certificate"
+        raise MQInputError("client_cert={0!r} with client_key={1!r} cannot be loaded: {2}".format(client_cert, key_file, rule))
 
 
 class MQModule:
@@ -88,8 +115,11 @@ class MQModule:
             raise MQInputError("auth_method={0!r} needs both username and password".format(method))
         if method == "certificate" and not p["client_cert"]:
             raise MQInputError("auth_method='certificate' needs client_cert (and client_key unless the key is in the same file)")
-        if not p["qmgr"] or len(p["qmgr"]) > 48:
-            raise MQInputError("qmgr={0!r} must be a queue manager name of 1 to 48 characters".format(p["qmgr"]))
+        validate_name(p["qmgr"], "qmgr", 48, "queue manager")
+        if p["gateway_qmgr"]:
+            validate_name(p["gateway_qmgr"], "gateway_qmgr", 48, "queue manager")
+        if p["client_cert"] or p["client_key"]:
+            check_client_key(p["client_cert"], p["client_key"], p["client_key_passphrase"])
         if not p["validate_certs"]:
             self.module.warn("validate_certs is false: the mqweb server's certificate is not checked; use ca_path instead")
         return method
@@ -103,7 +133,7 @@ class MQModule:
                 p["rest_url"], p["qmgr"], username=p["username"], password=p["password"], auth_method=method,
                 client_cert=p["client_cert"], client_key=p["client_key"], ca_path=p["ca_path"],
                 validate_certs=p["validate_certs"], gateway_qmgr=p["gateway_qmgr"],
-                request_timeout=p["request_timeout"], retries=p["retries"],
+                request_timeout=p["request_timeout"], retries=p["retries"], client_key_passphrase=p["client_key_passphrase"],
             )
             self._client = MQClient(transport, check_mode=self.check_mode)
         return self._client
@@ -116,17 +146,24 @@ class MQModule:
 
     def exit(self, result):
         self._close()
+        self._warn()
         if not self.diff_mode:
             result.pop("diff", None)
         self.module.exit_json(**result)
 
     def fail(self, error, **result):
         self._close()
+        self._warn()
         payload = dict(result)
         payload.update(error.fail_args())
         if self._client is not None and "commands" not in payload:
             payload["commands"] = list(self._client.sent)
         self.module.fail_json(**payload)
+
+    def _warn(self):
+        if self._client is not None:
+            for warning in self._client.warnings:
+                self.module.warn(warning)
 
     def _close(self):
         if self._client is not None:

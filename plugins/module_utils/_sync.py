@@ -15,9 +15,11 @@ from __future__ import annotations
 import os
 import time
 
-from ._errors import MQCommandError, MQInputError, MQWaitError
+from ._client import MQUnconfirmedError
+from ._errors import MQCommandError, MQError, MQHTTPError, MQInputError, MQTransportError, MQWaitError
 from ._mqsc import MQSCCommand
-from ._waiter import DONE, PASSIVE_CHANNEL_TYPES, StatusTracker, summarize, wait_all
+from ._transport import RETRYABLE_STATUS
+from ._waiter import DONE, FAILED, PASSIVE_CHANNEL_TYPES, StatusTracker, Unavailable, summarize, wait_all
 
 __all__ = ["ObjectRuntime", "SyncOutcome"]
 
@@ -79,7 +81,7 @@ class ObjectRuntime:
         self.poll_requests = 0  # status requests made while waiting (the reads before a command are not polls)
 
     # -- status -----------------------------------------------------------------------------
-    def statuses(self, names):
+    def statuses(self, names, retry=None):
         """{name: [status rows]} with a single DISPLAY, generic when there are several names."""
         names = list(names)
         if len(names) == 1:
@@ -89,7 +91,7 @@ class ObjectRuntime:
             pattern = prefix + "*" if prefix else "*"
         key = _STATUS_NAME_KEY[self.spec.status_qualifier]
         grouped = {name: [] for name in names}
-        for row in self.client.display(self.spec.status_qualifier, pattern):
+        for row in self.client.display(self.spec.status_qualifier, pattern, retry=retry):
             if row.get(key) in grouped:
                 grouped[row[key]].append(row)
         return grouped
@@ -131,20 +133,25 @@ class ObjectRuntime:
         """Issue ``operation`` for every (name, subtype, status_before), then wait for all at once."""
         outcomes, started, subtypes = [], {}, {}
         for name, subtype, before in targets:
-            outcomes.append(SyncOutcome(name, operation, before))
+            outcome = SyncOutcome(name, operation, before)
+            outcomes.append(outcome)
             subtypes[name] = subtype
             started[name] = self.clock()
             try:
-                self.client.run(self.command(operation, name))  # only recorded in check mode
+                # only recorded in check mode
+                self.client.run(self.command(operation, name), took_effect=self._took_effect(operation, name, subtype))
             except MQCommandError as exc:
                 already = ALREADY_STARTED if operation == "start" else ALREADY_STOPPED
                 if exc.reason_code not in already:
                     raise
+            except MQUnconfirmedError as exc:
+                # This object failed; the others still get their command and their wait.
+                outcome.issued, outcome.outcome, outcome.reason = False, FAILED, exc.msg
         if self.client.check_mode:
             return outcomes
-        waited = [o for o in outcomes if self._has_status(subtypes[o.name])]
+        waited = [o for o in outcomes if o.issued and self._has_status(subtypes[o.name])]
         for outcome in outcomes:
-            if outcome not in waited:
+            if outcome.issued and outcome not in waited:
                 outcome.status_after = "no status (a COMMAND service is not monitored by MQ)"
         if self.wait and waited:
             self._wait(waited, subtypes, started)
@@ -161,6 +168,17 @@ class ObjectRuntime:
                 parameters["STATUS"] = self.stop_status.upper()
         return MQSCCommand(operation.upper(), self.spec.qualifier, name, parameters)
 
+    def _took_effect(self, operation, name, subtype):
+        """Re-read the status after a START/STOP whose answer was lost: did MQ act on it?"""
+        def check():
+            if not self._has_status(subtype):
+                raise MQError("a COMMAND service has no status to re-read")
+            rows = self.statuses([name])[name]
+            if operation == "start":
+                return self.is_running(rows, subtype)
+            return self.is_stopped(rows) or any(str(r.get("status", "")).upper() == "STOPPING" for r in rows)
+        return check
+
     def _has_status(self, subtype):
         # IBM-SVC-WORK: only SERVTYPE(SERVER) services have SVSTATUS; COMMAND ones cannot be monitored.
         return not (self.spec.kind == "service" and subtype == "COMMAND")
@@ -168,11 +186,35 @@ class ObjectRuntime:
     def _wait(self, outcomes, subtypes, started):
         trackers = {o.name: StatusTracker(self.spec.kind, o.operation, subtypes.get(o.name), self.retrying_grace) for o in outcomes}
 
+        operations = {o.name: o.operation for o in outcomes}
+
         def poll(names):
             self.poll_requests += 1
-            return self.statuses(names)
+            try:
+                # Not retried inside the transport: the waiter polls again anyway, and must see an outage to know
+                # that the queue manager may have restarted under the command.
+                return self.statuses(names, retry=False)
+            except MQTransportError as exc:
+                raise Unavailable(exc.msg, qmgr_down=False)
+            except MQHTTPError as exc:
+                # 503 (MQWB0009E): the queue manager is ending, ended or starting. 502/504: a proxy lost mqweb.
+                if exc.status in RETRYABLE_STATUS:
+                    raise Unavailable(exc.msg, qmgr_down=exc.status == 503)
+                raise
 
-        results = wait_all(trackers, poll, self.wait_timeout, self.poll_interval, started, clock=self.clock, sleep=self.sleep)
+        def reissue(name):
+            try:
+                self.client.run(self.command(operations[name], name),
+                                took_effect=self._took_effect(operations[name], name, subtypes.get(name)))
+            except MQCommandError as exc:
+                if exc.reason_code not in (ALREADY_STARTED if operations[name] == "start" else ALREADY_STOPPED):
+                    return "issuing it again failed: " + exc.msg
+            except (MQUnconfirmedError, MQHTTPError) as exc:
+                return "issuing it again failed: " + exc.msg
+            return None
+
+        results = wait_all(trackers, poll, self.wait_timeout, self.poll_interval, started, clock=self.clock, sleep=self.sleep,
+                           reissue=reissue)
         for outcome in outcomes:
             result = results[outcome.name]
             outcome.polls, outcome.elapsed_seconds = result.polls, result.elapsed
@@ -189,8 +231,9 @@ class ObjectRuntime:
         for o in failed:
             verb = "start" if o.operation == "start" else "stop"
             if o.outcome == "timeout":
-                parts.append("{0} {1!r} did not {2} within {3}s (waited {4:.1f}s, {5} polls; last status: {6})".format(
-                    self.spec.kind, o.name, verb, self.wait_timeout, o.elapsed_seconds, o.polls, o.status_after))
+                parts.append("{0} {1!r} did not {2} within {3}s (waited {4:.1f}s, {5} polls; last status: {6}){7}".format(
+                    self.spec.kind, o.name, verb, self.wait_timeout, o.elapsed_seconds, o.polls, o.status_after,
+                    ": " + o.reason if o.reason else ""))
             else:
                 parts.append("{0} {1!r} failed to {2} after {3:.1f}s: {4}".format(self.spec.kind, o.name, verb, o.elapsed_seconds, o.reason))
         return "; ".join(parts)
@@ -263,9 +306,12 @@ def operate(runtime, objects, operation, parallel=True):
             for outcome in runtime.run("start", to_start, raise_on_failure=False):
                 records[outcome.name].add(outcome)
                 if outcome.outcome != DONE:
-                    if operation == "restart":
-                        outcome.reason = "it stopped cleanly but did not start again, so it is left stopped: " + (
-                            outcome.reason or "no RUNNING status within {0}s (last status: {1})".format(runtime.wait_timeout, outcome.status_after))
+                    if operation == "restart" and "stop" in records[outcome.name].phases:
+                        # Say "left stopped" only when it is: a channel that went RETRYING is trying to run.
+                        stopped = outcome.status_after == "no status record" or outcome.status_after.startswith("STOPPED")
+                        outcome.reason = "it stopped cleanly but did not start again{0}: {1}".format(
+                            ", so it is left stopped" if stopped else " (last status: {0})".format(outcome.status_after),
+                            outcome.reason or "no RUNNING status within {0}s".format(runtime.wait_timeout))
                         outcome.outcome = "failed"
                     failures.append(outcome)
         if failures and not parallel:

@@ -19,9 +19,12 @@ import traceback
 
 try:
     import requests
+    from requests.adapters import HTTPAdapter
+    from urllib3.exceptions import NewConnectionError
 except ImportError:  # pragma: no cover - checked by the module wrapper
     HAS_REQUESTS = False
     REQUESTS_IMPORT_ERROR = traceback.format_exc()
+    HTTPAdapter = object
 else:
     HAS_REQUESTS = True
     REQUESTS_IMPORT_ERROR = None
@@ -62,11 +65,24 @@ def quote_path_segment(value):
     return value.replace("%", "%25").replace("/", "%2F").replace(".", "%2E")
 
 
+class _KeyPasswordAdapter(HTTPAdapter):
+    """Passes the client key's passphrase to urllib3, which requests cannot do by itself."""
+
+    def __init__(self, key_password):
+        self._key_password = key_password
+        super().__init__()
+
+    def init_poolmanager(self, *args, **kwargs):
+        kwargs["key_password"] = self._key_password
+        super().init_poolmanager(*args, **kwargs)
+
+
 class RestTransport:
     """Talks to one mqweb server for one queue manager."""
 
     def __init__(self, rest_url, qmgr, username=None, password=None, auth_method=None, client_cert=None, client_key=None,
-                 ca_path=None, validate_certs=True, gateway_qmgr=None, request_timeout=30, retries=3, sleep=time.sleep):
+                 ca_path=None, validate_certs=True, gateway_qmgr=None, request_timeout=30, retries=3, sleep=time.sleep,
+                 client_key_passphrase=None):
         self.base_url = parse_rest_url(rest_url)
         self.qmgr = qmgr
         self.username = username
@@ -84,6 +100,8 @@ class RestTransport:
         self.session.verify = ca_path if (ca_path and validate_certs) else bool(validate_certs)
         if client_cert:
             self.session.cert = (client_cert, client_key) if client_key else client_cert
+            if client_key_passphrase:
+                self.session.mount("https://", _KeyPasswordAdapter(client_key_passphrase))
         if auth_method == "basic":
             self.session.auth = (username, password)
 
@@ -100,9 +118,10 @@ class RestTransport:
                 pass
         self.session.close()
 
-    def run_mqsc(self, command):
-        """Send one MQSC command; return the DISPLAY rows. Reads are retried, mutations are not."""
-        body = self._request("POST", self.mqsc_url, command.payload(), retry=not command.mutating, what=command.text())
+    def run_mqsc(self, command, retry=None):
+        """Send one MQSC command; return the DISPLAY rows. Reads are retried (unless retry=False), mutations never."""
+        retry = not command.mutating and retry is not False
+        body = self._request("POST", self.mqsc_url, command.payload(), retry=retry, what=command.text())
         return parse_response(command, body)
 
     def get_json(self, path):
@@ -150,19 +169,18 @@ class RestTransport:
                     method, url, data=None if payload is None else json.dumps(payload),
                     headers={"Content-Type": "application/json"} if payload is not None else None,
                     timeout=self.request_timeout,
+                    # Per request: requests lets REQUESTS_CA_BUNDLE/CURL_CA_BUNDLE override session.verify (ca_path).
+                    verify=self.session.verify,
                 )
             except requests.exceptions.SSLError as exc:
-                raise MQTransportError(
-                    "TLS error talking to {0}: {1}. If the server certificate is signed by a private CA, set ca_path "
-                    "to that CA's PEM file (validate_certs: false only for throw-away test systems)".format(url, _reason(exc)),
-                    url=url,
-                )
+                raise MQTransportError(_tls_hint(url, exc), reached=False, url=url)
             except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
                 if attempt < attempts:
                     self._sleep(delay)
                     delay = min(delay * 2, BACKOFF_CAP)
                     continue
-                raise MQTransportError(self._connection_hint(url, exc, what, attempt), url=url, attempts=attempt)
+                raise MQTransportError(self._connection_hint(url, exc, what, attempt), reached=_reached(exc),
+                                       timed_out=isinstance(exc, requests.exceptions.ReadTimeout), url=url, attempts=attempt)
             if response.status_code in RETRYABLE_STATUS and attempt < attempts:
                 self._sleep(delay)
                 delay = min(delay * 2, BACKOFF_CAP)
@@ -187,7 +205,7 @@ class RestTransport:
             403: "the user needs the MQWebAdmin role for commands that change objects (MQWebAdminRO can only DISPLAY)",
             503: "queue manager {0!r} is not running or not available (it may be starting or ending)".format(self.qmgr),
         }
-        if msg_id == "MQWB0009E":
+        if msg_id == "MQWB0009E" and status == 404:  # the same id comes with 503 when the queue manager is down
             hint = "queue manager {0!r} is not known to this mqweb server; check qmgr (names are case-sensitive)".format(self.qmgr)
         elif msg_id == "MQWB0116E":
             hint = "the URL is not an MQ REST resource; check rest_url ({0})".format(self.base_url)
@@ -214,10 +232,32 @@ def _msg_id(response):
     return error.get("msgId") or error.get("messageId")
 
 
+def _reached(exc):
+    """False when the connection itself failed, so the server never saw the request."""
+    if isinstance(exc, requests.exceptions.ConnectTimeout):
+        return False
+    cause = exc.args[0] if exc.args else None
+    return not isinstance(getattr(cause, "reason", cause), NewConnectionError)
+
+
+def _tls_hint(url, exc):
+    reason = _reason(exc)
+    if reason == "WRONG_VERSION_NUMBER":
+        hint = "the server did not answer with TLS: check the scheme and port of rest_url (mqweb's HTTP port needs http://)"
+    elif reason == "CERTIFICATE_VERIFY_FAILED":
+        hint = ("the server certificate does not verify: set ca_path to the PEM file of the CA that signed it "
+                "(validate_certs: false only for throw-away test systems)")
+    else:
+        hint = ("check ca_path (the CA of the server certificate), and client_cert, client_key and client_key_passphrase "
+                "when authenticating with a certificate")
+    return "TLS error talking to {0}: {1}; {2}".format(url, reason, hint)
+
+
 def _reason(exc):
     # requests nests the useful part (refused, reset, certificate verify failed) deep in its message.
     text = str(exc)
-    for marker in ("CERTIFICATE_VERIFY_FAILED", "Connection refused", "Connection reset", "Read timed out", "Name or service not known"):
+    for marker in ("CERTIFICATE_VERIFY_FAILED", "WRONG_VERSION_NUMBER", "Connection refused", "Connection reset", "Read timed out",
+                   "Name or service not known", "RemoteDisconnected"):
         if marker in text:
             return marker
     return text[:300]

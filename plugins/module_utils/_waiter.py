@@ -15,12 +15,31 @@ from __future__ import annotations
 
 import time
 
-__all__ = ["DONE", "PENDING", "FAILED", "TIMEOUT", "StatusTracker", "wait_all", "summarize", "PASSIVE_CHANNEL_TYPES"]
+__all__ = ["DONE", "PENDING", "FAILED", "TIMEOUT", "AGAIN", "UNAVAILABLE", "Unavailable", "StatusTracker", "wait_all", "summarize",
+           "PASSIVE_CHANNEL_TYPES"]
 
 DONE = "done"
 PENDING = "pending"
 FAILED = "failed"
 TIMEOUT = "timeout"
+# The queue manager went away during the wait and came back with the object at rest, not where the
+# command was taking it: the restart undid the command, so it has to be issued again.
+AGAIN = "again"
+UNAVAILABLE = "queue manager unavailable"
+
+
+class Unavailable(Exception):
+    """Raised by a waiter's fetch when there is no answer right now.
+
+    ``qmgr_down``: the queue manager itself is not running (HTTP 503), so it may restart and undo the
+    command; otherwise the mqweb server or the network failed and the queue manager is not known to be affected.
+    """
+
+    def __init__(self, reason, qmgr_down=True):
+        super().__init__(reason)
+        self.reason = reason
+        self.qmgr_down = qmgr_down
+
 
 # START on these only re-enables the channel (IBM-STA-CHL): they run when a partner connects.
 PASSIVE_CHANNEL_TYPES = frozenset(("RCVR", "SVRCONN", "CLUSRCVR"))
@@ -59,10 +78,46 @@ class StatusTracker:
         self.reason = None
         self._seen_progress = False
         self._retrying_since = None
+        self.away = None  # (reason, qmgr_down) while there is no answer
+        self.went_away = False  # the queue manager was seen down during the wait
+        self._down_since_last_seen = False
+
+    def observe_unavailable(self, unavailable):
+        self.last_status = UNAVAILABLE if unavailable.qmgr_down else "no answer"
+        self.away = (unavailable.reason, unavailable.qmgr_down)
+        if unavailable.qmgr_down:
+            self.went_away = self._down_since_last_seen = True
+        return PENDING
+
+    def outage(self):
+        """Why the wait could not finish, when an outage is to blame."""
+        if self.away:
+            reason, qmgr_down = self.away
+            if qmgr_down:
+                return "the queue manager went away and had not come back ({0})".format(reason)
+            return "the mqweb server stopped answering ({0})".format(reason)
+        return "the queue manager went away during the wait" if self.went_away else None
 
     def observe(self, rows, now):
+        returned, self._down_since_last_seen, self.away = self._down_since_last_seen, False, None
         self.last_status = summarize(rows)
         statuses = [str(r.get("status", "")).strip().upper() for r in rows]
+        if returned:
+            self._seen_progress = False
+            self._retrying_since = None
+            if self._at_rest(statuses):
+                return AGAIN
+        return self._judge(statuses, now)
+
+    def _at_rest(self, statuses):
+        """Back from an outage, is the object where it was before the command?"""
+        if self.operation == "stop":
+            return bool(statuses) and "STOPPING" not in statuses and not all(s in ("STOPPED", "INACTIVE") for s in statuses)
+        if self.kind == "channel" and self.subtype in PASSIVE_CHANNEL_TYPES:
+            return "STOPPED" in statuses
+        return not statuses or all(s == "STOPPED" for s in statuses)
+
+    def _judge(self, statuses, now):
         if self.operation == "stop":
             # Every record must be STOPPED: a SVRCONN has one record per instance, and one
             # stopped instance says nothing about the others (pymqrest accepted "any").
@@ -97,11 +152,14 @@ class WaitOutcome:
         self.reason = reason
 
 
-def wait_all(trackers, fetch, timeout, poll_interval, started, clock=time.monotonic, sleep=time.sleep):
+def wait_all(trackers, fetch, timeout, poll_interval, started, clock=time.monotonic, sleep=time.sleep, reissue=None):
     """Poll until every tracker is done or failed, or the deadline passes.
 
     ``trackers``: {name: StatusTracker}; ``fetch(names)`` returns {name: [status rows]} with one
-    request for all of them; ``started``: {name: clock value when its command was sent}.
+    request for all of them, or raises Unavailable while the queue manager cannot answer (the wait
+    goes on: a restarting queue manager comes back); ``started``: {name: clock value when its command
+    was sent}; ``reissue(name)`` sends the command again, once, when an outage undid it, and returns
+    None or why it could not.
     The first poll is immediate; then the pause is a tenth of the time waited so far, between
     0.1 s and ``poll_interval``. No sleep goes past the deadline, and one last poll happens at it.
     Returns {name: WaitOutcome}.
@@ -109,15 +167,28 @@ def wait_all(trackers, fetch, timeout, poll_interval, started, clock=time.monoto
     deadline = min(started.values()) + timeout if started else clock() + timeout
     pending = dict(trackers)
     polls = dict.fromkeys(trackers, 0)
+    reissued = set()
     results = {}
     first = min(started.values()) if started else clock()
     while pending:
-        observed = fetch(sorted(pending))
+        try:
+            observed, away = fetch(sorted(pending)), None
+        except Unavailable as exc:
+            observed, away = {}, exc
         now = clock()
         for name in list(pending):
             polls[name] += 1
             tracker = pending[name]
-            outcome = tracker.observe(observed.get(name, []), now)
+            outcome = tracker.observe_unavailable(away) if away else tracker.observe(observed.get(name, []), now)
+            if outcome == AGAIN:
+                problem = "it was already issued again once" if name in reissued else \
+                    "nothing can issue it again" if reissue is None else reissue(name)
+                reissued.add(name)
+                if problem is None:
+                    continue
+                outcome = FAILED
+                tracker.reason = "the queue manager went away during the wait and came back with it {0}; {1}".format(
+                    tracker.last_status, problem)
             if outcome != PENDING:
                 results[name] = WaitOutcome(outcome, polls[name], now - started[name], tracker.last_status, tracker.reason)
                 del pending[name]
@@ -125,7 +196,7 @@ def wait_all(trackers, fetch, timeout, poll_interval, started, clock=time.monoto
             break
         if now >= deadline:
             for name, tracker in pending.items():
-                results[name] = WaitOutcome(TIMEOUT, polls[name], now - started[name], tracker.last_status)
+                results[name] = WaitOutcome(TIMEOUT, polls[name], now - started[name], tracker.last_status, tracker.outage())
             break
         interval = min(poll_interval, max(MIN_INTERVAL, INTERVAL_PROPORTION * (now - first)))
         sleep(max(0.0, min(interval, deadline - now)))

@@ -87,7 +87,7 @@ def test_stuck_object_times_out_with_last_status(mq, client_factory):
     assert "did not start within 0.6s" in info.value.msg
 
 
-def test_restart_that_cannot_start_again_says_it_is_left_stopped(mq, client_factory):
+def test_restart_that_cannot_start_again_says_so_and_how_it_was_left(mq, client_factory):
     client = client_factory()
     ensure_present(client, CHANNEL, "FLAKY", {"CHLTYPE": "SDR", "CONNAME": "partner(1414)", "XMITQ": "XQ"})
     runtime(client).ensure_started("FLAKY", "SDR")
@@ -95,7 +95,9 @@ def test_restart_that_cannot_start_again_says_it_is_left_stopped(mq, client_fact
     ensure_present(client, CHANNEL, "FLAKY", {"CHLTYPE": "SDR", "CONNAME": "moved.invalid(1414)", "XMITQ": "XQ"})
     with pytest.raises(MQWaitError) as info:
         operate(runtime(client, wait_timeout=5, poll_interval=0.1), [("FLAKY", "SDR")], "restart")
-    assert "left stopped" in info.value.msg and "RETRYING" in info.value.msg
+    # It is RETRYING, not stopped: the message must not claim otherwise.
+    assert "did not start again (last status: RETRYING)" in info.value.msg
+    assert "left stopped" not in info.value.msg
     assert info.value.details["sync_results"][0]["status_before"] == "RUNNING"
 
 
@@ -115,3 +117,17 @@ def test_check_mode_sends_no_start(mq, client_factory):
     assert outcome is not None and outcome.polls == 0
     assert client.sent == ["START LISTENER(SYSTEM.DEFAULT.LISTENER.TCP)"]
     assert [e for e in mq.model.journal("QM1") if e["mutating"]] == []
+
+
+def test_restart_that_ends_without_status_says_it_is_left_stopped(mq, client_factory):
+    client = client_factory()
+    for name, port in (("L9", 1509), ("L10", 1510)):
+        ensure_present(client, LISTENER, name, {"TRPTYPE": "TCP", "PORT": port})
+        runtime(client, LISTENER).ensure_started(name)
+    # The new port takes effect at the next start, where it collides with L9: the listener ends.
+    ensure_present(client, LISTENER, "L10", {"TRPTYPE": "TCP", "PORT": 1509})
+    mq.model.set_timing(listener_start=0.2)
+    with pytest.raises(MQWaitError) as info:
+        operate(runtime(client, LISTENER, wait_timeout=5), [("L10", None)], "restart")
+    assert "stopped cleanly but did not start again, so it is left stopped" in info.value.msg
+    assert info.value.failures[0]["last_status"] == "no status record"

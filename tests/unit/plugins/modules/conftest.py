@@ -1,0 +1,29 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Run a module's main() in-process, as Ansible would, against the in-process emulator."""
+
+from __future__ import annotations
+
+import importlib
+import json
+
+import pytest
+from ansible.module_utils.common import warnings as ansible_warnings
+from ansible.module_utils.testing import patch_module_args
+
+
+@pytest.fixture
+def run_module(mq, capsys):
+    """run_module(name, **options) -> the module's result dict; connection options default to the emulator."""
+    def run(module_name, /, **options):
+        args = dict(rest_url=mq.base_url, qmgr="QM1", username="admin", password="passw0rd", retries=0, request_timeout=5)
+        args.update(options)
+        args = {k: v for k, v in args.items() if v is not None}
+        module = importlib.import_module("ansible_collections.mqrest.admin.plugins.modules." + module_name)
+        capsys.readouterr()
+        # A module process starts with no warnings; in-process runs share Ansible's global list.
+        ansible_warnings._global_warnings.clear()  # pylint: disable=protected-access
+        with patch_module_args(args), pytest.raises(SystemExit):
+            module.main()
+        return json.loads(capsys.readouterr().out)
+    return run
