@@ -9,7 +9,7 @@ COLL_ROOT := /tmp/mqrest-admin-$(shell echo $(CURDIR) | md5sum | cut -c1-8)
 COLL := $(COLL_ROOT)/ansible_collections/mqrest/admin
 ANSIBLE_TEST_PY := 3.11
 
-.PHONY: test demo bench venv emulator-test collection-copy sanity units integration lint build-check clean
+.PHONY: test demo bench venv emulator-test collection-copy sanity units integration lint build-check awx-test docs molecule clean test-long
 
 # ansible-test installs each sanity test's pinned tools into its own virtualenv. Its pip bootstrap
 # is fetched from a host this network cannot reach, so a stand-in that uses ensurepip goes where
@@ -25,7 +25,7 @@ $(BIN)/.installed: requirements-dev.txt
 $(GET_PIP_CACHE): tools/get_pip_standin.py
 	mkdir -p $(dir $@) && cp $< $@
 
-test: venv emulator-test lint build-check sanity units integration
+test: venv emulator-test lint docs build-check sanity units integration awx-test molecule
 	@echo "make test: all suites passed"
 
 emulator-test: venv
@@ -53,14 +53,40 @@ DEMO_ENV := PATH=$(CURDIR)/$(BIN):$$PATH ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/.tmp
 $(DEV_COLL):
 	mkdir -p $(dir $@) && ln -sfn $(CURDIR) $@
 
+# Three emulated queue managers: provision, roll a restart through them one at a time, provision again (changed=0).
 demo: venv $(DEV_COLL)
-	$(DEMO_ENV) $(BIN)/python tools/with_emulator.py --qmgrs QM1 -- bash -c '\
-	  echo "== first run: creates and starts everything" && ansible-playbook playbooks/demo.yml && \
-	  echo "== second run: the same play, nothing to do (changed=0)" && ansible-playbook playbooks/demo.yml'
+	$(DEMO_ENV) ANSIBLE_DISPLAY_SKIPPED_HOSTS=false $(BIN)/python tools/with_emulator.py --qmgrs QM1,QM2,QM3 -- bash -c '\
+	  echo "== 1/3 provision: a listener, two channels and a service on each queue manager" && \
+	  ansible-playbook -i demo/inventory.yml demo/provision.yml && \
+	  echo "== 2/3 rolling restart, one queue manager at a time" && \
+	  ansible-playbook -i demo/inventory.yml mqrest.admin.rolling_restart -e rolling_restart_confirm=true && \
+	  echo "== 3/3 provision again: nothing to do (changed=0)" && \
+	  ansible-playbook -i demo/inventory.yml demo/provision.yml'
+
+# Molecule scenarios under extensions/molecule, each against its own emulator (or MQ_REST_URL).
+molecule: venv $(DEV_COLL)
+	cd extensions && PATH=$(CURDIR)/$(BIN):$$PATH ANSIBLE_PYTHON_INTERPRETER=$(CURDIR)/$(BIN)/python molecule test --all
 
 lint: venv $(DEV_COLL)
 	PATH=$(CURDIR)/$(BIN):$$PATH ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/.tmp/dev $(BIN)/ansible-lint --offline
 	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/antsibull-changelog lint
+
+# AWX: the credential type's checks, the EE files through ansible-builder, and the rolling restart run by
+# ansible-runner with the connection only in the environment variables the credential type injects.
+awx-test: venv
+	$(BIN)/python -m pytest tests/awx -q -p no:cacheprovider
+
+# Collection docs as HTML in .tmp/docs/build/html: module and role reference plus docs/docsite guides.
+# Any Sphinx warning fails (build.sh runs sphinx-build -W); tools/docs_offline.py removes the network need.
+DOCS := .tmp/docs
+docs: venv $(DEV_COLL)
+	$(DEMO_ENV) $(BIN)/antsibull-docs lint-collection-docs --plugin-docs .
+	rm -rf $(DOCS) && mkdir -p $(DOCS)
+	$(DEMO_ENV) $(BIN)/antsibull-docs sphinx-init --use-current --fail-on-error --project mqrest.admin --title mqrest.admin \
+	  --dest-dir $(DOCS) mqrest.admin > /dev/null
+	$(BIN)/python tools/docs_offline.py $(DOCS)
+	$(DEMO_ENV) $(DOCS)/build.sh > $(DOCS)/build.log 2>&1 || { cat $(DOCS)/build.log; exit 1; }
+	@echo "docs: $(DOCS)/build/html/index.html"
 
 # The built tarball installs, and its modules load from the installed copy.
 build-check: venv
@@ -69,6 +95,10 @@ build-check: venv
 	$(BIN)/ansible-galaxy collection install -p .tmp/build/installed .tmp/build/mqrest-admin-*.tar.gz
 	ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/.tmp/build/installed $(BIN)/ansible-doc -t module mqrest.admin.mq_restart > /dev/null
 	@echo "build-check: the collection tarball installs and documents its modules"
+
+# Slow and load tests, not part of `make test`: 50 hosts (forks 50) restarting objects on 50 emulated queue managers.
+test-long: venv $(DEV_COLL)
+	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/python -m pytest tests/long -q -p no:cacheprovider
 
 # Prints a table of restart timings and REST requests and writes bench-results.json (takes ~3 minutes).
 bench: venv

@@ -1,0 +1,27 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Fixtures of the AWX checks: the credential type and a collections path holding this checkout."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from awx_credential import AWX_DOCS, ROOT, load_yaml
+
+
+@pytest.fixture(scope="session")
+def credential_type():
+    return load_yaml(AWX_DOCS, "credential_type.yml")
+
+
+@pytest.fixture(scope="session")
+def collections_path(tmp_path_factory):
+    """A collections path holding this checkout as mqrest.admin; also importable as ansible_collections.*."""
+    base = tmp_path_factory.mktemp("collections")
+    link = base / "ansible_collections" / "mqrest" / "admin"
+    link.parent.mkdir(parents=True)
+    link.symlink_to(ROOT, target_is_directory=True)
+    sys.path.insert(0, str(base))
+    return str(base)
