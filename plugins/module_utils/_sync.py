@@ -30,6 +30,7 @@ ALREADY_STOPPED = frozenset((4064, 3234, 3253))
 # Channel states in which a START is pointless: the channel is already on its way.
 _CHANNEL_STARTING = frozenset(("INITIALIZING", "STARTING", "BINDING", "REQUESTING", "SWITCHING", "RETRYING", "PAUSED", "RUNNING"))
 _STATUS_NAME_KEY = {"CHSTATUS": "channel", "LSSTATUS": "listener", "SVSTATUS": "service"}
+OPERATION_RESULT = {"start": "started", "stop": "stopped", "restart": "restarted"}
 
 
 class SyncOutcome:
@@ -49,14 +50,7 @@ class SyncOutcome:
         self.reason = None
 
     def as_dict(self):
-        return {
-            "name": self.name,
-            "operation": "started" if self.operation == "start" else "stopped",
-            "polls": self.polls,
-            "elapsed_seconds": round(self.elapsed_seconds, 3),
-            "status_before": self.status_before,
-            "status_after": self.status_after,
-        }
+        return sync_fact(self, OPERATION_RESULT[self.operation])
 
     def failure(self):
         return {"name": self.name, "operation": self.operation, "elapsed_seconds": round(self.elapsed_seconds, 3),
@@ -247,11 +241,10 @@ class ObjectRuntime:
 class ObjectRecord:
     """One object's part in a start/stop/restart: both phases summed, as mq_restart reports it."""
 
-    __slots__ = ("name", "subtype", "status_before", "status_after", "polls", "elapsed_seconds", "phases")
+    __slots__ = ("name", "status_before", "status_after", "polls", "elapsed_seconds", "phases")
 
-    def __init__(self, name, subtype, status_before):
+    def __init__(self, name, status_before):
         self.name = name
-        self.subtype = subtype
         self.status_before = status_before
         self.status_after = status_before
         self.polls = 0
@@ -265,11 +258,13 @@ class ObjectRecord:
         self.status_after = outcome.status_after
 
     def as_dict(self, operation):
-        return {"name": self.name, "operation": operation, "polls": self.polls, "elapsed_seconds": round(self.elapsed_seconds, 3),
-                "status_before": self.status_before, "status_after": self.status_after}
+        return sync_fact(self, operation)
 
 
-OPERATION_RESULT = {"start": "started", "stop": "stopped", "restart": "restarted"}
+def sync_fact(result, operation):
+    """The SyncResult facts users asked for, from a SyncOutcome or an ObjectRecord."""
+    return {"name": result.name, "operation": operation, "polls": result.polls, "elapsed_seconds": round(result.elapsed_seconds, 3),
+            "status_before": result.status_before, "status_after": result.status_after}
 
 
 def operate(runtime, objects, operation, parallel=True):
@@ -285,8 +280,8 @@ def operate(runtime, objects, operation, parallel=True):
     batches = [list(objects)] if parallel else [[o] for o in objects]
     for batch in batches:
         before = runtime.statuses([target[0] for target in batch])
-        for name, subtype in batch:
-            records[name] = ObjectRecord(name, subtype, summarize(before[name]))
+        for name, _subtype in batch:
+            records[name] = ObjectRecord(name, summarize(before[name]))
         ready = list(batch)
         if operation in ("stop", "restart"):
             to_stop = [(n, s, records[n].status_before) for n, s in batch if not runtime.is_stopped(before[n])]
