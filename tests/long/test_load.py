@@ -87,3 +87,37 @@ def test_fifty_concurrent_restarts_converge_with_exact_commands(tmp_path, emulat
                           + [("START", "CHANNEL", "LOAD.RCVR.{0}".format(i)) for i in (1, 2, 3)])
         assert mutations == expected, qm
     assert all(e["http_status"] == 200 for e in journal)
+
+
+def test_rolling_restart_of_fifty_queue_managers_in_two_batches(tmp_path, emulator):
+    """The rolling restart playbook with serial 50% over 50 hosts: two batches of 25, no errors, no stuck waits."""
+    base_url, control_url = emulator
+    inventory = {"mq": {"hosts": {"mq{0:02d}".format(i): {"mq_qmgr": qm} for i, qm in enumerate(QMGRS, 1)},
+                        "vars": {"mq_connection": {"rest_url": base_url, "username": "admin", "password": "passw0rd"},
+                                 "rolling_restart_targets": [{"type": "listener", "names": ["ROLL.LSTR"]}],
+                                 "rolling_restart_health_checks": 2, "rolling_restart_health_interval": 0.2}}}
+    (tmp_path / "inventory.yml").write_text(yaml.safe_dump(inventory))
+    setup = [{"hosts": "mq", "connection": "local", "gather_facts": False, "tasks": [
+        {"name": "A running listener", "mqrest.admin.mq_listener": dict(
+            inventory["mq"]["vars"]["mq_connection"], qmgr="{{ mq_qmgr }}", name="ROLL.LSTR", port=1515, state="started")},
+        {"name": "Clear the journal", "ansible.builtin.uri": {"url": control_url + "/journal", "method": "DELETE", "status_code": [200, 204]},
+         "run_once": True}]}]
+    (tmp_path / "setup.yml").write_text(yaml.safe_dump(setup, sort_keys=False))
+    env = dict(os.environ, ANSIBLE_COLLECTIONS_PATH=os.path.join(ROOT, ".tmp", "dev"), ANSIBLE_PYTHON_INTERPRETER=sys.executable,
+               ANSIBLE_FORKS=str(HOSTS), ANSIBLE_LOCALHOST_WARNING="false", ANSIBLE_NOCOLOR="true")
+    playbook = shutil.which("ansible-playbook", path=os.path.dirname(sys.executable)) or "ansible-playbook"
+    for args in ([str(tmp_path / "setup.yml")],
+                 ["mqrest.admin.rolling_restart", "-e", "rolling_restart_serial=50%", "-e", "rolling_restart_confirm=true"]):
+        run = subprocess.run([playbook, "-i", str(tmp_path / "inventory.yml")] + args, env=env, capture_output=True, text=True,
+                             timeout=900, check=False)
+        assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
+    assert run.stdout.count("PLAY [") >= 2  # the guard play and the rollout
+    journal = control(control_url + "/journal")["commands"]
+    restarts = [e for e in journal if e["mutating"]]
+    for qm in QMGRS:
+        assert sorted(e["command"] for e in restarts if e["qmgr"] == qm) == ["START", "STOP"], qm
+    # serial 50%: every command of the first 25 queue managers comes before any command of the last 25.
+    first, second = set(QMGRS[:25]), set(QMGRS[25:])
+    last_of_first = max(e["time"] for e in restarts if e["qmgr"] in first)
+    assert all(e["time"] > last_of_first for e in restarts if e["qmgr"] in second)
+    assert all(e["http_status"] == 200 for e in journal)
