@@ -124,8 +124,9 @@ class Attr:
             except (TypeError, ValueError):
                 return value
         if self.kind == "enum_list":
+            # Order matters: COMPMSG/COMPHDR list the techniques in order of preference.
             values = value if isinstance(value, (list, tuple)) else str(value).split(",")
-            return tuple(sorted(str(v).strip().upper() for v in values))
+            return tuple(str(v).strip().upper() for v in values)
         text = str(value).rstrip()
         if self.kind in ("istr", "enum", "int_or_enum"):
             return text.upper()

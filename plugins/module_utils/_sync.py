@@ -137,9 +137,10 @@ class ObjectRuntime:
             except MQCommandError as exc:
                 already = ALREADY_STARTED if operation == "start" else ALREADY_STOPPED
                 if exc.reason_code not in already:
-                    raise
-            except MQUnconfirmedError as exc:
-                # This object failed; the others still get their command and their wait.
+                    outcome.issued, outcome.outcome, outcome.reason = False, FAILED, exc.msg
+            except MQError as exc:
+                # This object failed (lost answer, HTTP error); the others still get their command and their
+                # wait, so a fan-out never stops half-way with objects silently left stopped.
                 outcome.issued, outcome.outcome, outcome.reason = False, FAILED, exc.msg
         if self.client.check_mode:
             return outcomes
@@ -275,8 +276,30 @@ def operate(runtime, objects, operation, parallel=True):
     A stop phase that fails for some objects still starts the others again, so nothing that stopped
     cleanly is left stopped. Raises MQWaitError at the end when anything failed.
     """
+    if operation in ("start", "restart"):
+        # Refuse before the first STOP: finding out between the phases would leave the others stopped.
+        for _name, subtype in objects:
+            runtime.check_startable(subtype)
     records = {}
     failures = []
+    try:
+        _operate_batches(runtime, objects, operation, parallel, records, failures)
+    except (MQWaitError, MQInputError):
+        raise
+    except MQError as exc:
+        # Something failed outside any one object (status reads, authentication): say what this task stopped
+        # and did not start again, rather than only the error.
+        left = [r.name for r in records.values() if "stop" in r.phases and "start" not in r.phases and operation == "restart"]
+        raise MQWaitError("{0} stopped by this task and not started again: {1}; cause: {2}".format(
+            runtime.spec.kind + "s", ", ".join(left) or "none", exc.msg), [o.failure() for o in failures],
+            sync_results=[r.as_dict(OPERATION_RESULT[operation]) for r in records.values()])
+    if failures:
+        raise MQWaitError(runtime.describe_failures(failures), [o.failure() for o in failures],
+                          sync_results=[r.as_dict(OPERATION_RESULT[operation]) for r in records.values()])
+    return records
+
+
+def _operate_batches(runtime, objects, operation, parallel, records, failures):
     batches = [list(objects)] if parallel else [[o] for o in objects]
     for batch in batches:
         before = runtime.statuses([target[0] for target in batch])
@@ -296,8 +319,6 @@ def operate(runtime, objects, operation, parallel=True):
         if operation in ("start", "restart"):
             to_start = [(n, s, records[n].status_after) for n, s in ready
                         if operation == "restart" or not runtime.is_running(before[n], s)]
-            for target in to_start:
-                runtime.check_startable(target[1])
             for outcome in runtime.run("start", to_start, raise_on_failure=False):
                 records[outcome.name].add(outcome)
                 if outcome.outcome != DONE:
@@ -311,7 +332,3 @@ def operate(runtime, objects, operation, parallel=True):
                     failures.append(outcome)
         if failures and not parallel:
             break
-    if failures:
-        raise MQWaitError(runtime.describe_failures(failures), [o.failure() for o in failures],
-                          sync_results=[r.as_dict(OPERATION_RESULT[operation]) for r in records.values()])
-    return records

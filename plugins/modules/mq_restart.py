@@ -44,7 +44,8 @@ options:
     description:
       - Object names, processed in this order when O(parallel=false).
       - A name ending in C(*) is a generic name and is expanded with C(DISPLAY). Generic names do not
-        match C(SYSTEM.*) objects unless the pattern itself starts with C(SYSTEM.).
+        match C(SYSTEM.*) objects unless the pattern itself starts with C(SYSTEM.), and never match V(clntconn)
+        channels, which cannot be started or stopped.
     type: list
     elements: str
     required: true
@@ -127,7 +128,7 @@ EXAMPLES = r"""
 RETURN = r"""
 sync_result:
   description: Totals for the whole task.
-  returned: always
+  returned: success
   type: dict
   contains:
     operation:
@@ -199,7 +200,9 @@ def expand(client, spec, patterns, allow_empty):
         if pattern.endswith("*"):
             stem = pattern[:-1]
             # Never sweep the queue manager's own SYSTEM.* objects into a generic restart by accident.
-            matched = sorted(n for n in rows if n.startswith(stem) and (stem.startswith("SYSTEM.") or not n.startswith("SYSTEM.")))
+            # A clntconn channel is a client-side definition that never runs, so a generic name skips it.
+            matched = sorted(n for n in rows if n.startswith(stem) and (stem.startswith("SYSTEM.") or not n.startswith("SYSTEM."))
+                             and str(rows[n].get("chltype", "")).upper() != "CLNTCONN")
             if not matched and not allow_empty:
                 raise MQInputError("names: {0!r} matches no {1} (set allow_empty: true to accept that)".format(pattern, spec.kind))
         elif pattern in rows:

@@ -78,8 +78,9 @@ def test_changed_keywords(desired, row, changed):
     assert changed_keywords(LISTENER, desired, row) == changed
 
 
-def test_list_attributes_compare_unordered():
-    assert changed_keywords(CHANNEL, {"COMPMSG": ["RLE", "ZLIBFAST"]}, {"compmsg": ["ZLIBFAST", "RLE"]}) == []
+def test_list_attributes_compare_in_order_of_preference():
+    assert changed_keywords(CHANNEL, {"COMPMSG": ["RLE", "ZLIBFAST"]}, {"compmsg": ["RLE", "ZLIBFAST"]}) == []
+    assert changed_keywords(CHANNEL, {"COMPMSG": ["RLE", "ZLIBFAST"]}, {"compmsg": ["ZLIBFAST", "RLE"]}) == ["COMPMSG"]
 
 
 def test_facts_use_option_names():

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from ansible_collections.mqrest.admin.plugins.module_utils._ensure import ensure_present
-from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQWaitError
+from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQInputError, MQWaitError
 from ansible_collections.mqrest.admin.plugins.module_utils._objects import CHANNEL, LISTENER
 from ansible_collections.mqrest.admin.plugins.module_utils._sync import ObjectRuntime, operate
 
@@ -131,3 +131,28 @@ def test_restart_that_ends_without_status_says_it_is_left_stopped(mq, client_fac
         operate(runtime(client, LISTENER, wait_timeout=5), [("L10", None)], "restart")
     assert "stopped cleanly but did not start again, so it is left stopped" in info.value.msg
     assert info.value.failures[0]["last_status"] == "no status record"
+
+
+def test_a_failed_start_in_a_fan_out_does_not_leave_the_others_stopped(mq, client_factory):
+    client = client_factory()
+    for name, port in (("APP.L1", 1601), ("APP.L2", 1602)):
+        ensure_present(client, LISTENER, name, {"TRPTYPE": "TCP", "PORT": port})
+        runtime(client, LISTENER).ensure_started(name)
+    mq.model.add_fault({"qmgr": "QM1", "kind": "http_error", "status": 503, "count": 1, "command": "START"})
+    with pytest.raises(MQWaitError) as info:
+        operate(runtime(client, LISTENER), [("APP.L1", None), ("APP.L2", None)], "restart")
+    assert [f["name"] for f in info.value.failures] == ["APP.L1"]
+    assert "HTTP 503" in info.value.msg
+    results = {r["name"]: r for r in info.value.details["sync_results"]}
+    assert results["APP.L2"]["status_after"] == "RUNNING"  # the other listener was still started
+    assert [e["name"] for e in mq.model.journal("QM1") if e["command"] == "START"][-2:] == ["APP.L1", "APP.L2"]
+
+
+def test_an_unstartable_object_is_refused_before_anything_is_stopped(mq, client_factory):
+    client = client_factory()
+    names = senders(client, 1)
+    operate(runtime(client), [(names[0], "SDR")], "start")
+    mq.model.clear_journal()
+    with pytest.raises(MQInputError, match="clntconn"):
+        operate(runtime(client), [(names[0], "SDR"), ("APP.CLNT", "CLNTCONN")], "restart")
+    assert [e for e in mq.model.journal("QM1") if e["mutating"]] == []
