@@ -174,7 +174,9 @@ class RestTransport:
                 )
             except requests.exceptions.SSLError as exc:
                 raise MQTransportError(_tls_hint(url, exc), reached=False, url=url)
-            except (requests.exceptions.ConnectionError, requests.exceptions.Timeout) as exc:
+            # A response cut off mid-body (chunked encoding, decoding) is a lost answer like a dropped connection.
+            except (requests.exceptions.ConnectionError, requests.exceptions.Timeout, requests.exceptions.ChunkedEncodingError,
+                    requests.exceptions.ContentDecodingError) as exc:
                 if attempt < attempts:
                     self._sleep(delay)
                     delay = min(delay * 2, BACKOFF_CAP)

@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import pytest
+import requests
 
 from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQAuthError, MQCommandError, MQHTTPError, MQInputError, MQTransportError
 from ansible_collections.mqrest.admin.plugins.module_utils._mqsc import MQSCCommand
@@ -107,3 +108,15 @@ def test_gateway_header_routes_to_another_qmgr(mq, transport_factory):
     rows = transport_factory(qmgr="QM2", gateway_qmgr="QM1").run_mqsc(DISPLAY_QMGR)
     assert rows[0]["qmname"] == "QM2"
     assert mq.model.journal("QM2")[-1]["gateway"] == "QM1"
+
+
+def test_a_response_cut_off_mid_body_is_a_transport_error_not_a_traceback(transport_factory, monkeypatch):
+    transport = transport_factory(retries=1)
+
+    def broken(*args, **kwargs):
+        raise requests.exceptions.ChunkedEncodingError("Connection broken: IncompleteRead(0 bytes read)")
+
+    monkeypatch.setattr(transport.session, "request", broken)
+    with pytest.raises(MQTransportError, match="IncompleteRead"):
+        transport.run_mqsc(DISPLAY_QMGR)
+    assert transport.request_count == 2  # a read: retried once, then a clean failure
