@@ -143,6 +143,8 @@ class MQModule:
         for option in ("wait_timeout", "poll_interval"):
             if p.get(option) is not None and p[option] <= 0:
                 raise MQInputError("{0}={1!r} must be greater than 0 seconds".format(option, p[option]))
+        if p.get("retrying_grace") is not None and p["retrying_grace"] < 0:
+            raise MQInputError("retrying_grace={0!r} must be 0 or more seconds".format(p["retrying_grace"]))
 
     def exit(self, result):
         self._close()

@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 from ._ensure import ensure_absent, ensure_present
-from ._errors import MQError, MQInputError
+from ._errors import MQError
 from ._module import OBJECT_ARGSPEC, WAIT_ARGSPEC, MQModule
 from ._sync import ObjectRuntime
 
@@ -46,8 +46,6 @@ def run_object_module(spec, argspec, required_if=None, check_input=None):
     try:
         spec.validate_name(params["name"])
         mq.validate_wait()
-        if params.get("retrying_grace") is not None and params["retrying_grace"] < 0:
-            raise MQInputError("retrying_grace={0!r} must be 0 or more seconds".format(params["retrying_grace"]))
         subtype = _subtype(spec, params)
         desired = spec.desired_from_params(params, subtype) if state != "absent" else {}
         if check_input:

@@ -237,8 +237,6 @@ def main():
         if not params["names"]:
             raise MQInputError("names must list at least one {0} name".format(params["type"]))
         patterns = [spec.validate_name(name, "names", generic=True) for name in params["names"]]
-        if params["retrying_grace"] < 0:
-            raise MQInputError("retrying_grace={0!r} must be 0 or more seconds".format(params["retrying_grace"]))
         client = mq.client
         runtime = ObjectRuntime(client, spec, wait=True, wait_timeout=params["wait_timeout"], poll_interval=params["poll_interval"],
                                 stop_mode=params["stop_mode"] if spec.kind == "channel" else None,
