@@ -129,13 +129,15 @@ def ensure_absent(client, spec, name, runtime=None, force=False):
                 raise MQError("{0} {1!r} is active (status: {2}); MQ will not delete it while it runs. Stop it first "
                               "(state: stopped) or set force: true to stop and delete it".format(
                                   spec.kind, name, ", ".join(sorted({str(r.get('status')) for r in rows}))))
-            _stop_if_active(runtime, spec, name, row)
+            _stop_if_active(runtime, spec, name, row, rows)
     return _apply(client, spec, name, "deleted", row, [MQSCCommand("DELETE", spec.qualifier, name)], {}, ())
 
 
-def _stop_if_active(runtime, spec, name, row):
+def _stop_if_active(runtime, spec, name, row, rows=None):
+    """Stop the object (and wait) when its status shows it active; ``rows`` saves the read when the caller has it."""
     subtype = row.get(spec.type_attr.keyword.lower()) if spec.kind == "channel" else None
-    rows = runtime.statuses([name])[name]
+    if rows is None:
+        rows = runtime.statuses([name])[name]
     if rows and not runtime.is_stopped(rows):
         runtime.run("stop", [(name, subtype, None)])
 

@@ -69,8 +69,12 @@ def test_absent_refuses_an_active_object_without_force(mq, client_factory, mutat
         ensure_absent(client_factory(), LISTENER, "L1", runtime=ObjectRuntime(client, LISTENER))
     assert mutations() == []
     client = client_factory()
+    mq.model.clear_journal()
     result = ensure_absent(client, LISTENER, "L1", runtime=ObjectRuntime(client, LISTENER), force=True)
     assert result.commands == ["STOP LISTENER(L1)", "DELETE LISTENER(L1)"]
+    journal = [(e["command"], e["qualifier"]) for e in mq.model.journal("QM1")]
+    # One status read decides to stop; the STOP follows it directly.
+    assert journal[:3] == [("DISPLAY", "LISTENER"), ("DISPLAY", "LSSTATUS"), ("STOP", "LISTENER")]
     assert ensure_absent(client_factory(), LISTENER, "L1").action == "absent"
 
 
