@@ -15,7 +15,7 @@ from __future__ import annotations
 from ._errors import MQError, MQInputError
 from ._mqsc import MQSCCommand
 
-__all__ = ["EnsureResult", "ensure_present", "ensure_absent", "changed_keywords"]
+__all__ = ["EnsureResult", "ensure_present", "ensure_absent", "changed_keywords", "plan_present", "active_error", "took_effect"]
 
 
 def changed_keywords(spec, desired, row):
@@ -85,37 +85,44 @@ def _predicted(spec, name, desired, row=None):
     return after
 
 
-def ensure_present(client, spec, name, desired, runtime=None, recreate=False):
-    """Make object ``name`` exist with the ``desired`` {KEYWORD: wire value} attributes."""
-    row = client.display_one(spec.qualifier, name)
-    if row is None:
-        command = _define(spec, name, desired)
-        return _apply(client, spec, name, "created", None, [command], desired, sorted(desired))
+def plan_present(spec, name, desired, row, recreate=False):
+    """Pure diff: (action, commands, applied) that make DISPLAY ``row`` (None: absent) hold ``desired``.
 
+    ``applied`` is {KEYWORD: value} the commands set, the changed keywords for an ALTER. A type change
+    without ``recreate`` raises MQInputError: MQ cannot change CHLTYPE or TRPTYPE in place.
+    """
+    if row is None:
+        return "created", [_define(spec, name, desired)], dict(desired)
     type_attr = spec.type_attr
     if type_attr is not None and type_attr.keyword in desired and \
             type_attr.normalize(row.get(type_attr.keyword.lower())) != type_attr.normalize(desired[type_attr.keyword]):
-        current = type_attr.fact(row.get(type_attr.keyword.lower()))
-        wanted = type_attr.fact(desired[type_attr.keyword])
         if not recreate:
             raise MQInputError(
                 "{0}={1!r}: {2} {3!r} exists with {0}={4!r}, and MQ cannot change {5} in place; "
-                "set recreate: true to delete and define it again".format(type_attr.option, wanted, spec.kind, name, current, type_attr.keyword))
-        if runtime is not None:
-            _stop_if_active(runtime, spec, name, row)
-        commands = [MQSCCommand("DELETE", spec.qualifier, name), _define(spec, name, desired)]
-        return _apply(client, spec, name, "recreated", row, commands, desired, sorted(desired))
-
+                "set recreate: true to delete and define it again".format(
+                    type_attr.option, type_attr.fact(desired[type_attr.keyword]), spec.kind, name,
+                    type_attr.fact(row.get(type_attr.keyword.lower())), type_attr.keyword))
+        return "recreated", [MQSCCommand("DELETE", spec.qualifier, name), _define(spec, name, desired)], dict(desired)
     changed = changed_keywords(spec, desired, row)
     if not changed:
-        return EnsureResult(spec, "unchanged", row, row)
+        return "unchanged", [], {}
     params = {}
     if type_attr is not None:
         # ALTER CHANNEL needs CHLTYPE and ALTER LISTENER needs TRPTYPE, even though they cannot change.
         params[type_attr.keyword] = row.get(type_attr.keyword.lower())
     params.update((k, desired[k]) for k in changed)
-    command = MQSCCommand("ALTER", spec.qualifier, name, params)
-    return _apply(client, spec, name, "updated", row, [command], {k: desired[k] for k in changed}, changed)
+    return "updated", [MQSCCommand("ALTER", spec.qualifier, name, params)], {k: desired[k] for k in changed}
+
+
+def ensure_present(client, spec, name, desired, runtime=None, recreate=False):
+    """Make object ``name`` exist with the ``desired`` {KEYWORD: wire value} attributes."""
+    row = client.display_one(spec.qualifier, name)
+    action, commands, applied = plan_present(spec, name, desired, row, recreate)
+    if action == "unchanged":
+        return EnsureResult(spec, "unchanged", row, row)
+    if action == "recreated" and runtime is not None:
+        _stop_if_active(runtime, spec, name, row)
+    return _apply(client, spec, name, action, row, commands, applied, sorted(applied) if action != "updated" else list(applied))
 
 
 def ensure_absent(client, spec, name, runtime=None, force=False):
@@ -126,11 +133,14 @@ def ensure_absent(client, spec, name, runtime=None, force=False):
         rows = runtime.statuses([name])[name]
         if rows and not runtime.is_stopped(rows):
             if not force:
-                raise MQError("{0} {1!r} is active (status: {2}); MQ will not delete it while it runs. Stop it first "
-                              "(state: stopped) or set force: true to stop and delete it".format(
-                                  spec.kind, name, ", ".join(sorted({str(r.get('status')) for r in rows}))))
+                raise active_error(spec, name, rows)
             _stop_if_active(runtime, spec, name, row, rows)
     return _apply(client, spec, name, "deleted", row, [MQSCCommand("DELETE", spec.qualifier, name)], {}, ())
+
+
+def active_error(spec, name, rows, how="set force: true to stop and delete it"):
+    return MQError("{0} {1!r} is active (status: {2}); MQ will not delete it while it runs. Stop it first "
+                   "(state: stopped) or {3}".format(spec.kind, name, ", ".join(sorted({str(r.get('status')) for r in rows})), how))
 
 
 def _stop_if_active(runtime, spec, name, row, rows=None):
@@ -142,7 +152,7 @@ def _stop_if_active(runtime, spec, name, row, rows=None):
         runtime.run("stop", [(name, subtype, None)])
 
 
-def _took_effect(client, spec, command):
+def took_effect(client, spec, command):
     """Re-read the object after a lost answer: does MQ hold what ``command`` asked for?"""
     def check():
         current = client.display_one(spec.qualifier, command.name)
@@ -157,7 +167,7 @@ def _took_effect(client, spec, command):
 
 def _apply(client, spec, name, action, row, commands, desired, changed):
     for command in commands:
-        client.run(command, took_effect=_took_effect(client, spec, command))  # only recorded in check mode
+        client.run(command, took_effect=took_effect(client, spec, command))  # only recorded in check mode
     if action == "deleted":
         after = None
     elif client.check_mode:

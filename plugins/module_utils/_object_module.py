@@ -9,11 +9,11 @@
 from __future__ import annotations
 
 from ._ensure import ensure_absent, ensure_present
-from ._errors import MQError
+from ._errors import MQError, MQInputError
 from ._module import OBJECT_ARGSPEC, WAIT_ARGSPEC, MQModule
 from ._sync import ObjectRuntime
 
-__all__ = ["object_argspec", "run_object_module", "CHANNEL_SYNC_ARGSPEC"]
+__all__ = ["object_argspec", "run_object_module", "check_object_input", "CHANNEL_SYNC_ARGSPEC", "OPTION_DEFAULTS"]
 
 # Paired with the channel-only options documented in mq_channel and mq_restart.
 CHANNEL_SYNC_ARGSPEC = dict(
@@ -23,22 +23,45 @@ CHANNEL_SYNC_ARGSPEC = dict(
 )
 
 
+# Option defaults of one object type, for mq_listener and for listener entries of mq_objects alike.
+OPTION_DEFAULTS = {"listener": {"transport_type": "tcp"}}
+
+
 def object_argspec(spec, extra=None):
     argspec = dict(OBJECT_ARGSPEC)
     argspec.update(WAIT_ARGSPEC)
     argspec.update(spec.option_argspec())
+    for option, value in OPTION_DEFAULTS.get(spec.kind, {}).items():
+        argspec[option] = dict(argspec[option], default=value)
     argspec.update(extra or {})
     return argspec
 
 
-def _subtype(spec, params):
+def subtype_of(spec, params):
     if spec.type_attr is None:
         return None
     value = params.get(spec.type_attr.option)
-    return value.upper() if value else None
+    return str(value).upper() if value else None
 
 
-def run_object_module(spec, argspec, required_if=None, check_input=None):
+def check_object_input(spec, params):
+    """The per-type rules beyond the attribute table, shared by the object modules and mq_objects."""
+    state = params["state"]
+    if spec.kind == "channel" and state != "absent" and not params.get("type"):
+        raise MQInputError("type is required when state is {0}: MQ needs CHLTYPE to define a channel and to alter it".format(state))
+    if state not in ("started", "stopped"):
+        return
+    if spec.kind == "channel" and subtype_of(spec, params) == "CLNTCONN":
+        # IBM-STA-CHL: START/STOP CHANNEL work on every type but CLNTCONN; refuse before defining anything.
+        raise MQInputError("state={0!r}: a clntconn channel cannot be started or stopped: it is a client-side definition; "
+                           "its svrconn partner on the queue manager is what runs".format(state))
+    if spec.kind == "service" and str(params.get("service_type") or "").lower() != "server":
+        raise MQInputError(
+            "state={0!r} needs service_type='server': MQ keeps no status for command services (DISPLAY SVSTATUS "
+            "shows server services only), so their running state cannot be checked or waited for".format(state))
+
+
+def run_object_module(spec, argspec, required_if=None):
     mq = MQModule(argspec, required_if=required_if or [])
     params = mq.params
     state = params["state"]
@@ -46,10 +69,9 @@ def run_object_module(spec, argspec, required_if=None, check_input=None):
     try:
         spec.validate_name(params["name"])
         mq.validate_wait()
-        subtype = _subtype(spec, params)
+        check_object_input(spec, params)
+        subtype = subtype_of(spec, params)
         desired = spec.desired_from_params(params, subtype) if state != "absent" else {}
-        if check_input:
-            check_input(params, subtype)
         client = mq.client
         runtime = ObjectRuntime(
             client, spec, wait=params["wait"], wait_timeout=params["wait_timeout"], poll_interval=params["poll_interval"],

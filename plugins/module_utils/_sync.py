@@ -21,7 +21,7 @@ from ._mqsc import MQSCCommand
 from ._transport import RETRYABLE_STATUS
 from ._waiter import DONE, FAILED, PASSIVE_CHANNEL_TYPES, StatusTracker, Unavailable, summarize, wait_all
 
-__all__ = ["ObjectRuntime", "SyncOutcome"]
+__all__ = ["ObjectRuntime", "SyncOutcome", "wait_for"]
 
 # Replies that mean the object is already where the command wants it: a race between our
 # status read and the command, not a failure (IBM-RC4031/4064/3233/3234/3251/3253).
@@ -36,11 +36,14 @@ OPERATION_RESULT = {"start": "started", "stop": "stopped", "restart": "restarted
 class SyncOutcome:
     """What one start or stop did: the facts users asked for (SyncResult), per object."""
 
-    __slots__ = ("name", "operation", "polls", "elapsed_seconds", "status_before", "status_after", "issued", "outcome", "reason")
+    __slots__ = ("name", "operation", "subtype", "sent_at", "polls", "elapsed_seconds", "status_before", "status_after", "issued",
+                 "outcome", "reason")
 
-    def __init__(self, name, operation, status_before, issued=True):
+    def __init__(self, name, operation, status_before, issued=True, subtype=None, sent_at=None):
         self.name = name
         self.operation = operation
+        self.subtype = subtype
+        self.sent_at = sent_at
         self.status_before = status_before
         self.status_after = status_before
         self.issued = issued
@@ -110,8 +113,8 @@ class ObjectRuntime:
             if self.spec.kind == "channel" and not any(str(r.get("status", "")).upper() == "RUNNING" for r in rows) \
                     and subtype not in PASSIVE_CHANNEL_TYPES and self.wait and not self.client.check_mode:
                 # Already on its way (e.g. BINDING or RETRYING): wait for it instead of starting it twice.
-                outcome = SyncOutcome(name, "start", summarize(rows), issued=False)
-                self._wait([outcome], {name: subtype}, {name: self.clock()})
+                outcome = SyncOutcome(name, "start", summarize(rows), issued=False, subtype=subtype, sent_at=self.clock())
+                wait_for([(self, outcome)])
                 self.raise_failures([outcome])
             return None
         return self.run("start", [(name, subtype, summarize(rows))])[0]
@@ -125,12 +128,20 @@ class ObjectRuntime:
     # -- fan-out ---------------------------------------------------------------------------------
     def run(self, operation, targets, raise_on_failure=True):
         """Issue ``operation`` for every (name, subtype, status_before), then wait for all at once."""
-        outcomes, started, subtypes = [], {}, {}
+        outcomes = self.issue(operation, targets)
+        if self.client.check_mode:
+            return outcomes
+        wait_for([(self, o) for o in outcomes if o.issued])
+        if raise_on_failure:
+            self.raise_failures(outcomes)
+        return outcomes
+
+    def issue(self, operation, targets):
+        """Send the command for every (name, subtype, status_before); a failure is that object's outcome."""
+        outcomes = []
         for name, subtype, before in targets:
-            outcome = SyncOutcome(name, operation, before)
+            outcome = SyncOutcome(name, operation, before, subtype=subtype, sent_at=self.clock())
             outcomes.append(outcome)
-            subtypes[name] = subtype
-            started[name] = self.clock()
             try:
                 # only recorded in check mode
                 self.client.run(self.command(operation, name), took_effect=self._took_effect(operation, name, subtype))
@@ -142,16 +153,6 @@ class ObjectRuntime:
                 # This object failed (lost answer, HTTP error); the others still get their command and their
                 # wait, so a fan-out never stops half-way with objects silently left stopped.
                 outcome.issued, outcome.outcome, outcome.reason = False, FAILED, exc.msg
-        if self.client.check_mode:
-            return outcomes
-        waited = [o for o in outcomes if o.issued and self._has_status(subtypes[o.name])]
-        for outcome in outcomes:
-            if outcome.issued and outcome not in waited:
-                outcome.status_after = "no status (a COMMAND service is not monitored by MQ)"
-        if self.wait and waited:
-            self._wait(waited, subtypes, started)
-        if raise_on_failure:
-            self.raise_failures(outcomes)
         return outcomes
 
     def command(self, operation, name):
@@ -178,42 +179,32 @@ class ObjectRuntime:
         # IBM-SVC-WORK: only SERVTYPE(SERVER) services have SVSTATUS; COMMAND ones cannot be monitored.
         return not (self.spec.kind == "service" and subtype == "COMMAND")
 
-    def _wait(self, outcomes, subtypes, started):
-        trackers = {o.name: StatusTracker(self.spec.kind, o.operation, subtypes.get(o.name), self.retrying_grace) for o in outcomes}
+    def poll(self, names):
+        """One status read for the waiter: outages become Unavailable so the wait goes on."""
+        self.poll_requests += 1
+        try:
+            # Not retried inside the transport: the waiter polls again anyway, and must see an outage to know
+            # that the queue manager may have restarted under the command.
+            return self.statuses(names, retry=False)
+        except MQTransportError as exc:
+            raise Unavailable(exc.msg, qmgr_down=False)
+        except MQHTTPError as exc:
+            # 503 (MQWB0009E): the queue manager is ending, ended or starting. 502/504: a proxy lost mqweb.
+            if exc.status in RETRYABLE_STATUS:
+                raise Unavailable(exc.msg, qmgr_down=exc.status == 503)
+            raise
 
-        operations = {o.name: o.operation for o in outcomes}
-
-        def poll(names):
-            self.poll_requests += 1
-            try:
-                # Not retried inside the transport: the waiter polls again anyway, and must see an outage to know
-                # that the queue manager may have restarted under the command.
-                return self.statuses(names, retry=False)
-            except MQTransportError as exc:
-                raise Unavailable(exc.msg, qmgr_down=False)
-            except MQHTTPError as exc:
-                # 503 (MQWB0009E): the queue manager is ending, ended or starting. 502/504: a proxy lost mqweb.
-                if exc.status in RETRYABLE_STATUS:
-                    raise Unavailable(exc.msg, qmgr_down=exc.status == 503)
-                raise
-
-        def reissue(name):
-            try:
-                self.client.run(self.command(operations[name], name),
-                                took_effect=self._took_effect(operations[name], name, subtypes.get(name)))
-            except MQCommandError as exc:
-                if exc.reason_code not in (ALREADY_STARTED if operations[name] == "start" else ALREADY_STOPPED):
-                    return "issuing it again failed: " + exc.msg
-            except (MQUnconfirmedError, MQHTTPError) as exc:
+    def reissue(self, outcome):
+        """Send the command again after a queue manager restart undid it; None, or why it could not."""
+        try:
+            self.client.run(self.command(outcome.operation, outcome.name),
+                            took_effect=self._took_effect(outcome.operation, outcome.name, outcome.subtype))
+        except MQCommandError as exc:
+            if exc.reason_code not in (ALREADY_STARTED if outcome.operation == "start" else ALREADY_STOPPED):
                 return "issuing it again failed: " + exc.msg
-            return None
-
-        results = wait_all(trackers, poll, self.wait_timeout, self.poll_interval, started, clock=self.clock, sleep=self.sleep,
-                           reissue=reissue)
-        for outcome in outcomes:
-            result = results[outcome.name]
-            outcome.polls, outcome.elapsed_seconds = result.polls, result.elapsed
-            outcome.status_after, outcome.outcome, outcome.reason = result.last_status, result.outcome, result.reason
+        except (MQUnconfirmedError, MQHTTPError) as exc:
+            return "issuing it again failed: " + exc.msg
+        return None
 
     def raise_failures(self, outcomes):
         failed = [o for o in outcomes if o.outcome != DONE]
@@ -237,6 +228,41 @@ class ObjectRuntime:
         if self.spec.kind == "channel" and subtype == "CLNTCONN":
             raise MQInputError("a clntconn channel cannot be started or stopped: it is a client-side definition; "
                                "its svrconn partner on the queue manager is what runs")
+
+
+def wait_for(pairs):
+    """Wait in one polling loop for [(runtime, outcome)], possibly of several object types.
+
+    Each round reads the status once per object type, however many objects of it are pending. Objects
+    without a status (COMMAND services) are marked and not waited for. Fills in each outcome.
+    """
+    waited = {}
+    for runtime, outcome in pairs:
+        if not runtime._has_status(outcome.subtype):
+            outcome.status_after = "no status (a COMMAND service is not monitored by MQ)"
+        elif runtime.wait:
+            waited[(runtime.spec.kind, outcome.name)] = (runtime, outcome)
+    if not waited:
+        return
+    first = next(iter(waited.values()))[0]
+    runtimes = {key[0]: runtime for key, (runtime, _outcome) in waited.items()}
+    trackers = {key: StatusTracker(key[0], o.operation, o.subtype, runtime.retrying_grace) for key, (runtime, o) in waited.items()}
+
+    def fetch(keys):
+        observed = {}
+        for kind, runtime in runtimes.items():
+            names = [name for key_kind, name in keys if key_kind == kind]
+            if names:
+                observed.update(((kind, name), rows) for name, rows in runtime.poll(names).items())
+        return observed
+
+    results = wait_all(trackers, fetch, first.wait_timeout, first.poll_interval,
+                       {key: o.sent_at for key, (_runtime, o) in waited.items()}, clock=first.clock, sleep=first.sleep,
+                       reissue=lambda key: waited[key][0].reissue(waited[key][1]))
+    for key, (_runtime, outcome) in waited.items():
+        result = results[key]
+        outcome.polls, outcome.elapsed_seconds = result.polls, result.elapsed
+        outcome.status_after, outcome.outcome, outcome.reason = result.last_status, result.outcome, result.reason
 
 
 class ObjectRecord:

@@ -27,6 +27,7 @@ extends_documentation_fragment:
   - mqrest.admin.connection
   - mqrest.admin.object
   - mqrest.admin.wait
+  - mqrest.admin.channel_stop
   - mqrest.admin.attributes
 attributes:
   check_mode:
@@ -116,26 +117,6 @@ options:
     description:
       - Queue manager a client connects to (C(QMNAME)); V(clntconn) only.
     type: str
-  stop_mode:
-    description:
-      - C(MODE) of C(STOP CHANNEL). V(quiesce) ends after the current batch; V(force) stops now and may
-        leave the channel in doubt; V(terminate) also ends the channel's thread or process.
-    type: str
-    choices: [quiesce, force, terminate]
-    default: quiesce
-  stop_status:
-    description:
-      - C(STATUS) of C(STOP CHANNEL). V(stopped) keeps the channel stopped until it is started by command;
-        V(inactive) lets it restart automatically when needed (for example by triggering).
-    type: str
-    choices: [stopped, inactive]
-    default: stopped
-  retrying_grace:
-    description:
-      - Seconds a starting channel may stay in C(RETRYING) before the task fails. V(0) fails at once,
-        because a channel that cannot reach its partner will retry for a long time (C(SHORTRTY), C(LONGRTY)).
-    type: float
-    default: 0
 notes:
   - Changes to a running channel take effect the next time it starts; use M(mqrest.admin.mq_restart).
   - Channel names are at most 20 characters.
@@ -226,26 +207,14 @@ sync_result:
       type: float
 """
 
-from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQInputError
 from ansible_collections.mqrest.admin.plugins.module_utils._object_module import CHANNEL_SYNC_ARGSPEC, object_argspec, run_object_module
 from ansible_collections.mqrest.admin.plugins.module_utils._objects import CHANNEL
 
 
-def _check_runnable(params, subtype):
-    # IBM-STA-CHL: START/STOP CHANNEL work on every type but CLNTCONN; refuse before defining anything.
-    if params["state"] in ("started", "stopped") and subtype == "CLNTCONN":
-        raise MQInputError("state={0!r}: a clntconn channel cannot be started or stopped: it is a client-side definition; "
-                           "its svrconn partner on the queue manager is what runs".format(params["state"]))
-
-
 def main():
     needs_type = ["type"]
-    run_object_module(
-        CHANNEL,
-        object_argspec(CHANNEL, CHANNEL_SYNC_ARGSPEC),
-        required_if=[("state", "present", needs_type), ("state", "started", needs_type), ("state", "stopped", needs_type)],
-        check_input=_check_runnable,
-    )
+    run_object_module(CHANNEL, object_argspec(CHANNEL, CHANNEL_SYNC_ARGSPEC),
+                      required_if=[("state", "present", needs_type), ("state", "started", needs_type), ("state", "stopped", needs_type)])
 
 
 if __name__ == "__main__":

@@ -154,9 +154,7 @@ from ansible_collections.mqrest.admin.plugins.module_utils._objects import LISTE
 
 
 def main():
-    argspec = object_argspec(LISTENER)
-    argspec["transport_type"]["default"] = "tcp"
-    run_object_module(LISTENER, argspec)
+    run_object_module(LISTENER, object_argspec(LISTENER))
 
 
 if __name__ == "__main__":

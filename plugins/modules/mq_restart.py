@@ -23,6 +23,7 @@ author:
   - mqrest.admin developers (@mqrest)
 extends_documentation_fragment:
   - mqrest.admin.connection
+  - mqrest.admin.channel_stop
   - mqrest.admin.attributes
 attributes:
   check_mode:
@@ -78,23 +79,6 @@ options:
       - Longest pause between two status requests; the first request is sent right after the commands.
     type: float
     default: 1
-  stop_mode:
-    description:
-      - C(MODE) of C(STOP CHANNEL). Channels only.
-    type: str
-    choices: [quiesce, force, terminate]
-    default: quiesce
-  stop_status:
-    description:
-      - C(STATUS) of C(STOP CHANNEL). Channels only. With V(inactive) the channel's status record disappears.
-    type: str
-    choices: [stopped, inactive]
-    default: stopped
-  retrying_grace:
-    description:
-      - Seconds a starting channel may stay in C(RETRYING) before it counts as failed.
-    type: float
-    default: 0
 notes:
   - A C(SERVTYPE(COMMAND)) service has no status in MQ; it is started or stopped without waiting.
 seealso:

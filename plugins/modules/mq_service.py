@@ -142,20 +142,12 @@ sync_result:
       type: float
 """
 
-from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQInputError
 from ansible_collections.mqrest.admin.plugins.module_utils._object_module import object_argspec, run_object_module
 from ansible_collections.mqrest.admin.plugins.module_utils._objects import SERVICE
 
 
-def _check_runnable(params, subtype):
-    if params["state"] in ("started", "stopped") and params["service_type"] != "server":
-        raise MQInputError(
-            "state={0!r} needs service_type='server': MQ keeps no status for command services (DISPLAY SVSTATUS "
-            "shows server services only), so their running state cannot be checked or waited for".format(params["state"]))
-
-
 def main():
-    run_object_module(SERVICE, object_argspec(SERVICE), check_input=_check_runnable)
+    run_object_module(SERVICE, object_argspec(SERVICE))
 
 
 if __name__ == "__main__":
