@@ -1,0 +1,314 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+# PRIVATE: this file is internal to mqrest.admin and may change without notice.
+
+"""Whole-queue-manager convergence: the listeners, channels and services of one queue manager in one pass.
+
+Read: one generic DISPLAY per object type, and one status DISPLAY per type only when a state or a
+deletion needs it. Plan: the pure diff of _ensure for every entry, plus purge; everything that can
+be refused is refused here, so a bad entry fails the task before the first mutating command.
+Apply: stop what must stop before a DELETE, then DELETE, DEFINE and ALTER, then START and STOP with
+one fan-out wait for every object type.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+
+from ansible.module_utils.parsing.convert_bool import boolean
+
+from ._ensure import active_error, plan_present, took_effect
+from ._errors import MQInputError, MQWaitError
+from ._mqsc import MQSCCommand
+from ._object_module import OPTION_DEFAULTS, check_object_input, subtype_of
+from ._objects import CHANNEL, LISTENER, SERVICE
+from ._sync import ObjectRuntime, SyncOutcome, wait_for
+from ._waiter import DONE, PASSIVE_CHANNEL_TYPES, summarize
+
+__all__ = ["LIST_OPTIONS", "Entry", "parse_entries", "validate_purge_prefix", "converge"]
+
+# The list option of each object type, in the order they are applied.
+LIST_OPTIONS = (("listeners", LISTENER), ("channels", CHANNEL), ("services", SERVICE))
+ENTRY_KEYS = ("name", "state", "attributes", "recreate", "force")
+STATES = ("present", "absent", "started", "stopped")
+# Options of the single-object modules that mq_objects takes once for the task: one wait covers every object.
+TASK_KEYS = ("wait", "wait_timeout", "poll_interval", "stop_mode", "stop_status", "retrying_grace")
+SYSTEM_PREFIX = "SYSTEM."
+
+
+class Entry:
+    """One validated entry of a list option: what the user wants for one object."""
+
+    __slots__ = ("spec", "where", "name", "state", "desired", "subtype", "recreate", "force")
+
+    def __init__(self, spec, where, name, state, desired, subtype, recreate, force):
+        self.spec = spec
+        self.where = where
+        self.name = name
+        self.state = state
+        self.desired = desired
+        self.subtype = subtype
+        self.recreate = recreate
+        self.force = force
+
+
+def parse_entries(spec, option, entries):
+    """Validate every entry of one list option; raises MQInputError naming the entry, the option and the rule."""
+    parsed, seen = [], {}
+    for index, entry in enumerate(entries):
+        item = _parse_entry(spec, "{0}[{1}]".format(option, index), entry)
+        if item.name in seen:
+            raise MQInputError("{0}: {1} {2!r} is already declared by {3}; each object may appear once".format(
+                item.where, spec.kind, item.name, seen[item.name]))
+        seen[item.name] = item.where
+        parsed.append(item)
+    return parsed
+
+
+def _parse_entry(spec, where, entry):
+    module = "mqrest.admin.mq_" + spec.kind
+    if isinstance(entry.get("name"), str):
+        where = "{0} ({1})".format(where, entry["name"])
+    allowed = ENTRY_KEYS + tuple(spec.by_option)
+    for key in entry:
+        if key in TASK_KEYS:
+            raise MQInputError("{0}: {1} is set once for the whole task, not per entry: one wait covers every object".format(where, key))
+        if key not in allowed:
+            close = difflib.get_close_matches(str(key), allowed, n=2, cutoff=0.6)
+            hint = "; did you mean {0}?".format(" or ".join(close)) if close else ""
+            raise MQInputError("{0}: {1!r} is not an option of a {2} entry{3} (entries take the options of {4}: {5})".format(
+                where, key, spec.kind, hint, module, ", ".join(allowed)))
+    params = {"state": "present", "attributes": {}, "recreate": False, "force": False}
+    params.update(OPTION_DEFAULTS.get(spec.kind, {}))
+    params.update((k, v) for k, v in entry.items() if v is not None)
+    try:
+        if not isinstance(params.get("name"), str):
+            raise MQInputError("name is required and must be a string")
+        spec.validate_name(params["name"])
+        if params["state"] not in STATES:
+            raise MQInputError("state={0!r} must be one of {1}".format(params["state"], ", ".join(STATES)))
+        for flag in ("recreate", "force"):
+            try:
+                params[flag] = boolean(params[flag], strict=True)
+            except TypeError:
+                raise MQInputError("{0}={1!r} must be a boolean".format(flag, params[flag]))
+        if not isinstance(params["attributes"], dict):
+            raise MQInputError("attributes={0!r} must be a dictionary of MQSC keywords and values".format(params["attributes"]))
+        check_object_input(spec, params)
+        subtype = subtype_of(spec, params)
+        desired = spec.desired_from_params(params, subtype) if params["state"] != "absent" else {}
+    except MQInputError as exc:
+        raise MQInputError("{0}: {1}".format(where, exc.msg))
+    return Entry(spec, where, params["name"], params["state"], desired, subtype, params["recreate"], params["force"])
+
+
+def validate_purge_prefix(prefix):
+    """purge.prefix: a literal name prefix; SYSTEM.* objects are never purged, so a prefix inside them is refused."""
+    if not isinstance(prefix, str) or not prefix:
+        raise MQInputError("purge.prefix={0!r} must be a non-empty name prefix, such as APP.".format(prefix))
+    if "*" in prefix:
+        raise MQInputError("purge.prefix={0!r} is a literal prefix, not a generic name: leave out the *".format(prefix))
+    LISTENER.validate_name(prefix, option="purge.prefix")
+    if prefix.startswith(SYSTEM_PREFIX):
+        raise MQInputError("purge.prefix={0!r} names queue manager objects (SYSTEM.*), which are never purged".format(prefix))
+    return prefix
+
+
+class _Plan:
+    """What converge decided for one object: the definition change and the run-state change."""
+
+    __slots__ = ("spec", "name", "action", "commands", "applied", "row", "status", "subtype", "stop_first", "run")
+
+    def __init__(self, spec, name, action, commands=(), applied=None, row=None, subtype=None):
+        self.spec = spec
+        self.name = name
+        self.action = action
+        self.commands = list(commands)
+        self.applied = applied or {}
+        self.row = row
+        self.status = []
+        self.subtype = subtype
+        self.stop_first = False  # active now and about to be deleted
+        self.run = None  # "start", "stop", or "watch" (on its way to RUNNING: waited for, not started twice)
+
+
+def _read(client, spec, names, purge_prefix):
+    """One DISPLAY for the declared names and the purge prefix: the generic name of their common prefix
+    (MQ has no name lists), or the one name itself."""
+    prefixes = list(names) + ([purge_prefix] if purge_prefix else [])
+    if not prefixes:
+        return {}
+    pattern = prefixes[0] if len(prefixes) == 1 and not purge_prefix else os.path.commonprefix(prefixes) + "*"
+    key = spec.qualifier.lower()
+    return {row.get(key): row for row in client.display(spec.qualifier, pattern)}
+
+
+def _plan_type(client, runtime, spec, entries, purge):
+    """Read one object type once and decide everything for it; raises before anything is changed."""
+    purge_prefix = purge["prefix"] if purge else None
+    rows = _read(client, spec, [e.name for e in entries], purge_prefix)
+    plans = []
+    for entry in entries:
+        row = rows.get(entry.name)
+        existing_subtype = str(row.get(spec.type_attr.keyword.lower(), "")).upper() if row and spec.type_attr else None
+        if entry.state == "absent":
+            plan = _Plan(spec, entry.name, "deleted" if row else "absent", [MQSCCommand("DELETE", spec.qualifier, entry.name)] if row else (),
+                         row=row, subtype=existing_subtype)
+            plan.stop_first = entry.force  # checked against the status below
+        else:
+            action, commands, applied = plan_present(spec, entry.name, entry.desired, row, entry.recreate)
+            plan = _Plan(spec, entry.name, action, commands, applied, row, entry.subtype or existing_subtype)
+            plan.stop_first = action == "recreated"
+        plan.run = entry.state  # resolved against the status below
+        plans.append(plan)
+    if purge:
+        managed = {e.name for e in entries}
+        for name in sorted(rows):
+            if name not in managed and name.startswith(purge_prefix) and not name.startswith(SYSTEM_PREFIX):
+                existing_subtype = str(rows[name].get(spec.type_attr.keyword.lower(), "")).upper() if spec.type_attr else None
+                plan = _Plan(spec, name, "purged", [MQSCCommand("DELETE", spec.qualifier, name)], row=rows[name], subtype=existing_subtype)
+                plan.stop_first = purge["force"]
+                plans.append(plan)
+    _read_status(runtime, plans)
+    for plan in plans:
+        _resolve(runtime, plan)
+    return plans
+
+
+def _read_status(runtime, plans):
+    """One status DISPLAY for the type, only for objects that exist and whose run state matters."""
+    needed = [p for p in plans if p.row is not None and (p.action in ("deleted", "purged", "recreated") or p.run in ("started", "stopped"))]
+    if not needed:
+        return
+    statuses = runtime.statuses([p.name for p in needed])
+    for plan in needed:
+        plan.status = statuses[plan.name]
+
+
+def _resolve(runtime, plan):
+    """Turn the wanted state into the START/STOP (or nothing) that the status read calls for."""
+    active = plan.status and not runtime.is_stopped(plan.status)
+    if plan.action in ("deleted", "purged"):
+        if active and not plan.stop_first:
+            how = "set purge.force: true to stop and delete unmanaged objects" if plan.action == "purged" else \
+                "set force: true to stop and delete it"
+            raise active_error(plan.spec, plan.name, plan.status, how)
+        plan.stop_first = bool(active)
+        plan.run = None
+        return
+    plan.stop_first = bool(plan.stop_first and active)
+    wanted, plan.run = plan.run, None
+    # A DEFINE (or the DELETE of a recreate) leaves no status: the object starts out stopped.
+    rows = [] if plan.action in ("created", "recreated") else plan.status
+    if wanted == "started":
+        if not runtime.is_running(rows, plan.subtype):
+            plan.run = "start"
+        elif plan.spec.kind == "channel" and plan.subtype not in PASSIVE_CHANNEL_TYPES and runtime.wait \
+                and not any(str(r.get("status", "")).upper() == "RUNNING" for r in rows):
+            plan.run = "watch"
+    elif wanted == "stopped" and not runtime.is_stopped(rows):
+        plan.run = "stop"
+
+
+def _fan_out(runtimes, plans, operation_of):
+    """Issue START/STOP for every plan with an operation, across types, then one wait for all of them."""
+    pairs = []
+    for plan in plans:
+        operation = operation_of(plan)
+        if operation is None:
+            continue
+        runtime = runtimes[plan.spec.kind]
+        before = summarize(plan.status)
+        if operation == "watch":
+            # Nothing to send: the channel is already on its way (BINDING, RETRYING, ...); starting it twice would fail.
+            outcome = SyncOutcome(plan.name, "start", before, issued=False, subtype=plan.subtype, sent_at=runtime.clock())
+        else:
+            outcome = runtime.issue(operation, [(plan.name, plan.subtype, before)])[0]
+        pairs.append((runtime, outcome, operation == "watch"))
+    if not pairs:
+        return []
+    if not pairs[0][0].client.check_mode:
+        wait_for([(runtime, outcome) for runtime, outcome, watch in pairs if outcome.issued or watch])
+    failed = [(runtime, outcome) for runtime, outcome, _watch in pairs if outcome.outcome != DONE]
+    if failed:
+        message = "; ".join(runtime.describe_failures([outcome]) for runtime, outcome in failed)
+        raise MQWaitError(message, [outcome.failure() for _runtime, outcome in failed],
+                          sync_results=[dict(outcome.as_dict(), type=runtime.spec.kind) for runtime, outcome, _watch in pairs])
+    return [(runtime, outcome) for runtime, outcome, watch in pairs if outcome.issued or watch]
+
+
+def converge(client, managed, purge=None, **runtime_options):
+    """Make the queue manager hold ``managed`` [(spec, [Entry])]; returns the module result.
+
+    ``purge``: {"prefix", "force"} deletes unmanaged objects of the managed types whose names start with prefix.
+    ``runtime_options``: wait, wait_timeout, poll_interval, stop_mode, stop_status, retrying_grace.
+    """
+    runtimes = {spec.kind: ObjectRuntime(client, spec, **runtime_options) for spec, _entries in managed}
+    plans = []
+    for spec, entries in managed:
+        plans.extend(_plan_type(client, runtimes[spec.kind], spec, entries, purge))
+
+    # Deleted objects must be stopped first: MQ refuses to delete a running channel, listener or service.
+    _fan_out(runtimes, plans, lambda p: "stop" if p.stop_first else None)
+    for plan in sorted(plans, key=lambda p: p.action not in ("deleted", "purged")):
+        for command in plan.commands:
+            client.run(command, took_effect=took_effect(client, plan.spec, command))  # only recorded in check mode
+    waited = _fan_out(runtimes, plans, lambda p: p.run)
+    return _result(client, plans, waited)
+
+
+def _label(spec, keyword):
+    attr = spec.by_keyword.get(keyword)
+    return attr.option if attr is not None and attr.option else keyword.lower()
+
+
+def _facts(spec, wire):
+    facts = spec.facts({k.lower(): v for k, v in wire.items()})
+    facts.pop("name", None)
+    return facts
+
+
+def _result(client, plans, waited):
+    run_result = {"start": "started", "stop": "stopped"}  # a watched channel was not started by this task
+    summary = dict.fromkeys(("created", "updated", "recreated", "deleted", "purged", "unchanged", "started", "stopped"), 0)
+    changes, before, after = [], {}, {}
+    for plan in plans:
+        if plan.action in summary:
+            summary[plan.action] += 1
+        run_action = run_result.get(plan.run)
+        if run_action:
+            summary[run_action] += 1
+        if plan.action in ("unchanged", "absent") and not run_action:
+            continue
+        changes.append({"type": plan.spec.kind, "name": plan.name, "action": plan.action,
+                        "changed_attributes": sorted(_label(plan.spec, k) for k in plan.applied), "run_action": run_action})
+        key = plan.spec.kind + "s"
+        old, new = {}, {}
+        if plan.action in ("deleted", "purged", "recreated"):
+            old = plan.spec.facts(plan.row)
+            old.pop("name", None)
+        if plan.action in ("created", "recreated"):
+            new = _facts(plan.spec, plan.applied)
+        elif plan.action == "updated":
+            old = {_label(plan.spec, k): plan.spec.by_keyword[k].fact(plan.row.get(k.lower())) for k in plan.applied}
+            new = _facts(plan.spec, plan.applied)
+        if run_action:
+            old["state"] = "started" if run_action == "stopped" else "stopped"
+            new["state"] = run_action
+        if plan.action not in ("deleted", "purged"):
+            after.setdefault(key, {})[plan.name] = new
+        if plan.action not in ("created",):
+            before.setdefault(key, {})[plan.name] = old
+    result = {
+        "changed": bool(changes),
+        "changes": changes,
+        "summary": summary,
+        "commands": list(client.sent),
+        "diff": {"before": before, "after": after},
+    }
+    if not client.check_mode:
+        result["sync_results"] = [dict(outcome.as_dict(), type=runtime.spec.kind) for runtime, outcome in waited]
+    return result

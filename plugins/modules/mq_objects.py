@@ -1,0 +1,237 @@
+#!/usr/bin/python
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+from __future__ import annotations
+
+DOCUMENTATION = r"""
+module: mq_objects
+short_description: Converge the listeners, channels and services of one IBM MQ queue manager in one task
+version_added: 0.1.0
+description:
+  - Declares the listeners, channels and services of one queue manager in one task and converges them over the
+    IBM MQ administrative REST API, with one HTTP session.
+  - Reads each managed object type with one generic C(DISPLAY), computes the difference, then sends only the
+    C(DEFINE), C(ALTER) and C(DELETE) commands needed, then starts and stops what must change state and waits
+    for all of them together (one status C(DISPLAY) per object type per polling round).
+  - When nothing differs it sends one request per object type, plus one status C(DISPLAY) per type that has
+    entries with V(state=started) or V(state=stopped) (or objects to delete), and no
+    mutating command.
+  - Every entry is validated before the first request. Every rule that depends on what the queue manager holds
+    (a type change without C(recreate), deleting an active object without C(force)) is checked after the reads
+    and before the first mutating command, so a refused plan changes nothing.
+  - Each entry takes the per-object options of M(mqrest.admin.mq_listener), M(mqrest.admin.mq_channel) or
+    M(mqrest.admin.mq_service), with the same meaning and rules. The waiting options are set once for the task.
+  - Use this module instead of a loop over the single-object modules when a queue manager has many objects; see
+    the performance guide for measurements.
+author:
+  - mqrest.admin developers (@mqrest)
+extends_documentation_fragment:
+  - mqrest.admin.connection
+  - mqrest.admin.wait
+  - mqrest.admin.channel_stop
+  - mqrest.admin.attributes
+attributes:
+  check_mode:
+    support: full
+    details: Reads the objects and their status and reports the plan (RV(changes), RV(commands), diff); sends no mutating command.
+  diff_mode:
+    support: full
+    details: The diff lists, per object type and name, the attributes and run state before and after.
+  idempotent:
+    support: full
+options:
+  listeners:
+    description:
+      - The listeners this task manages, each a dictionary of M(mqrest.admin.mq_listener) options without the
+        connection and waiting options; the keys are V(name) (required), V(state), V(transport_type), V(port),
+        V(ip_address), V(backlog), V(control), V(description), V(attributes), V(recreate) and V(force).
+      - V(state) is V(present) (the default), V(absent), V(started) or V(stopped), as in M(mqrest.admin.mq_listener).
+      - Leave the option out to leave listeners alone. An empty list manages no listener, which with O(purge)
+        deletes every listener whose name starts with the prefix.
+    type: list
+    elements: dict
+  channels:
+    description:
+      - The channels this task manages, each a dictionary of M(mqrest.admin.mq_channel) options without the
+        connection and waiting options; the keys are V(name) (required), V(type) (required unless V(state=absent)),
+        V(state), V(transport_type), V(conname), V(xmitq), V(description), V(mcauser), V(ssl_cipher),
+        V(ssl_client_auth), V(ssl_peer), V(certificate_label), V(heartbeat_interval), V(disconnect_interval),
+        V(max_message_length), V(max_instances), V(max_instances_per_client), V(sharing_conversations), V(cluster),
+        V(cluster_namelist), V(qmgr_name), V(attributes), V(recreate) and V(force).
+      - Leave the option out to leave channels alone. An empty list manages no channel, which with O(purge)
+        deletes every channel whose name starts with the prefix.
+    type: list
+    elements: dict
+  services:
+    description:
+      - The services this task manages, each a dictionary of M(mqrest.admin.mq_service) options without the
+        connection and waiting options; the keys are V(name) (required), V(state), V(service_type), V(control),
+        V(start_command), V(start_args), V(stop_command), V(stop_args), V(stdout), V(stderr), V(description),
+        V(attributes), V(recreate) and V(force).
+      - Leave the option out to leave services alone. An empty list manages no service, which with O(purge)
+        deletes every service whose name starts with the prefix.
+    type: list
+    elements: dict
+  purge:
+    description:
+      - Delete the objects of the managed types (the list options given) whose names start with O(purge.prefix)
+        and that no entry declares. C(SYSTEM.*) objects are never deleted.
+      - Leave it out to leave undeclared objects alone.
+    type: dict
+    suboptions:
+      prefix:
+        description:
+          - Literal name prefix, such as V(APP.); required, so that a purge cannot reach every object by accident.
+            A prefix starting with C(SYSTEM.) is refused.
+        type: str
+        required: true
+      force:
+        description:
+          - Stop an active object before deleting it. Without it an active object to purge fails the task before
+            anything is changed.
+        type: bool
+        default: false
+notes:
+  - Objects are applied in this order, each step finished before the next starts; stop what must be deleted
+    (active objects with V(force) or O(purge.force), and active objects to recreate), delete, define and alter,
+    then start and stop.
+  - The first mutating command that fails ends the task; the commands already sent are in RV(commands) and the
+    task reports changed. Running it again converges the rest.
+  - After a change the objects are not read again, so the diff shows the values this task set, not the defaults MQ
+    filled in. M(mqrest.admin.mq_info) reads the full definitions.
+seealso:
+  - module: mqrest.admin.mq_listener
+  - module: mqrest.admin.mq_channel
+  - module: mqrest.admin.mq_service
+  - module: mqrest.admin.mq_restart
+"""
+
+EXAMPLES = r"""
+- name: Converge the application objects of QM1, deleting undeclared APP.* objects of these types
+  mqrest.admin.mq_objects:
+    rest_url: https://mqhost:9443/ibmmq/rest/v2
+    qmgr: QM1
+    username: "{{ mq_admin_user }}"
+    password: "{{ mq_admin_password }}"
+    listeners:
+      - {name: APP.LISTENER, port: 1415, control: qmgr, state: started}
+    channels:
+      - {name: APP.SVRCONN, type: svrconn, max_instances: 200, sharing_conversations: 10}
+      - {name: APP.TO.PARTNER, type: sdr, conname: "partner.example.com(1414)", xmitq: PARTNER, state: started}
+      - {name: APP.OLD, state: absent, force: true}
+    services:
+      - {name: APP.TRIGGER, service_type: server, start_command: /opt/app/bin/trigger, state: started}
+    purge:
+      prefix: APP.
+    wait_timeout: 120
+  delegate_to: localhost
+  register: converged
+
+- name: Show the plan or what was done
+  ansible.builtin.debug:
+    msg: "{{ converged.summary }}"
+"""
+
+RETURN = r"""
+changes:
+  description:
+    - One entry per object this task changed, or would change in check mode. Unchanged objects are only counted
+      in RV(summary).
+  returned: always
+  type: list
+  elements: dict
+  contains:
+    type:
+      description: V(listener), V(channel) or V(service).
+      type: str
+    name:
+      description: Object name.
+      type: str
+    action:
+      description: What was done to the definition.
+      type: str
+      choices: [created, updated, recreated, deleted, purged, unchanged]
+    changed_attributes:
+      description: Options (or C(attributes) keywords in lower case) that were set.
+      type: list
+      elements: str
+    run_action:
+      description: V(started) or V(stopped) when the object was started or stopped, else null.
+      type: str
+  sample:
+    - {type: channel, name: APP.TO.PARTNER, action: created, changed_attributes: [conname, type, xmitq], run_action: started}
+    - {type: listener, name: APP.LISTENER, action: updated, changed_attributes: [port], run_action: null}
+summary:
+  description: How many objects of the managed types each action applied to.
+  returned: always
+  type: dict
+  sample: {created: 1, updated: 1, recreated: 0, deleted: 0, purged: 2, unchanged: 297, started: 1, stopped: 0}
+commands:
+  description: MQSC commands that were sent, or that would be sent in check mode, in runmqsc form, in order.
+  returned: always
+  type: list
+  elements: str
+  sample: ["DELETE CHANNEL(APP.OLD)", "DEFINE CHANNEL(APP.TO.PARTNER) CHLTYPE(SDR) CONNAME('partner.example.com(1414)') XMITQ(PARTNER)",
+           "START CHANNEL(APP.TO.PARTNER)"]
+sync_results:
+  description: One entry per start or stop that was issued (or waited for) and confirmed by the status.
+  returned: when not in check mode
+  type: list
+  elements: dict
+  contains:
+    type:
+      description: V(listener), V(channel) or V(service).
+      type: str
+    name:
+      description: Object name.
+      type: str
+    operation:
+      description: V(started) or V(stopped).
+      type: str
+    polls:
+      description: Status requests that covered this object while waiting.
+      type: int
+    elapsed_seconds:
+      description: Seconds from its command until the status confirmed it.
+      type: float
+    status_before:
+      description: Status summary before the command, such as V(STOPPED) or V(no status record).
+      type: str
+    status_after:
+      description: Status summary at the end of the wait.
+      type: str
+"""
+
+from ansible_collections.mqrest.admin.plugins.module_utils._bulk import LIST_OPTIONS, converge, parse_entries, validate_purge_prefix
+from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQError, MQInputError
+from ansible_collections.mqrest.admin.plugins.module_utils._module import WAIT_ARGSPEC, MQModule
+from ansible_collections.mqrest.admin.plugins.module_utils._object_module import CHANNEL_SYNC_ARGSPEC
+
+
+def main():
+    argspec = {option: dict(type="list", elements="dict") for option, _spec in LIST_OPTIONS}
+    argspec["purge"] = dict(type="dict", options=dict(prefix=dict(type="str", required=True), force=dict(type="bool", default=False)))
+    argspec.update(WAIT_ARGSPEC)
+    argspec.update(CHANNEL_SYNC_ARGSPEC)
+    mq = MQModule(argspec)
+    params = mq.params
+    try:
+        mq.validate_wait()
+        managed = [(spec, parse_entries(spec, option, params[option])) for option, spec in LIST_OPTIONS if params[option] is not None]
+        if not managed:
+            raise MQInputError("nothing to manage: give listeners, channels or services (an empty list manages that type "
+                               "with no object, which purge then empties)")
+        if params["purge"]:
+            validate_purge_prefix(params["purge"]["prefix"])
+        result = converge(mq.client, managed, purge=params["purge"], wait=params["wait"], wait_timeout=params["wait_timeout"],
+                          poll_interval=params["poll_interval"], stop_mode=params["stop_mode"], stop_status=params["stop_status"],
+                          retrying_grace=params["retrying_grace"])
+    except MQError as exc:
+        mq.fail(exc, changed=bool(mq._client is not None and mq._client.applied))
+    mq.exit(result)
+
+
+if __name__ == "__main__":
+    main()
