@@ -70,6 +70,8 @@ def parse_entries(spec, option, entries):
 
 def _parse_entry(spec, where, entry):
     module = "mqrest.admin.mq_" + spec.kind
+    if isinstance(entry.get("name"), int) and not isinstance(entry["name"], bool):
+        entry = dict(entry, name=str(entry["name"]))  # YAML reads the name 1414 as a number; MQ names may be digits
     if isinstance(entry.get("name"), str):
         where = "{0} ({1})".format(where, entry["name"])
     allowed = ENTRY_KEYS + tuple(spec.by_option)

@@ -216,6 +216,13 @@ def test_bad_input_fails_before_any_request(mq, run_module, options, message):
     assert mqsc_requests(mq) == 0
 
 
+def test_a_numeric_name_from_yaml_is_the_same_name_as_a_string(mq, run_module):
+    run_module("mq_objects", listeners=[{"name": 1414, "port": 1414}])
+    fresh(mq)
+    again = run_module("mq_objects", listeners=[{"name": "1414", "port": 1414}])
+    assert (again["changed"], mutating(mq)) == (False, [])
+
+
 def test_one_session_for_the_whole_task(mq, run_module):
     fresh(mq)
     run_module("mq_objects", listeners=LISTENERS, channels=CHANNELS, services=SERVICES, auth_method="ltpa")
