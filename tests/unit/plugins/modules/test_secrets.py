@@ -48,6 +48,12 @@ CASES = {
     "info_unreachable": ({"mqrest.admin.mq_info": {"rest_url": "https://127.0.0.1:9/ibmmq/rest/v2", "retries": 0}}, True,
                          "Connection refused"),
     "info_read_only_user_mutates": ({"mqrest.admin.mq_listener": {"name": "SEC.RO", "username": "reader"}}, True, "HTTP 403"),
+    "objects_ltpa": ({"mqrest.admin.mq_objects": {"listeners": [{"name": "SEC.OBJ.L", "port": 1801, "state": "started"}],
+                                                  "channels": [{"name": "SEC.OBJ.C", "type": "svrconn"}], "auth_method": "ltpa"}},
+                     False, None),
+    "objects_ltpa_wrong_password": ({"mqrest.admin.mq_objects": {"services": [{"name": "SEC.OBJ.S"}], "auth_method": "ltpa",
+                                                                 "password": WRONG_PASSWORD}},
+                                    True, "HTTP 401"),
     "info_no_validate_certs": ({"mqrest.admin.mq_info": {"types": ["qmgr"], "validate_certs": False, "ca_path": None}}, False, None),
 }
 
