@@ -45,6 +45,8 @@ options:
     description:
       - With O(state=absent), stop an active object before deleting it. Without it the task fails
         and leaves the object alone.
+      - The stop before a delete is always waited for, even with O(wait=false), because MQ refuses to
+        delete an object that is still stopping.
     type: bool
     default: false
 """

@@ -140,7 +140,9 @@ class _Plan:
 def _read(client, spec, names, purge_prefix):
     """One DISPLAY for the declared names and the purge prefix: the generic name of their common prefix
     (MQ has no name lists), or the one name itself."""
-    prefixes = list(names) + ([purge_prefix] if purge_prefix else [])
+    # A generic name is at most as long as a name (20 for channels): cut the prefix so that PREFIX* fits;
+    # the names read are matched against the whole prefix afterwards.
+    prefixes = list(names) + ([purge_prefix[:spec.name_max - 1]] if purge_prefix else [])
     if not prefixes:
         return {}
     pattern = prefixes[0] if len(prefixes) == 1 and not purge_prefix else os.path.commonprefix(prefixes) + "*"
@@ -215,7 +217,7 @@ def _resolve(runtime, plan):
         plan.run = "stop"
 
 
-def _fan_out(runtimes, plans, operation_of):
+def _fan_out(runtimes, plans, operation_of, always_wait=False):
     """Issue START/STOP for every plan with an operation, across types, then one wait for all of them."""
     pairs = []
     for plan in plans:
@@ -233,7 +235,7 @@ def _fan_out(runtimes, plans, operation_of):
     if not pairs:
         return []
     if not pairs[0][0].client.check_mode:
-        wait_for([(runtime, outcome) for runtime, outcome, watch in pairs if outcome.issued or watch])
+        wait_for([(runtime, outcome) for runtime, outcome, watch in pairs if outcome.issued or watch], always=always_wait)
     failed = [(runtime, outcome) for runtime, outcome, _watch in pairs if outcome.outcome != DONE]
     if failed:
         message = "; ".join(runtime.describe_failures([outcome]) for runtime, outcome in failed)
@@ -253,8 +255,9 @@ def converge(client, managed, purge=None, **runtime_options):
     for spec, entries in managed:
         plans.extend(_plan_type(client, runtimes[spec.kind], spec, entries, purge))
 
-    # Deleted objects must be stopped first: MQ refuses to delete a running channel, listener or service.
-    _fan_out(runtimes, plans, lambda p: "stop" if p.stop_first else None)
+    # Deleted objects must be stopped first, and stopped for real even with wait=false: MQ refuses to delete a
+    # running or stopping channel, listener or service.
+    _fan_out(runtimes, plans, lambda p: "stop" if p.stop_first else None, always_wait=True)
     for plan in sorted(plans, key=lambda p: p.action not in ("deleted", "purged")):
         for command in plan.commands:
             client.run(command, took_effect=took_effect(client, plan.spec, command))  # only recorded in check mode

@@ -149,7 +149,7 @@ def _stop_if_active(runtime, spec, name, row, rows=None):
     if rows is None:
         rows = runtime.statuses([name])[name]
     if rows and not runtime.is_stopped(rows):
-        runtime.run("stop", [(name, subtype, None)])
+        runtime.run("stop", [(name, subtype, None)], always_wait=True)
 
 
 def took_effect(client, spec, command):

@@ -126,12 +126,16 @@ class ObjectRuntime:
         return self.run("stop", [(name, subtype, summarize(rows))])[0]
 
     # -- fan-out ---------------------------------------------------------------------------------
-    def run(self, operation, targets, raise_on_failure=True):
-        """Issue ``operation`` for every (name, subtype, status_before), then wait for all at once."""
+    def run(self, operation, targets, raise_on_failure=True, always_wait=False):
+        """Issue ``operation`` for every (name, subtype, status_before), then wait for all at once.
+
+        ``always_wait``: wait even with wait=false, for a stop that a DELETE must follow (MQ refuses to delete an
+        object that is still stopping: 3249 MQRCCF_LISTENER_RUNNING, 4031 MQRCCF_CHANNEL_IN_USE).
+        """
         outcomes = self.issue(operation, targets)
         if self.client.check_mode:
             return outcomes
-        wait_for([(self, o) for o in outcomes if o.issued])
+        wait_for([(self, o) for o in outcomes if o.issued], always=always_wait)
         if raise_on_failure:
             self.raise_failures(outcomes)
         return outcomes
@@ -230,17 +234,18 @@ class ObjectRuntime:
                                "its svrconn partner on the queue manager is what runs")
 
 
-def wait_for(pairs):
+def wait_for(pairs, always=False):
     """Wait in one polling loop for [(runtime, outcome)], possibly of several object types.
 
     Each round reads the status once per object type, however many objects of it are pending. Objects
     without a status (COMMAND services) are marked and not waited for. Fills in each outcome.
+    ``always``: wait even when the runtimes were told not to (see ObjectRuntime.run).
     """
     waited = {}
     for runtime, outcome in pairs:
         if not runtime._has_status(outcome.subtype):
             outcome.status_after = "no status (a COMMAND service is not monitored by MQ)"
-        elif runtime.wait:
+        elif runtime.wait or always:
             waited[(runtime.spec.kind, outcome.name)] = (runtime, outcome)
     if not waited:
         return

@@ -176,7 +176,9 @@ commands:
   sample: ["DELETE CHANNEL(APP.OLD)", "DEFINE CHANNEL(APP.TO.PARTNER) CHLTYPE(SDR) CONNAME('partner.example.com(1414)') XMITQ(PARTNER)",
            "START CHANNEL(APP.TO.PARTNER)"]
 sync_results:
-  description: One entry per start or stop that was issued (or waited for) and confirmed by the status.
+  description:
+    - One entry per start or stop of an object's run state (RV(changes[].run_action)), and per channel that was already
+      starting and was waited for. The stops that come before a delete are in RV(commands) only.
   returned: when not in check mode
   type: list
   elements: dict

@@ -85,3 +85,15 @@ def test_a_rejected_command_is_listed_but_not_counted_as_applied(mq, client_fact
         ensure_present(client, LISTENER, "L1", LSTR)
     assert client.sent == ["DEFINE LISTENER(L1) TRPTYPE(TCP) PORT(1415) CONTROL(QMGR) DESCR('Orders')"]
     assert client.applied == 0
+
+
+def test_force_delete_waits_for_the_stop_even_without_wait(mq, client_factory, mutations):
+    # MQ refuses to delete a listener that is still stopping (3249), whatever the caller's wait option says.
+    ensure_present(client_factory(), LISTENER, "L1", LSTR)
+    client = client_factory()
+    ObjectRuntime(client, LISTENER).ensure_started("L1")
+    mq.model.set_timing(listener_stop=0.4)
+    client = client_factory()
+    result = ensure_absent(client, LISTENER, "L1", runtime=ObjectRuntime(client, LISTENER, wait=False, poll_interval=0.1), force=True)
+    assert result.commands == ["STOP LISTENER(L1)", "DELETE LISTENER(L1)"]
+    assert ensure_absent(client_factory(), LISTENER, "L1").action == "absent"

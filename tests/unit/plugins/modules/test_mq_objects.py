@@ -158,6 +158,27 @@ def test_purge_refuses_an_active_object_before_changing_anything(mq, run_module)
     assert forced["summary"]["purged"] == 2
 
 
+@pytest.mark.parametrize("how", [{"purge": {"prefix": "APP.", "force": True}, "listeners": []},
+                                 {"listeners": [dict(LISTENERS[0], state="absent", force=True)]}])
+def test_a_stop_before_a_delete_is_waited_for_even_without_wait(mq, run_module, how):
+    run_module("mq_objects", listeners=[dict(LISTENERS[0], state="started")])
+    mq.model.set_timing(listener_stop=0.4)
+    fresh(mq)
+    result = run_module("mq_objects", wait=False, poll_interval=0.1, **how)
+    assert result.get("failed") is not True, result.get("msg")
+    assert [(e["command"], e["name"]) for e in mutating(mq)] == [("STOP", "APP.L0"), ("DELETE", "APP.L0")]
+
+
+def test_a_purge_prefix_longer_than_a_channel_name_reads_with_a_valid_generic_name(mq, run_module):
+    run_module("mq_objects", channels=[{"name": "APP.LONG.PREFIX.C01", "type": "svrconn"}])
+    fresh(mq)
+    result = run_module("mq_objects", channels=[], purge={"prefix": "APP.LONG.PREFIX.C0123456789"})
+    assert [(e["qualifier"], e["name"]) for e in mq.model.journal("QM1")] == [("CHANNEL", "APP.LONG.PREFIX.C01*")]
+    assert (result["changed"], mutating(mq)) == (False, [])  # the channel does not start with the whole prefix
+    run_module("mq_objects", channels=[], purge={"prefix": "APP.LONG.PREFIX.C0"})
+    assert [(e["command"], e["name"]) for e in mutating(mq)] == [("DELETE", "APP.LONG.PREFIX.C01")]
+
+
 def test_system_objects_survive_a_purge_whose_prefix_covers_them(mq, run_module):
     fresh(mq)
     run_module("mq_objects", channels=[], purge={"prefix": "S"})
