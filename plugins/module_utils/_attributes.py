@@ -169,10 +169,11 @@ class ObjectType:
     def validate_name(self, name, option="name", generic=False):
         return validate_name(name, option, self.name_max, self.kind, generic=generic)
 
-    def desired_from_params(self, params, subtype=None):
+    def desired_from_params(self, params, subtype=None, check_required=True):
         """Build ``{KEYWORD: wire value}`` from module options and the free-form ``attributes`` dict.
 
         Raises MQInputError naming the option, the value and the rule; nothing has been sent yet.
+        ``check_required=False`` validates the values only (for an entry that deletes the object).
         """
         desired = {}
         for attr in self.attrs:
@@ -195,7 +196,7 @@ class ObjectType:
             if not attr.applies_to(subtype):
                 raise MQInputError("attributes.{0} is not valid for a {1} {2}".format(raw_key, subtype.lower(), self.kind))
             desired[keyword] = attr.validate(value, "attributes." + str(raw_key))
-        for keyword in self.required.get(subtype, ()):
+        for keyword in self.required.get(subtype, ()) if check_required else ():
             if not str(desired.get(keyword, "")).strip():
                 raise MQInputError("{0} is required for a {1} {2}".format(self.by_keyword[keyword].label, subtype.lower(), self.kind))
         return desired

@@ -21,7 +21,7 @@ import os
 from ansible.module_utils.parsing.convert_bool import boolean
 
 from ._ensure import active_error, plan_present, took_effect
-from ._errors import MQInputError, MQWaitError
+from ._errors import MQError, MQInputError, MQWaitError
 from ._mqsc import MQSCCommand
 from ._object_module import OPTION_DEFAULTS, check_object_input, subtype_of
 from ._objects import CHANNEL, LISTENER, SERVICE
@@ -101,7 +101,10 @@ def _parse_entry(spec, where, entry):
             raise MQInputError("attributes={0!r} must be a dictionary of MQSC keywords and values".format(params["attributes"]))
         check_object_input(spec, params)
         subtype = subtype_of(spec, params)
-        desired = spec.desired_from_params(params, subtype) if params["state"] != "absent" else {}
+        # An entry that deletes still gets its values checked, as the single-object modules' argspecs do.
+        desired = spec.desired_from_params(params, subtype, check_required=params["state"] != "absent")
+        if params["state"] == "absent":
+            desired = {}
     except MQInputError as exc:
         raise MQInputError("{0}: {1}".format(where, exc.msg))
     return Entry(spec, where, params["name"], params["state"], desired, subtype, params["recreate"], params["force"])
@@ -122,7 +125,7 @@ def validate_purge_prefix(prefix):
 class _Plan:
     """What converge decided for one object: the definition change and the run-state change."""
 
-    __slots__ = ("spec", "name", "action", "commands", "applied", "row", "status", "subtype", "stop_first", "run")
+    __slots__ = ("spec", "name", "action", "commands", "applied", "row", "status", "subtype", "stop_first", "run", "state_before")
 
     def __init__(self, spec, name, action, commands=(), applied=None, row=None, subtype=None):
         self.spec = spec
@@ -135,6 +138,7 @@ class _Plan:
         self.subtype = subtype
         self.stop_first = False  # active now and about to be deleted
         self.run = None  # "start", "stop", or "watch" (on its way to RUNNING: waited for, not started twice)
+        self.state_before = "stopped"
 
 
 def _read(client, spec, names, purge_prefix):
@@ -179,7 +183,35 @@ def _plan_type(client, runtime, spec, entries, purge):
     _read_status(runtime, plans)
     for plan in plans:
         _resolve(runtime, plan)
+    _refuse_what_cannot_run(spec, entries, plans, rows)
     return plans
+
+
+def _refuse_what_cannot_run(spec, entries, plans, rows):
+    """Refuse, before any change, runs that MQ would only refuse after the DEFINEs and the wait."""
+    def value(entry, keyword):
+        row = rows.get(entry.name) if entry.name in rows and not entry.recreate else {}
+        return entry.desired.get(keyword, (row or {}).get(keyword.lower()))
+
+    if spec.kind == "listener":
+        # Two listeners on one address and port: only one can run; the other would burn the whole wait_timeout.
+        listening = {}
+        for entry in entries:
+            port = value(entry, "PORT")
+            if entry.state != "started" or not port:
+                continue
+            where = (str(value(entry, "IPADDR") or "").strip().upper(), int(port))
+            if where in listening:
+                raise MQInputError("{0}: listener {1!r} and {2} would both listen on port {3}{4}; only one of them can run".format(
+                    entry.where, entry.name, listening[where], where[1], " of " + where[0] if where[0] else ""))
+            listening[where] = entry.where
+    if spec.kind == "service":
+        for entry, plan in zip(entries, plans):
+            # 3262 MQRCCF_NO_START_CMD / 3263 MQRCCF_NO_STOP_CMD: a server service needs the command it is asked to run.
+            for operation, keyword, option in (("start", "STARTCMD", "start_command"), ("stop", "STOPCMD", "stop_command")):
+                if plan.run == operation and not str(value(entry, keyword) or "").strip():
+                    raise MQInputError("{0}: state={1!r} needs {2}: MQ cannot {3} a service without {4}".format(
+                        entry.where, entry.state, option, operation, keyword))
 
 
 def _read_status(runtime, plans):
@@ -195,6 +227,7 @@ def _read_status(runtime, plans):
 def _resolve(runtime, plan):
     """Turn the wanted state into the START/STOP (or nothing) that the status read calls for."""
     active = plan.status and not runtime.is_stopped(plan.status)
+    plan.state_before = "started" if active else "stopped"
     if plan.action in ("deleted", "purged"):
         if active and not plan.stop_first:
             how = "set purge.force: true to stop and delete unmanaged objects" if plan.action == "purged" else \
@@ -217,15 +250,20 @@ def _resolve(runtime, plan):
         plan.run = "stop"
 
 
-def _fan_out(runtimes, plans, operation_of, always_wait=False):
-    """Issue START/STOP for every plan with an operation, across types, then one wait for all of them."""
+def _fan_out(runtimes, plans, operation_of, before_delete=False):
+    """Issue START/STOP for every plan with an operation, across types, then one wait for all of them.
+
+    ``before_delete``: the stops that a DELETE must follow; waited for even with wait=false, because MQ refuses
+    to delete a running or stopping channel, listener or service.
+    """
     pairs = []
     for plan in plans:
         operation = operation_of(plan)
         if operation is None:
             continue
         runtime = runtimes[plan.spec.kind]
-        before = summarize(plan.status)
+        # A (re)defined object starts out with no status; the status read belongs to the one deleted.
+        before = summarize(plan.status if before_delete or plan.action not in ("created", "recreated") else [])
         if operation == "watch":
             # Nothing to send: the channel is already on its way (BINDING, RETRYING, ...); starting it twice would fail.
             outcome = SyncOutcome(plan.name, "start", before, issued=False, subtype=plan.subtype, sent_at=runtime.clock())
@@ -235,7 +273,7 @@ def _fan_out(runtimes, plans, operation_of, always_wait=False):
     if not pairs:
         return []
     if not pairs[0][0].client.check_mode:
-        wait_for([(runtime, outcome) for runtime, outcome, watch in pairs if outcome.issued or watch], always=always_wait)
+        wait_for([(runtime, outcome) for runtime, outcome, watch in pairs if outcome.issued or watch], always=before_delete)
     failed = [(runtime, outcome) for runtime, outcome, _watch in pairs if outcome.outcome != DONE]
     if failed:
         message = "; ".join(runtime.describe_failures([outcome]) for runtime, outcome in failed)
@@ -255,13 +293,17 @@ def converge(client, managed, purge=None, **runtime_options):
     for spec, entries in managed:
         plans.extend(_plan_type(client, runtimes[spec.kind], spec, entries, purge))
 
-    # Deleted objects must be stopped first, and stopped for real even with wait=false: MQ refuses to delete a
-    # running or stopping channel, listener or service.
-    _fan_out(runtimes, plans, lambda p: "stop" if p.stop_first else None, always_wait=True)
-    for plan in sorted(plans, key=lambda p: p.action not in ("deleted", "purged")):
-        for command in plan.commands:
-            client.run(command, took_effect=took_effect(client, plan.spec, command))  # only recorded in check mode
-    waited = _fan_out(runtimes, plans, lambda p: p.run)
+    waited = []
+    try:
+        _fan_out(runtimes, plans, lambda p: "stop" if p.stop_first else None, before_delete=True)
+        for plan in sorted(plans, key=lambda p: p.action not in ("deleted", "purged")):
+            for command in plan.commands:
+                client.run(command, took_effect=took_effect(client, plan.spec, command))  # only recorded in check mode
+        waited = _fan_out(runtimes, plans, lambda p: p.run)
+    except MQError as exc:
+        # A failure after the plan still reports the plan (changes, summary, diff); commands says what was sent.
+        exc.partial_result = _result(client, plans, waited)
+        raise
     return _result(client, plans, waited)
 
 
@@ -301,7 +343,7 @@ def _result(client, plans, waited):
             old = {_label(plan.spec, k): plan.spec.by_keyword[k].fact(plan.row.get(k.lower())) for k in plan.applied}
             new = _facts(plan.spec, plan.applied)
         if run_action:
-            old["state"] = "started" if run_action == "stopped" else "stopped"
+            old["state"] = plan.state_before
             new["state"] = run_action
         if plan.action not in ("deleted", "purged"):
             after.setdefault(key, {})[plan.name] = new

@@ -157,6 +157,8 @@ class MQModule:
         self._close()
         self._warn()
         payload = dict(result)
+        if not self.diff_mode:
+            payload.pop("diff", None)
         payload.update(error.fail_args())
         if self._client is not None and "commands" not in payload:
             payload["commands"] = list(self._client.sent)

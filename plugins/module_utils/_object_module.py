@@ -55,6 +55,11 @@ def check_object_input(spec, params):
         # IBM-STA-CHL: START/STOP CHANNEL work on every type but CLNTCONN; refuse before defining anything.
         raise MQInputError("state={0!r}: a clntconn channel cannot be started or stopped: it is a client-side definition; "
                            "its svrconn partner on the queue manager is what runs".format(state))
+    if spec.kind == "channel" and subtype_of(spec, params) == "AMQP":
+        # DISPLAY CHSTATUS shows AMQP channels only when asked with CHLTYPE(AMQP), so their state cannot be waited for
+        # like the others'; refuse rather than wait for a status that never comes.
+        raise MQInputError("state={0!r} is not supported for an amqp channel: its status is not part of DISPLAY CHSTATUS; "
+                           "use state=present and manage the AMQP service (SYSTEM.AMQP.SERVICE) instead".format(state))
     if spec.kind == "service" and str(params.get("service_type") or "").lower() != "server":
         raise MQInputError(
             "state={0!r} needs service_type='server': MQ keeps no status for command services (DISPLAY SVSTATUS "

@@ -19,7 +19,8 @@ description:
   - O(state=started) waits until C(DISPLAY CHSTATUS) shows C(RUNNING) for V(sdr), V(svr), V(rqstr) and
     V(clussdr) channels. C(START) on V(rcvr), V(svrconn) and V(clusrcvr) channels only re-enables them, so
     they count as started when no C(STOPPED) status remains. A channel that goes to C(RETRYING) fails the
-    task after O(retrying_grace) seconds. V(clntconn) channels cannot be started or stopped.
+    task after O(retrying_grace) seconds. V(clntconn) channels cannot be started or stopped; nor can V(amqp)
+    channels here, because C(DISPLAY CHSTATUS) does not show them unless asked for C(CHLTYPE(AMQP)).
   - O(state=stopped) waits until every status record is C(STOPPED) or no record remains.
 author:
   - mqrest.admin developers (@mqrest)

@@ -23,8 +23,8 @@ description:
     and before the first mutating command, so a refused plan changes nothing.
   - Each entry takes the per-object options of M(mqrest.admin.mq_listener), M(mqrest.admin.mq_channel) or
     M(mqrest.admin.mq_service), with the same meaning and rules. The waiting options are set once for the task.
-  - Use this module instead of a loop over the single-object modules when a queue manager has many objects; see
-    the performance guide for measurements.
+  - Use this module instead of a loop over the single-object modules when a queue manager has many objects; the
+    collection's performance guide has measurements.
 author:
   - mqrest.admin developers (@mqrest)
 extends_documentation_fragment:
@@ -94,11 +94,16 @@ options:
         type: bool
         default: false
 notes:
-  - Objects are applied in this order, each step finished before the next starts; stop what must be deleted
-    (active objects with V(force) or O(purge.force), and active objects to recreate), delete, define and alter,
-    then start and stop.
-  - The first mutating command that fails ends the task; the commands already sent are in RV(commands) and the
-    task reports changed. Running it again converges the rest.
+  - The steps run in this order, each finished before the next starts. Stop the active objects that are to be
+    deleted or recreated (with V(force), O(purge.force) or V(recreate)); this stop is always waited for, even with
+    O(wait=false), because MQ refuses to delete an object that is still stopping. Delete. Define and alter (a
+    recreate's C(DELETE) comes right before its C(DEFINE)). Start and stop, with one wait for all.
+  - A C(DEFINE), C(ALTER) or C(DELETE) that fails ends the task. C(START) and C(STOP) are sent to every object that
+    needs one and their failures are reported together. After a failure, RV(changes), RV(summary) and the diff
+    describe the plan, RV(commands) lists what was sent, and the task reports changed when MQ applied any of it.
+    Running the task again converges the rest.
+  - Starting and stopping cover the same objects as the single-object modules; V(clntconn) and V(amqp) channels
+    cannot have V(state=started) or V(state=stopped).
   - After a change the objects are not read again, so the diff shows the values this task set, not the defaults MQ
     filled in. M(mqrest.admin.mq_info) reads the full definitions.
 seealso:
@@ -139,6 +144,7 @@ changes:
   description:
     - One entry per object this task changed, or would change in check mode. Unchanged objects are only counted
       in RV(summary).
+    - When the task fails after planning, the plan.
   returned: always
   type: list
   elements: dict
@@ -231,7 +237,9 @@ def main():
                           poll_interval=params["poll_interval"], stop_mode=params["stop_mode"], stop_status=params["stop_status"],
                           retrying_grace=params["retrying_grace"])
     except MQError as exc:
-        mq.fail(exc, changed=bool(mq._client is not None and mq._client.applied))
+        partial = dict(getattr(exc, "partial_result", None) or {})
+        partial["changed"] = bool(mq._client is not None and mq._client.applied)
+        mq.fail(exc, **partial)
     mq.exit(result)
 
 

@@ -179,6 +179,32 @@ def test_a_purge_prefix_longer_than_a_channel_name_reads_with_a_valid_generic_na
     assert [(e["command"], e["name"]) for e in mutating(mq)] == [("DELETE", "APP.LONG.PREFIX.C01")]
 
 
+def test_a_recreated_running_channel_reports_its_real_states(mq, run_module):
+    sdr = {"name": "APP.SDR", "type": "sdr", "conname": "partner(1414)", "xmitq": "XQ", "state": "started"}
+    run_module("mq_objects", channels=[sdr])
+    fresh(mq)
+    result = run_module("mq_objects", channels=[dict(sdr, type="svr", recreate=True)], _ansible_diff=True, poll_interval=0.1)
+    assert [(e["command"], e["name"]) for e in mutating(mq)] == \
+        [("STOP", "APP.SDR"), ("DELETE", "APP.SDR"), ("DEFINE", "APP.SDR"), ("START", "APP.SDR")]
+    assert result["diff"]["before"]["channels"]["APP.SDR"]["state"] == "started"
+    assert result["diff"]["after"]["channels"]["APP.SDR"]["type"] == "svr"
+    assert [(r["status_before"], r["status_after"]) for r in result["sync_results"]] == [("no status record", "RUNNING")]
+
+
+def test_a_failure_after_changes_reports_the_plan_and_what_was_sent(mq, run_module):
+    run_module("mq_objects", listeners=LISTENERS[:2])
+    mq.model.add_fault({"qmgr": "QM1", "kind": "http_error", "status": 500, "command": "DEFINE"})
+    fresh(mq)
+    result = run_module("mq_objects", listeners=[dict(LISTENERS[0], port=1600), {"name": "APP.NEW", "port": 1601}],
+                        _ansible_diff=True)
+    assert result["failed"] is True and result["changed"] is True
+    assert result["commands"] == ["ALTER LISTENER(APP.L0) TRPTYPE(TCP) PORT(1600)", "DEFINE LISTENER(APP.NEW) TRPTYPE(TCP) PORT(1601)"]
+    assert [(c["name"], c["action"]) for c in result["changes"]] == [("APP.L0", "updated"), ("APP.NEW", "created")]
+    assert result["summary"]["created"] == 1 and "diff" in result
+    # Every request is journalled; the DEFINE got the injected HTTP 500.
+    assert [(e["command"], e["name"], e["http_status"]) for e in mutating(mq)] == [("ALTER", "APP.L0", 200), ("DEFINE", "APP.NEW", 500)]
+
+
 def test_system_objects_survive_a_purge_whose_prefix_covers_them(mq, run_module):
     fresh(mq)
     run_module("mq_objects", channels=[], purge={"prefix": "S"})
@@ -223,6 +249,9 @@ def test_absent_entries_delete_and_are_idempotent(mq, run_module):
     ({"listeners": [{"name": "L1", "state": "running"}]}, "state='running' must be one of present, absent, started, stopped"),
     ({"listeners": [{"name": "L1", "force": "maybe"}]}, "force='maybe' must be a boolean"),
     ({"services": [{"name": "S1", "state": "started"}]}, "services[0] (S1): state='started' needs service_type='server'"),
+    ({"channels": [{"name": "C1", "type": "amqp", "state": "started"}]}, "state='started' is not supported for an amqp channel"),
+    ({"channels": [{"name": "C1", "type": "bogus", "state": "absent"}]}, "channels[0] (C1): type='bogus' must be one of sdr"),
+    ({"listeners": [{"name": "L1", "state": "absent", "attributes": {"NOSUCH": 1}}]}, "attributes.NOSUCH is not a listener attribute"),
     ({"services": [{"name": "S1", "attributes": {"STARTCMDX": "x"}}]}, "attributes.STARTCMDX is not a service attribute"),
     ({"channels": [], "purge": {"prefix": "SYSTEM.ADMIN"}}, "purge.prefix='SYSTEM.ADMIN' names queue manager objects"),
     ({"channels": [], "purge": {"prefix": "APP.*"}}, "purge.prefix='APP.*' is a literal prefix"),
@@ -242,6 +271,20 @@ def test_a_numeric_name_from_yaml_is_the_same_name_as_a_string(mq, run_module):
     fresh(mq)
     again = run_module("mq_objects", listeners=[{"name": "1414", "port": 1414}])
     assert (again["changed"], mutating(mq)) == (False, [])
+
+
+@pytest.mark.parametrize("entries,message", [
+    ({"listeners": [{"name": "APP.L1", "port": 1600, "state": "started"}, {"name": "APP.L2", "port": 1600, "state": "started"}]},
+     "listeners[1] (APP.L2): listener 'APP.L2' and listeners[0] (APP.L1) would both listen on port 1600"),
+    ({"services": [{"name": "APP.S1", "service_type": "server", "stop_command": "/bin/true", "state": "started"}]},
+     "services[0] (APP.S1): state='started' needs start_command"),
+])
+def test_runs_mq_would_refuse_after_the_defines_are_refused_before_any_change(mq, run_module, entries, message):
+    run_module("mq_objects", channels=CHANNELS[:1])
+    fresh(mq)
+    result = run_module("mq_objects", channels=[dict(CHANNELS[0], description="changed")], **entries)
+    assert result["failed"] is True and message in result["msg"]
+    assert mutating(mq) == []
 
 
 def test_one_session_for_the_whole_task(mq, run_module):
