@@ -189,18 +189,19 @@ def _plan_type(client, runtime, spec, entries, purge):
 
 def _refuse_what_cannot_run(spec, entries, plans, rows):
     """Refuse, before any change, runs that MQ would only refuse after the DEFINEs and the wait."""
-    def value(entry, keyword):
-        row = rows.get(entry.name) if entry.name in rows and not entry.recreate else {}
+    def value(entry, plan, keyword):
+        # What the object will hold: the entry's value, else the current one (none after a recreate).
+        row = rows.get(entry.name) if plan.action != "recreated" else None
         return entry.desired.get(keyword, (row or {}).get(keyword.lower()))
 
     if spec.kind == "listener":
         # Two listeners on one address and port: only one can run; the other would burn the whole wait_timeout.
         listening = {}
-        for entry in entries:
-            port = value(entry, "PORT")
+        for entry, plan in zip(entries, plans):
+            port = value(entry, plan, "PORT")
             if entry.state != "started" or not port:
                 continue
-            where = (str(value(entry, "IPADDR") or "").strip().upper(), int(port))
+            where = (str(value(entry, plan, "IPADDR") or "").strip().upper(), int(port))
             if where in listening:
                 raise MQInputError("{0}: listener {1!r} and {2} would both listen on port {3}{4}; only one of them can run".format(
                     entry.where, entry.name, listening[where], where[1], " of " + where[0] if where[0] else ""))
@@ -209,7 +210,7 @@ def _refuse_what_cannot_run(spec, entries, plans, rows):
         for entry, plan in zip(entries, plans):
             # 3262 MQRCCF_NO_START_CMD / 3263 MQRCCF_NO_STOP_CMD: a server service needs the command it is asked to run.
             for operation, keyword, option in (("start", "STARTCMD", "start_command"), ("stop", "STOPCMD", "stop_command")):
-                if plan.run == operation and not str(value(entry, keyword) or "").strip():
+                if plan.run == operation and not str(value(entry, plan, keyword) or "").strip():
                     raise MQInputError("{0}: state={1!r} needs {2}: MQ cannot {3} a service without {4}".format(
                         entry.where, entry.state, option, operation, keyword))
 
