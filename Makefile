@@ -100,7 +100,9 @@ build-check: venv
 test-long: venv $(DEV_COLL)
 	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/python -m pytest tests/long -q -p no:cacheprovider
 
-# Prints a table of restart timings and REST requests and writes bench-results.json (takes ~3 minutes).
+# Benchmarks against the emulator (docs/docsite/rst/guide_performance.rst): convergence of 300 objects, restarts,
+# a rolling restart of 20 queue managers, memory and CPU. Prints one table, writes bench-results.json, asserts
+# nothing; takes about 19 minutes on the 2-core machine (tools/bench.py --quick --only 1,3 for a short run).
 bench: venv
 	$(BIN)/python tools/bench.py
 
