@@ -9,10 +9,12 @@ attribute added to the table cannot ship undocumented, and documented choices ar
 from __future__ import annotations
 
 import importlib
+import re
 
 import pytest
 import yaml
 
+from ansible_collections.mqrest.admin.plugins.module_utils._bulk import ENTRY_KEYS
 from ansible_collections.mqrest.admin.plugins.module_utils._module import CONNECTION_ARGSPEC, OBJECT_ARGSPEC, WAIT_ARGSPEC
 from ansible_collections.mqrest.admin.plugins.module_utils._object_module import CHANNEL_SYNC_ARGSPEC
 from ansible_collections.mqrest.admin.plugins.module_utils._objects import CHANNEL, LISTENER, SERVICE
@@ -66,3 +68,11 @@ def test_fragments_pair_with_their_argspec(fragment, argspec):
 
 def test_secrets_are_no_log():
     assert CONNECTION_ARGSPEC["password"]["no_log"] is True
+
+
+@pytest.mark.parametrize("option,spec", [("listeners", LISTENER), ("channels", CHANNEL), ("services", SERVICE)])
+def test_mq_objects_documents_exactly_the_entry_keys_it_accepts(option, spec):
+    text = " ".join(doc_options("mq_objects")[option]["description"])
+    listed = set(re.search(r"the keys are (.*?)\.(?: |$)", text).group(1).replace(" and ", ", ").split(", "))
+    documented = {re.match(r"V\((\w+)", key).group(1) for key in listed}
+    assert documented == set(ENTRY_KEYS) | set(spec.by_option)
