@@ -16,6 +16,8 @@ import time
 
 import requests
 
+from with_emulator import start_emulator  # tools/ is on sys.path: bench.py runs from it
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEV = os.path.join(ROOT, ".tmp", "dev")
 WORK = os.path.join(ROOT, ".tmp", "bench")
@@ -49,15 +51,7 @@ class Emulator:
         self.http = requests.Session()
 
     def __enter__(self):
-        command = [sys.executable, os.path.join(ROOT, "tests", "emulator", "mqemu.py"), "--port", "0",
-                   "--qmgr", ",".join(self.qmgrs), "--timing", self.timing]
-        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)  # pylint: disable=consider-using-with
-        words = self.process.stdout.readline().split()
-        if words[:2] != ["mqemu", "ready"]:
-            self.__exit__()
-            raise RuntimeError("the emulator did not start: {0}".format(words))
-        self.base_url = words[2]
-        self.control_url = self.base_url.split("/ibmmq/")[0] + "/mqemu/v1"
+        self.process, self.base_url, self.control_url = start_emulator(self.qmgrs, self.timing)
         return self
 
     def __exit__(self, *exc):

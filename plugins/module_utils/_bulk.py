@@ -16,17 +16,16 @@ one fan-out wait for every object type.
 from __future__ import annotations
 
 import difflib
-import os
 
 from ansible.module_utils.parsing.convert_bool import boolean
 
-from ._ensure import active_error, plan_present, took_effect
+from ._ensure import active_error, option_label, plan_present, took_effect
 from ._errors import MQError, MQInputError, MQWaitError
-from ._mqsc import MQSCCommand
+from ._mqsc import MQSCCommand, covering_name
 from ._object_module import OPTION_DEFAULTS, check_object_input, subtype_of
 from ._objects import CHANNEL, LISTENER, SERVICE
-from ._sync import ObjectRuntime, SyncOutcome, wait_for
-from ._waiter import DONE, PASSIVE_CHANNEL_TYPES, summarize
+from ._sync import OPERATION_RESULT, ObjectRuntime, SyncOutcome, wait_for
+from ._waiter import DONE, summarize
 
 __all__ = ["LIST_OPTIONS", "Entry", "parse_entries", "validate_purge_prefix", "converge"]
 
@@ -142,16 +141,19 @@ class _Plan:
 
 
 def _read(client, spec, names, purge_prefix):
-    """One DISPLAY for the declared names and the purge prefix: the generic name of their common prefix
-    (MQ has no name lists), or the one name itself."""
+    """One DISPLAY for the declared names and the purge prefix."""
     # A generic name is at most as long as a name (20 for channels): cut the prefix so that PREFIX* fits;
     # the names read are matched against the whole prefix afterwards.
     prefixes = list(names) + ([purge_prefix[:spec.name_max - 1]] if purge_prefix else [])
     if not prefixes:
         return {}
-    pattern = prefixes[0] if len(prefixes) == 1 and not purge_prefix else os.path.commonprefix(prefixes) + "*"
     key = spec.qualifier.lower()
-    return {row.get(key): row for row in client.display(spec.qualifier, pattern)}
+    return {row.get(key): row for row in client.display(spec.qualifier, covering_name(prefixes, generic=bool(purge_prefix)))}
+
+
+def _row_subtype(spec, row):
+    """CHLTYPE or TRPTYPE of a DISPLAY row (None for services and absent objects)."""
+    return str(row.get(spec.type_attr.keyword.lower(), "")).upper() if row and spec.type_attr else None
 
 
 def _plan_type(client, runtime, spec, entries, purge):
@@ -161,7 +163,7 @@ def _plan_type(client, runtime, spec, entries, purge):
     plans = []
     for entry in entries:
         row = rows.get(entry.name)
-        existing_subtype = str(row.get(spec.type_attr.keyword.lower(), "")).upper() if row and spec.type_attr else None
+        existing_subtype = _row_subtype(spec, row)
         if entry.state == "absent":
             plan = _Plan(spec, entry.name, "deleted" if row else "absent", [MQSCCommand("DELETE", spec.qualifier, entry.name)] if row else (),
                          row=row, subtype=existing_subtype)
@@ -176,8 +178,8 @@ def _plan_type(client, runtime, spec, entries, purge):
         managed = {e.name for e in entries}
         for name in sorted(rows):
             if name not in managed and name.startswith(purge_prefix) and not name.startswith(SYSTEM_PREFIX):
-                existing_subtype = str(rows[name].get(spec.type_attr.keyword.lower(), "")).upper() if spec.type_attr else None
-                plan = _Plan(spec, name, "purged", [MQSCCommand("DELETE", spec.qualifier, name)], row=rows[name], subtype=existing_subtype)
+                plan = _Plan(spec, name, "purged", [MQSCCommand("DELETE", spec.qualifier, name)], row=rows[name],
+                             subtype=_row_subtype(spec, rows[name]))
                 plan.stop_first = purge["force"]
                 plans.append(plan)
     _read_status(runtime, plans)
@@ -244,8 +246,7 @@ def _resolve(runtime, plan):
     if wanted == "started":
         if not runtime.is_running(rows, plan.subtype):
             plan.run = "start"
-        elif plan.spec.kind == "channel" and plan.subtype not in PASSIVE_CHANNEL_TYPES and runtime.wait \
-                and not any(str(r.get("status", "")).upper() == "RUNNING" for r in rows):
+        elif runtime.on_its_way(rows, plan.subtype):
             plan.run = "watch"
     elif wanted == "stopped" and not runtime.is_stopped(rows):
         plan.run = "stop"
@@ -273,14 +274,15 @@ def _fan_out(runtimes, plans, operation_of, before_delete=False):
         pairs.append((runtime, outcome, operation == "watch"))
     if not pairs:
         return []
+    followed = [(runtime, outcome) for runtime, outcome, watch in pairs if outcome.issued or watch]
     if not pairs[0][0].client.check_mode:
-        wait_for([(runtime, outcome) for runtime, outcome, watch in pairs if outcome.issued or watch], always=before_delete)
+        wait_for(followed, always=before_delete)
     failed = [(runtime, outcome) for runtime, outcome, _watch in pairs if outcome.outcome != DONE]
     if failed:
         message = "; ".join(runtime.describe_failures([outcome]) for runtime, outcome in failed)
         raise MQWaitError(message, [outcome.failure() for _runtime, outcome in failed],
                           sync_results=[dict(outcome.as_dict(), type=runtime.spec.kind) for runtime, outcome, _watch in pairs])
-    return [(runtime, outcome) for runtime, outcome, watch in pairs if outcome.issued or watch]
+    return followed
 
 
 def converge(client, managed, purge=None, **runtime_options):
@@ -308,11 +310,6 @@ def converge(client, managed, purge=None, **runtime_options):
     return _result(client, plans, waited)
 
 
-def _label(spec, keyword):
-    attr = spec.by_keyword.get(keyword)
-    return attr.option if attr is not None and attr.option else keyword.lower()
-
-
 def _facts(spec, wire):
     facts = spec.facts({k.lower(): v for k, v in wire.items()})
     facts.pop("name", None)
@@ -320,19 +317,18 @@ def _facts(spec, wire):
 
 
 def _result(client, plans, waited):
-    run_result = {"start": "started", "stop": "stopped"}  # a watched channel was not started by this task
     summary = dict.fromkeys(("created", "updated", "recreated", "deleted", "purged", "unchanged", "started", "stopped"), 0)
     changes, before, after = [], {}, {}
     for plan in plans:
         if plan.action in summary:
             summary[plan.action] += 1
-        run_action = run_result.get(plan.run)
+        run_action = OPERATION_RESULT.get(plan.run)  # None for a watched channel: this task did not start it
         if run_action:
             summary[run_action] += 1
         if plan.action in ("unchanged", "absent") and not run_action:
             continue
         changes.append({"type": plan.spec.kind, "name": plan.name, "action": plan.action,
-                        "changed_attributes": sorted(_label(plan.spec, k) for k in plan.applied), "run_action": run_action})
+                        "changed_attributes": sorted(option_label(plan.spec, k) for k in plan.applied), "run_action": run_action})
         key = plan.spec.kind + "s"
         old, new = {}, {}
         if plan.action in ("deleted", "purged", "recreated"):
@@ -341,7 +337,7 @@ def _result(client, plans, waited):
         if plan.action in ("created", "recreated"):
             new = _facts(plan.spec, plan.applied)
         elif plan.action == "updated":
-            old = {_label(plan.spec, k): plan.spec.by_keyword[k].fact(plan.row.get(k.lower())) for k in plan.applied}
+            old = {option_label(plan.spec, k): plan.spec.by_keyword[k].fact(plan.row.get(k.lower())) for k in plan.applied}
             new = _facts(plan.spec, plan.applied)
         if run_action:
             old["state"] = plan.state_before

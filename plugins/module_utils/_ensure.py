@@ -15,7 +15,7 @@ from __future__ import annotations
 from ._errors import MQError, MQInputError
 from ._mqsc import MQSCCommand
 
-__all__ = ["EnsureResult", "ensure_present", "ensure_absent", "changed_keywords", "plan_present", "active_error", "took_effect"]
+__all__ = ["EnsureResult", "ensure_present", "ensure_absent", "changed_keywords", "plan_present", "active_error", "took_effect", "option_label"]
 
 
 def changed_keywords(spec, desired, row):
@@ -28,6 +28,12 @@ def changed_keywords(spec, desired, row):
         if attr.normalize(row.get(keyword.lower())) != attr.normalize(value):
             changed.append(keyword)
     return changed
+
+
+def option_label(spec, keyword):
+    """How results name a keyword: its option, or the lower-case keyword of the attributes option."""
+    attr = spec.by_keyword.get(keyword)
+    return attr.option if attr is not None and attr.option else keyword.lower()
 
 
 class EnsureResult:
@@ -45,15 +51,11 @@ class EnsureResult:
     def changed(self):
         return self.action not in ("unchanged", "absent")
 
-    def _label(self, keyword):
-        attr = self.spec.by_keyword.get(keyword)
-        return attr.option if attr is not None and attr.option else keyword.lower()
-
     def diff(self):
         before = self.spec.facts(self.before) if self.before else {}
         after = self.spec.facts(self.after) if self.after else {}
         if self.action in ("updated",):
-            keys = [self._label(k) for k in self.changed_keywords]
+            keys = [option_label(self.spec, k) for k in self.changed_keywords]
             before = {k: before.get(k) for k in keys}
             after = {k: after.get(k) for k in keys}
         return {"before": before, "after": after}
@@ -62,7 +64,7 @@ class EnsureResult:
         return {
             "changed": self.changed,
             "action": self.action,
-            "changed_attributes": [self._label(k) for k in self.changed_keywords],
+            "changed_attributes": [option_label(self.spec, k) for k in self.changed_keywords],
             self.spec.kind: self.spec.facts(self.after) if self.after else {},
             "commands": self.commands,
             "diff": self.diff(),

@@ -11,11 +11,12 @@ Pure functions only; no I/O.
 
 from __future__ import annotations
 
+import os
 import re
 
 from ._errors import MQCommandError
 
-__all__ = ["MQSCCommand", "parse_response", "NOT_FOUND_REASONS"]
+__all__ = ["MQSCCommand", "parse_response", "covering_name", "NOT_FOUND_REASONS"]
 
 # DISPLAY of something that does not exist is an MQSC *failure* (HTTP 200, completion code 2):
 # 2085 for objects, 3065/3250/3252 for channel/listener/service status (IBM-RC3065, IBM-RC3250,
@@ -24,6 +25,15 @@ NOT_FOUND_REASONS = frozenset((2085, 3065, 3250, 3252))
 
 # Tokens runmqsc leaves alone when unquoted (it folds them to upper case, so they must already be).
 _BARE_TOKEN = re.compile(r"^[A-Z0-9._/%*]+$")
+
+
+def covering_name(names, generic=False):
+    """The one name, or the generic name of the names' common prefix: MQSC has no name lists, so one
+    DISPLAY covers several objects this way (and the caller keeps the rows it asked for)."""
+    names = list(names)
+    if len(names) == 1 and not generic:
+        return names[0]
+    return os.path.commonprefix(names) + "*"
 
 
 def _mqsc_value(value):

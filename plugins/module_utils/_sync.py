@@ -12,12 +12,11 @@ every command first, then one status DISPLAY per polling round for all of them.
 
 from __future__ import annotations
 
-import os
 import time
 
 from ._client import MQUnconfirmedError
 from ._errors import MQCommandError, MQError, MQHTTPError, MQInputError, MQTransportError, MQWaitError
-from ._mqsc import MQSCCommand
+from ._mqsc import MQSCCommand, covering_name
 from ._transport import RETRYABLE_STATUS
 from ._waiter import DONE, FAILED, PASSIVE_CHANNEL_TYPES, StatusTracker, Unavailable, summarize, wait_all
 
@@ -81,14 +80,9 @@ class ObjectRuntime:
     def statuses(self, names, retry=None):
         """{name: [status rows]} with a single DISPLAY, generic when there are several names."""
         names = list(names)
-        if len(names) == 1:
-            pattern = names[0]
-        else:
-            prefix = os.path.commonprefix(names)
-            pattern = prefix + "*" if prefix else "*"
         key = _STATUS_NAME_KEY[self.spec.status_qualifier]
         grouped = {name: [] for name in names}
-        for row in self.client.display(self.spec.status_qualifier, pattern, retry=retry):
+        for row in self.client.display(self.spec.status_qualifier, covering_name(names), retry=retry):
             if row.get(key) in grouped:
                 grouped[row[key]].append(row)
         return grouped
@@ -100,6 +94,11 @@ class ObjectRuntime:
             return "STOPPED" not in statuses
         return bool(statuses & _CHANNEL_STARTING) if self.spec.kind == "channel" else bool(statuses & {"RUNNING", "STARTING"})
 
+    def on_its_way(self, rows, subtype=None):
+        """A running channel not yet RUNNING (BINDING, RETRYING, ...) that a start should wait for, not start twice."""
+        return self.spec.kind == "channel" and subtype not in PASSIVE_CHANNEL_TYPES and self.wait \
+            and not any(str(r.get("status", "")).upper() == "RUNNING" for r in rows)
+
     @staticmethod
     def is_stopped(rows):
         return all(str(r.get("status", "")).upper() in ("STOPPED", "INACTIVE") for r in rows)
@@ -110,9 +109,7 @@ class ObjectRuntime:
         self.check_startable(subtype)
         rows = self.statuses([name])[name]
         if self.is_running(rows, subtype):
-            if self.spec.kind == "channel" and not any(str(r.get("status", "")).upper() == "RUNNING" for r in rows) \
-                    and subtype not in PASSIVE_CHANNEL_TYPES and self.wait and not self.client.check_mode:
-                # Already on its way (e.g. BINDING or RETRYING): wait for it instead of starting it twice.
+            if self.on_its_way(rows, subtype) and not self.client.check_mode:
                 outcome = SyncOutcome(name, "start", summarize(rows), issued=False, subtype=subtype, sent_at=self.clock())
                 wait_for([(self, outcome)])
                 self.raise_failures([outcome])
