@@ -32,8 +32,13 @@ def _modules():
     from ansible_collections.mqrest.admin.plugins.module_utils._ensure import ensure_present
     from ansible_collections.mqrest.admin.plugins.module_utils._mqsc import MQSCCommand
     from ansible_collections.mqrest.admin.plugins.module_utils._objects import CHANNEL, LISTENER
-    from ansible_collections.mqrest.admin.plugins.module_utils._sync import ObjectRuntime, operate
-    return ensure_present, MQSCCommand, CHANNEL, LISTENER, ObjectRuntime, operate
+    from ansible_collections.mqrest.admin.plugins.module_utils._restart import operate
+    from ansible_collections.mqrest.admin.plugins.module_utils._runtime import ObjectRuntime
+    from ansible_collections.mqrest.admin.plugins.module_utils._waiter import WaitPolicy
+
+    def runtime_class(client, spec, **policy):
+        return ObjectRuntime(client, spec, WaitPolicy(**policy))
+    return ensure_present, MQSCCommand, CHANNEL, LISTENER, runtime_class, operate
 
 
 # --- 3a -------------------------------------------------------------------------------------------------------------
@@ -53,7 +58,7 @@ def _prepare_channels(emulator, count):
 def _core_restart(emulator, names, parallel=True):
     _ens, _cmd, channel, _lst, runtime_class, operate = _modules()
     client = client_for(emulator, auth_method=AUTH_METHOD)
-    runtime = runtime_class(client, channel, wait_timeout=60, poll_interval=1.0)
+    runtime = runtime_class(client, channel, timeout=60, poll_interval=1.0)
     started = time.monotonic()
     operate(runtime, [(n, "SDR") for n in names], "restart", parallel=parallel)
     return time.monotonic() - started

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 
 class ModuleDocFragment:
-    # Paired with CHANNEL_SYNC_ARGSPEC in plugins/module_utils/_object_module.py.
+    # Paired with channel_stop_spec() in plugins/module_utils/_argspec.py.
     DOCUMENTATION = r"""
 options:
   stop_mode:

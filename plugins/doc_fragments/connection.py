@@ -6,7 +6,7 @@ from __future__ import annotations
 
 
 class ModuleDocFragment:
-    # Paired with CONNECTION_ARGSPEC in plugins/module_utils/_module.py.
+    # Paired with connection_spec() in plugins/module_utils/_argspec.py.
     DOCUMENTATION = r"""
 options:
   rest_url:

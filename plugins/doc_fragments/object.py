@@ -6,7 +6,7 @@ from __future__ import annotations
 
 
 class ModuleDocFragment:
-    # Paired with OBJECT_ARGSPEC in plugins/module_utils/_module.py.
+    # Paired with _OBJECT_OPTIONS in plugins/module_utils/_argspec.py.
     DOCUMENTATION = r"""
 options:
   name:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 
 class ModuleDocFragment:
-    # Paired with WAIT_ARGSPEC in plugins/module_utils/_module.py.
+    # Paired with wait_spec() in plugins/module_utils/_argspec.py.
     DOCUMENTATION = r"""
 options:
   wait:

@@ -45,9 +45,10 @@ class Attr:
     such as AUTO) and ``enum_list``.
     """
 
-    __slots__ = ("keyword", "kind", "option", "choices", "minimum", "maximum", "max_length", "types")
+    __slots__ = ("keyword", "kind", "option", "choices", "minimum", "maximum", "max_length", "types", "default")
 
-    def __init__(self, keyword, kind="str", option=None, choices=None, minimum=None, maximum=None, max_length=None, types=None):
+    def __init__(self, keyword, kind="str", option=None, choices=None, minimum=None, maximum=None, max_length=None, types=None,
+                 default=None):
         self.keyword = keyword
         self.kind = kind
         self.option = option
@@ -56,6 +57,8 @@ class Attr:
         self.maximum = maximum
         self.max_length = max_length
         self.types = frozenset(types) if types else None
+        # The option's default (a module default, not MQ's): only where every DEFINE and ALTER needs a value.
+        self.default = default
 
     @property
     def label(self):
@@ -66,12 +69,16 @@ class Attr:
 
     def argspec(self):
         if self.kind == "int":
-            return {"type": "int"}
-        if self.kind == "enum":
-            return {"type": "str", "choices": [c.lower() for c in self.choices]}
-        if self.kind == "enum_list":
-            return {"type": "list", "elements": "str", "choices": [c.lower() for c in self.choices]}
-        return {"type": "str"}
+            spec = {"type": "int"}
+        elif self.kind == "enum":
+            spec = {"type": "str", "choices": [c.lower() for c in self.choices]}
+        elif self.kind == "enum_list":
+            spec = {"type": "list", "elements": "str", "choices": [c.lower() for c in self.choices]}
+        else:
+            spec = {"type": "str"}
+        if self.default is not None:
+            spec["default"] = self.fact(self.default)
+        return spec
 
     def validate(self, value, label=None):
         """Check a user value and return it in wire form (what goes into the JSON parameters)."""
@@ -144,23 +151,58 @@ class Attr:
 
 
 class ObjectType:
-    """An MQ object type: its qualifiers, name rules and attribute table.
+    """An MQ object type: its qualifier, name rules, attribute table and lifecycle record.
 
     ``type_attr`` is the keyword MQ requires on every DEFINE and ALTER and never lets change
     (CHLTYPE for channels, IBM-RC3034; TRPTYPE for listeners, IBM-ALT-LSTR/IBM-EXPL-LSTR).
     ``required`` maps a subtype to the keywords MQ needs before it will define it.
+    ``lifecycle``: how objects of this type start, stop and report their status (None: no run state).
     """
 
-    def __init__(self, kind, qualifier, status_qualifier, name_max, attrs, type_attr=None, required=None):
+    def __init__(self, kind, qualifier, name_max, attrs, type_attr=None, required=None, lifecycle=None):
         self.kind = kind
         self.qualifier = qualifier
-        self.status_qualifier = status_qualifier
         self.name_max = name_max
         self.attrs = tuple(attrs)
         self.by_keyword = {a.keyword: a for a in self.attrs}
         self.by_option = {a.option: a for a in self.attrs if a.option}
         self.type_attr = self.by_keyword[type_attr] if type_attr else None
         self.required = required or {}
+        self.lifecycle = lifecycle
+        # The attribute whose value decides the rules: which other attributes apply, which are required, how it runs.
+        self.subtype_attr = self.by_keyword[lifecycle.subtype_keyword] if lifecycle and lifecycle.subtype_keyword else None
+
+    def subtype(self, params):
+        """The subtype the module options give (CHLTYPE from type, SERVTYPE from service_type), upper case, or None."""
+        value = params.get(self.subtype_attr.option) if self.subtype_attr else None
+        return str(value).upper() if value else None
+
+    def row_subtype(self, row):
+        """The subtype of a DISPLAY row (None for types without one and for absent objects)."""
+        return self.lifecycle.subtype_of(row) if self.lifecycle else None
+
+    def row_from_facts(self, facts):
+        """The DISPLAY row behind ``facts`` (option names back to lower-case keywords) as far as the table knows them."""
+        return {(self.by_option[key].keyword.lower() if key in self.by_option else key): value for key, value in facts.items()}
+
+    def check_state(self, params):
+        """The rules of ``state`` that the attribute table alone cannot express; raises before anything is sent."""
+        state = params["state"]
+        if self.type_attr is not None and state != "absent" and not params.get(self.type_attr.option):
+            raise MQInputError("{0} is required when state is {1}: MQ needs {2} to define a {3} and to alter it".format(
+                self.type_attr.option, state, self.type_attr.keyword, self.kind))
+        if state not in ("started", "stopped"):
+            return
+        subtype = self.subtype(params)
+        why = self.lifecycle.why_unstartable(subtype)
+        if why:
+            raise MQInputError("state={0!r} is not supported for {1} {2} {3}: {4}".format(
+                state, "an" if subtype[0] in "AEIOU" else "a", subtype.lower(), self.kind, why))
+        why = self.lifecycle.why_unmonitored(subtype)
+        if why:
+            monitored = [c.lower() for c in self.subtype_attr.choices if not self.lifecycle.why_unmonitored(c)]
+            raise MQInputError("state={0!r} needs {1}={2}: {3}".format(
+                state, self.subtype_attr.option, " or ".join(repr(c) for c in monitored), why))
 
     def option_argspec(self):
         """Argument spec entries for every attribute with an option name."""

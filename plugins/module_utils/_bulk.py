@@ -15,27 +15,19 @@ one fan-out wait for every object type.
 
 from __future__ import annotations
 
-import difflib
-
-from ansible.module_utils.parsing.convert_bool import boolean
-
 from ._ensure import active_error, option_label, plan_present, took_effect
 from ._errors import MQError, MQInputError, MQWaitError
+from ._lifecycle import summarize
 from ._mqsc import MQSCCommand, covering_name
-from ._object_module import OPTION_DEFAULTS, check_object_input, subtype_of
 from ._objects import CHANNEL, LISTENER, SERVICE
-from ._sync import OPERATION_RESULT, ObjectRuntime, SyncOutcome, wait_for
-from ._waiter import DONE, summarize
+from ._restart import SYSTEM_PREFIX
+from ._runtime import OPERATION_RESULT, ObjectRuntime, SyncOutcome, wait_for
+from ._waiter import DONE
 
 __all__ = ["LIST_OPTIONS", "Entry", "parse_entries", "validate_purge_prefix", "converge"]
 
 # The list option of each object type, in the order they are applied.
 LIST_OPTIONS = (("listeners", LISTENER), ("channels", CHANNEL), ("services", SERVICE))
-ENTRY_KEYS = ("name", "state", "attributes", "recreate", "force")
-STATES = ("present", "absent", "started", "stopped")
-# Options of the single-object modules that mq_objects takes once for the task: one wait covers every object.
-TASK_KEYS = ("wait", "wait_timeout", "poll_interval", "stop_mode", "stop_status", "retrying_grace")
-SYSTEM_PREFIX = "SYSTEM."
 
 
 class Entry:
@@ -55,58 +47,28 @@ class Entry:
 
 
 def parse_entries(spec, option, entries):
-    """Validate every entry of one list option; raises MQInputError naming the entry, the option and the rule."""
+    """Check every entry of one list option beyond its argument spec; raises MQInputError naming the entry and the rule.
+
+    ``entries`` come validated by Ansible against the entry options (_argspec.entry_options): types, choices, defaults.
+    """
     parsed, seen = [], {}
-    for index, entry in enumerate(entries):
-        item = _parse_entry(spec, "{0}[{1}]".format(option, index), entry)
-        if item.name in seen:
+    for index, params in enumerate(entries):
+        where = "{0}[{1}] ({2})".format(option, index, params["name"])
+        try:
+            spec.validate_name(params["name"])
+            spec.check_state(params)
+            subtype = spec.subtype(params)
+            # An entry that deletes still gets its values checked, as the single-object modules' argspecs do.
+            desired = spec.desired_from_params(params, subtype, check_required=params["state"] != "absent")
+        except MQInputError as exc:
+            raise MQInputError("{0}: {1}".format(where, exc.msg))
+        if params["name"] in seen:
             raise MQInputError("{0}: {1} {2!r} is already declared by {3}; each object may appear once".format(
-                item.where, spec.kind, item.name, seen[item.name]))
-        seen[item.name] = item.where
-        parsed.append(item)
+                where, spec.kind, params["name"], seen[params["name"]]))
+        seen[params["name"]] = where
+        parsed.append(Entry(spec, where, params["name"], params["state"], desired if params["state"] != "absent" else {}, subtype,
+                            params["recreate"], params["force"]))
     return parsed
-
-
-def _parse_entry(spec, where, entry):
-    module = "mqrest.admin.mq_" + spec.kind
-    if isinstance(entry.get("name"), int) and not isinstance(entry["name"], bool):
-        entry = dict(entry, name=str(entry["name"]))  # YAML reads the name 1414 as a number; MQ names may be digits
-    if isinstance(entry.get("name"), str):
-        where = "{0} ({1})".format(where, entry["name"])
-    allowed = ENTRY_KEYS + tuple(spec.by_option)
-    for key in entry:
-        if key in TASK_KEYS:
-            raise MQInputError("{0}: {1} is set once for the whole task, not per entry: one wait covers every object".format(where, key))
-        if key not in allowed:
-            close = difflib.get_close_matches(str(key), allowed, n=2, cutoff=0.6)
-            hint = "; did you mean {0}?".format(" or ".join(close)) if close else ""
-            raise MQInputError("{0}: {1!r} is not an option of a {2} entry{3} (entries take the options of {4}: {5})".format(
-                where, key, spec.kind, hint, module, ", ".join(allowed)))
-    params = {"state": "present", "attributes": {}, "recreate": False, "force": False}
-    params.update(OPTION_DEFAULTS.get(spec.kind, {}))
-    params.update((k, v) for k, v in entry.items() if v is not None)
-    try:
-        if not isinstance(params.get("name"), str):
-            raise MQInputError("name is required and must be a string")
-        spec.validate_name(params["name"])
-        if params["state"] not in STATES:
-            raise MQInputError("state={0!r} must be one of {1}".format(params["state"], ", ".join(STATES)))
-        for flag in ("recreate", "force"):
-            try:
-                params[flag] = boolean(params[flag], strict=True)
-            except TypeError:
-                raise MQInputError("{0}={1!r} must be a boolean".format(flag, params[flag]))
-        if not isinstance(params["attributes"], dict):
-            raise MQInputError("attributes={0!r} must be a dictionary of MQSC keywords and values".format(params["attributes"]))
-        check_object_input(spec, params)
-        subtype = subtype_of(spec, params)
-        # An entry that deletes still gets its values checked, as the single-object modules' argspecs do.
-        desired = spec.desired_from_params(params, subtype, check_required=params["state"] != "absent")
-        if params["state"] == "absent":
-            desired = {}
-    except MQInputError as exc:
-        raise MQInputError("{0}: {1}".format(where, exc.msg))
-    return Entry(spec, where, params["name"], params["state"], desired, subtype, params["recreate"], params["force"])
 
 
 def validate_purge_prefix(prefix):
@@ -151,11 +113,6 @@ def _read(client, spec, names, purge_prefix):
     return {row.get(key): row for row in client.display(spec.qualifier, covering_name(prefixes, generic=bool(purge_prefix)))}
 
 
-def _row_subtype(spec, row):
-    """CHLTYPE or TRPTYPE of a DISPLAY row (None for services and absent objects)."""
-    return str(row.get(spec.type_attr.keyword.lower(), "")).upper() if row and spec.type_attr else None
-
-
 def _plan_type(client, runtime, spec, entries, purge):
     """Read one object type once and decide everything for it; raises before anything is changed."""
     purge_prefix = purge["prefix"] if purge else None
@@ -163,7 +120,7 @@ def _plan_type(client, runtime, spec, entries, purge):
     plans = []
     for entry in entries:
         row = rows.get(entry.name)
-        existing_subtype = _row_subtype(spec, row)
+        existing_subtype = spec.row_subtype(row)
         if entry.state == "absent":
             plan = _Plan(spec, entry.name, "deleted" if row else "absent", [MQSCCommand("DELETE", spec.qualifier, entry.name)] if row else (),
                          row=row, subtype=existing_subtype)
@@ -179,7 +136,7 @@ def _plan_type(client, runtime, spec, entries, purge):
         for name in sorted(rows):
             if name not in managed and name.startswith(purge_prefix) and not name.startswith(SYSTEM_PREFIX):
                 plan = _Plan(spec, name, "purged", [MQSCCommand("DELETE", spec.qualifier, name)], row=rows[name],
-                             subtype=_row_subtype(spec, rows[name]))
+                             subtype=spec.row_subtype(rows[name]))
                 plan.stop_first = purge["force"]
                 plans.append(plan)
     _read_status(runtime, plans)
@@ -196,25 +153,26 @@ def _refuse_what_cannot_run(spec, entries, plans, rows):
         row = rows.get(entry.name) if plan.action != "recreated" else None
         return entry.desired.get(keyword, (row or {}).get(keyword.lower()))
 
-    if spec.kind == "listener":
-        # Two listeners on one address and port: only one can run; the other would burn the whole wait_timeout.
-        listening = {}
+    lifecycle = spec.lifecycle
+    if lifecycle.address:
+        # Objects that occupy an address (listeners: IPADDR and PORT) cannot run two on one; the second would end at once
+        # and burn the whole wait_timeout.
+        host_keyword, port_keyword = lifecycle.address
+        occupied = {}
         for entry, plan in zip(entries, plans):
-            port = value(entry, plan, "PORT")
+            port = value(entry, plan, port_keyword)
             if entry.state != "started" or not port:
                 continue
-            where = (str(value(entry, plan, "IPADDR") or "").strip().upper(), int(port))
-            if where in listening:
-                raise MQInputError("{0}: listener {1!r} and {2} would both listen on port {3}{4}; only one of them can run".format(
-                    entry.where, entry.name, listening[where], where[1], " of " + where[0] if where[0] else ""))
-            listening[where] = entry.where
-    if spec.kind == "service":
-        for entry, plan in zip(entries, plans):
-            # 3262 MQRCCF_NO_START_CMD / 3263 MQRCCF_NO_STOP_CMD: a server service needs the command it is asked to run.
-            for operation, keyword, option in (("start", "STARTCMD", "start_command"), ("stop", "STOPCMD", "stop_command")):
-                if plan.run == operation and not str(value(entry, plan, keyword) or "").strip():
-                    raise MQInputError("{0}: state={1!r} needs {2}: MQ cannot {3} a service without {4}".format(
-                        entry.where, entry.state, option, operation, keyword))
+            where = (str(value(entry, plan, host_keyword) or "").strip().upper(), int(port))
+            if where in occupied:
+                raise MQInputError("{0}: {1} {2!r} and {3} would both listen on port {4}{5}; only one of them can run".format(
+                    entry.where, spec.kind, entry.name, occupied[where], where[1], " of " + where[0] if where[0] else ""))
+            occupied[where] = entry.where
+    for entry, plan in zip(entries, plans):
+        for operation, keyword in lifecycle.needs_keyword.items():
+            if plan.run == operation and not str(value(entry, plan, keyword) or "").strip():
+                raise MQInputError("{0}: state={1!r} needs {2}: MQ cannot {3} a {4} without {5}".format(
+                    entry.where, entry.state, spec.by_keyword[keyword].option, operation, spec.kind, keyword))
 
 
 def _read_status(runtime, plans):
@@ -268,7 +226,7 @@ def _fan_out(runtimes, plans, operation_of, before_delete=False):
         before = summarize(plan.status if before_delete or plan.action not in ("created", "recreated") else [])
         if operation == "watch":
             # Nothing to send: the channel is already on its way (BINDING, RETRYING, ...); starting it twice would fail.
-            outcome = SyncOutcome(plan.name, "start", before, issued=False, subtype=plan.subtype, sent_at=runtime.clock())
+            outcome = SyncOutcome(plan.name, "start", before, issued=False, subtype=plan.subtype, sent_at=runtime.policy.clock())
         else:
             outcome = runtime.issue(operation, [(plan.name, plan.subtype, before)])[0]
         pairs.append((runtime, outcome, operation == "watch"))
@@ -281,17 +239,17 @@ def _fan_out(runtimes, plans, operation_of, before_delete=False):
     if failed:
         message = "; ".join(runtime.describe_failures([outcome]) for runtime, outcome in failed)
         raise MQWaitError(message, [outcome.failure() for _runtime, outcome in failed],
-                          sync_results=[dict(outcome.as_dict(), type=runtime.spec.kind) for runtime, outcome, _watch in pairs])
+                          result={"sync_results": [dict(outcome.as_dict(), type=runtime.spec.kind) for runtime, outcome, _watch in pairs]})
     return followed
 
 
-def converge(client, managed, purge=None, **runtime_options):
+def converge(client, managed, policy, stop=None, purge=None):
     """Make the queue manager hold ``managed`` [(spec, [Entry])]; returns the module result.
 
+    ``policy``: the WaitPolicy of every start and stop; ``stop``: the stop options (stop_mode, stop_status).
     ``purge``: {"prefix", "force"} deletes unmanaged objects of the managed types whose names start with prefix.
-    ``runtime_options``: wait, wait_timeout, poll_interval, stop_mode, stop_status, retrying_grace.
     """
-    runtimes = {spec.kind: ObjectRuntime(client, spec, **runtime_options) for spec, _entries in managed}
+    runtimes = {spec.kind: ObjectRuntime(client, spec, policy, stop=stop) for spec, _entries in managed}
     plans = []
     for spec, entries in managed:
         plans.extend(_plan_type(client, runtimes[spec.kind], spec, entries, purge))
@@ -305,8 +263,7 @@ def converge(client, managed, purge=None, **runtime_options):
         waited = _fan_out(runtimes, plans, lambda p: p.run)
     except MQError as exc:
         # A failure after the plan still reports the plan (changes, summary, diff); commands says what was sent.
-        exc.partial_result = _result(client, plans, waited)
-        raise
+        raise exc.with_result(_result(client, plans, waited))
     return _result(client, plans, waited)
 
 

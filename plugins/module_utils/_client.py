@@ -10,19 +10,13 @@ from __future__ import annotations
 
 import time
 
-from ._errors import MQCommandError, MQError, MQHTTPError, MQTransportError
+from ._errors import MQCommandError, MQError, MQHTTPError, MQTransportError, MQUnconfirmedError
 from ._mqsc import NOT_FOUND_REASONS, MQSCCommand
 
-__all__ = ["MQClient", "MQUnconfirmedError"]
+__all__ = ["MQClient"]
 
-# A proxy's 502/504 says nothing about whether mqweb ran the command behind it.
-UNCERTAIN_STATUS = frozenset((502, 504))
 # After a timeout the server may still be running the command: give it this long (at most) before re-reading.
 SETTLE_CAP = 5.0
-
-
-class MQUnconfirmedError(MQError):
-    """A mutating command got no answer and a re-read shows that it did not take effect (or cannot tell)."""
 
 
 class MQClient:
@@ -53,7 +47,7 @@ class MQClient:
         try:
             rows = self.transport.run_mqsc(command)
         except (MQTransportError, MQHTTPError) as exc:
-            if took_effect is None or not _answer_lost(exc):
+            if took_effect is None or not exc.answer_lost:
                 raise
             self._confirm(command, exc, took_effect)
             return []
@@ -61,12 +55,11 @@ class MQClient:
         return rows
 
     def _confirm(self, command, exc, took_effect):
-        # The transport's message starts with the command; say it once.
-        detail = exc.msg[len(command.text()) + 2:] if exc.msg.startswith(command.text() + ": ") else exc.msg
-        if not getattr(exc, "reached", True):
+        detail = exc.detail  # what went wrong, without the command, which the messages below name once
+        if not exc.reached:
             raise MQUnconfirmedError("{0}: not sent, so it changed nothing: {1}".format(command.text(), detail),
                                      mq_command=command.text(), applied=False)
-        if getattr(exc, "timed_out", False):
+        if exc.timed_out:
             self.sleep(min(self.transport.request_timeout, SETTLE_CAP))
         try:
             applied = took_effect()
@@ -81,7 +74,7 @@ class MQClient:
                 command.text(), detail))
             return
         later = " (it timed out: if MQ is still working on it, it may yet take effect; run the task again to converge)" \
-            if getattr(exc, "timed_out", False) else ""
+            if exc.timed_out else ""
         raise MQUnconfirmedError(
             "{0}: no answer ({1}); re-reading the object shows the command did not take effect, so this command changed "
             "nothing{2}".format(command.text(), detail, later), mq_command=command.text(), applied=False)
@@ -99,9 +92,3 @@ class MQClient:
     def display_one(self, qualifier, name, parameters=None):
         rows = self.display(qualifier, name, parameters)
         return rows[0] if rows else None
-
-
-def _answer_lost(exc):
-    if isinstance(exc, MQTransportError):
-        return True
-    return exc.status in UNCERTAIN_STATUS

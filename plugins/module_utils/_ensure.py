@@ -147,7 +147,7 @@ def active_error(spec, name, rows, how="set force: true to stop and delete it"):
 
 def _stop_if_active(runtime, spec, name, row, rows=None):
     """Stop the object (and wait) when its status shows it active; ``rows`` saves the read when the caller has it."""
-    subtype = row.get(spec.type_attr.keyword.lower()) if spec.kind == "channel" else None
+    subtype = spec.row_subtype(row)
     if rows is None:
         rows = runtime.statuses([name])[name]
     if rows and not runtime.is_stopped(rows):

@@ -16,8 +16,17 @@ __all__ = [
     "MQAuthError",
     "MQCommandError",
     "MQWaitError",
+    "MQUnconfirmedError",
     "reason_name",
+    "RETRYABLE_STATUS",
 ]
+
+# What an HTTP status says, in one place. 502/503/504 are transient: a read is worth retrying and a wait goes on.
+# 503 (MQWB0009E) is the queue manager itself not running (ending, ended or starting), so it may restart and undo a
+# START or STOP. 502/504 come from a proxy that lost mqweb: they say nothing about whether mqweb ran the command.
+RETRYABLE_STATUS = frozenset((502, 503, 504))
+_UNCERTAIN_STATUS = frozenset((502, 504))
+_QMGR_DOWN_STATUS = 503
 
 # Reason codes this collection meets, with their IBM names. The name goes into every
 # failure message so an operator can search IBM's reason-code pages without a lookup table.
@@ -65,12 +74,25 @@ def reason_name(code):
 
 
 class MQError(Exception):
-    """Base error. ``details`` become extra keys of the failed task result."""
+    """Base error. ``details`` become extra keys of the failed task result.
 
-    def __init__(self, msg, **details):
+    ``result``: the partial result of the work done before the failure (what was planned, per-object outcomes),
+    returned with the failure. What was sent and whether anything changed come from the client, not from here.
+    ``answer_lost``: the request may have run although no answer came (a mutation must be re-read, not resent).
+    """
+
+    answer_lost = False
+
+    def __init__(self, msg, result=None, **details):
         super().__init__(msg)
         self.msg = msg
+        self.result = dict(result or {})
         self.details = {k: v for k, v in details.items() if v is not None}
+
+    def with_result(self, result):
+        """Add the partial result of the enclosing work; what the failing step itself reported is kept."""
+        self.result = dict(result, **self.result)
+        return self
 
     def fail_args(self):
         return dict(msg=self.msg, **self.details)
@@ -84,22 +106,42 @@ class MQTransportError(MQError):
     """The REST endpoint could not be reached or did not answer in time (no HTTP status).
 
     ``reached`` is False when no connection was made, so the request cannot have run;
-    ``timed_out`` is True when the request was sent and no answer came in time.
+    ``timed_out`` is True when the request was sent and no answer came in time;
+    ``detail`` is what went wrong without the request it went wrong for.
     """
 
-    def __init__(self, msg, reached=True, timed_out=False, **details):
+    answer_lost = True
+
+    def __init__(self, msg, reached=True, timed_out=False, detail=None, **details):
         super().__init__(msg, **details)
         self.reached = reached
         self.timed_out = timed_out
+        self.detail = detail or msg
 
 
 class MQHTTPError(MQError):
     """The mqweb server answered with an HTTP error status."""
 
-    def __init__(self, msg, status, msg_id=None, **details):
+    reached = True
+    timed_out = False
+
+    def __init__(self, msg, status, msg_id=None, detail=None, **details):
         super().__init__(msg, http_status=status, mq_message_id=msg_id, **details)
         self.status = status
         self.msg_id = msg_id
+        self.detail = detail or msg
+
+    @property
+    def answer_lost(self):
+        return self.status in _UNCERTAIN_STATUS
+
+    @property
+    def retryable(self):
+        return self.status in RETRYABLE_STATUS
+
+    @property
+    def qmgr_down(self):
+        return self.status == _QMGR_DOWN_STATUS
 
 
 class MQAuthError(MQHTTPError):
@@ -131,6 +173,10 @@ class MQCommandError(MQError):
 class MQWaitError(MQError):
     """A start/stop did not reach its target state: timed out or reached a failed state."""
 
-    def __init__(self, msg, failures, **details):
-        super().__init__(msg, timeouts=failures, **details)
+    def __init__(self, msg, failures, result=None, **details):
+        super().__init__(msg, result=result, timeouts=failures, **details)
         self.failures = failures
+
+
+class MQUnconfirmedError(MQError):
+    """A mutating command got no answer and a re-read shows that it did not take effect (or cannot tell)."""

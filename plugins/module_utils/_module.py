@@ -4,57 +4,21 @@
 
 # PRIVATE: this file is internal to mqrest.admin and may change without notice.
 
-"""MQModule: AnsibleModule plus the shared connection options, the client and error reporting.
-
-The argument specs here pair with the doc fragments of the same name
-(plugins/doc_fragments/_connection.py, _wait.py); a unit test keeps them in step.
-"""
+"""MQModule: AnsibleModule plus the shared connection options, the client and error reporting."""
 
 from __future__ import annotations
 
 import ssl
 
-from ansible.module_utils.basic import AnsibleModule, env_fallback, missing_required_lib
+from ansible.module_utils.basic import AnsibleModule, missing_required_lib
 
+from ._argspec import connection_spec
 from ._attributes import validate_name
 from ._client import MQClient
 from ._errors import MQError, MQInputError
 from ._transport import HAS_REQUESTS, REQUESTS_IMPORT_ERROR, RestTransport
 
-__all__ = ["MQModule", "CONNECTION_ARGSPEC", "WAIT_ARGSPEC", "OBJECT_ARGSPEC"]
-
-# Paired with doc fragment mqrest.admin._connection.
-CONNECTION_ARGSPEC = dict(
-    rest_url=dict(type="str", required=True, fallback=(env_fallback, ["MQ_REST_URL"])),
-    qmgr=dict(type="str", required=True, fallback=(env_fallback, ["MQ_QMGR"])),
-    username=dict(type="str", fallback=(env_fallback, ["MQ_REST_USERNAME"])),
-    password=dict(type="str", no_log=True, fallback=(env_fallback, ["MQ_REST_PASSWORD"])),
-    auth_method=dict(type="str", choices=["basic", "ltpa", "certificate"], fallback=(env_fallback, ["MQ_REST_AUTH_METHOD"])),
-    client_cert=dict(type="path", fallback=(env_fallback, ["MQ_REST_CLIENT_CERT"])),
-    client_key=dict(type="path", no_log=False, fallback=(env_fallback, ["MQ_REST_CLIENT_KEY"])),
-    client_key_passphrase=dict(type="str", no_log=True, fallback=(env_fallback, ["MQ_REST_CLIENT_KEY_PASSPHRASE"])),
-    ca_path=dict(type="path", fallback=(env_fallback, ["MQ_REST_CA_PATH"])),
-    validate_certs=dict(type="bool", default=True, fallback=(env_fallback, ["MQ_REST_VALIDATE_CERTS"])),
-    gateway_qmgr=dict(type="str", fallback=(env_fallback, ["MQ_REST_GATEWAY_QMGR"])),
-    request_timeout=dict(type="float", default=30.0),
-    retries=dict(type="int", default=3),
-)
-
-# Paired with doc fragment mqrest.admin._wait.
-WAIT_ARGSPEC = dict(
-    wait=dict(type="bool", default=True),
-    wait_timeout=dict(type="float", default=60.0),
-    poll_interval=dict(type="float", default=1.0),
-)
-
-# Paired with doc fragment mqrest.admin._object.
-OBJECT_ARGSPEC = dict(
-    name=dict(type="str", required=True),
-    state=dict(type="str", default="present", choices=["present", "absent", "started", "stopped"]),
-    attributes=dict(type="dict", default={}),
-    recreate=dict(type="bool", default=False),
-    force=dict(type="bool", default=False),
-)
+__all__ = ["MQModule"]
 
 
 def check_client_key(client_cert, client_key, passphrase):
@@ -83,14 +47,18 @@ def check_client_key(client_cert, client_key, passphrase):
 class MQModule:
     """Wraps AnsibleModule; builds the REST client lazily, after all input is validated."""
 
-    def __init__(self, argument_spec, **kwargs):
-        spec = dict(CONNECTION_ARGSPEC)
-        spec.update(argument_spec)
-        self.module = AnsibleModule(argument_spec=spec, supports_check_mode=True, **kwargs)
+    def __init__(self, spec):
+        """``spec``: the module's ArgumentSpec; the connection options are added here. Its rules run before anything else."""
+        spec.merge(connection_spec())
+        self.module = AnsibleModule(argument_spec=spec.argument_spec, supports_check_mode=True, **spec.module_kwargs)
         self.params = self.module.params
         self._client = None
         if not HAS_REQUESTS:
             self.module.fail_json(msg=missing_required_lib("requests"), exception=REQUESTS_IMPORT_ERROR)
+        try:
+            spec.validate(self.params)
+        except MQInputError as exc:
+            self.fail(exc)
 
     @property
     def check_mode(self):
@@ -103,11 +71,6 @@ class MQModule:
     def validate_connection(self):
         """Connection input rules; raises MQInputError before any request is sent."""
         p = self.params
-        for option in ("request_timeout",):
-            if p[option] <= 0:
-                raise MQInputError("{0}={1!r} must be greater than 0 seconds".format(option, p[option]))
-        if p["retries"] < 0 or p["retries"] > 10:
-            raise MQInputError("retries={0!r} must be between 0 and 10".format(p["retries"]))
         method = p["auth_method"] or ("basic" if p["username"] else "certificate" if p["client_cert"] else None)
         if method is None:
             raise MQInputError("no credentials: set username and password (auth_method basic or ltpa) or client_cert and client_key")
@@ -138,14 +101,6 @@ class MQModule:
             self._client = MQClient(transport, check_mode=self.check_mode)
         return self._client
 
-    def validate_wait(self):
-        p = self.params
-        for option in ("wait_timeout", "poll_interval"):
-            if p.get(option) is not None and p[option] <= 0:
-                raise MQInputError("{0}={1!r} must be greater than 0 seconds".format(option, p[option]))
-        if p.get("retrying_grace") is not None and p["retrying_grace"] < 0:
-            raise MQInputError("retrying_grace={0!r} must be 0 or more seconds".format(p["retrying_grace"]))
-
     def exit(self, result):
         self._close()
         self._warn()
@@ -154,14 +109,20 @@ class MQModule:
         self.module.exit_json(**result)
 
     def fail(self, error, **result):
+        """Fail with ``error``: its message and facts, the partial result it carries (over ``result``), and from the
+        client what was sent and whether MQ applied any of it."""
         self._close()
         self._warn()
         payload = dict(result)
+        payload.update(error.result)
         if not self.diff_mode:
             payload.pop("diff", None)
         payload.update(error.fail_args())
-        if self._client is not None and "commands" not in payload:
+        if self._client is not None:
             payload["commands"] = list(self._client.sent)
+            payload["changed"] = self._client.applied > 0
+        else:
+            payload.setdefault("changed", False)
         self.module.fail_json(**payload)
 
     def _warn(self):

@@ -14,6 +14,7 @@ real ``DISPLAY ... ALL`` output of the SYSTEM.DEF.* objects (shared/reference/mq
 from __future__ import annotations
 
 from ._attributes import Attr, ObjectType
+from ._lifecycle import Lifecycle
 
 __all__ = ["LISTENER", "CHANNEL", "SERVICE", "OBJECT_TYPES", "CHANNEL_TYPES", "CONTROL_CHOICES"]
 
@@ -25,12 +26,14 @@ _STATISTICS = ("QMGR", "OFF", "LOW", "MEDIUM", "HIGH")
 LISTENER = ObjectType(
     kind="listener",
     qualifier="LISTENER",
-    status_qualifier="LSSTATUS",
     name_max=48,
     type_attr="TRPTYPE",
+    # A stopped listener has no LSSTATUS record (3250 MQRCCF_LSTR_STATUS_NOT_FOUND). 3233/3234: already started/stopped.
+    # Two listeners on one address and port: only one can run; the other ends at once (AMQ9212E).
+    lifecycle=Lifecycle("LSSTATUS", "listener", already_started=(3233,), already_stopped=(3234,), address=("IPADDR", "PORT")),
     attrs=[
         # LU62, NETBIOS and SPX exist on Windows only; MQ rejects them elsewhere.
-        Attr("TRPTYPE", "enum", option="transport_type", choices=("TCP", "LU62", "NETBIOS", "SPX")),
+        Attr("TRPTYPE", "enum", option="transport_type", choices=("TCP", "LU62", "NETBIOS", "SPX"), default="TCP"),
         Attr("PORT", "int", option="port", minimum=0, maximum=65535),
         Attr("IPADDR", "istr", option="ip_address", max_length=48),
         # BACKLOG(0) is stored as 0 and means "the default" at run time (LSSTATUS then shows 100).
@@ -43,8 +46,15 @@ LISTENER = ObjectType(
 SERVICE = ObjectType(
     kind="service",
     qualifier="SERVICE",
-    status_qualifier="SVSTATUS",
     name_max=48,
+    # 3251/3253: already running/stopped (IBM-RC3251, IBM-RC3253).
+    lifecycle=Lifecycle(
+        "SVSTATUS", "service", already_started=(3251,), already_stopped=(3253,), subtype_keyword="SERVTYPE", default_subtype="COMMAND",
+        # IBM-SVC-WORK: only SERVTYPE(SERVER) services have SVSTATUS; MQ does not track command services.
+        unmonitored={"COMMAND": "MQ keeps no status for command services (DISPLAY SVSTATUS shows server services only), "
+                                "so their running state cannot be checked or waited for"},
+        # 3262 MQRCCF_NO_START_CMD / 3263 MQRCCF_NO_STOP_CMD: a server service needs the command it is asked to run.
+        needs_keyword={"start": "STARTCMD", "stop": "STOPCMD"}),
     attrs=[
         Attr("SERVTYPE", "enum", option="service_type", choices=("COMMAND", "SERVER")),
         Attr("CONTROL", "enum", option="control", choices=CONTROL_CHOICES),
@@ -66,8 +76,25 @@ _NOT_AMQP = tuple(t for t in CHANNEL_TYPES if t != "AMQP")
 CHANNEL = ObjectType(
     kind="channel",
     qualifier="CHANNEL",
-    status_qualifier="CHSTATUS",
     name_max=20,
+    lifecycle=Lifecycle(
+        "CHSTATUS", "channel", subtype_keyword="CHLTYPE",
+        # 4031 MQRCCF_CHANNEL_IN_USE answers a START on a started channel, 4064 MQRCCF_CHANNEL_NOT_ACTIVE a STOP on a stopped one.
+        already_started=(4031,), already_stopped=(4064,),
+        # States in which a START is pointless: the channel is already on its way (IBM-CHL-STATES).
+        running=("INITIALIZING", "STARTING", "BINDING", "REQUESTING", "SWITCHING", "RETRYING", "PAUSED", "RUNNING"),
+        on_its_way=("INITIALIZING", "STARTING", "BINDING", "REQUESTING", "SWITCHING", "RETRYING", "PAUSED"),
+        failing={"RETRYING": "the channel is RETRYING: it cannot reach its partner (check CONNAME, the partner listener and the network)"},
+        # START on these only re-enables the channel (IBM-STA-CHL): they run when a partner connects.
+        passive=("RCVR", "SVRCONN", "CLUSRCVR"),
+        # IBM-STA-CHL: START/STOP CHANNEL work on every type but CLNTCONN.
+        unstartable={"CLNTCONN": "a clntconn channel cannot be started or stopped: it is a client-side definition; "
+                                 "its svrconn partner on the queue manager is what runs",
+                     # DISPLAY CHSTATUS shows AMQP channels only when asked with CHLTYPE(AMQP), so their state cannot be
+                     # waited for like the others'; refuse rather than wait for a status that never comes.
+                     "AMQP": "an amqp channel's status is not part of DISPLAY CHSTATUS, so it cannot be started or stopped "
+                             "and waited for here; use state=present and manage the AMQP service (SYSTEM.AMQP.SERVICE) instead"},
+        stop_options=(("stop_mode", "MODE"), ("stop_status", "STATUS"))),
     type_attr="CHLTYPE",
     # XMITQ is required on SDR and SVR (IBM-XMITQ); CONNAME on SDR, RQSTR, CLNTCONN and CLUSSDR
     # (4061 MQRCCF_MISSING_CONN_NAME). Checked before anything is sent.

@@ -29,14 +29,11 @@ else:
     HAS_REQUESTS = True
     REQUESTS_IMPORT_ERROR = None
 
-from ._errors import MQAuthError, MQHTTPError, MQInputError, MQTransportError
+from ._errors import RETRYABLE_STATUS, MQAuthError, MQHTTPError, MQInputError, MQTransportError
 from ._mqsc import parse_response
 
 __all__ = ["RestTransport", "HAS_REQUESTS", "REQUESTS_IMPORT_ERROR", "parse_rest_url", "quote_path_segment"]
 
-# Transient failures worth retrying for reads: the mqweb server or a proxy in front of it is
-# busy or the queue manager is briefly unavailable (503 while it restarts).
-RETRYABLE_STATUS = frozenset((502, 503, 504))
 BACKOFF_FIRST = 0.25
 BACKOFF_CAP = 4.0
 
@@ -181,7 +178,8 @@ class RestTransport:
                     self._sleep(delay)
                     delay = min(delay * 2, BACKOFF_CAP)
                     continue
-                raise MQTransportError(self._connection_hint(url, exc, what, attempt), reached=_reached(exc),
+                detail = self._connection_hint(url, exc, attempt)
+                raise MQTransportError("{0}: {1}".format(what or url, detail), detail=detail, reached=_reached(exc),
                                        timed_out=isinstance(exc, requests.exceptions.ReadTimeout), url=url, attempts=attempt)
             if response.status_code in RETRYABLE_STATUS and attempt < attempts:
                 self._sleep(delay)
@@ -190,12 +188,12 @@ class RestTransport:
             return response
         raise AssertionError("unreachable")  # pragma: no cover
 
-    def _connection_hint(self, url, exc, what, attempts):
+    def _connection_hint(self, url, exc, attempts):
         hint = "check that rest_url points at a running mqweb server (host, port)"
         if url.startswith("http://"):
             hint += "; mqweb serves HTTPS only by default, so try https://"
         kind = "timed out after {0}s".format(self.request_timeout) if isinstance(exc, requests.exceptions.Timeout) else "connection failed"
-        return "{0}: {1} talking to {2} after {3} attempt(s): {4}; {5}".format(what or url, kind, url, attempts, _reason(exc), hint)
+        return "{0} talking to {1} after {2} attempt(s): {3}; {4}".format(kind, url, attempts, _reason(exc), hint)
 
     def _http_error(self, response, what):
         status = response.status_code
@@ -215,10 +213,10 @@ class RestTransport:
             hint = "the CSRF header was rejected"
         else:
             hint = hints.get(status, "")
-        msg = "{0}: HTTP {1}{2}{3}{4}".format(
-            what, status, " " + msg_id if msg_id else "", ": " + text if text else "", " (" + hint + ")" if hint else "")
+        detail = "HTTP {0}{1}{2}{3}".format(status, " " + msg_id if msg_id else "", ": " + text if text else "", " (" + hint + ")" if hint else "")
         cls = MQAuthError if status in (401, 403) else MQHTTPError
-        return cls(msg, status, msg_id=msg_id, mq_reason_code=error.get("reasonCode") or None, url=response.url)
+        return cls("{0}: {1}".format(what, detail), status, msg_id=msg_id, detail=detail, mq_reason_code=error.get("reasonCode") or None,
+                   url=response.url)
 
 
 def _first_error(response):

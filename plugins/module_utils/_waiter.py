@@ -9,14 +9,16 @@
 MQ START and STOP are fire-and-forget ("request accepted"); the waiter polls the status
 records (CHSTATUS, LSSTATUS, SVSTATUS) until each object is done, failed or out of time.
 Predicates are tri-state so that a channel in RETRYING fails fast instead of burning the timeout.
+The object type's rules come in as its Lifecycle record (_lifecycle); the waiter knows no type.
 """
 
 from __future__ import annotations
 
 import time
 
-__all__ = ["DONE", "PENDING", "FAILED", "TIMEOUT", "AGAIN", "UNAVAILABLE", "Unavailable", "StatusTracker", "wait_all", "summarize",
-           "PASSIVE_CHANNEL_TYPES"]
+from ._lifecycle import status_values, summarize
+
+__all__ = ["DONE", "PENDING", "FAILED", "TIMEOUT", "AGAIN", "UNAVAILABLE", "Unavailable", "StatusTracker", "WaitPolicy", "wait_all"]
 
 DONE = "done"
 PENDING = "pending"
@@ -41,8 +43,6 @@ class Unavailable(Exception):
         self.qmgr_down = qmgr_down
 
 
-# START on these only re-enables the channel (IBM-STA-CHL): they run when a partner connects.
-PASSIVE_CHANNEL_TYPES = frozenset(("RCVR", "SVRCONN", "CLUSRCVR"))
 # The pause between polls is a tenth of the time waited so far, so a state change is seen at most
 # ~10% (and at least 0.1 s) after it happens, while a long wait costs few requests: about ten polls
 # for the first second, then slowly fewer, up to poll_interval apart.
@@ -50,15 +50,22 @@ MIN_INTERVAL = 0.1
 INTERVAL_PROPORTION = 0.1
 
 
-def summarize(rows):
-    """'RUNNING', 'RUNNING x3', 'RUNNING, STOPPING' or 'no status record'."""
-    if not rows:
-        return "no status record"
-    counts = {}
-    for row in rows:
-        status = str(row.get("status", "UNKNOWN")).strip().upper() or "UNKNOWN"
-        counts[status] = counts.get(status, 0) + 1
-    return ", ".join(s if n == 1 else "{0} x{1}".format(s, n) for s, n in counts.items())
+class WaitPolicy:
+    """How long and how often to wait: one value shared by every caller instead of the same arguments passed around.
+
+    ``enabled``: whether a start or stop is waited for at all (the ``wait`` option); ``retrying_grace``: seconds a
+    starting object may stay in a failing state (a channel RETRYING) before it counts as failed.
+    """
+
+    __slots__ = ("enabled", "timeout", "poll_interval", "retrying_grace", "clock", "sleep")
+
+    def __init__(self, enabled=True, timeout=60.0, poll_interval=1.0, retrying_grace=0.0, clock=time.monotonic, sleep=time.sleep):
+        self.enabled = enabled
+        self.timeout = timeout
+        self.poll_interval = poll_interval
+        self.retrying_grace = retrying_grace
+        self.clock = clock
+        self.sleep = sleep
 
 
 class StatusTracker:
@@ -69,8 +76,8 @@ class StatusTracker:
     same observation after the channel was seen in another state means it started and ended.
     """
 
-    def __init__(self, kind, operation, subtype=None, retrying_grace=0.0):
-        self.kind = kind
+    def __init__(self, lifecycle, operation, subtype=None, retrying_grace=0.0):
+        self.lifecycle = lifecycle
         self.operation = operation
         self.subtype = subtype
         self.retrying_grace = retrying_grace
@@ -101,7 +108,7 @@ class StatusTracker:
     def observe(self, rows, now):
         returned, self._down_since_last_seen, self.away = self._down_since_last_seen, False, None
         self.last_status = summarize(rows)
-        statuses = [str(r.get("status", "")).strip().upper() for r in rows]
+        statuses = status_values(rows)
         if returned:
             self._seen_progress = False
             self._retrying_since = None
@@ -113,7 +120,7 @@ class StatusTracker:
         """Back from an outage, is the object where it was before the command?"""
         if self.operation == "stop":
             return bool(statuses) and "STOPPING" not in statuses and not all(s in ("STOPPED", "INACTIVE") for s in statuses)
-        if self.kind == "channel" and self.subtype in PASSIVE_CHANNEL_TYPES:
+        if self.lifecycle.is_passive(self.subtype):
             return "STOPPED" in statuses
         return not statuses or all(s == "STOPPED" for s in statuses)
 
@@ -122,7 +129,7 @@ class StatusTracker:
             # Every record must be STOPPED: a SVRCONN has one record per instance, and one
             # stopped instance says nothing about the others (pymqrest accepted "any").
             return DONE if all(s in ("STOPPED", "INACTIVE") for s in statuses) else PENDING
-        if self.kind == "channel" and self.subtype in PASSIVE_CHANNEL_TYPES:
+        if self.lifecycle.is_passive(self.subtype):
             return PENDING if "STOPPED" in statuses else DONE
         if "RUNNING" in statuses:
             return DONE
@@ -132,11 +139,12 @@ class StatusTracker:
                 return FAILED
             return PENDING
         self._seen_progress = True
-        if "RETRYING" in statuses:
+        failing = [self.lifecycle.failing[s] for s in statuses if s in self.lifecycle.failing]
+        if failing:
             if self._retrying_since is None:
                 self._retrying_since = now
             if now - self._retrying_since >= self.retrying_grace:
-                self.reason = "the channel is RETRYING: it cannot reach its partner (check CONNAME, the partner listener and the network)"
+                self.reason = failing[0]
                 return FAILED
         return PENDING
 

@@ -208,14 +208,12 @@ sync_result:
       type: float
 """
 
-from ansible_collections.mqrest.admin.plugins.module_utils._object_module import CHANNEL_SYNC_ARGSPEC, object_argspec, run_object_module
+from ansible_collections.mqrest.admin.plugins.module_utils._object_module import run_object_module
 from ansible_collections.mqrest.admin.plugins.module_utils._objects import CHANNEL
 
 
 def main():
-    needs_type = ["type"]
-    run_object_module(CHANNEL, object_argspec(CHANNEL, CHANNEL_SYNC_ARGSPEC),
-                      required_if=[("state", "present", needs_type), ("state", "started", needs_type), ("state", "stopped", needs_type)])
+    run_object_module(CHANNEL)
 
 
 if __name__ == "__main__":

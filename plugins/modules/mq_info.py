@@ -101,11 +101,12 @@ services:
   elements: dict
 """
 
+from ansible_collections.mqrest.admin.plugins.module_utils._argspec import ArgumentSpec
 from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQError
+from ansible_collections.mqrest.admin.plugins.module_utils._lifecycle import summarize
 from ansible_collections.mqrest.admin.plugins.module_utils._module import MQModule
 from ansible_collections.mqrest.admin.plugins.module_utils._objects import OBJECT_TYPES
-from ansible_collections.mqrest.admin.plugins.module_utils._sync import ObjectRuntime
-from ansible_collections.mqrest.admin.plugins.module_utils._waiter import summarize
+from ansible_collections.mqrest.admin.plugins.module_utils._runtime import ObjectRuntime
 
 
 def read_objects(client, spec, name, with_status):
@@ -120,12 +121,12 @@ def read_objects(client, spec, name, with_status):
 
 
 def main():
-    mq = MQModule(dict(
+    mq = MQModule(ArgumentSpec(dict(
         types=dict(type="list", elements="str", choices=["qmgr", "listener", "channel", "service"],
                    default=["qmgr", "listener", "channel", "service"]),
         name=dict(type="str", default="*"),
         status=dict(type="bool", default=True),
-    ))
+    )))
     params = mq.params
     result = {"changed": False}
     try:

@@ -149,12 +149,12 @@ sync_result:
   sample: {operation: started, polls: 3, elapsed_seconds: 0.41}
 """
 
-from ansible_collections.mqrest.admin.plugins.module_utils._object_module import object_argspec, run_object_module
+from ansible_collections.mqrest.admin.plugins.module_utils._object_module import run_object_module
 from ansible_collections.mqrest.admin.plugins.module_utils._objects import LISTENER
 
 
 def main():
-    run_object_module(LISTENER, object_argspec(LISTENER))
+    run_object_module(LISTENER)
 
 
 if __name__ == "__main__":

@@ -22,7 +22,8 @@ description:
     (a type change without C(recreate), deleting an active object without C(force)) is checked after the reads
     and before the first mutating command, so a refused plan changes nothing.
   - Each entry takes the per-object options of M(mqrest.admin.mq_listener), M(mqrest.admin.mq_channel) or
-    M(mqrest.admin.mq_service), with the same meaning and rules. The waiting options are set once for the task.
+    M(mqrest.admin.mq_service), with the same meaning and rules (listed below as suboptions). The waiting options are
+    set once for the task.
   - Use this module instead of a loop over the single-object modules when a queue manager has many objects; the
     collection's performance guide has measurements.
 author:
@@ -44,36 +45,258 @@ attributes:
 options:
   listeners:
     description:
-      - The listeners this task manages, each a dictionary of M(mqrest.admin.mq_listener) options without the
-        connection and waiting options; the keys are V(name) (required), V(state), V(transport_type), V(port),
-        V(ip_address), V(backlog), V(control), V(description), V(attributes), V(recreate) and V(force).
-      - V(state) is V(present) (the default), V(absent), V(started) or V(stopped), as in M(mqrest.admin.mq_listener).
+      - The listeners this task manages, each with the per-object options of M(mqrest.admin.mq_listener).
       - Leave the option out to leave listeners alone. An empty list manages no listener, which with O(purge)
         deletes every listener whose name starts with the prefix.
     type: list
     elements: dict
+    suboptions:
+      name:
+        description:
+          - Name of the listener, as O(mqrest.admin.mq_listener#module:name).
+        type: str
+        required: true
+      state:
+        description:
+          - As O(mqrest.admin.mq_listener#module:state); the waiting options are set once for the task.
+        type: str
+        choices: [present, absent, started, stopped]
+        default: present
+      attributes:
+        description:
+          - Further MQSC attributes, as O(mqrest.admin.mq_listener#module:attributes).
+        type: dict
+        default: {}
+      recreate:
+        description:
+          - As O(mqrest.admin.mq_listener#module:recreate).
+        type: bool
+        default: false
+      force:
+        description:
+          - As O(mqrest.admin.mq_listener#module:force).
+        type: bool
+        default: false
+      transport_type:
+        description:
+          - Transport protocol (C(TRPTYPE)). MQ cannot change it on an existing listener; a different value fails
+            unless O(mqrest.admin.mq_listener#module:recreate=true).
+          - V(lu62), V(netbios) and V(spx) exist on Windows only.
+        type: str
+        choices: [tcp, lu62, netbios, spx]
+        default: tcp
+      port:
+        description:
+          - TCP port (C(PORT)), 0 to 65535. MQ's default is 0.
+        type: int
+      ip_address:
+        description:
+          - IP address or host name to listen on (C(IPADDR)). Empty means every address.
+        type: str
+      backlog:
+        description:
+          - Maximum number of pending connection requests (C(BACKLOG)). V(0) means the MQ default.
+        type: int
+      control:
+        description:
+          - C(CONTROL). V(manual) (MQ's default) is started and stopped by command only; V(qmgr) starts and stops with
+            the queue manager; V(startonly) starts with the queue manager and is not stopped by it.
+        type: str
+        choices: [manual, qmgr, startonly]
+      description:
+        description:
+          - Description (C(DESCR)), at most 64 characters. Case is kept.
+        type: str
   channels:
     description:
-      - The channels this task manages, each a dictionary of M(mqrest.admin.mq_channel) options without the
-        connection and waiting options; the keys are V(name) (required), V(type) (required unless V(state=absent)),
-        V(state), V(transport_type), V(conname), V(xmitq), V(description), V(mcauser), V(ssl_cipher),
-        V(ssl_client_auth), V(ssl_peer), V(certificate_label), V(heartbeat_interval), V(disconnect_interval),
-        V(max_message_length), V(max_instances), V(max_instances_per_client), V(sharing_conversations), V(cluster),
-        V(cluster_namelist), V(qmgr_name), V(attributes), V(recreate) and V(force).
+      - The channels this task manages, each with the per-object options of M(mqrest.admin.mq_channel).
       - Leave the option out to leave channels alone. An empty list manages no channel, which with O(purge)
         deletes every channel whose name starts with the prefix.
     type: list
     elements: dict
+    suboptions:
+      name:
+        description:
+          - Name of the channel, as O(mqrest.admin.mq_channel#module:name).
+        type: str
+        required: true
+      state:
+        description:
+          - As O(mqrest.admin.mq_channel#module:state); the waiting options are set once for the task.
+        type: str
+        choices: [present, absent, started, stopped]
+        default: present
+      attributes:
+        description:
+          - Further MQSC attributes, as O(mqrest.admin.mq_channel#module:attributes).
+        type: dict
+        default: {}
+      recreate:
+        description:
+          - As O(mqrest.admin.mq_channel#module:recreate).
+        type: bool
+        default: false
+      force:
+        description:
+          - As O(mqrest.admin.mq_channel#module:force).
+        type: bool
+        default: false
+      type:
+        description:
+          - Channel type (C(CHLTYPE)). Required unless O(mqrest.admin.mq_channel#module:state=absent).
+          - MQ cannot change the type of an existing channel; a different value fails unless
+            O(mqrest.admin.mq_channel#module:recreate=true).
+        type: str
+        choices: [sdr, svr, rcvr, rqstr, svrconn, clntconn, clussdr, clusrcvr, amqp]
+      transport_type:
+        description:
+          - Transport type (C(TRPTYPE)). Not valid for V(amqp).
+        type: str
+        choices: [tcp, lu62, netbios, spx]
+      conname:
+        description:
+          - Connection name (C(CONNAME)), for example V(mqhost(1414\)) or a comma-separated list.
+        type: str
+      xmitq:
+        description:
+          - Transmission queue (C(XMITQ)). Only for V(sdr) and V(svr) channels, where it is required.
+        type: str
+      description:
+        description:
+          - Description (C(DESCR)), at most 64 characters. Case is kept.
+        type: str
+      mcauser:
+        description:
+          - Message channel agent user identifier (C(MCAUSER)). Not valid for V(clntconn).
+        type: str
+      ssl_cipher:
+        description:
+          - TLS CipherSpec (C(SSLCIPH)), for example V(ANY_TLS12_OR_HIGHER). Empty means no TLS.
+        type: str
+      ssl_client_auth:
+        description:
+          - Whether a client certificate is required (C(SSLCAUTH)). For channels that accept connections.
+        type: str
+        choices: [required, optional]
+      ssl_peer:
+        description:
+          - Filter on the partner certificate's distinguished name (C(SSLPEER)).
+        type: str
+      certificate_label:
+        description:
+          - Certificate label (C(CERTLABL)).
+        type: str
+      heartbeat_interval:
+        description:
+          - Heartbeat interval in seconds (C(HBINT)), 0 to 999999.
+        type: int
+      disconnect_interval:
+        description:
+          - Disconnect interval in seconds (C(DISCINT)), 0 to 999999; 0 means never.
+        type: int
+      max_message_length:
+        description:
+          - Maximum message length in bytes (C(MAXMSGL)).
+        type: int
+      max_instances:
+        description:
+          - Maximum simultaneous instances (C(MAXINST)); V(svrconn) and V(amqp) only.
+        type: int
+      max_instances_per_client:
+        description:
+          - Maximum simultaneous instances per client (C(MAXINSTC)); V(svrconn) only.
+        type: int
+      sharing_conversations:
+        description:
+          - Conversations per TCP/IP instance (C(SHARECNV)); V(svrconn) and V(clntconn) only.
+        type: int
+      cluster:
+        description:
+          - Cluster name (C(CLUSTER)); V(clussdr) and V(clusrcvr) only.
+        type: str
+      cluster_namelist:
+        description:
+          - Namelist of clusters (C(CLUSNL)); V(clussdr) and V(clusrcvr) only.
+        type: str
+      qmgr_name:
+        description:
+          - Queue manager a client connects to (C(QMNAME)); V(clntconn) only.
+        type: str
   services:
     description:
-      - The services this task manages, each a dictionary of M(mqrest.admin.mq_service) options without the
-        connection and waiting options; the keys are V(name) (required), V(state), V(service_type), V(control),
-        V(start_command), V(start_args), V(stop_command), V(stop_args), V(stdout), V(stderr), V(description),
-        V(attributes), V(recreate) and V(force).
+      - The services this task manages, each with the per-object options of M(mqrest.admin.mq_service).
       - Leave the option out to leave services alone. An empty list manages no service, which with O(purge)
         deletes every service whose name starts with the prefix.
     type: list
     elements: dict
+    suboptions:
+      name:
+        description:
+          - Name of the service, as O(mqrest.admin.mq_service#module:name).
+        type: str
+        required: true
+      state:
+        description:
+          - As O(mqrest.admin.mq_service#module:state); the waiting options are set once for the task.
+        type: str
+        choices: [present, absent, started, stopped]
+        default: present
+      attributes:
+        description:
+          - Further MQSC attributes, as O(mqrest.admin.mq_service#module:attributes).
+        type: dict
+        default: {}
+      recreate:
+        description:
+          - As O(mqrest.admin.mq_service#module:recreate).
+        type: bool
+        default: false
+      force:
+        description:
+          - As O(mqrest.admin.mq_service#module:force).
+        type: bool
+        default: false
+      service_type:
+        description:
+          - C(SERVTYPE). V(server) runs one instance that MQ monitors; V(command) runs a command whose status MQ does
+            not track. MQ's default is V(command).
+        type: str
+        choices: [command, server]
+      control:
+        description:
+          - C(CONTROL). V(manual) (MQ's default), V(qmgr) (started and stopped with the queue manager) or V(startonly)
+            (started with the queue manager only).
+        type: str
+        choices: [manual, qmgr, startonly]
+      start_command:
+        description:
+          - Fully qualified path of the program to run (C(STARTCMD)). Tokens such as C(+MQ_INSTALL_PATH+) and
+            C(+QMNAME+) are replaced by MQ.
+        type: str
+      start_args:
+        description:
+          - Arguments for O(mqrest.admin.mq_service#module:start_command) (C(STARTARG)).
+        type: str
+      stop_command:
+        description:
+          - Fully qualified path of the program that stops the service (C(STOPCMD)). Needed to stop it.
+        type: str
+      stop_args:
+        description:
+          - Arguments for O(mqrest.admin.mq_service#module:stop_command) (C(STOPARG)).
+        type: str
+      stdout:
+        description:
+          - File that receives the standard output of the programs (C(STDOUT)).
+        type: str
+      stderr:
+        description:
+          - File that receives the standard error of the programs (C(STDERR)).
+        type: str
+      description:
+        description:
+          - Description (C(DESCR)), at most 64 characters. Case is kept.
+        type: str
   purge:
     description:
       - Delete the objects of the managed types (the list options given) whose names start with O(purge.prefix)
@@ -212,34 +435,30 @@ sync_results:
       type: str
 """
 
+from ansible_collections.mqrest.admin.plugins.module_utils._argspec import ArgumentSpec, channel_stop_spec, entry_options, wait_spec
 from ansible_collections.mqrest.admin.plugins.module_utils._bulk import LIST_OPTIONS, converge, parse_entries, validate_purge_prefix
 from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQError, MQInputError
-from ansible_collections.mqrest.admin.plugins.module_utils._module import WAIT_ARGSPEC, MQModule
-from ansible_collections.mqrest.admin.plugins.module_utils._object_module import CHANNEL_SYNC_ARGSPEC
+from ansible_collections.mqrest.admin.plugins.module_utils._module import MQModule
+from ansible_collections.mqrest.admin.plugins.module_utils._object_module import wait_policy
 
 
 def main():
-    argspec = {option: dict(type="list", elements="dict") for option, _spec in LIST_OPTIONS}
-    argspec["purge"] = dict(type="dict", options=dict(prefix=dict(type="str", required=True), force=dict(type="bool", default=False)))
-    argspec.update(WAIT_ARGSPEC)
-    argspec.update(CHANNEL_SYNC_ARGSPEC)
-    mq = MQModule(argspec)
+    spec = ArgumentSpec({option: dict(type="list", elements="dict", options=entry_options(object_type)) for option, object_type in LIST_OPTIONS})
+    spec.argument_spec["purge"] = dict(type="dict", options=dict(prefix=dict(type="str", required=True), force=dict(type="bool", default=False)))
+    mq = MQModule(spec.merge(wait_spec(), channel_stop_spec()))
     params = mq.params
+    result = {}
     try:
-        mq.validate_wait()
-        managed = [(spec, parse_entries(spec, option, params[option])) for option, spec in LIST_OPTIONS if params[option] is not None]
+        managed = [(object_type, parse_entries(object_type, option, params[option]))
+                   for option, object_type in LIST_OPTIONS if params[option] is not None]
         if not managed:
             raise MQInputError("nothing to manage: give listeners, channels or services (an empty list manages that type "
                                "with no object, which purge then empties)")
         if params["purge"]:
             validate_purge_prefix(params["purge"]["prefix"])
-        result = converge(mq.client, managed, purge=params["purge"], wait=params["wait"], wait_timeout=params["wait_timeout"],
-                          poll_interval=params["poll_interval"], stop_mode=params["stop_mode"], stop_status=params["stop_status"],
-                          retrying_grace=params["retrying_grace"])
+        result = converge(mq.client, managed, wait_policy(params), stop=params, purge=params["purge"])
     except MQError as exc:
-        partial = dict(getattr(exc, "partial_result", None) or {})
-        partial["changed"] = bool(mq._client is not None and mq._client.applied)
-        mq.fail(exc, **partial)
+        mq.fail(exc)
     mq.exit(result)
 
 

@@ -46,7 +46,8 @@ options:
       - Object names, processed in this order when O(parallel=false).
       - A name ending in C(*) is a generic name and is expanded with C(DISPLAY). Generic names do not
         match C(SYSTEM.*) objects unless the pattern itself starts with C(SYSTEM.), and never match V(clntconn)
-        channels, which cannot be started or stopped.
+        or V(amqp) channels, which cannot be started or stopped and waited for here; naming one of them fails the
+        task before anything is sent.
     type: list
     elements: str
     required: true
@@ -111,8 +112,8 @@ EXAMPLES = r"""
 
 RETURN = r"""
 sync_result:
-  description: Totals for the whole task.
-  returned: success
+  description: Totals for the whole task, also when it fails.
+  returned: when the objects were read
   type: dict
   contains:
     operation:
@@ -163,85 +164,58 @@ commands:
   elements: str
 """
 
-import os
 import time
 
-from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQError, MQInputError, MQWaitError
+from ansible_collections.mqrest.admin.plugins.module_utils._argspec import ArgumentSpec, channel_stop_spec, wait_spec
+from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQError, MQInputError
 from ansible_collections.mqrest.admin.plugins.module_utils._module import MQModule
-from ansible_collections.mqrest.admin.plugins.module_utils._object_module import CHANNEL_SYNC_ARGSPEC
+from ansible_collections.mqrest.admin.plugins.module_utils._mqsc import covering_name
+from ansible_collections.mqrest.admin.plugins.module_utils._object_module import wait_policy
 from ansible_collections.mqrest.admin.plugins.module_utils._objects import OBJECT_TYPES
-from ansible_collections.mqrest.admin.plugins.module_utils._sync import OPERATION_RESULT, ObjectRuntime, operate
-
-
-def expand(client, spec, patterns, allow_empty):
-    """[(name, subtype)] for the given names and generic names, with one DISPLAY."""
-    stems = [p[:-1] if p.endswith("*") else p for p in patterns]
-    prefix = os.path.commonprefix(stems)
-    rows = {row[spec.qualifier.lower()]: row for row in client.display(spec.qualifier, prefix + "*")}
-    subtype_key = {"channel": "chltype", "service": "servtype"}.get(spec.kind)
-    found = []
-    for pattern in patterns:
-        if pattern.endswith("*"):
-            stem = pattern[:-1]
-            # Never sweep the queue manager's own SYSTEM.* objects into a generic restart by accident.
-            # A clntconn channel is a client-side definition that never runs, so a generic name skips it.
-            matched = sorted(n for n in rows if n.startswith(stem) and (stem.startswith("SYSTEM.") or not n.startswith("SYSTEM."))
-                             and str(rows[n].get("chltype", "")).upper() != "CLNTCONN")
-            if not matched and not allow_empty:
-                raise MQInputError("names: {0!r} matches no {1} (set allow_empty: true to accept that)".format(pattern, spec.kind))
-        elif pattern in rows:
-            matched = [pattern]
-        else:
-            raise MQInputError("names: {0} {1!r} does not exist on the queue manager".format(spec.kind, pattern))
-        for name in matched:
-            if name not in [known for known, _subtype in found]:
-                subtype = str(rows[name].get(subtype_key) or "").upper() if subtype_key else ""
-                found.append((name, subtype or None))
-    return found
+from ansible_collections.mqrest.admin.plugins.module_utils._restart import match_targets, operate
+from ansible_collections.mqrest.admin.plugins.module_utils._runtime import OPERATION_RESULT, ObjectRuntime
 
 
 def main():
-    argspec = dict(
-        type=dict(type="str", required=True, choices=["listener", "channel", "service"]),
+    spec = ArgumentSpec(dict(
+        type=dict(type="str", required=True, choices=[k for k, t in OBJECT_TYPES.items() if t.lifecycle]),
         names=dict(type="list", elements="str", required=True),
         operation=dict(type="str", default="restart", choices=["restart", "start", "stop"]),
         allow_empty=dict(type="bool", default=False),
         parallel=dict(type="bool", default=True),
-        wait_timeout=dict(type="float", default=60.0),
-        poll_interval=dict(type="float", default=1.0),
-    )
-    argspec.update(CHANNEL_SYNC_ARGSPEC)
-    mq = MQModule(argspec)
+    )).merge(wait_spec(with_switch=False), channel_stop_spec())
+    mq = MQModule(spec)
     params = mq.params
-    spec = OBJECT_TYPES[params["type"]]
+    object_type = OBJECT_TYPES[params["type"]]
     operation = params["operation"]
     result = {"changed": False, "sync_results": [], "commands": []}
+    runtime = None
+    started = time.monotonic()
     try:
-        mq.validate_wait()
         if not params["names"]:
             raise MQInputError("names must list at least one {0} name".format(params["type"]))
-        patterns = [spec.validate_name(name, "names", generic=True) for name in params["names"]]
+        patterns = [object_type.validate_name(name, "names", generic=True) for name in params["names"]]
         client = mq.client
-        runtime = ObjectRuntime(client, spec, wait=True, wait_timeout=params["wait_timeout"], poll_interval=params["poll_interval"],
-                                stop_mode=params["stop_mode"] if spec.kind == "channel" else None,
-                                stop_status=params["stop_status"] if spec.kind == "channel" else None,
-                                retrying_grace=params["retrying_grace"])
-        objects = expand(client, spec, patterns, params["allow_empty"])
+        runtime = ObjectRuntime(client, object_type, wait_policy(params), stop=params)
+        # One DISPLAY for every name and generic name given.
+        rows = {row[object_type.qualifier.lower()]: row
+                for row in client.display(object_type.qualifier, covering_name([p.rstrip("*") for p in patterns], generic=True))}
+        objects = match_targets(object_type, rows, patterns, params["allow_empty"])
         started = time.monotonic()
         records = operate(runtime, objects, operation, parallel=params["parallel"])
         result["sync_results"] = [r.as_dict(OPERATION_RESULT[operation]) for r in records.values()]
-        result["sync_result"] = {"operation": OPERATION_RESULT[operation], "polls": runtime.poll_requests,
-                                 "elapsed_seconds": round(time.monotonic() - started, 3)}
         result["commands"] = list(client.sent)
         result["changed"] = bool(client.sent)
     except MQError as exc:
-        if mq._client is not None:
-            result["commands"] = list(mq._client.sent)
-            result["changed"] = mq._client.applied > 0
-        if isinstance(exc, MQWaitError):
-            result["sync_results"] = exc.details.get("sync_results", [])
+        if runtime is not None:
+            result["sync_result"] = totals(runtime, operation, started)
         mq.fail(exc, **result)
+    result["sync_result"] = totals(runtime, operation, started)
     mq.exit(result)
+
+
+def totals(runtime, operation, started):
+    return {"operation": OPERATION_RESULT[operation], "polls": runtime.poll_requests, "elapsed_seconds": round(time.monotonic() - started, 3)}
 
 
 if __name__ == "__main__":

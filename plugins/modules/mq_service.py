@@ -142,12 +142,12 @@ sync_result:
       type: float
 """
 
-from ansible_collections.mqrest.admin.plugins.module_utils._object_module import object_argspec, run_object_module
+from ansible_collections.mqrest.admin.plugins.module_utils._object_module import run_object_module
 from ansible_collections.mqrest.admin.plugins.module_utils._objects import SERVICE
 
 
 def main():
-    run_object_module(SERVICE, object_argspec(SERVICE))
+    run_object_module(SERVICE)
 
 
 if __name__ == "__main__":

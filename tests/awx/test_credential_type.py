@@ -26,7 +26,7 @@ SECRET_INPUTS = {"password", "client_key", "client_key_passphrase"}
 
 @pytest.fixture(scope="module")
 def connection_argspec(collections_path):  # pylint: disable=unused-argument  # puts the collection on sys.path
-    return importlib.import_module("ansible_collections.mqrest.admin.plugins.module_utils._module").CONNECTION_ARGSPEC
+    return importlib.import_module("ansible_collections.mqrest.admin.plugins.module_utils._argspec").connection_spec().argument_spec
 
 
 def template_variables(template):

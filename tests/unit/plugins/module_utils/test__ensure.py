@@ -9,7 +9,8 @@ import pytest
 from ansible_collections.mqrest.admin.plugins.module_utils._ensure import ensure_absent, ensure_present
 from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQError, MQInputError
 from ansible_collections.mqrest.admin.plugins.module_utils._objects import CHANNEL, LISTENER
-from ansible_collections.mqrest.admin.plugins.module_utils._sync import ObjectRuntime
+from ansible_collections.mqrest.admin.plugins.module_utils._runtime import ObjectRuntime
+from ansible_collections.mqrest.admin.plugins.module_utils._waiter import WaitPolicy
 
 LSTR = {"TRPTYPE": "TCP", "PORT": 1415, "CONTROL": "QMGR", "DESCR": "Orders"}
 
@@ -94,6 +95,6 @@ def test_force_delete_waits_for_the_stop_even_without_wait(mq, client_factory, m
     ObjectRuntime(client, LISTENER).ensure_started("L1")
     mq.model.set_timing(listener_stop=0.4)
     client = client_factory()
-    result = ensure_absent(client, LISTENER, "L1", runtime=ObjectRuntime(client, LISTENER, wait=False, poll_interval=0.1), force=True)
+    result = ensure_absent(client, LISTENER, "L1", runtime=ObjectRuntime(client, LISTENER, WaitPolicy(enabled=False, poll_interval=0.1)), force=True)
     assert result.commands == ["STOP LISTENER(L1)", "DELETE LISTENER(L1)"]
     assert ensure_absent(client_factory(), LISTENER, "L1").action == "absent"

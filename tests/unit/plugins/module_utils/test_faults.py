@@ -14,13 +14,13 @@ import time
 
 import pytest
 
-from ansible_collections.mqrest.admin.plugins.module_utils._client import MQUnconfirmedError
 from ansible_collections.mqrest.admin.plugins.module_utils._ensure import ensure_present
-from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQCommandError, MQTransportError, MQWaitError
+from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQCommandError, MQTransportError, MQUnconfirmedError, MQWaitError
 from ansible_collections.mqrest.admin.plugins.module_utils._mqsc import MQSCCommand
 from ansible_collections.mqrest.admin.plugins.module_utils._objects import LISTENER
-from ansible_collections.mqrest.admin.plugins.module_utils._sync import ObjectRuntime, operate
-from ansible_collections.mqrest.admin.plugins.module_utils._waiter import StatusTracker, Unavailable, wait_all
+from ansible_collections.mqrest.admin.plugins.module_utils._restart import operate
+from ansible_collections.mqrest.admin.plugins.module_utils._runtime import ObjectRuntime
+from ansible_collections.mqrest.admin.plugins.module_utils._waiter import StatusTracker, Unavailable, WaitPolicy, wait_all
 
 LSTR = {"TRPTYPE": "TCP", "PORT": 1600, "CONTROL": "MANUAL"}
 # The client gives up after TIMEOUT; the server runs the command after LATE. The re-read comes after
@@ -104,7 +104,7 @@ def test_start_that_ran_after_a_timeout_goes_on_into_the_wait(mq, client_factory
     ensure_present(client_factory(), LISTENER, "L1", LSTR)
     mq.model.add_fault({"qmgr": "QM1", "kind": "latency", "seconds": LATE, "count": 1, "command": "START"})
     client = slow_client(client_factory)
-    outcome = ObjectRuntime(client, LISTENER, wait_timeout=10, poll_interval=0.2).ensure_started("L1")
+    outcome = ObjectRuntime(client, LISTENER, WaitPolicy(timeout=10, poll_interval=0.2)).ensure_started("L1")
     assert (outcome.outcome, outcome.status_after) == ("done", "RUNNING")
     assert client.applied == 1 and "took effect" in client.warnings[0]
     assert len(commands(mq, "START")) == 1
@@ -116,9 +116,9 @@ def test_a_lost_start_fails_that_object_only(mq, client_factory):
         ensure_present(client, LISTENER, name, dict(LSTR, PORT=port))
     mq.model.add_fault({"qmgr": "QM1", "kind": "drop_connection", "count": 1, "command": "START"})  # the first START: L1
     with pytest.raises(MQWaitError) as info:
-        operate(ObjectRuntime(client, LISTENER, wait_timeout=10, poll_interval=0.2), [("L1", None), ("L2", None)], "start")
+        operate(ObjectRuntime(client, LISTENER, WaitPolicy(timeout=10, poll_interval=0.2)), [("L1", None), ("L2", None)], "start")
     assert "'L1' failed to start" in info.value.msg and "did not take effect" in info.value.msg
-    results = {r["name"]: r for r in info.value.details["sync_results"]}
+    results = {r["name"]: r for r in info.value.result["sync_results"]}
     assert results["L2"]["status_after"] == "RUNNING"
     assert [e["name"] for e in commands(mq, "START")] == ["L1", "L2"]
 
@@ -166,7 +166,7 @@ def test_start_wait_survives_a_qmgr_restart_and_issues_the_undone_start_again(mq
     ensure_present(client_factory(), LISTENER, "L1", LSTR)  # CONTROL(MANUAL): the restart ends it for good
     mq.model.set_timing(listener_start=0.3)
     client = client_factory()
-    outcome = ObjectRuntime(client, LISTENER, wait_timeout=15, poll_interval=0.2, sleep=QmgrOutage(mq, down=1.0)).ensure_started("L1")
+    outcome = ObjectRuntime(client, LISTENER, WaitPolicy(timeout=15, poll_interval=0.2, sleep=QmgrOutage(mq, down=1.0))).ensure_started("L1")
     assert (outcome.outcome, outcome.status_after) == ("done", "RUNNING")
     assert unavailable_polls(mq)
     assert [e["http_status"] for e in commands(mq, "START")] == [200, 200]
@@ -176,8 +176,8 @@ def test_stop_wait_survives_a_qmgr_restart_that_started_the_object_again(mq, cli
     ensure_present(client_factory(), LISTENER, "L1", dict(LSTR, CONTROL="QMGR"))  # starts with the queue manager
     ObjectRuntime(client_factory(), LISTENER).ensure_started("L1")
     mq.model.set_timing(listener_stop=0.3, listener_start=0.05)
-    outcome = ObjectRuntime(client_factory(), LISTENER, wait_timeout=15, poll_interval=0.2,
-                            sleep=QmgrOutage(mq, down=1.0)).ensure_stopped("L1")
+    outcome = ObjectRuntime(client_factory(), LISTENER,
+                            WaitPolicy(timeout=15, poll_interval=0.2, sleep=QmgrOutage(mq, down=1.0))).ensure_stopped("L1")
     assert outcome.outcome == "done"
     assert ObjectRuntime(client_factory(), LISTENER).statuses(["L1"])["L1"] == []
     assert len(commands(mq, "STOP")) == 2
@@ -187,7 +187,7 @@ def test_wait_fails_saying_the_qmgr_went_away_when_it_does_not_come_back(mq, cli
     ensure_present(client_factory(), LISTENER, "L1", LSTR)
     mq.model.set_timing(listener_start=0.3)
     with pytest.raises(MQWaitError) as info:
-        ObjectRuntime(client_factory(), LISTENER, wait_timeout=1.0, poll_interval=0.2, sleep=QmgrOutage(mq, down=None)).ensure_started("L1")
+        ObjectRuntime(client_factory(), LISTENER, WaitPolicy(timeout=1.0, poll_interval=0.2, sleep=QmgrOutage(mq, down=None))).ensure_started("L1")
     assert "queue manager went away" in info.value.msg and "HTTP 503" in info.value.msg
     failure = info.value.failures[0]
     assert (failure["outcome"], failure["last_status"]) == ("timeout", "queue manager unavailable")
@@ -200,7 +200,7 @@ def test_restart_across_a_qmgr_restart_ends_running(mq, client_factory):
         ensure_present(client, LISTENER, name, dict(LSTR, PORT=port))
     operate(ObjectRuntime(client, LISTENER), [("L1", None), ("L2", None)], "start")
     mq.model.set_timing(listener_start=0.3, listener_stop=0.3)
-    rt = ObjectRuntime(client_factory(), LISTENER, wait_timeout=15, poll_interval=0.2, sleep=QmgrOutage(mq, down=0.8))
+    rt = ObjectRuntime(client_factory(), LISTENER, WaitPolicy(timeout=15, poll_interval=0.2, sleep=QmgrOutage(mq, down=0.8)))
     records = operate(rt, [("L1", None), ("L2", None)], "restart")
     assert all(r.status_after == "RUNNING" for r in records.values())
     assert unavailable_polls(mq)
@@ -226,7 +226,7 @@ def scripted_wait(answers, reissue):
             raise answer
         return answer
 
-    return wait_all({"L1": StatusTracker("listener", "start")}, fetch, timeout=3, poll_interval=1, started={"L1": 0},
+    return wait_all({"L1": StatusTracker(LISTENER.lifecycle, "start")}, fetch, timeout=3, poll_interval=1, started={"L1": 0},
                     clock=lambda: next(ticks), sleep=lambda seconds: None, reissue=reissue)["L1"]
 
 

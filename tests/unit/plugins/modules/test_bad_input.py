@@ -95,7 +95,7 @@ BAD_INPUT = [
     ("mq_channel", {"name": "C1", "type": "clntconn", "conname": "h(1)", "state": "started"}, "state", "cannot be started or stopped"),
     ("mq_channel", {"name": "C1", "type": "amqp", "heartbeat_interval": 5}, "heartbeat_interval", "is not valid for a amqp channel"),
     ("mq_channel", {"name": "C1", "type": "amqp", "state": "stopped"}, "state", "is not supported for an amqp channel"),
-    ("mq_channel", {"name": "C1"}, "type", "state is present but all of the following are missing: type"),
+    ("mq_channel", {"name": "C1"}, "type", "type is required when state is present: MQ needs CHLTYPE to define a channel"),
     ("mq_service", {"name": "S1", "state": "started"}, "state", "needs service_type='server'"),
 ]
 

@@ -132,3 +132,10 @@ def test_no_secret_appears_anywhere_at_vvvv(tmp_path, secret_emulator):
     # Report which secret leaked by its index, so a failure does not print the secret once more.
     leaks = ["secret #{0} in {1}".format(i, where) for where, text in outputs.items() for i, secret in enumerate(secrets) if secret in text]
     assert not leaks
+
+
+def test_secret_options_are_no_log():
+    from ansible_collections.mqrest.admin.plugins.module_utils._argspec import connection_spec  # pylint: disable=import-outside-toplevel
+    options = connection_spec().argument_spec
+    assert options["password"]["no_log"] is True
+    assert options["client_key_passphrase"]["no_log"] is True

@@ -9,7 +9,9 @@ import pytest
 from ansible_collections.mqrest.admin.plugins.module_utils._ensure import ensure_present
 from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQInputError, MQWaitError
 from ansible_collections.mqrest.admin.plugins.module_utils._objects import CHANNEL, LISTENER
-from ansible_collections.mqrest.admin.plugins.module_utils._sync import ObjectRuntime, operate
+from ansible_collections.mqrest.admin.plugins.module_utils._restart import operate
+from ansible_collections.mqrest.admin.plugins.module_utils._runtime import ObjectRuntime
+from ansible_collections.mqrest.admin.plugins.module_utils._waiter import WaitPolicy
 
 
 def senders(client, count, prefix="TO.QM"):
@@ -19,10 +21,8 @@ def senders(client, count, prefix="TO.QM"):
     return names
 
 
-def runtime(client, spec=CHANNEL, **kw):
-    kw.setdefault("wait_timeout", 10)
-    kw.setdefault("poll_interval", 0.2)
-    return ObjectRuntime(client, spec, **kw)
+def runtime(client, spec=CHANNEL, wait_timeout=10, poll_interval=0.2):
+    return ObjectRuntime(client, spec, WaitPolicy(timeout=wait_timeout, poll_interval=poll_interval))
 
 
 def test_parallel_restart_polls_all_objects_together(mq, client_factory):
@@ -98,7 +98,7 @@ def test_restart_that_cannot_start_again_says_so_and_how_it_was_left(mq, client_
     # It is RETRYING, not stopped: the message must not claim otherwise.
     assert "did not start again (last status: RETRYING)" in info.value.msg
     assert "left stopped" not in info.value.msg
-    assert info.value.details["sync_results"][0]["status_before"] == "RUNNING"
+    assert info.value.result["sync_results"][0]["status_before"] == "RUNNING"
 
 
 def test_wait_survives_503_while_polling(mq, client_factory):
@@ -143,7 +143,7 @@ def test_a_failed_start_in_a_fan_out_does_not_leave_the_others_stopped(mq, clien
         operate(runtime(client, LISTENER), [("APP.L1", None), ("APP.L2", None)], "restart")
     assert [f["name"] for f in info.value.failures] == ["APP.L1"]
     assert "HTTP 503" in info.value.msg
-    results = {r["name"]: r for r in info.value.details["sync_results"]}
+    results = {r["name"]: r for r in info.value.result["sync_results"]}
     assert results["APP.L2"]["status_after"] == "RUNNING"  # the other listener was still started
     assert [e["name"] for e in mq.model.journal("QM1") if e["command"] == "START"][-2:] == ["APP.L1", "APP.L2"]
 

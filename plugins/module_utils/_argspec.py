@@ -1,0 +1,128 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+# PRIVATE: this file is internal to mqrest.admin and may change without notice.
+
+"""Every module option declared once, with the rules Ansible's argument spec cannot express beside it.
+
+An ArgumentSpec is an argument spec plus its validators; modules merge the pieces they take. The object
+options come from the attribute tables (_objects), so mq_listener's ``port`` and an mq_objects listener
+entry's ``port`` are the same declaration. Each piece pairs with the doc fragment of the same name
+(plugins/doc_fragments/); ansible-test's validate-modules checks every module's docs against its spec.
+"""
+
+from __future__ import annotations
+
+from ansible.module_utils.basic import env_fallback
+
+from ._errors import MQInputError
+
+__all__ = ["ArgumentSpec", "connection_spec", "wait_spec", "object_spec", "channel_stop_spec", "entry_options", "TASK_OPTIONS"]
+
+
+def _greater_than_zero(option):
+    def check(params):
+        if params.get(option) is not None and params[option] <= 0:
+            raise MQInputError("{0}={1!r} must be greater than 0 seconds".format(option, params[option]))
+    return check
+
+
+def _not_negative(option):
+    def check(params):
+        if params.get(option) is not None and params[option] < 0:
+            raise MQInputError("{0}={1!r} must be 0 or more seconds".format(option, params[option]))
+    return check
+
+
+def _between(option, low, high):
+    def check(params):
+        if not low <= params[option] <= high:
+            raise MQInputError("{0}={1!r} must be between {2} and {3}".format(option, params[option], low, high))
+    return check
+
+
+class ArgumentSpec:
+    """An argument spec with the validators of its options; ``merge`` combines pieces into a module's spec."""
+
+    def __init__(self, argument_spec=None, validators=(), **module_kwargs):
+        self.argument_spec = dict(argument_spec or {})
+        self.validators = list(validators)
+        self.module_kwargs = {k: list(v) for k, v in module_kwargs.items()}
+
+    def merge(self, *others):
+        for other in others:
+            self.argument_spec.update(other.argument_spec)
+            self.validators.extend(other.validators)
+            for key, value in other.module_kwargs.items():
+                self.module_kwargs.setdefault(key, []).extend(value)
+        return self
+
+    def validate(self, params):
+        """Raise MQInputError naming the option, the value and the rule; nothing has been sent yet."""
+        for check in self.validators:
+            check(params)
+
+
+def connection_spec():
+    """Paired with doc fragment mqrest.admin.connection. Every option also reads an environment variable (AWX credentials)."""
+    return ArgumentSpec(dict(
+        rest_url=dict(type="str", required=True, fallback=(env_fallback, ["MQ_REST_URL"])),
+        qmgr=dict(type="str", required=True, fallback=(env_fallback, ["MQ_QMGR"])),
+        username=dict(type="str", fallback=(env_fallback, ["MQ_REST_USERNAME"])),
+        password=dict(type="str", no_log=True, fallback=(env_fallback, ["MQ_REST_PASSWORD"])),
+        auth_method=dict(type="str", choices=["basic", "ltpa", "certificate"], fallback=(env_fallback, ["MQ_REST_AUTH_METHOD"])),
+        client_cert=dict(type="path", fallback=(env_fallback, ["MQ_REST_CLIENT_CERT"])),
+        client_key=dict(type="path", no_log=False, fallback=(env_fallback, ["MQ_REST_CLIENT_KEY"])),
+        client_key_passphrase=dict(type="str", no_log=True, fallback=(env_fallback, ["MQ_REST_CLIENT_KEY_PASSPHRASE"])),
+        ca_path=dict(type="path", fallback=(env_fallback, ["MQ_REST_CA_PATH"])),
+        validate_certs=dict(type="bool", default=True, fallback=(env_fallback, ["MQ_REST_VALIDATE_CERTS"])),
+        gateway_qmgr=dict(type="str", fallback=(env_fallback, ["MQ_REST_GATEWAY_QMGR"])),
+        request_timeout=dict(type="float", default=30.0),
+        retries=dict(type="int", default=3),
+    ), validators=[_greater_than_zero("request_timeout"), _between("retries", 0, 10)])
+
+
+def wait_spec(with_switch=True):
+    """Paired with doc fragment mqrest.admin.wait (mq_restart always waits, so it has no ``wait`` switch)."""
+    spec = dict(wait_timeout=dict(type="float", default=60.0), poll_interval=dict(type="float", default=1.0))
+    if with_switch:
+        spec["wait"] = dict(type="bool", default=True)
+    return ArgumentSpec(spec, validators=[_greater_than_zero("wait_timeout"), _greater_than_zero("poll_interval")])
+
+
+def channel_stop_spec():
+    """Paired with doc fragment mqrest.admin.channel_stop: the STOP CHANNEL options and the RETRYING grace."""
+    return ArgumentSpec(dict(
+        stop_mode=dict(type="str", choices=["quiesce", "force", "terminate"], default="quiesce"),
+        stop_status=dict(type="str", choices=["stopped", "inactive"], default="stopped"),
+        retrying_grace=dict(type="float", default=0.0),
+    ), validators=[_not_negative("retrying_grace")])
+
+
+# Paired with doc fragment mqrest.admin.object: what one object entry declares besides its attributes.
+_OBJECT_OPTIONS = dict(
+    name=dict(type="str", required=True),
+    state=dict(type="str", default="present", choices=["present", "absent", "started", "stopped"]),
+    attributes=dict(type="dict", default={}),
+    recreate=dict(type="bool", default=False),
+    force=dict(type="bool", default=False),
+)
+
+# Options of the single-object modules that mq_objects takes once for the task: one wait covers every object.
+TASK_OPTIONS = ("wait", "wait_timeout", "poll_interval", "stop_mode", "stop_status", "retrying_grace")
+
+
+def entry_options(object_type):
+    """The options that declare one object of ``object_type``: an mq_listener/mq_channel/mq_service task, an mq_objects entry."""
+    options = dict(_OBJECT_OPTIONS)
+    options.update(object_type.option_argspec())
+    return options
+
+
+def object_spec(object_type):
+    """The whole argument spec of the single-object module of ``object_type`` (mq_listener, mq_channel, mq_service)."""
+    spec = ArgumentSpec(entry_options(object_type)).merge(connection_spec(), wait_spec())
+    if object_type.lifecycle.stop_options:
+        spec.merge(channel_stop_spec())
+    return spec

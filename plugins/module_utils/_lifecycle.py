@@ -1,0 +1,128 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+# PRIVATE: this file is internal to mqrest.admin and may change without notice.
+
+"""How an object type runs: the lifecycle record that sits beside each attribute table.
+
+Every rule about starting, stopping and reading the run state of an object type is a field of its
+Lifecycle, and every predicate over status records is a method here. No other file asks which type
+an object is: it asks the record. An object type without a run state (queues) has no Lifecycle.
+"""
+
+from __future__ import annotations
+
+__all__ = ["Lifecycle", "status_values", "summarize"]
+
+# A stopped object either has a STOPPED record or none at all; INACTIVE is a channel that ended normally
+# (DISCINT, STOP ... STATUS(INACTIVE)), which MQ shows while the record is being removed.
+_STOPPED = frozenset(("STOPPED", "INACTIVE"))
+
+
+def status_values(rows):
+    """The STATUS of each record, upper case and without the blanks MQ may pad it with."""
+    return [str(row.get("status", "")).strip().upper() for row in rows]
+
+
+def summarize(rows):
+    """'RUNNING', 'RUNNING x3', 'RUNNING, STOPPING' or 'no status record'."""
+    if not rows:
+        return "no status record"
+    counts = {}
+    for status in status_values(rows):
+        status = status or "UNKNOWN"
+        counts[status] = counts.get(status, 0) + 1
+    return ", ".join(s if n == 1 else "{0} x{1}".format(s, n) for s, n in counts.items())
+
+
+class Lifecycle:
+    """The run-state rules of one object type.
+
+    ``status_qualifier``/``status_key``: the status DISPLAY and the key of its rows that names the object.
+    ``subtype_keyword``: the attribute whose value changes the rules (CHLTYPE, SERVTYPE); ``default_subtype`` is
+    MQ's default for it. ``running``: states in which a START is pointless because the object is started or on its
+    way; ``on_its_way``: those of them a start waits through rather than issues again. ``failing``: states that
+    fail a start at once, with why. ``passive``: subtypes that START only enables (they run when a partner
+    connects), so "started" means "no STOPPED record". ``unstartable``: subtypes no START/STOP applies to, with why.
+    ``unmonitored``: subtypes MQ keeps no status for, with why. ``stop_options``: (module option, STOP keyword).
+    ``already_started``/``already_stopped``: reason codes that mean the object already is where the command
+    wants it (a race between our status read and the command, not a failure). ``needs_keyword``: {operation:
+    keyword} without which MQ refuses the operation. ``address``: the keywords (host, port) a running object
+    occupies, which no two running objects can share.
+    """
+
+    def __init__(self, status_qualifier, status_key, already_started, already_stopped, subtype_keyword=None, default_subtype=None,
+                 running=("RUNNING", "STARTING"), on_its_way=("STARTING",), failing=None, passive=(), unstartable=None,
+                 unmonitored=None, stop_options=(), needs_keyword=None, address=None):
+        self.status_qualifier = status_qualifier
+        self.status_key = status_key
+        self.already_started = frozenset(already_started)
+        self.already_stopped = frozenset(already_stopped)
+        self.subtype_keyword = subtype_keyword
+        self.default_subtype = default_subtype
+        self.running = frozenset(running)
+        self.on_its_way_states = frozenset(on_its_way)
+        self.failing = dict(failing or {})
+        self.passive = frozenset(passive)
+        self.unstartable = dict(unstartable or {})
+        self.unmonitored = dict(unmonitored or {})
+        self.stop_options = tuple(stop_options)
+        self.needs_keyword = dict(needs_keyword or {})
+        self.address = address
+
+    def subtype_of(self, row):
+        """The subtype a DISPLAY row (or a {keyword: value} dict) declares, upper case; None when the type has none."""
+        if self.subtype_keyword is None or not row:
+            return None
+        value = row.get(self.subtype_keyword.lower(), row.get(self.subtype_keyword))
+        return str(value).strip().upper() if value else None
+
+    def already(self, operation):
+        return self.already_started if operation == "start" else self.already_stopped
+
+    def why_unstartable(self, subtype):
+        """None, or why no START or STOP can be sent for an object of this subtype."""
+        return self.unstartable.get(subtype)
+
+    def subtype_or_default(self, subtype):
+        return subtype or self.default_subtype
+
+    def why_unmonitored(self, subtype):
+        """None, or why MQ has no status record to read for this subtype (its state can be neither checked nor waited for)."""
+        return self.unmonitored.get(self.subtype_or_default(subtype))
+
+    def is_passive(self, subtype):
+        return subtype in self.passive
+
+    def is_running(self, rows, subtype=None):
+        """Started, or on its way: a START now would be refused or pointless."""
+        statuses = set(status_values(rows))
+        if self.is_passive(subtype):
+            # An enabled receiver/server-connection channel with no partner has no record; it is "started".
+            return "STOPPED" not in statuses
+        return bool(statuses & self.running)
+
+    def is_stopped(self, rows):
+        return all(status in _STOPPED for status in status_values(rows))
+
+    def is_on_its_way(self, rows, subtype=None):
+        """Started but not RUNNING yet (a channel BINDING or RETRYING): a start waits for it instead of starting it twice."""
+        statuses = set(status_values(rows))
+        return not self.is_passive(subtype) and "RUNNING" not in statuses and bool(statuses & self.on_its_way_states)
+
+    def stopping_or_stopped(self, rows):
+        """Has a STOP been acted on? (for re-reading after a lost answer)"""
+        return self.is_stopped(rows) or "STOPPING" in status_values(rows)
+
+    def stop_parameters(self, values):
+        """STOP keywords from {option: value} (channels: MODE and STATUS)."""
+        return {keyword: values[option].upper() for option, keyword in self.stop_options if values.get(option)}
+
+    def healthy(self, rows, subtype=None):
+        """After a restart: RUNNING for an active object; not STOPPED or failing for a passive one, which waits for
+        its partner or its clients."""
+        statuses = status_values(rows)
+        if self.is_passive(subtype):
+            return not any(s == "STOPPED" or s in self.failing for s in statuses)
+        return "RUNNING" in statuses and all(s not in self.failing for s in statuses)

@@ -1,0 +1,188 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+# PRIVATE: this file is internal to mqrest.admin and may change without notice.
+
+"""Start, stop or restart many objects of one type: target expansion, both phases, one record per object.
+
+mq_restart is this file; the rolling_restart role reaches the same rules (generic names, what counts as
+running and as healthy) through the mqrest.admin filter plugins, so there is one definition of each.
+"""
+
+from __future__ import annotations
+
+from ._errors import MQError, MQInputError, MQWaitError
+from ._lifecycle import status_values, summarize
+from ._objects import OBJECT_TYPES
+from ._runtime import OPERATION_RESULT, sync_fact
+from ._waiter import DONE
+
+__all__ = ["ObjectRecord", "operate", "match_targets", "expand", "restart_plan", "unhealthy"]
+
+SYSTEM_PREFIX = "SYSTEM."
+
+
+def expand(spec, rows, pattern):
+    """The names in ``rows`` {name: row or facts} that ``pattern`` names, sorted; [] when none.
+
+    A pattern ending in ``*`` is a generic name. It never sweeps the queue manager's own SYSTEM.* objects into a
+    restart unless the pattern itself starts with SYSTEM., and it skips subtypes that cannot be started or stopped
+    (clntconn channels are client-side definitions that never run).
+    """
+    if not pattern.endswith("*"):
+        return [pattern] if pattern in rows else []
+    stem = pattern[:-1]
+    return sorted(n for n in rows if n.startswith(stem) and (stem.startswith(SYSTEM_PREFIX) or not n.startswith(SYSTEM_PREFIX))
+                  and not spec.lifecycle.why_unstartable(spec.row_subtype(rows[n])))
+
+
+def match_targets(spec, rows, patterns, allow_empty=False):
+    """[(name, subtype)] of the DISPLAY ``rows`` {name: row} that ``patterns`` name, in pattern order, without repeats.
+
+    A name that does not exist, or a generic name that matches nothing (unless ``allow_empty``), raises MQInputError.
+    """
+    found = {}
+    for pattern in patterns:
+        matched = expand(spec, rows, pattern)
+        if not matched and not pattern.endswith("*"):
+            raise MQInputError("names: {0} {1!r} does not exist on the queue manager".format(spec.kind, pattern))
+        if not matched and not allow_empty:
+            raise MQInputError("names: {0!r} matches no {1} (set allow_empty: true to accept that)".format(pattern, spec.kind))
+        for name in matched:
+            found.setdefault(name, spec.row_subtype(rows[name]))
+    return list(found.items())
+
+
+def restart_plan(info, targets, parallel=True):
+    """What a rolling restart does on one queue manager, from an mq_info result and the role's targets.
+
+    Returns {"plan": [{type, names, not_running, parallel}], "missing": ["TYPE PATTERN", ...]}. Only objects with a
+    RUNNING status record now are restarted (``names``); the others are reported (``not_running``) and left alone.
+    """
+    plan, missing = [], []
+    for target in targets:
+        spec = OBJECT_TYPES[target["type"]]
+        objects = {o["name"]: o for o in info.get(target["type"] + "s", [])}
+        rows = {name: spec.row_from_facts(obj) for name, obj in objects.items()}
+        matched = []
+        for pattern in target["names"]:
+            names = expand(spec, rows, pattern)
+            if not names and not target.get("allow_empty"):
+                missing.append("{0} {1}".format(target["type"], pattern))
+            matched.extend(n for n in names if n not in matched)
+        running = [n for n in matched if "RUNNING" in status_values(objects[n].get("status", []))]
+        plan.append({"type": target["type"], "names": running, "not_running": [n for n in matched if n not in running],
+                     "parallel": bool(target.get("parallel", parallel))})
+    return {"plan": plan, "missing": missing}
+
+
+def unhealthy(info, plan):
+    """What is not healthy in an mq_info result, as "TYPE NAME (status)": the queue manager first, when it or its
+    command server is not running, then every object of the plan that is not healthy (per its lifecycle) or gone."""
+    bad = []
+    qmstatus = info.get("qmstatus") or {}
+    if qmstatus.get("status") != "RUNNING" or qmstatus.get("cmdserv") != "RUNNING":
+        bad.append("qmgr {0} (status {1}, command server {2})".format(
+            qmstatus.get("qmname", ""), qmstatus.get("status", "unknown"), qmstatus.get("cmdserv", "unknown")))
+    for step in plan:
+        spec = OBJECT_TYPES[step["type"]]
+        objects = {o["name"]: o for o in info.get(step["type"] + "s", [])}
+        for name in step["names"]:
+            obj = objects.get(name)
+            if obj is None:
+                bad.append("{0} {1} (gone)".format(step["type"], name))
+            elif not spec.lifecycle.healthy(obj.get("status", []), spec.row_subtype(spec.row_from_facts(obj))):
+                bad.append("{0} {1} ({2})".format(step["type"], name, summarize(obj.get("status", []))))
+    return bad
+
+
+class ObjectRecord:
+    """One object's part in a start/stop/restart: both phases summed, as mq_restart reports it."""
+
+    __slots__ = ("name", "status_before", "status_after", "polls", "elapsed_seconds", "phases")
+
+    def __init__(self, name, status_before):
+        self.name = name
+        self.status_before = status_before
+        self.status_after = status_before
+        self.polls = 0
+        self.elapsed_seconds = 0.0
+        self.phases = []
+
+    def add(self, outcome):
+        self.phases.append(outcome.operation)
+        self.polls += outcome.polls
+        self.elapsed_seconds += outcome.elapsed_seconds
+        self.status_after = outcome.status_after
+
+    def as_dict(self, operation):
+        return sync_fact(self, operation)
+
+
+def operate(runtime, objects, operation, parallel=True):
+    """Start, stop or restart ``objects`` [(name, subtype)]; returns {name: ObjectRecord}.
+
+    parallel: every STOP is issued, then one status poll per round covers all of them, then every
+    START likewise. Otherwise one object at a time, in the given order, stopping at the first failure.
+    A stop phase that fails for some objects still starts the others again, so nothing that stopped
+    cleanly is left stopped. Raises MQWaitError at the end when anything failed; its result holds
+    ``sync_results`` for every object handled.
+    """
+    # Refuse before the first STOP: finding out between the phases would leave the others stopped.
+    for _name, subtype in objects:
+        runtime.check_startable(subtype)
+    records = {}
+    failures = []
+
+    def results():
+        return {"sync_results": [r.as_dict(OPERATION_RESULT[operation]) for r in records.values()]}
+
+    try:
+        _operate_batches(runtime, objects, operation, parallel, records, failures)
+    except (MQWaitError, MQInputError):
+        raise
+    except MQError as exc:
+        # Something failed outside any one object (status reads, authentication): say what this task stopped
+        # and did not start again, rather than only the error.
+        left = [r.name for r in records.values() if "stop" in r.phases and "start" not in r.phases and operation == "restart"]
+        raise MQWaitError("{0} stopped by this task and not started again: {1}; cause: {2}".format(
+            runtime.spec.kind + "s", ", ".join(left) or "none", exc.msg), [o.failure() for o in failures], result=results())
+    if failures:
+        raise MQWaitError(runtime.describe_failures(failures), [o.failure() for o in failures], result=results())
+    return records
+
+
+def _operate_batches(runtime, objects, operation, parallel, records, failures):
+    batches = [list(objects)] if parallel else [[o] for o in objects]
+    for batch in batches:
+        before = runtime.statuses([target[0] for target in batch])
+        for name, _subtype in batch:
+            records[name] = ObjectRecord(name, summarize(before[name]))
+        ready = list(batch)
+        if operation in ("stop", "restart"):
+            to_stop = [(n, s, records[n].status_before) for n, s in batch if not runtime.is_stopped(before[n])]
+            stopped = runtime.run("stop", to_stop, raise_on_failure=False)
+            failed = set()
+            for outcome in stopped:
+                records[outcome.name].add(outcome)
+                if outcome.outcome != DONE:
+                    failed.add(outcome.name)
+                    failures.append(outcome)
+            ready = [(n, s) for n, s in batch if n not in failed]
+        if operation in ("start", "restart"):
+            to_start = [(n, s, records[n].status_after) for n, s in ready
+                        if operation == "restart" or not runtime.is_running(before[n], s)]
+            for outcome in runtime.run("start", to_start, raise_on_failure=False):
+                records[outcome.name].add(outcome)
+                if outcome.outcome != DONE:
+                    if operation == "restart" and "stop" in records[outcome.name].phases:
+                        # Say "left stopped" only when it is: a channel that went RETRYING is trying to run.
+                        stopped = outcome.status_after == "no status record" or outcome.status_after.startswith("STOPPED")
+                        outcome.reason = "it stopped cleanly but did not start again{0}: {1}".format(
+                            ", so it is left stopped" if stopped else " (last status: {0})".format(outcome.status_after),
+                            outcome.reason or "no RUNNING status within {0}s".format(runtime.policy.timeout))
+                        outcome.outcome = "failed"
+                    failures.append(outcome)
+        if failures and not parallel:
+            break

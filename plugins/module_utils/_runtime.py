@@ -1,0 +1,247 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+# PRIVATE: this file is internal to mqrest.admin and may change without notice.
+
+"""Synchronous start and stop: read the status, issue the commands, then wait for the status with one waiter.
+
+Straight-line sequences over the client and the waiter; every rule about an object type comes from its
+Lifecycle record. Many objects are handled as a fan-out: every command first, then one status DISPLAY per
+polling round for all of them.
+"""
+
+from __future__ import annotations
+
+from ._errors import MQCommandError, MQError, MQHTTPError, MQInputError, MQTransportError, MQUnconfirmedError, MQWaitError
+from ._lifecycle import summarize
+from ._mqsc import MQSCCommand, covering_name
+from ._waiter import DONE, FAILED, StatusTracker, Unavailable, WaitPolicy, wait_all
+
+__all__ = ["ObjectRuntime", "SyncOutcome", "wait_for", "sync_fact", "OPERATION_RESULT"]
+
+OPERATION_RESULT = {"start": "started", "stop": "stopped", "restart": "restarted"}
+
+
+def sync_fact(result, operation):
+    """The SyncResult facts users asked for, from a SyncOutcome or a restart record."""
+    return {"name": result.name, "operation": operation, "polls": result.polls, "elapsed_seconds": round(result.elapsed_seconds, 3),
+            "status_before": result.status_before, "status_after": result.status_after}
+
+
+class SyncOutcome:
+    """What one start or stop did: the facts users asked for (SyncResult), per object."""
+
+    __slots__ = ("name", "operation", "subtype", "sent_at", "polls", "elapsed_seconds", "status_before", "status_after", "issued",
+                 "outcome", "reason")
+
+    def __init__(self, name, operation, status_before, issued=True, subtype=None, sent_at=None):
+        self.name = name
+        self.operation = operation
+        self.subtype = subtype
+        self.sent_at = sent_at
+        self.status_before = status_before
+        self.status_after = status_before
+        self.issued = issued
+        self.polls = 0
+        self.elapsed_seconds = 0.0
+        self.outcome = DONE
+        self.reason = None
+
+    def as_dict(self):
+        return sync_fact(self, OPERATION_RESULT[self.operation])
+
+    def failure(self):
+        return {"name": self.name, "operation": self.operation, "elapsed_seconds": round(self.elapsed_seconds, 3),
+                "last_status": self.status_after, "outcome": self.outcome, "reason": self.reason}
+
+
+class ObjectRuntime:
+    """Start/stop/status for the objects of one type on one queue manager.
+
+    ``policy``: a WaitPolicy; ``stop``: {option: value} of the type's stop options (channels: stop_mode, stop_status).
+    """
+
+    def __init__(self, client, spec, policy=None, stop=None):
+        self.client = client
+        self.spec = spec
+        self.lifecycle = spec.lifecycle
+        self.policy = policy or WaitPolicy()
+        self.stop_parameters = self.lifecycle.stop_parameters(stop or {})
+        self.poll_requests = 0  # status requests made while waiting (the reads before a command are not polls)
+
+    # -- status -----------------------------------------------------------------------------
+    def statuses(self, names, retry=None):
+        """{name: [status rows]} with a single DISPLAY, generic when there are several names."""
+        names = list(names)
+        key = self.lifecycle.status_key
+        grouped = {name: [] for name in names}
+        for row in self.client.display(self.lifecycle.status_qualifier, covering_name(names), retry=retry):
+            if row.get(key) in grouped:
+                grouped[row[key]].append(row)
+        return grouped
+
+    def is_running(self, rows, subtype=None):
+        return self.lifecycle.is_running(rows, subtype)
+
+    def is_stopped(self, rows):
+        return self.lifecycle.is_stopped(rows)
+
+    def on_its_way(self, rows, subtype=None):
+        """Started but not RUNNING yet: a start waits for it (when waiting at all) instead of starting it twice."""
+        return self.policy.enabled and self.lifecycle.is_on_its_way(rows, subtype)
+
+    # -- idempotent state changes --------------------------------------------------------------
+    def ensure_started(self, name, subtype=None):
+        """None when already started (nothing sent), else the SyncOutcome of the START."""
+        self.check_startable(subtype)
+        rows = self.statuses([name])[name]
+        if self.is_running(rows, subtype):
+            if self.on_its_way(rows, subtype) and not self.client.check_mode:
+                outcome = SyncOutcome(name, "start", summarize(rows), issued=False, subtype=subtype, sent_at=self.policy.clock())
+                wait_for([(self, outcome)])
+                self.raise_failures([outcome])
+            return None
+        return self.run("start", [(name, subtype, summarize(rows))])[0]
+
+    def ensure_stopped(self, name, subtype=None):
+        rows = self.statuses([name])[name]
+        if self.is_stopped(rows):
+            return None
+        return self.run("stop", [(name, subtype, summarize(rows))])[0]
+
+    # -- fan-out ---------------------------------------------------------------------------------
+    def run(self, operation, targets, raise_on_failure=True, always_wait=False):
+        """Issue ``operation`` for every (name, subtype, status_before), then wait for all at once.
+
+        ``always_wait``: wait even with wait=false, for a stop that a DELETE must follow (MQ refuses to delete an
+        object that is still stopping: 3249 MQRCCF_LISTENER_RUNNING, 4031 MQRCCF_CHANNEL_IN_USE).
+        """
+        outcomes = self.issue(operation, targets)
+        if self.client.check_mode:
+            return outcomes
+        wait_for([(self, o) for o in outcomes if o.issued], always=always_wait)
+        if raise_on_failure:
+            self.raise_failures(outcomes)
+        return outcomes
+
+    def issue(self, operation, targets):
+        """Send the command for every (name, subtype, status_before); a failure is that object's outcome."""
+        outcomes = []
+        for name, subtype, before in targets:
+            outcome = SyncOutcome(name, operation, before, subtype=subtype, sent_at=self.policy.clock())
+            outcomes.append(outcome)
+            problem = self._send(operation, name, subtype)
+            if problem:
+                # This object failed (refused, lost answer, HTTP error); the others still get their command and their
+                # wait, so a fan-out never stops half-way with objects silently left stopped.
+                outcome.issued, outcome.outcome, outcome.reason = False, FAILED, problem
+        return outcomes
+
+    def _send(self, operation, name, subtype, errors=MQError):
+        """Send START or STOP (only recorded in check mode); None, or the message of why it failed.
+
+        A reply saying the object already is where the command wants it is a race, not a failure.
+        """
+        try:
+            self.client.run(self.command(operation, name), took_effect=self._took_effect(operation, name, subtype))
+        except MQCommandError as exc:
+            if exc.reason_code not in self.lifecycle.already(operation):
+                return exc.msg
+        except errors as exc:
+            return exc.msg
+        return None
+
+    def command(self, operation, name):
+        return MQSCCommand(operation.upper(), self.spec.qualifier, name, self.stop_parameters if operation == "stop" else None)
+
+    def _took_effect(self, operation, name, subtype):
+        """Re-read the status after a START/STOP whose answer was lost: did MQ act on it?"""
+        def check():
+            if self.lifecycle.why_unmonitored(subtype):
+                raise MQError("a {0} {1} has no status to re-read".format(self.lifecycle.subtype_or_default(subtype).lower(), self.spec.kind))
+            rows = self.statuses([name])[name]
+            if operation == "start":
+                return self.is_running(rows, subtype)
+            return self.lifecycle.stopping_or_stopped(rows)
+        return check
+
+    def poll(self, names):
+        """One status read for the waiter: outages become Unavailable so the wait goes on."""
+        self.poll_requests += 1
+        try:
+            # Not retried inside the transport: the waiter polls again anyway, and must see an outage to know
+            # that the queue manager may have restarted under the command.
+            return self.statuses(names, retry=False)
+        except MQTransportError as exc:
+            raise Unavailable(exc.msg, qmgr_down=False)
+        except MQHTTPError as exc:
+            if exc.retryable:
+                raise Unavailable(exc.msg, qmgr_down=exc.qmgr_down)
+            raise
+
+    def reissue(self, outcome):
+        """Send the command again after a queue manager restart undid it; None, or why it could not."""
+        problem = self._send(outcome.operation, outcome.name, outcome.subtype, errors=(MQUnconfirmedError, MQHTTPError))
+        return "issuing it again failed: " + problem if problem else None
+
+    def raise_failures(self, outcomes):
+        failed = [o for o in outcomes if o.outcome != DONE]
+        if failed:
+            raise MQWaitError(self.describe_failures(failed), [o.failure() for o in failed],
+                              result={"sync_results": [o.as_dict() for o in outcomes]})
+
+    def describe_failures(self, failed):
+        parts = []
+        for o in failed:
+            if o.outcome == "timeout":
+                parts.append("{0} {1!r} did not {2} within {3}s (waited {4:.1f}s, {5} polls; last status: {6}){7}".format(
+                    self.spec.kind, o.name, o.operation, self.policy.timeout, o.elapsed_seconds, o.polls, o.status_after,
+                    ": " + o.reason if o.reason else ""))
+            else:
+                parts.append("{0} {1!r} failed to {2} after {3:.1f}s: {4}".format(
+                    self.spec.kind, o.name, o.operation, o.elapsed_seconds, o.reason))
+        return "; ".join(parts)
+
+    def check_startable(self, subtype):
+        why = self.lifecycle.why_unstartable(subtype)
+        if why:
+            raise MQInputError(why)
+
+
+def wait_for(pairs, always=False):
+    """Wait in one polling loop for [(runtime, outcome)], possibly of several object types.
+
+    Each round reads the status once per object type, however many objects of it are pending. Objects
+    without a status (command services) are marked and not waited for. Fills in each outcome.
+    ``always``: wait even when the runtimes' policy says not to (see ObjectRuntime.run).
+    """
+    waited = {}
+    for runtime, outcome in pairs:
+        if runtime.lifecycle.why_unmonitored(outcome.subtype):
+            outcome.status_after = "no status (a {0} {1} is not monitored by MQ)".format(
+                runtime.lifecycle.subtype_or_default(outcome.subtype).lower(), runtime.spec.kind)
+        elif runtime.policy.enabled or always:
+            waited[(runtime.spec.kind, outcome.name)] = (runtime, outcome)
+    if not waited:
+        return
+    policy = next(iter(waited.values()))[0].policy
+    runtimes = {key[0]: runtime for key, (runtime, _outcome) in waited.items()}
+    trackers = {key: StatusTracker(runtime.lifecycle, o.operation, o.subtype, runtime.policy.retrying_grace)
+                for key, (runtime, o) in waited.items()}
+
+    def fetch(keys):
+        observed = {}
+        for kind, runtime in runtimes.items():
+            names = [name for key_kind, name in keys if key_kind == kind]
+            if names:
+                observed.update(((kind, name), rows) for name, rows in runtime.poll(names).items())
+        return observed
+
+    results = wait_all(trackers, fetch, policy.timeout, policy.poll_interval,
+                       {key: o.sent_at for key, (_runtime, o) in waited.items()}, clock=policy.clock, sleep=policy.sleep,
+                       reissue=lambda key: waited[key][0].reissue(waited[key][1]))
+    for key, (_runtime, outcome) in waited.items():
+        result = results[key]
+        outcome.polls, outcome.elapsed_seconds = result.polls, result.elapsed
+        outcome.status_after, outcome.outcome, outcome.reason = result.last_status, result.outcome, result.reason
