@@ -10,7 +10,8 @@ import threading
 import time
 
 import mqemu_objects as O
-from mqemu_mqsc import BadRequest, MqscError, QueueManager, envelope, failure, parse_body
+from mqemu_mqsc import QueueManager, envelope, failure
+from mqemu_parse import BadRequest, MqscError, parse_body
 
 ROLES = ("MQWebAdmin", "MQWebAdminRO", "MQWebUser")
 DEFAULT_USERS = {"admin": ("passw0rd", "MQWebAdmin"), "reader": ("passw0rd", "MQWebAdminRO")}
