@@ -8,6 +8,8 @@ import os
 import re
 import threading
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 import mqemu_objects as O
 from mqemu_parse import KIND, QUEUE_TYPES, Command, MqscError, syntax_error
 
@@ -113,11 +115,29 @@ class MQObject:
         self.otype, self.attrs, self.altwall, self.crwall = otype, attrs, wall, wall
 
 
+@dataclass(frozen=True)
+class QmgrSettings:
+    """Everything a queue manager reads from the emulator around it, and nothing more.
+
+    Functions rather than values: the control API changes timing, config and faults while a queue manager lives, and
+    each read must see the current setting.
+    """
+
+    # The configurable behaviours that change MQSC results; the rest of the config is about HTTP, LTPA and requests.
+    CONFIG_KEYS = ("alter_listener_requires_trptype", "display_default", "listener_port_conflict", "replace_mode",
+                   "service_command_check", "stop_inactive_channel")
+
+    seconds: Callable  # seconds(key) -> float: length of one timed phase (TIMING_KEYS, e.g. "channel_start")
+    config: Callable  # config(key) -> current value of one of CONFIG_KEYS (README "Configurable behaviours")
+    stuck: Callable  # stuck(kind, name) -> bool: a 'stuck' fault for this queue manager matches the object now
+    cmdserv_down: Callable  # cmdserv_down() -> bool: a 'cmdserv_down' fault for this queue manager is present
+
+
 class QueueManager:
     """One emulated queue manager. All methods run under self.lock (taken by the model)."""
 
-    def __init__(self, name, model, seed):
-        self.name, self.model = name, model
+    def __init__(self, name, settings, seed):
+        self.name, self.settings = name, settings
         self.lock = threading.RLock()
         self.store = {"CHANNEL": {}, "LISTENER": {}, "SERVICE": {}, "QUEUE": {}}
         wall = time.time()
@@ -188,13 +208,13 @@ class QueueManager:
 
     # ----- helpers ---------------------------------------------------------------------------------------------
     def _timing(self, key):
-        return float(self.model.timing[key])
+        return self.settings.seconds(key)
 
     def _view(self, kind, name, rec, now):
-        return rec.view(now, rec.stuck and self.model.is_stuck(self.name, kind, name))
+        return rec.view(now, rec.stuck and self.settings.stuck(kind, name))
 
     def _status(self, kind, name, t0, phases, final, info):
-        return Status(t0, phases, final, info, self.model.is_stuck(self.name, kind, name))
+        return Status(t0, phases, final, info, self.settings.stuck(kind, name))
 
     def _live_chstatus(self, name, now):
         recs = [r for r in self.chstatus.get(name, []) if self._view("CHANNEL", name, r, now) is not None]
@@ -231,13 +251,13 @@ class QueueManager:
                                 and self._view("LISTENER", other, rec, time.monotonic()) is not None
                                 for other, rec in self.lsstatus.items())
         if conflict:  # runmqlsr cannot bind a port another listener holds (config listener_port_conflict)
-            final = {"vanish": None, "starting": "STARTING", "ignore": "RUNNING"}[self.model.config["listener_port_conflict"]]
+            final = {"vanish": None, "starting": "STARTING", "ignore": "RUNNING"}[self.settings.config("listener_port_conflict")]
         info = dict(obj.attrs, pid=self._next_pid(), wall=time.time() + (t0 - time.monotonic()), conflict=bool(conflict))
         return self._status("LISTENER", name, t0, [("STARTING", self._timing("listener_start"))], final, info)
 
     def _service_record(self, name, obj, t0):
         cmd = obj.attrs["STARTCMD"].strip()
-        runs = self.model.config["service_command_check"] == "always" or cmd.startswith(("+MQ_INSTALL_PATH+", "/opt/mqm/")) \
+        runs = self.settings.config("service_command_check") == "always" or cmd.startswith(("+MQ_INSTALL_PATH+", "/opt/mqm/")) \
             or os.path.exists(cmd)
         info = dict(obj.attrs, pid=self._next_pid(), wall=time.time() + (t0 - time.monotonic()))
         return self._status("SERVICE", name, t0, [("STARTING", self._timing("service_start"))], "RUNNING" if runs else None, info)
@@ -293,7 +313,7 @@ class QueueManager:
             return chltype.upper()
         if kind == "LISTENER":
             trptype = params.get("TRPTYPE")
-            if trptype is None and (verb == "DEFINE" or self.model.config["alter_listener_requires_trptype"]):
+            if trptype is None and (verb == "DEFINE" or self.settings.config("alter_listener_requires_trptype")):
                 raise MqscError(O.RC_PROTOCOL_TYPE_ERROR, name)
             # LU62/NETBIOS/SPX are Windows-only and we emulate UNIX, so the only TRPTYPE is TCP: a different value on ALTER
             # is also the "TRPTYPE is immutable" rejection (IBM-EXPL-LSTR).
@@ -326,7 +346,7 @@ class QueueManager:
                 raise MqscError(O.RC_UNKNOWN_OBJECT, like)
             if base.otype != otype:
                 raise self._wrong_type(kind, like)
-        elif existing and self.model.config["replace_mode"] == "alter":
+        elif existing and self.settings.config("replace_mode") == "alter":
             base = existing  # REPLACE acts like ALTER with the given attributes ([R]; config replace_mode)
         else:
             default = {"CHANNEL": O.CHANNEL_DEFAULTS.get(otype), "QUEUE": O.QUEUE_DEFAULTS.get(otype),
@@ -434,7 +454,7 @@ class QueueManager:
         if not active:
             if opts.get("IGNSTATE") == "YES":
                 return self._msg("stop.CHANNEL")
-            if not recs and final and self.model.config["stop_inactive_channel"] == "stopped_record":
+            if not recs and final and self.settings.config("stop_inactive_channel") == "stopped_record":
                 self.chstatus[name] = [Status(now, [], "STOPPED", info)]  # §5.1 [R] alternative
                 return self._msg("stop.CHANNEL")
             raise MqscError(O.RC_CHANNEL_NOT_ACTIVE, name)
@@ -507,7 +527,7 @@ class QueueManager:
         """responseParameters: None -> identity keys only (runmqsc without ALL, [I]; config display_default),
         ["all"] -> everything, a list -> identity keys plus those asked for."""
         if resp is None:
-            keys = None if self.model.config["display_default"] == "all" else identity
+            keys = None if self.settings.config("display_default") == "all" else identity
         elif any(r.upper() == "ALL" for r in resp):
             keys = None
         else:
@@ -588,7 +608,7 @@ class QueueManager:
     def _display_qmstatus(self, cmd, params):
         now = time.monotonic()
         row = {"qmname": self.name, "status": "RUNNING", "chinit": "RUNNING",
-               "cmdserv": "STOPPED" if self.model.cmdserv_down(self.name) else "RUNNING",
+               "cmdserv": "STOPPED" if self.settings.cmdserv_down() else "RUNNING",
                "startda": O.mq_date(self.started_wall), "startti": O.mq_time(self.started_wall),
                "datpath": f"/var/mqm/qmgrs/{self.name}", **{k.lower(): v for k, v in self.qmstatus.items()}}
         row["conns"] = self.connection_count(now)
