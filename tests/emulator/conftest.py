@@ -117,7 +117,8 @@ def clock(monkeypatch):
     """A FakeClock patched into the emulator modules (time.time and sleep stay real)."""
     import mqemu_model  # pylint: disable=import-outside-toplevel
     import mqemu_mqsc  # pylint: disable=import-outside-toplevel
+    import mqemu_status  # pylint: disable=import-outside-toplevel
     fake = FakeClock()
-    monkeypatch.setattr(mqemu_mqsc, "time", fake)
-    monkeypatch.setattr(mqemu_model, "time", fake)
+    for module in (mqemu_mqsc, mqemu_status, mqemu_model):
+        monkeypatch.setattr(module, "time", fake)
     return fake

@@ -4,7 +4,6 @@ State is lazy: a status record stores when its current phase sequence began and 
 computed from the monotonic clock whenever it is read, so no thread runs per object.
 """
 
-import os
 import re
 import threading
 import time
@@ -12,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 import mqemu_objects as O
 from mqemu_parse import KIND, QUEUE_TYPES, Command, MqscError, syntax_error
+from mqemu_status import NOT_IN_USE, RuntimeStatus
 
 SUPPORTED = {
     **{("DEFINE", q): None for q in ("CHANNEL", "LISTENER", "SERVICE", *QUEUE_TYPES)},
@@ -21,31 +21,11 @@ SUPPORTED = {
                                       "SVSTATUS", *QUEUE_TYPES)},
     **{(v, q): None for v in ("START", "STOP") for q in ("CHANNEL", "LISTENER", "SERVICE")},
 }
+# Options of START and STOP; every other START/STOP takes only IGNSTATE.
+START_STOP_OPTIONS = {("STOP", "CHANNEL"): {"MODE": ("QUIESCE", "FORCE", "TERMINATE"), "STATUS": ("STOPPED", "INACTIVE"),
+                                            "IGNSTATE": O.YESNO}}
 
 
-class Status:
-    """A lazily evaluated runtime status record: phases [(state, seconds)] from t0, then final (None = record gone).
-
-    stuck: a 'stuck' fault matched when the transition began; while that fault stays, the last phase never ends.
-    """
-
-    __slots__ = ("t0", "phases", "final", "info", "stuck")
-
-    def __init__(self, t0, phases, final, info, stuck=False):
-        self.t0, self.phases, self.final, self.info, self.stuck = t0, phases, final, info, stuck
-
-    def view(self, now, stuck=False):
-        elapsed = now - self.t0
-        for i, (state, seconds) in enumerate(self.phases):
-            if elapsed < seconds or (stuck and i == len(self.phases) - 1):
-                return state
-            elapsed -= seconds
-        return self.final
-
-
-# Channel states that make a channel "in use" for START/DELETE (IBM-CHL-STATES: RETRYING and STOPPED are not active;
-# the emulator also treats its own STARTING phase as in use because a start is already under way).
-NOT_IN_USE = ("STOPPED", "RETRYING")
 SUBSTATE = {"BINDING": "NETCONNECT", "RUNNING": "MQGET"}
 CHSTATUS_KEYS = ("channel", "chltype", "conname", "current", "rqmname", "status", "substate", "xmitq")  # always returned [R]
 CHSTATUS_VALID = {k.upper() for k in CHSTATUS_KEYS} | {
@@ -144,9 +124,8 @@ class QueueManager:
         self.qmgr = MQObject(None, dict(O.QMGR_ATTRS, SSLKEYR=f"/var/mqm/qmgrs/{name}/ssl/key",
                                         CERTLABL=f"ibmwebspheremq{name.lower()}"), wall)
         self.qmstatus = dict(O.QMSTATUS_BASE)
-        self.chstatus, self.lsstatus, self.svstatus = {}, {}, {}
+        self.status = RuntimeStatus(self.store, settings)
         self.ended_state, self.start_at, self.running_at, self.started_wall = "ended", 0.0, 0.0, wall
-        self.pid = 1000
         self.seeding = True  # crtmqm creates SYSTEM.DEF.SENDER etc. with blank XMITQ/CONNAME, bypassing MQSC checks
         for verb, qual, oname, params in O.seed_definitions(seed):
             self.execute(Command(verb, qual, oname, dict(params)))
@@ -160,107 +139,26 @@ class QueueManager:
         return "starting" if now < self.running_at else "running"
 
     def stop(self, immediate=False):
-        """End the queue manager: listeners and services end; STOPPED channel records are saved (IBM-DIS-CHS-ZH), except
-        SVRCONN ones, which are reset when the channel initiator stops (IBM-RESTART-CHL); RETRYING is remembered."""
+        """End the queue manager; what happens to status records is RuntimeStatus.end."""
         self.ended_state = "endedImmediately" if immediate else "ended"
         self.start_at = None
-        self.lsstatus.clear()
-        self.svstatus.clear()
-        now = time.monotonic()
-        for name in list(self.chstatus):
-            obj, kept = self.store["CHANNEL"][name], []
-            for rec in self.chstatus[name]:
-                # A pending STOP completes as the qmgr ends; a sender heading for RETRYING is saved as RETRYING.
-                if rec.final == "RETRYING" or (rec.final == "STOPPED" and obj.otype != "SVRCONN"):
-                    kept.append(Status(now, [], rec.final, rec.info))
-            if kept:
-                self.chstatus[name] = kept[:1]
-            else:
-                del self.chstatus[name]
+        self.status.end()
 
     def start(self, start_at, running_at):
         """Schedule start: 'starting' from start_at, 'running' from running_at; CONTROL(QMGR|STARTONLY) objects start then."""
         self.start_at, self.running_at = start_at, running_at
         self.started_wall = time.time() + (running_at - time.monotonic())
-        for name, recs in self.chstatus.items():
-            if recs and recs[0].final == "RETRYING":
-                self.chstatus[name] = [self._channel_start_record(name, self.store["CHANNEL"][name], running_at)]
-        for name, obj in self.store["LISTENER"].items():
-            if obj.attrs["CONTROL"] != "MANUAL" and name not in self.lsstatus:
-                self.lsstatus[name] = self._listener_record(name, obj, running_at)
-        for name, obj in self.store["SERVICE"].items():
-            if obj.attrs["CONTROL"] != "MANUAL" and obj.attrs["SERVTYPE"] == "SERVER" and obj.attrs["STARTCMD"].strip():
-                self.svstatus[name] = self._service_record(name, obj, running_at)
+        self.status.begin(running_at)
 
     def attach_clients(self, channel, count):
         obj = self.store["CHANNEL"].get(channel)
         if obj is None or obj.otype != "SVRCONN":
             raise LookupError(f"SVRCONN channel {channel} not found on {self.name}")
-        recs = self._live_chstatus(channel, time.monotonic())
-        if any(self._view("CHANNEL", channel, r, time.monotonic()) == "STOPPED" for r in recs) and count:
-            raise ValueError(f"channel {channel} is STOPPED; MQ refuses client connections until it is started")
-        recs = [Status(time.monotonic(), [], "RUNNING", {"conname": f"10.0.{i // 250}.{i % 250 + 1}", "client": True,
-                                                         "wall": time.time()}) for i in range(count)]
-        if recs:
-            self.chstatus[channel] = recs
-        else:
-            self.chstatus.pop(channel, None)
+        self.status.attach_clients(channel, count)
 
-    # ----- helpers ---------------------------------------------------------------------------------------------
-    def _timing(self, key):
-        return self.settings.seconds(key)
-
-    def _view(self, kind, name, rec, now):
-        return rec.view(now, rec.stuck and self.settings.stuck(kind, name))
-
-    def _status(self, kind, name, t0, phases, final, info):
-        return Status(t0, phases, final, info, self.settings.stuck(kind, name))
-
-    def _live_chstatus(self, name, now):
-        recs = [r for r in self.chstatus.get(name, []) if self._view("CHANNEL", name, r, now) is not None]
-        if recs:
-            self.chstatus[name] = recs
-        else:
-            self.chstatus.pop(name, None)
-        return recs
-
-    def _live(self, table, kind, name, now):
-        rec = table.get(name)
-        if rec is not None and self._view(kind, name, rec, now) is None:
-            del table[name]
-            rec = None
-        return rec
-
-    def _next_pid(self):
-        self.pid += 1
-        return self.pid
-
-    def _channel_start_record(self, name, obj, t0):
-        # The start time is spread over INITIALIZING/STARTING/BINDING (IBM-CURRENT-ACTIVE flow); a CONNAME whose every
-        # host ends in '.invalid' can never connect, so the channel ends in RETRYING (and keeps retrying).
-        third = self._timing("channel_start") / 3
-        conname = obj.attrs.get("CONNAME", "")
-        hosts = [c.split("(")[0].strip().lower() for c in conname.split(",") if c.strip()]
-        final = "RETRYING" if hosts and all(h.endswith(".invalid") for h in hosts) else "RUNNING"
-        info = {"conname": conname, "xmitq": obj.attrs.get("XMITQ", ""), "wall": time.time() + (t0 - time.monotonic())}
-        return self._status("CHANNEL", name, t0, [("INITIALIZING", third), ("STARTING", third), ("BINDING", third)], final, info)
-
-    def _listener_record(self, name, obj, t0):
-        port, final = obj.attrs["PORT"], "RUNNING"
-        conflict = port and any(other != name and not rec.info.get("conflict") and rec.info["PORT"] == port
-                                and self._view("LISTENER", other, rec, time.monotonic()) is not None
-                                for other, rec in self.lsstatus.items())
-        if conflict:  # runmqlsr cannot bind a port another listener holds (config listener_port_conflict)
-            final = {"vanish": None, "starting": "STARTING", "ignore": "RUNNING"}[self.settings.config("listener_port_conflict")]
-        info = dict(obj.attrs, pid=self._next_pid(), wall=time.time() + (t0 - time.monotonic()), conflict=bool(conflict))
-        return self._status("LISTENER", name, t0, [("STARTING", self._timing("listener_start"))], final, info)
-
-    def _service_record(self, name, obj, t0):
-        cmd = obj.attrs["STARTCMD"].strip()
-        runs = self.settings.config("service_command_check") == "always" or cmd.startswith(("+MQ_INSTALL_PATH+", "/opt/mqm/")) \
-            or os.path.exists(cmd)
-        info = dict(obj.attrs, pid=self._next_pid(), wall=time.time() + (t0 - time.monotonic()))
-        return self._status("SERVICE", name, t0, [("STARTING", self._timing("service_start"))], "RUNNING" if runs else None, info)
+    def connection_count(self, now):
+        """QMSTATUS CONNS: the configured base plus one per attached SVRCONN client instance."""
+        return int(self.qmstatus.get("CONNS", 0)) + self.status.client_count(now)
 
     # ----- dispatch --------------------------------------------------------------------------------------------
     def execute(self, cmd):
@@ -278,7 +176,7 @@ class QueueManager:
             return self._alter_qmgr(params)
         kind = KIND[cmd.qualifier]
         if cmd.verb in ("START", "STOP"):
-            return [getattr(self, f"_{cmd.verb.lower()}_{kind.lower()}")(cmd.name, params)]
+            return [self._start_stop(cmd.verb, kind, cmd.name, params)]
         return [getattr(self, f"_{cmd.verb.lower()}")(kind, cmd.qualifier, cmd.name, params)]
 
     # ----- DEFINE / ALTER / DELETE ----------------------------------------------------------------------------
@@ -380,15 +278,7 @@ class QueueManager:
             _flag(params, "NOPURGE")
         for key in params:
             raise MqscError(O.RC_PARM_ID_ERROR, key, [key])
-        now = time.monotonic()
-        if kind == "CHANNEL":
-            if any(self._view(kind, name, r, now) not in NOT_IN_USE for r in self._live_chstatus(name, now)):
-                raise MqscError(O.RC_CHANNEL_IN_USE, name)  # §4.2 [R]
-            self.chstatus.pop(name, None)  # deleting a channel deletes its saved status
-        elif kind == "LISTENER" and self._live(self.lsstatus, kind, name, now):
-            raise MqscError(O.RC_LISTENER_RUNNING, name)
-        elif kind == "SERVICE" and self._live(self.svstatus, kind, name, now):
-            raise MqscError(O.RC_SERVICE_RUNNING, name)
+        self.status.delete(kind, name)
         del self.store[kind][name]
         return self._msg(f"deleted.{kind}")
 
@@ -423,104 +313,12 @@ class QueueManager:
             raise MqscError(O.RC_UNKNOWN_OBJECT, name)
         return obj
 
-    def _start_channel(self, name, params):
-        ignstate = self._options(params, {"IGNSTATE": O.YESNO}).get("IGNSTATE") == "YES"
-        obj = self._get("CHANNEL", name)
-        if obj.otype == "CLNTCONN":
-            raise MqscError(O.RC_CHANNEL_TYPE_ERROR, name)  # START is not valid for CLNTCONN (IBM-STA-CHL)
-        now = time.monotonic()
-        recs = self._live_chstatus(name, now)
-        if any(self._view("CHANNEL", name, r, now) not in NOT_IN_USE for r in recs):
-            if ignstate:
-                return self._msg("start.CHANNEL")
-            raise MqscError(O.RC_CHANNEL_IN_USE, name)  # AMQ9514E [S]
-        self.chstatus.pop(name, None)  # re-enable: the STOPPED (or RETRYING) record goes
-        if obj.otype in O.INITIATING_TYPES:
-            self.chstatus[name] = [self._channel_start_record(name, obj, now)]
-        return self._msg("start.CHANNEL")
-
-    def _stop_channel(self, name, params):
-        opts = self._options(params, {"MODE": ("QUIESCE", "FORCE", "TERMINATE"), "STATUS": ("STOPPED", "INACTIVE"),
-                                      "IGNSTATE": O.YESNO})
-        obj = self._get("CHANNEL", name)
-        if obj.otype == "CLNTCONN":
-            raise MqscError(O.RC_CHANNEL_TYPE_ERROR, name)
-        final = None if opts.get("STATUS") == "INACTIVE" else "STOPPED"
-        now = time.monotonic()
-        recs = self._live_chstatus(name, now)
-        active = [r for r in recs if self._view("CHANNEL", name, r, now) != "STOPPED"]
-        info = {"conname": "" if obj.otype == "SVRCONN" else obj.attrs.get("CONNAME", ""), "xmitq": obj.attrs.get("XMITQ", ""),
-                "wall": time.time()}
-        if not active:
-            if opts.get("IGNSTATE") == "YES":
-                return self._msg("stop.CHANNEL")
-            if not recs and final and self.settings.config("stop_inactive_channel") == "stopped_record":
-                self.chstatus[name] = [Status(now, [], "STOPPED", info)]  # §5.1 [R] alternative
-                return self._msg("stop.CHANNEL")
-            raise MqscError(O.RC_CHANNEL_NOT_ACTIVE, name)
-        # FORCE/TERMINATE do not wait for the batch to finish, so they take half the stop time.
-        seconds = self._timing("channel_stop") * (1.0 if opts.get("MODE", "QUIESCE") == "QUIESCE" else 0.5)
-        if obj.otype != "SVRCONN":
-            info.update(conname=active[0].info["conname"], xmitq=active[0].info["xmitq"])
-        # One STOPPING record replaces every instance; SVRCONN clients are disconnected (IBM-STOP-MQI).
-        self.chstatus[name] = [self._status("CHANNEL", name, now, [("STOPPING", seconds)], final, info)]
-        return self._msg("stop.CHANNEL")
-
-    def _start_listener(self, name, params):
-        ignstate = self._options(params, {"IGNSTATE": O.YESNO}).get("IGNSTATE") == "YES"
-        obj = self._get("LISTENER", name)
-        now = time.monotonic()
-        if self._live(self.lsstatus, "LISTENER", name, now):
-            if ignstate:
-                return self._msg("start.LISTENER")
-            raise MqscError(O.RC_LISTENER_STARTED, name)
-        self.lsstatus[name] = self._listener_record(name, obj, now)
-        return self._msg("start.LISTENER")
-
-    def _stop_listener(self, name, params):
-        ignstate = self._options(params, {"IGNSTATE": O.YESNO}).get("IGNSTATE") == "YES"
-        self._get("LISTENER", name)
-        now = time.monotonic()
-        rec = self._live(self.lsstatus, "LISTENER", name, now)
-        if rec is None:
-            if ignstate:
-                return self._msg("stop.LISTENER")
-            raise MqscError(O.RC_LISTENER_STOPPED, name)  # AMQ8731W [S]
-        if self._view("LISTENER", name, rec, now) != "STOPPING":
-            self.lsstatus[name] = self._status("LISTENER", name, now, [("STOPPING", self._timing("listener_stop"))], None, rec.info)
-        return self._msg("stop.LISTENER")
-
-    def _start_service(self, name, params):
-        ignstate = self._options(params, {"IGNSTATE": O.YESNO}).get("IGNSTATE") == "YES"
-        obj = self._get("SERVICE", name)
-        if not obj.attrs["STARTCMD"].strip():
-            raise MqscError(O.RC_NO_START_CMD, name)
-        if obj.attrs["SERVTYPE"] == "COMMAND":
-            return self._msg("start.SERVICE")  # COMMAND services run unmonitored: no status ever (IBM-SVC-WORK)
-        now = time.monotonic()
-        if self._live(self.svstatus, "SERVICE", name, now):
-            if ignstate:
-                return self._msg("start.SERVICE")
-            raise MqscError(O.RC_SERVICE_RUNNING, name)
-        self.svstatus[name] = self._service_record(name, obj, now)
-        return self._msg("start.SERVICE")
-
-    def _stop_service(self, name, params):
-        ignstate = self._options(params, {"IGNSTATE": O.YESNO}).get("IGNSTATE") == "YES"
-        obj = self._get("SERVICE", name)
-        if not obj.attrs["STOPCMD"].strip():
-            raise MqscError(O.RC_NO_STOP_CMD, name)
-        if obj.attrs["SERVTYPE"] == "COMMAND":
-            return self._msg("stop.SERVICE")
-        now = time.monotonic()
-        rec = self._live(self.svstatus, "SERVICE", name, now)
-        if rec is None:
-            if ignstate:
-                return self._msg("stop.SERVICE")
-            raise MqscError(O.RC_SERVICE_STOPPED, name)
-        if self._view("SERVICE", name, rec, now) != "STOPPING":
-            self.svstatus[name] = self._status("SERVICE", name, now, [("STOPPING", self._timing("service_stop"))], None, rec.info)
-        return self._msg("stop.SERVICE")
+    def _start_stop(self, verb, kind, name, params):
+        """Options first, then the object, then its runtime status (RuntimeStatus.start_channel and so on)."""
+        opts = self._options(params, START_STOP_OPTIONS.get((verb, kind), {"IGNSTATE": O.YESNO}))
+        obj = self._get(kind, name)
+        getattr(self.status, f"{verb.lower()}_{kind.lower()}")(name, obj, opts)
+        return self._msg(f"{verb.lower()}.{kind}")
 
     # ----- DISPLAY ----------------------------------------------------------------------------------------------
     def _project(self, rows, resp, identity, valid):
@@ -599,12 +397,6 @@ class QueueManager:
         # DISPLAY QMGR without attributes shows ALL in runmqsc ([R]).
         return self._project([row], resp if resp is not None else ["all"], ("qmname",), valid)
 
-    def connection_count(self, now):
-        """QMSTATUS CONNS: the configured base plus one per attached SVRCONN client instance."""
-        clients = sum(1 for n, recs in self.chstatus.items() for r in recs
-                      if r.info.get("client") and self._view("CHANNEL", n, r, now) == "RUNNING")
-        return int(self.qmstatus.get("CONNS", 0)) + clients
-
     def _display_qmstatus(self, cmd, params):
         now = time.monotonic()
         row = {"qmname": self.name, "status": "RUNNING", "chinit": "RUNNING",
@@ -634,12 +426,12 @@ class QueueManager:
         valid = CHSTATUS_VALID
         where, filters = self._filter(params, ("CHLTYPE", "CONNAME", "XMITQ", "CURRENT", "SAVED"), valid)
         rows = []
-        for name in sorted(self.chstatus):
+        for name in sorted(self.status.chstatus):
             obj = self.store["CHANNEL"].get(name)
             if obj is None or not O.generic_match(cmd.name, name):
                 continue
-            for rec in self._live_chstatus(name, now):
-                row = self._chstatus_row(name, obj, rec, self._view("CHANNEL", name, rec, now))
+            for rec in self.status.live_channel(name, now):
+                row = self._chstatus_row(name, obj, rec, self.status.view("CHANNEL", name, rec, now))
                 if all(str(row.get(k.lower(), "")).upper() == str(v).upper() for k, v in filters.items()
                        if k in ("CHLTYPE", "CONNAME", "XMITQ")):
                     rows.append(row)
@@ -651,11 +443,11 @@ class QueueManager:
         now = time.monotonic()
         rows = []
         for name in sorted(table):
-            if not O.generic_match(cmd.name, name) or self._live(table, kind, name, now) is None:
+            if not O.generic_match(cmd.name, name) or self.status.live(table, kind, name, now) is None:
                 continue
             rec = table[name]
             info = rec.info
-            row = {key: name, "status": self._view(kind, name, rec, now), "pid": info["pid"],
+            row = {key: name, "status": self.status.view(kind, name, rec, now), "pid": info["pid"],
                    "startda": O.mq_date(info["wall"]), "startti": O.mq_time(info["wall"]), "descr": info["DESCR"],
                    "control": info["CONTROL"]}
             if kind == "LISTENER":
@@ -674,10 +466,10 @@ class QueueManager:
         return self._project([r for r in rows if where is None or where(r)], cmd.response, ident, valid)
 
     def _display_lsstatus(self, cmd, params):
-        return self._runtime_rows(cmd, params, "LISTENER", self.lsstatus, "listener", LSSTATUS_KEYS, O.RC_LSTR_STATUS_NOT_FOUND)
+        return self._runtime_rows(cmd, params, "LISTENER", self.status.lsstatus, "listener", LSSTATUS_KEYS, O.RC_LSTR_STATUS_NOT_FOUND)
 
     def _display_svstatus(self, cmd, params):
-        return self._runtime_rows(cmd, params, "SERVICE", self.svstatus, "service", SVSTATUS_KEYS, O.RC_SERV_STATUS_NOT_FOUND)
+        return self._runtime_rows(cmd, params, "SERVICE", self.status.svstatus, "service", SVSTATUS_KEYS, O.RC_SERV_STATUS_NOT_FOUND)
 
 
 def failure(err):
