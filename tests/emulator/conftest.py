@@ -115,10 +115,11 @@ def client(srv):
 @pytest.fixture
 def clock(monkeypatch):
     """A FakeClock patched into the emulator modules (time.time and sleep stay real)."""
+    import mqemu_display  # pylint: disable=import-outside-toplevel
     import mqemu_model  # pylint: disable=import-outside-toplevel
     import mqemu_mqsc  # pylint: disable=import-outside-toplevel
     import mqemu_status  # pylint: disable=import-outside-toplevel
     fake = FakeClock()
-    for module in (mqemu_mqsc, mqemu_status, mqemu_model):
+    for module in (mqemu_display, mqemu_mqsc, mqemu_status, mqemu_model):
         monkeypatch.setattr(module, "time", fake)
     return fake

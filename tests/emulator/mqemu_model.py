@@ -10,7 +10,8 @@ import threading
 import time
 
 import mqemu_objects as O
-from mqemu_mqsc import QmgrSettings, QueueManager, envelope, failure
+from mqemu_display import envelope, failure
+from mqemu_mqsc import QmgrSettings, QueueManager
 from mqemu_parse import BadRequest, MqscError, parse_body
 
 ROLES = ("MQWebAdmin", "MQWebAdminRO", "MQWebUser")

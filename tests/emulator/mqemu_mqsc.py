@@ -4,14 +4,15 @@ State is lazy: a status record stores when its current phase sequence began and 
 computed from the monotonic clock whenever it is read, so no thread runs per object.
 """
 
-import re
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+
 import mqemu_objects as O
+from mqemu_display import display
 from mqemu_parse import KIND, QUEUE_TYPES, Command, MqscError, syntax_error
-from mqemu_status import NOT_IN_USE, RuntimeStatus
+from mqemu_status import RuntimeStatus
 
 SUPPORTED = {
     **{("DEFINE", q): None for q in ("CHANNEL", "LISTENER", "SERVICE", *QUEUE_TYPES)},
@@ -21,20 +22,10 @@ SUPPORTED = {
                                       "SVSTATUS", *QUEUE_TYPES)},
     **{(v, q): None for v in ("START", "STOP") for q in ("CHANNEL", "LISTENER", "SERVICE")},
 }
+
 # Options of START and STOP; every other START/STOP takes only IGNSTATE.
 START_STOP_OPTIONS = {("STOP", "CHANNEL"): {"MODE": ("QUIESCE", "FORCE", "TERMINATE"), "STATUS": ("STOPPED", "INACTIVE"),
                                             "IGNSTATE": O.YESNO}}
-
-
-SUBSTATE = {"BINDING": "NETCONNECT", "RUNNING": "MQGET"}
-CHSTATUS_KEYS = ("channel", "chltype", "conname", "current", "rqmname", "status", "substate", "xmitq")  # always returned [R]
-CHSTATUS_VALID = {k.upper() for k in CHSTATUS_KEYS} | {
-    "CHSTADA", "CHSTATI", "MCASTAT", "STOPREQ", "INDOUBT", "CURMSGS", "CURSEQNO", "LSTSEQNO", "BATCHES", "MSGS", "BYTSSENT", "BYTSRCVD",
-    "BUFFSSENT", "BUFFSRCVD", "LSTMSGDA", "LSTMSGTI", "HBINT", "KAINT", "MCAUSER", "SSLCIPH", "SSLPEER", "MONCHL", "STATCHL", "CURSHCNV",
-    "MAXSHCNV"}
-LSSTATUS_KEYS = ("listener", "status", "pid")
-SVSTATUS_KEYS = ("service", "status", "pid")
-WHERE_OPS = ("EQ", "NE", "LT", "GT", "LE", "GE", "LK", "NL")
 
 
 def _flag(params, key):
@@ -60,30 +51,6 @@ def _coerce(key, value, default):
     if len(value) > O.MAX_LEN.get(key, 10000):
         raise MqscError(O.RC_ATTR_VALUE_ERROR, key)
     return value
-
-
-def _where(params, valid):
-    """Parse WHERE('keyword op value') into a row predicate (case-insensitive keywords and string values)."""
-    clause = params.pop("WHERE", None)
-    if clause is None:
-        return None
-    m = re.match(r"^\s*(\w+)\s+(\w+)\s+(.*?)\s*$", str(clause))
-    if not m or m.group(2).upper() not in WHERE_OPS or m.group(1).upper() not in valid:
-        raise MqscError(O.RC_PARM_ID_ERROR, str(clause))
-    key, op, want = m.group(1).lower(), m.group(2).upper(), m.group(3).strip("'")
-
-    def pred(row):
-        have = row.get(key)
-        if have is None:
-            return False
-        if op in ("LK", "NL"):
-            return O.generic_match(want.upper(), str(have).upper()) == (op == "LK")
-        if isinstance(have, int) and want.lstrip("-").isdigit():
-            a, b = have, int(want)
-        else:
-            a, b = str(have).upper(), want.upper()
-        return {"EQ": a == b, "NE": a != b, "LT": a < b, "GT": a > b, "LE": a <= b, "GE": a >= b}[op]
-    return pred
 
 
 class MQObject:
@@ -171,7 +138,7 @@ class QueueManager:
             raise syntax_error(cmd.source)  # QMGR/QMSTATUS take no name; every other object needs one
         params = dict(cmd.params)
         if cmd.verb == "DISPLAY":
-            return getattr(self, f"_display_{cmd.qualifier.lower()}", self._display_objects)(cmd, params)
+            return display(self, cmd, params)
         if cmd.qualifier == "QMGR":
             return self._alter_qmgr(params)
         kind = KIND[cmd.qualifier]
@@ -319,175 +286,3 @@ class QueueManager:
         obj = self._get(kind, name)
         getattr(self.status, f"{verb.lower()}_{kind.lower()}")(name, obj, opts)
         return self._msg(f"{verb.lower()}.{kind}")
-
-    # ----- DISPLAY ----------------------------------------------------------------------------------------------
-    def _project(self, rows, resp, identity, valid):
-        """responseParameters: None -> identity keys only (runmqsc without ALL, [I]; config display_default),
-        ["all"] -> everything, a list -> identity keys plus those asked for."""
-        if resp is None:
-            keys = None if self.settings.config("display_default") == "all" else identity
-        elif any(r.upper() == "ALL" for r in resp):
-            keys = None
-        else:
-            for r in resp:
-                if r.upper() not in valid:
-                    raise MqscError(O.RC_PARM_ID_ERROR, r, [r])
-            keys = list(identity) + [r.lower() for r in resp if r.lower() not in identity]
-        out = []
-        for row in rows:
-            params = row if keys is None else {k: row[k] for k in keys if k in row}
-            out.append({"completionCode": 0, "reasonCode": 0, "parameters": params})
-        return out
-
-    @staticmethod
-    def _filter(params, allowed, valid):
-        """Pop DISPLAY filter keywords; anything else is not a valid keyword here."""
-        where = _where(params, valid)
-        filters = {}
-        for key, value in params.items():
-            if key not in allowed:
-                raise MqscError(O.RC_PARM_ID_ERROR, key, [key])
-            filters[key] = value
-        return where, filters
-
-    def _object_row(self, kind, name, obj):
-        attrs = {k.lower(): ("********" if k == "PASSWORD" and v else v) for k, v in sorted(obj.attrs.items())}
-        row = {"CHANNEL": {"channel": name, "chltype": obj.otype}, "QUEUE": {"queue": name, "type": obj.otype},
-               "LISTENER": {"listener": name}, "SERVICE": {"service": name}}[kind]
-        row.update(attrs)
-        if obj.otype == "QLOCAL":
-            row.update(curdepth=0, ipprocs=0, opprocs=0)
-        if kind == "QUEUE":
-            row.update(crdate=O.mq_date(obj.crwall), crtime=O.mq_time(obj.crwall))
-        row.update(altdate=O.mq_date(obj.altwall), alttime=O.mq_time(obj.altwall))
-        return row
-
-    def _display_objects(self, cmd, params):
-        kind = KIND[cmd.qualifier]
-        ident = {"CHANNEL": ("channel", "chltype"), "QUEUE": ("queue", "type"), "LISTENER": ("listener",),
-                 "SERVICE": ("service",)}[kind]
-        schema_keys = {"CHANNEL": O.ALL_CHANNEL_KEYS, "LISTENER": O.LISTENER_ATTRS, "SERVICE": O.SERVICE_ATTRS,
-                       "QUEUE": {k for a in O.QUEUE_ATTRS.values() for k in a}}[kind]
-        valid = {k.upper() for k in ident} | set(schema_keys) | {"ALTDATE", "ALTTIME", "CRDATE", "CRTIME", "CURDEPTH", "IPPROCS", "OPPROCS"}
-        allowed = {"CHANNEL": ("CHLTYPE",), "QUEUE": ("TYPE",)}.get(kind, ())
-        where, filters = self._filter(params, allowed, valid)
-        want_type = (filters.get("CHLTYPE") or filters.get("TYPE") or (cmd.qualifier if kind == "QUEUE" and cmd.qualifier != "QUEUE"
-                                                                       else None))
-        want_type = want_type.upper() if isinstance(want_type, str) and want_type.upper() != "ALL" else None
-        rows = [self._object_row(kind, n, o) for n, o in sorted(self.store[kind].items())
-                if O.generic_match(cmd.name, n) and (want_type is None or o.otype == want_type)]
-        if not rows:
-            raise MqscError(O.RC_UNKNOWN_OBJECT, cmd.name)  # 2085 rather than an empty list (pymqrest ef36c2f)
-        return self._project([r for r in rows if where is None or where(r)], cmd.response, ident, valid)
-
-    def _qmgr_row(self):
-        created = self.qmgr.crwall
-        return {"qmname": self.name, **{k.lower(): v for k, v in self.qmgr.attrs.items()}, "ccsid": 1208, "cmdlevel": 942,
-                "version": "09040200", "platform": "UNIX", "qmid": f"{self.name}_{time.strftime('%Y-%m-%d_%H.%M.%S', time.localtime(created))}",
-                "crdate": O.mq_date(created), "crtime": O.mq_time(created),
-                "altdate": O.mq_date(self.qmgr.altwall), "alttime": O.mq_time(self.qmgr.altwall)}
-
-    def _display_qmgr(self, cmd, params):
-        row = self._qmgr_row()
-        valid = {k.upper() for k in row} | {"CHINIT", "CLUSTER", "EVENT", "PUBSUB", "SYSTEM"}  # pymqrest response macros
-        self._filter(params, (), valid)
-        resp = cmd.response
-        if resp is not None and any(r.upper() in ("CHINIT", "CLUSTER", "EVENT", "PUBSUB", "SYSTEM") for r in resp):
-            resp = ["all"]
-        # DISPLAY QMGR without attributes shows ALL in runmqsc ([R]).
-        return self._project([row], resp if resp is not None else ["all"], ("qmname",), valid)
-
-    def _display_qmstatus(self, cmd, params):
-        now = time.monotonic()
-        row = {"qmname": self.name, "status": "RUNNING", "chinit": "RUNNING",
-               "cmdserv": "STOPPED" if self.settings.cmdserv_down() else "RUNNING",
-               "startda": O.mq_date(self.started_wall), "startti": O.mq_time(self.started_wall),
-               "datpath": f"/var/mqm/qmgrs/{self.name}", **{k.lower(): v for k, v in self.qmstatus.items()}}
-        row["conns"] = self.connection_count(now)
-        valid = {k.upper() for k in row}
-        self._filter(params, ("TYPE",), valid)
-        return self._project([row], cmd.response, ("qmname", "status"), valid)
-
-    def _chstatus_row(self, name, obj, rec, state):
-        info, attrs = rec.info, obj.attrs
-        return {"channel": name, "chltype": obj.otype, "conname": info["conname"], "current": "",
-                "rqmname": "", "status": state, "substate": SUBSTATE.get(state, ""),
-                "xmitq": info["xmitq"] if obj.otype in O.XMITQ_TYPES else "",
-                "chstada": O.mq_date(info["wall"]), "chstati": O.mq_time(info["wall"]),
-                "mcastat": "NOTRUNNING" if state in NOT_IN_USE else "RUNNING", "stopreq": "YES" if state == "STOPPING" else "NO",
-                "indoubt": "NO", "curmsgs": 0, "curseqno": 0, "lstseqno": 0, "batches": 0, "msgs": 0, "bytssent": 0, "bytsrcvd": 0,
-                "buffssent": 0, "buffsrcvd": 0, "lstmsgda": "", "lstmsgti": "", "hbint": attrs.get("HBINT", 0),
-                "kaint": attrs.get("KAINT", "AUTO"), "mcauser": attrs.get("MCAUSER", ""), "sslciph": attrs.get("SSLCIPH", ""),
-                "sslpeer": attrs.get("SSLPEER", ""), "monchl": attrs.get("MONCHL", "QMGR"), "statchl": attrs.get("STATCHL", "QMGR"),
-                **({"curshcnv": 1, "maxshcnv": attrs["SHARECNV"]} if obj.otype == "SVRCONN" and info.get("client") else {})}
-
-    def _display_chstatus(self, cmd, params):
-        now = time.monotonic()
-        valid = CHSTATUS_VALID
-        where, filters = self._filter(params, ("CHLTYPE", "CONNAME", "XMITQ", "CURRENT", "SAVED"), valid)
-        rows = []
-        for name in sorted(self.status.chstatus):
-            obj = self.store["CHANNEL"].get(name)
-            if obj is None or not O.generic_match(cmd.name, name):
-                continue
-            for rec in self.status.live_channel(name, now):
-                row = self._chstatus_row(name, obj, rec, self.status.view("CHANNEL", name, rec, now))
-                if all(str(row.get(k.lower(), "")).upper() == str(v).upper() for k, v in filters.items()
-                       if k in ("CHLTYPE", "CONNAME", "XMITQ")):
-                    rows.append(row)
-        if not rows:
-            raise MqscError(O.RC_CHL_STATUS_NOT_FOUND, cmd.name)  # AMQ8420I [S] / 3065 [V]
-        return self._project([r for r in rows if where is None or where(r)], cmd.response, CHSTATUS_KEYS, valid)
-
-    def _runtime_rows(self, cmd, params, kind, table, key, ident, not_found):
-        now = time.monotonic()
-        rows = []
-        for name in sorted(table):
-            if not O.generic_match(cmd.name, name) or self.status.live(table, kind, name, now) is None:
-                continue
-            rec = table[name]
-            info = rec.info
-            row = {key: name, "status": self.status.view(kind, name, rec, now), "pid": info["pid"],
-                   "startda": O.mq_date(info["wall"]), "startti": O.mq_time(info["wall"]), "descr": info["DESCR"],
-                   "control": info["CONTROL"]}
-            if kind == "LISTENER":
-                # Status shows the effective values: BACKLOG 0 -> 100 and blank IPADDR -> '*' ([S] INSTANA).
-                row.update(trptype=info["TRPTYPE"], ipaddr=info["IPADDR"] or "*", port=info["PORT"], backlog=info["BACKLOG"] or 100)
-            else:
-                row.update({k.lower(): info[k] for k in ("SERVTYPE", "STARTCMD", "STARTARG", "STOPCMD", "STOPARG", "STDOUT", "STDERR")})
-            rows.append(row)
-        valid = {"LISTENER": {"LISTENER", "STATUS", "PID", "STARTDA", "STARTTI", "DESCR", "TRPTYPE", "CONTROL", "IPADDR", "PORT",
-                              "BACKLOG"},
-                 "SERVICE": {"SERVICE", "STATUS", "PID", "STARTDA", "STARTTI", "DESCR", "CONTROL", "SERVTYPE", "STARTCMD",
-                             "STARTARG", "STOPCMD", "STOPARG", "STDOUT", "STDERR"}}[kind]
-        where, _filters = self._filter(params, (), valid)
-        if not rows:
-            raise MqscError(not_found, cmd.name)  # a stopped listener/service has no status record ([S] INSTANA)
-        return self._project([r for r in rows if where is None or where(r)], cmd.response, ident, valid)
-
-    def _display_lsstatus(self, cmd, params):
-        return self._runtime_rows(cmd, params, "LISTENER", self.status.lsstatus, "listener", LSSTATUS_KEYS, O.RC_LSTR_STATUS_NOT_FOUND)
-
-    def _display_svstatus(self, cmd, params):
-        return self._runtime_rows(cmd, params, "SERVICE", self.status.svstatus, "service", SVSTATUS_KEYS, O.RC_SERV_STATUS_NOT_FOUND)
-
-
-def failure(err):
-    return {"completionCode": 2, "reasonCode": err.reason, "message": list(err.lines)}
-
-
-def envelope(cmd, elements):
-    """Build the /mqsc response; runCommand puts every line in 'text' (DISPLAY rows as simplified runmqsc lines)."""
-    if cmd is not None and cmd.text:
-        header = O.DISPLAY_HEADERS.get(KIND.get(cmd.qualifier, cmd.qualifier), "")
-        elements = [{"completionCode": e["completionCode"], "reasonCode": e["reasonCode"],
-                     "text": e["message"] if "message" in e else [header, *format_rows(e["parameters"])]} for e in elements]
-    failed = any(e["completionCode"] == 2 for e in elements)
-    return {"commandResponse": elements, "overallCompletionCode": 2 if failed else 0,
-            "overallReasonCode": O.RC_COMMAND_FAILED if failed else 0}
-
-
-def format_rows(params):
-    """runmqsc style: KEYWORD(value) pairs, two per line, blanks as '( )', CURRENT as a bare keyword."""
-    pairs = ["CURRENT" if k == "current" else f"{k.upper()}({v if v != '' else ' '})" for k, v in params.items()]
-    return [("   " + pairs[i].ljust(40) + (pairs[i + 1] if i + 1 < len(pairs) else "")).rstrip() for i in range(0, len(pairs), 2)]
