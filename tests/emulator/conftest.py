@@ -117,9 +117,9 @@ def clock(monkeypatch):
     """A FakeClock patched into the emulator modules (time.time and sleep stay real)."""
     import mqemu_display  # pylint: disable=import-outside-toplevel
     import mqemu_model  # pylint: disable=import-outside-toplevel
-    import mqemu_mqsc  # pylint: disable=import-outside-toplevel
+    import mqemu_qmgr  # pylint: disable=import-outside-toplevel
     import mqemu_status  # pylint: disable=import-outside-toplevel
     fake = FakeClock()
-    for module in (mqemu_display, mqemu_mqsc, mqemu_status, mqemu_model):
+    for module in (mqemu_display, mqemu_model, mqemu_qmgr, mqemu_status):
         monkeypatch.setattr(module, "time", fake)
     return fake

@@ -11,8 +11,8 @@ import time
 
 import mqemu_objects as O
 from mqemu_display import envelope, failure
-from mqemu_mqsc import QmgrSettings, QueueManager
 from mqemu_parse import BadRequest, MqscError, parse_body
+from mqemu_qmgr import QmgrSettings, QueueManager
 
 ROLES = ("MQWebAdmin", "MQWebAdminRO", "MQWebUser")
 DEFAULT_USERS = {"admin": ("passw0rd", "MQWebAdmin"), "reader": ("passw0rd", "MQWebAdminRO")}

@@ -1,7 +1,10 @@
-"""MQSC semantics of one emulated queue manager: command parsing, object store and lazy runtime status.
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
 
-State is lazy: a status record stores when its current phase sequence began and where it ends; the visible state is
-computed from the monotonic clock whenever it is read, so no thread runs per object.
+"""One emulated queue manager: its object store (DEFINE, ALTER, DELETE), its lifecycle and the dispatch of each command.
+
+Parsing is in mqemu_parse, runtime status and START/STOP in mqemu_status, DISPLAY output in mqemu_display.
 """
 
 import threading
