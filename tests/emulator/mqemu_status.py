@@ -205,47 +205,41 @@ class RuntimeStatus:
         self.chstatus[name] = [self._record("CHANNEL", name, now, [("STOPPING", seconds)], final, info)]
 
     def start_listener(self, name, obj, opts):
-        now = time.monotonic()
-        if self.live(self.lsstatus, "LISTENER", name, now):
-            if opts.get("IGNSTATE") == "YES":
-                return
-            raise MqscError(O.RC_LISTENER_STARTED, name)
-        self.lsstatus[name] = self._listener_record(name, obj, now)
+        self._start_process(self.lsstatus, "LISTENER", name, obj, opts, O.RC_LISTENER_STARTED, self._listener_record)
 
     def stop_listener(self, name, _obj, opts):
-        now = time.monotonic()
-        rec = self.live(self.lsstatus, "LISTENER", name, now)
-        if rec is None:
-            if opts.get("IGNSTATE") == "YES":
-                return
-            raise MqscError(O.RC_LISTENER_STOPPED, name)  # AMQ8731W [S]
-        if self.view("LISTENER", name, rec, now) != "STOPPING":
-            self.lsstatus[name] = self._record("LISTENER", name, now, [("STOPPING", self.settings.seconds("listener_stop"))], None,
-                                               rec.info)
+        self._stop_process(self.lsstatus, "LISTENER", name, opts, O.RC_LISTENER_STOPPED)  # AMQ8731W [S]
 
     def start_service(self, name, obj, opts):
         if not obj.attrs["STARTCMD"].strip():
             raise MqscError(O.RC_NO_START_CMD, name)
         if obj.attrs["SERVTYPE"] == "COMMAND":
             return  # COMMAND services run unmonitored: no status ever (IBM-SVC-WORK)
-        now = time.monotonic()
-        if self.live(self.svstatus, "SERVICE", name, now):
-            if opts.get("IGNSTATE") == "YES":
-                return
-            raise MqscError(O.RC_SERVICE_RUNNING, name)
-        self.svstatus[name] = self._service_record(name, obj, now)
+        self._start_process(self.svstatus, "SERVICE", name, obj, opts, O.RC_SERVICE_RUNNING, self._service_record)
 
     def stop_service(self, name, obj, opts):
         if not obj.attrs["STOPCMD"].strip():
             raise MqscError(O.RC_NO_STOP_CMD, name)
         if obj.attrs["SERVTYPE"] == "COMMAND":
             return
+        self._stop_process(self.svstatus, "SERVICE", name, opts, O.RC_SERVICE_STOPPED)
+
+    def _start_process(self, table, kind, name, obj, opts, running_reason, new_record):
+        """START of a listener or service: refused while it has a status record, unless IGNSTATE(YES)."""
         now = time.monotonic()
-        rec = self.live(self.svstatus, "SERVICE", name, now)
+        if self.live(table, kind, name, now):
+            if opts.get("IGNSTATE") == "YES":
+                return
+            raise MqscError(running_reason, name)
+        table[name] = new_record(name, obj, now)
+
+    def _stop_process(self, table, kind, name, opts, stopped_reason):
+        """STOP of a listener or service: STOPPING for <kind>_stop seconds, then the record goes; a second STOP changes nothing."""
+        now = time.monotonic()
+        rec = self.live(table, kind, name, now)
         if rec is None:
             if opts.get("IGNSTATE") == "YES":
                 return
-            raise MqscError(O.RC_SERVICE_STOPPED, name)
-        if self.view("SERVICE", name, rec, now) != "STOPPING":
-            self.svstatus[name] = self._record("SERVICE", name, now, [("STOPPING", self.settings.seconds("service_stop"))], None,
-                                               rec.info)
+            raise MqscError(stopped_reason, name)
+        if self.view(kind, name, rec, now) != "STOPPING":
+            table[name] = self._record(kind, name, now, [("STOPPING", self.settings.seconds(f"{kind.lower()}_stop"))], None, rec.info)
