@@ -115,9 +115,11 @@ def client(srv):
 @pytest.fixture
 def clock(monkeypatch):
     """A FakeClock patched into the emulator modules (time.time and sleep stay real)."""
+    import mqemu_display  # pylint: disable=import-outside-toplevel
     import mqemu_model  # pylint: disable=import-outside-toplevel
-    import mqemu_mqsc  # pylint: disable=import-outside-toplevel
+    import mqemu_qmgr  # pylint: disable=import-outside-toplevel
+    import mqemu_status  # pylint: disable=import-outside-toplevel
     fake = FakeClock()
-    monkeypatch.setattr(mqemu_mqsc, "time", fake)
-    monkeypatch.setattr(mqemu_model, "time", fake)
+    for module in (mqemu_display, mqemu_model, mqemu_qmgr, mqemu_status):
+        monkeypatch.setattr(module, "time", fake)
     return fake

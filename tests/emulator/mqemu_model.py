@@ -10,7 +10,9 @@ import threading
 import time
 
 import mqemu_objects as O
-from mqemu_mqsc import BadRequest, MqscError, QueueManager, envelope, failure, parse_body
+from mqemu_display import envelope, failure
+from mqemu_parse import BadRequest, MqscError, parse_body
+from mqemu_qmgr import QmgrSettings, QueueManager
 
 ROLES = ("MQWebAdmin", "MQWebAdminRO", "MQWebUser")
 DEFAULT_USERS = {"admin": ("passw0rd", "MQWebAdmin"), "reader": ("passw0rd", "MQWebAdminRO")}
@@ -136,7 +138,17 @@ class Model:
         self.set_config(**self.initial_config)
         self.journal_entries, self.faults, self.fault_seq = [], [], 0
         self.request_counts = dict.fromkeys(("mqsc", "login", "qmgr", "other"), 0)
-        self.qmgrs = {name: QueueManager(name, self, self.seed) for name in self.qmgr_names}
+        self.qmgrs = {name: QueueManager(name, self._qmgr_settings(name), self.seed) for name in self.qmgr_names}
+
+    def _qmgr_settings(self, qmgr):
+        """What queue manager qmgr may read from this model: the timings, its part of the config and the faults aimed at it."""
+        def config(key):
+            if key not in QmgrSettings.CONFIG_KEYS:
+                raise KeyError(f"{key} is not a queue manager setting")
+            return self.config[key]
+
+        return QmgrSettings(seconds=lambda key: float(self.timing[key]), config=config,
+                            stuck=lambda kind, name: self.is_stuck(qmgr, kind, name), cmdserv_down=lambda: self.cmdserv_down(qmgr))
 
     # ----- configuration -----------------------------------------------------------------------------------
     def set_timing(self, profile=None, **seconds):

@@ -1,6 +1,7 @@
 """Static MQ knowledge for the emulator: attribute schemas, defaults, names, messages and seeds.
 
-Reference keys in comments point at /work/shared/reference/mq-rest-api.md (for example [S] INSTANA).
+Reference keys in comments point at ../shared/reference/mq-rest-api.md, relative to the repository root (for
+example [S] INSTANA).
 """
 
 import re

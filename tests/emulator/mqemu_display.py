@@ -1,0 +1,238 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""DISPLAY output of one queue manager and the /mqsc response around every command's elements.
+
+DISPLAY reads the queue manager's object store and runtime status; it never changes an object, only drops status records
+whose state has ended (RuntimeStatus.live).
+"""
+
+import re
+import time
+
+import mqemu_objects as O
+from mqemu_parse import KIND, MqscError
+from mqemu_status import NOT_IN_USE
+
+SUBSTATE = {"BINDING": "NETCONNECT", "RUNNING": "MQGET"}
+CHSTATUS_KEYS = ("channel", "chltype", "conname", "current", "rqmname", "status", "substate", "xmitq")  # always returned [R]
+CHSTATUS_VALID = {k.upper() for k in CHSTATUS_KEYS} | {
+    "CHSTADA", "CHSTATI", "MCASTAT", "STOPREQ", "INDOUBT", "CURMSGS", "CURSEQNO", "LSTSEQNO", "BATCHES", "MSGS", "BYTSSENT", "BYTSRCVD",
+    "BUFFSSENT", "BUFFSRCVD", "LSTMSGDA", "LSTMSGTI", "HBINT", "KAINT", "MCAUSER", "SSLCIPH", "SSLPEER", "MONCHL", "STATCHL", "CURSHCNV",
+    "MAXSHCNV"}
+LSSTATUS_KEYS = ("listener", "status", "pid")
+SVSTATUS_KEYS = ("service", "status", "pid")
+WHERE_OPS = ("EQ", "NE", "LT", "GT", "LE", "GE", "LK", "NL")
+
+
+def _where(params, valid):
+    """Parse WHERE('keyword op value') into a row predicate (case-insensitive keywords and string values)."""
+    clause = params.pop("WHERE", None)
+    if clause is None:
+        return None
+    m = re.match(r"^\s*(\w+)\s+(\w+)\s+(.*?)\s*$", str(clause))
+    if not m or m.group(2).upper() not in WHERE_OPS or m.group(1).upper() not in valid:
+        raise MqscError(O.RC_PARM_ID_ERROR, str(clause))
+    key, op, want = m.group(1).lower(), m.group(2).upper(), m.group(3).strip("'")
+
+    def pred(row):
+        have = row.get(key)
+        if have is None:
+            return False
+        if op in ("LK", "NL"):
+            return O.generic_match(want.upper(), str(have).upper()) == (op == "LK")
+        if isinstance(have, int) and want.lstrip("-").isdigit():
+            a, b = have, int(want)
+        else:
+            a, b = str(have).upper(), want.upper()
+        return {"EQ": a == b, "NE": a != b, "LT": a < b, "GT": a > b, "LE": a <= b, "GE": a >= b}[op]
+    return pred
+
+
+def display(qm, cmd, params):
+    """DISPLAY on queue manager qm -> response elements, one per row (params: the filters, popped as they are read)."""
+    return {"QMGR": _display_qmgr, "QMSTATUS": _display_qmstatus, "CHSTATUS": _display_chstatus, "LSSTATUS": _display_lsstatus,
+            "SVSTATUS": _display_svstatus}.get(cmd.qualifier, _display_objects)(qm, cmd, params)
+
+
+def _project(qm, rows, resp, identity, valid):
+    """responseParameters: None -> identity keys only (runmqsc without ALL, [I]; config display_default),
+    ["all"] -> everything, a list -> identity keys plus those asked for."""
+    if resp is None:
+        keys = None if qm.settings.config("display_default") == "all" else identity
+    elif any(r.upper() == "ALL" for r in resp):
+        keys = None
+    else:
+        for r in resp:
+            if r.upper() not in valid:
+                raise MqscError(O.RC_PARM_ID_ERROR, r, [r])
+        keys = list(identity) + [r.lower() for r in resp if r.lower() not in identity]
+    out = []
+    for row in rows:
+        params = row if keys is None else {k: row[k] for k in keys if k in row}
+        out.append({"completionCode": 0, "reasonCode": 0, "parameters": params})
+    return out
+
+
+def _filter(params, allowed, valid):
+    """Pop DISPLAY filter keywords; anything else is not a valid keyword here."""
+    where = _where(params, valid)
+    filters = {}
+    for key, value in params.items():
+        if key not in allowed:
+            raise MqscError(O.RC_PARM_ID_ERROR, key, [key])
+        filters[key] = value
+    return where, filters
+
+
+def _object_row(kind, name, obj):
+    attrs = {k.lower(): ("********" if k == "PASSWORD" and v else v) for k, v in sorted(obj.attrs.items())}
+    row = {"CHANNEL": {"channel": name, "chltype": obj.otype}, "QUEUE": {"queue": name, "type": obj.otype},
+           "LISTENER": {"listener": name}, "SERVICE": {"service": name}}[kind]
+    row.update(attrs)
+    if obj.otype == "QLOCAL":
+        row.update(curdepth=0, ipprocs=0, opprocs=0)
+    if kind == "QUEUE":
+        row.update(crdate=O.mq_date(obj.crwall), crtime=O.mq_time(obj.crwall))
+    row.update(altdate=O.mq_date(obj.altwall), alttime=O.mq_time(obj.altwall))
+    return row
+
+
+def _display_objects(qm, cmd, params):
+    kind = KIND[cmd.qualifier]
+    ident = {"CHANNEL": ("channel", "chltype"), "QUEUE": ("queue", "type"), "LISTENER": ("listener",),
+             "SERVICE": ("service",)}[kind]
+    schema_keys = {"CHANNEL": O.ALL_CHANNEL_KEYS, "LISTENER": O.LISTENER_ATTRS, "SERVICE": O.SERVICE_ATTRS,
+                   "QUEUE": {k for a in O.QUEUE_ATTRS.values() for k in a}}[kind]
+    valid = {k.upper() for k in ident} | set(schema_keys) | {"ALTDATE", "ALTTIME", "CRDATE", "CRTIME", "CURDEPTH", "IPPROCS", "OPPROCS"}
+    allowed = {"CHANNEL": ("CHLTYPE",), "QUEUE": ("TYPE",)}.get(kind, ())
+    where, filters = _filter(params, allowed, valid)
+    want_type = (filters.get("CHLTYPE") or filters.get("TYPE") or (cmd.qualifier if kind == "QUEUE" and cmd.qualifier != "QUEUE"
+                                                                   else None))
+    want_type = want_type.upper() if isinstance(want_type, str) and want_type.upper() != "ALL" else None
+    rows = [_object_row(kind, n, o) for n, o in sorted(qm.store[kind].items())
+            if O.generic_match(cmd.name, n) and (want_type is None or o.otype == want_type)]
+    if not rows:
+        raise MqscError(O.RC_UNKNOWN_OBJECT, cmd.name)  # 2085 rather than an empty list (pymqrest ef36c2f)
+    return _project(qm, [r for r in rows if where is None or where(r)], cmd.response, ident, valid)
+
+
+def _qmgr_row(qm):
+    created = qm.qmgr.crwall
+    return {"qmname": qm.name, **{k.lower(): v for k, v in qm.qmgr.attrs.items()}, "ccsid": 1208, "cmdlevel": 942,
+            "version": "09040200", "platform": "UNIX", "qmid": f"{qm.name}_{time.strftime('%Y-%m-%d_%H.%M.%S', time.localtime(created))}",
+            "crdate": O.mq_date(created), "crtime": O.mq_time(created),
+            "altdate": O.mq_date(qm.qmgr.altwall), "alttime": O.mq_time(qm.qmgr.altwall)}
+
+
+def _display_qmgr(qm, cmd, params):
+    row = _qmgr_row(qm)
+    valid = {k.upper() for k in row} | {"CHINIT", "CLUSTER", "EVENT", "PUBSUB", "SYSTEM"}  # pymqrest response macros
+    _filter(params, (), valid)
+    resp = cmd.response
+    if resp is not None and any(r.upper() in ("CHINIT", "CLUSTER", "EVENT", "PUBSUB", "SYSTEM") for r in resp):
+        resp = ["all"]
+    # DISPLAY QMGR without attributes shows ALL in runmqsc ([R]).
+    return _project(qm, [row], resp if resp is not None else ["all"], ("qmname",), valid)
+
+
+def _display_qmstatus(qm, cmd, params):
+    now = time.monotonic()
+    row = {"qmname": qm.name, "status": "RUNNING", "chinit": "RUNNING",
+           "cmdserv": "STOPPED" if qm.settings.cmdserv_down() else "RUNNING",
+           "startda": O.mq_date(qm.started_wall), "startti": O.mq_time(qm.started_wall),
+           "datpath": f"/var/mqm/qmgrs/{qm.name}", **{k.lower(): v for k, v in qm.qmstatus.items()}}
+    row["conns"] = qm.connection_count(now)
+    valid = {k.upper() for k in row}
+    _filter(params, ("TYPE",), valid)
+    return _project(qm, [row], cmd.response, ("qmname", "status"), valid)
+
+
+def _chstatus_row(qm, name, obj, rec, state):
+    info, attrs = rec.info, obj.attrs
+    return {"channel": name, "chltype": obj.otype, "conname": info["conname"], "current": "",
+            "rqmname": "", "status": state, "substate": SUBSTATE.get(state, ""),
+            "xmitq": info["xmitq"] if obj.otype in O.XMITQ_TYPES else "",
+            "chstada": O.mq_date(info["wall"]), "chstati": O.mq_time(info["wall"]),
+            "mcastat": "NOTRUNNING" if state in NOT_IN_USE else "RUNNING", "stopreq": "YES" if state == "STOPPING" else "NO",
+            "indoubt": "NO", "curmsgs": 0, "curseqno": 0, "lstseqno": 0, "batches": 0, "msgs": 0, "bytssent": 0, "bytsrcvd": 0,
+            "buffssent": 0, "buffsrcvd": 0, "lstmsgda": "", "lstmsgti": "", "hbint": attrs.get("HBINT", 0),
+            "kaint": attrs.get("KAINT", "AUTO"), "mcauser": attrs.get("MCAUSER", ""), "sslciph": attrs.get("SSLCIPH", ""),
+            "sslpeer": attrs.get("SSLPEER", ""), "monchl": attrs.get("MONCHL", "QMGR"), "statchl": attrs.get("STATCHL", "QMGR"),
+            **({"curshcnv": 1, "maxshcnv": attrs["SHARECNV"]} if obj.otype == "SVRCONN" and info.get("client") else {})}
+
+
+def _display_chstatus(qm, cmd, params):
+    now = time.monotonic()
+    valid = CHSTATUS_VALID
+    where, filters = _filter(params, ("CHLTYPE", "CONNAME", "XMITQ", "CURRENT", "SAVED"), valid)
+    rows = []
+    for name in sorted(qm.status.chstatus):
+        obj = qm.store["CHANNEL"].get(name)
+        if obj is None or not O.generic_match(cmd.name, name):
+            continue
+        for rec in qm.status.live_channel(name, now):
+            row = _chstatus_row(qm, name, obj, rec, qm.status.view("CHANNEL", name, rec, now))
+            if all(str(row.get(k.lower(), "")).upper() == str(v).upper() for k, v in filters.items()
+                   if k in ("CHLTYPE", "CONNAME", "XMITQ")):
+                rows.append(row)
+    if not rows:
+        raise MqscError(O.RC_CHL_STATUS_NOT_FOUND, cmd.name)  # AMQ8420I [S] / 3065 [V]
+    return _project(qm, [r for r in rows if where is None or where(r)], cmd.response, CHSTATUS_KEYS, valid)
+
+
+def _runtime_rows(qm, cmd, params, kind, table, key, ident, not_found):
+    now = time.monotonic()
+    rows = []
+    for name in sorted(table):
+        if not O.generic_match(cmd.name, name) or qm.status.live(table, kind, name, now) is None:
+            continue
+        rec = table[name]
+        info = rec.info
+        row = {key: name, "status": qm.status.view(kind, name, rec, now), "pid": info["pid"],
+               "startda": O.mq_date(info["wall"]), "startti": O.mq_time(info["wall"]), "descr": info["DESCR"],
+               "control": info["CONTROL"]}
+        if kind == "LISTENER":
+            # Status shows the effective values: BACKLOG 0 -> 100 and blank IPADDR -> '*' ([S] INSTANA).
+            row.update(trptype=info["TRPTYPE"], ipaddr=info["IPADDR"] or "*", port=info["PORT"], backlog=info["BACKLOG"] or 100)
+        else:
+            row.update({k.lower(): info[k] for k in ("SERVTYPE", "STARTCMD", "STARTARG", "STOPCMD", "STOPARG", "STDOUT", "STDERR")})
+        rows.append(row)
+    valid = {"LISTENER": {"LISTENER", "STATUS", "PID", "STARTDA", "STARTTI", "DESCR", "TRPTYPE", "CONTROL", "IPADDR", "PORT",
+                          "BACKLOG"},
+             "SERVICE": {"SERVICE", "STATUS", "PID", "STARTDA", "STARTTI", "DESCR", "CONTROL", "SERVTYPE", "STARTCMD",
+                         "STARTARG", "STOPCMD", "STOPARG", "STDOUT", "STDERR"}}[kind]
+    where, _filters = _filter(params, (), valid)
+    if not rows:
+        raise MqscError(not_found, cmd.name)  # a stopped listener/service has no status record ([S] INSTANA)
+    return _project(qm, [r for r in rows if where is None or where(r)], cmd.response, ident, valid)
+
+
+def _display_lsstatus(qm, cmd, params):
+    return _runtime_rows(qm, cmd, params, "LISTENER", qm.status.lsstatus, "listener", LSSTATUS_KEYS, O.RC_LSTR_STATUS_NOT_FOUND)
+
+
+def _display_svstatus(qm, cmd, params):
+    return _runtime_rows(qm, cmd, params, "SERVICE", qm.status.svstatus, "service", SVSTATUS_KEYS, O.RC_SERV_STATUS_NOT_FOUND)
+
+
+def failure(err):
+    return {"completionCode": 2, "reasonCode": err.reason, "message": list(err.lines)}
+
+
+def envelope(cmd, elements):
+    """Build the /mqsc response; runCommand puts every line in 'text' (DISPLAY rows as simplified runmqsc lines)."""
+    if cmd is not None and cmd.text:
+        header = O.DISPLAY_HEADERS.get(KIND.get(cmd.qualifier, cmd.qualifier), "")
+        elements = [{"completionCode": e["completionCode"], "reasonCode": e["reasonCode"],
+                     "text": e["message"] if "message" in e else [header, *format_rows(e["parameters"])]} for e in elements]
+    failed = any(e["completionCode"] == 2 for e in elements)
+    return {"commandResponse": elements, "overallCompletionCode": 2 if failed else 0,
+            "overallReasonCode": O.RC_COMMAND_FAILED if failed else 0}
+
+
+def format_rows(params):
+    """runmqsc style: KEYWORD(value) pairs, two per line, blanks as '( )', CURRENT as a bare keyword."""
+    pairs = ["CURRENT" if k == "current" else f"{k.upper()}({v if v != '' else ' '})" for k, v in params.items()]
+    return [("   " + pairs[i].ljust(40) + (pairs[i + 1] if i + 1 < len(pairs) else "")).rstrip() for i in range(0, len(pairs), 2)]

@@ -1,0 +1,291 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""One emulated queue manager: its object store (DEFINE, ALTER, DELETE), its lifecycle and the dispatch of each command.
+
+Parsing is in mqemu_parse, runtime status and START/STOP in mqemu_status, DISPLAY output in mqemu_display.
+"""
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import mqemu_objects as O
+from mqemu_display import display
+from mqemu_parse import KIND, QUEUE_TYPES, Command, MqscError, syntax_error
+from mqemu_status import RuntimeStatus
+
+SUPPORTED = {
+    **{("DEFINE", q): None for q in ("CHANNEL", "LISTENER", "SERVICE", *QUEUE_TYPES)},
+    **{("ALTER", q): None for q in ("CHANNEL", "LISTENER", "SERVICE", "QMGR", *QUEUE_TYPES)},
+    **{("DELETE", q): None for q in ("CHANNEL", "LISTENER", "SERVICE", *QUEUE_TYPES)},
+    **{("DISPLAY", q): None for q in ("CHANNEL", "LISTENER", "SERVICE", "QUEUE", "QMGR", "QMSTATUS", "CHSTATUS", "LSSTATUS",
+                                      "SVSTATUS", *QUEUE_TYPES)},
+    **{(v, q): None for v in ("START", "STOP") for q in ("CHANNEL", "LISTENER", "SERVICE")},
+}
+
+# Options of START and STOP; every other START/STOP takes only IGNSTATE.
+START_STOP_OPTIONS = {("STOP", "CHANNEL"): {"MODE": ("QUIESCE", "FORCE", "TERMINATE"), "STATUS": ("STOPPED", "INACTIVE"),
+                                            "IGNSTATE": O.YESNO}}
+
+
+def _flag(params, key):
+    """Keyword-only flags arrive as "replace": "yes" (pymqrest, real container) or as a bare runmqsc keyword."""
+    value = params.pop(key, None)
+    return isinstance(value, str) and value.upper() in ("YES", "Y", "")
+
+
+def _coerce(key, value, default):
+    if key in O.ENUMS:
+        if not isinstance(value, str) or value.upper() not in O.ENUMS[key]:
+            raise MqscError(O.RC_ATTR_VALUE_ERROR, key)
+        return value.upper()
+    if key in O.INT_OR_AUTO and isinstance(value, str) and value.upper() == "AUTO":
+        return "AUTO"
+    if isinstance(default, int) or key in O.INT_OR_AUTO:
+        if isinstance(value, int) or (isinstance(value, str) and value.strip().isdigit()):
+            return int(value)
+        raise MqscError(O.RC_ATTR_VALUE_ERROR, key)
+    if isinstance(value, list):
+        raise MqscError(O.RC_ATTR_VALUE_ERROR, key)
+    value = str(value)
+    if len(value) > O.MAX_LEN.get(key, 10000):
+        raise MqscError(O.RC_ATTR_VALUE_ERROR, key)
+    return value
+
+
+class MQObject:
+    """A defined object: its type (CHLTYPE or queue type), attributes and last-alter wall time."""
+
+    __slots__ = ("otype", "attrs", "altwall", "crwall")
+
+    def __init__(self, otype, attrs, wall):
+        self.otype, self.attrs, self.altwall, self.crwall = otype, attrs, wall, wall
+
+
+@dataclass(frozen=True)
+class QmgrSettings:
+    """Everything a queue manager reads from the emulator around it, and nothing more.
+
+    Functions rather than values: the control API changes timing, config and faults while a queue manager lives, and
+    each read must see the current setting.
+    """
+
+    # The configurable behaviours that change MQSC results; the rest of the config is about HTTP, LTPA and requests.
+    CONFIG_KEYS = ("alter_listener_requires_trptype", "display_default", "listener_port_conflict", "replace_mode",
+                   "service_command_check", "stop_inactive_channel")
+
+    seconds: Callable  # seconds(key) -> float: length of one timed phase (TIMING_KEYS, e.g. "channel_start")
+    config: Callable  # config(key) -> current value of one of CONFIG_KEYS (README "Configurable behaviours")
+    stuck: Callable  # stuck(kind, name) -> bool: a 'stuck' fault for this queue manager matches the object now
+    cmdserv_down: Callable  # cmdserv_down() -> bool: a 'cmdserv_down' fault for this queue manager is present
+
+
+class QueueManager:
+    """One emulated queue manager. All methods run under self.lock (taken by the model)."""
+
+    def __init__(self, name, settings, seed):
+        self.name, self.settings = name, settings
+        self.lock = threading.RLock()
+        self.store = {"CHANNEL": {}, "LISTENER": {}, "SERVICE": {}, "QUEUE": {}}
+        wall = time.time()
+        self.qmgr = MQObject(None, dict(O.QMGR_ATTRS, SSLKEYR=f"/var/mqm/qmgrs/{name}/ssl/key",
+                                        CERTLABL=f"ibmwebspheremq{name.lower()}"), wall)
+        self.qmstatus = dict(O.QMSTATUS_BASE)
+        self.status = RuntimeStatus(self.store, settings)
+        self.ended_state, self.start_at, self.running_at, self.started_wall = "ended", 0.0, 0.0, wall
+        self.seeding = True  # crtmqm creates SYSTEM.DEF.SENDER etc. with blank XMITQ/CONNAME, bypassing MQSC checks
+        for verb, qual, oname, params in O.seed_definitions(seed):
+            self.execute(Command(verb, qual, oname, dict(params)))
+        self.seeding = False
+        self.start(time.monotonic() - 3600.0, time.monotonic() - 3600.0)  # already running; CONTROL(QMGR) objects up
+
+    # ----- queue manager lifecycle (control API) -------------------------------------------------------------
+    def state(self, now):
+        if self.start_at is None or now < self.start_at:
+            return self.ended_state
+        return "starting" if now < self.running_at else "running"
+
+    def stop(self, immediate=False):
+        """End the queue manager; what happens to status records is RuntimeStatus.end."""
+        self.ended_state = "endedImmediately" if immediate else "ended"
+        self.start_at = None
+        self.status.end()
+
+    def start(self, start_at, running_at):
+        """Schedule start: 'starting' from start_at, 'running' from running_at; CONTROL(QMGR|STARTONLY) objects start then."""
+        self.start_at, self.running_at = start_at, running_at
+        self.started_wall = time.time() + (running_at - time.monotonic())
+        self.status.begin(running_at)
+
+    def attach_clients(self, channel, count):
+        obj = self.store["CHANNEL"].get(channel)
+        if obj is None or obj.otype != "SVRCONN":
+            raise LookupError(f"SVRCONN channel {channel} not found on {self.name}")
+        self.status.attach_clients(channel, count)
+
+    def connection_count(self, now):
+        """QMSTATUS CONNS: the configured base plus one per attached SVRCONN client instance."""
+        return int(self.qmstatus.get("CONNS", 0)) + self.status.client_count(now)
+
+    # ----- dispatch --------------------------------------------------------------------------------------------
+    def execute(self, cmd):
+        """Run one command; returns a list of response elements (MqscError is turned into one failing element)."""
+        if cmd.error is not None:
+            raise cmd.error
+        if (cmd.verb, cmd.qualifier) not in SUPPORTED:
+            raise syntax_error(cmd.source)
+        if (cmd.name is None) != (cmd.qualifier in ("QMGR", "QMSTATUS")):
+            raise syntax_error(cmd.source)  # QMGR/QMSTATUS take no name; every other object needs one
+        params = dict(cmd.params)
+        if cmd.verb == "DISPLAY":
+            return display(self, cmd, params)
+        if cmd.qualifier == "QMGR":
+            return self._alter_qmgr(params)
+        kind = KIND[cmd.qualifier]
+        if cmd.verb in ("START", "STOP"):
+            return [self._start_stop(cmd.verb, kind, cmd.name, params)]
+        return [getattr(self, f"_{cmd.verb.lower()}")(kind, cmd.qualifier, cmd.name, params)]
+
+    # ----- DEFINE / ALTER / DELETE ----------------------------------------------------------------------------
+    def _schema(self, kind, otype):
+        return {"CHANNEL": O.CHANNEL_ATTRS.get(otype), "LISTENER": O.LISTENER_ATTRS, "SERVICE": O.SERVICE_ATTRS,
+                "QUEUE": O.QUEUE_ATTRS.get(otype)}[kind]
+
+    def _apply(self, kind, otype, attrs, params):
+        schema = self._schema(kind, otype)
+        for key, value in params.items():
+            if key not in schema:
+                if kind == "CHANNEL" and key == "XMITQ":
+                    raise MqscError(O.RC_XMIT_Q_NAME_WRONG_TYPE, key)
+                if kind == "CHANNEL" and key in O.ALL_CHANNEL_KEYS:
+                    raise MqscError(O.RC_WRONG_CHANNEL_TYPE, key)
+                raise MqscError(O.RC_PARM_ID_ERROR, key, [key])
+            attrs[key] = _coerce(key, value, schema[key])
+        if kind == "CHANNEL" and not self.seeding:
+            if otype in O.XMITQ_TYPES and not attrs["XMITQ"].strip():
+                raise MqscError(O.RC_XMIT_Q_NAME_ERROR, "XMITQ")
+            if otype in O.CONNAME_REQUIRED and not attrs["CONNAME"].strip():
+                raise MqscError(O.RC_MISSING_CONN_NAME, "CONNAME")
+        return attrs
+
+    def _type_of(self, kind, qualifier, name, params, verb):
+        """Object type from the command: CHLTYPE (mandatory on DEFINE and ALTER, IBM-ALT-CHL-SVRCONN), the queue qualifier,
+        or TRPTYPE for listeners (mandatory on DEFINE; on ALTER per config alter_listener_requires_trptype)."""
+        if kind == "CHANNEL":
+            chltype = params.pop("CHLTYPE", None)
+            if not isinstance(chltype, str) or chltype.upper() not in O.ENUMS["CHLTYPE"]:
+                raise MqscError(O.RC_CHANNEL_TYPE_ERROR, name)
+            return chltype.upper()
+        if kind == "LISTENER":
+            trptype = params.get("TRPTYPE")
+            if trptype is None and (verb == "DEFINE" or self.settings.config("alter_listener_requires_trptype")):
+                raise MqscError(O.RC_PROTOCOL_TYPE_ERROR, name)
+            # LU62/NETBIOS/SPX are Windows-only and we emulate UNIX, so the only TRPTYPE is TCP: a different value on ALTER
+            # is also the "TRPTYPE is immutable" rejection (IBM-EXPL-LSTR).
+            if trptype is not None and (not isinstance(trptype, str) or trptype.upper() != "TCP"):
+                raise MqscError(O.RC_PROTOCOL_TYPE_ERROR, name)
+        return qualifier if kind == "QUEUE" else None
+
+    def _wrong_type(self, kind, name):
+        return MqscError(O.RC_CHANNEL_TYPE_ERROR if kind == "CHANNEL" else O.RC_OBJECT_WRONG_TYPE, name)
+
+    def _define(self, kind, qualifier, name, params):
+        max_len = O.CHANNEL_NAME_MAX if kind == "CHANNEL" else O.OBJECT_NAME_MAX
+        if not O.valid_name(name, max_len):
+            raise MqscError(O.RC_CHANNEL_NAME_ERROR if kind == "CHANNEL" else O.RC_OBJECT_NAME_ERROR, name)
+        otype = self._type_of(kind, qualifier, name, params, "DEFINE")
+        replace, noreplace = _flag(params, "REPLACE"), _flag(params, "NOREPLACE")
+        replace = replace and not noreplace
+        like = params.pop("LIKE", None)
+        if like is not None and not isinstance(like, str):
+            raise MqscError(O.RC_ATTR_VALUE_ERROR, "LIKE")
+        store = self.store[kind]
+        existing = store.get(name)
+        if existing and not replace:
+            raise MqscError(O.RC_OBJECT_ALREADY_EXISTS, name)
+        if existing and existing.otype != otype:
+            raise self._wrong_type(kind, name)  # CHLTYPE cannot change: 3034 (IBM-RC3034)
+        if like is not None:
+            base = store.get(like)
+            if base is None:
+                raise MqscError(O.RC_UNKNOWN_OBJECT, like)
+            if base.otype != otype:
+                raise self._wrong_type(kind, like)
+        elif existing and self.settings.config("replace_mode") == "alter":
+            base = existing  # REPLACE acts like ALTER with the given attributes ([R]; config replace_mode)
+        else:
+            default = {"CHANNEL": O.CHANNEL_DEFAULTS.get(otype), "QUEUE": O.QUEUE_DEFAULTS.get(otype),
+                       "LISTENER": "SYSTEM.DEFAULT.LISTENER.TCP", "SERVICE": "SYSTEM.DEF.SERVICE"}[kind]
+            base = store.get(default)  # defaults come from the (alterable) SYSTEM.DEF.* object when it exists
+        attrs = dict(base.attrs) if base is not None and base.otype == otype else dict(self._schema(kind, otype))
+        attrs = self._apply(kind, otype, attrs, params)
+        obj = MQObject(otype, attrs, time.time())
+        if existing:
+            obj.crwall = existing.crwall
+        store[name] = obj
+        return self._msg(f"created.{kind}")
+
+    def _alter(self, kind, qualifier, name, params):
+        obj = self.store[kind].get(name)
+        if obj is None or (kind == "QUEUE" and obj.otype != qualifier):
+            raise MqscError(O.RC_UNKNOWN_OBJECT, name)
+        otype = self._type_of(kind, qualifier, name, params, "ALTER")
+        if kind == "CHANNEL" and otype != obj.otype:
+            raise MqscError(O.RC_CHANNEL_TYPE_ERROR, name)
+        obj.attrs = self._apply(kind, obj.otype, dict(obj.attrs), params)
+        obj.altwall = time.time()
+        return self._msg(f"changed.{kind}")
+
+    def _delete(self, kind, qualifier, name, params):
+        obj = self.store[kind].get(name)
+        if obj is None or (kind == "QUEUE" and obj.otype != qualifier):
+            raise MqscError(O.RC_UNKNOWN_OBJECT, name)
+        if kind == "QUEUE":
+            _flag(params, "PURGE")
+            _flag(params, "NOPURGE")
+        for key in params:
+            raise MqscError(O.RC_PARM_ID_ERROR, key, [key])
+        self.status.delete(kind, name)
+        del self.store[kind][name]
+        return self._msg(f"deleted.{kind}")
+
+    def _alter_qmgr(self, params):
+        attrs = dict(self.qmgr.attrs)
+        for key, value in params.items():
+            if key not in O.QMGR_ATTRS:
+                raise MqscError(O.RC_PARM_ID_ERROR, key, [key])
+            attrs[key] = _coerce(key, value, O.QMGR_ATTRS[key])
+        self.qmgr.attrs, self.qmgr.altwall = attrs, time.time()
+        return [self._msg("changed.QMGR")]
+
+    @staticmethod
+    def _msg(key):
+        return {"completionCode": 0, "reasonCode": 0, "message": [O.MESSAGES[key]]}
+
+    # ----- START / STOP -----------------------------------------------------------------------------------------
+    @staticmethod
+    def _options(params, allowed):
+        out = {}
+        for key, value in params.items():
+            if key not in allowed:
+                raise MqscError(O.RC_PARM_ID_ERROR, key, [key])
+            if not isinstance(value, str) or value.upper() not in allowed[key]:
+                raise MqscError(O.RC_ATTR_VALUE_ERROR, key)
+            out[key] = value.upper()
+        return out
+
+    def _get(self, kind, name):
+        obj = self.store[kind].get(name)
+        if obj is None:
+            raise MqscError(O.RC_UNKNOWN_OBJECT, name)
+        return obj
+
+    def _start_stop(self, verb, kind, name, params):
+        """Options first, then the object, then its runtime status (RuntimeStatus.start_channel and so on)."""
+        opts = self._options(params, START_STOP_OPTIONS.get((verb, kind), {"IGNSTATE": O.YESNO}))
+        obj = self._get(kind, name)
+        getattr(self.status, f"{verb.lower()}_{kind.lower()}")(name, obj, opts)
+        return self._msg(f"{verb.lower()}.{kind}")

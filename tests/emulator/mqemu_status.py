@@ -1,0 +1,245 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+"""Runtime status of one queue manager's channels, listeners and services: the START/STOP state machines.
+
+State is lazy: a status record stores when its current phase sequence began and where it ends; the visible state is
+computed from the monotonic clock whenever it is read, so no thread runs per object.
+"""
+
+import os
+import time
+
+import mqemu_objects as O
+from mqemu_parse import MqscError
+
+
+class Status:
+    """A lazily evaluated runtime status record: phases [(state, seconds)] from t0, then final (None = record gone).
+
+    stuck: a 'stuck' fault matched when the transition began; while that fault stays, the last phase never ends.
+    """
+
+    __slots__ = ("t0", "phases", "final", "info", "stuck")
+
+    def __init__(self, t0, phases, final, info, stuck=False):
+        self.t0, self.phases, self.final, self.info, self.stuck = t0, phases, final, info, stuck
+
+    def view(self, now, stuck=False):
+        elapsed = now - self.t0
+        for i, (state, seconds) in enumerate(self.phases):
+            if elapsed < seconds or (stuck and i == len(self.phases) - 1):
+                return state
+            elapsed -= seconds
+        return self.final
+
+
+# Channel states that make a channel "in use" for START/DELETE (IBM-CHL-STATES: RETRYING and STOPPED are not active;
+# the emulator also treats its own STARTING phase as in use because a start is already under way).
+NOT_IN_USE = ("STOPPED", "RETRYING")
+
+
+class RuntimeStatus:
+    """The status records of one queue manager, next to its object store (kind -> name -> MQObject).
+
+    chstatus: channel name -> [Status], one per instance (an SVRCONN has one per attached client); lsstatus, svstatus:
+    name -> Status. A record whose state has become None is dropped when it is next read. Callers hold the queue
+    manager's lock and have checked the command's options and looked the object up.
+    """
+
+    def __init__(self, store, settings):
+        self.store, self.settings = store, settings
+        self.chstatus, self.lsstatus, self.svstatus = {}, {}, {}
+        self.pid = 1000
+
+    # ----- reading records ---------------------------------------------------------------------------------------
+    def view(self, kind, name, rec, now):
+        return rec.view(now, rec.stuck and self.settings.stuck(kind, name))
+
+    def live_channel(self, name, now):
+        recs = [r for r in self.chstatus.get(name, []) if self.view("CHANNEL", name, r, now) is not None]
+        if recs:
+            self.chstatus[name] = recs
+        else:
+            self.chstatus.pop(name, None)
+        return recs
+
+    def live(self, table, kind, name, now):
+        rec = table.get(name)
+        if rec is not None and self.view(kind, name, rec, now) is None:
+            del table[name]
+            rec = None
+        return rec
+
+    def client_count(self, now):
+        """Attached SVRCONN client instances that are RUNNING (each one is a connection)."""
+        return sum(1 for n, recs in self.chstatus.items() for r in recs
+                   if r.info.get("client") and self.view("CHANNEL", n, r, now) == "RUNNING")
+
+    # ----- new records -------------------------------------------------------------------------------------------
+    def _record(self, kind, name, t0, phases, final, info):
+        return Status(t0, phases, final, info, self.settings.stuck(kind, name))
+
+    def _next_pid(self):
+        self.pid += 1
+        return self.pid
+
+    def _channel_start_record(self, name, obj, t0):
+        # The start time is spread over INITIALIZING/STARTING/BINDING (IBM-CURRENT-ACTIVE flow); a CONNAME whose every
+        # host ends in '.invalid' can never connect, so the channel ends in RETRYING (and keeps retrying).
+        third = self.settings.seconds("channel_start") / 3
+        conname = obj.attrs.get("CONNAME", "")
+        hosts = [c.split("(")[0].strip().lower() for c in conname.split(",") if c.strip()]
+        final = "RETRYING" if hosts and all(h.endswith(".invalid") for h in hosts) else "RUNNING"
+        info = {"conname": conname, "xmitq": obj.attrs.get("XMITQ", ""), "wall": time.time() + (t0 - time.monotonic())}
+        return self._record("CHANNEL", name, t0, [("INITIALIZING", third), ("STARTING", third), ("BINDING", third)], final, info)
+
+    def _listener_record(self, name, obj, t0):
+        port, final = obj.attrs["PORT"], "RUNNING"
+        conflict = port and any(other != name and not rec.info.get("conflict") and rec.info["PORT"] == port
+                                and self.view("LISTENER", other, rec, time.monotonic()) is not None
+                                for other, rec in self.lsstatus.items())
+        if conflict:  # runmqlsr cannot bind a port another listener holds (config listener_port_conflict)
+            final = {"vanish": None, "starting": "STARTING", "ignore": "RUNNING"}[self.settings.config("listener_port_conflict")]
+        info = dict(obj.attrs, pid=self._next_pid(), wall=time.time() + (t0 - time.monotonic()), conflict=bool(conflict))
+        return self._record("LISTENER", name, t0, [("STARTING", self.settings.seconds("listener_start"))], final, info)
+
+    def _service_record(self, name, obj, t0):
+        cmd = obj.attrs["STARTCMD"].strip()
+        runs = self.settings.config("service_command_check") == "always" or cmd.startswith(("+MQ_INSTALL_PATH+", "/opt/mqm/")) \
+            or os.path.exists(cmd)
+        info = dict(obj.attrs, pid=self._next_pid(), wall=time.time() + (t0 - time.monotonic()))
+        return self._record("SERVICE", name, t0, [("STARTING", self.settings.seconds("service_start"))], "RUNNING" if runs else None,
+                            info)
+
+    # ----- queue manager end and start ---------------------------------------------------------------------------
+    def end(self):
+        """The queue manager ends: listeners and services end; STOPPED channel records are saved (IBM-DIS-CHS-ZH), except
+        SVRCONN ones, which are reset when the channel initiator stops (IBM-RESTART-CHL); RETRYING is remembered."""
+        self.lsstatus.clear()
+        self.svstatus.clear()
+        now = time.monotonic()
+        for name in list(self.chstatus):
+            obj, kept = self.store["CHANNEL"][name], []
+            for rec in self.chstatus[name]:
+                # A pending STOP completes as the qmgr ends; a sender heading for RETRYING is saved as RETRYING.
+                if rec.final == "RETRYING" or (rec.final == "STOPPED" and obj.otype != "SVRCONN"):
+                    kept.append(Status(now, [], rec.final, rec.info))
+            if kept:
+                self.chstatus[name] = kept[:1]
+            else:
+                del self.chstatus[name]
+
+    def begin(self, running_at):
+        """The queue manager runs from running_at: RETRYING channels and CONTROL(QMGR|STARTONLY) objects start then."""
+        for name, recs in self.chstatus.items():
+            if recs and recs[0].final == "RETRYING":
+                self.chstatus[name] = [self._channel_start_record(name, self.store["CHANNEL"][name], running_at)]
+        for name, obj in self.store["LISTENER"].items():
+            if obj.attrs["CONTROL"] != "MANUAL" and name not in self.lsstatus:
+                self.lsstatus[name] = self._listener_record(name, obj, running_at)
+        for name, obj in self.store["SERVICE"].items():
+            if obj.attrs["CONTROL"] != "MANUAL" and obj.attrs["SERVTYPE"] == "SERVER" and obj.attrs["STARTCMD"].strip():
+                self.svstatus[name] = self._service_record(name, obj, running_at)
+
+    def attach_clients(self, channel, count):
+        """Replace the instances of SVRCONN channel with count RUNNING client connections (the control API)."""
+        recs = self.live_channel(channel, time.monotonic())
+        if any(self.view("CHANNEL", channel, r, time.monotonic()) == "STOPPED" for r in recs) and count:
+            raise ValueError(f"channel {channel} is STOPPED; MQ refuses client connections until it is started")
+        recs = [Status(time.monotonic(), [], "RUNNING", {"conname": f"10.0.{i // 250}.{i % 250 + 1}", "client": True,
+                                                         "wall": time.time()}) for i in range(count)]
+        if recs:
+            self.chstatus[channel] = recs
+        else:
+            self.chstatus.pop(channel, None)
+
+    # ----- MQSC: DELETE, START and STOP (opts: the validated upper-case options) ------------------------------------
+    def delete(self, kind, name):
+        """DELETE is refused while the object runs; a deleted channel's saved status goes with it."""
+        now = time.monotonic()
+        if kind == "CHANNEL":
+            if any(self.view(kind, name, r, now) not in NOT_IN_USE for r in self.live_channel(name, now)):
+                raise MqscError(O.RC_CHANNEL_IN_USE, name)  # §4.2 [R]
+            self.chstatus.pop(name, None)  # deleting a channel deletes its saved status
+        elif kind == "LISTENER" and self.live(self.lsstatus, kind, name, now):
+            raise MqscError(O.RC_LISTENER_RUNNING, name)
+        elif kind == "SERVICE" and self.live(self.svstatus, kind, name, now):
+            raise MqscError(O.RC_SERVICE_RUNNING, name)
+
+    def start_channel(self, name, obj, opts):
+        if obj.otype == "CLNTCONN":
+            raise MqscError(O.RC_CHANNEL_TYPE_ERROR, name)  # START is not valid for CLNTCONN (IBM-STA-CHL)
+        now = time.monotonic()
+        recs = self.live_channel(name, now)
+        if any(self.view("CHANNEL", name, r, now) not in NOT_IN_USE for r in recs):
+            if opts.get("IGNSTATE") == "YES":
+                return
+            raise MqscError(O.RC_CHANNEL_IN_USE, name)  # AMQ9514E [S]
+        self.chstatus.pop(name, None)  # re-enable: the STOPPED (or RETRYING) record goes
+        if obj.otype in O.INITIATING_TYPES:
+            self.chstatus[name] = [self._channel_start_record(name, obj, now)]
+
+    def stop_channel(self, name, obj, opts):
+        if obj.otype == "CLNTCONN":
+            raise MqscError(O.RC_CHANNEL_TYPE_ERROR, name)
+        final = None if opts.get("STATUS") == "INACTIVE" else "STOPPED"
+        now = time.monotonic()
+        recs = self.live_channel(name, now)
+        active = [r for r in recs if self.view("CHANNEL", name, r, now) != "STOPPED"]
+        info = {"conname": "" if obj.otype == "SVRCONN" else obj.attrs.get("CONNAME", ""), "xmitq": obj.attrs.get("XMITQ", ""),
+                "wall": time.time()}
+        if not active:
+            if opts.get("IGNSTATE") == "YES":
+                return
+            if not recs and final and self.settings.config("stop_inactive_channel") == "stopped_record":
+                self.chstatus[name] = [Status(now, [], "STOPPED", info)]  # §5.1 [R] alternative
+                return
+            raise MqscError(O.RC_CHANNEL_NOT_ACTIVE, name)
+        # FORCE/TERMINATE do not wait for the batch to finish, so they take half the stop time.
+        seconds = self.settings.seconds("channel_stop") * (1.0 if opts.get("MODE", "QUIESCE") == "QUIESCE" else 0.5)
+        if obj.otype != "SVRCONN":
+            info.update(conname=active[0].info["conname"], xmitq=active[0].info["xmitq"])
+        # One STOPPING record replaces every instance; SVRCONN clients are disconnected (IBM-STOP-MQI).
+        self.chstatus[name] = [self._record("CHANNEL", name, now, [("STOPPING", seconds)], final, info)]
+
+    def start_listener(self, name, obj, opts):
+        self._start_process(self.lsstatus, "LISTENER", name, obj, opts, O.RC_LISTENER_STARTED, self._listener_record)
+
+    def stop_listener(self, name, _obj, opts):
+        self._stop_process(self.lsstatus, "LISTENER", name, opts, O.RC_LISTENER_STOPPED)  # AMQ8731W [S]
+
+    def start_service(self, name, obj, opts):
+        if not obj.attrs["STARTCMD"].strip():
+            raise MqscError(O.RC_NO_START_CMD, name)
+        if obj.attrs["SERVTYPE"] == "COMMAND":
+            return  # COMMAND services run unmonitored: no status ever (IBM-SVC-WORK)
+        self._start_process(self.svstatus, "SERVICE", name, obj, opts, O.RC_SERVICE_RUNNING, self._service_record)
+
+    def stop_service(self, name, obj, opts):
+        if not obj.attrs["STOPCMD"].strip():
+            raise MqscError(O.RC_NO_STOP_CMD, name)
+        if obj.attrs["SERVTYPE"] == "COMMAND":
+            return
+        self._stop_process(self.svstatus, "SERVICE", name, opts, O.RC_SERVICE_STOPPED)
+
+    def _start_process(self, table, kind, name, obj, opts, running_reason, new_record):
+        """START of a listener or service: refused while it has a status record, unless IGNSTATE(YES)."""
+        now = time.monotonic()
+        if self.live(table, kind, name, now):
+            if opts.get("IGNSTATE") == "YES":
+                return
+            raise MqscError(running_reason, name)
+        table[name] = new_record(name, obj, now)
+
+    def _stop_process(self, table, kind, name, opts, stopped_reason):
+        """STOP of a listener or service: STOPPING for <kind>_stop seconds, then the record goes; a second STOP changes nothing."""
+        now = time.monotonic()
+        rec = self.live(table, kind, name, now)
+        if rec is None:
+            if opts.get("IGNSTATE") == "YES":
+                return
+            raise MqscError(stopped_reason, name)
+        if self.view(kind, name, rec, now) != "STOPPING":
+            table[name] = self._record(kind, name, now, [("STOPPING", self.settings.seconds(f"{kind.lower()}_stop"))], None, rec.info)
