@@ -1,3 +1,6 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
 """MQSC semantics of one emulated queue manager: command parsing, object store and lazy runtime status.
 
 State is lazy: a status record stores when its current phase sequence began and where it ends; the visible state is
