@@ -13,8 +13,10 @@ ANSIBLE_TEST_PY := 3.11
 
 # ansible-test installs each sanity test's pinned tools into its own virtualenv. Its pip bootstrap
 # is fetched from a host this network cannot reach, so a stand-in that uses ensurepip goes where
-# ansible-test caches it.
-GET_PIP_CACHE := $(HOME)/.ansible/test/cache/get_pip_24_2.py
+# ansible-test caches it, under the name the venv's ansible-test asks for (get_pip_24_2.py in 2.19,
+# get_pip_25_2.py in 2.20): tools/install_get_pip_standin.py reads it from the ansible-test source.
+# The target is a stamp per checkout, redone when the venv is.
+GET_PIP_CACHE := $(HOME)/.ansible/test/cache/.get_pip_standin-$(shell echo $(CURDIR) | md5sum | cut -c1-8)
 
 venv: $(BIN)/.installed $(GET_PIP_CACHE)
 $(BIN)/.installed: requirements-dev.txt
@@ -22,8 +24,8 @@ $(BIN)/.installed: requirements-dev.txt
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -r requirements-dev.txt
 	touch $@
-$(GET_PIP_CACHE): tools/get_pip_standin.py
-	mkdir -p $(dir $@) && cp $< $@
+$(GET_PIP_CACHE): tools/get_pip_standin.py tools/install_get_pip_standin.py $(BIN)/.installed
+	$(BIN)/python tools/install_get_pip_standin.py $@
 
 test: venv emulator-test lint docs build-check sanity units integration awx-test molecule
 	@echo "make test: all suites passed"
