@@ -84,7 +84,7 @@ def build_with_decoys(workdir: str) -> str:
             shutil.copy2(os.path.join(ROOT, rel), os.path.join(src, rel))
     for rel in DECOYS:
         os.makedirs(os.path.dirname(os.path.join(src, rel)), exist_ok=True)
-        with open(os.path.join(src, rel), "w") as f:
+        with open(os.path.join(src, rel), "w", encoding="utf-8") as f:
             f.write("decoy: must not ship\n")
     out = os.path.join(workdir, "out")
     galaxy = os.path.join(os.path.dirname(sys.executable), "ansible-galaxy")

@@ -41,7 +41,7 @@ def main() -> int:
         if proc.returncode != 0 or not os.path.exists(result_file):
             problems.append(f"galaxy-importer exited with {proc.returncode} and no result")
         else:
-            with open(result_file) as f:
+            with open(result_file, encoding="utf-8") as f:
                 result = json.load(f)
             license_ = result["metadata"].get("license")
             if license_ != LICENSE:

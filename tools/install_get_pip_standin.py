@@ -60,7 +60,7 @@ def main() -> int:
         shutil.copyfile(STANDIN, os.path.join(cache, name))
     print(f"install_get_pip_standin: {', '.join(names)} in {cache}")
     if len(sys.argv) > 1:
-        with open(sys.argv[1], "a"):
+        with open(sys.argv[1], "a", encoding="utf-8"):
             os.utime(sys.argv[1])
     return 0
 

@@ -16,6 +16,7 @@ import jinja2.meta
 import pytest
 import yaml
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+from packaging.specifiers import SpecifierSet
 
 from awx_credential import AWX_DOCS, ROOT, inject, load_yaml
 
@@ -151,8 +152,6 @@ def test_example_ee_definition_builds_a_context(tmp_path):
 
 def test_example_ee_is_on_a_current_python_and_ansible_core(tmp_path):
     """The example EE runs Python 3.12 or later and ansible-core 2.20 or later (2.20 dropped Python 3.11)."""
-    from packaging.specifiers import SpecifierSet  # pylint: disable=import-outside-toplevel
-
     definition = load_yaml(AWX_DOCS, "execution-environment.yml")
     deps = definition["dependencies"]
     python = re.fullmatch(r"/usr/bin/python(\d+)\.(\d+)", deps["python_interpreter"]["python_path"])
