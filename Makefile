@@ -13,8 +13,10 @@ ANSIBLE_TEST_PY := 3.11
 
 # ansible-test installs each sanity test's pinned tools into its own virtualenv. Its pip bootstrap
 # is fetched from a host this network cannot reach, so a stand-in that uses ensurepip goes where
-# ansible-test caches it.
-GET_PIP_CACHE := $(HOME)/.ansible/test/cache/get_pip_24_2.py
+# ansible-test caches it, under the name the venv's ansible-test asks for (get_pip_24_2.py in 2.19,
+# get_pip_25_2.py in 2.20): tools/install_get_pip_standin.py reads it from the ansible-test source.
+# The target is a stamp per checkout, redone when the venv is.
+GET_PIP_CACHE := $(HOME)/.ansible/test/cache/.get_pip_standin-$(shell echo $(CURDIR) | md5sum | cut -c1-8)
 
 venv: $(BIN)/.installed $(GET_PIP_CACHE)
 $(BIN)/.installed: requirements-dev.txt
@@ -22,8 +24,8 @@ $(BIN)/.installed: requirements-dev.txt
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -r requirements-dev.txt
 	touch $@
-$(GET_PIP_CACHE): tools/get_pip_standin.py
-	mkdir -p $(dir $@) && cp $< $@
+$(GET_PIP_CACHE): tools/get_pip_standin.py tools/install_get_pip_standin.py $(BIN)/.installed
+	$(BIN)/python tools/install_get_pip_standin.py $@
 
 test: venv emulator-test lint docs build-check sanity units integration awx-test molecule
 	@echo "make test: all suites passed"
@@ -88,13 +90,25 @@ docs: venv $(DEV_COLL)
 	$(DEMO_ENV) $(DOCS)/build.sh > $(DOCS)/build.log 2>&1 || { cat $(DOCS)/build.log; exit 1; }
 	@echo "docs: $(DOCS)/build/html/index.html"
 
-# The built tarball installs, and its modules load from the installed copy.
+# The built tarball installs and its modules load from the installed copy; it holds the licence and none of the
+# editor, cache, secret or dev-only files (also proven on a copy seeded with them); extracted outside this checkout
+# (so no repository config applies) it passes ansible-lint --offline, production profile, with the .ansible-lint it
+# ships; and galaxy-importer imports it offline (tools/galaxy-importer.cfg) with no warning.
+BUILD_LINT := $(COLL_ROOT)-tarball
 build-check: venv
 	rm -rf .tmp/build && mkdir -p .tmp/build
 	$(BIN)/ansible-galaxy collection build --output-path .tmp/build --force
 	$(BIN)/ansible-galaxy collection install -p .tmp/build/installed .tmp/build/mqrest-admin-*.tar.gz
 	ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/.tmp/build/installed $(BIN)/ansible-doc -t module mqrest.admin.mq_restart > /dev/null
-	@echo "build-check: the collection tarball installs and documents its modules"
+	$(BIN)/python tools/check_tarball.py .tmp/build/mqrest-admin-*.tar.gz
+	$(BIN)/python tools/check_tarball.py --decoys
+	rm -rf $(BUILD_LINT) && mkdir -p $(BUILD_LINT)/ansible_collections/mqrest/admin
+	tar -xzf .tmp/build/mqrest-admin-*.tar.gz -C $(BUILD_LINT)/ansible_collections/mqrest/admin
+	cd $(BUILD_LINT)/ansible_collections/mqrest/admin && PATH=$(CURDIR)/$(BIN):$$PATH ANSIBLE_COLLECTIONS_PATH=$(BUILD_LINT) \
+	  $(CURDIR)/$(BIN)/ansible-lint --offline --profile production --nocolor
+	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/python tools/galaxy_importer_check.py .tmp/build/mqrest-admin-*.tar.gz
+	rm -rf $(BUILD_LINT)
+	@echo "build-check: the tarball installs, documents its modules, ships only what users need, lints clean and imports with no warning"
 
 # Slow and load tests, not part of `make test`: 50 hosts (forks 50) restarting objects on 50 emulated queue managers.
 test-long: venv $(DEV_COLL)

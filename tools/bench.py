@@ -1,3 +1,6 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
 """mqrest.admin benchmarks against the emulator: prints one table and writes bench-results.json. Nothing here asserts.
 
     python tools/bench.py [--only 1,2,3,4] [--quick] [--json bench-results.json]

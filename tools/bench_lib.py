@@ -1,3 +1,6 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Shared machinery of tools/bench.py: the emulator as a child process, ansible-playbook runs, object sets.
 
 The emulator runs as its own process in every scenario, so the code under measurement (a Python client loop,

@@ -1,3 +1,6 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Scenario 3 of tools/bench.py: restarts of channels on one queue manager (3a) and the rolling restart
 playbook across many emulated queue managers (3b)."""
 

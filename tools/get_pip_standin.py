@@ -1,3 +1,6 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Stand-in for the pip bootstrap script ansible-test downloads from a host this network cannot reach.
 
 ansible-test runs it inside a fresh virtual environment with pip's options and the wanted packages

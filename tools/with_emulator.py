@@ -1,3 +1,6 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Run a command against a queue manager: the embedded emulator, or a real one named by MQ_REST_URL.
 
     python tools/with_emulator.py [--qmgrs QM1,QM2] [--timing fast] [--config FILE] -- COMMAND...

@@ -1,5 +1,6 @@
 # Copyright (c) mqrest.admin contributors
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
 """What AWX would do with the credential type in docs/awx.
 
 `inject` follows AWX's CredentialType.inject_credential (awx/main/models/credential): inputs that were never

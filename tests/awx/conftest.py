@@ -1,5 +1,6 @@
 # Copyright (c) mqrest.admin contributors
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Fixtures of the AWX checks: the credential type and a collections path holding this checkout."""
 
 from __future__ import annotations

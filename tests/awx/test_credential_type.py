@@ -1,5 +1,6 @@
 # Copyright (c) mqrest.admin contributors
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
 """The "IBM MQ REST API" credential type, the AWX example playbooks and the execution environment files."""
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import jinja2.meta
 import pytest
 import yaml
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
+from packaging.specifiers import SpecifierSet
 
 from awx_credential import AWX_DOCS, ROOT, inject, load_yaml
 
@@ -146,3 +148,24 @@ def test_example_ee_definition_builds_a_context(tmp_path):
                     os.path.join(AWX_DOCS, "execution-environment.yml"), "--context", str(tmp_path / "context")],
                    check=True, capture_output=True, text=True)
     assert (tmp_path / "context" / "_build" / "requirements.yml").read_text(encoding="utf-8").count("mqrest.admin") == 1
+
+
+def test_example_ee_is_on_a_current_python_and_ansible_core(tmp_path):
+    """The example EE runs Python 3.12 or later and ansible-core 2.20 or later (2.20 dropped Python 3.11)."""
+    definition = load_yaml(AWX_DOCS, "execution-environment.yml")
+    deps = definition["dependencies"]
+    python = re.fullmatch(r"/usr/bin/python(\d+)\.(\d+)", deps["python_interpreter"]["python_path"])
+    assert python and (int(python[1]), int(python[2])) >= (3, 12), deps["python_interpreter"]
+    core = re.fullmatch(r"ansible-core\s*(.*)", deps["ansible_core"]["package_pip"])
+    assert core, deps["ansible_core"]
+    allowed = SpecifierSet(core[1])
+    assert not any(allowed.contains(v) for v in ("2.16.0", "2.18.0", "2.19.14")), core[1]
+    assert allowed.contains("2.20.0"), core[1]
+    # What ansible-builder makes of it: the interpreter and the ansible-core it installs in the image.
+    subprocess.run([os.path.join(os.path.dirname(sys.executable), "ansible-builder"), "create", "-f",
+                    os.path.join(AWX_DOCS, "execution-environment.yml"), "--context", str(tmp_path / "context")],
+                   check=True, capture_output=True, text=True)
+    (containerfile,) = [p for p in (tmp_path / "context").iterdir() if p.name in ("Containerfile", "Dockerfile")]
+    text = containerfile.read_text(encoding="utf-8")
+    assert f'ARG PYCMD="{deps["python_interpreter"]["python_path"]}"' in text
+    assert f'{deps["ansible_core"]["package_pip"]} ansible-runner' in text

@@ -1,5 +1,6 @@
 # Copyright (c) mqrest.admin contributors
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
 """The rolling restart run the way AWX runs it: ansible-runner, an inventory with one host per queue manager,
 and the connection only in environment variables rendered from the credential type's injectors.
 

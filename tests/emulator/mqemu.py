@@ -1,3 +1,6 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
 """IBM MQ administrative REST API emulator (standard library plus `cryptography` for --tls).
 
 Run:    python3 tests/emulator/mqemu.py --port 0 --qmgr QM1 [--tls] [--timing fast]   (prints "mqemu ready <base-url>")

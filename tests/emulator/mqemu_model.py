@@ -1,3 +1,6 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
 """The emulator model: queue managers, users, LTPA tokens, journal, faults, timing and configurable behaviours.
 
 Everything the HTTP layer and the control API do goes through here, so in-process tests see the same MQ semantics.

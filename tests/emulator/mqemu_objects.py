@@ -1,3 +1,6 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Static MQ knowledge for the emulator: attribute schemas, defaults, names, messages and seeds.
 
 Reference keys in comments point at ../shared/reference/mq-rest-api.md, relative to the repository root (for

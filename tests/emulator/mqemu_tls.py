@@ -1,3 +1,6 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Test PKI for --tls: a CA, a server certificate for localhost/127.0.0.1 and one client certificate per user.
 
 Like the container's self-signed certificate (§7) but CA-signed, so clients can verify instead of using verify=False.

@@ -1,3 +1,6 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
 """The CLI start contract and concurrency: 50 concurrent clients against 100 queue managers in one process."""
 
 import os

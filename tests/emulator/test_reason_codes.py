@@ -1,3 +1,6 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Every reason code the issue lists, as one table, through runCommandJSON and runCommand (reference §3.2).
 
 Each case: setup steps that must succeed, then one command that must fail with HTTP 200, overall 2/3008 and exactly one

@@ -1,3 +1,6 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
 """State machines with their timings, read at exact points in time (reference §5; README "Runtime state").
 
 The `clock` fixture freezes the emulator's monotonic clock, so each assertion reads the state at a known offset from the

@@ -1,5 +1,6 @@
 # Copyright (c) mqrest.admin contributors
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Load (make test-long): 50 inventory hosts, one emulated queue manager each, restarted with forks=50.
 
 One emulator process serves all 50 queue managers, as one mqweb server in front of many would. The test

@@ -1,3 +1,6 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Callback for tools/bench.py: when each play (serial batch) and task starts, and what mq_restart reported.
 
 Enabled only by tools/bench.py (ANSIBLE_CALLBACKS_ENABLED=bench_timer); writes JSON to $BENCH_TIMER_FILE at the end.

@@ -1,5 +1,6 @@
 # Copyright (c) mqrest.admin contributors
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Faults injected through the emulator: each test asserts the outcome and that nothing was lost or sent twice.
 
 A mutating command whose answer is lost is never resent; the object is read again to learn the truth.

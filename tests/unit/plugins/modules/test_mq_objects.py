@@ -1,5 +1,6 @@
 # Copyright (c) mqrest.admin contributors
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
 """mq_objects: a whole queue manager's listeners, channels and services in one task; the journal proves what was sent."""
 
 from __future__ import annotations

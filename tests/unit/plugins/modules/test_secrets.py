@@ -1,5 +1,6 @@
 # Copyright (c) mqrest.admin contributors
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Secrets never leak: every module runs in a real ansible-playbook at -vvvv, in success and failure paths,
 with a distinctive password, LTPA cookies and a client key passphrase. None of them may appear on stdout or
 stderr, in the log file, in the JSON-formatted results, in the tree callback's files or in registered results.
