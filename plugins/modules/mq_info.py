@@ -112,7 +112,7 @@ from ansible_collections.mqrest.admin.plugins.module_utils._runtime import Objec
 def read_objects(client, spec, name, with_status):
     rows = client.display(spec.qualifier, name)
     objects = [spec.facts(row) for row in rows]
-    if with_status and objects:
+    if with_status and objects and spec.lifecycle:
         statuses = ObjectRuntime(client, spec).statuses([o["name"] for o in objects])
         for obj in objects:
             obj["status"] = statuses.get(obj["name"], [])
@@ -122,24 +122,22 @@ def read_objects(client, spec, name, with_status):
 
 def main():
     mq = MQModule(ArgumentSpec(dict(
-        types=dict(type="list", elements="str", choices=["qmgr", "listener", "channel", "service"],
-                   default=["qmgr", "listener", "channel", "service"]),
+        types=dict(type="list", elements="str", choices=["qmgr"] + list(OBJECT_TYPES), default=["qmgr"] + list(OBJECT_TYPES)),
         name=dict(type="str", default="*"),
         status=dict(type="bool", default=True),
     )))
     params = mq.params
     result = {"changed": False}
     try:
-        for kind in ("listener", "channel", "service"):
-            if kind in params["types"]:
-                OBJECT_TYPES[kind].validate_name(params["name"], generic=True)
+        wanted = [object_type for kind, object_type in OBJECT_TYPES.items() if kind in params["types"]]
+        for object_type in wanted:
+            object_type.validate_name(params["name"], generic=True)
         client = mq.client
         if "qmgr" in params["types"]:
             result["qmgr"] = client.display_one("QMGR", None) or {}
             result["qmstatus"] = client.display_one("QMSTATUS", None) or {}
-        for kind in ("listener", "channel", "service"):
-            if kind in params["types"]:
-                result[kind + "s"] = read_objects(client, OBJECT_TYPES[kind], params["name"], params["status"])
+        for object_type in wanted:
+            result[object_type.kind + "s"] = read_objects(client, object_type, params["name"], params["status"])
     except MQError as exc:
         mq.fail(exc, **result)
     mq.exit(result)
