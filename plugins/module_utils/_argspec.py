@@ -18,7 +18,8 @@ from ansible.module_utils.basic import env_fallback
 
 from ._errors import MQInputError
 
-__all__ = ["ArgumentSpec", "connection_spec", "wait_spec", "object_spec", "channel_stop_spec", "entry_options", "TASK_OPTIONS"]
+__all__ = ["ArgumentSpec", "connection_spec", "wait_spec", "object_spec", "channel_stop_spec", "rolling_spec", "entry_options",
+           "TASK_OPTIONS"]
 
 
 def _greater_than_zero(option):
@@ -37,7 +38,7 @@ def _not_negative(option):
 
 def _between(option, low, high):
     def check(params):
-        if not low <= params[option] <= high:
+        if params.get(option) is not None and not low <= params[option] <= high:
             raise MQInputError("{0}={1!r} must be between {2} and {3}".format(option, params[option], low, high))
     return check
 
@@ -98,6 +99,22 @@ def channel_stop_spec():
         stop_status=dict(type="str", choices=["stopped", "inactive"], default="stopped"),
         retrying_grace=dict(type="float", default=0.0),
     ), validators=[_not_negative("retrying_grace")])
+
+
+def rolling_spec():
+    """mq_restart's options for one queue manager's rolling restart (with ``targets``)."""
+    def logutil(params):
+        limit = (params.get("preflight") or {}).get("max_logutil")
+        if limit is not None and not 0 <= limit <= 100:
+            raise MQInputError("preflight.max_logutil={0!r} must be a percentage between 0 and 100".format(limit))
+    return ArgumentSpec(dict(
+        preflight=dict(type="dict", options=dict(retrying_channels=dict(type="bool", default=True), max_logutil=dict(type="int"))),
+        health_checks=dict(type="int", default=0),
+        health_interval=dict(type="float", default=2.0),
+        health_timeout=dict(type="float", default=60.0),
+        start_not_running=dict(type="bool", default=False),
+        recover=dict(type="bool", default=True),
+    ), validators=[_between("health_checks", 0, 100), _greater_than_zero("health_interval"), _greater_than_zero("health_timeout"), logutil])
 
 
 # Paired with doc fragment mqrest.admin.object: what one object entry declares besides its attributes.

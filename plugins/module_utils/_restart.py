@@ -6,19 +6,17 @@
 
 """Start, stop or restart many objects of one type: target expansion, both phases, one record per object.
 
-mq_restart is this file; the rolling_restart role reaches the same rules (generic names, what counts as
-running and as healthy) through the mqrest.admin filter plugins, so there is one definition of each.
+mq_restart with type and names is this file; with targets (a rolling restart) _rolling builds on it.
 """
 
 from __future__ import annotations
 
 from ._errors import MQError, MQInputError, MQWaitError
-from ._lifecycle import status_values, summarize
-from ._objects import OBJECT_TYPES
+from ._lifecycle import summarize
 from ._runtime import OPERATION_RESULT, sync_fact
 from ._waiter import DONE
 
-__all__ = ["ObjectRecord", "operate", "match_targets", "expand", "restart_plan", "unhealthy"]
+__all__ = ["ObjectRecord", "operate", "match_targets", "expand"]
 
 SYSTEM_PREFIX = "SYSTEM."
 
@@ -52,49 +50,6 @@ def match_targets(spec, rows, patterns, allow_empty=False):
         for name in matched:
             found.setdefault(name, spec.row_subtype(rows[name]))
     return list(found.items())
-
-
-def restart_plan(info, targets, parallel=True):
-    """What a rolling restart does on one queue manager, from an mq_info result and the role's targets.
-
-    Returns {"plan": [{type, names, not_running, parallel}], "missing": ["TYPE PATTERN", ...]}. Only objects with a
-    RUNNING status record now are restarted (``names``); the others are reported (``not_running``) and left alone.
-    """
-    plan, missing = [], []
-    for target in targets:
-        spec = OBJECT_TYPES[target["type"]]
-        objects = {o["name"]: o for o in info.get(target["type"] + "s", [])}
-        rows = {name: spec.row_from_facts(obj) for name, obj in objects.items()}
-        matched = []
-        for pattern in target["names"]:
-            names = expand(spec, rows, pattern)
-            if not names and not target.get("allow_empty"):
-                missing.append("{0} {1}".format(target["type"], pattern))
-            matched.extend(n for n in names if n not in matched)
-        running = [n for n in matched if "RUNNING" in status_values(objects[n].get("status", []))]
-        plan.append({"type": target["type"], "names": running, "not_running": [n for n in matched if n not in running],
-                     "parallel": bool(target.get("parallel", parallel))})
-    return {"plan": plan, "missing": missing}
-
-
-def unhealthy(info, plan):
-    """What is not healthy in an mq_info result, as "TYPE NAME (status)": the queue manager first, when it or its
-    command server is not running, then every object of the plan that is not healthy (per its lifecycle) or gone."""
-    bad = []
-    qmstatus = info.get("qmstatus") or {}
-    if qmstatus.get("status") != "RUNNING" or qmstatus.get("cmdserv") != "RUNNING":
-        bad.append("qmgr {0} (status {1}, command server {2})".format(
-            qmstatus.get("qmname", ""), qmstatus.get("status", "unknown"), qmstatus.get("cmdserv", "unknown")))
-    for step in plan:
-        spec = OBJECT_TYPES[step["type"]]
-        objects = {o["name"]: o for o in info.get(step["type"] + "s", [])}
-        for name in step["names"]:
-            obj = objects.get(name)
-            if obj is None:
-                bad.append("{0} {1} (gone)".format(step["type"], name))
-            elif not spec.lifecycle.healthy(obj.get("status", []), spec.row_subtype(spec.row_from_facts(obj))):
-                bad.append("{0} {1} ({2})".format(step["type"], name, summarize(obj.get("status", []))))
-    return bad
 
 
 class ObjectRecord:
@@ -136,7 +91,8 @@ def operate(runtime, objects, operation, parallel=True):
     failures = []
 
     def results():
-        return {"sync_results": [r.as_dict(OPERATION_RESULT[operation]) for r in records.values()]}
+        return {"sync_results": [r.as_dict(OPERATION_RESULT[operation]) for r in records.values()],
+                "not_attempted": [name for name, _subtype in objects if name not in records]}
 
     try:
         _operate_batches(runtime, objects, operation, parallel, records, failures)
@@ -149,7 +105,10 @@ def operate(runtime, objects, operation, parallel=True):
         raise MQWaitError("{0} stopped by this task and not started again: {1}; cause: {2}".format(
             runtime.spec.kind + "s", ", ".join(left) or "none", exc.msg), [o.failure() for o in failures], result=results())
     if failures:
-        raise MQWaitError(runtime.describe_failures(failures), [o.failure() for o in failures], result=results())
+        not_attempted = results()["not_attempted"]
+        raise MQWaitError(runtime.describe_failures(failures) + (
+            "; not attempted after that failure: " + ", ".join(not_attempted) if not_attempted else ""),
+            [o.failure() for o in failures], result=results())
     return records
 
 

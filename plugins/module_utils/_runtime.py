@@ -18,7 +18,7 @@ from ._lifecycle import summarize
 from ._mqsc import MQSCCommand, covering_name
 from ._waiter import DONE, FAILED, StatusTracker, Unavailable, WaitPolicy, wait_all
 
-__all__ = ["ObjectRuntime", "SyncOutcome", "wait_for", "sync_fact", "OPERATION_RESULT"]
+__all__ = ["ObjectRuntime", "SyncOutcome", "wait_for", "sync_fact", "read_objects", "OPERATION_RESULT"]
 
 OPERATION_RESULT = {"start": "started", "stop": "stopped", "restart": "restarted"}
 
@@ -27,6 +27,18 @@ def sync_fact(result, operation):
     """The SyncResult facts users asked for, from a SyncOutcome or a restart record."""
     return {"name": result.name, "operation": operation, "polls": result.polls, "elapsed_seconds": round(result.elapsed_seconds, 3),
             "status_before": result.status_before, "status_after": result.status_after}
+
+
+def read_objects(client, spec, name, with_status=True):
+    """The objects matching ``name`` (generic or not) as facts, each with its ``status`` records and ``status_summary``:
+    one DISPLAY for the definitions and, for a type that runs, one for the status."""
+    objects = [spec.facts(row) for row in client.display(spec.qualifier, name)]
+    if with_status and objects and spec.lifecycle:
+        statuses = ObjectRuntime(client, spec).statuses([o["name"] for o in objects])
+        for obj in objects:
+            obj["status"] = statuses.get(obj["name"], [])
+            obj["status_summary"] = summarize(obj["status"])
+    return objects
 
 
 class SyncOutcome:

@@ -103,21 +103,9 @@ services:
 
 from ansible_collections.mqrest.admin.plugins.module_utils._argspec import ArgumentSpec
 from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQError
-from ansible_collections.mqrest.admin.plugins.module_utils._lifecycle import summarize
 from ansible_collections.mqrest.admin.plugins.module_utils._module import MQModule
 from ansible_collections.mqrest.admin.plugins.module_utils._objects import OBJECT_TYPES
-from ansible_collections.mqrest.admin.plugins.module_utils._runtime import ObjectRuntime
-
-
-def read_objects(client, spec, name, with_status):
-    rows = client.display(spec.qualifier, name)
-    objects = [spec.facts(row) for row in rows]
-    if with_status and objects and spec.lifecycle:
-        statuses = ObjectRuntime(client, spec).statuses([o["name"] for o in objects])
-        for obj in objects:
-            obj["status"] = statuses.get(obj["name"], [])
-            obj["status_summary"] = summarize(obj["status"])
-    return objects
+from ansible_collections.mqrest.admin.plugins.module_utils._runtime import read_objects
 
 
 def main():

@@ -14,6 +14,8 @@ description:
     target state, through the IBM MQ administrative REST API.
   - With O(parallel=true) every command of a phase is issued first and then one generic status request
     per polling round covers all objects, so restarting 50 channels costs about the time of the slowest one.
+  - With O(targets), one queue manager's whole rolling restart runs in this task (the C(mqrest.admin.rolling_restart)
+    role is a shell around it); see O(targets).
   - The task fails when an object does not reach its target state within O(wait_timeout), or reaches a
     failed state (a channel in C(RETRYING), a listener that ends while starting). The failure names every
     such object with the operation, the seconds waited and the last status seen; objects that succeeded
@@ -37,20 +39,95 @@ attributes:
 options:
   type:
     description:
-      - Object type.
+      - Object type. Required with O(names); not with O(targets).
     type: str
-    required: true
     choices: [listener, channel, service]
   names:
     description:
-      - Object names, processed in this order when O(parallel=false).
+      - Object names, processed in this order when O(parallel=false). Required with O(type).
       - A name ending in C(*) is a generic name and is expanded with C(DISPLAY). Generic names do not
         match C(SYSTEM.*) objects unless the pattern itself starts with C(SYSTEM.), and never match V(clntconn)
         or V(amqp) channels, which cannot be started or stopped and waited for here; naming one of them fails the
         task before anything is sent.
     type: list
     elements: str
-    required: true
+  targets:
+    description:
+      - One queue manager's rolling restart in this one task, instead of O(type) and O(names). Targets are restarted
+        in this order (put the channels of the most important applications first), each like a task with O(type) and
+        O(names), and the first failure stops the restart; the targets after it are reported as not attempted.
+      - Only objects with a C(RUNNING) status record are restarted; the others are reported as not running before and
+        left alone, unless O(start_not_running=true).
+      - Before anything is sent, every target must exist (a generic name that matches nothing counts, unless its
+        O(targets[].allow_empty) is set) and the O(preflight) gates must pass. After the restart the O(health_checks)
+        gate runs. When the restart or the health gate fails, O(recover) starts again everything that was running.
+      - RV(report) lists every declared target with its status before, what was done and its status after.
+      - Always a restart; O(operation) must be V(restart).
+    type: list
+    elements: dict
+    suboptions:
+      type:
+        description: Object type.
+        type: str
+        required: true
+        choices: [listener, channel, service]
+      names:
+        description: Names and generic names, as O(names).
+        type: list
+        elements: str
+        required: true
+      parallel:
+        description: As O(parallel), for this target; defaults to O(parallel).
+        type: bool
+      allow_empty:
+        description: A name or generic name that matches nothing is not an error.
+        type: bool
+        default: false
+  preflight:
+    description:
+      - Gates checked before anything is sent, with O(targets). The queue manager and its command server must be
+        C(RUNNING).
+      - Leave it out to skip every gate.
+    type: dict
+    suboptions:
+      retrying_channels:
+        description: Refuse when any channel of the queue manager is already C(RETRYING) (the queue manager is degraded).
+        type: bool
+        default: true
+      max_logutil:
+        description:
+          - Refuse when C(LOGUTIL) of C(DISPLAY QMSTATUS) is above this percentage (a long log replay if the queue manager
+            restarts). Queue managers that do not report C(LOGUTIL) pass. Leave it out to skip this gate.
+        type: int
+  health_checks:
+    description:
+      - With O(targets), after the restart, the number of consecutive healthy checks needed, O(health_interval) apart,
+        counting the first healthy one; a relapse fails. V(0) skips the gate.
+      - Healthy means the queue manager and its command server are C(RUNNING), every restarted object still exists,
+        and it is C(RUNNING) and not C(RETRYING); a receiving channel (V(rcvr), V(svrconn), V(clusrcvr)) only has to
+        be enabled and not C(RETRYING), since it runs when its partner or clients connect.
+    type: int
+    default: 0
+  health_interval:
+    description: Seconds between two health checks.
+    type: float
+    default: 2
+  health_timeout:
+    description: Seconds the queue manager and the restarted objects have to become healthy.
+    type: float
+    default: 60
+  start_not_running:
+    description:
+      - With O(targets), also start declared targets that were not running before. By default they are reported and left
+        alone, because starting something an operator stopped is a policy decision.
+    type: bool
+    default: false
+  recover:
+    description:
+      - With O(targets), when the restart or the health gate fails, start again (not restart) every object that was
+        running before, then report what is still not healthy in RV(left_not_running). The task fails either way.
+    type: bool
+    default: true
   operation:
     description:
       - V(restart) stops then starts every object (an object that is not running is only started).
@@ -66,8 +143,8 @@ options:
   parallel:
     description:
       - V(true) handles all objects at once, phase by phase. V(false) handles one object at a time, in the
-        order of O(names), and stops at the first failure; use it when restart order matters (for example
-        the channels of the most important applications first).
+        order of O(names), and stops at the first failure (the objects after it are listed in RV(not_attempted));
+        use it when restart order matters (for example the channels of the most important applications first).
     type: bool
     default: true
   wait_timeout:
@@ -101,6 +178,23 @@ EXAMPLES = r"""
   ansible.builtin.debug:
     msg: "{{ item.name }}: {{ item.elapsed_seconds }}s, {{ item.polls }} polls"
   loop: "{{ restarted.sync_results }}"
+
+- name: One queue manager's rolling restart in one task, with gates, a health check and recovery
+  mqrest.admin.mq_restart:
+    targets:
+      - {type: channel, names: [PAYMENTS.TO.QM2, ORDERS.TO.QM2], parallel: false}
+      - {type: listener, names: [APP.LISTENER]}
+    preflight:
+      max_logutil: 90
+    health_checks: 3
+    health_interval: 2
+  delegate_to: localhost
+  register: rolled
+
+- name: Every declared target, what was done to it, and its status after
+  ansible.builtin.debug:
+    msg: "{{ item.type }} {{ item.name }}: {{ item.status_before }} -> {{ item.action }} -> {{ item.status_after }}"
+  loop: "{{ rolled.report }}"
 
 - name: Stop every application listener before maintenance
   mqrest.admin.mq_restart:
@@ -151,6 +245,69 @@ sync_results:
       description: Last status seen.
       type: str
   sample: [{name: TO.QM2, operation: restarted, polls: 5, elapsed_seconds: 1.52, status_before: RUNNING, status_after: RUNNING}]
+report:
+  description: With O(targets), every declared target in order, including those not restarted.
+  returned: with O(targets)
+  type: list
+  elements: dict
+  contains:
+    type:
+      description: Object type.
+      type: str
+    name:
+      description: Object name.
+      type: str
+    target:
+      description: Index of the O(targets) entry that declared it.
+      type: int
+    status_before:
+      description: Status before the task, such as V(RUNNING) or V(no status record).
+      type: str
+    action:
+      description: What was done.
+      type: str
+      choices: [restarted, started (was not running), not running before (left as is), not attempted (an earlier object failed),
+                failed, would restart (check mode)]
+    reason:
+      description: Why it failed, when it did.
+      type: str
+    status_after:
+      description: Status at the last read (after the restart, the health checks or the recovery).
+      type: str
+  sample: [{type: channel, name: TO.QM2, target: 0, status_before: RUNNING, action: restarted, reason: null, status_after: RUNNING}]
+summary:
+  description: With O(targets), how many declared targets each action applied to; only real successes count as restarted.
+  returned: with O(targets)
+  type: dict
+  sample: {declared: 4, restarted: 3, started: 0, not_running_before: 1, not_attempted: 0, failed: 0, left_not_running: 0}
+left_not_running:
+  description: With O(targets), after a failure and the recovery, what was running before and is not healthy now.
+  returned: with O(targets)
+  type: list
+  elements: str
+  sample: ["channel TO.QM3 (RETRYING)"]
+health_checks:
+  description: With O(targets), health reads made (the gate's and the recovery's).
+  returned: with O(targets)
+  type: int
+phase_seconds:
+  description: With O(targets), seconds spent in each phase (V(preflight), V(restart), V(health), V(recover)) and in V(total).
+  returned: with O(targets)
+  type: dict
+  sample: {preflight: 0.02, restart: 1.31, health: 2.05, total: 3.38}
+qmgr:
+  description: With O(targets), the queue manager.
+  returned: with O(targets)
+  type: str
+failure:
+  description: With O(targets), the phase that failed and why; null on success.
+  returned: with O(targets)
+  type: str
+not_attempted:
+  description: With O(parallel=false), on failure, the objects after the failing one, which were left alone.
+  returned: failure
+  type: list
+  elements: str
 timeouts:
   description: On failure, each object that did not reach its target state.
   returned: failure
@@ -166,26 +323,37 @@ commands:
 
 import time
 
-from ansible_collections.mqrest.admin.plugins.module_utils._argspec import ArgumentSpec, channel_stop_spec, wait_spec
+from ansible_collections.mqrest.admin.plugins.module_utils._argspec import ArgumentSpec, channel_stop_spec, rolling_spec, wait_spec
 from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQError, MQInputError
 from ansible_collections.mqrest.admin.plugins.module_utils._module import MQModule
 from ansible_collections.mqrest.admin.plugins.module_utils._mqsc import covering_name
 from ansible_collections.mqrest.admin.plugins.module_utils._object_module import wait_policy
 from ansible_collections.mqrest.admin.plugins.module_utils._objects import OBJECT_TYPES
 from ansible_collections.mqrest.admin.plugins.module_utils._restart import match_targets, operate
+from ansible_collections.mqrest.admin.plugins.module_utils._rolling import RollingRestart
 from ansible_collections.mqrest.admin.plugins.module_utils._runtime import OPERATION_RESULT, ObjectRuntime
 
 
 def main():
+    kinds = [k for k, t in OBJECT_TYPES.items() if t.lifecycle]
     spec = ArgumentSpec(dict(
-        type=dict(type="str", required=True, choices=[k for k, t in OBJECT_TYPES.items() if t.lifecycle]),
-        names=dict(type="list", elements="str", required=True),
+        type=dict(type="str", choices=kinds),
+        names=dict(type="list", elements="str"),
+        targets=dict(type="list", elements="dict", options=dict(
+            type=dict(type="str", required=True, choices=kinds),
+            names=dict(type="list", elements="str", required=True),
+            parallel=dict(type="bool"),
+            allow_empty=dict(type="bool", default=False),
+        )),
         operation=dict(type="str", default="restart", choices=["restart", "start", "stop"]),
         allow_empty=dict(type="bool", default=False),
         parallel=dict(type="bool", default=True),
-    )).merge(wait_spec(with_switch=False), channel_stop_spec())
+    ), mutually_exclusive=[("targets", "type"), ("targets", "names")], required_one_of=[("targets", "type")],
+        required_together=[("type", "names")]).merge(wait_spec(with_switch=False), channel_stop_spec(), rolling_spec())
     mq = MQModule(spec)
     params = mq.params
+    if params["targets"] is not None:
+        run_rolling(mq)
     object_type = OBJECT_TYPES[params["type"]]
     operation = params["operation"]
     result = {"changed": False, "sync_results": [], "commands": []}
@@ -208,14 +376,46 @@ def main():
         result["changed"] = bool(client.sent)
     except MQError as exc:
         if runtime is not None:
-            result["sync_result"] = totals(runtime, operation, started)
+            result["sync_result"] = totals(runtime.poll_requests, operation, started)
         mq.fail(exc, **result)
-    result["sync_result"] = totals(runtime, operation, started)
+    result["sync_result"] = totals(runtime.poll_requests, operation, started)
     mq.exit(result)
 
 
-def totals(runtime, operation, started):
-    return {"operation": OPERATION_RESULT[operation], "polls": runtime.poll_requests, "elapsed_seconds": round(time.monotonic() - started, 3)}
+def run_rolling(mq):
+    """``targets``: one queue manager's rolling restart in this one run (preflight, restart, health gate, recovery)."""
+    params = mq.params
+    started = time.monotonic()
+    rolling = None
+    try:
+        if params["operation"] != "restart":
+            raise MQInputError("operation={0!r}: targets always restart; use type and names to start or stop".format(params["operation"]))
+        if not params["targets"]:
+            raise MQInputError("targets must list at least one target")
+        for index, target in enumerate(params["targets"]):
+            if not target["names"]:
+                raise MQInputError("targets[{0}].names must list at least one {1} name".format(index, target["type"]))
+            for name in target["names"]:
+                OBJECT_TYPES[target["type"]].validate_name(name, "targets[{0}].names".format(index), generic=True)
+        preflight = None if params["preflight"] is None else params["preflight"]
+        rolling = RollingRestart(
+            mq.client, params["targets"], wait_policy(params), params, preflight=preflight, parallel=params["parallel"],
+            health={"checks": params["health_checks"], "interval": params["health_interval"], "timeout": params["health_timeout"]},
+            start_not_running=params["start_not_running"], recover=params["recover"])
+        result = rolling.run()
+    except MQError as exc:
+        if rolling is not None:
+            exc.result["sync_result"] = totals(sum(r.poll_requests for r in rolling.runtimes.values()), "restart", started)
+        mq.fail(exc, qmgr=params["qmgr"])
+    result["sync_result"] = totals(sum(r.poll_requests for r in rolling.runtimes.values()), "restart", started)
+    result["qmgr"] = params["qmgr"]
+    result["commands"] = list(mq.client.sent)
+    result["changed"] = bool(mq.client.sent)
+    mq.exit(result)
+
+
+def totals(polls, operation, started):
+    return {"operation": OPERATION_RESULT[operation], "polls": polls, "elapsed_seconds": round(time.monotonic() - started, 3)}
 
 
 if __name__ == "__main__":

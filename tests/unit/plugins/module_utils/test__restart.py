@@ -1,7 +1,7 @@
 # Copyright (c) mqrest.admin contributors
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The rolling restart's plan and health rules (the role's filters), on mq_info-shaped results."""
+"""The rolling restart's plan and health rules, on mq_info-shaped results, and mq_restart's target expansion."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import pytest
 
 from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQInputError
 from ansible_collections.mqrest.admin.plugins.module_utils._objects import CHANNEL
-from ansible_collections.mqrest.admin.plugins.module_utils._restart import match_targets, restart_plan, unhealthy
+from ansible_collections.mqrest.admin.plugins.module_utils._restart import match_targets
+from ansible_collections.mqrest.admin.plugins.module_utils._rolling import restart_plan, unhealthy
 
 
 def obj(name, type_=None, *statuses):

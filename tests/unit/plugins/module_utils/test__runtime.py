@@ -157,3 +157,16 @@ def test_an_unstartable_object_is_refused_before_anything_is_stopped(mq, client_
     with pytest.raises(MQInputError, match="clntconn"):
         operate(runtime(client), [(names[0], "SDR"), ("APP.CLNT", "CLNTCONN")], "restart")
     assert [e for e in mq.model.journal("QM1") if e["mutating"]] == []
+
+
+def test_one_at_a_time_stops_at_the_first_failure_and_names_what_it_did_not_attempt(mq, client_factory):
+    client = client_factory()
+    names = senders(client, 3)
+    operate(runtime(client), [(n, "SDR") for n in names], "start")
+    ensure_present(client, CHANNEL, names[1], {"CHLTYPE": "SDR", "CONNAME": "partner.invalid(1414)", "XMITQ": "XQ"})
+    mq.model.clear_journal()
+    with pytest.raises(MQWaitError) as info:
+        operate(runtime(client, wait_timeout=5, poll_interval=0.1), [(n, "SDR") for n in names], "restart", parallel=False)
+    assert info.value.result["not_attempted"] == [names[2]]
+    assert info.value.msg.endswith("; not attempted after that failure: " + names[2])
+    assert names[2] not in {e["name"] for e in mq.model.journal("QM1") if e["mutating"]}

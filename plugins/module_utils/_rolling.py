@@ -1,0 +1,313 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+# PRIVATE: this file is internal to mqrest.admin and may change without notice.
+
+"""One queue manager's part of a rolling restart, in one module run: preflight, plan, restart in priority order,
+consecutive health checks, and on failure recovery; a report that names every declared target.
+
+mq_restart with ``targets`` is this file; the rolling_restart role is a thin shell around that one task.
+"""
+
+from __future__ import annotations
+
+import time
+
+from ._errors import MQError, MQInputError, MQWaitError
+from ._lifecycle import status_values, summarize
+from ._mqsc import covering_name
+from ._objects import OBJECT_TYPES
+from ._restart import expand, operate
+from ._runtime import OPERATION_RESULT, ObjectRuntime, read_objects
+
+__all__ = ["RollingRestart", "restart_plan", "unhealthy", "RESULTS"]
+
+# What happened to each declared target, as the report says it.
+RESTARTED = "restarted"
+STARTED = "started (was not running)"
+NOT_RUNNING_BEFORE = "not running before (left as is)"
+NOT_ATTEMPTED = "not attempted (an earlier object failed)"
+FAILED = "failed"
+PLANNED = "would restart (check mode)"
+RESULTS = (RESTARTED, STARTED, NOT_RUNNING_BEFORE, NOT_ATTEMPTED, FAILED, PLANNED)
+
+
+def restart_plan(info, targets, parallel=True):
+    """What a rolling restart does on one queue manager, from mq_info-shaped ``info`` and the targets.
+
+    Returns {"plan": [{type, names, not_running, parallel}], "missing": ["TYPE PATTERN", ...]}. Only objects with a
+    RUNNING status record now are restarted (``names``); the others are reported (``not_running``) and left alone.
+    """
+    plan, missing = [], []
+    for target in targets:
+        spec = OBJECT_TYPES[target["type"]]
+        objects = {o["name"]: o for o in info.get(target["type"] + "s", [])}
+        rows = {name: spec.row_from_facts(obj) for name, obj in objects.items()}
+        matched = []
+        for pattern in target["names"]:
+            names = expand(spec, rows, pattern)
+            if not names and not target.get("allow_empty"):
+                missing.append("{0} {1}".format(target["type"], pattern))
+            matched.extend(n for n in names if n not in matched)
+        running = [n for n in matched if "RUNNING" in status_values(objects[n].get("status", []))]
+        step_parallel = target.get("parallel")
+        plan.append({"type": target["type"], "names": running, "not_running": [n for n in matched if n not in running],
+                     "parallel": parallel if step_parallel is None else bool(step_parallel)})
+    return {"plan": plan, "missing": missing}
+
+
+def unhealthy(info, plan):
+    """What is not healthy in mq_info-shaped ``info``, as "TYPE NAME (status)": the queue manager first, when it or its
+    command server is not running, then every object of the plan that is not healthy (per its lifecycle) or gone."""
+    bad = []
+    qmstatus = info.get("qmstatus") or {}
+    if qmstatus.get("status") != "RUNNING" or qmstatus.get("cmdserv") != "RUNNING":
+        bad.append("qmgr {0} (status {1}, command server {2})".format(
+            qmstatus.get("qmname", ""), qmstatus.get("status", "unknown"), qmstatus.get("cmdserv", "unknown")))
+    for step in plan:
+        spec = OBJECT_TYPES[step["type"]]
+        objects = {o["name"]: o for o in info.get(step["type"] + "s", [])}
+        for name in step["names"]:
+            obj = objects.get(name)
+            if obj is None:
+                bad.append("{0} {1} (gone)".format(step["type"], name))
+            elif not spec.lifecycle.healthy(obj.get("status", []), spec.row_subtype(spec.row_from_facts(obj))):
+                bad.append("{0} {1} ({2})".format(step["type"], name, summarize(obj.get("status", []))))
+    return bad
+
+
+class RollingRestart:
+    """Preflight, plan, restart, health gate and recovery for one queue manager.
+
+    ``targets``: [{type, names, parallel, allow_empty}] in priority order. ``preflight``: None (no gates) or
+    {retrying_channels: bool, max_logutil: int or None}. ``health``: {checks, interval, timeout}; checks 0 skips the
+    gate. ``start_not_running``: also start declared targets that were not running (a policy decision: off by default).
+    ``recover``: after a failure, start again everything that was running before.
+    """
+
+    def __init__(self, client, targets, policy, stop, preflight=None, health=None, parallel=True, start_not_running=False,
+                 recover=True, clock=time.monotonic, sleep=time.sleep):
+        self.client = client
+        self.targets = targets
+        self.policy = policy
+        self.stop = stop
+        self.preflight_gates = preflight
+        self.health = health or {"checks": 0, "interval": 1.0, "timeout": 60.0}
+        self.parallel = parallel
+        self.start_not_running = start_not_running
+        self.recover_on_failure = recover
+        self.clock = clock
+        self.sleep = sleep
+        self.runtimes = {}
+        self.plan = []
+        self.before = {}  # (type, name) -> status summary at preflight
+        self.last_seen = {}  # (type, name) -> status summary at the latest read
+        self.subtypes = {}  # (type, name) -> CHLTYPE, SERVTYPE or None
+        self.outcome = {}  # (type, name) -> (result, reason)
+        self.sync_results = []
+        self.health_checks = 0
+        self.seconds = {}
+        self.left_not_running = []
+        self.failure = None
+
+    # -- the run ---------------------------------------------------------------------------------
+    def run(self):
+        """The module result; raises MQError carrying the same result when anything failed."""
+        started = self.clock()
+        phase = "preflight"
+        try:
+            info = self._read(self._patterns(), with_qmgr=self.preflight_gates is not None)
+            if self.preflight_gates is not None:
+                self._check_gates(info)
+            self._make_plan(info)
+            self.seconds["preflight"] = round(self.clock() - started, 3)
+            phase = "restart"
+            self._restart()
+            self.seconds["restart"] = round(self.clock() - started - self.seconds["preflight"], 3)
+            if self.health["checks"] > 0 and not self.client.check_mode:
+                phase = "health"
+                self._health_gate()
+        except MQError as exc:
+            self.failure = "{0} failed: {1}".format(phase, exc.msg)
+            if phase != "preflight" and self.recover_on_failure and not self.client.check_mode:
+                self._recover()
+                exc.msg = "{0}. {1}".format(self.failure, "Left not running: " + ", ".join(self.left_not_running) if self.left_not_running
+                                            else "Everything that was running before is running again.")
+            else:
+                exc.msg = self.failure
+            self.seconds["total"] = round(self.clock() - started, 3)
+            raise exc.with_result(self.result())
+        self.seconds["total"] = round(self.clock() - started, 3)
+        return self.result()
+
+    # -- preflight and plan ------------------------------------------------------------------------
+    def _patterns(self):
+        """{type: [patterns]} of the targets, for one DISPLAY per type."""
+        patterns = {}
+        for target in self.targets:
+            patterns.setdefault(target["type"], []).extend(target["names"])
+        return patterns
+
+    def _read(self, patterns, with_qmgr=True):
+        """mq_info-shaped facts: QMSTATUS and, per type, the objects the patterns cover with their status."""
+        info = {}
+        if with_qmgr:
+            info["qmstatus"] = self.client.display_one("QMSTATUS", None) or {}
+        for kind, names in patterns.items():
+            spec = OBJECT_TYPES[kind]
+            generic = len(names) > 1 or any(n.endswith("*") for n in names)
+            info[kind + "s"] = read_objects(self.client, spec, covering_name([n.rstrip("*") for n in names], generic=generic))
+            self.last_seen.update(((kind, o["name"]), o["status_summary"]) for o in info[kind + "s"])
+        return info
+
+    def _check_gates(self, info):
+        qmstatus = info["qmstatus"]
+        if qmstatus.get("status") != "RUNNING" or qmstatus.get("cmdserv") != "RUNNING":
+            raise MQError("queue manager {0} is not ready: status {1}, command server {2}".format(
+                qmstatus.get("qmname", ""), qmstatus.get("status", "unknown"), qmstatus.get("cmdserv", "unknown")))
+        if self.preflight_gates.get("retrying_channels", True):
+            channel = OBJECT_TYPES["channel"]
+            retrying = sorted({row.get(channel.lifecycle.status_key) for row in self.client.display(channel.lifecycle.status_qualifier, "*")
+                               if "RETRYING" in status_values([row])})
+            if retrying:
+                raise MQError("channels already RETRYING, the queue manager is degraded: {0}".format(", ".join(retrying)))
+        limit = self.preflight_gates.get("max_logutil")
+        logutil = str(qmstatus.get("logutil", "")).strip()
+        # Circular logs and older queue managers do not report LOGUTIL: they pass.
+        if limit is not None and logutil.isdigit() and int(logutil) > limit:
+            raise MQError("LOGUTIL is {0}%, above the limit of {1}%: a restart now could take long to replay the log".format(
+                logutil, limit))
+
+    def _make_plan(self, info):
+        planned = restart_plan(info, self.targets, self.parallel)
+        if planned["missing"]:
+            raise MQInputError("no such object on the queue manager: {0}".format(", ".join(planned["missing"])))
+        self.plan = planned["plan"]
+        for step in self.plan:
+            spec = OBJECT_TYPES[step["type"]]
+            objects = {o["name"]: o for o in info[step["type"] + "s"]}
+            for name in step["names"] + step["not_running"]:
+                key = (step["type"], name)
+                self.before[key] = objects[name]["status_summary"]
+                self.subtypes[key] = spec.row_subtype(spec.row_from_facts(objects[name]))
+                if name in step["not_running"] and not self.start_not_running:
+                    self.outcome[key] = (NOT_RUNNING_BEFORE, None)
+                elif spec.lifecycle.why_unstartable(self.subtypes[key]):
+                    # Refused here, before any change: finding out between two targets would leave the first restarted.
+                    raise MQInputError("{0} {1}: {2}".format(step["type"], name, spec.lifecycle.why_unstartable(self.subtypes[key])))
+
+    # -- restart ---------------------------------------------------------------------------------
+    def _runtime(self, kind):
+        if kind not in self.runtimes:
+            self.runtimes[kind] = ObjectRuntime(self.client, OBJECT_TYPES[kind], self.policy, stop=self.stop)
+        return self.runtimes[kind]
+
+    def _restart(self):
+        for index, step in enumerate(self.plan):
+            runtime = self._runtime(step["type"])
+            for operation, names in (("restart", step["names"]), ("start", step["not_running"] if self.start_not_running else [])):
+                if not names:
+                    continue
+                try:
+                    records = operate(runtime, self._objects(step["type"], names), operation, parallel=step["parallel"])
+                except MQWaitError as exc:
+                    self._record_failure(step["type"], exc, operation)
+                    for later in self.plan[index + 1:]:
+                        for name in later["names"] + (later["not_running"] if self.start_not_running else []):
+                            self.outcome[(later["type"], name)] = (NOT_ATTEMPTED, None)
+                    raise
+                self._record(step["type"], records.values(), operation)
+
+    def _objects(self, kind, names):
+        return [(name, self.subtypes[(kind, name)]) for name in names]
+
+    def _done(self, operation):
+        return PLANNED if self.client.check_mode else RESTARTED if operation == "restart" else STARTED
+
+    def _record(self, kind, records, operation):
+        for record in records:
+            fact = dict(record.as_dict(OPERATION_RESULT[operation]), type=kind)
+            self.sync_results.append(fact)
+            self.last_seen[(kind, record.name)] = fact["status_after"]
+            self.outcome[(kind, record.name)] = (self._done(operation), None)
+
+    def _record_failure(self, kind, exc, operation):
+        failed = {f["name"]: f.get("reason") or "{0} after {1}s (last status: {2})".format(f["outcome"], f["elapsed_seconds"], f["last_status"])
+                  for f in exc.failures}
+        for fact in exc.result.get("sync_results", []):
+            self.sync_results.append(dict(fact, type=kind))
+            self.last_seen[(kind, fact["name"])] = fact["status_after"]
+            reason = failed.get(fact["name"])
+            self.outcome[(kind, fact["name"])] = (FAILED, reason) if reason else (self._done(operation), None)
+        for name in exc.result.get("not_attempted", []):
+            self.outcome[(kind, name)] = (NOT_ATTEMPTED, None)
+
+    # -- health ----------------------------------------------------------------------------------
+    def _health_gate(self):
+        """Healthy within the timeout, then still healthy at ``checks`` consecutive checks (the first healthy one counts),
+        ``interval`` apart. A relapse fails."""
+        checks, interval, timeout = self.health["checks"], self.health["interval"], self.health["timeout"]
+        started = self.clock()
+        healthy_in_a_row = 0
+        while True:
+            bad = self._unhealthy()
+            if bad:
+                if healthy_in_a_row:
+                    raise MQError("not healthy at check {0} of {1} after being healthy: {2}".format(
+                        healthy_in_a_row + 1, checks, ", ".join(bad)))
+                if self.clock() - started + interval > timeout:
+                    raise MQError("not healthy within {0}s: {1}".format(timeout, ", ".join(bad)))
+            else:
+                healthy_in_a_row += 1
+                if healthy_in_a_row >= checks:
+                    break
+            self.sleep(interval)
+        self.seconds["health"] = round(self.clock() - started, 3)
+
+    def _unhealthy(self):
+        self.health_checks += 1
+        patterns = {}
+        for step in self.plan:
+            if step["names"]:
+                patterns.setdefault(step["type"], []).extend(step["names"])
+        return unhealthy(self._read(patterns), self.plan)
+
+    # -- recovery ----------------------------------------------------------------------------------
+    def _recover(self):
+        """Start again (not restart) everything that was running before; then list what still is not healthy."""
+        started = self.clock()
+        for step in self.plan:
+            if step["names"]:
+                self._safe(lambda: operate(self._runtime(step["type"]), self._objects(step["type"], step["names"]), "start"))
+        left = self._safe(self._unhealthy)
+        self.left_not_running = ["unknown: the queue manager did not answer"] if left is None else left
+        self.seconds["recover"] = round(self.clock() - started, 3)
+
+    @staticmethod
+    def _safe(call):
+        """Recovery goes on whatever fails; its own failures show in what is left not running."""
+        try:
+            return call()
+        except MQError:
+            return None
+
+    # -- report ------------------------------------------------------------------------------------
+    def result(self):
+        report = []
+        for target_index, step in enumerate(self.plan):
+            for name in step["names"] + step["not_running"]:
+                key = (step["type"], name)
+                action, reason = self.outcome.get(key, (NOT_ATTEMPTED, None))
+                report.append({"type": step["type"], "name": name, "target": target_index, "status_before": self.before.get(key),
+                               "action": action, "reason": reason, "status_after": self.last_seen.get(key)})
+        summary = dict.fromkeys(("restarted", "started", "not_running_before", "not_attempted", "failed"), 0)
+        for row in report:
+            for label, key in ((RESTARTED, "restarted"), (STARTED, "started"), (NOT_RUNNING_BEFORE, "not_running_before"),
+                               (NOT_ATTEMPTED, "not_attempted"), (FAILED, "failed")):
+                summary[key] += row["action"] == label
+        summary["declared"] = len(report)
+        summary["left_not_running"] = len(self.left_not_running)
+        return {"report": report, "summary": summary, "left_not_running": self.left_not_running,
+                "health_checks": self.health_checks, "phase_seconds": dict(self.seconds), "failure": self.failure,
+                "sync_results": self.sync_results}
