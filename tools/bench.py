@@ -3,12 +3,13 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """mqrest.admin benchmarks against the emulator: prints one table and writes bench-results.json. Nothing here asserts.
 
-    python tools/bench.py [--only 1,2,3,4] [--quick] [--json bench-results.json]
+    python tools/bench.py [--only 1,2,3,3b,4] [--quick] [--json bench-results.json]
 
 1  no-change run over 300 objects (100 listeners, channels, services): mq_objects in one task (1a), an Ansible loop of
    the single-object modules (1b), a per-object DISPLAY+compare loop in Python over one session (1c)
 2  first-time creation of the same 300 objects, the same three ways (2a, 2b, 2c)
-3  restarts: 1 and 50 channels on one queue manager (3a), the rolling_restart playbook over 20 queue managers, serial 5 (3b)
+3  restarts: 1 and 50 channels on one queue manager (3a), the rolling_restart playbook over 20 queue managers, serial 5 (3b;
+   --only 3b runs it alone)
 4  memory and CPU at 1000 objects: the emulator process and the module process
 Scenarios 1-3 run at 0 ms and at 5 ms injected latency per REST request. docs/docsite/rst/guide_performance.rst
 explains each number; tools/bench/ holds the playbooks it runs.
@@ -222,8 +223,14 @@ def targets(rows):
             checks.append({"target": "mq_objects creation: requests = objects + types", "where": where,
                            "value": "{0} mqsc, expected {1}".format(result["mqsc"], expected), "met": result["mqsc"] == expected})
         if result["scenario"] == "3b":
-            checks.append({"target": "rolling restart within 1.5x of batches x slowest restart", "where": where + ", " + result["label"],
-                           "value": "{0}x".format(result["ratio_to_bound"]), "met": result["ratio_to_bound"] <= 1.5})
+            # Issue 12: within 1.3x of the lower bound with WAN-like timings, within 5x with fast ones (where Ansible's own
+            # work dominates), under 1 CPU second of controller work per queue manager.
+            limit = 1.3 if result["timing"] == bench_restart.ROLLING_PROFILES["wan"] else 5.0
+            checks.append({"target": "rolling restart within {0}x of batches x (slowest restart + health pauses)".format(limit),
+                           "where": where + ", " + result["label"], "value": "{0}x".format(result["ratio_to_bound"]),
+                           "met": result["ratio_to_bound"] <= limit})
+            checks.append({"target": "rolling restart: under 1 controller CPU second per queue manager", "where": where + ", " + result["label"],
+                           "value": "{0} s".format(result["cpu_seconds_per_qmgr"]), "met": result["cpu_seconds_per_qmgr"] < 1.0})
     return checks
 
 
@@ -235,9 +242,9 @@ def main():
     parser.add_argument("--collections-path", help="run 3b against another copy of the collection (e.g. a changed role)")
     args = parser.parse_args()
     scenarios = {s.strip() for s in args.only.split(",") if s.strip()}
-    unknown = scenarios - {"1", "2", "3", "4"}
+    unknown = scenarios - {"1", "2", "3", "3b", "4"}
     if unknown:
-        parser.error("--only: no scenario {0}; choose from 1,2,3,4".format(", ".join(sorted(unknown))))
+        parser.error("--only: no scenario {0}; choose from 1,2,3,3b,4".format(", ".join(sorted(unknown))))
     sizes = QUICK if args.quick else FULL
     ensure_dev_link()
     info = machine()
@@ -248,6 +255,7 @@ def main():
         rows += convergence(sizes, LATENCIES, scenarios)
     if "3" in scenarios:
         rows += bench_restart.channel_restarts(sizes["channels"], LATENCIES, slow_latencies=(0.0,))
+    if scenarios & {"3", "3b"}:
         runs = [(profile, latency, {}, "") for profile in ("fast", "wan") for latency in LATENCIES]
         # The same without the consecutive health checks (the role's default is 3, 2 s apart): what the gate costs.
         one_check = ("wan", 0.0, {"rolling_restart_health_checks": 1}, ", 1 health check")

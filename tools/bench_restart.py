@@ -121,11 +121,17 @@ def _prepare_rolling(emulator, qmgrs):
         client.transport.close()
 
 
-def per_qmgr_bound(profile):
-    """The role restarts its target entries one after another: the bound of one queue manager is the sum, per entry,
-    of the slowest object's stop + start (one object per entry here)."""
+# The role's defaults for the health gate: consecutive healthy checks, this many seconds apart.
+HEALTH_DEFAULTS = {"rolling_restart_health_checks": 3, "rolling_restart_health_interval": 2}
+
+
+def per_qmgr_bound(profile, role_variables=None):
+    """The lower bound of one queue manager: its target entries restart one after another, so the sum, per entry, of
+    the slowest object's stop + start (one object per entry here), plus the health gate's pauses, interval x (checks-1)."""
     timing = ROLLING_PROFILES[profile]
-    return sum(timing[t["type"] + "_stop"] + timing[t["type"] + "_start"] for t in ROLLING_TARGETS)
+    health = dict(HEALTH_DEFAULTS, **(role_variables or {}))
+    pauses = health["rolling_restart_health_interval"] * (health["rolling_restart_health_checks"] - 1)
+    return sum(timing[t["type"] + "_stop"] + timing[t["type"] + "_start"] for t in ROLLING_TARGETS) + pauses
 
 
 def _category(event):
@@ -148,11 +154,12 @@ def analyse_timer(events, started_at, ended_at):
             break
         following = boundaries[index + 1]["time"] if index + 1 < len(boundaries) else ended_at
         if event["kind"] == "play":
-            current = {"play": event["name"], "start": event["time"], "seconds": 0.0, "tasks": 0,
+            current = {"play": event["name"], "start": event["time"], "seconds": 0.0, "tasks": 0, "module_tasks": 0,
                        "restart": 0.0, "health": 0.0, "preflight": 0.0, "other": 0.0, "restart_wait": 0.0}
             batches.append(current)
         elif event["kind"] == "task" and current is not None:
             current["tasks"] += 1
+            current["module_tasks"] += event.get("action", "").startswith("mqrest.admin.")
             current[_category(event)] += following - event["time"]
         if current is not None:
             current["seconds"] = following - current["start"]
@@ -205,11 +212,15 @@ def rolling_restart(qmgr_count, serial, runs, collections_path=None):
             emulator.set_latency(0)
             with open(timer_file, encoding="utf-8") as handle:
                 breakdown = analyse_timer(json.load(handle), started_at, ended_at)
-            bound = batches * per_qmgr_bound(profile)
+            bound = batches * per_qmgr_bound(profile, extra_vars)
             rows.append(progress({
                 "scenario": "3b", "label": "rolling restart {0} qmgrs, serial {1}, timing {2}{3}".format(qmgr_count, serial, profile, suffix),
                 "latency_ms": latency * 1000, "objects": qmgr_count * len(ROLLING_TARGETS), "seconds": round(seconds, 2),
                 "mqsc": counts["mqsc"], "login": counts["login"], "lower_bound_seconds": round(bound, 2),
                 "ratio_to_bound": round(seconds / bound, 2), "batches": batches, "timing": ROLLING_PROFILES[profile],
-                "role_variables": extra_vars, "failed_hosts": recap["failed"], "cpu_seconds": recap["cpu_seconds"], "breakdown": breakdown}))
+                "role_variables": extra_vars, "failed_hosts": recap["failed"], "cpu_seconds": recap["cpu_seconds"],
+                "cpu_seconds_per_qmgr": round(recap["cpu_seconds"] / qmgr_count, 2),
+                # Each task of a batch runs once per host of the batch.
+                "module_runs_per_qmgr": round(sum(b["module_tasks"] for b in breakdown["batches"]) / float(batches), 1),
+                "breakdown": breakdown}))
     return rows

@@ -49,6 +49,18 @@ BAD_INPUT = [
     ("mq_restart", {"type": "listener", "names": ["A*B"]}, "names", "optionally ending in * (a generic name)"),
     ("mq_restart", {"type": "channel", "names": ["C" * 21]}, "names", "1 to 20 characters"),
     ("mq_restart", {"type": "queue", "names": ["Q1"]}, "type", "must be one of: listener, channel, service"),
+    # the rolling form: targets
+    ("mq_restart", {"targets": [{"type": "listener", "names": ["L1"]}], "type": "listener"}, "targets", "mutually exclusive"),
+    ("mq_restart", {"names": ["L1"]}, "type", "parameters are required together: type, names"),
+    ("mq_restart", {"targets": [{"type": "listener", "names": ["L1"]}], "operation": "stop"}, "operation", "targets always restart"),
+    ("mq_restart", {"targets": []}, "targets", "must list at least one target"),
+    ("mq_restart", {"targets": [{"type": "listener", "names": []}]}, "targets[0].names", "must list at least one listener name"),
+    ("mq_restart", {"targets": [{"type": "channel", "names": ["A B"]}]}, "targets[0].names", "is not a valid channel name"),
+    ("mq_restart", {"targets": [{"type": "queue", "names": ["Q1"]}]}, "type", "must be one of: listener, channel, service"),
+    ("mq_restart", {"targets": [{"type": "listener", "names": ["L1"]}], "health_checks": -1}, "health_checks", "must be between 0 and 100"),
+    ("mq_restart", {"targets": [{"type": "listener", "names": ["L1"]}], "health_interval": 0}, "health_interval", "must be greater than 0"),
+    ("mq_restart", {"targets": [{"type": "listener", "names": ["L1"]}], "preflight": {"max_logutil": 150}}, "preflight.max_logutil",
+     "must be a percentage between 0 and 100"),
     ("mq_info", {"name": "A B*"}, "name", "optionally ending in *"),
     ("mq_info", {"types": ["queue"]}, "types", "must be one or more of: qmgr, listener, channel, service"),
     # numbers: types and ranges
