@@ -228,9 +228,7 @@ class ObjectType:
             keyword = str(raw_key).upper()
             attr = self.by_keyword.get(keyword)
             if attr is None:
-                close = difflib.get_close_matches(keyword, list(self.by_keyword), n=3, cutoff=0.6)
-                hint = "; did you mean {0}?".format(" or ".join(close)) if close else ""
-                raise MQInputError("attributes.{0} is not a {1} attribute this module manages{2}".format(raw_key, self.kind, hint))
+                raise MQInputError("attributes.{0} is not a {1} attribute this module manages{2}".format(raw_key, self.kind, self._hint(keyword)))
             if attr is self.type_attr:
                 raise MQInputError("attributes.{0}: set the {1} with the {2} option".format(raw_key, keyword, attr.option))
             if attr.option:
@@ -242,6 +240,14 @@ class ObjectType:
             if not str(desired.get(keyword, "")).strip():
                 raise MQInputError("{0} is required for a {1} {2}".format(self.by_keyword[keyword].label, subtype.lower(), self.kind))
         return desired
+
+    def _hint(self, keyword):
+        """Close keywords for a misspelt one; a keyword with an option of its own is named with that option, since
+        the attributes option refuses it."""
+        close = difflib.get_close_matches(keyword, list(self.by_keyword), n=3, cutoff=0.6)
+        free = [k for k in close if not self.by_keyword[k].option]
+        managed = ["{0} is managed by the {1} option".format(k, self.by_keyword[k].option) for k in close if self.by_keyword[k].option]
+        return "".join(["; did you mean {0}?".format(" or ".join(free)) if free else "", "; " + "; ".join(managed) if managed else ""])
 
     def facts(self, row):
         """Normalised snake_case view of a DISPLAY row."""

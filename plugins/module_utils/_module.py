@@ -16,7 +16,7 @@ from ._argspec import connection_spec
 from ._attributes import validate_name
 from ._client import MQClient
 from ._errors import MQError, MQInputError
-from ._transport import HAS_REQUESTS, REQUESTS_IMPORT_ERROR, RestTransport
+from ._transport import HAS_REQUESTS, REQUESTS_IMPORT_ERROR, RestTransport, parse_rest_url
 
 __all__ = ["MQModule"]
 
@@ -71,6 +71,8 @@ class MQModule:
     def validate_connection(self):
         """Connection input rules; raises MQInputError before any request is sent."""
         p = self.params
+        # First: a rest_url with credentials in it must be named as the problem, not "no credentials".
+        parse_rest_url(p["rest_url"])
         method = p["auth_method"] or ("basic" if p["username"] else "certificate" if p["client_cert"] else None)
         if method is None:
             raise MQInputError("no credentials: set username and password (auth_method basic or ltpa) or client_cert and client_key")

@@ -18,6 +18,9 @@ BAD_INPUT = [
     ("mq_info", {"rest_url": "ftp://mqhost/ibmmq/rest/v2"}, "rest_url", "is not an IBM MQ REST base URL"),
     ("mq_info", {"rest_url": "https://mqhost:9443/ibmmq/rest/v9"}, "rest_url", "v1, v2 or v3"),
     ("mq_info", {"rest_url": "https://admin:passw0rd@mqhost:9443/ibmmq/rest/v2"}, "rest_url", "must not contain credentials"),
+    # Credentials in the URL and none in their options: the URL is the problem, not "no credentials".
+    ("mq_info", {"rest_url": "https://admin:passw0rd@mqhost:9443/ibmmq/rest/v2", "username": None, "password": None}, "rest_url",
+     "must not contain credentials"),
     ("mq_info", {"qmgr": "QM 1"}, "qmgr", "1 to 48 characters from A-Z a-z 0-9 . / _ %"),
     ("mq_info", {"qmgr": "QM1')"}, "qmgr", "1 to 48 characters from A-Z a-z 0-9 . / _ %"),
     ("mq_info", {"qmgr": "Q" * 49}, "qmgr", "1 to 48 characters"),
@@ -97,6 +100,9 @@ BAD_INPUT = [
     ("mq_listener", {"name": "L1", "attributes": {"PORT": 1414}}, "attributes.PORT", "use the port option instead"),
     ("mq_listener", {"name": "L1", "attributes": "PORT(1414)"}, "attributes", "unable to convert to dict"),
     ("mq_channel", dict(SDR, name="C1", attributes={"BATCHSIZE": 5}), "attributes.BATCHSIZE", "did you mean BATCHSZ"),
+    # A close keyword with an option of its own is named with that option, never suggested for attributes.
+    ("mq_channel", {"name": "C1", "type": "svrconn", "attributes": {"MAXINSTS": 5}}, "attributes.MAXINSTS",
+     "MAXINST is managed by the max_instances option"),
     ("mq_channel", dict(SDR, name="C1", attributes={"chltype": "RCVR"}), "attributes.chltype", "set the CHLTYPE with the type option"),
     ("mq_channel", dict(SDR, name="C1", attributes={"PASSWORD": "x"}), "attributes.PASSWORD", "is not a channel attribute"),
     # options invalid for the channel type
@@ -117,6 +123,7 @@ BAD_INPUT = [
                          ids=["{0}-{1}-{2}".format(row[0], row[2], i) for i, row in enumerate(BAD_INPUT)])
 def test_bad_input_fails_before_any_request(mq, run_module, module, options, option, rule):
     result = run_module(module, **options)
+    assert "did you mean MAXINST?" not in result["msg"]
     assert result["failed"] is True
     assert option in result["msg"], result["msg"]
     assert rule in result["msg"], result["msg"]
