@@ -9,7 +9,7 @@ COLL_ROOT := /tmp/mqrest-admin-$(shell echo $(CURDIR) | md5sum | cut -c1-8)
 COLL := $(COLL_ROOT)/ansible_collections/mqrest/admin
 ANSIBLE_TEST_PY := 3.11
 
-.PHONY: test demo bench venv emulator-test collection-copy sanity units integration lint build-check awx-test docs molecule clean test-long
+.PHONY: test demo bench venv emulator-test examples-test collection-copy sanity units integration lint build-check awx-test docs molecule clean test-long
 
 # ansible-test installs each sanity test's pinned tools into its own virtualenv. Its pip bootstrap
 # is fetched from a host this network cannot reach, so a stand-in that uses ensurepip goes where
@@ -27,7 +27,7 @@ $(BIN)/.installed: requirements-dev.txt
 $(GET_PIP_CACHE): tools/get_pip_standin.py tools/install_get_pip_standin.py $(BIN)/.installed
 	$(BIN)/python tools/install_get_pip_standin.py $@
 
-test: venv emulator-test lint docs build-check sanity units integration awx-test molecule
+test: venv emulator-test lint docs build-check sanity units integration examples-test awx-test molecule
 	@echo "make test: all suites passed"
 
 emulator-test: venv
@@ -46,6 +46,10 @@ units: venv collection-copy
 integration: venv collection-copy
 	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/python tools/with_emulator.py --config $(COLL)/tests/integration/integration_config.yml -- \
 	  bash -c 'cd $(COLL) && ansible-test integration --local --python $(ANSIBLE_TEST_PY) --color no'
+
+# Every module's EXAMPLES block, read from plugins/modules at test time and run verbatim against the emulator.
+examples-test: venv
+	$(BIN)/python -m pytest tests/examples -q -n 2 -p no:cacheprovider
 
 # The collection is found through a link named like its FQCN; the venv's python runs the modules.
 DEV_COLL := .tmp/dev/ansible_collections/mqrest/admin
