@@ -9,7 +9,7 @@ COLL_ROOT := /tmp/mqrest-admin-$(shell echo $(CURDIR) | md5sum | cut -c1-8)
 COLL := $(COLL_ROOT)/ansible_collections/mqrest/admin
 ANSIBLE_TEST_PY := 3.11
 
-.PHONY: test demo bench venv emulator-test examples-test collection-copy sanity units integration lint build-check awx-test docs molecule clean test-long
+.PHONY: test demo emulator run-venv bench venv emulator-test examples-test collection-copy sanity units integration lint build-check awx-test docs molecule clean test-long
 
 # ansible-test installs each sanity test's pinned tools into its own virtualenv. Its pip bootstrap
 # is fetched from a host this network cannot reach, so a stand-in that uses ensurepip goes where
@@ -59,15 +59,36 @@ DEMO_ENV := PATH=$(CURDIR)/$(BIN):$$PATH ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/.tmp
 $(DEV_COLL):
 	mkdir -p $(dir $@) && ln -sfn $(CURDIR) $@
 
+# What the collection needs at run time, and nothing else (`make demo`, `make emulator`): ansible-core, requests and
+# cryptography (the emulator's TLS), in their own virtualenv, so that a fresh clone starts the demo in seconds
+# instead of installing the whole dev toolchain. The newest ansible-core this Python can run, within what we support.
+RUN_VENV := .tmp/run-venv
+RUN_BIN := $(RUN_VENV)/bin
+RUN_PACKAGES := "ansible-core>=2.19,<2.22" cryptography -r requirements.txt
+RUN_ENV := PATH=$(CURDIR)/$(RUN_BIN):$$PATH ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/.tmp/dev ANSIBLE_PYTHON_INTERPRETER=$(CURDIR)/$(RUN_BIN)/python \
+	ANSIBLE_LOCALHOST_WARNING=false ANSIBLE_INVENTORY_UNPARSED_WARNING=false
+
+run-venv: $(RUN_BIN)/.installed
+$(RUN_BIN)/.installed: requirements.txt
+	$(PYTHON) -m venv $(RUN_VENV)
+	$(RUN_BIN)/pip install -q --disable-pip-version-check $(RUN_PACKAGES)
+	touch $@
+
 # Three emulated queue managers: provision, roll a restart through them one at a time, provision again (changed=0).
-demo: venv $(DEV_COLL)
-	$(DEMO_ENV) ANSIBLE_DISPLAY_SKIPPED_HOSTS=false $(BIN)/python tools/with_emulator.py --qmgrs QM1,QM2,QM3 -- bash -c '\
+demo: run-venv $(DEV_COLL)
+	$(RUN_ENV) ANSIBLE_DISPLAY_SKIPPED_HOSTS=false $(RUN_BIN)/python tools/with_emulator.py --qmgrs QM1,QM2,QM3 -- bash -c '\
 	  echo "== 1/3 provision: a listener, two channels and a service on each queue manager" && \
 	  ansible-playbook -i demo/inventory.yml demo/provision.yml && \
 	  echo "== 2/3 rolling restart, one queue manager at a time" && \
 	  ansible-playbook -i demo/inventory.yml mqrest.admin.rolling_restart -e rolling_restart_confirm=true && \
 	  echo "== 3/3 provision again: nothing to do (changed=0)" && \
 	  ansible-playbook -i demo/inventory.yml demo/provision.yml'
+
+# The emulator in the foreground, over HTTPS on localhost:$(PORT) with QM1, QM2 and QM3, for trying the collection by
+# hand: prints the URL, the users, and a ready inventory (.tmp/emulator/inventory.yml) and env file. Ctrl-C stops it.
+PORT ?= 9443
+emulator: run-venv $(DEV_COLL)
+	$(RUN_BIN)/python tools/serve_emulator.py --port $(PORT) --collections-path .tmp/dev
 
 # Molecule scenarios under extensions/molecule, each against its own emulator (or MQ_REST_URL).
 molecule: venv $(DEV_COLL)
