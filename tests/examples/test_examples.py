@@ -104,7 +104,7 @@ def playbook(name, tasks):
     return plays
 
 
-@pytest.mark.parametrize("name,text", EXAMPLES, ids=[name for name, _ in EXAMPLES])
+@pytest.mark.parametrize("name,text", EXAMPLES, ids=[example[0] for example in EXAMPLES])
 def test_example_runs(name, text, emulator, collections_path, tmp_path):
     tasks = yaml.safe_load(text)
     assert isinstance(tasks, list) and tasks, "EXAMPLES of {0} is not a list of tasks".format(name)

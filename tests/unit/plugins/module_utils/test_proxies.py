@@ -49,7 +49,7 @@ class _ConnectHandler(socketserver.StreamRequestHandler):
             self.wfile.flush()
             ends = [self.connection, upstream]
             while True:
-                readable, _, _ = select.select(ends, [], [], 10)
+                readable = select.select(ends, [], [], 10)[0]
                 if not readable:
                     return
                 for end in readable:
@@ -183,7 +183,7 @@ def test_backoff_grows_between_half_and_all_of_each_step():
 def test_forks_that_fail_together_retry_apart(mq, transport_factory):
     """Ten processes retrying the same 503s do not sleep the same times (the lockstep jitter removes)."""
     sleeps = []
-    for _ in range(10):
+    for dummy in range(10):
         mq.model.add_fault({"qmgr": "QM1", "kind": "http_error", "status": 503, "count": 2})
         slept = []
         transport_factory(sleep=slept.append).run_mqsc(DISPLAY_QMGR)
