@@ -9,7 +9,7 @@ COLL_ROOT := /tmp/mqrest-admin-$(shell echo $(CURDIR) | md5sum | cut -c1-8)
 COLL := $(COLL_ROOT)/ansible_collections/mqrest/admin
 ANSIBLE_TEST_PY := 3.11
 
-.PHONY: test demo emulator run-venv bench venv emulator-test examples-test collection-copy sanity units integration lint build-check awx-test docs molecule clean test-long
+.PHONY: test demo emulator run-venv matrix matrix-newest bench venv emulator-test examples-test collection-copy sanity units integration lint build-check awx-test docs molecule clean test-long
 
 # ansible-test installs each sanity test's pinned tools into its own virtualenv. Its pip bootstrap
 # is fetched from a host this network cannot reach, so a stand-in that uses ensurepip goes where
@@ -27,7 +27,7 @@ $(BIN)/.installed: requirements-dev.txt
 $(GET_PIP_CACHE): tools/get_pip_standin.py tools/install_get_pip_standin.py $(BIN)/.installed
 	$(BIN)/python tools/install_get_pip_standin.py $@
 
-test: venv emulator-test lint docs build-check sanity units integration examples-test awx-test molecule
+test: venv emulator-test lint docs build-check sanity units integration matrix-newest examples-test awx-test molecule
 	@echo "make test: all suites passed"
 
 emulator-test: venv
@@ -46,6 +46,16 @@ units: venv collection-copy
 integration: venv collection-copy
 	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/python tools/with_emulator.py --config $(COLL)/tests/integration/integration_config.yml -- \
 	  bash -c 'cd $(COLL) && ansible-test integration --local --python $(ANSIBLE_TEST_PY) --color no'
+
+# The support matrix (tools/matrix.py, README's Support matrix): ansible-test sanity and units on every supported
+# ansible-core with each of its Pythons, each in its own virtualenv under .tmp/matrix, plus integration on the oldest
+# (2.19, Python 3.11) and the newest (2.21, Python 3.13). Needs python3.12 and python3.13 on PATH or under ~/.pyenv.
+matrix:
+	$(PYTHON) tools/matrix.py
+
+# In `make test`: the newest entry. The oldest, 2.19 on Python 3.11, is .venv itself (sanity, units, integration).
+matrix-newest:
+	$(PYTHON) tools/matrix.py --only 2.21:3.13
 
 # Every module's EXAMPLES block, read from plugins/modules at test time and run verbatim against the emulator.
 examples-test: venv
