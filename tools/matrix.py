@@ -35,11 +35,17 @@ SUITES = ("sanity", "units", "integration")
 
 
 def find_python(version):
-    found = shutil.which("python" + version)
-    if found:
-        return found
-    for candidate in sorted(glob.glob(os.path.expanduser("~/.pyenv/versions/{0}.*/bin/python{0}".format(version)))):
-        return candidate
+    """A python<version> that runs: on PATH, else under ~/.pyenv/versions (a pyenv shim may exist and still refuse)."""
+    candidates = [shutil.which("python" + version)]
+    candidates += sorted(glob.glob(os.path.expanduser("~/.pyenv/versions/{0}.*/bin/python{0}".format(version))), reverse=True)
+    for candidate in filter(None, candidates):
+        try:
+            found = subprocess.run([candidate, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+                                   capture_output=True, text=True, timeout=30, check=False).stdout.strip()
+        except OSError:
+            continue
+        if found == version:
+            return candidate
     return None
 
 
