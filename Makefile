@@ -9,7 +9,7 @@ COLL_ROOT := /tmp/mqrest-admin-$(shell echo $(CURDIR) | md5sum | cut -c1-8)
 COLL := $(COLL_ROOT)/ansible_collections/mqrest/admin
 ANSIBLE_TEST_PY := 3.11
 
-.PHONY: test demo bench venv emulator-test collection-copy sanity units integration lint build-check awx-test docs molecule clean test-long
+.PHONY: test demo emulator run-venv matrix matrix-newest bench venv emulator-test examples-test collection-copy sanity units integration lint build-check awx-test docs molecule clean test-long
 
 # ansible-test installs each sanity test's pinned tools into its own virtualenv. Its pip bootstrap
 # is fetched from a host this network cannot reach, so a stand-in that uses ensurepip goes where
@@ -27,7 +27,7 @@ $(BIN)/.installed: requirements-dev.txt
 $(GET_PIP_CACHE): tools/get_pip_standin.py tools/install_get_pip_standin.py $(BIN)/.installed
 	$(BIN)/python tools/install_get_pip_standin.py $@
 
-test: venv emulator-test lint docs build-check sanity units integration awx-test molecule
+test: venv emulator-test lint docs build-check sanity units integration matrix-newest examples-test awx-test molecule
 	@echo "make test: all suites passed"
 
 emulator-test: venv
@@ -47,6 +47,20 @@ integration: venv collection-copy
 	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/python tools/with_emulator.py --config $(COLL)/tests/integration/integration_config.yml -- \
 	  bash -c 'cd $(COLL) && ansible-test integration --local --python $(ANSIBLE_TEST_PY) --color no'
 
+# The support matrix (tools/matrix.py, README's Support matrix): ansible-test sanity and units on every supported
+# ansible-core with each of its Pythons, each in its own virtualenv under .tmp/matrix, plus integration on the oldest
+# (2.19, Python 3.11) and the newest (2.21, Python 3.13). Needs python3.12 and python3.13 on PATH or under ~/.pyenv.
+matrix:
+	$(PYTHON) tools/matrix.py
+
+# In `make test`: the newest entry. The oldest, 2.19 on Python 3.11, is .venv itself (sanity, units, integration).
+matrix-newest:
+	$(PYTHON) tools/matrix.py --only 2.21:3.13
+
+# Every module's EXAMPLES block, read from plugins/modules at test time and run verbatim against the emulator.
+examples-test: venv
+	$(BIN)/python -m pytest tests/examples -q -n 2 -p no:cacheprovider
+
 # The collection is found through a link named like its FQCN; the venv's python runs the modules.
 DEV_COLL := .tmp/dev/ansible_collections/mqrest/admin
 DEMO_ENV := PATH=$(CURDIR)/$(BIN):$$PATH ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/.tmp/dev ANSIBLE_PYTHON_INTERPRETER=$(CURDIR)/$(BIN)/python \
@@ -55,9 +69,24 @@ DEMO_ENV := PATH=$(CURDIR)/$(BIN):$$PATH ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/.tmp
 $(DEV_COLL):
 	mkdir -p $(dir $@) && ln -sfn $(CURDIR) $@
 
+# What the collection needs at run time, and nothing else (`make demo`, `make emulator`): ansible-core, requests and
+# cryptography (the emulator's TLS), in their own virtualenv, so that a fresh clone starts the demo in seconds
+# instead of installing the whole dev toolchain. The newest ansible-core this Python can run, within what we support.
+RUN_VENV := .tmp/run-venv
+RUN_BIN := $(RUN_VENV)/bin
+RUN_PACKAGES := "ansible-core>=2.19,<2.22" cryptography -r requirements.txt
+RUN_ENV := PATH=$(CURDIR)/$(RUN_BIN):$$PATH ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/.tmp/dev ANSIBLE_PYTHON_INTERPRETER=$(CURDIR)/$(RUN_BIN)/python \
+	ANSIBLE_LOCALHOST_WARNING=false ANSIBLE_INVENTORY_UNPARSED_WARNING=false
+
+run-venv: $(RUN_BIN)/.installed
+$(RUN_BIN)/.installed: requirements.txt
+	$(PYTHON) -m venv $(RUN_VENV)
+	$(RUN_BIN)/pip install -q --disable-pip-version-check $(RUN_PACKAGES)
+	touch $@
+
 # Three emulated queue managers: provision, roll a restart through them one at a time, provision again (changed=0).
-demo: venv $(DEV_COLL)
-	$(DEMO_ENV) ANSIBLE_DISPLAY_SKIPPED_HOSTS=false $(BIN)/python tools/with_emulator.py --qmgrs QM1,QM2,QM3 -- bash -c '\
+demo: run-venv $(DEV_COLL)
+	$(RUN_ENV) ANSIBLE_DISPLAY_SKIPPED_HOSTS=false $(RUN_BIN)/python tools/with_emulator.py --qmgrs QM1,QM2,QM3 -- bash -c '\
 	  echo "== 1/3 provision: a listener, two channels and a service on each queue manager" && \
 	  ansible-playbook -i demo/inventory.yml demo/provision.yml && \
 	  echo "== 2/3 rolling restart, one queue manager at a time" && \
@@ -65,8 +94,15 @@ demo: venv $(DEV_COLL)
 	  echo "== 3/3 provision again: nothing to do (changed=0)" && \
 	  ansible-playbook -i demo/inventory.yml demo/provision.yml'
 
-# Molecule scenarios under extensions/molecule, each against its own emulator (or MQ_REST_URL).
-molecule: venv $(DEV_COLL)
+# The emulator in the foreground, over HTTPS on localhost:$(PORT) with QM1, QM2 and QM3, for trying the collection by
+# hand: prints the URL, the users, and a ready inventory (.tmp/emulator/inventory.yml) and env file. Ctrl-C stops it.
+PORT ?= 9443
+emulator: run-venv $(DEV_COLL)
+	$(RUN_BIN)/python tools/serve_emulator.py --port $(PORT) --collections-path .tmp/dev
+
+# Molecule scenarios under extensions/molecule, each against its own emulator (or MQ_REST_URL); shared settings in
+# .config/molecule/config.yml. Needs no make step: `cd extensions && molecule test -s provision` works on a fresh clone.
+molecule: venv
 	cd extensions && PATH=$(CURDIR)/$(BIN):$$PATH ANSIBLE_PYTHON_INTERPRETER=$(CURDIR)/$(BIN)/python molecule test --all
 
 lint: venv $(DEV_COLL)

@@ -33,6 +33,7 @@ FORBIDDEN = [
     (".ruff_cache/*", "linter cache"), ("*.pytest_cache/*", "pytest cache"),
     ("*__pycache__*", "bytecode"), ("*.pyc", "bytecode"),
     ("extensions/molecule/*/.cache*", "molecule cache"), ("extensions/molecule*", "molecule scenarios (dev only)"),
+    (".config/molecule*", "molecule settings (dev only)"),
     ("*integration_config.yml", "holds the REST password of a real queue manager"),
     (".venv", "virtualenv"), (".venv/*", "virtualenv"), (".tmp", "build and test output"), (".tmp/*", "build and test output"),
     ("tests/output*", "ansible-test output"), ("*bench-results.json", "benchmark output"),

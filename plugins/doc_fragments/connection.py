@@ -13,6 +13,10 @@ options:
     description:
       - Base URL of the IBM MQ administrative REST API, for example V(https://mqhost:9443/ibmmq/rest/v2).
       - The V(v1), V(v2) and V(v3) prefixes are accepted.
+      - A path prefix before C(/ibmmq/rest/vN) is kept, for an API gateway or reverse proxy that routes by path,
+        for example V(https://gw.example.com/mq-prod/ibmmq/rest/v2).
+      - A proxy is taken from the E(HTTPS_PROXY) (E(HTTP_PROXY) for C(http://) URLs) and E(NO_PROXY) environment
+        variables of the controller, as the Python C(requests) library reads them.
       - Must not contain credentials.
       - If not set, the value of the E(MQ_REST_URL) environment variable is used.
     type: str
@@ -88,7 +92,9 @@ options:
   retries:
     description:
       - How many times a read (C(DISPLAY)) is retried after a connection error, a timeout or HTTP
-        502, 503 or 504, with exponential backoff. Commands that change objects are never retried.
+        502, 503 or 504, with exponential backoff and jitter (each wait is a random time between half and all of
+        0.25, 0.5, 1, 2, then 4 seconds), so that many forks do not retry in lockstep. Commands that change
+        objects are never retried.
       - When a command that changes an object gets no answer (the connection drops, the request times out, or a
         proxy answers 502 or 504), the object is read again to learn whether MQ applied it. If it did, the task goes on
         and warns; if it did not, the task fails and says that the command changed nothing.

@@ -29,10 +29,13 @@ options:
     default: present
   attributes:
     description:
-      - "Further MQSC attributes as a dictionary of keyword to value, for example C({BATCHSZ: 100})."
+      - "Further MQSC attributes that have no option of their own, as a dictionary of keyword to value, for example
+        C({BATCHSZ: 100}) or C({MONCHL: HIGH}) for a channel."
       - Keywords are case-insensitive and are checked against the attributes MQ defines for this object
         type; an unknown keyword is an error that suggests the closest known ones.
-      - An attribute that has its own option must be set with that option.
+      - An attribute that has its own option must be set with that option. Every listener and service attribute
+        this collection manages has an option, so M(mqrest.admin.mq_listener) and M(mqrest.admin.mq_service) accept only
+        an empty dictionary here.
     type: dict
     default: {}
   recreate:

@@ -7,12 +7,17 @@
 """HTTP transport to the mqweb server: one pooled session, auth, CSRF, TLS, timeouts, retries.
 
 Every call has a timeout. Only reads (DISPLAY, GET) are retried: a mutating MQSC command
-that may have reached the queue manager is never sent twice blindly.
+that may have reached the queue manager is never sent twice blindly. Retries back off exponentially
+with jitter, so many forks that lost the same mqweb server do not come back to it in lockstep.
+
+The session keeps requests' default trust_env: HTTPS_PROXY, HTTP_PROXY, ALL_PROXY and NO_PROXY are
+honoured as requests documents them.
 """
 
 from __future__ import annotations
 
 import json
+import random
 import re
 import time
 import traceback
@@ -32,27 +37,43 @@ else:
 from ._errors import RETRYABLE_STATUS, MQAuthError, MQHTTPError, MQInputError, MQTransportError
 from ._mqsc import parse_response
 
-__all__ = ["RestTransport", "HAS_REQUESTS", "REQUESTS_IMPORT_ERROR", "parse_rest_url", "quote_path_segment"]
+__all__ = ["RestTransport", "HAS_REQUESTS", "REQUESTS_IMPORT_ERROR", "backoff_delays", "parse_rest_url", "quote_path_segment"]
 
 BACKOFF_FIRST = 0.25
 BACKOFF_CAP = 4.0
 
-_REST_URL = re.compile(r"^(https?)://([^/@]+)(/ibmmq/rest/v[123])/?$")
+# An optional path prefix (an API gateway or reverse proxy route such as /mq-prod) may come before /ibmmq/rest/vN;
+# its segments hold no query, fragment, credentials, blanks or dot segments.
+_REST_URL = re.compile(r"^(https?)://([^/@?#\s]+)((?:/(?!\.\.?(?:/|$))[^/@?#\s]+)*?/ibmmq/rest/v[123])/?$")
 # The CSRF header must be present on POST/PATCH/DELETE since MQ 9.0.5; its value is ignored.
 CSRF_HEADER = "ibm-mq-rest-csrf-token"
 GATEWAY_HEADER = "ibm-mq-rest-gateway-qmgr"
 LTPA_COOKIE_PREFIX = "LtpaToken2"
 
 
+def backoff_delays(first=BACKOFF_FIRST, cap=BACKOFF_CAP, rand=random.random):
+    """Seconds to sleep before each retry: exponential (first, 2*first, ... up to cap) with "equal jitter".
+
+    Each delay is between half and all of its exponential step, drawn at random, so the delays still grow
+    (the next one is never shorter than half the step) but processes that failed at the same moment spread
+    out. ansible.module_utils.api.generate_jittered_backoff draws whole seconds, too coarse for 0.25 s steps.
+    """
+    step = first
+    while True:
+        yield step / 2 + rand() * step / 2
+        step = min(step * 2, cap)
+
+
 def parse_rest_url(rest_url):
-    """Validate ``rest_url`` and return it without a trailing slash."""
+    """Validate ``rest_url`` (optionally with a path prefix before /ibmmq/rest/vN); return it without a trailing slash."""
     match = _REST_URL.match(rest_url or "")
     if not match:
         if "@" in (rest_url or ""):
             # Do not echo the value: it may hold a password.
             raise MQInputError("rest_url must not contain credentials; use username and password (or a client certificate)")
         raise MQInputError(
-            "rest_url {0!r} is not an IBM MQ REST base URL: expected https://HOST:PORT/ibmmq/rest/v1, v2 or v3".format(rest_url)
+            "rest_url {0!r} is not an IBM MQ REST base URL: expected https://HOST:PORT/ibmmq/rest/v1, v2 or v3"
+            " (optionally with a path prefix before /ibmmq, such as https://gateway/mq-prod/ibmmq/rest/v2)".format(rest_url)
         )
     return "{0}://{1}{2}".format(*match.groups())
 
@@ -79,7 +100,7 @@ class RestTransport:
 
     def __init__(self, rest_url, qmgr, username=None, password=None, auth_method=None, client_cert=None, client_key=None,
                  ca_path=None, validate_certs=True, gateway_qmgr=None, request_timeout=30, retries=3, sleep=time.sleep,
-                 client_key_passphrase=None):
+                 client_key_passphrase=None, rand=random.random):
         self.base_url = parse_rest_url(rest_url)
         self.qmgr = qmgr
         self.username = username
@@ -88,6 +109,7 @@ class RestTransport:
         self.request_timeout = request_timeout
         self.retries = retries
         self._sleep = sleep
+        self._rand = rand
         self._ltpa_cookie = None
         self.request_count = 0
         self.session = requests.Session()
@@ -158,7 +180,7 @@ class RestTransport:
 
     def _send(self, method, url, payload, retry, what=None):
         attempts = 1 + (self.retries if retry else 0)
-        delay = BACKOFF_FIRST
+        delays = backoff_delays(rand=self._rand)
         for attempt in range(1, attempts + 1):
             self.request_count += 1
             try:
@@ -175,15 +197,13 @@ class RestTransport:
             except (requests.exceptions.ConnectionError, requests.exceptions.Timeout, requests.exceptions.ChunkedEncodingError,
                     requests.exceptions.ContentDecodingError) as exc:
                 if attempt < attempts:
-                    self._sleep(delay)
-                    delay = min(delay * 2, BACKOFF_CAP)
+                    self._sleep(next(delays))
                     continue
                 detail = self._connection_hint(url, exc, attempt)
                 raise MQTransportError("{0}: {1}".format(what or url, detail), detail=detail, reached=_reached(exc),
                                        timed_out=isinstance(exc, requests.exceptions.ReadTimeout), url=url, attempts=attempt)
             if response.status_code in RETRYABLE_STATUS and attempt < attempts:
-                self._sleep(delay)
-                delay = min(delay * 2, BACKOFF_CAP)
+                self._sleep(next(delays))
                 continue
             return response
         raise AssertionError("unreachable")  # pragma: no cover

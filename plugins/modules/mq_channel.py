@@ -130,7 +130,7 @@ EXAMPLES = r"""
 - name: Manage channels on QM1
   module_defaults:
     group/mqrest.admin.mq:
-      rest_url: https://mqhost:9443/ibmmq/rest/v2
+      rest_url: "{{ mq_rest_url }}"  # https://mqhost:9443/ibmmq/rest/v2
       qmgr: QM1
       username: "{{ mq_admin_user }}"
       password: "{{ mq_admin_password }}"

@@ -72,11 +72,11 @@ EXAMPLES = r"""
 - name: Set the connection once for every mqrest.admin module
   module_defaults:
     group/mqrest.admin.mq:
-      rest_url: https://mqhost:9443/ibmmq/rest/v2
+      rest_url: "{{ mq_rest_url }}"  # https://mqhost:9443/ibmmq/rest/v2
       qmgr: QM1
       username: "{{ mq_admin_user }}"
       password: "{{ mq_admin_password }}"
-      ca_path: /etc/pki/mq/ca.pem
+      ca_path: "{{ mq_ca_path }}"  # /etc/pki/mq/ca.pem
   delegate_to: localhost
   block:
     - name: Define an application listener started with the queue manager

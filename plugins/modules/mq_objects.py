@@ -339,7 +339,7 @@ seealso:
 EXAMPLES = r"""
 - name: Converge the application objects of QM1, deleting undeclared APP.* objects of these types
   mqrest.admin.mq_objects:
-    rest_url: https://mqhost:9443/ibmmq/rest/v2
+    rest_url: "{{ mq_rest_url }}"  # https://mqhost:9443/ibmmq/rest/v2
     qmgr: QM1
     username: "{{ mq_admin_user }}"
     password: "{{ mq_admin_password }}"
@@ -350,7 +350,13 @@ EXAMPLES = r"""
       - {name: APP.TO.PARTNER, type: sdr, conname: "partner.example.com(1414)", xmitq: PARTNER, state: started}
       - {name: APP.OLD, state: absent, force: true}
     services:
-      - {name: APP.TRIGGER, service_type: server, start_command: /opt/app/bin/trigger, state: started}
+      - name: APP.TRIGGER
+        service_type: server
+        start_command: +MQ_INSTALL_PATH+/bin/runmqtrm
+        start_args: -m +QMNAME+ -q APP.INITQ
+        stop_command: +MQ_INSTALL_PATH+/bin/amqsstop
+        stop_args: -m +QMNAME+ -p +MQ_SERVER_PID+
+        state: started
     purge:
       prefix: APP.
     wait_timeout: 120

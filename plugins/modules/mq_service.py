@@ -78,12 +78,10 @@ seealso:
 """
 
 EXAMPLES = r"""
+# The connection comes from the MQ_REST_URL, MQ_QMGR, MQ_REST_USERNAME, MQ_REST_PASSWORD (and MQ_REST_CA_PATH)
+# environment variables here, as an AWX credential injects them; module_defaults or the options work as well.
 - name: A monitored server service, started with the queue manager and running now
   mqrest.admin.mq_service:
-    rest_url: https://mqhost:9443/ibmmq/rest/v2
-    qmgr: QM1
-    username: "{{ mq_admin_user }}"
-    password: "{{ mq_admin_password }}"
     name: TRIGGER.MONITOR
     service_type: server
     control: qmgr

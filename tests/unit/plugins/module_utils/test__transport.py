@@ -15,9 +15,19 @@ from ansible_collections.mqrest.admin.plugins.module_utils._transport import par
 DISPLAY_QMGR = MQSCCommand("DISPLAY", "QMGR", response_parameters=["all"])
 
 
-@pytest.mark.parametrize("url", ["https://h:9443/ibmmq/rest/v1", "https://h:9443/ibmmq/rest/v2/", "http://127.0.0.1:1/ibmmq/rest/v3"])
+@pytest.mark.parametrize("url", ["https://h:9443/ibmmq/rest/v1", "https://h:9443/ibmmq/rest/v2/", "http://127.0.0.1:1/ibmmq/rest/v3",
+                                 "https://gw.example.com/mq-prod/ibmmq/rest/v2", "https://gw:8443/a/b.c/ibmmq/rest/v3/"])
 def test_rest_url_versions(url):
     assert parse_rest_url(url) == url.rstrip("/")
+
+
+@pytest.mark.parametrize("url", ["https://gw/../ibmmq/rest/v2", "https://gw/./ibmmq/rest/v2", "https://gw//ibmmq/rest/v2",
+                                 "https://gw/a b/ibmmq/rest/v2", "https://gw/a?b/ibmmq/rest/v2", "https://gw/a#b/ibmmq/rest/v2",
+                                 "https://gw/ibmmq/rest/v2/admin", "https://gw/ibmmq/rest/v2?x", "https://gw/mq-prod"])
+def test_rest_url_prefix_must_be_a_plain_path(url):
+    with pytest.raises(MQInputError) as info:
+        parse_rest_url(url)
+    assert "path prefix" in info.value.msg
 
 
 def test_rest_url_with_credentials_is_refused_without_echoing_them():

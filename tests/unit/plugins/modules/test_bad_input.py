@@ -21,6 +21,10 @@ BAD_INPUT = [
     # Credentials in the URL and none in their options: the URL is the problem, not "no credentials".
     ("mq_info", {"rest_url": "https://admin:passw0rd@mqhost:9443/ibmmq/rest/v2", "username": None, "password": None}, "rest_url",
      "must not contain credentials"),
+    ("mq_info", {"rest_url": "https://gw.example.com/mq prod/ibmmq/rest/v2"}, "rest_url", "optionally with a path prefix"),
+    ("mq_info", {"rest_url": "https://gw.example.com/../ibmmq/rest/v2"}, "rest_url", "is not an IBM MQ REST base URL"),
+    ("mq_info", {"rest_url": "https://gw.example.com/mq?x=1/ibmmq/rest/v2"}, "rest_url", "is not an IBM MQ REST base URL"),
+    ("mq_info", {"rest_url": "https://gw.example.com/ibmmq/rest/v2/admin"}, "rest_url", "is not an IBM MQ REST base URL"),
     ("mq_info", {"qmgr": "QM 1"}, "qmgr", "1 to 48 characters from A-Z a-z 0-9 . / _ %"),
     ("mq_info", {"qmgr": "QM1')"}, "qmgr", "1 to 48 characters from A-Z a-z 0-9 . / _ %"),
     ("mq_info", {"qmgr": "Q" * 49}, "qmgr", "1 to 48 characters"),
