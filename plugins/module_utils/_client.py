@@ -52,8 +52,16 @@ class MQClient:
             return []
         try:
             rows = self.transport.run_mqsc(command)
+        except MQCommandError as exc:
+            exc.details["applied"] = False  # MQ ran the command and refused it
+            raise
         except (MQTransportError, MQHTTPError) as exc:
-            if took_effect is None or not exc.answer_lost:
+            if not exc.answer_lost:
+                # An HTTP error status other than a proxy's 502/504 comes from mqweb, which refused the command before
+                # MQ ran it (503: the queue manager is not available).
+                exc.details.update(applied=False, mq_command=command.text())
+                raise
+            if took_effect is None:
                 raise
             self._confirm(command, exc, took_effect)
             return []
