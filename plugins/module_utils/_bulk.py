@@ -313,7 +313,8 @@ def _result(client, plans, waited, failed=False):
     changes, not_attempted, before, after = [], [], {}, {}
     for plan in plans:
         change = plan.change
-        action = change.action if change is not None else "unchanged" if plan.desired is not None else "absent"
+        # None: commands were planned and never sent. A plan without commands is "unchanged" or "absent" either way.
+        action = change.action if change is not None else None if plan.commands else plan.action
         applied = change.applied if change is not None else {}
         raced = bool(change is not None and change.raced)
         # None for a watched channel (this task did not start it), one another writer had started or stopped, or a run
@@ -332,8 +333,8 @@ def _result(client, plans, waited, failed=False):
                 not_attempted.append({"type": plan.spec.kind, "name": plan.name, "action": planned_action,
                                       "changed_attributes": sorted(option_label(plan.spec, k) for k in plan.applied) if planned_action else [],
                                       "run_action": planned_run})
-        if action in ("unchanged", "absent") and not run_action and not raced:
-            continue
+        if action is None or (action in ("unchanged", "absent") and not run_action and not raced):
+            continue  # the failed command is in the message and last in commands
         changes.append({"type": plan.spec.kind, "name": plan.name, "action": action,
                         "changed_attributes": sorted(option_label(plan.spec, k) for k in applied), "run_action": run_action, "raced": raced})
         if action in ("unchanged", "absent") and not run_action:

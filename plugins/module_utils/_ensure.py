@@ -207,24 +207,27 @@ class Applying:
         self.desired = desired
         self.done = []
         self.raced = 0
-        self.failed = None  # the command that failed, which was sent
+        self.failed = None  # the command that failed (it was sent; ``pending`` holds those that were not)
 
     def run(self, client):
         while self.pending:
-            command = self.pending[0]
+            command = self.pending.pop(0)
             try:
                 client.run(command, took_effect=took_effect(client, self.spec, command))  # only recorded in check mode
             except MQCommandError as exc:
                 if RACED.get(command.verb) != exc.reason_code:
                     self.failed = command
                     raise
-                self.pending.pop(0)
-                self._replan(client, command, exc)
+                try:
+                    self._replan(client, command, exc)
+                except MQError:
+                    self.failed = command
+                    raise
                 continue
             except MQError:
                 self.failed = command
                 raise
-            self.done.append(self.pending.pop(0))
+            self.done.append(command)
         return self
 
     def _replan(self, client, command, exc):
@@ -246,8 +249,10 @@ class Applying:
 
     @property
     def action(self):
-        """What the commands MQ accepted did to the definition."""
+        """What the commands MQ accepted did to the definition; None when it failed before any of them."""
         verbs = {command.verb for command in self.done}
+        if not verbs and self.failed is not None:
+            return None
         if verbs & {"DEFINE", "ALTER"}:
             return "recreated" if "DELETE" in verbs else "created" if "DEFINE" in verbs else "updated"
         if "DELETE" in verbs:
@@ -261,14 +266,9 @@ class Applying:
         return {k: v for command in self.done if command.verb in ("DEFINE", "ALTER") for k, v in command.parameters.items()
                 if command.verb == "DEFINE" or k != type_keyword}
 
-    @property
-    def not_attempted(self):
-        """The planned commands that were never sent."""
-        return self.pending[1:] if self.failed is not None else list(self.pending)
-
     def partial(self):
         """The part of a failed result this object adds: what was done, and what was planned and not sent."""
-        result = {"not_attempted": [command.text() for command in self.not_attempted]}
+        result = {"not_attempted": [command.text() for command in self.pending]}
         if self.done:
             result["action"] = self.action
         return result

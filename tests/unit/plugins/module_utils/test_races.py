@@ -77,6 +77,17 @@ def test_a_different_type_found_on_the_re_read_fails_with_that_fact(mq, client_f
     assert [c[:2] for c in ours(mq)] == [("DEFINE", "C1")]  # nothing deleted or altered
 
 
+def test_a_writer_that_keeps_flipping_the_object_is_a_fight_not_a_race(mq, client_factory, another_writer):
+    for _round in range(2):
+        another_writer("DISPLAY", "CHANNEL", define("C1", DESCR="theirs"))
+        another_writer("DISPLAY", "CHANNEL", MQSCCommand("DELETE", "CHANNEL", "C1"))
+    with pytest.raises(MQError) as info:
+        ensure_present(client_factory(), CHANNEL, "C1", SVRCONN)
+    assert "channel 'C1' was changed by another writer 4 times while this task converged it" in info.value.msg
+    assert [c[:2] for c in ours(mq)] == [("DEFINE", "C1"), ("ALTER", "C1"), ("DEFINE", "C1"), ("ALTER", "C1")]
+    assert info.value.result["not_attempted"] == []
+
+
 def test_a_start_that_another_writer_made_first_is_theirs_not_ours(mq, client_factory, another_writer):
     ensure_present(client_factory(), LISTENER, "L1", {"TRPTYPE": "TCP", "PORT": 1701})
     another_writer("DISPLAY", "LSSTATUS", MQSCCommand("START", "LISTENER", "L1"))

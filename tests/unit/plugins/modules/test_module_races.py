@@ -30,6 +30,18 @@ def test_mq_objects_converges_over_objects_another_writer_defined_and_counts_eac
     assert "APP.C1" not in result["diff"]["after"]["channels"]
 
 
+def test_mq_objects_type_conflict_on_the_re_read_fails_with_that_fact_and_reports_the_rest(mq, run_module, another_writer):
+    another_writer("DISPLAY", "CHANNEL", MQSCCommand("DEFINE", "CHANNEL", "APP.C1", {"CHLTYPE": "RCVR"}))
+    result = run_module("mq_objects", channels=CHANNELS)
+    assert result["failed"] is True
+    assert "channel 'APP.C1': another writer defined it with CHLTYPE(RCVR)" in result["msg"]
+    assert result["msg"].endswith("not attempted (channel 'APP.C2')")
+    assert ours(mq) == [("DEFINE", "APP.C0"), ("DEFINE", "APP.C1")]
+    assert [(c["name"], c["action"]) for c in result["changes"]] == [("APP.C0", "created")]
+    assert (result["summary"]["created"], result["summary"]["raced"]) == (1, 1)
+    assert [n["name"] for n in result["not_attempted"]] == ["APP.C2"]
+
+
 def test_mq_objects_defines_and_starts_a_listener_another_writer_deleted(mq, run_module, another_writer):
     run_module("mq_objects", listeners=[{"name": "APP.L0", "port": 1800, "state": "started"}])
     # After our status read showed it running, someone stops and deletes it: our ALTER finds it gone (2085).

@@ -203,7 +203,7 @@ def test_a_failure_part_way_reports_what_was_done_and_apart_what_was_not_attempt
     assert result["commands"] == ["ALTER LISTENER(APP.L0) TRPTYPE(TCP) PORT(1600)", "DEFINE LISTENER(APP.NEW) TRPTYPE(TCP) PORT(1601)"]
     # Only the ALTER was sent and accepted: the DEFINE that got HTTP 500 changed nothing, and APP.NEW2 was never sent.
     assert [(c["name"], c["action"]) for c in result["changes"]] == [("APP.L0", "updated")]
-    assert (result["summary"]["updated"], result["summary"]["created"], result["summary"]["started"]) == (1, 0, 0)
+    assert {k: v for k, v in result["summary"].items() if v} == {"updated": 1}  # not created, started or unchanged
     assert result["not_attempted"] == [{"type": "listener", "name": "APP.NEW2", "action": "created",
                                         "changed_attributes": ["port", "transport_type"], "run_action": "started"}]
     assert result["msg"].endswith("; the task stopped there: 1 planned change(s) not attempted (listener 'APP.NEW2')")
