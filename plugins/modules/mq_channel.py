@@ -225,7 +225,7 @@ sync_result:
     by_another_writer:
       description:
         - True when MQ answered that the channel already was started (4031 MQRCCF_CHANNEL_IN_USE) or stopped (4064
-          MQRCCF_CHANNEL_NOT_ACTIVE): another writer got there between this task's status read and its command. That is
+          MQRCCF_CHANNEL_NOT_ACTIVE), because another writer got there between this task's status read and its command. That is
           not counted as this task's change.
       type: bool
 """

@@ -165,7 +165,7 @@ sync_result:
     by_another_writer:
       description:
         - True when MQ answered that the listener already was started (3233 MQRCCF_LISTENER_STARTED) or stopped (3234
-          MQRCCF_LISTENER_STOPPED): another writer got there between this task's status read and its command. That is not
+          MQRCCF_LISTENER_STOPPED), because another writer got there between this task's status read and its command. That is not
           counted as this task's change.
       type: bool
   sample: {operation: started, polls: 3, elapsed_seconds: 0.41}

@@ -391,7 +391,7 @@ changes:
     run_action:
       description:
         - V(started) or V(stopped) when this task started or stopped the object, else null (also when another writer
-          had already done it: see RV(sync_results[].by_another_writer)).
+          had already done it, see RV(sync_results[].by_another_writer)).
       type: str
     raced:
       description:
@@ -475,9 +475,9 @@ sync_results:
       type: str
     by_another_writer:
       description:
-        - True when MQ answered the C(START) or C(STOP) with "already started" or "already stopped" (the type's reason
-          codes: 4031 or 4064 for channels, 3233 or 3234 for listeners, 3251 or 3253 for services): another writer got
-          there between this task's status read and its command. It is not in RV(summary) or RV(changes[].run_action).
+        - True when MQ answered the C(START) or C(STOP) with "already started" or "already stopped" (reason 4031 or 4064
+          for channels, 3233 or 3234 for listeners, 3251 or 3253 for services), because another writer got there
+          between this task's status read and its command. It is not in RV(summary) or RV(changes[].run_action).
       type: bool
 """
 

@@ -159,7 +159,7 @@ sync_result:
     by_another_writer:
       description:
         - True when MQ answered that the service already was started (3251 MQRCCF_SERVICE_RUNNING) or stopped (3253
-          MQRCCF_SERVICE_STOPPED): another writer got there between this task's status read and its command. That is not
+          MQRCCF_SERVICE_STOPPED), because another writer got there between this task's status read and its command. That is not
           counted as this task's change.
       type: bool
 """
