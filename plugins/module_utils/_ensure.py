@@ -8,6 +8,8 @@
 
 Never REPLACE: a DEFINE ... REPLACE rewrites every attribute and bumps ALTDATE/ALTTIME even
 when nothing changed. In check mode the same decisions are made and nothing mutating is sent.
+When another writer got there between the DISPLAY and the command, Applying reads the object
+again and plans it again, and reports what its own commands did.
 """
 
 from __future__ import annotations
