@@ -176,7 +176,7 @@ def _stop_if_active(runtime, change, rows=None):
         try:
             runtime.run("stop", [(change.name, change.spec.row_subtype(change.row), None)], always_wait=True)
         except MQError as exc:
-            raise exc.with_result(change.partial())
+            raise change.stopped_by(exc)
 
 
 def took_effect(client, spec, command):
@@ -268,19 +268,21 @@ class Applying:
         return {k: v for command in self.done if command.verb in ("DEFINE", "ALTER") for k, v in command.parameters.items()
                 if command.verb == "DEFINE" or k != type_keyword}
 
-    def partial(self):
-        """The part of a failed result this object adds: what was done, and what was planned and not sent."""
+    def stopped_by(self, exc):
+        """``exc`` with what was done and what was planned and not sent, in its result and at the end of its message."""
         result = {"not_attempted": [command.text() for command in self.pending]}
         if self.done:
             result["action"] = self.action
-        return result
+        if self.pending:
+            exc.msg += "; the task stopped there, and did not send: " + "; ".join(result["not_attempted"])
+        return exc.with_result(result)
 
 
 def _apply(client, change):
     try:
         change.run(client)
     except MQError as exc:
-        raise exc.with_result(change.partial())
+        raise change.stopped_by(exc)
     spec, name, action, applied = change.spec, change.name, change.action, change.applied
     if action in ("absent", "deleted"):
         after = None

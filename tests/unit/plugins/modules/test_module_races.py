@@ -95,6 +95,7 @@ def test_single_object_module_names_what_it_did_and_did_not_send(mq, run_module)
     result = run_module("mq_listener", name="APP.L0", state="absent", force=True)
     assert result["failed"] is True and result["changed"] is False
     assert result["not_attempted"] == ["DELETE LISTENER(APP.L0)"] and "action" not in result
+    assert result["msg"].endswith("; the task stopped there, and did not send: DELETE LISTENER(APP.L0)")
     run_module("mq_channel", name="APP.R0", type="svrconn")
     mq.model.add_fault({"qmgr": "QM1", "kind": "http_error", "status": 500, "command": "DEFINE", "count": 1})
     failed = run_module("mq_channel", name="APP.R0", type="rcvr", recreate=True)
