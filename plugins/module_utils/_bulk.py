@@ -15,7 +15,7 @@ one fan-out wait for every object type.
 
 from __future__ import annotations
 
-from ._ensure import active_error, option_label, plan_present, took_effect
+from ._ensure import Applying, active_error, option_label, plan_present
 from ._errors import MQError, MQInputError, MQWaitError
 from ._lifecycle import summarize
 from ._mqsc import MQSCCommand, covering_name
@@ -86,9 +86,10 @@ def validate_purge_prefix(prefix):
 class _Plan:
     """What converge decided for one object: the definition change and the run-state change."""
 
-    __slots__ = ("spec", "name", "action", "commands", "applied", "row", "status", "subtype", "stop_first", "run", "state_before")
+    __slots__ = ("spec", "name", "action", "commands", "applied", "row", "status", "subtype", "stop_first", "run", "state_before",
+                 "desired", "wanted", "change", "outcome")
 
-    def __init__(self, spec, name, action, commands=(), applied=None, row=None, subtype=None):
+    def __init__(self, spec, name, action, commands=(), applied=None, row=None, subtype=None, desired=None, wanted=None):
         self.spec = spec
         self.name = name
         self.action = action
@@ -100,6 +101,17 @@ class _Plan:
         self.stop_first = False  # active now and about to be deleted
         self.run = None  # "start", "stop", or "watch" (on its way to RUNNING: waited for, not started twice)
         self.state_before = "stopped"
+        self.desired = desired  # None for an object being deleted
+        self.wanted = wanted  # the entry's state
+        self.change = None  # the Applying that sent the commands; None until they are sent
+        self.outcome = None  # the SyncOutcome of the START or STOP; None until it is sent
+
+    def send(self, client):
+        """Send the definition commands; after a race with another writer, adopt what was done instead."""
+        self.change = Applying(self.spec, self.name, self.action, self.commands, self.row, self.desired)
+        self.change.run(client)
+        if self.change.raced:
+            self.action, self.applied, self.row = self.change.action, self.change.applied, self.change.row
 
 
 def _read(client, spec, names, purge_prefix):
@@ -127,7 +139,7 @@ def _plan_type(client, runtime, spec, entries, purge):
             plan.stop_first = entry.force  # checked against the status below
         else:
             action, commands, applied = plan_present(spec, entry.name, entry.desired, row, entry.recreate)
-            plan = _Plan(spec, entry.name, action, commands, applied, row, entry.subtype or existing_subtype)
+            plan = _Plan(spec, entry.name, action, commands, applied, row, entry.subtype or existing_subtype, entry.desired, entry.state)
             plan.stop_first = action == "recreated"
         plan.run = entry.state  # resolved against the status below
         plans.append(plan)
@@ -229,6 +241,8 @@ def _fan_out(runtimes, plans, operation_of, before_delete=False):
             outcome = SyncOutcome(plan.name, "start", before, issued=False, subtype=plan.subtype, sent_at=runtime.policy.clock())
         else:
             outcome = runtime.issue(operation, [(plan.name, plan.subtype, before)])[0]
+        if not before_delete:
+            plan.outcome = outcome
         pairs.append((runtime, outcome, operation == "watch"))
     if not pairs:
         return []
@@ -258,13 +272,30 @@ def converge(client, managed, policy, stop=None, purge=None):
     try:
         _fan_out(runtimes, plans, lambda p: "stop" if p.stop_first else None, before_delete=True)
         for plan in sorted(plans, key=lambda p: p.action not in ("deleted", "purged")):
-            for command in plan.commands:
-                client.run(command, took_effect=took_effect(client, plan.spec, command))  # only recorded in check mode
+            plan.send(client)
+            if plan.change.raced and plan.wanted in ("started", "stopped"):
+                _resolve_again(runtimes[plan.spec.kind], plan)
         waited = _fan_out(runtimes, plans, lambda p: p.run)
     except MQError as exc:
-        # A failure after the plan still reports the plan (changes, summary, diff); commands says what was sent.
-        raise exc.with_result(_result(client, plans, waited))
+        # The result says what was done; what was planned and never sent is listed apart, and the message says so.
+        result = _result(client, plans, waited, failed=True)
+        if result["not_attempted"]:
+            exc.msg += "; the task stopped there: {0} planned change(s) not attempted ({1})".format(
+                len(result["not_attempted"]), _names(result["not_attempted"]))
+        raise exc.with_result(result)
     return _result(client, plans, waited)
+
+
+def _resolve_again(runtime, plan):
+    """After a race the object is not what the plan read: decide its START/STOP from its status now."""
+    plan.status = [] if plan.action in ("created", "recreated") else runtime.statuses([plan.name])[plan.name]
+    plan.run, plan.stop_first = plan.wanted, False
+    _resolve(runtime, plan)
+
+
+def _names(entries, shown=5):
+    names = ["{0} {1!r}".format(e["type"], e["name"]) for e in entries]
+    return ", ".join(names[:shown]) + (" and {0} more".format(len(names) - shown) if len(names) > shown else "")
 
 
 def _facts(spec, wire):
@@ -273,43 +304,67 @@ def _facts(spec, wire):
     return facts
 
 
-def _result(client, plans, waited):
-    summary = dict.fromkeys(("created", "updated", "recreated", "deleted", "purged", "unchanged", "started", "stopped"), 0)
-    changes, before, after = [], {}, {}
+def _result(client, plans, waited, failed=False):
+    """What was done: definition changes MQ accepted and starts and stops this task made (every planned one in check mode).
+
+    ``failed``: the task stopped part-way; what was planned and never sent goes into ``not_attempted``.
+    """
+    summary = dict.fromkeys(("created", "updated", "recreated", "deleted", "purged", "unchanged", "started", "stopped", "raced"), 0)
+    changes, not_attempted, before, after = [], [], {}, {}
     for plan in plans:
-        if plan.action in summary:
-            summary[plan.action] += 1
-        run_action = OPERATION_RESULT.get(plan.run)  # None for a watched channel: this task did not start it
+        change = plan.change
+        # None: commands were planned and never sent. A plan without commands is "unchanged" or "absent" either way.
+        action = change.action if change is not None else None if plan.commands else plan.action
+        applied = change.applied if change is not None else {}
+        raced = bool(change is not None and change.raced)
+        # None for a watched channel (this task did not start it), one another writer had started or stopped, or a run
+        # that failed or was never sent.
+        run_action = OPERATION_RESULT.get(plan.run) if plan.outcome is not None and plan.outcome.changed and plan.outcome.outcome == DONE \
+            else None
+        if action in summary:
+            summary[action] += 1
         if run_action:
             summary[run_action] += 1
-        if plan.action in ("unchanged", "absent") and not run_action:
-            continue
-        changes.append({"type": plan.spec.kind, "name": plan.name, "action": plan.action,
-                        "changed_attributes": sorted(option_label(plan.spec, k) for k in plan.applied), "run_action": run_action})
+        summary["raced"] += raced
+        if failed:
+            planned_action = plan.action if change is None and plan.commands else None
+            planned_run = OPERATION_RESULT.get(plan.run) if plan.outcome is None else None
+            if planned_action or planned_run:
+                not_attempted.append({"type": plan.spec.kind, "name": plan.name, "action": planned_action,
+                                      "changed_attributes": sorted(option_label(plan.spec, k) for k in plan.applied) if planned_action else [],
+                                      "run_action": planned_run})
+        if action is None or (action in ("unchanged", "absent") and not run_action and not raced):
+            continue  # the failed command is in the message and last in commands
+        changes.append({"type": plan.spec.kind, "name": plan.name, "action": action,
+                        "changed_attributes": sorted(option_label(plan.spec, k) for k in applied), "run_action": run_action, "raced": raced})
+        if action in ("unchanged", "absent") and not run_action:
+            continue  # raced into nothing to do: listed, but no diff
         key = plan.spec.kind + "s"
         old, new = {}, {}
-        if plan.action in ("deleted", "purged", "recreated"):
+        if action in ("deleted", "purged", "recreated"):
             old = plan.spec.facts(plan.row)
             old.pop("name", None)
-        if plan.action in ("created", "recreated"):
-            new = _facts(plan.spec, plan.applied)
-        elif plan.action == "updated":
-            old = {option_label(plan.spec, k): plan.spec.by_keyword[k].fact(plan.row.get(k.lower())) for k in plan.applied}
-            new = _facts(plan.spec, plan.applied)
+        if action in ("created", "recreated"):
+            new = _facts(plan.spec, applied)
+        elif action == "updated":
+            old = {option_label(plan.spec, k): plan.spec.by_keyword[k].fact(plan.row.get(k.lower())) for k in applied}
+            new = _facts(plan.spec, applied)
         if run_action:
             old["state"] = plan.state_before
             new["state"] = run_action
-        if plan.action not in ("deleted", "purged"):
+        if action not in ("deleted", "purged"):
             after.setdefault(key, {})[plan.name] = new
-        if plan.action not in ("created",):
+        if action not in ("created",):
             before.setdefault(key, {})[plan.name] = old
     result = {
-        "changed": bool(changes),
+        "changed": any(c["action"] not in ("unchanged", "absent") or c["run_action"] for c in changes),
         "changes": changes,
         "summary": summary,
         "commands": list(client.sent),
         "diff": {"before": before, "after": after},
     }
+    if failed:
+        result["not_attempted"] = not_attempted
     if not client.check_mode:
         result["sync_results"] = [dict(outcome.as_dict(), type=runtime.spec.kind) for runtime, outcome in waited]
     return result

@@ -34,6 +34,12 @@ class MQClient:
         self.applied = 0  # mutating commands MQ accepted: what ``changed`` means after a failure
         self.warnings = []
 
+    @property
+    def changed(self):
+        """A module's ``changed``: in check mode, that a mutating command would be sent; else that MQ accepted one
+        (a START answered "already started" was sent but changed nothing: another writer had done it)."""
+        return bool(self.sent) if self.check_mode else self.applied > 0
+
     def run(self, command, took_effect=None, retry=None):
         """Run one command. A mutation is sent once; when its answer is lost, ``took_effect()`` re-reads
         the object to learn whether it applied, and the truth is reported instead of a guess or a resend.
@@ -46,8 +52,16 @@ class MQClient:
             return []
         try:
             rows = self.transport.run_mqsc(command)
+        except MQCommandError as exc:
+            exc.details["applied"] = False  # MQ ran the command and refused it
+            raise
         except (MQTransportError, MQHTTPError) as exc:
-            if took_effect is None or not exc.answer_lost:
+            if not exc.answer_lost:
+                # An HTTP error status other than a proxy's 502/504 comes from mqweb, which refused the command before
+                # MQ ran it (503: the queue manager is not available).
+                exc.details.update(applied=False, mq_command=command.text())
+                raise
+            if took_effect is None:
                 raise
             self._confirm(command, exc, took_effect)
             return []

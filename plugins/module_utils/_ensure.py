@@ -8,14 +8,25 @@
 
 Never REPLACE: a DEFINE ... REPLACE rewrites every attribute and bumps ALTDATE/ALTTIME even
 when nothing changed. In check mode the same decisions are made and nothing mutating is sent.
+When another writer got there between the DISPLAY and the command, Applying reads the object
+again and plans it again, and reports what its own commands did.
 """
 
 from __future__ import annotations
 
-from ._errors import MQError, MQInputError
+from ._errors import MQCommandError, MQError, MQInputError
 from ._mqsc import MQSCCommand
 
-__all__ = ["EnsureResult", "ensure_present", "ensure_absent", "changed_keywords", "plan_present", "active_error", "took_effect", "option_label"]
+__all__ = ["EnsureResult", "Applying", "ensure_present", "ensure_absent", "changed_keywords", "plan_present", "active_error", "took_effect",
+           "option_label"]
+
+# MQ has no transactions over REST: between our DISPLAY and our command another writer (a second play, an operator in
+# runmqsc) may define or delete the object. These answers say so, and the object is planned again from a new read:
+# a DEFINE answered 4001 (MQRCCF_OBJECT_ALREADY_EXISTS: it exists now), an ALTER answered 2085 (MQRC_UNKNOWN_OBJECT_NAME:
+# it is gone now), a DELETE answered 2085 (it is gone already, which is what the DELETE wanted).
+RACED = {"DEFINE": 4001, "ALTER": 2085, "DELETE": 2085}
+# Re-plans of one object before giving up: a writer that keeps flipping the object is not a race but a fight.
+RACE_LIMIT = 3
 
 
 def changed_keywords(spec, desired, row):
@@ -47,6 +58,8 @@ class EnsureResult:
         self.commands = list(commands)
         self.changed_keywords = list(changed)
 
+    raced = 0  # re-plans after another writer changed the object under this task
+
     @property
     def changed(self):
         return self.action not in ("unchanged", "absent")
@@ -68,6 +81,7 @@ class EnsureResult:
             self.spec.kind: self.spec.facts(self.after) if self.after else {},
             "commands": self.commands,
             "diff": self.diff(),
+            "raced": bool(self.raced),
         }
 
 
@@ -87,6 +101,13 @@ def _predicted(spec, name, desired, row=None):
     return after
 
 
+def type_conflict(spec, desired, row):
+    """True when the existing ``row`` has another type (CHLTYPE, TRPTYPE) than ``desired`` asks for."""
+    type_attr = spec.type_attr
+    return type_attr is not None and row is not None and type_attr.keyword in desired and \
+        type_attr.normalize(row.get(type_attr.keyword.lower())) != type_attr.normalize(desired[type_attr.keyword])
+
+
 def plan_present(spec, name, desired, row, recreate=False):
     """Pure diff: (action, commands, applied) that make DISPLAY ``row`` (None: absent) hold ``desired``.
 
@@ -96,8 +117,7 @@ def plan_present(spec, name, desired, row, recreate=False):
     if row is None:
         return "created", [_define(spec, name, desired)], dict(desired)
     type_attr = spec.type_attr
-    if type_attr is not None and type_attr.keyword in desired and \
-            type_attr.normalize(row.get(type_attr.keyword.lower())) != type_attr.normalize(desired[type_attr.keyword]):
+    if type_conflict(spec, desired, row):
         if not recreate:
             raise MQInputError(
                 "{0}={1!r}: {2} {3!r} exists with {0}={4!r}, and MQ cannot change {5} in place; "
@@ -119,25 +139,27 @@ def plan_present(spec, name, desired, row, recreate=False):
 def ensure_present(client, spec, name, desired, runtime=None, recreate=False):
     """Make object ``name`` exist with the ``desired`` {KEYWORD: wire value} attributes."""
     row = client.display_one(spec.qualifier, name)
-    action, commands, applied = plan_present(spec, name, desired, row, recreate)
+    action, commands, _applied = plan_present(spec, name, desired, row, recreate)
     if action == "unchanged":
         return EnsureResult(spec, "unchanged", row, row)
+    change = Applying(spec, name, action, commands, row, desired)
     if action == "recreated" and runtime is not None:
-        _stop_if_active(runtime, spec, name, row)
-    return _apply(client, spec, name, action, row, commands, applied, sorted(applied) if action != "updated" else list(applied))
+        _stop_if_active(runtime, change)
+    return _apply(client, change)
 
 
 def ensure_absent(client, spec, name, runtime=None, force=False):
     row = client.display_one(spec.qualifier, name)
     if row is None:
         return EnsureResult(spec, "absent")
+    change = Applying(spec, name, "deleted", [MQSCCommand("DELETE", spec.qualifier, name)], row)
     if runtime is not None:
         rows = runtime.statuses([name])[name]
         if rows and not runtime.is_stopped(rows):
             if not force:
                 raise active_error(spec, name, rows)
-            _stop_if_active(runtime, spec, name, row, rows)
-    return _apply(client, spec, name, "deleted", row, [MQSCCommand("DELETE", spec.qualifier, name)], {}, ())
+            _stop_if_active(runtime, change, rows)
+    return _apply(client, change)
 
 
 def active_error(spec, name, rows, how="set force: true to stop and delete it"):
@@ -145,13 +167,16 @@ def active_error(spec, name, rows, how="set force: true to stop and delete it"):
                    "(state: stopped) or {3}".format(spec.kind, name, ", ".join(sorted({str(r.get('status')) for r in rows})), how))
 
 
-def _stop_if_active(runtime, spec, name, row, rows=None):
-    """Stop the object (and wait) when its status shows it active; ``rows`` saves the read when the caller has it."""
-    subtype = spec.row_subtype(row)
+def _stop_if_active(runtime, change, rows=None):
+    """Stop the object (and wait) before ``change`` deletes it, when its status shows it active; ``rows`` saves the read
+    when the caller has it. A stop that fails leaves every command of the change unsent."""
     if rows is None:
-        rows = runtime.statuses([name])[name]
+        rows = runtime.statuses([change.name])[change.name]
     if rows and not runtime.is_stopped(rows):
-        runtime.run("stop", [(name, subtype, None)], always_wait=True)
+        try:
+            runtime.run("stop", [(change.name, change.spec.row_subtype(change.row), None)], always_wait=True)
+        except MQError as exc:
+            raise change.stopped_by(exc)
 
 
 def took_effect(client, spec, command):
@@ -167,14 +192,105 @@ def took_effect(client, spec, command):
     return check
 
 
-def _apply(client, spec, name, action, row, commands, desired, changed):
-    for command in commands:
-        client.run(command, took_effect=took_effect(client, spec, command))  # only recorded in check mode
-    if action == "deleted":
+class Applying:
+    """The planned commands of one object, sent in order, and what was done: a command that raced another writer
+    (see RACED) is not a failure: the object is read again and planned again, and ``raced`` counts it.
+
+    ``desired``: {KEYWORD: value} for an object that should exist, None for one being deleted. ``row``: the DISPLAY the
+    plan came from, then the one the last re-plan came from. ``done``: the commands MQ accepted (every one in check mode).
+    """
+
+    def __init__(self, spec, name, planned, commands, row, desired=None):
+        self.spec = spec
+        self.name = name
+        self.planned = planned
+        self.pending = list(commands)
+        self.row = row
+        self.desired = desired
+        self.done = []
+        self.raced = 0
+        self.failed = None  # the command that failed (it was sent; ``pending`` holds those that were not)
+
+    def run(self, client):
+        while self.pending:
+            command = self.pending.pop(0)
+            try:
+                client.run(command, took_effect=took_effect(client, self.spec, command))  # only recorded in check mode
+            except MQCommandError as exc:
+                if RACED.get(command.verb) != exc.reason_code:
+                    self.failed = command
+                    raise
+                try:
+                    self._replan(client, command, exc)
+                except MQError:
+                    self.failed = command
+                    raise
+                continue
+            except MQError:
+                self.failed = command
+                raise
+            self.done.append(command)
+        return self
+
+    def _replan(self, client, command, exc):
+        self.raced += 1
+        if self.raced > RACE_LIMIT:
+            raise MQError("{0} {1!r} was changed by another writer {2} times while this task converged it (last: {3}); stopped "
+                          "trying: {4}".format(self.spec.kind, self.name, self.raced, command.text(), exc.msg))
+        if command.verb == "DELETE" or self.desired is None:
+            return  # gone already; a recreate goes on to its DEFINE
+        self.row = client.display_one(self.spec.qualifier, self.name)
+        if type_conflict(self.spec, self.desired, self.row):
+            type_attr = self.spec.type_attr
+            raise MQError(
+                "{0} {1!r}: another writer defined it with {2}({3}) while this task was about to {4} it with {2}({5}); MQ cannot "
+                "change {2} in place, so it is left as the other writer made it (recreate: true on a later run replaces it)".format(
+                    self.spec.kind, self.name, type_attr.keyword, self.row.get(type_attr.keyword.lower()), command.verb,
+                    self.desired[type_attr.keyword]), mq_command=command.text())
+        self.pending[:0] = plan_present(self.spec, self.name, self.desired, self.row)[1]
+
+    @property
+    def action(self):
+        """What the commands MQ accepted did to the definition; None when it failed before any of them."""
+        verbs = {command.verb for command in self.done}
+        if not verbs and self.failed is not None:
+            return None
+        if verbs & {"DEFINE", "ALTER"}:
+            return "recreated" if "DELETE" in verbs else "created" if "DEFINE" in verbs else "updated"
+        if "DELETE" in verbs:
+            return self.planned if self.planned in ("deleted", "purged") else "deleted"
+        return "unchanged" if self.desired is not None else "absent"
+
+    @property
+    def applied(self):
+        """{KEYWORD: value} the accepted commands set; an ALTER's type keyword is only there because MQ wants it."""
+        type_keyword = self.spec.type_attr.keyword if self.spec.type_attr is not None else None
+        return {k: v for command in self.done if command.verb in ("DEFINE", "ALTER") for k, v in command.parameters.items()
+                if command.verb == "DEFINE" or k != type_keyword}
+
+    def stopped_by(self, exc):
+        """``exc`` with what was done and what was planned and not sent, in its result and at the end of its message."""
+        result = {"not_attempted": [command.text() for command in self.pending]}
+        if self.done:
+            result["action"] = self.action
+        if self.pending:
+            exc.msg += "; the task stopped there, and did not send: " + "; ".join(result["not_attempted"])
+        return exc.with_result(result)
+
+
+def _apply(client, change):
+    try:
+        change.run(client)
+    except MQError as exc:
+        raise change.stopped_by(exc)
+    spec, name, action, applied = change.spec, change.name, change.action, change.applied
+    if action in ("absent", "deleted"):
         after = None
     elif client.check_mode:
-        after = _predicted(spec, name, desired, None if action == "recreated" else row)
+        after = _predicted(spec, name, applied, None if action == "recreated" else change.row)
     else:
-        # Read back what MQ actually holds (defaults filled in, ALTDATE updated): one DISPLAY, only after a change.
+        # Read back what MQ actually holds (defaults filled in, ALTDATE updated): one DISPLAY, only after a change or a race.
         after = client.display_one(spec.qualifier, name)
-    return EnsureResult(spec, action, row, after, client.sent, changed)
+    result = EnsureResult(spec, action, change.row, after, client.sent, list(applied) if action == "updated" else sorted(applied))
+    result.raced = change.raced
+    return result

@@ -48,9 +48,11 @@ def run_object_module(spec):
                 else:
                     outcome = runtime.ensure_stopped(params["name"], subtype)
                 if outcome is not None:
-                    result["changed"] = True
+                    # A START or STOP that another writer had already done is reported, not counted as this task's change.
+                    result["changed"] = result["changed"] or outcome.changed
                     if not client.check_mode:
-                        result["sync_result"] = {k: v for k, v in outcome.as_dict().items() if k in ("operation", "polls", "elapsed_seconds")}
+                        result["sync_result"] = {k: v for k, v in outcome.as_dict().items()
+                                                 if k in ("operation", "polls", "elapsed_seconds", "by_another_writer")}
                 result["commands"] = list(client.sent)
     except MQError as exc:
         mq.fail(exc, **result)

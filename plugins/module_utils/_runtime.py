@@ -45,7 +45,7 @@ class SyncOutcome:
     """What one start or stop did: the facts users asked for (SyncResult), per object."""
 
     __slots__ = ("name", "operation", "subtype", "sent_at", "polls", "elapsed_seconds", "status_before", "status_after", "issued",
-                 "outcome", "reason")
+                 "outcome", "reason", "by_another_writer")
 
     def __init__(self, name, operation, status_before, issued=True, subtype=None, sent_at=None):
         self.name = name
@@ -59,9 +59,17 @@ class SyncOutcome:
         self.elapsed_seconds = 0.0
         self.outcome = DONE
         self.reason = None
+        # MQ answered that the object already was where the command wants it (the lifecycle's already_started or
+        # already_stopped reason codes): someone else started or stopped it between our status read and our command.
+        self.by_another_writer = False
+
+    @property
+    def changed(self):
+        """Did this task's own command change the run state? Not for a watched start or one done by another writer."""
+        return self.issued and not self.by_another_writer
 
     def as_dict(self):
-        return sync_fact(self, OPERATION_RESULT[self.operation])
+        return dict(sync_fact(self, OPERATION_RESULT[self.operation]), by_another_writer=self.by_another_writer)
 
     def failure(self):
         return {"name": self.name, "operation": self.operation, "elapsed_seconds": round(self.elapsed_seconds, 3),
@@ -143,7 +151,7 @@ class ObjectRuntime:
         for name, subtype, before in targets:
             outcome = SyncOutcome(name, operation, before, subtype=subtype, sent_at=self.policy.clock())
             outcomes.append(outcome)
-            problem = self._send(operation, name, subtype)
+            problem, outcome.by_another_writer = self._send(operation, name, subtype)
             if problem:
                 # This object failed (refused, lost answer, HTTP error); the others still get their command and their
                 # wait, so a fan-out never stops half-way with objects silently left stopped.
@@ -151,18 +159,22 @@ class ObjectRuntime:
         return outcomes
 
     def _send(self, operation, name, subtype, errors=MQError):
-        """Send START or STOP (only recorded in check mode); None, or the message of why it failed.
+        """Send START or STOP (only recorded in check mode); (None, False), (None, True) when another writer had
+        already done it, or (the message of why it failed, False).
 
-        A reply saying the object already is where the command wants it is a race, not a failure.
+        A reply saying the object already is where the command wants it (a channel in use 4031, a listener started 3233,
+        a service running 3251; stopped: 4064, 3234, 3253) is a race with another writer between our status read and the
+        command, not a failure; the wait that follows still checks the status.
         """
         try:
             self.client.run(self.command(operation, name), took_effect=self._took_effect(operation, name, subtype))
         except MQCommandError as exc:
             if exc.reason_code not in self.lifecycle.already(operation):
-                return exc.msg
+                return exc.msg, False
+            return None, True
         except errors as exc:
-            return exc.msg
-        return None
+            return exc.msg, False
+        return None, False
 
     def command(self, operation, name):
         return MQSCCommand(operation.upper(), self.spec.qualifier, name, self.stop_parameters if operation == "stop" else None)
@@ -194,7 +206,7 @@ class ObjectRuntime:
 
     def reissue(self, outcome):
         """Send the command again after a queue manager restart undid it; None, or why it could not."""
-        problem = self._send(outcome.operation, outcome.name, outcome.subtype, errors=(MQUnconfirmedError, MQHTTPError))
+        problem, _already = self._send(outcome.operation, outcome.name, outcome.subtype, errors=(MQUnconfirmedError, MQHTTPError))
         return "issuing it again failed: " + problem if problem else None
 
     def raise_failures(self, outcomes):

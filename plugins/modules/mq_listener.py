@@ -132,6 +132,22 @@ diff:
   returned: when diff mode is enabled
   type: dict
   sample: {before: {port: 1414}, after: {port: 1415}}
+raced:
+  description:
+    - True when another writer changed the object between this task's read and its command (a C(DEFINE) answered 4001
+      because it exists now, an C(ALTER) or C(DELETE) answered 2085 because it is gone), and the task read it again and
+      converged from there. RV(action) and RV(changed_attributes) say what this task's own commands did.
+  returned: success
+  type: bool
+  sample: false
+not_attempted:
+  description:
+    - When the task failed part-way, the planned MQSC commands that were never sent, in runmqsc form. RV(commands) lists
+      those that were sent, the last of them the one that failed.
+  returned: failure
+  type: list
+  elements: str
+  sample: ["DELETE LISTENER(APP.LISTENER)"]
 sync_result:
   description: Facts about the start or stop that was issued and waited for.
   returned: when a start or stop was issued and not in check mode
@@ -146,6 +162,12 @@ sync_result:
     elapsed_seconds:
       description: Seconds from sending the command until the status confirmed it.
       type: float
+    by_another_writer:
+      description:
+        - True when MQ answered that the listener already was started (3233 MQRCCF_LISTENER_STARTED) or stopped (3234
+          MQRCCF_LISTENER_STOPPED), because another writer got there between this task's status read and its command. That is not
+          counted as this task's change.
+      type: bool
   sample: {operation: started, polls: 3, elapsed_seconds: 0.41}
 """
 

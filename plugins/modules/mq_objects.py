@@ -371,9 +371,11 @@ EXAMPLES = r"""
 RETURN = r"""
 changes:
   description:
-    - One entry per object this task changed, or would change in check mode. Unchanged objects are only counted
-      in RV(summary).
-    - When the task fails after planning, the plan.
+    - One entry per object this task changed, or would change in check mode, and per object whose change raced
+      another writer (RV(changes[].raced)), even when that left nothing to do. Unchanged objects are only counted in
+      RV(summary).
+    - Only what was done. When the task fails part-way, the changes MQ accepted before the failure; what was planned and
+      never sent is in RV(not_attempted).
   returned: always
   type: list
   elements: dict
@@ -393,16 +395,54 @@ changes:
       type: list
       elements: str
     run_action:
-      description: V(started) or V(stopped) when the object was started or stopped, else null.
+      description:
+        - V(started) or V(stopped) when this task started or stopped the object, else null (also when another writer
+          had already done it, see RV(sync_results[].by_another_writer)).
       type: str
+    raced:
+      description:
+        - True when another writer changed the object between this task's read and its command (a C(DEFINE) answered
+          4001 because it exists now, an C(ALTER) or C(DELETE) answered 2085 because it is gone), and the task read it
+          again and converged from there. RV(changes[].action) says what this task's own commands then did
+          (V(unchanged) when the other writer had already made it as declared, V(absent) when it had deleted it).
+      type: bool
   sample:
-    - {type: channel, name: APP.TO.PARTNER, action: created, changed_attributes: [conname, type, xmitq], run_action: started}
-    - {type: listener, name: APP.LISTENER, action: updated, changed_attributes: [port], run_action: null}
+    - {type: channel, name: APP.TO.PARTNER, action: created, changed_attributes: [conname, type, xmitq], run_action: started, raced: false}
+    - {type: listener, name: APP.LISTENER, action: updated, changed_attributes: [port], run_action: null, raced: false}
 summary:
-  description: How many objects of the managed types each action applied to.
+  description:
+    - How many objects of the managed types each action applied to, counting only what was done; V(raced) counts the
+      objects whose change raced another writer and was planned again.
   returned: always
   type: dict
-  sample: {created: 1, updated: 1, recreated: 0, deleted: 0, purged: 2, unchanged: 297, started: 1, stopped: 0}
+  sample: {created: 1, updated: 1, recreated: 0, deleted: 0, purged: 2, unchanged: 297, started: 1, stopped: 0, raced: 0}
+not_attempted:
+  description:
+    - When the task failed part-way, one entry per object with a change that was planned and never sent; the message
+      says how many and names the first of them. The command that failed is the last of RV(commands), and is in
+      neither list.
+  returned: failure
+  type: list
+  elements: dict
+  contains:
+    type:
+      description: V(listener), V(channel) or V(service).
+      type: str
+    name:
+      description: Object name.
+      type: str
+    action:
+      description: The definition change that was planned and not sent, or null when there was none or it was done.
+      type: str
+    changed_attributes:
+      description: Options the planned definition change would have set.
+      type: list
+      elements: str
+    run_action:
+      description: V(started) or V(stopped) when that was planned and not sent, else null.
+      type: str
+  sample:
+    - {type: channel, name: APP.C35, action: created, changed_attributes: [description, type], run_action: null}
 commands:
   description: MQSC commands that were sent, or that would be sent in check mode, in runmqsc form, in order.
   returned: always
@@ -439,6 +479,12 @@ sync_results:
     status_after:
       description: Status summary at the end of the wait.
       type: str
+    by_another_writer:
+      description:
+        - True when MQ answered the C(START) or C(STOP) with "already started" or "already stopped" (reason 4031 or 4064
+          for channels, 3233 or 3234 for listeners, 3251 or 3253 for services), because another writer got there
+          between this task's status read and its command. It is not in RV(summary) or RV(changes[].run_action).
+      type: bool
 """
 
 from ansible_collections.mqrest.admin.plugins.module_utils._argspec import ArgumentSpec, channel_stop_spec, entry_options, wait_spec

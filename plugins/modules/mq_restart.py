@@ -373,7 +373,7 @@ def main():
         records = operate(runtime, objects, operation, parallel=params["parallel"])
         result["sync_results"] = [r.as_dict(OPERATION_RESULT[operation]) for r in records.values()]
         result["commands"] = list(client.sent)
-        result["changed"] = bool(client.sent)
+        result["changed"] = client.changed
     except MQError as exc:
         if runtime is not None:
             result["sync_result"] = totals(runtime.poll_requests, operation, started)

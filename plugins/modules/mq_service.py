@@ -124,6 +124,22 @@ diff:
   description: Before and after values of the changed attributes.
   returned: when diff mode is enabled
   type: dict
+raced:
+  description:
+    - True when another writer changed the object between this task's read and its command (a C(DEFINE) answered 4001
+      because it exists now, an C(ALTER) or C(DELETE) answered 2085 because it is gone), and the task read it again and
+      converged from there. RV(action) and RV(changed_attributes) say what this task's own commands did.
+  returned: success
+  type: bool
+  sample: false
+not_attempted:
+  description:
+    - When the task failed part-way, the planned MQSC commands that were never sent, in runmqsc form. RV(commands) lists
+      those that were sent, the last of them the one that failed.
+  returned: failure
+  type: list
+  elements: str
+  sample: ["DELETE SERVICE(APP.SERVICE)"]
 sync_result:
   description: Facts about the start or stop that was issued and waited for.
   returned: when a start or stop was issued and not in check mode
@@ -138,6 +154,12 @@ sync_result:
     elapsed_seconds:
       description: Seconds from sending the command until the status confirmed it.
       type: float
+    by_another_writer:
+      description:
+        - True when MQ answered that the service already was started (3251 MQRCCF_SERVICE_RUNNING) or stopped (3253
+          MQRCCF_SERVICE_STOPPED), because another writer got there between this task's status read and its command. That is not
+          counted as this task's change.
+      type: bool
 """
 
 from ansible_collections.mqrest.admin.plugins.module_utils._object_module import run_object_module

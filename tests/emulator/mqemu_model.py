@@ -50,7 +50,7 @@ CONFIG = {
     "strict_body_keys": (True, bool),
 }
 FAULT_KINDS = ("http_error", "latency", "drop_connection", "cmdserv_down", "stuck")
-FAULT_KEYS = {"qmgr", "kind", "count", "command", "qualifier", "name", "status", "seconds", "body", "scope"}
+FAULT_KEYS = {"qmgr", "kind", "count", "command", "qualifier", "name", "status", "seconds", "body", "scope", "after"}
 
 
 class ConnectionDropped(Exception):
@@ -261,6 +261,8 @@ class Model:
         if fault["kind"] == "stuck" and (str(fault.get("qualifier", "")).upper() not in ("CHANNEL", "LISTENER", "SERVICE")
                                          or not isinstance(fault.get("name"), str)):
             raise ValueError("stuck needs qualifier CHANNEL|LISTENER|SERVICE and a name")
+        if "after" in fault and (fault["kind"] != "drop_connection" or not isinstance(fault["after"], bool)):
+            raise ValueError("after (true or false) is an option of drop_connection only")
         if fault.get("scope", "mqsc") not in ("mqsc", "all"):
             raise ValueError("scope is mqsc or all")
         for key in ("command", "qualifier"):
@@ -307,12 +309,13 @@ class Model:
 
     @staticmethod
     def apply_transport_faults(hits):
-        """latency sleeps (outside every lock), drop_connection raises, http_error returns (status, body)."""
+        """latency sleeps (outside every lock), drop_connection raises, http_error returns (status, body).
+        A drop_connection with after: true is not here: run_mqsc drops the connection once the command has run."""
         for f in hits:
             if f["kind"] == "latency":
                 time.sleep(float(f["seconds"]))
         for f in hits:
-            if f["kind"] == "drop_connection":
+            if f["kind"] == "drop_connection" and not f.get("after"):
                 raise ConnectionDropped()
         for f in hits:
             if f["kind"] == "http_error":
@@ -418,12 +421,17 @@ class Model:
         if isinstance(body, dict):
             entry.update(type=body.get("type"), name=body.get("name"), parameters=body.get("parameters"),
                          response_parameters=body.get("responseParameters"))
+        drop_after = []
         try:
-            status, resp = self._run_mqsc(qmgr, body, user, gateway, entry)
+            status, resp = self._run_mqsc(qmgr, body, user, gateway, entry, drop_after)
         except ConnectionDropped:
             self._journal(entry, None, None)
             raise
-        return self._journal(entry, status, resp)
+        answer = self._journal(entry, status, resp)
+        if drop_after:
+            # The command ran (and is journalled with its outcome); the client gets no answer.
+            raise ConnectionDropped()
+        return answer
 
     def record_rejected(self, qmgr, body, status, resp, user=None, gateway=None):
         """Journal a /mqsc request refused before run_mqsc (authentication or CSRF)."""
@@ -449,7 +457,7 @@ class Model:
             self.journal_entries.append(entry)
         return status, resp
 
-    def _run_mqsc(self, qmgr, body, user, gateway, entry):
+    def _run_mqsc(self, qmgr, body, user, gateway, entry, drop_after):
         try:
             cmd = parse_body(body, self.config["strict_body_keys"])
         except BadRequest as err:
@@ -464,6 +472,7 @@ class Model:
         if role not in ROLES or (cmd.mutating and (role == "MQWebAdminRO" or webuser_403)):
             return err_forbidden(f" to {cmd.verb} {cmd.qualifier}.")  # MQWebAdminRO is limited to DISPLAY (§1.4 [R])
         hits = self.take_faults(qmgr, cmd)
+        drop_after.extend(f for f in hits if f["kind"] == "drop_connection" and f.get("after"))
         injected = self.apply_transport_faults(hits)
         if injected:
             return injected

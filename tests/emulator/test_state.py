@@ -350,6 +350,18 @@ def test_drop_connection_is_journalled_without_status(srv, client):
     client.ok("START", "LISTENER", "SYSTEM.DEFAULT.LISTENER.TCP", qmgr="QM2")
 
 
+def test_drop_connection_after_the_command_ran(srv, client):
+    srv.model.add_fault({"kind": "drop_connection", "qmgr": "QM1", "command": "DEFINE", "count": 1, "after": True})
+    with pytest.raises(requests.ConnectionError):
+        client.mqsc("DEFINE", "QLOCAL", "DROP.Q")
+    entry = srv.model.journal(qmgr="QM1")[0]
+    assert (entry["http_status"], entry["completion_code"], entry["command"]) == (200, 0, "DEFINE")
+    client.ok("DISPLAY", "QLOCAL", "DROP.Q")  # it ran
+    client.fails(4001, "DEFINE", "QLOCAL", "DROP.Q")  # count used up: answered again
+    with pytest.raises(ValueError, match="drop_connection only"):
+        srv.model.add_fault({"kind": "latency", "seconds": 1, "after": True})
+
+
 def test_cmdserv_down_hits_every_command_while_present(srv, client):
     srv.model.add_fault({"kind": "cmdserv_down", "qmgr": "QM1", "count": 2})
     client.fails(3204, "DISPLAY", "QMSTATUS")

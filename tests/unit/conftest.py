@@ -51,3 +51,28 @@ def client_factory(transport_factory):
 def mutations(mq):
     """Mutating commands the emulator received for QM1 since the test started."""
     return lambda qmgr="QM1": [entry for entry in mq.model.journal(qmgr) if entry["mutating"]]
+
+
+@pytest.fixture
+def another_writer(mq, monkeypatch):
+    """another_writer(verb, qualifier, *commands): right after this task's (user admin) first request with that verb and
+    qualifier, another writer (user other) runs ``commands`` [MQSCCommand] through the same code path as HTTP."""
+    run_mqsc = mq.model.run_mqsc
+    hooks = []
+
+    def hooked(qmgr, body, user="admin", gateway=None):
+        answer = run_mqsc(qmgr, body, user, gateway)
+        for hook in list(hooks):
+            verb, qualifier, commands = hook
+            if user == "admin" and (body.get("command", "").upper(), body.get("qualifier", "").upper()) == (verb, qualifier):
+                hooks.remove(hook)
+                for command in commands:
+                    status, reply = run_mqsc(qmgr, command.payload(), "other")
+                    assert status == 200 and reply["overallCompletionCode"] == 0, reply
+                break  # one hook per request: the next one waits for the next such request
+        return answer
+
+    monkeypatch.setattr(mq.model, "run_mqsc", hooked)
+    mq.model.users["other"] = mq.model.users["admin"]
+    yield lambda verb, qualifier, *commands: hooks.append((verb, qualifier, commands))
+    mq.model.users.pop("other", None)

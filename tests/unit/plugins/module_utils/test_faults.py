@@ -16,7 +16,7 @@ import time
 import pytest
 
 from ansible_collections.mqrest.admin.plugins.module_utils._ensure import ensure_present
-from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQCommandError, MQTransportError, MQUnconfirmedError, MQWaitError
+from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQCommandError, MQError, MQTransportError, MQUnconfirmedError, MQWaitError
 from ansible_collections.mqrest.admin.plugins.module_utils._mqsc import MQSCCommand
 from ansible_collections.mqrest.admin.plugins.module_utils._objects import LISTENER
 from ansible_collections.mqrest.admin.plugins.module_utils._restart import operate
@@ -51,6 +51,26 @@ def test_define_dropped_before_it_ran_is_reported_as_not_applied(mq, client_fact
     assert client.applied == 0
     assert [e["http_status"] for e in commands(mq, "DEFINE")] == [None]  # sent once, never again
     assert client.display_one("LISTENER", "L1") is None
+
+
+def test_define_whose_connection_dropped_after_it_ran_is_reported_as_applied_and_sent_once(mq, client_factory):
+    mq.model.add_fault({"qmgr": "QM1", "kind": "drop_connection", "count": 1, "command": "DEFINE", "after": True})
+    client = client_factory()
+    result = ensure_present(client, LISTENER, "L1", LSTR)
+    assert (result.changed, result.action, client.applied) == (True, "created", 1)
+    assert "shows the command took effect" in client.warnings[0]
+    assert [e["http_status"] for e in commands(mq, "DEFINE")] == [200]  # ran once, its answer lost, never sent again
+
+
+def test_a_mutation_refused_by_mqweb_or_mq_says_it_was_not_applied(mq, client_factory):
+    mq.model.add_fault({"qmgr": "QM1", "kind": "http_error", "status": 503, "count": 1, "command": "DEFINE"})
+    with pytest.raises(MQError) as info:
+        ensure_present(client_factory(), LISTENER, "L1", LSTR)
+    assert info.value.details["applied"] is False and info.value.details["mq_command"].startswith("DEFINE LISTENER(L1)")
+    ensure_present(client_factory(), LISTENER, "L1", LSTR)
+    with pytest.raises(MQCommandError) as info:
+        client_factory().run(MQSCCommand("DELETE", "LISTENER", "NOSUCH"))
+    assert info.value.details["applied"] is False
 
 
 def test_define_that_ran_after_the_client_timed_out_is_reported_as_applied(mq, client_factory):

@@ -76,7 +76,8 @@ def test_update_alters_only_the_difference(mq, run_module):
     result = run_module("mq_objects", channels=[CHANNELS[0], dict(CHANNELS[1], description="Billing"), CHANNELS[2]])
     assert result["commands"] == ["ALTER CHANNEL(APP.C1) CHLTYPE(SVRCONN) DESCR('Billing')"]
     assert [c["changed_attributes"] for c in result["changes"]] == [["description"]]
-    assert result["summary"] == {"created": 0, "updated": 1, "recreated": 0, "deleted": 0, "purged": 0, "unchanged": 2, "started": 0, "stopped": 0}
+    assert result["summary"] == {"created": 0, "updated": 1, "recreated": 0, "deleted": 0, "purged": 0, "unchanged": 2, "started": 0, "stopped": 0,
+                                 "raced": 0}
 
 
 def test_states_start_everything_with_one_wait_and_rerun_reads_status_once_per_type(mq, run_module):
@@ -192,16 +193,21 @@ def test_a_recreated_running_channel_reports_its_real_states(mq, run_module):
     assert [(r["status_before"], r["status_after"]) for r in result["sync_results"]] == [("no status record", "RUNNING")]
 
 
-def test_a_failure_after_changes_reports_the_plan_and_what_was_sent(mq, run_module):
+def test_a_failure_part_way_reports_what_was_done_and_apart_what_was_not_attempted(mq, run_module):
     run_module("mq_objects", listeners=LISTENERS[:2])
-    mq.model.add_fault({"qmgr": "QM1", "kind": "http_error", "status": 500, "command": "DEFINE"})
+    mq.model.add_fault({"qmgr": "QM1", "kind": "http_error", "status": 500, "command": "DEFINE", "count": 1})
     fresh(mq)
-    result = run_module("mq_objects", listeners=[dict(LISTENERS[0], port=1600), {"name": "APP.NEW", "port": 1601}],
-                        _ansible_diff=True)
+    result = run_module("mq_objects", listeners=[dict(LISTENERS[0], port=1600), {"name": "APP.NEW", "port": 1601},
+                                                 {"name": "APP.NEW2", "port": 1602, "state": "started"}], _ansible_diff=True)
     assert result["failed"] is True and result["changed"] is True
     assert result["commands"] == ["ALTER LISTENER(APP.L0) TRPTYPE(TCP) PORT(1600)", "DEFINE LISTENER(APP.NEW) TRPTYPE(TCP) PORT(1601)"]
-    assert [(c["name"], c["action"]) for c in result["changes"]] == [("APP.L0", "updated"), ("APP.NEW", "created")]
-    assert result["summary"]["created"] == 1 and "diff" in result
+    # Only the ALTER was sent and accepted: the DEFINE that got HTTP 500 changed nothing, and APP.NEW2 was never sent.
+    assert [(c["name"], c["action"]) for c in result["changes"]] == [("APP.L0", "updated")]
+    assert {k: v for k, v in result["summary"].items() if v} == {"updated": 1}  # not created, started or unchanged
+    assert result["not_attempted"] == [{"type": "listener", "name": "APP.NEW2", "action": "created",
+                                        "changed_attributes": ["port", "transport_type"], "run_action": "started"}]
+    assert result["msg"].endswith("; the task stopped there: 1 planned change(s) not attempted (listener 'APP.NEW2')")
+    assert list(result["diff"]["after"]["listeners"]) == ["APP.L0"]
     # Every request is journalled; the DEFINE got the injected HTTP 500.
     assert [(e["command"], e["name"], e["http_status"]) for e in mutating(mq)] == [("ALTER", "APP.L0", 200), ("DEFINE", "APP.NEW", 500)]
 
