@@ -410,7 +410,7 @@ def run_rolling(mq):
     result["sync_result"] = totals(sum(r.poll_requests for r in rolling.runtimes.values()), "restart", started)
     result["qmgr"] = params["qmgr"]
     result["commands"] = list(mq.client.sent)
-    result["changed"] = bool(mq.client.sent)
+    result["changed"] = mq.client.changed
     mq.exit(result)
 
 
