@@ -55,7 +55,7 @@ def match_targets(spec, rows, patterns, allow_empty=False):
 class ObjectRecord:
     """One object's part in a start/stop/restart: both phases summed, as mq_restart reports it."""
 
-    __slots__ = ("name", "status_before", "status_after", "polls", "elapsed_seconds", "phases")
+    __slots__ = ("name", "status_before", "status_after", "polls", "elapsed_seconds", "phases", "by_another_writer")
 
     def __init__(self, name, status_before):
         self.name = name
@@ -64,15 +64,18 @@ class ObjectRecord:
         self.polls = 0
         self.elapsed_seconds = 0.0
         self.phases = []
+        self.by_another_writer = []  # the phases MQ answered "already stopped/started": someone else did them
 
     def add(self, outcome):
         self.phases.append(outcome.operation)
         self.polls += outcome.polls
         self.elapsed_seconds += outcome.elapsed_seconds
         self.status_after = outcome.status_after
+        if outcome.by_another_writer:
+            self.by_another_writer.append(outcome.operation)
 
     def as_dict(self, operation):
-        return sync_fact(self, operation)
+        return dict(sync_fact(self, operation), by_another_writer=list(self.by_another_writer))
 
 
 def operate(runtime, objects, operation, parallel=True):

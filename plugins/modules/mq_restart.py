@@ -244,7 +244,15 @@ sync_results:
     status_after:
       description: Last status seen.
       type: str
-  sample: [{name: TO.QM2, operation: restarted, polls: 5, elapsed_seconds: 1.52, status_before: RUNNING, status_after: RUNNING}]
+    by_another_writer:
+      description:
+        - The phases (V(stop), V(start)) that MQ answered "already stopped" or "already started" (reason codes such as
+          4064 or 4031): another writer did them between this task's status read and its command, so they are not
+          this task's change.
+      type: list
+      elements: str
+  sample: [{name: TO.QM2, operation: restarted, polls: 5, elapsed_seconds: 1.52, status_before: RUNNING, status_after: RUNNING,
+            by_another_writer: []}]
 report:
   description: With O(targets), every declared target in order, including those not restarted.
   returned: with O(targets)

@@ -15,6 +15,7 @@ from ansible_collections.mqrest.admin.plugins.module_utils._ensure import ensure
 from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQError
 from ansible_collections.mqrest.admin.plugins.module_utils._mqsc import MQSCCommand
 from ansible_collections.mqrest.admin.plugins.module_utils._objects import CHANNEL, LISTENER
+from ansible_collections.mqrest.admin.plugins.module_utils._restart import operate
 from ansible_collections.mqrest.admin.plugins.module_utils._runtime import ObjectRuntime
 
 SVRCONN = {"CHLTYPE": "SVRCONN", "DESCR": "ours"}
@@ -110,3 +111,13 @@ def test_our_own_start_is_not_by_another_writer(mq, client_factory):
     ensure_present(client_factory(), LISTENER, "L1", {"TRPTYPE": "TCP", "PORT": 1703})
     outcome = ObjectRuntime(client_factory(), LISTENER).ensure_started("L1")
     assert (outcome.by_another_writer, outcome.changed) == (False, True)
+
+
+def test_a_restart_whose_start_another_writer_made_says_so(mq, client_factory, another_writer):
+    ensure_present(client_factory(), LISTENER, "L1", {"TRPTYPE": "TCP", "PORT": 1704})
+    ObjectRuntime(client_factory(), LISTENER).ensure_started("L1")
+    # Our status read before the STOP, then the poll that sees it stopped: right after that poll, someone else starts it.
+    another_writer("DISPLAY", "LSSTATUS")
+    another_writer("DISPLAY", "LSSTATUS", MQSCCommand("START", "LISTENER", "L1"))
+    records = operate(ObjectRuntime(client_factory(), LISTENER), [("L1", None)], "restart")
+    assert records["L1"].as_dict("restarted")["by_another_writer"] == ["start"]
