@@ -301,10 +301,11 @@ class RollingRestart:
                 action, reason = self.outcome.get(key, (NOT_ATTEMPTED, None))
                 report.append({"type": step["type"], "name": name, "target": target_index, "status_before": self.before.get(key),
                                "action": action, "reason": reason, "status_after": self.last_seen.get(key)})
-        summary = dict.fromkeys(("restarted", "started", "not_running_before", "not_attempted", "failed"), 0)
+        counted = ((RESTARTED, "restarted"), (STARTED, "started"), (NOT_RUNNING_BEFORE, "not_running_before"),
+                   (NOT_ATTEMPTED, "not_attempted"), (FAILED, "failed"), (PLANNED, "would_restart"))
+        summary = dict.fromkeys([key for _label, key in counted], 0)
         for row in report:
-            for label, key in ((RESTARTED, "restarted"), (STARTED, "started"), (NOT_RUNNING_BEFORE, "not_running_before"),
-                               (NOT_ATTEMPTED, "not_attempted"), (FAILED, "failed")):
+            for label, key in counted:
                 summary[key] += row["action"] == label
         summary["declared"] = len(report)
         summary["left_not_running"] = len(self.left_not_running)

@@ -284,10 +284,12 @@ report:
       type: str
   sample: [{type: channel, name: TO.QM2, target: 0, status_before: RUNNING, action: restarted, reason: null, status_after: RUNNING}]
 summary:
-  description: With O(targets), how many declared targets each action applied to; only real successes count as restarted.
+  description:
+    - With O(targets), how many declared targets each action applied to; only real successes count as restarted.
+    - In check mode, V(would_restart) counts what a real run would restart.
   returned: with O(targets)
   type: dict
-  sample: {declared: 4, restarted: 3, started: 0, not_running_before: 1, not_attempted: 0, failed: 0, left_not_running: 0}
+  sample: {declared: 4, restarted: 3, started: 0, not_running_before: 1, not_attempted: 0, failed: 0, would_restart: 0, left_not_running: 0}
 left_not_running:
   description: With O(targets), after a failure and the recovery, what was running before and is not healthy now.
   returned: with O(targets)

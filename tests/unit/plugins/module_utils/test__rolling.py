@@ -50,7 +50,7 @@ def test_every_declared_target_is_reported_and_only_successes_count(mq, client_f
     assert actions(result) == [("channel", "APP.TO.A", "restarted"), ("channel", "APP.TO.B", "restarted"), ("channel", "APP.TO.C", "restarted"),
                                ("listener", "APP.L1", "restarted"), ("listener", "APP.L2", "not running before (left as is)")]
     assert result["summary"] == {"declared": 5, "restarted": 4, "started": 0, "not_running_before": 1, "not_attempted": 0, "failed": 0,
-                                 "left_not_running": 0}
+                                 "would_restart": 0, "left_not_running": 0}
     assert [r["status_after"] for r in result["report"]] == ["RUNNING"] * 4 + ["no status record"]
     assert result["health_checks"] == 2 and result["failure"] is None
     # Priority order; the stopped listener is never touched.
@@ -95,6 +95,7 @@ def test_check_mode_plans_and_sends_nothing(mq, client_factory, mutations):
     result = rolling(client, TARGETS).run()
     assert [a for _t, _n, a in actions(result)] == ["would restart (check mode)"] * 4 + ["not running before (left as is)"]
     assert mutations() == [] and len(client.sent) == 8
+    assert result["summary"]["would_restart"] == 4 and result["summary"]["restarted"] == 0
 
 
 CLNT = [{"type": "channel", "names": ["APP.TO.A", "X.CLNT"]}]
