@@ -167,11 +167,16 @@ class RollingRestart:
             raise MQError("queue manager {0} is not ready: status {1}, command server {2}".format(
                 qmstatus.get("qmname", ""), qmstatus.get("status", "unknown"), qmstatus.get("cmdserv", "unknown")))
         if self.preflight_gates.get("retrying_channels", True):
-            channel = OBJECT_TYPES["channel"]
-            retrying = sorted({row.get(channel.lifecycle.status_key) for row in self.client.display(channel.lifecycle.status_qualifier, "*")
-                               if "RETRYING" in status_values([row])})
-            if retrying:
-                raise MQError("channels already RETRYING, the queue manager is degraded: {0}".format(", ".join(retrying)))
+            # Objects already in a failing state (the lifecycle tables' failing states: a channel RETRYING).
+            failing = []
+            for spec in OBJECT_TYPES.values():
+                lifecycle = spec.lifecycle
+                for row in self.client.display(lifecycle.status_qualifier, "*") if lifecycle and lifecycle.failing else ():
+                    status = status_values([row])[0]
+                    if status in lifecycle.failing:
+                        failing.append("{0} {1} ({2})".format(spec.kind, row.get(lifecycle.status_key), status))
+            if failing:
+                raise MQError("already failing, the queue manager is degraded: {0}".format(", ".join(sorted(set(failing)))))
         limit = self.preflight_gates.get("max_logutil")
         logutil = str(qmstatus.get("logutil", "")).strip()
         # Circular logs and older queue managers do not report LOGUTIL: they pass.

@@ -101,6 +101,13 @@ def test_check_mode_plans_and_sends_nothing(mq, client_factory, mutations):
 CLNT = [{"type": "channel", "names": ["APP.TO.A", "X.CLNT"]}]
 
 
+def retrying(client, name):
+    """A sender that cannot reach its partner: RETRYING once started."""
+    ensure_present(client, CHANNEL, name, {"CHLTYPE": "SDR", "CONNAME": "partner.invalid(1414)", "XMITQ": "XQ"})
+    runtime = ObjectRuntime(client, CHANNEL, WaitPolicy(enabled=False))
+    runtime.run("start", [(name, "SDR", None)])
+
+
 def add_clntconn(mq, client):
     ensure_present(client, CHANNEL, "X.CLNT", {"CHLTYPE": "CLNTCONN", "CONNAME": "h(1)"})
 
@@ -108,6 +115,8 @@ def add_clntconn(mq, client):
 @pytest.mark.parametrize("targets,prepare,options,message", [
     ([{"type": "channel", "names": ["NOPE.*"]}], None, {}, "no such object on the queue manager: channel NOPE.*"),
     (TARGETS, lambda mq, client: mq.model.set_qmstatus("QM1", logutil=95), {}, "LOGUTIL is 95%, above the limit of 90%"),
+    (TARGETS, lambda mq, client: retrying(client, "X.TO.NOWHERE"), {},
+     "already failing, the queue manager is degraded: channel X.TO.NOWHERE (RETRYING)"),
     # Named explicitly and to be started: refused before the first target is restarted.
     (CLNT, add_clntconn, {"start_not_running": True}, "channel X.CLNT: a clntconn channel cannot be started"),
 ])
