@@ -32,14 +32,18 @@ def run_object_module(spec):
     try:
         spec.validate_name(params["name"])
         spec.check_state(params)
-        subtype = spec.subtype(params)
-        desired = spec.desired_from_params(params, subtype) if state != "absent" else {}
+        # Every value is checked before any request; what depends on the existing definition (its type, what creating
+        # it would need) is checked after the one DISPLAY, before anything mutating.
+        desired = spec.desired_from_params(params, spec.subtype(params), check_required=False) if state != "absent" else {}
         client = mq.client
         runtime = ObjectRuntime(client, spec, wait_policy(params), stop=params)
         if state == "absent":
             result = ensure_absent(client, spec, params["name"], runtime=runtime, force=params["force"]).as_result()
         else:
-            ensured = ensure_present(client, spec, params["name"], desired, runtime=runtime, recreate=params["recreate"])
+            row = client.display_one(spec.qualifier, params["name"])
+            subtype, desired = spec.desired_for(params, row, params["recreate"])
+            spec.check_run(state, subtype)
+            ensured = ensure_present(client, spec, params["name"], desired, runtime=runtime, recreate=params["recreate"], row=row)
             result = ensured.as_result()
             if state in ("started", "stopped"):
                 subtype = spec.row_subtype(ensured.after) or subtype

@@ -14,8 +14,11 @@ description:
     administrative REST API.
   - Idempotent. The channel is read once; it is defined when absent and altered with only the
     attributes that differ. Attributes not given are left alone.
-  - Per-type rules are checked before anything is sent. O(xmitq) is required for and only valid on
-    V(sdr) and V(svr) channels; O(conname) is required for V(sdr), V(rqstr), V(clntconn) and V(clussdr).
+  - An existing channel is operated by its name alone (for example O(state=started)); its type and the attributes its
+    type requires come from its definition. O(type), and O(xmitq) for V(sdr) and V(svr) and O(conname) for V(sdr),
+    V(rqstr), V(clntconn) and V(clussdr), are required only to create the channel; the task then fails after its one
+    C(DISPLAY), before anything is changed, naming every missing option at once. Options that do not apply to the
+    channel's type (O(xmitq) on a V(svrconn)) are refused in the same way.
   - O(state=started) waits until C(DISPLAY CHSTATUS) shows C(RUNNING) for V(sdr), V(svr), V(rqstr) and
     V(clussdr) channels. C(START) on V(rcvr), V(svrconn) and V(clusrcvr) channels only re-enables them, so
     they count as started when no C(STOPPED) status remains. A channel that goes to C(RETRYING) fails the
@@ -40,7 +43,8 @@ attributes:
 options:
   type:
     description:
-      - Channel type (C(CHLTYPE)). Required unless O(state=absent).
+      - Channel type (C(CHLTYPE)). Required to create the channel; an existing channel's type is read from its
+        definition.
       - MQ cannot change the type of an existing channel; a different value fails unless O(recreate=true).
     type: str
     choices: [sdr, svr, rcvr, rqstr, svrconn, clntconn, clussdr, clusrcvr, amqp]

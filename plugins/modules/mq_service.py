@@ -14,7 +14,8 @@ description:
     administrative REST API.
   - Idempotent. The service is read once; it is defined when absent and altered with only the
     attributes that differ. Attributes not given are left alone.
-  - O(state=started) and O(state=stopped) need O(service_type=server). MQ reports status
+  - O(state=started) and O(state=stopped) need a server service (O(service_type=server), or an existing service
+    defined as one, which is then started or stopped by its name alone). MQ reports status
     (C(DISPLAY SVSTATUS)) only for server services; a command service has no status, so whether it runs
     cannot be known or waited for.
 author:
