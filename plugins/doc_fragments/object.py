@@ -27,8 +27,12 @@ options:
       - V(absent) deletes it. An active object is only stopped and deleted with O(force=true).
       - V(started) and V(stopped) imply V(present) and then start or stop the object, waiting for the
         result when O(wait=true). They send nothing when the object is already in that state.
+      - V(restarted) implies V(present) and then always restarts the object, as M(mqrest.admin.mq_restart) does: a stop
+        (when it runs), waited for even with O(wait=false) because MQ refuses to start an object that is still stopping,
+        then a start, waited for when O(wait=true). In check mode it reports the commands and sends neither. The object
+        types that cannot be started or stopped are refused as with V(started).
     type: str
-    choices: [present, absent, started, stopped]
+    choices: [present, absent, started, stopped, restarted]
     default: present
   attributes:
     description:

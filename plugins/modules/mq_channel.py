@@ -213,12 +213,14 @@ not_attempted:
   elements: str
   sample: ["DELETE CHANNEL(APP.SVRCONN)"]
 sync_result:
-  description: Facts about the start or stop that was issued and waited for.
-  returned: when a start or stop was issued and not in check mode
+  description:
+    - Facts about the start, stop or restart that was issued and waited for. A restart sums both phases, as the
+      RV(mqrest.admin.mq_restart#module:sync_results) of M(mqrest.admin.mq_restart) do.
+  returned: when a start, stop or restart was issued and not in check mode
   type: dict
   contains:
     operation:
-      description: V(started) or V(stopped).
+      description: V(started), V(stopped) or V(restarted).
       type: str
     polls:
       description: Number of status requests made while waiting.
@@ -231,6 +233,7 @@ sync_result:
         - True when MQ answered that the channel already was started (4031 MQRCCF_CHANNEL_IN_USE) or stopped (4064
           MQRCCF_CHANNEL_NOT_ACTIVE), because another writer got there between this task's status read and its command. That is
           not counted as this task's change.
+        - For a restart, true when MQ answered either phase so.
       type: bool
 """
 

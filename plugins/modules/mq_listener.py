@@ -62,7 +62,8 @@ options:
       - Description (C(DESCR)), at most 64 characters. Case is kept.
     type: str
 notes:
-  - Changes to a running listener take effect the next time it starts; use M(mqrest.admin.mq_restart).
+  - Changes to a running listener take effect the next time it starts; use O(state=restarted) or
+    M(mqrest.admin.mq_restart).
 seealso:
   - module: mqrest.admin.mq_channel
   - module: mqrest.admin.mq_info
@@ -149,12 +150,14 @@ not_attempted:
   elements: str
   sample: ["DELETE LISTENER(APP.LISTENER)"]
 sync_result:
-  description: Facts about the start or stop that was issued and waited for.
-  returned: when a start or stop was issued and not in check mode
+  description:
+    - Facts about the start, stop or restart that was issued and waited for. A restart sums both phases, as the
+      RV(mqrest.admin.mq_restart#module:sync_results) of M(mqrest.admin.mq_restart) do.
+  returned: when a start, stop or restart was issued and not in check mode
   type: dict
   contains:
     operation:
-      description: V(started) or V(stopped).
+      description: V(started), V(stopped) or V(restarted).
       type: str
     polls:
       description: Number of status requests made while waiting.
@@ -167,6 +170,7 @@ sync_result:
         - True when MQ answered that the listener already was started (3233 MQRCCF_LISTENER_STARTED) or stopped (3234
           MQRCCF_LISTENER_STOPPED), because another writer got there between this task's status read and its command. That is not
           counted as this task's change.
+        - For a restart, true when MQ answered either phase so.
       type: bool
   sample: {operation: started, polls: 3, elapsed_seconds: 0.41}
 """

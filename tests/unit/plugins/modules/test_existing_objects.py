@@ -1,7 +1,8 @@
 # Copyright (c) mqrest.admin contributors
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Operating existing objects (issue 13): by name alone. The emulator's journal proves what was sent."""
+"""Operating existing objects (issue 13): by name alone, and state restarted. The emulator's journal proves what was
+sent."""
 
 from __future__ import annotations
 
@@ -94,3 +95,55 @@ def test_mq_objects_entries_follow_the_same_rule(mq, run_module):
     assert refused["failed"] is True
     assert "channels[0] (TO.P2): conname and xmitq are required to create sdr channel 'TO.P2'" in refused["msg"], refused["msg"]
     assert mutating(mq) == []
+
+
+# -- 2. state: restarted -----------------------------------------------------------------------------------------------
+
+def test_restarted_stops_and_starts_a_running_listener(mq, run_module):
+    run_module("mq_listener", name="L.OK", port=1415, state="started")
+    fresh(mq)
+    result = run_module("mq_listener", name="L.OK", state="restarted")
+    assert not result.get("failed"), result.get("msg")
+    assert mutating(mq) == [("STOP", "LISTENER", "L.OK"), ("START", "LISTENER", "L.OK")]
+    assert (result["changed"], result["action"]) == (True, "unchanged")
+    assert result["sync_result"]["operation"] == "restarted" and result["sync_result"]["by_another_writer"] is False
+    assert {"polls", "elapsed_seconds"} <= set(result["sync_result"])
+    assert result["commands"] == ["STOP LISTENER(L.OK)", "START LISTENER(L.OK)"]
+    # A restart is never "already done": it restarts again.
+    fresh(mq)
+    again = run_module("mq_listener", name="L.OK", state="restarted")
+    assert again["changed"] is True and mutating(mq) == [("STOP", "LISTENER", "L.OK"), ("START", "LISTENER", "L.OK")]
+
+
+@pytest.mark.parametrize("module,options,stop,start", [
+    ("mq_channel", dict(SDR), "STOP CHANNEL(TO.P1) MODE(QUIESCE) STATUS(STOPPED)", "START CHANNEL(TO.P1)"),
+    ("mq_service", dict(SERVER), "STOP SERVICE(APP.S1)", "START SERVICE(APP.S1)"),
+])
+def test_restarted_in_check_mode_reports_and_sends_nothing(mq, run_module, module, options, stop, start):
+    run_module(module, state="started", **options)
+    fresh(mq)
+    name = options.pop("name")
+    result = run_module(module, name=name, state="restarted", _ansible_check_mode=True, _ansible_diff=True)
+    assert not result.get("failed"), result.get("msg")
+    assert (result["changed"], result["commands"]) == (True, [stop, start])
+    assert "sync_result" not in result
+    assert mutating(mq) == []
+
+
+@pytest.mark.parametrize("module,options,rule", [
+    ("mq_channel", {"name": "C1", "type": "clntconn", "conname": "h(1)"}, "is not supported for a clntconn channel"),
+    ("mq_service", {"name": "S1", "service_type": "command"}, "needs service_type='server'"),
+])
+def test_restarted_refuses_what_cannot_run_before_any_request(mq, run_module, module, options, rule):
+    fresh(mq)
+    result = run_module(module, state="restarted", **options)
+    assert result["failed"] is True and rule in result["msg"] and "state='restarted'" in result["msg"], result["msg"]
+    assert mq.model.requests()["total"] == 0
+
+
+def test_mq_objects_entries_do_not_take_restarted(mq, run_module):
+    fresh(mq)
+    result = run_module("mq_objects", listeners=[{"name": "L1", "state": "restarted"}])
+    assert result["failed"] is True
+    assert "value of state must be one of: present, absent, started, stopped, got: restarted" in result["msg"]
+    assert mq.model.requests()["total"] == 0
