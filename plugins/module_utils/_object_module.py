@@ -47,6 +47,7 @@ def run_object_module(spec):
             spec.check_run(state, subtype)
             ensured = ensure_present(client, spec, name, desired, runtime=runtime, recreate=params["recreate"], row=row)
             result = ensured.as_result()
+            result["run_action"] = None
             if state in RUN_STATES:
                 _run(client, runtime, name, spec.row_subtype(ensured.after) or subtype, state, result)
     except MQError as exc:
@@ -55,20 +56,28 @@ def run_object_module(spec):
 
 
 def _run(client, runtime, name, subtype, state, result):
-    """Start, stop or restart the object; ``result`` gains sync_result."""
+    """Start, stop or restart the object; ``result`` gains run_action, the state in the diff and sync_result."""
     if state == "restarted":
         # Always a stop (when it runs) and a start, as mq_restart does; the stop is waited for even with wait=false.
         record = operate(runtime, [(name, subtype)], "restart")[name]
         # A phase MQ answered "already there" was another writer's, not this task's change.
         changed = len(record.by_another_writer) < len(record.phases)
         facts = dict(record.as_dict(OPERATION_RESULT["restart"]), by_another_writer=bool(record.by_another_writer))
+        before = "started" if "stop" in record.phases else "stopped"
     else:
         outcome = runtime.ensure_started(name, subtype) if state == "started" else runtime.ensure_stopped(name, subtype)
         if outcome is None:
             return
         changed, facts = outcome.changed, outcome.as_dict()
+        before = "stopped" if state == "started" else "started"
     result["commands"] = list(client.sent)
     # A START or STOP that another writer had already done is reported, not counted as this task's change.
     result["changed"] = result["changed"] or changed
     if not client.check_mode:
         result["sync_result"] = {k: v for k, v in facts.items() if k in ("operation", "polls", "elapsed_seconds", "by_another_writer")}
+    if changed:
+        result["run_action"] = state  # started, stopped or restarted
+        diff = result["diff"]
+        if diff["before"]:
+            diff["before"]["state"] = before
+        diff["after"]["state"] = result["run_action"]

@@ -108,6 +108,16 @@ action:
   type: str
   sample: updated
   choices: [created, updated, recreated, unchanged, deleted, absent]
+run_action:
+  description:
+    - What was done to the run state, besides RV(action)'s change to the definition. V(started), V(stopped) or V(restarted)
+      when this task's own command did it (in check mode, what it would do); null when the state was already right,
+      when another writer had done it, or with O(state=present) or O(state=absent).
+    - The diff then shows C(state) before and after (C(state) before is left out for an object this task created).
+  returned: success, unless O(state=absent)
+  type: str
+  sample: started
+  choices: [started, stopped, restarted]
 changed_attributes:
   description: Options (or lower-case MQSC keywords given in O(attributes)) that were or would be changed.
   returned: always
@@ -129,7 +139,8 @@ commands:
   elements: str
   sample: ["ALTER LISTENER(APP.LISTENER) TRPTYPE(TCP) PORT(1415)"]
 diff:
-  description: Before and after values of the changed attributes.
+  description:
+    - Before and after values of the changed attributes, and C(state) before and after when RV(run_action) is set.
   returned: when diff mode is enabled
   type: dict
   sample: {before: {port: 1414}, after: {port: 1415}}

@@ -1,8 +1,8 @@
 # Copyright (c) mqrest.admin contributors
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Operating existing objects (issue 13): by name alone, and state restarted. The emulator's journal proves what was
-sent."""
+"""Operating existing objects (issue 13): by name alone, state restarted, and run-state changes in the diff and in
+run_action. The emulator's journal proves what was sent."""
 
 from __future__ import annotations
 
@@ -105,7 +105,7 @@ def test_restarted_stops_and_starts_a_running_listener(mq, run_module):
     result = run_module("mq_listener", name="L.OK", state="restarted")
     assert not result.get("failed"), result.get("msg")
     assert mutating(mq) == [("STOP", "LISTENER", "L.OK"), ("START", "LISTENER", "L.OK")]
-    assert (result["changed"], result["action"]) == (True, "unchanged")
+    assert (result["changed"], result["action"], result["run_action"]) == (True, "unchanged", "restarted")
     assert result["sync_result"]["operation"] == "restarted" and result["sync_result"]["by_another_writer"] is False
     assert {"polls", "elapsed_seconds"} <= set(result["sync_result"])
     assert result["commands"] == ["STOP LISTENER(L.OK)", "START LISTENER(L.OK)"]
@@ -125,8 +125,9 @@ def test_restarted_in_check_mode_reports_and_sends_nothing(mq, run_module, modul
     name = options.pop("name")
     result = run_module(module, name=name, state="restarted", _ansible_check_mode=True, _ansible_diff=True)
     assert not result.get("failed"), result.get("msg")
-    assert (result["changed"], result["commands"]) == (True, [stop, start])
+    assert (result["changed"], result["run_action"], result["commands"]) == (True, "restarted", [stop, start])
     assert "sync_result" not in result
+    assert (result["diff"]["before"]["state"], result["diff"]["after"]["state"]) == ("started", "restarted")
     assert mutating(mq) == []
 
 
@@ -147,3 +148,31 @@ def test_mq_objects_entries_do_not_take_restarted(mq, run_module):
     assert result["failed"] is True
     assert "value of state must be one of: present, absent, started, stopped, got: restarted" in result["msg"]
     assert mq.model.requests()["total"] == 0
+
+
+# -- 3. run-state changes in the diff and in run_action ---------------------------------------------------------------
+
+def test_check_diff_of_a_start_shows_the_state_transition(mq, run_module):
+    run_module("mq_listener", name="L.OK", port=1415)
+    fresh(mq)
+    result = run_module("mq_listener", name="L.OK", port=1415, state="started", _ansible_check_mode=True, _ansible_diff=True)
+    assert (result["changed"], result["action"], result["run_action"]) == (True, "unchanged", "started")
+    assert (result["diff"]["before"]["state"], result["diff"]["after"]["state"]) == ("stopped", "started")
+    assert result["diff"]["before"] != result["diff"]["after"]
+    assert mutating(mq) == []
+
+
+def test_stop_reports_run_action_and_state_and_an_unchanged_run_reports_none(mq, run_module):
+    run_module("mq_listener", name="L.OK", port=1415, state="started")
+    stopped = run_module("mq_listener", name="L.OK", state="stopped", _ansible_diff=True)
+    assert (stopped["changed"], stopped["run_action"]) == (True, "stopped")
+    assert (stopped["diff"]["before"]["state"], stopped["diff"]["after"]["state"]) == ("started", "stopped")
+    again = run_module("mq_listener", name="L.OK", state="stopped", _ansible_diff=True)
+    assert (again["changed"], again["run_action"]) == (False, None)
+    assert "state" not in again["diff"]["after"]
+
+
+def test_a_created_and_started_object_has_state_only_after(mq, run_module):
+    result = run_module("mq_listener", name="L.NEW", port=1416, state="started", _ansible_diff=True)
+    assert (result["action"], result["run_action"]) == ("created", "started")
+    assert result["diff"]["before"] == {} and result["diff"]["after"]["state"] == "started"
