@@ -247,7 +247,7 @@ sync_results:
     by_another_writer:
       description:
         - The phases (V(stop), V(start)) that MQ answered "already stopped" or "already started" (reason codes such as
-          4064 or 4031): another writer did them between this task's status read and its command, so they are not
+          4064 or 4031), because another writer did them between this task's status read and its command, so they are not
           this task's change.
       type: list
       elements: str
