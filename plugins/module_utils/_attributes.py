@@ -28,6 +28,7 @@ def _and(words):
     words = list(words)
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
+
 # IBM-NAMING: A-Z a-z 0-9 . / _ % ; no blanks. Names are case-sensitive.
 _NAME_CHARS = re.compile(r"^[A-Za-z0-9._/%]+$")
 _CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
