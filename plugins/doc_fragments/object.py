@@ -20,12 +20,19 @@ options:
     required: true
   state:
     description:
-      - V(present) makes the object exist with the given attributes.
+      - V(present) makes the object exist with the given attributes. An existing object needs only its O(name); its
+        type and the attributes its type requires come from its definition, and attributes not given are left alone.
+        They are required only to create the object; the task then fails after its one C(DISPLAY), before anything
+        is changed, naming every missing option at once.
       - V(absent) deletes it. An active object is only stopped and deleted with O(force=true).
       - V(started) and V(stopped) imply V(present) and then start or stop the object, waiting for the
         result when O(wait=true). They send nothing when the object is already in that state.
+      - V(restarted) implies V(present) and then always restarts the object, as M(mqrest.admin.mq_restart) does. It stops
+        the object when it runs, waiting for the stop even with O(wait=false) because MQ refuses to start an object that
+        is still stopping, then starts it, waiting for the start when O(wait=true). In check mode it reports the commands and sends neither. The object
+        types that cannot be started or stopped are refused as with V(started).
     type: str
-    choices: [present, absent, started, stopped]
+    choices: [present, absent, started, stopped, restarted]
     default: present
   attributes:
     description:

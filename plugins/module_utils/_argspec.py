@@ -19,7 +19,7 @@ from ansible.module_utils.basic import env_fallback
 from ._errors import MQInputError
 
 __all__ = ["ArgumentSpec", "connection_spec", "wait_spec", "object_spec", "channel_stop_spec", "rolling_spec", "entry_options",
-           "TASK_OPTIONS"]
+           "TASK_OPTIONS", "ENTRY_STATES"]
 
 
 def _greater_than_zero(option):
@@ -120,7 +120,7 @@ def rolling_spec():
 # Paired with doc fragment mqrest.admin.object: what one object entry declares besides its attributes.
 _OBJECT_OPTIONS = dict(
     name=dict(type="str", required=True),
-    state=dict(type="str", default="present", choices=["present", "absent", "started", "stopped"]),
+    state=dict(type="str", default="present", choices=["present", "absent", "started", "stopped", "restarted"]),
     attributes=dict(type="dict", default={}),
     recreate=dict(type="bool", default=False),
     force=dict(type="bool", default=False),
@@ -130,9 +130,17 @@ _OBJECT_OPTIONS = dict(
 TASK_OPTIONS = ("wait", "wait_timeout", "poll_interval", "stop_mode", "stop_status", "retrying_grace")
 
 
-def entry_options(object_type):
-    """The options that declare one object of ``object_type``: an mq_listener/mq_channel/mq_service task, an mq_objects entry."""
+# The states of an mq_objects entry: no restarted, because one fan-out START or STOP per object is all mq_objects sends
+# (mq_restart restarts many objects at once).
+ENTRY_STATES = ["present", "absent", "started", "stopped"]
+
+
+def entry_options(object_type, restart=True):
+    """The options that declare one object of ``object_type``: an mq_listener/mq_channel/mq_service task, or with
+    ``restart=False`` an mq_objects entry (whose state has no restarted)."""
     options = dict(_OBJECT_OPTIONS)
+    if not restart:
+        options["state"] = dict(options["state"], choices=list(ENTRY_STATES))
     options.update(object_type.option_argspec())
     return options
 

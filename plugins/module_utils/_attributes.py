@@ -17,7 +17,17 @@ import re
 
 from ._errors import MQInputError
 
-__all__ = ["Attr", "ObjectType", "validate_name"]
+__all__ = ["Attr", "ObjectType", "validate_name", "RUN_STATES"]
+
+# The states that start, stop or restart the object after making it present.
+RUN_STATES = ("started", "stopped", "restarted")
+
+
+def _and(words):
+    """'a', 'a and b', 'a, b and c'."""
+    words = list(words)
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
 
 # IBM-NAMING: A-Z a-z 0-9 . / _ % ; no blanks. Names are case-sensitive.
 _NAME_CHARS = re.compile(r"^[A-Za-z0-9._/%]+$")
@@ -186,14 +196,18 @@ class ObjectType:
         return {(self.by_option[key].keyword.lower() if key in self.by_option else key): value for key, value in facts.items()}
 
     def check_state(self, params):
-        """The rules of ``state`` that the attribute table alone cannot express; raises before anything is sent."""
-        state = params["state"]
-        if self.type_attr is not None and state != "absent" and not params.get(self.type_attr.option):
-            raise MQInputError("{0} is required when state is {1}: MQ needs {2} to define a {3} and to alter it".format(
-                self.type_attr.option, state, self.type_attr.keyword, self.kind))
-        if state not in ("started", "stopped"):
+        """The rules of ``state`` that the options alone decide; raises before anything is sent.
+
+        Without the subtype option (``type``, ``service_type``) the subtype comes from the existing definition, so
+        its rules are checked after the one DISPLAY (``creating``, ``check_run``).
+        """
+        if self.subtype_attr is None or self.subtype(params):
+            self.check_run(params["state"], self.subtype(params))
+
+    def check_run(self, state, subtype):
+        """Refuse a start, stop or restart that the object's subtype cannot do (``subtype`` None: MQ's default)."""
+        if state not in RUN_STATES:
             return
-        subtype = self.subtype(params)
         why = self.lifecycle.why_unstartable(subtype)
         if why:
             raise MQInputError("state={0!r} is not supported for {1} {2} {3}: {4}".format(
@@ -203,6 +217,43 @@ class ObjectType:
             monitored = [c.lower() for c in self.subtype_attr.choices if not self.lifecycle.why_unmonitored(c)]
             raise MQInputError("state={0!r} needs {1}={2}: {3}".format(
                 state, self.subtype_attr.option, " or ".join(repr(c) for c in monitored), why))
+
+    def creating(self, params, row, recreate=False):
+        """Will the task define the object? It is absent (``row`` None), or has another type and ``recreate`` is set."""
+        if row is None:
+            return True
+        given = params.get(self.type_attr.option) if self.type_attr is not None else None
+        return bool(recreate and given and self.type_attr.normalize(given) != self.type_attr.normalize(
+            row.get(self.type_attr.keyword.lower())))
+
+    def desired_for(self, params, row, recreate=False):
+        """(subtype, {KEYWORD: wire value}) for an object whose DISPLAY is ``row`` (None: absent).
+
+        The subtype is the one given, else the existing definition's. The type and the required keywords are needed
+        only to define the object; then every missing one is named at once. Raises MQInputError; nothing mutating has
+        been sent yet.
+        """
+        subtype = self.subtype(params) or (self.lifecycle.subtype_of(row) if self.lifecycle else None)
+        desired = self.desired_from_params(params, subtype, check_required=False)
+        if not self.creating(params, row, recreate):
+            return subtype, desired
+        missing = []
+        if self.type_attr is not None and not params.get(self.type_attr.option):
+            missing.append(self.type_attr.option)
+        missing.extend(self.by_keyword[k].label for k in self.required.get(subtype, ()) if not str(desired.get(k, "")).strip())
+        if missing:
+            what = "{0} {1} {2!r}".format(subtype.lower(), self.kind, params["name"]) if subtype and self.type_attr is not None and \
+                self.type_attr.option not in missing else "{0} {1!r}".format(self.kind, params["name"])
+            raise MQInputError("{0} {1} required to create {2}, which does not exist{3}".format(
+                _and(missing), "is" if len(missing) == 1 else "are", what,
+                self._required_hint() if self.type_attr is not None and self.type_attr.option in missing else ""))
+        return subtype, desired
+
+    def _required_hint(self):
+        """What each subtype needs besides the type, from the table: '; sdr also needs conname and xmitq, ...'."""
+        parts = ["{0} also needs {1}".format(t.lower(), _and([self.by_keyword[k].label for k in keywords]))
+                 for t, keywords in self.required.items()]
+        return "; " + ", ".join(parts) if parts else ""
 
     def option_argspec(self):
         """Argument spec entries for every attribute with an option name."""

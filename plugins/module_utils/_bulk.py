@@ -33,9 +33,9 @@ LIST_OPTIONS = (("listeners", LISTENER), ("channels", CHANNEL), ("services", SER
 class Entry:
     """One validated entry of a list option: what the user wants for one object."""
 
-    __slots__ = ("spec", "where", "name", "state", "desired", "subtype", "recreate", "force")
+    __slots__ = ("spec", "where", "name", "state", "desired", "subtype", "recreate", "force", "params")
 
-    def __init__(self, spec, where, name, state, desired, subtype, recreate, force):
+    def __init__(self, spec, where, name, state, desired, subtype, recreate, force, params=None):
         self.spec = spec
         self.where = where
         self.name = name
@@ -44,6 +44,18 @@ class Entry:
         self.subtype = subtype
         self.recreate = recreate
         self.force = force
+        self.params = params or {}  # the entry's options: what the type and the required keywords are checked against
+
+    def complete(self, row):
+        """Once the object's DISPLAY ``row`` (None: absent) is known: its subtype and desired attributes, and the type and
+        required options when it is to be created (all missing ones at once); raises MQInputError naming the entry."""
+        if self.state == "absent":
+            return
+        try:
+            self.subtype, self.desired = self.spec.desired_for(self.params, row, self.recreate)
+            self.spec.check_run(self.state, self.subtype)
+        except MQInputError as exc:
+            raise MQInputError("{0}: {1}".format(self.where, exc.msg))
 
 
 def parse_entries(spec, option, entries):
@@ -58,8 +70,9 @@ def parse_entries(spec, option, entries):
             spec.validate_name(params["name"])
             spec.check_state(params)
             subtype = spec.subtype(params)
-            # An entry that deletes still gets its values checked, as the single-object modules' argspecs do.
-            desired = spec.desired_from_params(params, subtype, check_required=params["state"] != "absent")
+            # Every entry gets its values checked, even one that deletes, as the single-object modules' argspecs do; the type and
+            # the keywords a definition requires are needed only to create the object (Entry.complete, after the DISPLAY).
+            desired = spec.desired_from_params(params, subtype, check_required=False)
         except MQInputError as exc:
             raise MQInputError("{0}: {1}".format(where, exc.msg))
         if params["name"] in seen:
@@ -67,7 +80,7 @@ def parse_entries(spec, option, entries):
                 where, spec.kind, params["name"], seen[params["name"]]))
         seen[params["name"]] = where
         parsed.append(Entry(spec, where, params["name"], params["state"], desired if params["state"] != "absent" else {}, subtype,
-                            params["recreate"], params["force"]))
+                            params["recreate"], params["force"], params))
     return parsed
 
 
@@ -132,6 +145,7 @@ def _plan_type(client, runtime, spec, entries, purge):
     plans = []
     for entry in entries:
         row = rows.get(entry.name)
+        entry.complete(row)
         existing_subtype = spec.row_subtype(row)
         if entry.state == "absent":
             plan = _Plan(spec, entry.name, "deleted" if row else "absent", [MQSCCommand("DELETE", spec.qualifier, entry.name)] if row else (),

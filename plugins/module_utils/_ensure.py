@@ -136,9 +136,16 @@ def plan_present(spec, name, desired, row, recreate=False):
     return "updated", [MQSCCommand("ALTER", spec.qualifier, name, params)], {k: desired[k] for k in changed}
 
 
-def ensure_present(client, spec, name, desired, runtime=None, recreate=False):
-    """Make object ``name`` exist with the ``desired`` {KEYWORD: wire value} attributes."""
-    row = client.display_one(spec.qualifier, name)
+_UNREAD = object()
+
+
+def ensure_present(client, spec, name, desired, runtime=None, recreate=False, row=_UNREAD):
+    """Make object ``name`` exist with the ``desired`` {KEYWORD: wire value} attributes.
+
+    ``row``: the DISPLAY the caller already made (None: absent); read here when not given.
+    """
+    if row is _UNREAD:
+        row = client.display_one(spec.qualifier, name)
     action, commands, _applied = plan_present(spec, name, desired, row, recreate)
     if action == "unchanged":
         return EnsureResult(spec, "unchanged", row, row)

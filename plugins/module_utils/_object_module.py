@@ -4,15 +4,17 @@
 
 # PRIVATE: this file is internal to mqrest.admin and may change without notice.
 
-"""The body shared by mq_listener, mq_channel and mq_service: validate, ensure, then start/stop."""
+"""The body shared by mq_listener, mq_channel and mq_service: validate, read, ensure, then start, stop or restart."""
 
 from __future__ import annotations
 
 from ._argspec import object_spec
+from ._attributes import RUN_STATES
 from ._ensure import ensure_absent, ensure_present
 from ._errors import MQError
 from ._module import MQModule
-from ._runtime import ObjectRuntime
+from ._restart import operate
+from ._runtime import OPERATION_RESULT, ObjectRuntime
 from ._waiter import WaitPolicy
 
 __all__ = ["run_object_module", "wait_policy"]
@@ -27,33 +29,55 @@ def wait_policy(params, enabled=True):
 def run_object_module(spec):
     mq = MQModule(object_spec(spec))
     params = mq.params
-    state = params["state"]
+    state, name = params["state"], params["name"]
     result = {"changed": False}
     try:
-        spec.validate_name(params["name"])
+        spec.validate_name(name)
         spec.check_state(params)
-        subtype = spec.subtype(params)
-        desired = spec.desired_from_params(params, subtype) if state != "absent" else {}
+        # Every value is checked before any request; what depends on the existing definition (its type, what creating
+        # it would need) is checked after the one DISPLAY, before anything mutating.
+        desired = spec.desired_from_params(params, spec.subtype(params), check_required=False) if state != "absent" else {}
         client = mq.client
         runtime = ObjectRuntime(client, spec, wait_policy(params), stop=params)
         if state == "absent":
-            result = ensure_absent(client, spec, params["name"], runtime=runtime, force=params["force"]).as_result()
+            result = ensure_absent(client, spec, name, runtime=runtime, force=params["force"]).as_result()
         else:
-            ensured = ensure_present(client, spec, params["name"], desired, runtime=runtime, recreate=params["recreate"])
+            row = client.display_one(spec.qualifier, name)
+            subtype, desired = spec.desired_for(params, row, params["recreate"])
+            spec.check_run(state, subtype)
+            ensured = ensure_present(client, spec, name, desired, runtime=runtime, recreate=params["recreate"], row=row)
             result = ensured.as_result()
-            if state in ("started", "stopped"):
-                subtype = spec.row_subtype(ensured.after) or subtype
-                if state == "started":
-                    outcome = runtime.ensure_started(params["name"], subtype)
-                else:
-                    outcome = runtime.ensure_stopped(params["name"], subtype)
-                if outcome is not None:
-                    # A START or STOP that another writer had already done is reported, not counted as this task's change.
-                    result["changed"] = result["changed"] or outcome.changed
-                    if not client.check_mode:
-                        result["sync_result"] = {k: v for k, v in outcome.as_dict().items()
-                                                 if k in ("operation", "polls", "elapsed_seconds", "by_another_writer")}
-                result["commands"] = list(client.sent)
+            result["run_action"] = None
+            if state in RUN_STATES:
+                _run(client, runtime, name, spec.row_subtype(ensured.after) or subtype, state, result)
     except MQError as exc:
         mq.fail(exc, **result)
     mq.exit(result)
+
+
+def _run(client, runtime, name, subtype, state, result):
+    """Start, stop or restart the object; ``result`` gains run_action, the state in the diff and sync_result."""
+    if state == "restarted":
+        # Always a stop (when it runs) and a start, as mq_restart does; the stop is waited for even with wait=false.
+        record = operate(runtime, [(name, subtype)], "restart")[name]
+        # A phase MQ answered "already there" was another writer's, not this task's change.
+        changed = len(record.by_another_writer) < len(record.phases)
+        facts = dict(record.as_dict(OPERATION_RESULT["restart"]), by_another_writer=bool(record.by_another_writer))
+        before = "started" if "stop" in record.phases else "stopped"
+    else:
+        outcome = runtime.ensure_started(name, subtype) if state == "started" else runtime.ensure_stopped(name, subtype)
+        if outcome is None:
+            return
+        changed, facts = outcome.changed, outcome.as_dict()
+        before = "stopped" if state == "started" else "started"
+    result["commands"] = list(client.sent)
+    # A START or STOP that another writer had already done is reported, not counted as this task's change.
+    result["changed"] = result["changed"] or changed
+    if not client.check_mode:
+        result["sync_result"] = {k: v for k, v in facts.items() if k in ("operation", "polls", "elapsed_seconds", "by_another_writer")}
+    if changed:
+        result["run_action"] = state  # started, stopped or restarted
+        diff = result["diff"]
+        if diff["before"]:
+            diff["before"]["state"] = before
+        diff["after"]["state"] = result["run_action"]

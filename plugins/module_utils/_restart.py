@@ -124,7 +124,8 @@ def _operate_batches(runtime, objects, operation, parallel, records, failures):
         ready = list(batch)
         if operation in ("stop", "restart"):
             to_stop = [(n, s, records[n].status_before) for n, s in batch if not runtime.is_stopped(before[n])]
-            stopped = runtime.run("stop", to_stop, raise_on_failure=False)
+            # A restart waits for its stop even with wait=false: MQ refuses to START an object that is still stopping.
+            stopped = runtime.run("stop", to_stop, raise_on_failure=False, always_wait=operation == "restart")
             failed = set()
             for outcome in stopped:
                 records[outcome.name].add(outcome)

@@ -14,8 +14,11 @@ description:
     administrative REST API.
   - Idempotent. The channel is read once; it is defined when absent and altered with only the
     attributes that differ. Attributes not given are left alone.
-  - Per-type rules are checked before anything is sent. O(xmitq) is required for and only valid on
-    V(sdr) and V(svr) channels; O(conname) is required for V(sdr), V(rqstr), V(clntconn) and V(clussdr).
+  - An existing channel is operated by its name alone (for example O(state=started)); its type and the attributes its
+    type requires come from its definition. O(type), and O(xmitq) for V(sdr) and V(svr) and O(conname) for V(sdr),
+    V(rqstr), V(clntconn) and V(clussdr), are required only to create the channel; the task then fails after its one
+    C(DISPLAY), before anything is changed, naming every missing option at once. Options that do not apply to the
+    channel's type (O(xmitq) on a V(svrconn)) are refused in the same way.
   - O(state=started) waits until C(DISPLAY CHSTATUS) shows C(RUNNING) for V(sdr), V(svr), V(rqstr) and
     V(clussdr) channels. C(START) on V(rcvr), V(svrconn) and V(clusrcvr) channels only re-enables them, so
     they count as started when no C(STOPPED) status remains. A channel that goes to C(RETRYING) fails the
@@ -40,7 +43,8 @@ attributes:
 options:
   type:
     description:
-      - Channel type (C(CHLTYPE)). Required unless O(state=absent).
+      - Channel type (C(CHLTYPE)). Required to create the channel; an existing channel's type is read from its
+        definition.
       - MQ cannot change the type of an existing channel; a different value fails unless O(recreate=true).
     type: str
     choices: [sdr, svr, rcvr, rqstr, svrconn, clntconn, clussdr, clusrcvr, amqp]
@@ -168,6 +172,16 @@ action:
   type: str
   sample: created
   choices: [created, updated, recreated, unchanged, deleted, absent]
+run_action:
+  description:
+    - What was done to the run state, besides RV(action)'s change to the definition. V(started), V(stopped) or V(restarted)
+      when this task's own command did it (in check mode, what it would do); null when the state was already right,
+      when another writer had done it, or with O(state=present) or O(state=absent).
+    - The diff then shows C(state) before and after (C(state) before is left out for an object this task created).
+  returned: success, unless O(state=absent)
+  type: str
+  sample: started
+  choices: [started, stopped, restarted]
 changed_attributes:
   description: Options (or lower-case MQSC keywords given in O(attributes)) that were or would be changed.
   returned: always
@@ -189,7 +203,8 @@ commands:
   elements: str
   sample: ["DEFINE CHANNEL(APP.SVRCONN) CHLTYPE(SVRCONN) MAXINST(200)"]
 diff:
-  description: Before and after values of the changed attributes.
+  description:
+    - Before and after values of the changed attributes, and C(state) before and after when RV(run_action) is set.
   returned: when diff mode is enabled
   type: dict
 raced:
@@ -209,12 +224,14 @@ not_attempted:
   elements: str
   sample: ["DELETE CHANNEL(APP.SVRCONN)"]
 sync_result:
-  description: Facts about the start or stop that was issued and waited for.
-  returned: when a start or stop was issued and not in check mode
+  description:
+    - Facts about the start, stop or restart that was issued and waited for. A restart sums both phases, as the
+      RV(mqrest.admin.mq_restart#module:sync_results) of M(mqrest.admin.mq_restart) do.
+  returned: when a start, stop or restart was issued and not in check mode
   type: dict
   contains:
     operation:
-      description: V(started) or V(stopped).
+      description: V(started), V(stopped) or V(restarted).
       type: str
     polls:
       description: Number of status requests made while waiting.
@@ -227,6 +244,7 @@ sync_result:
         - True when MQ answered that the channel already was started (4031 MQRCCF_CHANNEL_IN_USE) or stopped (4064
           MQRCCF_CHANNEL_NOT_ACTIVE), because another writer got there between this task's status read and its command. That is
           not counted as this task's change.
+        - For a restart, true when MQ answered either phase so.
       type: bool
 """
 

@@ -62,7 +62,8 @@ options:
       - Description (C(DESCR)), at most 64 characters. Case is kept.
     type: str
 notes:
-  - Changes to a running listener take effect the next time it starts; use M(mqrest.admin.mq_restart).
+  - Changes to a running listener take effect the next time it starts; use O(state=restarted) or
+    M(mqrest.admin.mq_restart).
 seealso:
   - module: mqrest.admin.mq_channel
   - module: mqrest.admin.mq_info
@@ -107,6 +108,16 @@ action:
   type: str
   sample: updated
   choices: [created, updated, recreated, unchanged, deleted, absent]
+run_action:
+  description:
+    - What was done to the run state, besides RV(action)'s change to the definition. V(started), V(stopped) or V(restarted)
+      when this task's own command did it (in check mode, what it would do); null when the state was already right,
+      when another writer had done it, or with O(state=present) or O(state=absent).
+    - The diff then shows C(state) before and after (C(state) before is left out for an object this task created).
+  returned: success, unless O(state=absent)
+  type: str
+  sample: started
+  choices: [started, stopped, restarted]
 changed_attributes:
   description: Options (or lower-case MQSC keywords given in O(attributes)) that were or would be changed.
   returned: always
@@ -128,7 +139,8 @@ commands:
   elements: str
   sample: ["ALTER LISTENER(APP.LISTENER) TRPTYPE(TCP) PORT(1415)"]
 diff:
-  description: Before and after values of the changed attributes.
+  description:
+    - Before and after values of the changed attributes, and C(state) before and after when RV(run_action) is set.
   returned: when diff mode is enabled
   type: dict
   sample: {before: {port: 1414}, after: {port: 1415}}
@@ -149,12 +161,14 @@ not_attempted:
   elements: str
   sample: ["DELETE LISTENER(APP.LISTENER)"]
 sync_result:
-  description: Facts about the start or stop that was issued and waited for.
-  returned: when a start or stop was issued and not in check mode
+  description:
+    - Facts about the start, stop or restart that was issued and waited for. A restart sums both phases, as the
+      RV(mqrest.admin.mq_restart#module:sync_results) of M(mqrest.admin.mq_restart) do.
+  returned: when a start, stop or restart was issued and not in check mode
   type: dict
   contains:
     operation:
-      description: V(started) or V(stopped).
+      description: V(started), V(stopped) or V(restarted).
       type: str
     polls:
       description: Number of status requests made while waiting.
@@ -167,6 +181,7 @@ sync_result:
         - True when MQ answered that the listener already was started (3233 MQRCCF_LISTENER_STARTED) or stopped (3234
           MQRCCF_LISTENER_STOPPED), because another writer got there between this task's status read and its command. That is not
           counted as this task's change.
+        - For a restart, true when MQ answered either phase so.
       type: bool
   sample: {operation: started, polls: 3, elapsed_seconds: 0.41}
 """

@@ -59,6 +59,7 @@ options:
       state:
         description:
           - As O(mqrest.admin.mq_listener#module:state); the waiting options are set once for the task.
+          - V(restarted) is not offered here; restart objects with M(mqrest.admin.mq_restart).
         type: str
         choices: [present, absent, started, stopped]
         default: present
@@ -123,6 +124,7 @@ options:
       state:
         description:
           - As O(mqrest.admin.mq_channel#module:state); the waiting options are set once for the task.
+          - V(restarted) is not offered here; restart objects with M(mqrest.admin.mq_restart).
         type: str
         choices: [present, absent, started, stopped]
         default: present
@@ -143,7 +145,8 @@ options:
         default: false
       type:
         description:
-          - Channel type (C(CHLTYPE)). Required unless O(mqrest.admin.mq_channel#module:state=absent).
+          - Channel type (C(CHLTYPE)). Required to create the channel; an existing channel's type is read from its
+            definition, as with M(mqrest.admin.mq_channel).
           - MQ cannot change the type of an existing channel; a different value fails unless
             O(mqrest.admin.mq_channel#module:recreate=true).
         type: str
@@ -238,6 +241,7 @@ options:
       state:
         description:
           - As O(mqrest.admin.mq_service#module:state); the waiting options are set once for the task.
+          - V(restarted) is not offered here; restart objects with M(mqrest.admin.mq_restart).
         type: str
         choices: [present, absent, started, stopped]
         default: present
@@ -495,7 +499,8 @@ from ansible_collections.mqrest.admin.plugins.module_utils._object_module import
 
 
 def main():
-    spec = ArgumentSpec({option: dict(type="list", elements="dict", options=entry_options(object_type)) for option, object_type in LIST_OPTIONS})
+    spec = ArgumentSpec({option: dict(type="list", elements="dict", options=entry_options(object_type, restart=False))
+                         for option, object_type in LIST_OPTIONS})
     spec.argument_spec["purge"] = dict(type="dict", options=dict(prefix=dict(type="str", required=True), force=dict(type="bool", default=False)))
     mq = MQModule(spec.merge(wait_spec(), channel_stop_spec()))
     params = mq.params

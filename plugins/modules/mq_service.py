@@ -14,7 +14,8 @@ description:
     administrative REST API.
   - Idempotent. The service is read once; it is defined when absent and altered with only the
     attributes that differ. Attributes not given are left alone.
-  - O(state=started) and O(state=stopped) need O(service_type=server). MQ reports status
+  - O(state=started) and O(state=stopped) need a server service (O(service_type=server), or an existing service
+    defined as one, which is then started or stopped by its name alone). MQ reports status
     (C(DISPLAY SVSTATUS)) only for server services; a command service has no status, so whether it runs
     cannot be known or waited for.
 author:
@@ -102,6 +103,16 @@ action:
   type: str
   sample: created
   choices: [created, updated, unchanged, deleted, absent]
+run_action:
+  description:
+    - What was done to the run state, besides RV(action)'s change to the definition. V(started), V(stopped) or V(restarted)
+      when this task's own command did it (in check mode, what it would do); null when the state was already right,
+      when another writer had done it, or with O(state=present) or O(state=absent).
+    - The diff then shows C(state) before and after (C(state) before is left out for an object this task created).
+  returned: success, unless O(state=absent)
+  type: str
+  sample: started
+  choices: [started, stopped, restarted]
 changed_attributes:
   description: Options that were or would be changed.
   returned: always
@@ -121,7 +132,8 @@ commands:
   type: list
   elements: str
 diff:
-  description: Before and after values of the changed attributes.
+  description:
+    - Before and after values of the changed attributes, and C(state) before and after when RV(run_action) is set.
   returned: when diff mode is enabled
   type: dict
 raced:
@@ -141,12 +153,14 @@ not_attempted:
   elements: str
   sample: ["DELETE SERVICE(APP.SERVICE)"]
 sync_result:
-  description: Facts about the start or stop that was issued and waited for.
-  returned: when a start or stop was issued and not in check mode
+  description:
+    - Facts about the start, stop or restart that was issued and waited for. A restart sums both phases, as the
+      RV(mqrest.admin.mq_restart#module:sync_results) of M(mqrest.admin.mq_restart) do.
+  returned: when a start, stop or restart was issued and not in check mode
   type: dict
   contains:
     operation:
-      description: V(started) or V(stopped).
+      description: V(started), V(stopped) or V(restarted).
       type: str
     polls:
       description: Number of status requests made while waiting.
@@ -159,6 +173,7 @@ sync_result:
         - True when MQ answered that the service already was started (3251 MQRCCF_SERVICE_RUNNING) or stopped (3253
           MQRCCF_SERVICE_STOPPED), because another writer got there between this task's status read and its command. That is not
           counted as this task's change.
+        - For a restart, true when MQ answered either phase so.
       type: bool
 """
 

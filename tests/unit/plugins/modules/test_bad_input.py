@@ -111,15 +111,13 @@ BAD_INPUT = [
     ("mq_channel", dict(SDR, name="C1", attributes={"PASSWORD": "x"}), "attributes.PASSWORD", "is not a channel attribute"),
     # options invalid for the channel type
     ("mq_channel", {"name": "C1", "type": "svrconn", "xmitq": "XQ"}, "xmitq", "is not valid for a svrconn channel"),
-    ("mq_channel", {"name": "C1", "type": "sdr", "xmitq": "XQ"}, "conname", "is required for a sdr channel"),
-    ("mq_channel", {"name": "C1", "type": "sdr", "conname": "h(1)"}, "xmitq", "is required for a sdr channel"),
     ("mq_channel", {"name": "C1", "type": "rcvr", "conname": "h(1)"}, "conname", "is not valid for a rcvr channel"),
     ("mq_channel", {"name": "C1", "type": "svrconn", "attributes": {"BATCHSZ": 10}}, "attributes.BATCHSZ", "is not valid for a svrconn channel"),
     ("mq_channel", {"name": "C1", "type": "clntconn", "conname": "h(1)", "state": "started"}, "state", "cannot be started or stopped"),
     ("mq_channel", {"name": "C1", "type": "amqp", "heartbeat_interval": 5}, "heartbeat_interval", "is not valid for a amqp channel"),
     ("mq_channel", {"name": "C1", "type": "amqp", "state": "stopped"}, "state", "is not supported for an amqp channel"),
-    ("mq_channel", {"name": "C1"}, "type", "type is required when state is present: MQ needs CHLTYPE to define a channel"),
-    ("mq_service", {"name": "S1", "state": "started"}, "state", "needs service_type='server'"),
+    ("mq_service", {"name": "S1", "service_type": "command", "state": "started"}, "state", "needs service_type='server'"),
+    # What creating needs (type, conname, xmitq) depends on whether the object exists: see test_existing_objects.py.
 ]
 
 
