@@ -17,6 +17,9 @@ __all__ = ["MQClient"]
 
 # After a timeout the server may still be running the command: give it this long (at most) before re-reading.
 SETTLE_CAP = 5.0
+# After a proxy's 502/504 mqweb may still be finishing the command behind it: a short pause before re-reading, so the
+# re-read does not race the command it is checking.
+SETTLE_PROXY = 1.0
 
 
 class MQClient:
@@ -75,6 +78,8 @@ class MQClient:
                                      mq_command=command.text(), applied=False)
         if exc.timed_out:
             self.sleep(min(self.transport.request_timeout, SETTLE_CAP))
+        elif exc.answer_lost and isinstance(exc, MQHTTPError):
+            self.sleep(SETTLE_PROXY)
         try:
             applied = took_effect()
         except MQError as reread:

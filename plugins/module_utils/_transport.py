@@ -112,6 +112,7 @@ class RestTransport:
         self._rand = rand
         self._ltpa_cookie = None
         self.request_count = 0
+        self.answered = False  # the mqweb server answered at least once in this run (a later failure is an outage)
         self.session = requests.Session()
         self.session.headers.update({"Accept": "application/json", CSRF_HEADER: "mqrest.admin"})
         if gateway_qmgr:
@@ -202,6 +203,7 @@ class RestTransport:
                 detail = self._connection_hint(url, exc, attempt)
                 raise MQTransportError("{0}: {1}".format(what or url, detail), detail=detail, reached=_reached(exc),
                                        timed_out=isinstance(exc, requests.exceptions.ReadTimeout), url=url, attempts=attempt)
+            self.answered = True
             if response.status_code in RETRYABLE_STATUS and attempt < attempts:
                 self._sleep(next(delays))
                 continue
@@ -209,9 +211,13 @@ class RestTransport:
         raise AssertionError("unreachable")  # pragma: no cover
 
     def _connection_hint(self, url, exc, attempts):
-        hint = "check that rest_url points at a running mqweb server (host, port)"
-        if url.startswith("http://"):
-            hint += "; mqweb serves HTTPS only by default, so try https://"
+        if self.answered:
+            # The URL was right a moment ago: the server went away (restarting, or the network), not the configuration.
+            hint = "the mqweb server answered earlier in this task and has stopped answering (restarting, or the network)"
+        else:
+            hint = "check that rest_url points at a running mqweb server (host, port)"
+            if url.startswith("http://"):
+                hint += "; mqweb serves HTTPS only by default, so try https://"
         kind = "timed out after {0}s".format(self.request_timeout) if isinstance(exc, requests.exceptions.Timeout) else "connection failed"
         return "{0} talking to {1} after {2} attempt(s): {3}; {4}".format(kind, url, attempts, _reason(exc), hint)
 
@@ -220,6 +226,9 @@ class RestTransport:
         error = _first_error(response)
         msg_id = error.get("msgId") or error.get("messageId")
         text = error.get("message") or response.reason or ""
+        if msg_id and text.startswith(msg_id):
+            # mqweb's message text starts with its own id ("MQWB0009E: Could not query ..."): say the id once.
+            text = text[len(msg_id):].lstrip(": ")
         hints = {
             401: "check username and password (or the client certificate); user names are case-sensitive",
             403: "the user needs the MQWebAdmin role for commands that change objects (MQWebAdminRO can only DISPLAY)",

@@ -131,3 +131,26 @@ def test_a_response_cut_off_mid_body_is_a_transport_error_not_a_traceback(transp
     with pytest.raises(MQTransportError, match="IncompleteRead"):
         transport.run_mqsc(DISPLAY_QMGR)
     assert transport.request_count == 2  # a read: retried once, then a clean failure
+
+
+def test_a_server_that_answered_and_then_stops_is_an_outage_not_a_wrong_url(transport_factory, monkeypatch):
+    transport = transport_factory(retries=0)
+    transport.run_mqsc(DISPLAY_QMGR)
+
+    def refused(*args, **kwargs):
+        raise requests.exceptions.ConnectionError("[Errno 111] Connection refused")
+
+    monkeypatch.setattr(transport.session, "request", refused)
+    with pytest.raises(MQTransportError) as info:
+        transport.run_mqsc(DISPLAY_QMGR)
+    # The http:// URL worked a moment ago: no advice to switch to https://, but what happened.
+    assert "answered earlier in this task and has stopped answering" in info.value.msg
+    assert "try https://" not in info.value.msg
+
+
+def test_mqweb_message_ids_are_said_once(mq, transport_factory):
+    mq.model.stop_qmgr("QM1")
+    with pytest.raises(MQHTTPError) as info:
+        transport_factory(retries=0).run_mqsc(DISPLAY_QMGR)
+    assert info.value.status == 503 and info.value.msg_id == "MQWB0009E"
+    assert info.value.msg.count("MQWB0009E") == 1, info.value.msg

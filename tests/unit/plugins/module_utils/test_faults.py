@@ -15,6 +15,7 @@ import time
 
 import pytest
 
+from ansible_collections.mqrest.admin.plugins.module_utils._client import SETTLE_PROXY, MQClient
 from ansible_collections.mqrest.admin.plugins.module_utils._ensure import ensure_present
 from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQCommandError, MQError, MQTransportError, MQUnconfirmedError, MQWaitError
 from ansible_collections.mqrest.admin.plugins.module_utils._mqsc import MQSCCommand
@@ -107,6 +108,15 @@ def test_proxy_error_on_a_mutation_is_checked_not_retried(mq, client_factory, st
         ensure_present(client_factory(), LISTENER, "L1", LSTR)
     assert "HTTP {0}".format(status) in info.value.msg and "changed nothing" in info.value.msg
     assert len(commands(mq, "DEFINE")) == 1
+
+
+def test_after_a_proxy_error_the_re_read_waits_a_moment(mq, transport_factory):
+    # mqweb may still be finishing the command behind the proxy that gave up: do not race it with the re-read.
+    mq.model.add_fault({"qmgr": "QM1", "kind": "http_error", "status": 502, "count": 1, "command": "DEFINE"})
+    pauses = []
+    with pytest.raises(MQUnconfirmedError):
+        ensure_present(MQClient(transport_factory(), sleep=pauses.append), LISTENER, "L1", LSTR)
+    assert pauses == [SETTLE_PROXY]
 
 
 def test_mutation_that_could_not_connect_was_not_sent(transport_factory, client_factory):
