@@ -19,7 +19,7 @@ from ansible.module_utils.basic import env_fallback
 from ._errors import MQInputError
 
 __all__ = ["ArgumentSpec", "connection_spec", "wait_spec", "object_spec", "channel_stop_spec", "rolling_spec", "entry_options",
-           "TASK_OPTIONS", "ENTRY_STATES"]
+           "ENTRY_STATES"]
 
 
 def _greater_than_zero(option):
@@ -125,9 +125,6 @@ _OBJECT_OPTIONS = dict(
     recreate=dict(type="bool", default=False),
     force=dict(type="bool", default=False),
 )
-
-# Options of the single-object modules that mq_objects takes once for the task: one wait covers every object.
-TASK_OPTIONS = ("wait", "wait_timeout", "poll_interval", "stop_mode", "stop_status", "retrying_grace")
 
 
 # The states of an mq_objects entry: no restarted, because one fan-out START or STOP per object is all mq_objects sends

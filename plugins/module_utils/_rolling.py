@@ -21,7 +21,7 @@ from ._objects import OBJECT_TYPES
 from ._restart import expand, operate
 from ._runtime import OPERATION_RESULT, ObjectRuntime, read_objects
 
-__all__ = ["RollingRestart", "restart_plan", "unhealthy", "RESULTS"]
+__all__ = ["RollingRestart", "restart_plan", "unhealthy"]
 
 # What happened to each declared target, as the report says it.
 RESTARTED = "restarted"
@@ -30,7 +30,6 @@ NOT_RUNNING_BEFORE = "not running before (left as is)"
 NOT_ATTEMPTED = "not attempted (an earlier object failed)"
 FAILED = "failed"
 PLANNED = "would restart (check mode)"
-RESULTS = (RESTARTED, STARTED, NOT_RUNNING_BEFORE, NOT_ATTEMPTED, FAILED, PLANNED)
 
 
 def restart_plan(info, targets, parallel=True):
