@@ -39,7 +39,7 @@ def validate_name(name, option, max_length, what, generic=False):
     pattern = name[:-1] if generic and name.endswith("*") else name
     if generic and name == "*":
         return name
-    if not isinstance(name, str) or not pattern or len(pattern) > max_length or not _NAME_CHARS.match(pattern):
+    if not isinstance(name, str) or not pattern or len(pattern) > max_length or not _NAME_CHARS.fullmatch(pattern):
         rule = "1 to {0} characters from A-Z a-z 0-9 . / _ %".format(max_length)
         if generic:
             rule += ", optionally ending in * (a generic name)"

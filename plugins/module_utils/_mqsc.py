@@ -46,7 +46,7 @@ def _mqsc_value(value):
     text = str(value)
     if text == "":
         return "' '"
-    if _BARE_TOKEN.match(text):
+    if _BARE_TOKEN.fullmatch(text):
         return text
     # Quoting keeps case and protects blanks; a quote inside is written twice, as in runmqsc.
     return "'" + text.replace("'", "''") + "'"

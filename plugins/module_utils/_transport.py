@@ -66,7 +66,7 @@ def backoff_delays(first=BACKOFF_FIRST, cap=BACKOFF_CAP, rand=random.random):
 
 def parse_rest_url(rest_url):
     """Validate ``rest_url`` (optionally with a path prefix before /ibmmq/rest/vN); return it without a trailing slash."""
-    match = _REST_URL.match(rest_url or "")
+    match = _REST_URL.fullmatch(rest_url or "")
     if not match:
         if "@" in (rest_url or ""):
             # Do not echo the value: it may hold a password.

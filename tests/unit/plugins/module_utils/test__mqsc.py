@@ -57,3 +57,7 @@ def test_element_failure_carries_command_reason_name_and_amq_message():
 def test_overall_failure_without_element_detail_still_fails():
     with pytest.raises(MQCommandError, match="3008"):
         parse_response(MQSCCommand("DISPLAY", "QMGR"), {"commandResponse": [], "overallCompletionCode": 2, "overallReasonCode": 3008})
+
+
+def test_a_value_with_a_trailing_newline_is_quoted_in_the_runmqsc_text():
+    assert MQSCCommand("ALTER", "CHANNEL", "C1", {"DESCR": "ABC\n"}).text() == "ALTER CHANNEL(C1) DESCR('ABC\n')"

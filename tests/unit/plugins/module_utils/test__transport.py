@@ -154,3 +154,8 @@ def test_mqweb_message_ids_are_said_once(mq, transport_factory):
         transport_factory(retries=0).run_mqsc(DISPLAY_QMGR)
     assert info.value.status == 503 and info.value.msg_id == "MQWB0009E"
     assert info.value.msg.count("MQWB0009E") == 1, info.value.msg
+
+
+def test_rest_url_with_a_trailing_newline_is_refused():
+    with pytest.raises(MQInputError):
+        parse_rest_url("https://mqhost:9443/ibmmq/rest/v2\n")
