@@ -110,6 +110,11 @@ class RollingRestart:
         self.left_not_running = []
         self.failure = None
 
+    @property
+    def poll_requests(self):
+        """Status requests made while waiting for stops and starts, over every object type."""
+        return sum(runtime.poll_requests for runtime in self.runtimes.values())
+
     # -- the run ---------------------------------------------------------------------------------
     def run(self):
         """The module result; raises MQError carrying the same result when anything failed."""

@@ -370,9 +370,7 @@ def main():
     runtime = None
     started = time.monotonic()
     try:
-        if not params["names"]:
-            raise MQInputError("names must list at least one {0} name".format(params["type"]))
-        patterns = [object_type.validate_name(name, "names", generic=True) for name in params["names"]]
+        patterns = checked_names(object_type, params["names"], "names")
         client = mq.client
         runtime = ObjectRuntime(client, object_type, wait_policy(params), stop=params)
         # One DISPLAY for every name and generic name given.
@@ -403,25 +401,28 @@ def run_rolling(mq):
         if not params["targets"]:
             raise MQInputError("targets must list at least one target")
         for index, target in enumerate(params["targets"]):
-            if not target["names"]:
-                raise MQInputError("targets[{0}].names must list at least one {1} name".format(index, target["type"]))
-            for name in target["names"]:
-                OBJECT_TYPES[target["type"]].validate_name(name, "targets[{0}].names".format(index), generic=True)
-        preflight = None if params["preflight"] is None else params["preflight"]
+            checked_names(OBJECT_TYPES[target["type"]], target["names"], "targets[{0}].names".format(index))
         rolling = RollingRestart(
-            mq.client, params["targets"], wait_policy(params), params, preflight=preflight, parallel=params["parallel"],
+            mq.client, params["targets"], wait_policy(params), params, preflight=params["preflight"], parallel=params["parallel"],
             health={"checks": params["health_checks"], "interval": params["health_interval"], "timeout": params["health_timeout"]},
             start_not_running=params["start_not_running"], recover=params["recover"])
         result = rolling.run()
     except MQError as exc:
         if rolling is not None:
-            exc.result["sync_result"] = totals(sum(r.poll_requests for r in rolling.runtimes.values()), "restart", started)
+            exc.result["sync_result"] = totals(rolling.poll_requests, "restart", started)
         mq.fail(exc, qmgr=params["qmgr"])
-    result["sync_result"] = totals(sum(r.poll_requests for r in rolling.runtimes.values()), "restart", started)
+    result["sync_result"] = totals(rolling.poll_requests, "restart", started)
     result["qmgr"] = params["qmgr"]
     result["commands"] = list(mq.client.sent)
     result["changed"] = mq.client.changed
     mq.exit(result)
+
+
+def checked_names(object_type, names, option):
+    """The names and generic names of ``option``, checked before any request."""
+    if not names:
+        raise MQInputError("{0} must list at least one {1} name".format(option, object_type.kind))
+    return [object_type.validate_name(name, option, generic=True) for name in names]
 
 
 def totals(polls, operation, started):
