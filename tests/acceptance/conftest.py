@@ -117,7 +117,7 @@ class Objects:
 
 @pytest.fixture(scope="session")
 def prefix():
-    return "ACPT." + "".join(random.choice(string.ascii_uppercase + string.digits) for _ in range(3))
+    return "ACPT." + "".join(random.choices(string.ascii_uppercase + string.digits, k=3))
 
 
 _TEST_NUMBER = itertools.count(1)

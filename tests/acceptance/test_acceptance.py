@@ -54,6 +54,8 @@ from __future__ import annotations
 import random
 import re
 
+import pytest
+
 from acceptance_support import emulator_gap, emulator_only, observe, wait_for  # pylint: disable=import-error
 
 MQWB_ID = re.compile(r"^MQWB\d{4}[IWES]$")  # ERR: "of the form MQWBnnnnX"
@@ -314,34 +316,26 @@ def test_chstatus_of_a_channel_never_started_is_3065(client, objs):
     assert_failed(chstatus(client, name), 3065)
 
 
-def test_svrconn_start_and_stop_without_connections(client, objs):
-    name = objs.define("channel", "SVRC", {"chltype": "SVRCONN"})
-    # STA-CHL: START is valid for every type but CLNTCONN; for a SVRCONN it enables the channel.
-    assert_success(client.run_json("start", "channel", name))
+@pytest.mark.parametrize("chltype", ["SVRCONN", "SDR"])
+def test_start_and_stop_of_an_inactive_channel(client, objs, chltype):
+    parameters = {"chltype": chltype}
+    if chltype == "SDR":
+        parameters.update(conname="peer.invalid(1414)", xmitq=objs.define("qlocal", "XQ", {"usage": "XMITQ"}))
+    name = objs.define("channel", "IDLE", parameters)
+    if chltype == "SVRCONN":
+        # STA-CHL: START is valid for every type but CLNTCONN; a SVRCONN has no partner to start, so it stays
+        # without an active instance until a client connects.
+        assert_success(client.run_json("start", "channel", name))
     # STOP-CHL on a channel with no active instance: RC4064 MQRCCF_CHANNEL_NOT_ACTIVE ("already stopped"), or
     # success with STATUS(STOPPED) (the default) leaving a STOPPED record until START. Either is documented.
     result = client.run_json("stop", "channel", name)
     if result.overall_cc == 0:
         assert_success(result)
         assert statuses(wait_for(lambda: chstatus(client, name), lambda r: statuses(r) == ["STOPPED"])) == ["STOPPED"]
-        assert_success(client.run_json("start", "channel", name))
-        observe("STOP of an idle SVRCONN: success, STOPPED record until START")
+        observe("STOP of an inactive {0}: success, STOPPED record until START".format(chltype))
     else:
         assert_failed(result, 4064)
-        observe("STOP of an idle SVRCONN: 4064 MQRCCF_CHANNEL_NOT_ACTIVE")
-
-
-def test_stop_of_a_sender_never_started(client, objs):
-    xmitq = objs.define("qlocal", "XQ", {"usage": "XMITQ"})
-    name = objs.define("channel", "SDRI", {"chltype": "SDR", "conname": "peer.invalid(1414)", "xmitq": xmitq})
-    # STOP-CHL / RC4064, as above: accept either documented answer, report which.
-    result = client.run_json("stop", "channel", name)
-    if result.overall_cc == 0:
-        assert_success(result)
-        observe("STOP of a sender never started: success")
-    else:
-        assert_failed(result, 4064)
-        observe("STOP of a sender never started: 4064 MQRCCF_CHANNEL_NOT_ACTIVE")
+        observe("STOP of an inactive {0}: 4064 MQRCCF_CHANNEL_NOT_ACTIVE".format(chltype))
 
 
 def test_sender_to_an_unreachable_partner_retries_and_stops(client, objs):
