@@ -97,6 +97,8 @@ QUEUE_ATTRS = {
     "QMODEL": _attrs(f"{_QCOMMON} GET=ENABLED DEFTYPE=PREDEFINED MAXDEPTH=5000 MAXMSGL=4194304 USAGE=NORMAL BOQNAME= BOTHRESH=0 "
                      "MONQ=QMGR STATQ=QMGR"),
 }
+# Runtime state of a local queue with no messages and no open handle (LPUT/LGET/OLDEST: wall times or None).
+EMPTY_QUEUE = {"CURDEPTH": 0, "IPPROCS": 0, "OPPROCS": 0, "LPUT": None, "LGET": None, "OLDEST": None}
 QUEUE_DEFAULTS = {"QLOCAL": "SYSTEM.DEFAULT.LOCAL.QUEUE", "QREMOTE": "SYSTEM.DEFAULT.REMOTE.QUEUE",
                   "QALIAS": "SYSTEM.DEFAULT.ALIAS.QUEUE", "QMODEL": "SYSTEM.DEFAULT.MODEL.QUEUE"}
 
@@ -135,9 +137,19 @@ def mq_time(wall=None):
 
 
 # Reason codes (cmqc/cmqcfc; §3.2 table) used by the emulator.
+RC_ALIAS_BASE_Q_TYPE_ERROR = 2001
+RC_GET_INHIBITED = 2016
 RC_NOT_AUTHORIZED = 2035
+RC_OBJECT_IN_USE = 2042
+RC_PUT_INHIBITED = 2051
+RC_Q_FULL = 2053
+RC_Q_NOT_EMPTY = 2055
+RC_Q_TYPE_ERROR = 2057
+RC_UNKNOWN_ALIAS_BASE_Q = 2082
 RC_UNKNOWN_OBJECT = 2085
 RC_UNKNOWN_REMOTE_QMGR = 2087
+RC_XMIT_Q_USAGE_ERROR = 2091
+RC_UNKNOWN_XMIT_Q = 2196
 RC_COMMAND_FAILED = 3008
 RC_PARM_ID_ERROR = 3014
 RC_CHANNEL_TYPE_ERROR = 3034
@@ -155,6 +167,7 @@ RC_NO_START_CMD = 3262
 RC_NO_STOP_CMD = 3263
 RC_OBJECT_ALREADY_EXISTS = 4001
 RC_OBJECT_WRONG_TYPE = 4002
+RC_LIKE_OBJECT_WRONG_TYPE = 4003
 RC_ATTR_VALUE_ERROR = 4005
 RC_OBJECT_NAME_ERROR = 4008
 RC_CHANNEL_IN_USE = 4031
@@ -176,6 +189,7 @@ MESSAGES = {
     "created.QUEUE": "AMQ8006I: IBM MQ queue created.",  # [S]
     "changed.QUEUE": "AMQ8008I: IBM MQ queue changed.",
     "deleted.QUEUE": "AMQ8007I: IBM MQ queue deleted.",
+    "cleared.QUEUE": "AMQ8022I: IBM MQ queue cleared.",  # [S] runmqsc transcript (older "WebSphere MQ" wording)
     "created.LISTENER": "AMQ8626I: IBM MQ listener created.",  # [S]
     "changed.LISTENER": "AMQ8627I: IBM MQ listener changed.",
     "deleted.LISTENER": "AMQ8628I: IBM MQ listener deleted.",
@@ -188,6 +202,18 @@ MESSAGES = {
     "stop.SERVICE": "AMQ8734I: Request to stop Service accepted.",
     "changed.QMGR": "AMQ8005I: IBM MQ queue manager changed.",  # [S]
     RC_NOT_AUTHORIZED: "AMQ8135E: Not authorized.",
+    RC_OBJECT_IN_USE: "AMQ8148E: IBM MQ object in use.",  # [S] runmqsc CLEAR QLOCAL of an open queue
+    RC_Q_NOT_EMPTY: "AMQ8143E: IBM MQ queue not empty.",  # [S] runmqsc DELETE QLOCAL (older "WebSphere MQ" wording)
+    # MQI reasons of an application's MQPUT/MQGET: only the control API (put_messages/get_messages) raises them.
+    RC_ALIAS_BASE_Q_TYPE_ERROR: "MQRC_ALIAS_BASE_Q_TYPE_ERROR: the target of alias {name} is not a local or remote queue.",
+    RC_GET_INHIBITED: "MQRC_GET_INHIBITED: gets are inhibited for queue {name}.",
+    RC_PUT_INHIBITED: "MQRC_PUT_INHIBITED: puts are inhibited for queue {name}.",
+    RC_Q_FULL: "MQRC_Q_FULL: queue {name} is at its MAXDEPTH.",
+    RC_Q_TYPE_ERROR: "MQRC_Q_TYPE_ERROR: {name} cannot hold messages (model queue or topic alias).",
+    RC_UNKNOWN_ALIAS_BASE_Q: "MQRC_UNKNOWN_ALIAS_BASE_Q: the target of alias {name} does not exist.",
+    RC_UNKNOWN_REMOTE_QMGR: "MQRC_UNKNOWN_REMOTE_Q_MGR: no transmission queue resolves remote queue {name}.",
+    RC_XMIT_Q_USAGE_ERROR: "MQRC_XMIT_Q_USAGE_ERROR: transmission queue {name} is not USAGE(XMITQ).",
+    RC_UNKNOWN_XMIT_Q: "MQRC_UNKNOWN_XMIT_Q: transmission queue {name} does not exist.",
     RC_UNKNOWN_OBJECT: "AMQ8147E: IBM MQ object {name} not found.",  # [F]
     RC_COMMAND_FAILED: "AMQ8405I: Syntax error detected at or near end of command segment below:-",  # [R]
     RC_PARM_ID_ERROR: "AMQ8405I: Syntax error detected at or near end of command segment below:-",
@@ -206,6 +232,7 @@ MESSAGES = {
     RC_NO_STOP_CMD: "AMQ8741E: No stop command defined for service {name}.",
     RC_OBJECT_ALREADY_EXISTS: "AMQ8150E: IBM MQ object already exists.",  # [R]
     RC_OBJECT_WRONG_TYPE: "AMQ8151E: IBM MQ object has different type.",
+    RC_LIKE_OBJECT_WRONG_TYPE: "AMQ8151E: IBM MQ object has different type.",
     RC_ATTR_VALUE_ERROR: "AMQ8427E: Value not valid for attribute {name}.",
     RC_OBJECT_NAME_ERROR: "AMQ8119E: Object name {name} not valid.",
     RC_CHANNEL_IN_USE: "AMQ9514E: Channel '{name}' is in use.",  # [S]
@@ -222,6 +249,7 @@ DISPLAY_HEADERS = {
     "QMGR": "AMQ8408I: Display Queue Manager details.", "CHSTATUS": "AMQ8417I: Display Channel Status details.",
     "LSSTATUS": "AMQ8631I: Display listener status details.", "SVSTATUS": "AMQ8632I: Display service status details.",
     "QMSTATUS": "AMQ8705I: Display Queue Manager Status Details.",
+    "QSTATUS": "AMQ8450I: Display queue status details.",  # [S]
 }
 
 

@@ -22,7 +22,8 @@ SUPPORTED = {
     **{("ALTER", q): None for q in ("CHANNEL", "LISTENER", "SERVICE", "QMGR", *QUEUE_TYPES)},
     **{("DELETE", q): None for q in ("CHANNEL", "LISTENER", "SERVICE", *QUEUE_TYPES)},
     **{("DISPLAY", q): None for q in ("CHANNEL", "LISTENER", "SERVICE", "QUEUE", "QMGR", "QMSTATUS", "CHSTATUS", "LSSTATUS",
-                                      "SVSTATUS", *QUEUE_TYPES)},
+                                      "SVSTATUS", "QSTATUS", *QUEUE_TYPES)},
+    ("CLEAR", "QLOCAL"): None,
     **{(v, q): None for v in ("START", "STOP") for q in ("CHANNEL", "LISTENER", "SERVICE")},
 }
 
@@ -94,6 +95,7 @@ class QueueManager:
         self.qmgr = MQObject(None, dict(O.QMGR_ATTRS, SSLKEYR=f"/var/mqm/qmgrs/{name}/ssl/key",
                                         CERTLABL=f"ibmwebspheremq{name.lower()}"), wall)
         self.qmstatus = dict(O.QMSTATUS_BASE)
+        self.qstate = {}  # QLOCAL name -> {"CURDEPTH", "IPPROCS", "OPPROCS", "LPUT", "LGET", "OLDEST"}: messages and handles
         self.status = RuntimeStatus(self.store, settings)
         self.ended_state, self.start_at, self.running_at, self.started_wall = "ended", 0.0, 0.0, wall
         self.seeding = True  # crtmqm creates SYSTEM.DEF.SENDER etc. with blank XMITQ/CONNAME, bypassing MQSC checks
@@ -129,6 +131,99 @@ class QueueManager:
     def connection_count(self, now):
         """QMSTATUS CONNS: the configured base plus one per attached SVRCONN client instance."""
         return int(self.qmstatus.get("CONNS", 0)) + self.status.client_count(now)
+
+    # ----- messages and open handles on local queues (control API; the MQI is not emulated) -------------------------
+    def queue_state(self, name):
+        """Depth, open handles and last put/get wall times of local queue name (created on first use)."""
+        return self.qstate.setdefault(name, dict(O.EMPTY_QUEUE))
+
+    def resolve_queue(self, name, verb="PUT"):
+        """The local queue an application's MQPUT (or MQGET) on name reaches, with the MQI reason codes of a failed open.
+
+        An alias resolves to its TARGET (one level: an alias of an alias is 2001); a remote definition to its XMITQ, else
+        the queue named after RQMNAME, else the DEFXMITQ of the queue manager (IBM name resolution); RQMNAME naming this
+        queue manager resolves RNAME locally. A model queue would create a dynamic queue, which is not emulated (2057).
+        """
+        queues = self.store["QUEUE"]
+        obj = queues.get(name)
+        if obj is None:
+            raise MqscError(O.RC_UNKNOWN_OBJECT, name)
+        inhibit = "PUT" if verb == "PUT" else "GET"
+        if obj.attrs.get(inhibit) == "DISABLED":
+            raise MqscError(O.RC_PUT_INHIBITED if verb == "PUT" else O.RC_GET_INHIBITED, name)
+        if obj.otype == "QALIAS":
+            if obj.attrs["TARGTYPE"] != "QUEUE":
+                raise MqscError(O.RC_Q_TYPE_ERROR, name)
+            base = queues.get(obj.attrs["TARGET"])
+            if base is None:
+                raise MqscError(O.RC_UNKNOWN_ALIAS_BASE_Q, name)
+            if base.otype not in ("QLOCAL", "QREMOTE") or (base.otype == "QREMOTE" and verb != "PUT"):
+                raise MqscError(O.RC_ALIAS_BASE_Q_TYPE_ERROR, name)
+            return self.resolve_queue(obj.attrs["TARGET"], verb)
+        if obj.otype == "QREMOTE" and verb == "PUT":
+            rqm = obj.attrs["RQMNAME"].strip()
+            if rqm == self.name and obj.attrs["RNAME"].strip():
+                return self.resolve_queue(obj.attrs["RNAME"].strip(), verb)
+            xmitq = obj.attrs["XMITQ"].strip() or (rqm if rqm in queues else self.qmgr.attrs["DEFXMITQ"].strip())
+            if not xmitq:
+                raise MqscError(O.RC_UNKNOWN_REMOTE_QMGR, name)
+            xq = queues.get(xmitq)
+            if xq is None:
+                raise MqscError(O.RC_UNKNOWN_XMIT_Q, xmitq)
+            if xq.otype != "QLOCAL" or xq.attrs["USAGE"] != "XMITQ":
+                raise MqscError(O.RC_XMIT_Q_USAGE_ERROR, xmitq)
+            return xmitq
+        if obj.otype != "QLOCAL":
+            raise MqscError(O.RC_Q_TYPE_ERROR, name)
+        return name
+
+    def put_messages(self, queue, count):
+        """An application puts count messages on queue; returns (local queue reached, its new CURDEPTH).
+
+        The one place where messages arrive (a transmission queue reached here is where a channel picks them up).
+        """
+        target = self.resolve_queue(queue, "PUT")
+        state = self.queue_state(target)
+        if state["CURDEPTH"] + count > self.store["QUEUE"][target].attrs["MAXDEPTH"]:
+            raise MqscError(O.RC_Q_FULL, target)  # the whole batch is refused, as one failed MQPUT would stop the sender
+        if count:
+            now = time.time()
+            state["OLDEST"] = state["OLDEST"] if state["CURDEPTH"] else now
+            state["CURDEPTH"] += count
+            state["LPUT"] = now
+        return target, state["CURDEPTH"]
+
+    def get_messages(self, queue, count=None):
+        """An application gets count messages (None: all) from queue; returns (local queue, messages got, new CURDEPTH)."""
+        target = self.resolve_queue(queue, "GET")
+        state = self.queue_state(target)
+        got = state["CURDEPTH"] if count is None else min(count, state["CURDEPTH"])
+        if got:
+            state["CURDEPTH"] -= got
+            state["LGET"] = time.time()
+            state["OLDEST"] = state["OLDEST"] if state["CURDEPTH"] else None
+        return target, got, state["CURDEPTH"]
+
+    def open_queue(self, queue, ipprocs=None, opprocs=None):
+        """Set the number of handles open for input and output on local queue (IPPROCS, OPPROCS): an open queue cannot
+        be deleted or cleared."""
+        obj = self.store["QUEUE"].get(queue)
+        if obj is None or obj.otype != "QLOCAL":
+            raise MqscError(O.RC_UNKNOWN_OBJECT, queue)
+        state = self.queue_state(queue)
+        state.update({k: v for k, v in (("IPPROCS", ipprocs), ("OPPROCS", opprocs)) if v is not None})
+        return {"ipprocs": state["IPPROCS"], "opprocs": state["OPPROCS"]}
+
+    def _check_queue_idle(self, name, purge):
+        """DELETE/CLEAR QLOCAL: refused while a handle is open (2042, AMQ8148E [S]); DELETE without PURGE (NOPURGE is the
+        default, IBM DELETE queues) also while messages are on it (2055 MQRC_Q_NOT_EMPTY [V], AMQ8143E [S])."""
+        state = self.qstate.get(name)
+        if state is None:
+            return
+        if state["IPPROCS"] or state["OPPROCS"]:
+            raise MqscError(O.RC_OBJECT_IN_USE, name)
+        if state["CURDEPTH"] and not purge:
+            raise MqscError(O.RC_Q_NOT_EMPTY, name)
 
     # ----- dispatch --------------------------------------------------------------------------------------------
     def execute(self, cmd):
@@ -243,14 +338,30 @@ class QueueManager:
         obj = self.store[kind].get(name)
         if obj is None or (kind == "QUEUE" and obj.otype != qualifier):
             raise MqscError(O.RC_UNKNOWN_OBJECT, name)
+        purge = False
         if kind == "QUEUE":
-            _flag(params, "PURGE")
-            _flag(params, "NOPURGE")
+            purge, nopurge = _flag(params, "PURGE"), _flag(params, "NOPURGE")
+            purge = purge and not nopurge
         for key in params:
             raise MqscError(O.RC_PARM_ID_ERROR, key, [key])
+        if kind == "QUEUE":
+            self._check_queue_idle(name, purge)
+            self.qstate.pop(name, None)
         self.status.delete(kind, name)
         del self.store[kind][name]
         return self._msg(f"deleted.{kind}")
+
+    def _clear(self, kind, qualifier, name, params):
+        """CLEAR QLOCAL: empties the queue unless a handle is open (IBM CLEAR QLOCAL; 2042 AMQ8148E [S])."""
+        obj = self.store[kind].get(name)
+        if obj is None or obj.otype != qualifier:
+            raise MqscError(O.RC_UNKNOWN_OBJECT, name)
+        for key in params:
+            raise MqscError(O.RC_PARM_ID_ERROR, key, [key])
+        self._check_queue_idle(name, purge=True)
+        if name in self.qstate:
+            self.qstate[name].update(CURDEPTH=0, OLDEST=None)
+        return self._msg("cleared.QUEUE")
 
     def _alter_qmgr(self, params):
         attrs = dict(self.qmgr.attrs)
