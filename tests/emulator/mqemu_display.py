@@ -24,6 +24,7 @@ CHSTATUS_VALID = {k.upper() for k in CHSTATUS_KEYS} | {
 LSSTATUS_KEYS = ("listener", "status", "pid")
 SVSTATUS_KEYS = ("service", "status", "pid")
 WHERE_OPS = ("EQ", "NE", "LT", "GT", "LE", "GE", "LK", "NL")
+FLAG_KEYS = set(O.NEGATIONS.values())  # runmqsc shows TRIGGER/NOTRIGGER, SHARE/NOSHARE, HARDENBO/NOHARDENBO
 
 
 def _where(params, valid):
@@ -91,6 +92,7 @@ def _object_row(qm, kind, name, obj):
     row = {"CHANNEL": {"channel": name, "chltype": obj.otype}, "QUEUE": {"queue": name, "type": obj.otype},
            "LISTENER": {"listener": name}, "SERVICE": {"service": name}}[kind]
     row.update(attrs)
+    row.update({k.lower(): v for k, v in O.QUEUE_SHOWN.get(obj.otype, {}).items()})
     if obj.otype == "QLOCAL":
         state = qm.qstate.get(name, O.EMPTY_QUEUE)
         row.update(curdepth=state["CURDEPTH"], ipprocs=state["IPPROCS"], opprocs=state["OPPROCS"])
@@ -105,15 +107,25 @@ def _display_objects(qm, cmd, params):
     ident = {"CHANNEL": ("channel", "chltype"), "QUEUE": ("queue", "type"), "LISTENER": ("listener",),
              "SERVICE": ("service",)}[kind]
     schema_keys = {"CHANNEL": O.ALL_CHANNEL_KEYS, "LISTENER": O.LISTENER_ATTRS, "SERVICE": O.SERVICE_ATTRS,
-                   "QUEUE": {k for a in O.QUEUE_ATTRS.values() for k in a}}[kind]
-    valid = {k.upper() for k in ident} | set(schema_keys) | {"ALTDATE", "ALTTIME", "CRDATE", "CRTIME", "CURDEPTH", "IPPROCS", "OPPROCS"}
-    allowed = {"CHANNEL": ("CHLTYPE",), "QUEUE": ("TYPE",)}.get(kind, ())
+                   "QUEUE": {k for a in O.QUEUE_ATTRS.values() for k in a} | {"DEFTYPE"}}[kind]
+    valid = {k.upper() for k in ident} | set(schema_keys) | set(O.QUEUE_RUNTIME_KEYS)
+    # DISPLAY QUEUE selects by TYPE, and like the other typed displays by TARGTYPE, CLUSTER and CLUSNL ([V] IBM DISPLAY QUEUE).
+    allowed = {"CHANNEL": ("CHLTYPE",), "QUEUE": ("TYPE", "TARGTYPE", "CLUSTER", "CLUSNL")}.get(kind, ())
     where, filters = _filter(params, allowed, valid)
-    want_type = (filters.get("CHLTYPE") or filters.get("TYPE") or (cmd.qualifier if kind == "QUEUE" and cmd.qualifier != "QUEUE"
-                                                                   else None))
+    want_type = (filters.pop("CHLTYPE", None) or filters.pop("TYPE", None)
+                 or (cmd.qualifier if kind == "QUEUE" and cmd.qualifier != "QUEUE" else None))
+    if kind == "QUEUE" and (not isinstance(want_type, (str, type(None)))
+                            or (want_type and want_type.upper() not in O.QUEUE_DISPLAY_TYPES)):
+        raise MqscError(O.RC_ATTR_VALUE_ERROR, "TYPE")
     want_type = want_type.upper() if isinstance(want_type, str) and want_type.upper() != "ALL" else None
+
+    def selected(obj):
+        # Attribute filters match like generic names; TARGTYPE(ALL) matches every alias; other types lack the attribute.
+        wants = {k: str(v).upper() if k in O.ENUMS else str(v) for k, v in filters.items()}
+        return all(want == "ALL" and key == "TARGTYPE" or (key in obj.attrs and O.generic_match(want, str(obj.attrs[key])))
+                   for key, want in wants.items())
     rows = [_object_row(qm, kind, n, o) for n, o in sorted(qm.store[kind].items())
-            if O.generic_match(cmd.name, n) and (want_type is None or o.otype == want_type)]
+            if O.generic_match(cmd.name, n) and (want_type is None or o.otype == want_type) and selected(o)]
     if not rows:
         raise MqscError(O.RC_UNKNOWN_OBJECT, cmd.name)  # 2085 rather than an empty list (pymqrest ef36c2f)
     return _project(qm, [r for r in rows if where is None or where(r)], cmd.response, ident, valid)
@@ -286,5 +298,6 @@ def envelope(cmd, elements):
 
 def format_rows(params):
     """runmqsc style: KEYWORD(value) pairs, two per line, blanks as '( )', CURRENT as a bare keyword."""
-    pairs = ["CURRENT" if k == "current" else f"{k.upper()}({v if v != '' else ' '})" for k, v in params.items()]
+    pairs = ["CURRENT" if k == "current" else (k.upper() if v == "YES" else f"NO{k.upper()}") if k.upper() in FLAG_KEYS
+             else f"{k.upper()}({v if v != '' else ' '})" for k, v in params.items()]
     return [("   " + pairs[i].ljust(40) + (pairs[i + 1] if i + 1 < len(pairs) else "")).rstrip() for i in range(0, len(pairs), 2)]

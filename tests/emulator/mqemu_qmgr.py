@@ -38,15 +38,20 @@ def _flag(params, key):
     return isinstance(value, str) and value.upper() in ("YES", "Y", "")
 
 
-def _coerce(key, value, default):
-    if key in O.ENUMS:
-        if not isinstance(value, str) or value.upper() not in O.ENUMS[key]:
+def _coerce(key, value, default, kind=None):
+    enum = O.KIND_ENUMS.get(kind, {}).get(key) or O.ENUMS.get(key)
+    if enum:
+        if not isinstance(value, str) or value.upper() not in enum:
             raise MqscError(O.RC_ATTR_VALUE_ERROR, key)
         return value.upper()
-    if key in O.INT_OR_AUTO and isinstance(value, str) and value.upper() == "AUTO":
-        return "AUTO"
-    if isinstance(default, int) or key in O.INT_OR_AUTO:
+    keyword = O.INT_OR_KEYWORD.get(key)
+    if keyword and isinstance(value, str) and value.upper() == keyword:
+        return keyword
+    if isinstance(default, int) or keyword:
         if isinstance(value, int) or (isinstance(value, str) and value.strip().isdigit()):
+            low, high = O.RANGES.get(key, (0, 999999999))
+            if not low <= int(value) <= high:
+                raise MqscError(O.RC_ATTR_VALUE_ERROR, key)
             return int(value)
         raise MqscError(O.RC_ATTR_VALUE_ERROR, key)
     if isinstance(value, list):
@@ -214,13 +219,13 @@ class QueueManager:
         state.update({k: v for k, v in (("IPPROCS", ipprocs), ("OPPROCS", opprocs)) if v is not None})
         return {"ipprocs": state["IPPROCS"], "opprocs": state["OPPROCS"]}
 
-    def _check_queue_idle(self, name, purge):
+    def _check_queue_idle(self, name, purge, force=False):
         """DELETE/CLEAR QLOCAL: refused while a handle is open (2042, AMQ8148E [S]); DELETE without PURGE (NOPURGE is the
         default, IBM DELETE queues) also while messages are on it (2055 MQRC_Q_NOT_EMPTY [V], AMQ8143E [S])."""
         state = self.qstate.get(name)
         if state is None:
             return
-        if state["IPPROCS"] or state["OPPROCS"]:
+        if (state["IPPROCS"] or state["OPPROCS"]) and not force:
             raise MqscError(O.RC_OBJECT_IN_USE, name)
         if state["CURDEPTH"] and not purge:
             raise MqscError(O.RC_Q_NOT_EMPTY, name)
@@ -252,13 +257,17 @@ class QueueManager:
     def _apply(self, kind, otype, attrs, params):
         schema = self._schema(kind, otype)
         for key, value in params.items():
+            if O.NEGATIONS.get(key) in schema:  # NOTRIGGER -> TRIGGER(NO)
+                if not (isinstance(value, str) and value.upper() in ("YES", "Y", "")):
+                    raise MqscError(O.RC_ATTR_VALUE_ERROR, key)
+                key, value = O.NEGATIONS[key], "NO"
             if key not in schema:
                 if kind == "CHANNEL" and key == "XMITQ":
                     raise MqscError(O.RC_XMIT_Q_NAME_WRONG_TYPE, key)
                 if kind == "CHANNEL" and key in O.ALL_CHANNEL_KEYS:
                     raise MqscError(O.RC_WRONG_CHANNEL_TYPE, key)
                 raise MqscError(O.RC_PARM_ID_ERROR, key, [key])
-            attrs[key] = _coerce(key, value, schema[key])
+            attrs[key] = _coerce(key, value, schema[key], kind)
         if kind == "CHANNEL" and not self.seeding:
             if otype in O.XMITQ_TYPES and not attrs["XMITQ"].strip():
                 raise MqscError(O.RC_XMIT_Q_NAME_ERROR, "XMITQ")
@@ -299,6 +308,8 @@ class QueueManager:
             raise MqscError(O.RC_ATTR_VALUE_ERROR, "LIKE")
         store = self.store[kind]
         existing = store.get(name)
+        if existing and kind == "QUEUE" and existing.otype != otype:
+            raise MqscError(O.RC_OBJECT_WRONG_TYPE, name)  # one queue namespace, REPLACE or not ([V] IBM-RC4002)
         if existing and not replace:
             raise MqscError(O.RC_OBJECT_ALREADY_EXISTS, name)
         if existing and existing.otype != otype:
@@ -308,7 +319,7 @@ class QueueManager:
             if base is None:
                 raise MqscError(O.RC_UNKNOWN_OBJECT, like)
             if base.otype != otype:
-                raise self._wrong_type(kind, like)
+                raise MqscError(O.RC_LIKE_OBJECT_WRONG_TYPE, like) if kind == "QUEUE" else self._wrong_type(kind, like)
         elif existing and self.settings.config("replace_mode") == "alter":
             base = existing  # REPLACE acts like ALTER with the given attributes ([R]; config replace_mode)
         else:
@@ -330,7 +341,12 @@ class QueueManager:
         otype = self._type_of(kind, qualifier, name, params, "ALTER")
         if kind == "CHANNEL" and otype != obj.otype:
             raise MqscError(O.RC_CHANNEL_TYPE_ERROR, name)
-        obj.attrs = self._apply(kind, obj.otype, dict(obj.attrs), params)
+        force = kind == "QUEUE" and _flag(params, "FORCE")
+        attrs = self._apply(kind, obj.otype, dict(obj.attrs), params)
+        if obj.otype == "QLOCAL" and attrs["USAGE"] != obj.attrs["USAGE"]:
+            # USAGE changes only on an empty queue ([R] 2055), and while it is open only with FORCE ([R] IBM ALTER QLOCAL)
+            self._check_queue_idle(name, purge=False, force=force)
+        obj.attrs = attrs
         obj.altwall = time.time()
         return self._msg(f"changed.{kind}")
 
@@ -339,9 +355,11 @@ class QueueManager:
         if obj is None or (kind == "QUEUE" and obj.otype != qualifier):
             raise MqscError(O.RC_UNKNOWN_OBJECT, name)
         purge = False
-        if kind == "QUEUE":
+        if qualifier == "QLOCAL":  # PURGE/NOPURGE belong to DELETE QLOCAL only ([V] IBM DELETE queues)
             purge, nopurge = _flag(params, "PURGE"), _flag(params, "NOPURGE")
             purge = purge and not nopurge
+        if kind in O.AUTHREC_KINDS and "AUTHREC" in params:  # AUTHREC(YES|NO): the OAM records go too (not emulated)
+            _coerce("AUTHREC", params.pop("AUTHREC"), "YES")
         for key in params:
             raise MqscError(O.RC_PARM_ID_ERROR, key, [key])
         if kind == "QUEUE":
@@ -368,7 +386,7 @@ class QueueManager:
         for key, value in params.items():
             if key not in O.QMGR_ATTRS:
                 raise MqscError(O.RC_PARM_ID_ERROR, key, [key])
-            attrs[key] = _coerce(key, value, O.QMGR_ATTRS[key])
+            attrs[key] = _coerce(key, value, O.QMGR_ATTRS[key], "QMGR")
         self.qmgr.attrs, self.qmgr.altwall = attrs, time.time()
         return [self._msg("changed.QMGR")]
 

@@ -182,3 +182,139 @@ def test_reset_empties_queues(srv, client):
     put(client, "DEV.QUEUE.1", 2)
     srv.model.reset()
     assert depth(client, "DEV.QUEUE.1") == 0
+
+
+# ----- definitions -----------------------------------------------------------------------------------------------------
+def test_system_default_queues_exist_with_the_documented_defaults(client):
+    local = client.ok("DISPLAY", "QLOCAL", "SYSTEM.DEFAULT.LOCAL.QUEUE", resp=["all"])[0]
+    assert {k: local[k] for k in ("maxdepth", "maxmsgl", "defpsist", "defsopt", "trigger", "share", "hardenbo", "msgdlvsq",
+                                  "qdepthhi", "qdepthlo", "qdpmaxev", "usage", "deftype", "maxfsize", "capexpry", "scope")} == {
+        "maxdepth": 5000, "maxmsgl": 4194304, "defpsist": "NO", "defsopt": "SHARED", "trigger": "NO", "share": "YES",
+        "hardenbo": "NO", "msgdlvsq": "PRIORITY", "qdepthhi": 80, "qdepthlo": 20, "qdpmaxev": "ENABLED", "usage": "NORMAL",
+        "deftype": "PREDEFINED", "maxfsize": "DEFAULT", "capexpry": "NOLIMIT", "scope": "QMGR"}
+    model = client.ok("DISPLAY", "QMODEL", "SYSTEM.DEFAULT.MODEL.QUEUE", resp=["all"])[0]
+    assert model["deftype"] == "TEMPDYN" and "curdepth" not in model and "cluster" not in model
+    alias = client.ok("DISPLAY", "QALIAS", "SYSTEM.DEFAULT.ALIAS.QUEUE", resp=["all"])[0]
+    assert (alias["targtype"], alias["target"], "maxdepth" in alias) == ("QUEUE", "", False)
+    remote = client.ok("DISPLAY", "QREMOTE", "SYSTEM.DEFAULT.REMOTE.QUEUE", resp=["all"])[0]
+    assert (remote["rname"], remote["rqmname"], remote["xmitq"], "get" in remote) == ("", "", "", False)
+
+
+def test_define_takes_defaults_from_the_altered_system_default_queue(client):
+    client.ok("ALTER", "QLOCAL", "SYSTEM.DEFAULT.LOCAL.QUEUE", params={"maxdepth": 123})
+    client.ok("DEFINE", "QLOCAL", "NEW.Q")
+    assert client.ok("DISPLAY", "QLOCAL", "NEW.Q", resp=["maxdepth"])[0]["maxdepth"] == 123
+
+
+def test_like_copies_a_queue_of_the_same_type(client):
+    client.ok("DEFINE", "QLOCAL", "BASE.Q", params={"maxdepth": 7, "descr": "base"})
+    client.ok("DEFINE", "QLOCAL", "COPY.Q", params={"like": "BASE.Q", "descr": "copy"})
+    row = client.ok("DISPLAY", "QLOCAL", "COPY.Q", resp=["maxdepth", "descr"])[0]
+    assert (row["maxdepth"], row["descr"]) == (7, "copy")
+    client.fails(4003, "DEFINE", "QALIAS", "COPY.A", params={"like": "BASE.Q"})
+    client.fails(2085, "DEFINE", "QLOCAL", "COPY.2", params={"like": "NO.SUCH.Q"})
+
+
+@pytest.mark.parametrize("replace", [None, {"replace": "yes"}])
+def test_one_queue_namespace_across_types(client, replace):
+    client.ok("DEFINE", "QALIAS", "SHARED.NAME", params={"target": "DEV.QUEUE.1"})
+    assert client.fails(4002, "DEFINE", "QLOCAL", "SHARED.NAME", params=replace) == \
+        ["AMQ8151E: IBM MQ object has different type."]
+    assert client.ok("DISPLAY", "QUEUE", "SHARED.NAME")[0]["type"] == "QALIAS"
+
+
+def test_replace_and_noreplace(client):
+    client.ok("DEFINE", "QLOCAL", "R.Q", params={"maxdepth": 10})
+    client.fails(4001, "DEFINE", "QLOCAL", "R.Q", params={"noreplace": "yes"})
+    client.ok("DEFINE", "QLOCAL", "R.Q", params={"replace": "yes", "descr": "again"})
+    assert client.ok("DISPLAY", "QLOCAL", "R.Q", resp=["maxdepth", "descr"])[0]["descr"] == "again"
+
+
+def test_keyword_pairs_trigger_share_hardenbo(client):
+    client.ok("DEFINE", "QLOCAL", "TRIG.Q", params={"trigger": "yes", "noshare": "yes", "hardenbo": "yes"})
+    row = client.ok("DISPLAY", "QLOCAL", "TRIG.Q", resp=["trigger", "share", "hardenbo"])[0]
+    assert (row["trigger"], row["share"], row["hardenbo"]) == ("YES", "NO", "YES")
+    client.text("ALTER QLOCAL(TRIG.Q) NOTRIGGER SHARE")
+    status, body = client.text("DISPLAY QLOCAL(TRIG.Q) TRIGGER SHARE HARDENBO")
+    text = " ".join(body["commandResponse"][0]["text"])
+    assert "NOTRIGGER" in text and "SHARE" in text and "NOSHARE" not in text and "HARDENBO" in text
+    client.fails(4005, "ALTER", "QLOCAL", "TRIG.Q", params={"notrigger": "no"})
+
+
+@pytest.mark.parametrize("params, reason", [
+    ({"defprty": 10}, 4005), ({"qdepthhi": 101}, 4005), ({"trigdpth": 0}, 4005), ({"maxfsize": 5}, 4005),
+    ({"maxfsize": "default"}, 0), ({"maxfsize": 100}, 0), ({"capexpry": 50}, 0), ({"capexpry": "nolimit"}, 0),
+    ({"propctl": "force"}, 0), ({"propctl": "bogus"}, 4005), ({"msgdlvsq": "fifo"}, 0), ({"deftype": "permdyn"}, 3014),
+    ({"rname": "X"}, 3014), ({"nosuch": 1}, 3014),
+])
+def test_qlocal_attribute_values_and_names(client, params, reason):
+    if reason:
+        client.fails(reason, "DEFINE", "QLOCAL", "VAL.Q", params=params)
+    else:
+        client.ok("DEFINE", "QLOCAL", "VAL.Q", params=params)
+
+
+@pytest.mark.parametrize("qtype, params", [
+    ("QREMOTE", {"maxdepth": 5}), ("QALIAS", {"usage": "xmitq"}), ("QMODEL", {"cluster": "C1"}), ("QMODEL", {"target": "X"}),
+])
+def test_attribute_of_another_queue_type_is_not_valid(client, qtype, params):
+    client.fails(3014, "DEFINE", qtype, "OTHER.TYPE", params=params)
+
+
+def test_propctl_force_is_a_queue_value_only(client):
+    client.ok("DEFINE", "QALIAS", "PC.A", params={"propctl": "v6compat", "target": "DEV.QUEUE.1"})
+    client.fails(4005, "DEFINE", "CHANNEL", "PC.SDR", params={"chltype": "SDR", "conname": "h(1)", "xmitq": "X", "propctl": "force"})
+
+
+def test_delete_and_clear_take_only_their_keywords(client):
+    client.ok("DEFINE", "QALIAS", "DEL.A", params={"target": "DEV.QUEUE.1"})
+    client.fails(3014, "DELETE", "QALIAS", "DEL.A", params={"purge": "yes"})  # PURGE is a DELETE QLOCAL keyword
+    client.fails(3014, "DELETE", "QALIAS", "DEL.A", params={"maxdepth": 1})
+    client.ok("DELETE", "QALIAS", "DEL.A", params={"authrec": "no"})
+    client.fails(4005, "DELETE", "QLOCAL", "DEV.QUEUE.1", params={"authrec": "maybe"})
+    client.fails(3014, "CLEAR", "QLOCAL", "DEV.QUEUE.1", params={"purge": "yes"})
+    client.fails(3014, "ALTER", "QALIAS", "SYSTEM.DEFAULT.ALIAS.QUEUE", params={"maxdepth": 1})
+
+
+def test_model_deftype(client):
+    client.ok("DEFINE", "QMODEL", "PERM.MODEL", params={"deftype": "permdyn"})
+    assert client.ok("DISPLAY", "QMODEL", "PERM.MODEL", resp=["deftype"])[0]["deftype"] == "PERMDYN"
+    client.fails(4005, "DEFINE", "QMODEL", "BAD.MODEL", params={"deftype": "predefined"})
+
+
+# ----- DISPLAY QUEUE filters -----------------------------------------------------------------------------------------------
+def test_display_queue_type_and_attribute_filters(client):
+    client.ok("DEFINE", "QALIAS", "F.ALIAS", params={"target": "T", "cluster": "CL1"})
+    client.ok("DEFINE", "QALIAS", "F.TOPIC", params={"target": "T", "targtype": "topic"})
+    client.ok("DEFINE", "QLOCAL", "F.LOCAL", params={"cluster": "CL1"})
+    names = lambda **p: [r["queue"] for r in client.ok("DISPLAY", "QUEUE", "F.*", params=p or None)]  # noqa: E731
+    assert names() == ["F.ALIAS", "F.LOCAL", "F.TOPIC"]
+    assert names(type="qalias") == ["F.ALIAS", "F.TOPIC"]
+    assert names(type="all") == ["F.ALIAS", "F.LOCAL", "F.TOPIC"]
+    assert names(targtype="topic") == ["F.TOPIC"]
+    assert names(cluster="CL*") == ["F.ALIAS", "F.LOCAL"]
+    assert names(type="qlocal", cluster="CL1") == ["F.LOCAL"]
+    assert [r["queue"] for r in client.ok("DISPLAY", "QALIAS", "F.*")] == ["F.ALIAS", "F.TOPIC"]
+    client.fails(4005, "DISPLAY", "QUEUE", "F.*", params={"type": "qbogus"})
+    client.fails(3014, "DISPLAY", "QUEUE", "F.*", params={"where": "nosuch eq 1"})
+    client.fails(3014, "DISPLAY", "QUEUE", "F.*", resp=["nosuch"])
+    client.fails(2085, "DISPLAY", "QUEUE", "F.*", params={"type": "qmodel"})
+
+
+def test_display_qlocal_where_curdepth(client):
+    put(client, "DEV.QUEUE.2", 3)
+    rows = client.ok("DISPLAY", "QLOCAL", "*", params={"where": "curdepth gt 0"})
+    assert [r["queue"] for r in rows] == ["DEV.QUEUE.2"]
+
+
+# ----- USAGE(XMITQ) ------------------------------------------------------------------------------------------------------
+def test_usage_changes_only_on_an_empty_closed_queue(client):
+    client.ok("DEFINE", "QLOCAL", "XQ", params={"usage": "xmitq"})
+    put(client, "XQ", 1)
+    client.fails(2055, "ALTER", "QLOCAL", "XQ", params={"usage": "normal"})
+    client.ok("ALTER", "QLOCAL", "XQ", params={"descr": "other attributes still change"})
+    client.ok("CLEAR", "QLOCAL", "XQ")
+    client.ctl("POST", "qmgr/QM1/queue/XQ/open", {"ipprocs": 1})
+    client.fails(2042, "ALTER", "QLOCAL", "XQ", params={"usage": "normal"})
+    client.ok("ALTER", "QLOCAL", "XQ", params={"usage": "normal", "force": "yes"})
+    assert client.ok("DISPLAY", "QLOCAL", "XQ", resp=["usage"])[0]["usage"] == "NORMAL"
