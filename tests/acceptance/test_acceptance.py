@@ -56,7 +56,7 @@ import re
 
 import pytest
 
-from acceptance_support import emulator_gap, emulator_only, observe, wait_for  # pylint: disable=import-error
+from acceptance_support import emulator_only, observe, wait_for  # pylint: disable=import-error
 
 MQWB_ID = re.compile(r"^MQWB\d{4}[IWES]$")  # ERR: "of the form MQWBnnnnX"
 
@@ -246,8 +246,6 @@ def test_runcommand_text_folds_unquoted_names(client, objs):
     assert "QUEUE({0})".format(name) in text and "Mixed Case" in text, result
 
 
-@emulator_gap("DISPLAY QSTATUS is an MQSC syntax error (AMQ8405I, 3008), fixed by issue 14 'queue depth and "
-              "DISPLAY QSTATUS'")
 def test_qstatus_of_a_new_queue(client, objs):
     # DIS-QS: DISPLAY QSTATUS(q) TYPE(QUEUE) gives CURDEPTH, IPPROCS and OPPROCS; a new, unopened queue has 0s.
     name = objs.define("qlocal", "QS")
@@ -257,8 +255,6 @@ def test_qstatus_of_a_new_queue(client, objs):
     assert (int(row["curdepth"]), int(row["ipprocs"]), int(row["opprocs"])) == (0, 0, 0)
 
 
-@emulator_gap("no messaging REST API (POST .../message is 404 MQWB0116E) and CURDEPTH never changes, fixed by "
-              "issue 14 'queue depth'")
 def test_queue_depth_follows_a_put_message(target, client, objs):
     name = objs.define("qlocal", "DEPTH")
     # MSG-POST: a text body put by a MQWebUser user; 201 Created.

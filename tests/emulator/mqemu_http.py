@@ -17,6 +17,7 @@ REST = re.compile(r"^/ibmmq/rest/v[123]/(.*)$")
 MQSC = re.compile(r"^admin/action/qmgr/([^/]+)/mqsc$")
 QMGR = re.compile(r"^admin/qmgr(?:/([^/]+))?$")
 INSTALLATION = re.compile(r"^admin/installation(?:/([^/]+))?$")
+MESSAGE = re.compile(r"^messaging/qmgr/([^/]+)/queue/([^/]+)/message$")
 CSRF_HEADER = "ibm-mq-rest-csrf-token"
 GATEWAY_HEADER = "ibm-mq-rest-gateway-qmgr"
 
@@ -193,6 +194,10 @@ class Handler(BaseHTTPRequestHandler):
                 self._send(*error)
                 return
             self._send(*model.run_mqsc(qmgr, body, user, gateway))
+            return
+        message = MESSAGE.match(rest)
+        if message and method == "POST":
+            self._send(*model.put_message(unquote(message.group(1)), unquote(message.group(2)), user, raw))
             return
         self._rest_get(method, rest, query, user, token)
 

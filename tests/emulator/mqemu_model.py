@@ -399,6 +399,29 @@ class Model:
                 status = 404 if err.reason == O.RC_UNKNOWN_OBJECT else 409
                 raise ControlError(status, f"reason {err.reason}: {err.lines[0]}") from err
 
+    def put_message(self, qmgr, queue, user, text):
+        """POST /messaging/qmgr/{qmgr}/queue/{queue}/message: one text message put with the caller's context (IBM-MSG-POST
+        [V]: 201 Created, ibm-mq-md-messageId header). Only MQWebUser may message ([V] roles); the failure answers are [I]."""
+        if self.role_of(user) != "MQWebUser":
+            return err_forbidden(" The messaging REST API needs the MQWebUser role.")
+        qm = self.qmgrs.get(qmgr)
+        if qm is None:
+            return err_unknown_qmgr(qmgr)
+        if qm.state(time.monotonic()) != "running":
+            return self._down(qmgr)
+        if not text:
+            return err_bad_request("The message body is empty.")
+        with qm.lock:
+            try:
+                qm.put_messages(queue, 1)
+            except MqscError as err:
+                return 404 if err.reason == O.RC_UNKNOWN_OBJECT else 400, mqwb(
+                    "MQWB0300E", f"Cannot create messaging connection to {queue} on {qmgr}.",
+                    f"MQ answered reason code {err.reason}.", "Resubmit the request, correcting any issues.",
+                    cc=2, rc=err.reason)
+        message_id = "414d5120" + secrets.token_hex(20)
+        return 201, None, [("ibm-mq-md-messageId", message_id)]
+
     # ----- REST resources ----------------------------------------------------------------------------------
     def qmgr_resource(self, name=None, status=False, state=None):
         """GET /admin/qmgr[/{name}] -> (http status, body); shape {"qmgr":[{"name","state"}]} ([S] CP4I-10)."""

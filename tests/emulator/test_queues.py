@@ -318,3 +318,32 @@ def test_usage_changes_only_on_an_empty_closed_queue(client):
     client.fails(2042, "ALTER", "QLOCAL", "XQ", params={"usage": "normal"})
     client.ok("ALTER", "QLOCAL", "XQ", params={"usage": "normal", "force": "yes"})
     assert client.ok("DISPLAY", "QLOCAL", "XQ", resp=["usage"])[0]["usage"] == "NORMAL"
+
+
+# ----- the messaging REST API (IBM-MSG-POST): one text message per POST -------------------------------------------------
+def message_post(srv, user, queue, text="hello", qmgr="QM1"):
+    import requests  # pylint: disable=import-outside-toplevel
+    return requests.post(f"{srv.base_url}/messaging/qmgr/{qmgr}/queue/{queue}/message", data=text.encode(), auth=(user, "passw0rd"),
+                         headers={"Content-Type": "text/plain;charset=utf-8", "ibm-mq-rest-csrf-token": ""}, timeout=5)
+
+
+@pytest.fixture
+def app_user(srv):
+    srv.model.users["app"] = ("passw0rd", "MQWebUser")
+    yield "app"
+    srv.model.users.pop("app", None)
+
+
+def test_message_post_puts_one_message_for_a_mqwebuser(srv, client, app_user):
+    resp = message_post(srv, app_user, "DEV.QUEUE.1")
+    assert resp.status_code == 201 and resp.headers["ibm-mq-md-messageId"].startswith("414d5120")
+    assert depth(client, "DEV.QUEUE.1") == 1
+
+
+def test_message_post_refuses_admin_role_unknown_queue_and_stopped_qmgr(srv, client, app_user):
+    assert message_post(srv, "admin", "DEV.QUEUE.1").status_code == 403  # messaging needs MQWebUser
+    missing = message_post(srv, app_user, "NO.SUCH.QUEUE")
+    assert missing.status_code == 404 and missing.json()["error"][0]["reasonCode"] == 2085
+    client.ctl("POST", "qmgr/QM2/stop")
+    assert message_post(srv, app_user, "DEV.QUEUE.1", qmgr="QM2").status_code == 503
+    assert depth(client, "DEV.QUEUE.1") == 0
