@@ -214,7 +214,8 @@ def _read_status(runtime, plans):
 def _resolve(runtime, plan):
     """Turn the wanted state into the START/STOP (or nothing) that the status read calls for."""
     active = plan.status and not runtime.is_stopped(plan.status)
-    plan.state_before = "started" if active else "stopped"
+    # An idle svrconn has no record, yet accepts clients: it was started, and a stop must hold it (Lifecycle.hold).
+    plan.state_before = "stopped" if runtime.stopped_as_asked(plan.status, plan.subtype) else "started"
     if plan.action in ("deleted", "purged"):
         if active and not plan.stop_first:
             how = "set purge.force: true to stop and delete unmanaged objects" if plan.action == "purged" else \
@@ -232,7 +233,7 @@ def _resolve(runtime, plan):
             plan.run = "start"
         elif runtime.on_its_way(rows, plan.subtype):
             plan.run = "watch"
-    elif wanted == "stopped" and not runtime.is_stopped(rows):
+    elif wanted == "stopped" and not runtime.stopped_as_asked(rows, plan.subtype):
         plan.run = "stop"
 
 

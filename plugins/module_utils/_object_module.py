@@ -70,11 +70,14 @@ def _run(client, runtime, name, subtype, state, result):
             return
         changed, facts = outcome.changed, outcome.as_dict()
         before = "stopped" if state == "started" else "started"
+        if outcome.held_stopped is not None:
+            result["held_stopped"] = outcome.held_stopped  # False: MQ would not hold the idle channel STOPPED (a warning says why)
     result["commands"] = list(client.sent)
     # A START or STOP that another writer had already done is reported, not counted as this task's change.
     result["changed"] = result["changed"] or changed
     if not client.check_mode:
-        result["sync_result"] = {k: v for k, v in facts.items() if k in ("operation", "polls", "elapsed_seconds", "by_another_writer")}
+        kept = ("operation", "polls", "elapsed_seconds", "by_another_writer", "held_stopped")
+        result["sync_result"] = {k: v for k, v in facts.items() if k in kept}
     if changed:
         result["run_action"] = state  # started, stopped or restarted
         diff = result["diff"]

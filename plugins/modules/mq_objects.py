@@ -489,6 +489,14 @@ sync_results:
           for channels, 3233 or 3234 for listeners, 3251 or 3253 for services), because another writer got there
           between this task's status read and its command. It is not in RV(summary) or RV(changes[].run_action).
       type: bool
+    held_stopped:
+      description:
+        - For the stop of a V(svrconn), V(rcvr) or V(clusrcvr) channel with O(stop_status=stopped), whether MQ holds it
+          C(STOPPED), as RV(mqrest.admin.mq_channel#module:held_stopped) of M(mqrest.admin.mq_channel). An idle one has no
+          status record and still accepts connections, so a C(STOP) is sent for it; V(false) (MQ answered 4064
+          C(MQRCCF_CHANNEL_NOT_ACTIVE)) comes with a warning and is not counted in RV(summary).
+      type: bool
+      returned: for such stops
 """
 
 from ansible_collections.mqrest.admin.plugins.module_utils._argspec import ArgumentSpec, channel_stop_spec, entry_options, wait_spec
