@@ -106,12 +106,17 @@ def _display_objects(qm, cmd, params):
     schema_keys = {"CHANNEL": O.ALL_CHANNEL_KEYS, "LISTENER": O.LISTENER_ATTRS, "SERVICE": O.SERVICE_ATTRS,
                    "QUEUE": {k for a in O.QUEUE_ATTRS.values() for k in a}}[kind]
     valid = {k.upper() for k in ident} | set(schema_keys) | {"ALTDATE", "ALTTIME", "CRDATE", "CRTIME", "CURDEPTH", "IPPROCS", "OPPROCS"}
-    allowed = {"CHANNEL": ("CHLTYPE",), "QUEUE": ("TYPE",)}.get(kind, ())
+    # DISPLAY CHANNEL selects a type with TYPE(...) (or CHLTYPE), as DISPLAY QUEUE does with TYPE ([V] IBM q086040_).
+    allowed = {"CHANNEL": ("CHLTYPE", "TYPE"), "QUEUE": ("TYPE",)}.get(kind, ())
     where, filters = _filter(params, allowed, valid)
     want_type = (filters.get("CHLTYPE") or filters.get("TYPE") or (cmd.qualifier if kind == "QUEUE" and cmd.qualifier != "QUEUE"
                                                                    else None))
     want_type = want_type.upper() if isinstance(want_type, str) and want_type.upper() != "ALL" else None
-    rows = [_object_row(kind, n, o) for n, o in sorted(qm.store[kind].items())
+    objects = list(qm.store[kind].items())
+    if kind == "CHANNEL":
+        # Both tables: a SVRCONN and a CLNTCONN of one name are two rows, the queue manager's first ([V] q027540_ / [I]).
+        objects += qm.store["CLNTTBL"].items()
+    rows = [_object_row(kind, n, o) for n, o in sorted(objects, key=lambda item: item[0])
             if O.generic_match(cmd.name, n) and (want_type is None or o.otype == want_type)]
     if not rows:
         raise MqscError(O.RC_UNKNOWN_OBJECT, cmd.name)  # 2085 rather than an empty list (pymqrest ef36c2f)
