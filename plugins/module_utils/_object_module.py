@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ._argspec import object_spec
 from ._attributes import RUN_STATES
-from ._ensure import ensure_absent, ensure_present
+from ._ensure import ensure_absent, ensure_present, read_one
 from ._errors import MQError
 from ._module import MQModule
 from ._restart import operate
@@ -40,9 +40,9 @@ def run_object_module(spec):
         client = mq.client
         runtime = ObjectRuntime(client, spec, wait_policy(params), stop=params)
         if state == "absent":
-            result = ensure_absent(client, spec, name, runtime=runtime, force=params["force"]).as_result()
+            result = ensure_absent(client, spec, name, runtime=runtime, force=params["force"], subtype=spec.subtype(params)).as_result()
         else:
-            row = client.display_one(spec.qualifier, name)
+            row = read_one(client, spec, name, spec.subtype(params))
             subtype, desired = spec.desired_for(params, row, params["recreate"])
             spec.check_run(state, subtype)
             ensured = ensure_present(client, spec, name, desired, runtime=runtime, recreate=params["recreate"], row=row)

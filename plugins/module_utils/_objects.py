@@ -100,6 +100,9 @@ CHANNEL = ObjectType(
         hold=("STATUS", "STOPPED", "to refuse connections anyway, set max_instances: 0 (svrconn) or block the channel with a "
                                    "CHLAUTH rule")),
     type_attr="CHLTYPE",
+    # "Channel" and "Client channel" are separate namespaces (IBM 8.0 q003340_): a CLNTCONN may share the name of the SVRCONN
+    # it connects to (IBM's CCDT setup does exactly that), and DELETE CHANNEL(x) CHLTABLE(CLNTTBL) deletes it (q085820_).
+    namespaces={"CLNTCONN": ("CHLTABLE", "CLNTTBL")},
     # XMITQ is required on SDR and SVR (IBM-XMITQ); CONNAME on SDR, RQSTR, CLNTCONN and CLUSSDR
     # (4061 MQRCCF_MISSING_CONN_NAME). Checked before anything is sent.
     required={"SDR": ("CONNAME", "XMITQ"), "SVR": ("XMITQ",), "RQSTR": ("CONNAME",), "CLNTCONN": ("CONNAME",), "CLUSSDR": ("CONNAME",)},

@@ -32,11 +32,13 @@ def sync_fact(result, operation):
 def read_objects(client, spec, name, with_status=True):
     """The objects matching ``name`` (generic or not) as facts, each with its ``status`` records and ``status_summary``:
     one DISPLAY for the definitions and, for a type that runs, one for the status."""
-    objects = [spec.facts(row) for row in client.display(spec.qualifier, name)]
+    rows = client.display(spec.qualifier, name)
+    objects = [spec.facts(row) for row in rows]
     if with_status and objects and spec.lifecycle:
         statuses = ObjectRuntime(client, spec).statuses([o["name"] for o in objects])
-        for obj in objects:
-            obj["status"] = statuses.get(obj["name"], [])
+        for row, obj in zip(rows, objects):
+            # A subtype that never runs (clntconn) has no status: its name may be a running svrconn's.
+            obj["status"] = [] if spec.lifecycle.why_unstartable(spec.row_subtype(row)) else statuses.get(obj["name"], [])
             obj["status_summary"] = summarize(obj["status"])
     return objects
 

@@ -50,6 +50,10 @@ options:
       - Channel type (C(CHLTYPE)). Required to create the channel; an existing channel's type is read from its
         definition.
       - MQ cannot change the type of an existing channel; a different value fails unless O(recreate=true).
+      - MQ keeps V(clntconn) channels in a table of their own, so a V(clntconn) may share its name with another channel
+        (usually the V(svrconn) it connects to). O(type) says which one the task is about, also with O(state=absent)
+        (a V(clntconn) is deleted with C(CHLTABLE(CLNTTBL))); without it, a name that both have fails after the one
+        C(DISPLAY), before anything is changed.
     type: str
     choices: [sdr, svr, rcvr, rqstr, svrconn, clntconn, clussdr, clusrcvr, amqp]
   conname:
@@ -230,7 +234,7 @@ not_attempted:
 held_stopped:
   description:
     - Whether MQ holds the channel C(STOPPED) after a stop of a V(svrconn), V(rcvr) or V(clusrcvr) channel with
-      O(stop_status=stopped). V(false) when MQ refused to stop the idle channel (4064 C(MQRCCF_CHANNEL_NOT_ACTIVE)):
+      O(stop_status=stopped). V(false) when MQ refused to stop the idle channel (4064 C(MQRCCF_CHANNEL_NOT_ACTIVE)), so
       clients or its sender can still connect; a warning says so, and how to refuse them otherwise (C(MAXINST(0)) or a
       C(CHLAUTH) rule).
   returned: when such a stop was sent, not in check mode
