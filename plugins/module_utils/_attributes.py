@@ -167,9 +167,12 @@ class ObjectType:
     (CHLTYPE for channels, IBM-RC3034; TRPTYPE for listeners, IBM-ALT-LSTR/IBM-EXPL-LSTR).
     ``required`` maps a subtype to the keywords MQ needs before it will define it.
     ``lifecycle``: how objects of this type start, stop and report their status (None: no run state).
+    ``namespaces``: {subtype: (keyword, value)}: subtypes MQ keeps apart under their own names, so that one name can also
+    be an object of another subtype, and the keyword with which DELETE addresses them (CLNTCONN channels: the client
+    channel table, CHLTABLE(CLNTTBL)). An object's namespace is that subtype, or "" for the queue manager's own.
     """
 
-    def __init__(self, kind, qualifier, name_max, attrs, type_attr=None, required=None, lifecycle=None):
+    def __init__(self, kind, qualifier, name_max, attrs, type_attr=None, required=None, lifecycle=None, namespaces=None):
         self.kind = kind
         self.qualifier = qualifier
         self.name_max = name_max
@@ -179,6 +182,7 @@ class ObjectType:
         self.type_attr = self.by_keyword[type_attr] if type_attr else None
         self.required = required or {}
         self.lifecycle = lifecycle
+        self.namespaces = dict(namespaces or {})
         # The attribute whose value decides the rules: which other attributes apply, which are required, how it runs.
         self.subtype_attr = self.by_keyword[lifecycle.subtype_keyword] if lifecycle and lifecycle.subtype_keyword else None
 
@@ -190,6 +194,46 @@ class ObjectType:
     def row_subtype(self, row):
         """The subtype of a DISPLAY row (None for types without one and for absent objects)."""
         return self.lifecycle.subtype_of(row) if self.lifecycle else None
+
+    def namespace(self, subtype):
+        """The namespace objects of ``subtype`` live in: "" (the queue manager's), or the subtype that has one of its own."""
+        subtype = str(subtype or "").strip().upper()
+        return subtype if subtype in self.namespaces else ""
+
+    def row_namespace(self, row):
+        return self.namespace(self.row_subtype(row))
+
+    def command_namespace(self, parameters):
+        """The namespace a DEFINE, ALTER (by their type keyword) or DELETE (by its table keyword) addresses."""
+        if self.type_attr is not None and self.type_attr.keyword in parameters:
+            return self.namespace(parameters[self.type_attr.keyword])
+        return next((subtype for subtype, (keyword, value) in self.namespaces.items()
+                     if str(parameters.get(keyword, "")).upper() == value), "")
+
+    def delete_parameters(self, row):
+        """The keyword DELETE needs for the object of DISPLAY ``row``: {} in the queue manager's namespace."""
+        namespace = self.row_namespace(row)
+        return dict([self.namespaces[namespace]]) if namespace else {}
+
+    def label(self, name, namespace):
+        """How results name an object: its name, followed by its namespace where another object may share the name."""
+        return "{0} ({1})".format(name, namespace.lower()) if namespace else name
+
+    def pick(self, rows, name, subtype=None, namespace=None):
+        """The DISPLAY row of object ``name`` among ``rows`` (all rows of that name), or None.
+
+        ``subtype`` (given by the user) or ``namespace`` (from a command) says which namespace; with neither, a name that
+        exists in two namespaces is ambiguous, and MQInputError asks for the subtype option.
+        """
+        if subtype or namespace is not None:
+            wanted = self.namespace(subtype) if subtype else namespace
+            return next((row for row in rows if self.row_namespace(row) == wanted), None)
+        found = sorted({self.row_namespace(row) for row in rows})
+        if len(found) > 1:
+            raise MQInputError("{0} {1!r} exists twice, as {2}; MQ keeps {3} apart, so they may share a name: set {4} to say "
+                               "which one this is".format(self.kind, name, _and(sorted(str(self.row_subtype(r)).lower() for r in rows)),
+                                                          _and([n.lower() for n in found if n]), self.subtype_attr.option))
+        return rows[0] if rows else None
 
     def row_from_facts(self, facts):
         """The DISPLAY row behind ``facts`` (option names back to lower-case keywords) as far as the table knows them."""

@@ -15,10 +15,10 @@ one fan-out wait for every object type.
 
 from __future__ import annotations
 
-from ._ensure import Applying, active_error, option_label, plan_present
+from ._ensure import Applying, active_error, delete_command, option_label, plan_present
 from ._errors import MQError, MQInputError, MQWaitError
 from ._lifecycle import summarize
-from ._mqsc import MQSCCommand, covering_name
+from ._mqsc import covering_name
 from ._objects import CHANNEL, LISTENER, SERVICE
 from ._restart import SYSTEM_PREFIX
 from ._runtime import OPERATION_RESULT, ObjectRuntime, SyncOutcome, wait_for
@@ -75,10 +75,13 @@ def parse_entries(spec, option, entries):
             desired = spec.desired_from_params(params, subtype, check_required=False)
         except MQInputError as exc:
             raise MQInputError("{0}: {1}".format(where, exc.msg))
-        if params["name"] in seen:
-            raise MQInputError("{0}: {1} {2!r} is already declared by {3}; each object may appear once".format(
-                where, spec.kind, params["name"], seen[params["name"]]))
-        seen[params["name"]] = where
+        # A clntconn channel may share its name with another channel (ObjectType.namespaces): the key is both.
+        key = (params["name"], spec.namespace(subtype))
+        if key in seen:
+            raise MQInputError("{0}: {1} {2!r} is already declared by {3}; each object may appear once{4}".format(
+                where, spec.kind, spec.label(*key), seen[key], " (give type to declare a clntconn of the same name)"
+                if spec.namespaces and not subtype else ""))
+        seen[key] = where
         parsed.append(Entry(spec, where, params["name"], params["state"], desired if params["state"] != "absent" else {}, subtype,
                             params["recreate"], params["force"], params))
     return parsed
@@ -100,7 +103,7 @@ class _Plan:
     """What converge decided for one object: the definition change and the run-state change."""
 
     __slots__ = ("spec", "name", "action", "commands", "applied", "row", "status", "subtype", "stop_first", "run", "state_before",
-                 "desired", "wanted", "change", "outcome")
+                 "desired", "wanted", "change", "outcome", "namespace")
 
     def __init__(self, spec, name, action, commands=(), applied=None, row=None, subtype=None, desired=None, wanted=None):
         self.spec = spec
@@ -118,6 +121,16 @@ class _Plan:
         self.wanted = wanted  # the entry's state
         self.change = None  # the Applying that sent the commands; None until they are sent
         self.outcome = None  # the SyncOutcome of the START or STOP; None until it is sent
+        # "" or the subtype whose namespace the object lives in (a clntconn channel may share its name with a svrconn).
+        self.namespace = spec.row_namespace(row) if row is not None else spec.namespace(subtype)
+
+    @property
+    def label(self):
+        return self.spec.label(self.name, self.namespace)
+
+    @property
+    def key(self):
+        return self.name, self.namespace
 
     def send(self, client):
         """Send the definition commands; after a race with another writer, adopt what was done instead."""
@@ -128,14 +141,18 @@ class _Plan:
 
 
 def _read(client, spec, names, purge_prefix):
-    """One DISPLAY for the declared names and the purge prefix."""
+    """One DISPLAY for the declared names and the purge prefix: {name: [rows]} (a name has two rows when a svrconn and a
+    clntconn share it)."""
     # A generic name is at most as long as a name (20 for channels): cut the prefix so that PREFIX* fits;
     # the names read are matched against the whole prefix afterwards.
     prefixes = list(names) + ([purge_prefix[:spec.name_max - 1]] if purge_prefix else [])
     if not prefixes:
         return {}
     key = spec.qualifier.lower()
-    return {row.get(key): row for row in client.display(spec.qualifier, covering_name(prefixes, generic=bool(purge_prefix)))}
+    rows = {}
+    for row in client.display(spec.qualifier, covering_name(prefixes, generic=bool(purge_prefix))):
+        rows.setdefault(row.get(key), []).append(row)
+    return rows
 
 
 def _plan_type(client, runtime, spec, entries, purge):
@@ -144,12 +161,15 @@ def _plan_type(client, runtime, spec, entries, purge):
     rows = _read(client, spec, [e.name for e in entries], purge_prefix)
     plans = []
     for entry in entries:
-        row = rows.get(entry.name)
+        try:
+            row = spec.pick(rows.get(entry.name, []), entry.name, entry.subtype)
+        except MQInputError as exc:
+            raise MQInputError("{0}: {1}".format(entry.where, exc.msg))
         entry.complete(row)
         existing_subtype = spec.row_subtype(row)
         if entry.state == "absent":
-            plan = _Plan(spec, entry.name, "deleted" if row else "absent", [MQSCCommand("DELETE", spec.qualifier, entry.name)] if row else (),
-                         row=row, subtype=existing_subtype)
+            plan = _Plan(spec, entry.name, "deleted" if row else "absent", [delete_command(spec, entry.name, row)] if row else (),
+                         row=row, subtype=existing_subtype or entry.subtype)
             plan.stop_first = entry.force  # checked against the status below
         else:
             action, commands, applied = plan_present(spec, entry.name, entry.desired, row, entry.recreate)
@@ -158,25 +178,25 @@ def _plan_type(client, runtime, spec, entries, purge):
         plan.run = entry.state  # resolved against the status below
         plans.append(plan)
     if purge:
-        managed = {e.name for e in entries}
+        managed = {plan.key for plan in plans}
         for name in sorted(rows):
-            if name not in managed and name.startswith(purge_prefix) and not name.startswith(SYSTEM_PREFIX):
-                plan = _Plan(spec, name, "purged", [MQSCCommand("DELETE", spec.qualifier, name)], row=rows[name],
-                             subtype=spec.row_subtype(rows[name]))
-                plan.stop_first = purge["force"]
-                plans.append(plan)
+            for row in rows[name]:
+                if (name, spec.row_namespace(row)) not in managed and name.startswith(purge_prefix) and not name.startswith(SYSTEM_PREFIX):
+                    plan = _Plan(spec, name, "purged", [delete_command(spec, name, row)], row=row, subtype=spec.row_subtype(row))
+                    plan.stop_first = purge["force"]
+                    plans.append(plan)
     _read_status(runtime, plans)
     for plan in plans:
         _resolve(runtime, plan)
-    _refuse_what_cannot_run(spec, entries, plans, rows)
+    _refuse_what_cannot_run(spec, entries, plans)
     return plans
 
 
-def _refuse_what_cannot_run(spec, entries, plans, rows):
+def _refuse_what_cannot_run(spec, entries, plans):
     """Refuse, before any change, runs that MQ would only refuse after the DEFINEs and the wait."""
     def value(entry, plan, keyword):
         # What the object will hold: the entry's value, else the current one (none after a recreate).
-        row = rows.get(entry.name) if plan.action != "recreated" else None
+        row = plan.row if plan.action != "recreated" else None
         return entry.desired.get(keyword, (row or {}).get(keyword.lower()))
 
     lifecycle = spec.lifecycle
@@ -203,7 +223,9 @@ def _refuse_what_cannot_run(spec, entries, plans, rows):
 
 def _read_status(runtime, plans):
     """One status DISPLAY for the type, only for objects that exist and whose run state matters."""
-    needed = [p for p in plans if p.row is not None and (p.action in ("deleted", "purged", "recreated") or p.run in ("started", "stopped"))]
+    # A subtype that never runs (clntconn) has no status: its name may be a running svrconn's.
+    needed = [p for p in plans if p.row is not None and not runtime.lifecycle.why_unstartable(p.subtype)
+              and (p.action in ("deleted", "purged", "recreated") or p.run in ("started", "stopped"))]
     if not needed:
         return
     statuses = runtime.statuses([p.name for p in needed])
@@ -214,7 +236,8 @@ def _read_status(runtime, plans):
 def _resolve(runtime, plan):
     """Turn the wanted state into the START/STOP (or nothing) that the status read calls for."""
     active = plan.status and not runtime.is_stopped(plan.status)
-    plan.state_before = "started" if active else "stopped"
+    # An idle svrconn has no record, yet accepts clients: it was started, and a stop must hold it (Lifecycle.hold).
+    plan.state_before = "stopped" if runtime.stopped_as_asked(plan.status, plan.subtype) else "started"
     if plan.action in ("deleted", "purged"):
         if active and not plan.stop_first:
             how = "set purge.force: true to stop and delete unmanaged objects" if plan.action == "purged" else \
@@ -232,7 +255,7 @@ def _resolve(runtime, plan):
             plan.run = "start"
         elif runtime.on_its_way(rows, plan.subtype):
             plan.run = "watch"
-    elif wanted == "stopped" and not runtime.is_stopped(rows):
+    elif wanted == "stopped" and not runtime.stopped_as_asked(rows, plan.subtype):
         plan.run = "stop"
 
 
@@ -307,6 +330,16 @@ def _resolve_again(runtime, plan):
     _resolve(runtime, plan)
 
 
+def _who(plan):
+    """How a result entry names the object: type and name, and for a type whose objects may share a name across namespaces
+    (channels: a svrconn and a clntconn), the subtype that tells them apart (null when unknown)."""
+    who = {"type": plan.spec.kind, "name": plan.name}
+    if plan.spec.namespaces:
+        subtype = plan.spec.row_subtype(plan.row) or plan.subtype
+        who["subtype"] = subtype.lower() if subtype else None
+    return who
+
+
 def _names(entries, shown=5):
     names = ["{0} {1!r}".format(e["type"], e["name"]) for e in entries]
     return ", ".join(names[:shown]) + (" and {0} more".format(len(names) - shown) if len(names) > shown else "")
@@ -344,13 +377,12 @@ def _result(client, plans, waited, failed=False):
             planned_action = plan.action if change is None and plan.commands else None
             planned_run = OPERATION_RESULT.get(plan.run) if plan.outcome is None else None
             if planned_action or planned_run:
-                not_attempted.append({"type": plan.spec.kind, "name": plan.name, "action": planned_action,
-                                      "changed_attributes": sorted(option_label(plan.spec, k) for k in plan.applied) if planned_action else [],
-                                      "run_action": planned_run})
+                not_attempted.append(dict(_who(plan), action=planned_action, run_action=planned_run, changed_attributes=sorted(
+                    option_label(plan.spec, k) for k in plan.applied) if planned_action else []))
         if action is None or (action in ("unchanged", "absent") and not run_action and not raced):
             continue  # the failed command is in the message and last in commands
-        changes.append({"type": plan.spec.kind, "name": plan.name, "action": action,
-                        "changed_attributes": sorted(option_label(plan.spec, k) for k in applied), "run_action": run_action, "raced": raced})
+        changes.append(dict(_who(plan), action=action, changed_attributes=sorted(option_label(plan.spec, k) for k in applied),
+                            run_action=run_action, raced=raced))
         if action in ("unchanged", "absent") and not run_action:
             continue  # raced into nothing to do: listed, but no diff
         key = plan.spec.kind + "s"
@@ -366,10 +398,11 @@ def _result(client, plans, waited, failed=False):
         if run_action:
             old["state"] = plan.state_before
             new["state"] = run_action
+        # Keyed by name, and by namespace as well where two objects may share a name ("APP.C (clntconn)").
         if action not in ("deleted", "purged"):
-            after.setdefault(key, {})[plan.name] = new
+            after.setdefault(key, {})[plan.label] = new
         if action not in ("created",):
-            before.setdefault(key, {})[plan.name] = old
+            before.setdefault(key, {})[plan.label] = old
     result = {
         "changed": any(c["action"] not in ("unchanged", "absent") or c["run_action"] for c in changes),
         "changes": changes,

@@ -18,7 +18,7 @@ from ._errors import MQCommandError, MQError, MQInputError
 from ._mqsc import MQSCCommand
 
 __all__ = ["EnsureResult", "Applying", "ensure_present", "ensure_absent", "changed_keywords", "plan_present", "active_error", "took_effect",
-           "option_label"]
+           "option_label", "read_one", "delete_command"]
 
 # MQ has no transactions over REST: between our DISPLAY and our command another writer (a second play, an operator in
 # runmqsc) may define or delete the object. These answers say so, and the object is planned again from a new read:
@@ -39,6 +39,17 @@ def changed_keywords(spec, desired, row):
         if attr.normalize(row.get(keyword.lower())) != attr.normalize(value):
             changed.append(keyword)
     return changed
+
+
+def read_one(client, spec, name, subtype=None, namespace=None):
+    """The DISPLAY row of object ``name`` (None: absent) in the namespace ``subtype`` or ``namespace`` says (ObjectType.pick:
+    a svrconn and a clntconn may share a name; with neither given, such a name is ambiguous and raises MQInputError)."""
+    return spec.pick(client.display(spec.qualifier, name), name, subtype, namespace)
+
+
+def delete_command(spec, name, row):
+    """DELETE of the object of DISPLAY ``row``; a clntconn channel is addressed with CHLTABLE(CLNTTBL)."""
+    return MQSCCommand("DELETE", spec.qualifier, name, spec.delete_parameters(row))
 
 
 def option_label(spec, keyword):
@@ -124,7 +135,7 @@ def plan_present(spec, name, desired, row, recreate=False):
                 "set recreate: true to delete and define it again".format(
                     type_attr.option, type_attr.fact(desired[type_attr.keyword]), spec.kind, name,
                     type_attr.fact(row.get(type_attr.keyword.lower())), type_attr.keyword))
-        return "recreated", [MQSCCommand("DELETE", spec.qualifier, name), _define(spec, name, desired)], dict(desired)
+        return "recreated", [delete_command(spec, name, row), _define(spec, name, desired)], dict(desired)
     changed = changed_keywords(spec, desired, row)
     if not changed:
         return "unchanged", [], {}
@@ -145,7 +156,7 @@ def ensure_present(client, spec, name, desired, runtime=None, recreate=False, ro
     ``row``: the DISPLAY the caller already made (None: absent); read here when not given.
     """
     if row is _UNREAD:
-        row = client.display_one(spec.qualifier, name)
+        row = read_one(client, spec, name, desired.get(spec.type_attr.keyword) if spec.type_attr is not None else None)
     action, commands, _applied = plan_present(spec, name, desired, row, recreate)
     if action == "unchanged":
         return EnsureResult(spec, "unchanged", row, row)
@@ -155,12 +166,14 @@ def ensure_present(client, spec, name, desired, runtime=None, recreate=False, ro
     return _apply(client, change)
 
 
-def ensure_absent(client, spec, name, runtime=None, force=False):
-    row = client.display_one(spec.qualifier, name)
+def ensure_absent(client, spec, name, runtime=None, force=False, subtype=None):
+    """Delete object ``name`` (of ``subtype``'s namespace, when given) if it exists."""
+    row = read_one(client, spec, name, subtype)
     if row is None:
         return EnsureResult(spec, "absent")
-    change = Applying(spec, name, "deleted", [MQSCCommand("DELETE", spec.qualifier, name)], row)
-    if runtime is not None:
+    change = Applying(spec, name, "deleted", [delete_command(spec, name, row)], row)
+    # A subtype that never runs has no status of its own: a clntconn's name may be a running svrconn's.
+    if runtime is not None and not runtime.lifecycle.why_unstartable(spec.row_subtype(row)):
         rows = runtime.statuses([name])[name]
         if rows and not runtime.is_stopped(rows):
             if not force:
@@ -189,7 +202,7 @@ def _stop_if_active(runtime, change, rows=None):
 def took_effect(client, spec, command):
     """Re-read the object after a lost answer: does MQ hold what ``command`` asked for?"""
     def check():
-        current = client.display_one(spec.qualifier, command.name)
+        current = read_one(client, spec, command.name, namespace=spec.command_namespace(command.parameters))
         if command.verb == "DELETE":
             return current is None
         return current is not None and not changed_keywords(spec, command.parameters, current) and (
@@ -217,6 +230,8 @@ class Applying:
         self.done = []
         self.raced = 0
         self.failed = None  # the command that failed (it was sent; ``pending`` holds those that were not)
+        # Re-reads look in the object's namespace: a clntconn channel may share its name with a svrconn.
+        self.namespace = spec.row_namespace(row) if row is not None else spec.command_namespace(desired or {})
 
     def run(self, client):
         while self.pending:
@@ -246,7 +261,7 @@ class Applying:
                           "trying: {4}".format(self.spec.kind, self.name, self.raced, command.text(), exc.msg))
         if command.verb == "DELETE" or self.desired is None:
             return  # gone already; a recreate goes on to its DEFINE
-        self.row = client.display_one(self.spec.qualifier, self.name)
+        self.row = read_one(client, self.spec, self.name, namespace=self.namespace)
         if type_conflict(self.spec, self.desired, self.row):
             type_attr = self.spec.type_attr
             raise MQError(
@@ -297,7 +312,7 @@ def _apply(client, change):
         after = _predicted(spec, name, applied, None if action == "recreated" else change.row)
     else:
         # Read back what MQ actually holds (defaults filled in, ALTDATE updated): one DISPLAY, only after a change or a race.
-        after = client.display_one(spec.qualifier, name)
+        after = read_one(client, spec, name, namespace=change.namespace)
     result = EnsureResult(spec, action, change.row, after, client.sent, list(applied) if action == "updated" else sorted(applied))
     result.raced = change.raced
     return result

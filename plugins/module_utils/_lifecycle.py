@@ -49,12 +49,15 @@ class Lifecycle:
     ``already_started``/``already_stopped``: reason codes that mean the object already is where the command
     wants it (a race between our status read and the command, not a failure). ``needs_keyword``: {operation:
     keyword} without which MQ refuses the operation. ``address``: the keywords (host, port) a running object
-    occupies, which no two running objects can share.
+    occupies, which no two running objects can share. ``hold``: (STOP keyword, value, advice): a STOP with that value, which
+    is also MQ's default, leaves a STOPPED record that keeps a passive object refusing its partners (channels:
+    STATUS(STOPPED)); without that record an idle passive object accepts the next partner, so it is not "stopped".
+    ``advice`` tells the user what else refuses partners when MQ will not hold an idle object.
     """
 
     def __init__(self, status_qualifier, status_key, already_started, already_stopped, subtype_keyword=None, default_subtype=None,
                  running=("RUNNING", "STARTING"), on_its_way=("STARTING",), failing=None, passive=(), unstartable=None,
-                 unmonitored=None, stop_options=(), needs_keyword=None, address=None):
+                 unmonitored=None, stop_options=(), needs_keyword=None, address=None, hold=None):
         self.status_qualifier = status_qualifier
         self.status_key = status_key
         self.already_started = frozenset(already_started)
@@ -70,6 +73,7 @@ class Lifecycle:
         self.stop_options = tuple(stop_options)
         self.needs_keyword = dict(needs_keyword or {})
         self.address = address
+        self.hold = hold
 
     def subtype_of(self, row):
         """The subtype a DISPLAY row (or a {keyword: value} dict) declares, upper case; None when the type has none."""
@@ -103,8 +107,21 @@ class Lifecycle:
             return "STOPPED" not in statuses
         return bool(statuses & self.running)
 
-    def is_stopped(self, rows):
-        return all(status in _STOPPED for status in status_values(rows))
+    def is_stopped(self, rows, subtype=None, stop_parameters=None):
+        """No longer running; with ``stop_parameters`` (the STOP keywords a task sends), also held where it asks for a hold."""
+        statuses = status_values(rows)
+        if stop_parameters is not None and self.holds(subtype, stop_parameters):
+            # An idle svrconn/rcvr/clusrcvr has no record and accepts the next client or partner; only a STOPPED record
+            # refuses them (2537 MQRC_CHANNEL_NOT_AVAILABLE, IBM technote 7045669).
+            return bool(statuses) and all(status == "STOPPED" for status in statuses)
+        return all(status in _STOPPED for status in statuses)
+
+    def holds(self, subtype, stop_parameters):
+        """Is a STOP with ``stop_parameters`` meant to leave this passive subtype held in a STOPPED record?"""
+        if self.hold is None or not self.is_passive(subtype):
+            return False
+        keyword, value, _advice = self.hold
+        return stop_parameters.get(keyword, value) == value
 
     def is_on_its_way(self, rows, subtype=None):
         """Started but not RUNNING yet (a channel BINDING or RETRYING): a start waits for it instead of starting it twice."""

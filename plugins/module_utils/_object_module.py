@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ._argspec import object_spec
 from ._attributes import RUN_STATES
-from ._ensure import ensure_absent, ensure_present
+from ._ensure import ensure_absent, ensure_present, read_one
 from ._errors import MQError
 from ._module import MQModule
 from ._restart import operate
@@ -40,9 +40,9 @@ def run_object_module(spec):
         client = mq.client
         runtime = ObjectRuntime(client, spec, wait_policy(params), stop=params)
         if state == "absent":
-            result = ensure_absent(client, spec, name, runtime=runtime, force=params["force"]).as_result()
+            result = ensure_absent(client, spec, name, runtime=runtime, force=params["force"], subtype=spec.subtype(params)).as_result()
         else:
-            row = client.display_one(spec.qualifier, name)
+            row = read_one(client, spec, name, spec.subtype(params))
             subtype, desired = spec.desired_for(params, row, params["recreate"])
             spec.check_run(state, subtype)
             ensured = ensure_present(client, spec, name, desired, runtime=runtime, recreate=params["recreate"], row=row)
@@ -70,11 +70,14 @@ def _run(client, runtime, name, subtype, state, result):
             return
         changed, facts = outcome.changed, outcome.as_dict()
         before = "stopped" if state == "started" else "started"
+        if outcome.held_stopped is not None:
+            result["held_stopped"] = outcome.held_stopped  # False: MQ would not hold the idle channel STOPPED (a warning says why)
     result["commands"] = list(client.sent)
     # A START or STOP that another writer had already done is reported, not counted as this task's change.
     result["changed"] = result["changed"] or changed
     if not client.check_mode:
-        result["sync_result"] = {k: v for k, v in facts.items() if k in ("operation", "polls", "elapsed_seconds", "by_another_writer")}
+        kept = ("operation", "polls", "elapsed_seconds", "by_another_writer", "held_stopped")
+        result["sync_result"] = {k: v for k, v in facts.items() if k in kept}
     if changed:
         result["run_action"] = state  # started, stopped or restarted
         diff = result["diff"]

@@ -94,8 +94,15 @@ CHANNEL = ObjectType(
                      # waited for like the others'; refuse rather than wait for a status that never comes.
                      "AMQP": "an amqp channel's status is not part of DISPLAY CHSTATUS, so it cannot be started or stopped "
                              "and waited for here; use state=present and manage the AMQP service (SYSTEM.AMQP.SERVICE) instead"},
-        stop_options=(("stop_mode", "MODE"), ("stop_status", "STATUS"))),
+        stop_options=(("stop_mode", "MODE"), ("stop_status", "STATUS")),
+        # STOP ... STATUS(STOPPED) (MQ's default) leaves a STOPPED record that makes a svrconn refuse clients (2537, IBM
+        # technote 7045669) and a rcvr/clusrcvr refuse its sender; STATUS(INACTIVE) lets the next one in.
+        hold=("STATUS", "STOPPED", "to refuse connections anyway, set max_instances: 0 (svrconn) or block the channel with a "
+                                   "CHLAUTH rule")),
     type_attr="CHLTYPE",
+    # "Channel" and "Client channel" are separate namespaces (IBM 8.0 q003340_): a CLNTCONN may share the name of the SVRCONN
+    # it connects to (IBM's CCDT setup does exactly that), and DELETE CHANNEL(x) CHLTABLE(CLNTTBL) deletes it (q085820_).
+    namespaces={"CLNTCONN": ("CHLTABLE", "CLNTTBL")},
     # XMITQ is required on SDR and SVR (IBM-XMITQ); CONNAME on SDR, RQSTR, CLNTCONN and CLUSSDR
     # (4061 MQRCCF_MISSING_CONN_NAME). Checked before anything is sent.
     required={"SDR": ("CONNAME", "XMITQ"), "SVR": ("XMITQ",), "RQSTR": ("CONNAME",), "CLNTCONN": ("CONNAME",), "CLUSSDR": ("CONNAME",)},

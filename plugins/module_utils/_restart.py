@@ -16,9 +16,19 @@ from ._lifecycle import summarize
 from ._runtime import OPERATION_RESULT, sync_fact
 from ._waiter import DONE
 
-__all__ = ["ObjectRecord", "operate", "match_targets", "expand"]
+__all__ = ["ObjectRecord", "operate", "match_targets", "expand", "one_per_name"]
 
 SYSTEM_PREFIX = "SYSTEM."
+
+
+def one_per_name(spec, items, key):
+    """{name: item} of DISPLAY rows or facts, one per name: where a clntconn channel shares its name with another channel,
+    the other one, because restarts are about what runs and a clntconn never does (ObjectType.namespaces)."""
+    found = {}
+    for item in items:
+        if item[key] not in found or not spec.row_namespace(spec.row_from_facts(item)):
+            found[item[key]] = item
+    return found
 
 
 def expand(spec, rows, pattern):

@@ -18,7 +18,7 @@ from ._errors import MQError, MQInputError, MQWaitError
 from ._lifecycle import status_values, summarize
 from ._mqsc import covering_name
 from ._objects import OBJECT_TYPES
-from ._restart import expand, operate
+from ._restart import expand, one_per_name, operate
 from ._runtime import OPERATION_RESULT, ObjectRuntime, read_objects
 
 __all__ = ["RollingRestart", "restart_plan", "unhealthy"]
@@ -41,7 +41,7 @@ def restart_plan(info, targets, parallel=True):
     plan, missing = [], []
     for target in targets:
         spec = OBJECT_TYPES[target["type"]]
-        objects = {o["name"]: o for o in info.get(target["type"] + "s", [])}
+        objects = one_per_name(spec, info.get(target["type"] + "s", []), "name")
         rows = {name: spec.row_from_facts(obj) for name, obj in objects.items()}
         matched = []
         for pattern in target["names"]:

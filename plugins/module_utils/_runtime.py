@@ -13,8 +13,8 @@ polling round for all of them.
 
 from __future__ import annotations
 
-from ._errors import MQCommandError, MQError, MQHTTPError, MQInputError, MQTransportError, MQUnconfirmedError, MQWaitError
-from ._lifecycle import summarize
+from ._errors import MQCommandError, MQError, MQHTTPError, MQInputError, MQTransportError, MQUnconfirmedError, MQWaitError, reason_name
+from ._lifecycle import status_values, summarize
 from ._mqsc import MQSCCommand, covering_name
 from ._waiter import DONE, FAILED, StatusTracker, Unavailable, WaitPolicy, wait_all
 
@@ -32,11 +32,13 @@ def sync_fact(result, operation):
 def read_objects(client, spec, name, with_status=True):
     """The objects matching ``name`` (generic or not) as facts, each with its ``status`` records and ``status_summary``:
     one DISPLAY for the definitions and, for a type that runs, one for the status."""
-    objects = [spec.facts(row) for row in client.display(spec.qualifier, name)]
+    rows = client.display(spec.qualifier, name)
+    objects = [spec.facts(row) for row in rows]
     if with_status and objects and spec.lifecycle:
         statuses = ObjectRuntime(client, spec).statuses([o["name"] for o in objects])
-        for obj in objects:
-            obj["status"] = statuses.get(obj["name"], [])
+        for row, obj in zip(rows, objects):
+            # A subtype that never runs (clntconn) has no status: its name may be a running svrconn's.
+            obj["status"] = [] if spec.lifecycle.why_unstartable(spec.row_subtype(row)) else statuses.get(obj["name"], [])
             obj["status_summary"] = summarize(obj["status"])
     return objects
 
@@ -45,7 +47,7 @@ class SyncOutcome:
     """What one start or stop did: the facts users asked for (SyncResult), per object."""
 
     __slots__ = ("name", "operation", "subtype", "sent_at", "polls", "elapsed_seconds", "status_before", "status_after", "issued",
-                 "outcome", "reason", "by_another_writer")
+                 "outcome", "reason", "by_another_writer", "held_stopped")
 
     def __init__(self, name, operation, status_before, issued=True, subtype=None, sent_at=None):
         self.name = name
@@ -62,14 +64,21 @@ class SyncOutcome:
         # MQ answered that the object already was where the command wants it (the lifecycle's already_started or
         # already_stopped reason codes): someone else started or stopped it between our status read and our command.
         self.by_another_writer = False
+        # A STOP meant to hold a passive channel (Lifecycle.hold): True when MQ holds it STOPPED, False when MQ answered
+        # that an idle one cannot be stopped, so partners can still connect; None for any other start or stop.
+        self.held_stopped = None
 
     @property
     def changed(self):
-        """Did this task's own command change the run state? Not for a watched start or one done by another writer."""
-        return self.issued and not self.by_another_writer
+        """Did this task's own command change the run state? Not for a watched start, one done by another writer, or a
+        STOP that MQ would not hold."""
+        return self.issued and not self.by_another_writer and self.held_stopped is not False
 
     def as_dict(self):
-        return dict(sync_fact(self, OPERATION_RESULT[self.operation]), by_another_writer=self.by_another_writer)
+        facts = dict(sync_fact(self, OPERATION_RESULT[self.operation]), by_another_writer=self.by_another_writer)
+        if self.held_stopped is not None:
+            facts["held_stopped"] = self.held_stopped
+        return facts
 
     def failure(self):
         return {"name": self.name, "operation": self.operation, "elapsed_seconds": round(self.elapsed_seconds, 3),
@@ -105,7 +114,12 @@ class ObjectRuntime:
         return self.lifecycle.is_running(rows, subtype)
 
     def is_stopped(self, rows):
+        """No longer running (a DELETE may follow)."""
         return self.lifecycle.is_stopped(rows)
+
+    def stopped_as_asked(self, rows, subtype=None):
+        """Where state=stopped wants it: no longer running, and held STOPPED when the stop options ask for a hold."""
+        return self.lifecycle.is_stopped(rows, subtype, self.stop_parameters)
 
     def on_its_way(self, rows, subtype=None):
         """Started but not RUNNING yet: a start waits for it (when waiting at all) instead of starting it twice."""
@@ -126,7 +140,7 @@ class ObjectRuntime:
 
     def ensure_stopped(self, name, subtype=None):
         rows = self.statuses([name])[name]
-        if self.is_stopped(rows):
+        if self.stopped_as_asked(rows, subtype):
             return None
         return self.run("stop", [(name, subtype, summarize(rows))])[0]
 
@@ -151,7 +165,10 @@ class ObjectRuntime:
         for name, subtype, before in targets:
             outcome = SyncOutcome(name, operation, before, subtype=subtype, sent_at=self.policy.clock())
             outcomes.append(outcome)
-            problem, outcome.by_another_writer = self._send(operation, name, subtype)
+            problem, already = self._send(operation, name, subtype)
+            outcome.by_another_writer = bool(already)
+            if operation == "stop" and not problem and not self.client.check_mode and self.lifecycle.holds(subtype, self.stop_parameters):
+                outcome.held_stopped = self._held(outcome, already)
             if problem:
                 # This object failed (refused, lost answer, HTTP error); the others still get their command and their
                 # wait, so a fan-out never stops half-way with objects silently left stopped.
@@ -159,8 +176,8 @@ class ObjectRuntime:
         return outcomes
 
     def _send(self, operation, name, subtype, errors=MQError):
-        """Send START or STOP (only recorded in check mode); (None, False), (None, True) when another writer had
-        already done it, or (the message of why it failed, False).
+        """Send START or STOP (only recorded in check mode); (None, None), (None, reason code) when another writer had
+        already done it, or (the message of why it failed, None).
 
         A reply saying the object already is where the command wants it (a channel in use 4031, a listener started 3233,
         a service running 3251; stopped: 4064, 3234, 3253) is a race with another writer between our status read and the
@@ -170,11 +187,33 @@ class ObjectRuntime:
             self.client.run(self.command(operation, name), took_effect=self._took_effect(operation, name, subtype))
         except MQCommandError as exc:
             if exc.reason_code not in self.lifecycle.already(operation):
-                return exc.msg, False
-            return None, True
+                return exc.msg, None
+            return None, exc.reason_code
         except errors as exc:
-            return exc.msg, False
-        return None, False
+            return exc.msg, None
+        return None, None
+
+    def _held(self, outcome, already):
+        """After a STOP meant to hold a passive channel: does MQ hold it STOPPED? An accepted STOP leaves the STOPPED
+        record. "Already stopped" (4064 MQRCCF_CHANNEL_NOT_ACTIVE) is a STOPPED record another writer left, or an idle
+        channel with no record, which MQ may refuse to stop at all (AMQ9533 "not currently active"): re-read to tell."""
+        if not already:
+            return True
+        answer = "{0} {1}".format(already, reason_name(already))
+        try:
+            held = "STOPPED" in status_values(self.statuses([outcome.name])[outcome.name])
+        except MQError as exc:
+            self.client.warnings.append("{0} {1!r}: MQ answered the STOP with {2}, and re-reading its status failed ({3}): whether "
+                                        "it is held STOPPED is unknown".format(self.spec.kind, outcome.name, answer, exc.msg))
+            return None
+        if not held:
+            outcome.by_another_writer = False  # nobody stopped it: MQ would not
+            self.client.warnings.append(
+                "{0} {1!r}: {2} was answered {3}: this queue manager does not hold an idle {4} {0} STOPPED, so it still accepts "
+                "connections (held_stopped: false); {5}".format(
+                    self.spec.kind, outcome.name, self.command("stop", outcome.name).text(), answer, (outcome.subtype or "").lower(),
+                    self.lifecycle.hold[2]))
+        return held
 
     def command(self, operation, name):
         return MQSCCommand(operation.upper(), self.spec.qualifier, name, self.stop_parameters if operation == "stop" else None)

@@ -24,7 +24,11 @@ description:
     they count as started when no C(STOPPED) status remains. A channel that goes to C(RETRYING) fails the
     task after O(retrying_grace) seconds. V(clntconn) channels cannot be started or stopped; nor can V(amqp)
     channels here, because C(DISPLAY CHSTATUS) does not show them unless asked for C(CHLTYPE(AMQP)).
-  - O(state=stopped) waits until every status record is C(STOPPED) or no record remains.
+  - O(state=stopped) waits until every status record is C(STOPPED) or no record remains. An idle V(svrconn), V(rcvr) or
+    V(clusrcvr) channel has no status record and still accepts clients or its sender, so with O(stop_status=stopped) (the
+    default) it counts as stopped only with a C(STOPPED) record, and C(STOP CHANNEL ... STATUS(STOPPED)) is sent to leave
+    one. Where MQ answers that an idle channel is not active (4064 C(MQRCCF_CHANNEL_NOT_ACTIVE), C(AMQ9533)) and so
+    cannot hold it, the task reports RV(held_stopped=false), C(changed=false) and a warning, and a later run asks again.
 author:
   - mqrest.admin developers (@mqrest)
 extends_documentation_fragment:
@@ -46,6 +50,10 @@ options:
       - Channel type (C(CHLTYPE)). Required to create the channel; an existing channel's type is read from its
         definition.
       - MQ cannot change the type of an existing channel; a different value fails unless O(recreate=true).
+      - MQ keeps V(clntconn) channels in a table of their own, so a V(clntconn) may share its name with another channel
+        (usually the V(svrconn) it connects to). O(type) says which one the task is about, also with O(state=absent)
+        (a V(clntconn) is deleted with C(CHLTABLE(CLNTTBL))); without it, a name that both have fails after the one
+        C(DISPLAY), before anything is changed.
     type: str
     choices: [sdr, svr, rcvr, rqstr, svrconn, clntconn, clussdr, clusrcvr, amqp]
   conname:
@@ -223,6 +231,15 @@ not_attempted:
   type: list
   elements: str
   sample: ["DELETE CHANNEL(APP.SVRCONN)"]
+held_stopped:
+  description:
+    - Whether MQ holds the channel C(STOPPED) after a stop of a V(svrconn), V(rcvr) or V(clusrcvr) channel with
+      O(stop_status=stopped). V(false) when MQ refused to stop the idle channel (4064 C(MQRCCF_CHANNEL_NOT_ACTIVE)), so
+      clients or its sender can still connect; a warning says so, and how to refuse them otherwise (C(MAXINST(0)) or a
+      C(CHLAUTH) rule).
+  returned: when such a stop was sent, not in check mode
+  type: bool
+  sample: true
 sync_result:
   description:
     - Facts about the start, stop or restart that was issued and waited for. A restart sums both phases, as the
@@ -246,6 +263,10 @@ sync_result:
           not counted as this task's change.
         - For a restart, true when MQ answered either phase so.
       type: bool
+    held_stopped:
+      description: As RV(held_stopped).
+      type: bool
+      returned: when RV(held_stopped) is
 """
 
 from ansible_collections.mqrest.admin.plugins.module_utils._object_module import run_object_module

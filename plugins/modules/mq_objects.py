@@ -39,7 +39,8 @@ attributes:
     details: Reads the objects and their status and reports the plan (RV(changes), RV(commands), diff); sends no mutating command.
   diff_mode:
     support: full
-    details: The diff lists, per object type and name, the attributes and run state before and after.
+    details: The diff lists, per object type and name, the attributes and run state before and after; a clntconn channel is
+      listed as V(NAME (clntconn)), since it may share its name with another channel.
   idempotent:
     support: full
 options:
@@ -149,6 +150,9 @@ options:
             definition, as with M(mqrest.admin.mq_channel).
           - MQ cannot change the type of an existing channel; a different value fails unless
             O(mqrest.admin.mq_channel#module:recreate=true).
+          - A V(clntconn) channel may share its name with another channel; entries are keyed by name and by whether they
+            are V(clntconn), so both may be declared, O(purge) deletes the one not declared (a V(clntconn) with
+            C(CHLTABLE(CLNTTBL))), and an entry without O(channels[].type) whose name both have fails before any change.
         type: str
         choices: [sdr, svr, rcvr, rqstr, svrconn, clntconn, clussdr, clusrcvr, amqp]
       transport_type:
@@ -390,6 +394,12 @@ changes:
     name:
       description: Object name.
       type: str
+    subtype:
+      description:
+        - Channels only, the channel type (V(svrconn), V(clntconn), ...; null when unknown). A V(clntconn) channel may share
+          its name with another channel (MQ keeps client-connection channels in a table of their own), so name and subtype
+          together say which one this is.
+      type: str
     action:
       description: What was done to the definition.
       type: str
@@ -411,7 +421,8 @@ changes:
           (V(unchanged) when the other writer had already made it as declared, V(absent) when it had deleted it).
       type: bool
   sample:
-    - {type: channel, name: APP.TO.PARTNER, action: created, changed_attributes: [conname, type, xmitq], run_action: started, raced: false}
+    - {type: channel, name: APP.TO.PARTNER, subtype: sdr, action: created, changed_attributes: [conname, type, xmitq], run_action: started,
+       raced: false}
     - {type: listener, name: APP.LISTENER, action: updated, changed_attributes: [port], run_action: null, raced: false}
 summary:
   description:
@@ -435,6 +446,9 @@ not_attempted:
     name:
       description: Object name.
       type: str
+    subtype:
+      description: Channels only, as RV(changes[].subtype).
+      type: str
     action:
       description: The definition change that was planned and not sent, or null when there was none or it was done.
       type: str
@@ -446,7 +460,7 @@ not_attempted:
       description: V(started) or V(stopped) when that was planned and not sent, else null.
       type: str
   sample:
-    - {type: channel, name: APP.C35, action: created, changed_attributes: [description, type], run_action: null}
+    - {type: channel, name: APP.C35, subtype: svrconn, action: created, changed_attributes: [description, type], run_action: null}
 commands:
   description: MQSC commands that were sent, or that would be sent in check mode, in runmqsc form, in order.
   returned: always
@@ -489,6 +503,14 @@ sync_results:
           for channels, 3233 or 3234 for listeners, 3251 or 3253 for services), because another writer got there
           between this task's status read and its command. It is not in RV(summary) or RV(changes[].run_action).
       type: bool
+    held_stopped:
+      description:
+        - For the stop of a V(svrconn), V(rcvr) or V(clusrcvr) channel with O(stop_status=stopped), whether MQ holds it
+          C(STOPPED), as RV(mqrest.admin.mq_channel#module:held_stopped) of M(mqrest.admin.mq_channel). An idle one has no
+          status record and still accepts connections, so a C(STOP) is sent for it; V(false) (MQ answered 4064
+          C(MQRCCF_CHANNEL_NOT_ACTIVE)) comes with a warning and is not counted in RV(summary).
+      type: bool
+      returned: for such stops
 """
 
 from ansible_collections.mqrest.admin.plugins.module_utils._argspec import ArgumentSpec, channel_stop_spec, entry_options, wait_spec

@@ -339,7 +339,7 @@ from ansible_collections.mqrest.admin.plugins.module_utils._module import MQModu
 from ansible_collections.mqrest.admin.plugins.module_utils._mqsc import covering_name
 from ansible_collections.mqrest.admin.plugins.module_utils._object_module import wait_policy
 from ansible_collections.mqrest.admin.plugins.module_utils._objects import OBJECT_TYPES
-from ansible_collections.mqrest.admin.plugins.module_utils._restart import match_targets, operate
+from ansible_collections.mqrest.admin.plugins.module_utils._restart import match_targets, one_per_name, operate
 from ansible_collections.mqrest.admin.plugins.module_utils._rolling import RollingRestart
 from ansible_collections.mqrest.admin.plugins.module_utils._runtime import OPERATION_RESULT, ObjectRuntime
 
@@ -374,8 +374,8 @@ def main():
         client = mq.client
         runtime = ObjectRuntime(client, object_type, wait_policy(params), stop=params)
         # One DISPLAY for every name and generic name given.
-        rows = {row[object_type.qualifier.lower()]: row
-                for row in client.display(object_type.qualifier, covering_name([p.rstrip("*") for p in patterns], generic=True))}
+        rows = one_per_name(object_type, client.display(object_type.qualifier, covering_name([p.rstrip("*") for p in patterns], generic=True)),
+                            object_type.qualifier.lower())
         objects = match_targets(object_type, rows, patterns, params["allow_empty"])
         started = time.monotonic()
         records = operate(runtime, objects, operation, parallel=params["parallel"])

@@ -120,7 +120,8 @@ def _display_objects(qm, cmd, params):
     valid = {k.upper() for k in ident} | set(schema_keys) | set(O.QUEUE_RUNTIME_KEYS)
     # DISPLAY QUEUE selects by TYPE, and like the other typed displays by TARGTYPE, CLUSTER and CLUSNL ([V] IBM DISPLAY
     # QUEUE); DISPLAY TOPIC by TYPE(LOCAL|CLUSTER|ALL) and CLUSTER, DISPLAY SUB by SUBTYPE and DURABLE ([V] their pages).
-    allowed = {"CHANNEL": ("CHLTYPE",), "QUEUE": ("TYPE", "TARGTYPE", "CLUSTER", "CLUSNL"), "TOPIC": ("TYPE", "CLUSTER"),
+    # DISPLAY CHANNEL selects a type with TYPE(...) (or CHLTYPE), as DISPLAY QUEUE does with TYPE ([V] IBM q086040_).
+    allowed = {"CHANNEL": ("CHLTYPE", "TYPE"), "QUEUE": ("TYPE", "TARGTYPE", "CLUSTER", "CLUSNL"), "TOPIC": ("TYPE", "CLUSTER"),
                "SUB": ("SUBTYPE", "DURABLE")}.get(kind, ())
     where, filters = _filter(params, allowed, valid)
     want_type = None if plain else (filters.pop("CHLTYPE", None) or filters.pop("TYPE", None)
@@ -133,7 +134,11 @@ def _display_objects(qm, cmd, params):
     # Attribute filters match like generic names, enumerations in any case; ALL matches everything; a row without the
     # attribute (another queue type) does not match.
     wants = {k.lower(): str(v) if k in ("CLUSTER", "CLUSNL") else str(v).upper() for k, v in filters.items()}
-    rows = [row for row in (_object_row(qm, kind, n, o) for n, o in sorted(qm.store[kind].items())
+    objects = list(qm.store[kind].items())
+    if kind == "CHANNEL":
+        # Both tables: a SVRCONN and a CLNTCONN of one name are two rows, the queue manager's first ([V] q027540_ / [I]).
+        objects += qm.store["CLNTTBL"].items()
+    rows = [row for row in (_object_row(qm, kind, n, o) for n, o in sorted(objects, key=lambda item: item[0])
                             if O.generic_match(cmd.name, n) and (want_type is None or o.otype == want_type))
             if all(want == "ALL" or (key in row and O.generic_match(want, str(row[key]))) for key, want in wants.items())]
     if not rows:

@@ -32,6 +32,7 @@ PROFILES = {
 CONFIG = {
     "response_parameters_noop": (True, bool),
     "stop_inactive_channel": ("error", ("error", "stopped_record")),
+    "delete_channel_default_table": ("qmgrtbl", ("qmgrtbl", "either")),
     "cmdserv_down_mode": ("element", ("element", "http500")),
     "invalid_attribute_mode": ("element", ("element", "http400")),
     "listener_port_conflict": ("vanish", ("vanish", "starting", "ignore")),

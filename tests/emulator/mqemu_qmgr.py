@@ -88,8 +88,8 @@ class QmgrSettings:
     """
 
     # The configurable behaviours that change MQSC results; the rest of the config is about HTTP, LTPA and requests.
-    CONFIG_KEYS = ("alter_listener_requires_trptype", "display_default", "listener_port_conflict", "replace_mode",
-                   "service_command_check", "stop_inactive_channel")
+    CONFIG_KEYS = ("alter_listener_requires_trptype", "delete_channel_default_table", "display_default", "listener_port_conflict",
+                   "replace_mode", "service_command_check", "stop_inactive_channel")
 
     seconds: Callable  # seconds(key) -> float: length of one timed phase (TIMING_KEYS, e.g. "channel_start")
     config: Callable  # config(key) -> current value of one of CONFIG_KEYS (README "Configurable behaviours")
@@ -103,7 +103,9 @@ class QueueManager:
     def __init__(self, name, settings, seed):
         self.name, self.settings = name, settings
         self.lock = threading.RLock()
-        self.store = {"CHANNEL": {}, "LISTENER": {}, "SERVICE": {}, "QUEUE": {}, **{k: {} for k in O.PLAIN_KINDS}}
+        # CLNTCONN channels live in the client channel table (CLNTTBL), a namespace of their own: a SVRCONN and a CLNTCONN
+        # may share a name ([V] IBM 8.0 q003340_ "Client channel" namespace, DELETE CHANNEL CHLTABLE q085820_).
+        self.store = {"CHANNEL": {}, "CLNTTBL": {}, "LISTENER": {}, "SERVICE": {}, "QUEUE": {}, **{k: {} for k in O.PLAIN_KINDS}}
         wall = time.time()
         self.qmgr = MQObject(None, dict(O.QMGR_ATTRS, SSLKEYR=f"/var/mqm/qmgrs/{name}/ssl/key",
                                         CERTLABL=f"ibmwebspheremq{name.lower()}"), wall)
@@ -306,6 +308,10 @@ class QueueManager:
                 raise MqscError(O.RC_PROTOCOL_TYPE_ERROR, name)
         return qualifier if kind == "QUEUE" else None
 
+    def _table(self, kind, otype):
+        """The object store an object of this type lives in: CLNTCONN channels in CLNTTBL, other channels in CHANNEL."""
+        return self.store["CLNTTBL" if kind == "CHANNEL" and otype == "CLNTCONN" else kind]
+
     def _wrong_type(self, kind, name):
         return MqscError(O.RC_CHANNEL_TYPE_ERROR if kind == "CHANNEL" else O.RC_OBJECT_WRONG_TYPE, name)
 
@@ -319,7 +325,7 @@ class QueueManager:
         like = params.pop("LIKE", None)
         if like is not None and not isinstance(like, str):
             raise MqscError(O.RC_ATTR_VALUE_ERROR, "LIKE")
-        store = self.store[kind]
+        store = self._table(kind, otype)
         existing = store.get(name)
         if existing and kind == "QUEUE" and existing.otype != otype:
             raise MqscError(O.RC_OBJECT_WRONG_TYPE, name)  # one queue namespace, REPLACE or not ([V] IBM-RC4002)
@@ -349,7 +355,10 @@ class QueueManager:
         return self._msg(f"created.{kind}")
 
     def _alter(self, kind, qualifier, name, params):
-        obj = self.store[kind].get(name)
+        # ALTER CHANNEL ... CHLTYPE(CLNTCONN) addresses the client table ([V] ALTER CHANNEL client-connection syntax; [I] that
+        # the other table is not searched: a CLNTCONN-only name altered with CHLTYPE(SVRCONN) is 2085).
+        chltype = params.get("CHLTYPE") if kind == "CHANNEL" else None
+        obj = self._table(kind, chltype.upper() if isinstance(chltype, str) else None).get(name)
         if obj is None or (kind == "QUEUE" and obj.otype != qualifier):
             raise MqscError(O.RC_UNKNOWN_OBJECT, name)
         otype = self._type_of(kind, qualifier, name, params, "ALTER")
@@ -368,7 +377,10 @@ class QueueManager:
         return self._msg(f"changed.{kind}")
 
     def _delete(self, kind, qualifier, name, params):
-        obj = self.store[kind].get(name)
+        table = self.store[kind]
+        if kind == "CHANNEL":
+            table = self._channel_table(name, params)
+        obj = table.get(name)
         if obj is None or (kind == "QUEUE" and obj.otype != qualifier):
             raise MqscError(O.RC_UNKNOWN_OBJECT, name)
         purge = False
@@ -382,8 +394,9 @@ class QueueManager:
         if kind == "QUEUE":
             self._check_queue_idle(name, purge)
             self.qstate.pop(name, None)
-        self.status.delete(kind, name)
-        del self.store[kind][name]
+        if table is not self.store["CLNTTBL"]:
+            self.status.delete(kind, name)
+        del table[name]
         return self._msg(f"deleted.{kind}")
 
     def _clear(self, kind, qualifier, name, params):
@@ -397,6 +410,18 @@ class QueueManager:
         if name in self.qstate:
             self.qstate[name].update(CURDEPTH=0, OLDEST=None)
         return self._msg("cleared.QUEUE")
+
+    def _channel_table(self, name, params):
+        """DELETE CHANNEL's CHLTABLE: QMGRTBL (the default) holds no CLNTCONN, CLNTTBL holds only them ([V] q085820_). Without
+        CHLTABLE, a name only the client table has is not found ([I]; config delete_channel_default_table "either" falls back)."""
+        chltable = params.pop("CHLTABLE", None)
+        if chltable is not None and (not isinstance(chltable, str) or chltable.upper() not in ("QMGRTBL", "CLNTTBL")):
+            raise MqscError(O.RC_ATTR_VALUE_ERROR, "CHLTABLE")
+        if chltable is not None:
+            return self.store["CLNTTBL" if chltable.upper() == "CLNTTBL" else "CHANNEL"]
+        if name not in self.store["CHANNEL"] and self.settings.config("delete_channel_default_table") == "either":
+            return self.store["CLNTTBL"]
+        return self.store["CHANNEL"]
 
     def _alter_qmgr(self, params):
         attrs = dict(self.qmgr.attrs)
@@ -426,7 +451,9 @@ class QueueManager:
         return out
 
     def _get(self, kind, name):
-        obj = self.store[kind].get(name)
+        # START/STOP address the queue manager's table; a name only the client table holds is a CLNTCONN, which START and
+        # STOP refuse (3034, RuntimeStatus.start_channel).
+        obj = self.store[kind].get(name) or (self.store["CLNTTBL"].get(name) if kind == "CHANNEL" else None)
         if obj is None:
             raise MqscError(O.RC_UNKNOWN_OBJECT, name)
         return obj

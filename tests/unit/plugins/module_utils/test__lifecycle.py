@@ -39,6 +39,21 @@ def test_running_stopped_and_on_its_way():
     assert LISTENER.lifecycle.is_running(rows("STARTING")) and not LISTENER.lifecycle.is_running(rows("STOPPED"))
 
 
+@pytest.mark.parametrize("subtype,stop,stopped_when_idle", [
+    ("SVRCONN", {"STATUS": "STOPPED"}, False),  # idle, it accepts clients: only a STOPPED record refuses them
+    ("RCVR", {}, False),  # STATUS(STOPPED) is MQ's default
+    ("SVRCONN", {"STATUS": "INACTIVE"}, True),
+    ("SDR", {"STATUS": "STOPPED"}, True),  # an idle sender does not run
+])
+def test_passive_channels_are_stopped_only_when_held(subtype, stop, stopped_when_idle):
+    channel = CHANNEL.lifecycle
+    assert channel.holds(subtype, stop) is not stopped_when_idle
+    assert channel.is_stopped([], subtype, stop) is stopped_when_idle
+    assert channel.is_stopped(rows("STOPPED"), subtype, stop) and not channel.is_stopped(rows("STOPPED", "RUNNING"), subtype, stop)
+    assert channel.is_stopped([], subtype)  # without stop options: not running, which is what a DELETE needs
+    assert not LISTENER.lifecycle.holds(None, {})
+
+
 def test_stop_parameters_come_from_the_record():
     assert CHANNEL.lifecycle.stop_parameters({"stop_mode": "force", "stop_status": "inactive"}) == {"MODE": "FORCE", "STATUS": "INACTIVE"}
     assert LISTENER.lifecycle.stop_parameters({"stop_mode": "force"}) == {}
