@@ -31,14 +31,30 @@ ENUMS = {
     "SERVTYPE": ("COMMAND", "SERVER"),
     "PUT": ("ENABLED", "DISABLED"), "GET": ("ENABLED", "DISABLED"),
     "USAGE": ("NORMAL", "XMITQ"),
-    "DEFTYPE": ("PREDEFINED", "PERMDYN", "TEMPDYN", "SHAREDYN"),
+    "DEFTYPE": ("PERMDYN", "TEMPDYN"),  # settable on QMODEL only (SHAREDYN is z/OS); a QLOCAL shows PREDEFINED
     "TARGTYPE": ("QUEUE", "TOPIC"),
     "DEFBIND": ("OPEN", "NOTFIXED", "GROUP"),
     "TRIGTYPE": ("FIRST", "EVERY", "DEPTH", "NONE"),
+    "ACCTQ": ("QMGR", "ON", "OFF"), "CLWLUSEQ": ("QMGR", "ANYLOCAL", "LOCAL"), "DEFPRESP": ("SYNC", "ASYNC"),
+    "DEFREADA": ("NO", "YES", "DISABLED"), "DEFSOPT": ("EXCL", "SHARED"), "DISTL": YESNO, "IMGRCOVQ": ("QMGR", "NO", "YES"),
+    "MSGDLVSQ": ("PRIORITY", "FIFO"), "NPMCLASS": ("NORMAL", "HIGH"), "QSVCIEV": ("NONE", "HIGH", "OK"),
+    "QDPHIEV": ("ENABLED", "DISABLED"), "QDPLOEV": ("ENABLED", "DISABLED"), "QDPMAXEV": ("ENABLED", "DISABLED"),
+    "SCOPE": ("QMGR", "CELL"), "STRMQOS": ("BESTEF", "MUSTDUP"),
+    # Keyword pairs (TRIGGER/NOTRIGGER, ...), stored and displayed as the positive keyword with YES or NO (NEGATIONS).
+    "TRIGGER": YESNO, "SHARE": YESNO, "HARDENBO": YESNO, "AUTHREC": YESNO,
     "CHLAUTH": ("ENABLED", "DISABLED"), "CHAD": ("ENABLED", "DISABLED"), "STATMQI": ("ON", "OFF"),
 }
-# Integer attributes that also take the keyword AUTO ([S] INSTANA: KAINT(AUTO), AMQPKA(AUTO)).
-INT_OR_AUTO = ("KAINT", "AMQPKA")
+# The same keyword with other values on another object kind (IBM DEFINE QUEUES: PROPCTL FORCE/V6COMPAT on queues only).
+KIND_ENUMS = {"QUEUE": {"PROPCTL": ("COMPAT", "NONE", "ALL", "FORCE", "V6COMPAT")}}
+# MQSC flags that switch a YES/NO attribute off: NOTRIGGER is TRIGGER(NO) (IBM DEFINE QUEUES keyword pairs).
+NEGATIONS = {"NOTRIGGER": "TRIGGER", "NOSHARE": "SHARE", "NOHARDENBO": "HARDENBO"}
+# Integer attributes that also take one keyword ([S] INSTANA: KAINT(AUTO), AMQPKA(AUTO); [V] IBM DEFINE QUEUES:
+# MAXFSIZE(DEFAULT), CAPEXPRY(NOLIMIT)).
+INT_OR_KEYWORD = {"KAINT": "AUTO", "AMQPKA": "AUTO", "MAXFSIZE": "DEFAULT", "CAPEXPRY": "NOLIMIT"}
+# Integer ranges ([R] IBM DEFINE QUEUES); a value outside is 4005 ([I] the reason).
+RANGES = {"DEFPRTY": (0, 9), "TRIGMPRI": (0, 9), "CLWLPRTY": (0, 9), "CLWLRANK": (0, 9), "QDEPTHHI": (0, 100),
+          "QDEPTHLO": (0, 100), "MAXDEPTH": (0, 999999999), "MAXMSGL": (0, 104857600), "TRIGDPTH": (1, 999999999),
+          "MAXFSIZE": (20, 267386880)}
 MAX_LEN = {"DESCR": 64, "CONNAME": 264}
 
 
@@ -87,16 +103,33 @@ INITIATING_TYPES = ("SDR", "SVR", "RQSTR", "CLUSSDR")
 LISTENER_ATTRS = _attrs("TRPTYPE=TCP PORT=0 IPADDR= BACKLOG=0 CONTROL=MANUAL DESCR=")
 SERVICE_ATTRS = _attrs("CONTROL=MANUAL SERVTYPE=COMMAND STARTCMD= STARTARG= STOPCMD= STOPARG= STDOUT= STDERR= DESCR=")
 
-# Queues: basic support only.
-_QCOMMON = "DESCR= DEFPSIST=NO DEFPRTY=0 PUT=ENABLED"
+# Queue attributes per type with the SYSTEM.DEFAULT.*.QUEUE defaults of MQ 9.4 on Multiplatforms (z/OS-only ones left
+# out): [V] the defaults above the line of the IBM DEFINE QLOCAL/QALIAS/QREMOTE/QMODEL 9.4 syntax diagrams (CAPEXPRY,
+# CUSTOM, DEFPRESP, ..., DEFSOPT(SHARED), NOTRIGGER, MAXDEPTH 5000, MAXMSGL 4194304, MSGDLVSQ PRIORITY, USAGE NORMAL);
+# [S] QDEPTHHI 80, QDEPTHLO 20, QDPMAXEV ENABLED, QSVCINT/RETINTVL 999999999, SHARE in a runmqsc DISPLAY QLOCAL dump;
+# [R] NOHARDENBO, DISTL(NO), MAXFSIZE(DEFAULT), STRMQOS(BESTEF), QMODEL DEFTYPE(TEMPDYN) and which type has which keyword.
+_QCOMMON = "CAPEXPRY=NOLIMIT CUSTOM= DEFPRESP=SYNC DEFPRTY=0 DEFPSIST=NO DESCR= PUT=ENABLED"
+_QCLUS = "CLUSNL= CLUSTER= CLWLPRTY=0 CLWLRANK=0 DEFBIND=OPEN SCOPE=QMGR"
+_QSTORE = "ACCTQ=QMGR BOQNAME= BOTHRESH=0 CLCHNAME= DEFREADA=NO DEFSOPT=SHARED DISTL=NO GET=ENABLED HARDENBO=NO IMGRCOVQ=QMGR " \
+          "INITQ= MAXDEPTH=5000 MAXMSGL=4194304 MONQ=QMGR MSGDLVSQ=PRIORITY NPMCLASS=NORMAL PROCESS= PROPCTL=COMPAT QDEPTHHI=80 " \
+          "QDEPTHLO=20 QDPHIEV=DISABLED QDPLOEV=DISABLED QDPMAXEV=ENABLED QSVCIEV=NONE QSVCINT=999999999 RETINTVL=999999999 " \
+          "SHARE=YES STATQ=QMGR TRIGDATA= TRIGDPTH=1 TRIGGER=NO TRIGMPRI=0 TRIGTYPE=FIRST USAGE=NORMAL"
 QUEUE_ATTRS = {
-    "QLOCAL": _attrs(f"{_QCOMMON} GET=ENABLED MAXDEPTH=5000 MAXMSGL=4194304 USAGE=NORMAL INITQ= PROCESS= TRIGTYPE=FIRST TRIGDPTH=1 "
-                     "BOQNAME= BOTHRESH=0 CLUSTER= CLUSNL= DEFBIND=OPEN MONQ=QMGR STATQ=QMGR"),
-    "QREMOTE": _attrs(f"{_QCOMMON} RNAME= RQMNAME= XMITQ= CLUSTER= CLUSNL= DEFBIND=OPEN"),
-    "QALIAS": _attrs(f"{_QCOMMON} GET=ENABLED TARGET= TARGTYPE=QUEUE CLUSTER= CLUSNL= DEFBIND=OPEN"),
-    "QMODEL": _attrs(f"{_QCOMMON} GET=ENABLED DEFTYPE=PREDEFINED MAXDEPTH=5000 MAXMSGL=4194304 USAGE=NORMAL BOQNAME= BOTHRESH=0 "
-                     "MONQ=QMGR STATQ=QMGR"),
+    "QLOCAL": _attrs(f"{_QCOMMON} {_QCLUS} {_QSTORE} CLWLUSEQ=QMGR MAXFSIZE=DEFAULT STREAMQ= STRMQOS=BESTEF"),
+    "QREMOTE": _attrs(f"{_QCOMMON} {_QCLUS} RNAME= RQMNAME= XMITQ="),
+    "QALIAS": _attrs(f"{_QCOMMON} {_QCLUS} DEFREADA=NO GET=ENABLED PROPCTL=COMPAT TARGET= TARGTYPE=QUEUE"),
+    "QMODEL": _attrs(f"{_QCOMMON} {_QSTORE} DEFTYPE=TEMPDYN"),
 }
+# DELETE of these kinds takes AUTHREC(YES|NO) ([V] IBM DELETE queues: "This parameter does not apply to z/OS").
+AUTHREC_KINDS = ("QUEUE", "NAMELIST", "PROCESS", "TOPIC")
+# Shown by DISPLAY but not settable: a QLOCAL is DEFTYPE(PREDEFINED) ([V] IBM DISPLAY QUEUE); CURDEPTH, IPPROCS, OPPROCS
+# come from the queue's runtime state, CRDATE/CRTIME/ALTDATE/ALTTIME from the definition.
+QUEUE_SHOWN = {"QLOCAL": {"DEFTYPE": "PREDEFINED"}}
+QUEUE_RUNTIME_KEYS = ("ALTDATE", "ALTTIME", "CRDATE", "CRTIME", "CURDEPTH", "IPPROCS", "OPPROCS")
+# DISPLAY QUEUE filters besides WHERE: TYPE selects the queue type ([V] IBM DISPLAY QUEUE: TYPE(ALL|QLOCAL|...|QCLUSTER)).
+QUEUE_DISPLAY_TYPES = ("ALL", "QLOCAL", "QMODEL", "QALIAS", "QREMOTE", "QCLUSTER")
+# Runtime state of a local queue with no messages and no open handle (LPUT/LGET/OLDEST: wall times or None).
+EMPTY_QUEUE = {"CURDEPTH": 0, "IPPROCS": 0, "OPPROCS": 0, "LPUT": None, "LGET": None, "OLDEST": None}
 QUEUE_DEFAULTS = {"QLOCAL": "SYSTEM.DEFAULT.LOCAL.QUEUE", "QREMOTE": "SYSTEM.DEFAULT.REMOTE.QUEUE",
                   "QALIAS": "SYSTEM.DEFAULT.ALIAS.QUEUE", "QMODEL": "SYSTEM.DEFAULT.MODEL.QUEUE"}
 
@@ -135,9 +168,19 @@ def mq_time(wall=None):
 
 
 # Reason codes (cmqc/cmqcfc; §3.2 table) used by the emulator.
+RC_ALIAS_BASE_Q_TYPE_ERROR = 2001
+RC_GET_INHIBITED = 2016
 RC_NOT_AUTHORIZED = 2035
+RC_OBJECT_IN_USE = 2042
+RC_PUT_INHIBITED = 2051
+RC_Q_FULL = 2053
+RC_Q_NOT_EMPTY = 2055
+RC_Q_TYPE_ERROR = 2057
+RC_UNKNOWN_ALIAS_BASE_Q = 2082
 RC_UNKNOWN_OBJECT = 2085
 RC_UNKNOWN_REMOTE_QMGR = 2087
+RC_XMIT_Q_USAGE_ERROR = 2091
+RC_UNKNOWN_XMIT_Q = 2196
 RC_COMMAND_FAILED = 3008
 RC_PARM_ID_ERROR = 3014
 RC_CHANNEL_TYPE_ERROR = 3034
@@ -155,6 +198,7 @@ RC_NO_START_CMD = 3262
 RC_NO_STOP_CMD = 3263
 RC_OBJECT_ALREADY_EXISTS = 4001
 RC_OBJECT_WRONG_TYPE = 4002
+RC_LIKE_OBJECT_WRONG_TYPE = 4003
 RC_ATTR_VALUE_ERROR = 4005
 RC_OBJECT_NAME_ERROR = 4008
 RC_CHANNEL_IN_USE = 4031
@@ -176,6 +220,7 @@ MESSAGES = {
     "created.QUEUE": "AMQ8006I: IBM MQ queue created.",  # [S]
     "changed.QUEUE": "AMQ8008I: IBM MQ queue changed.",
     "deleted.QUEUE": "AMQ8007I: IBM MQ queue deleted.",
+    "cleared.QUEUE": "AMQ8022I: IBM MQ queue cleared.",  # [S] runmqsc transcript (older "WebSphere MQ" wording)
     "created.LISTENER": "AMQ8626I: IBM MQ listener created.",  # [S]
     "changed.LISTENER": "AMQ8627I: IBM MQ listener changed.",
     "deleted.LISTENER": "AMQ8628I: IBM MQ listener deleted.",
@@ -188,6 +233,18 @@ MESSAGES = {
     "stop.SERVICE": "AMQ8734I: Request to stop Service accepted.",
     "changed.QMGR": "AMQ8005I: IBM MQ queue manager changed.",  # [S]
     RC_NOT_AUTHORIZED: "AMQ8135E: Not authorized.",
+    RC_OBJECT_IN_USE: "AMQ8148E: IBM MQ object in use.",  # [S] runmqsc CLEAR QLOCAL of an open queue
+    RC_Q_NOT_EMPTY: "AMQ8143E: IBM MQ queue not empty.",  # [S] runmqsc DELETE QLOCAL (older "WebSphere MQ" wording)
+    # MQI reasons of an application's MQPUT/MQGET: only the control API (put_messages/get_messages) raises them.
+    RC_ALIAS_BASE_Q_TYPE_ERROR: "MQRC_ALIAS_BASE_Q_TYPE_ERROR: the target of alias {name} is not a local or remote queue.",
+    RC_GET_INHIBITED: "MQRC_GET_INHIBITED: gets are inhibited for queue {name}.",
+    RC_PUT_INHIBITED: "MQRC_PUT_INHIBITED: puts are inhibited for queue {name}.",
+    RC_Q_FULL: "MQRC_Q_FULL: queue {name} is at its MAXDEPTH.",
+    RC_Q_TYPE_ERROR: "MQRC_Q_TYPE_ERROR: {name} cannot hold messages (model queue or topic alias).",
+    RC_UNKNOWN_ALIAS_BASE_Q: "MQRC_UNKNOWN_ALIAS_BASE_Q: the target of alias {name} does not exist.",
+    RC_UNKNOWN_REMOTE_QMGR: "MQRC_UNKNOWN_REMOTE_Q_MGR: no transmission queue resolves remote queue {name}.",
+    RC_XMIT_Q_USAGE_ERROR: "MQRC_XMIT_Q_USAGE_ERROR: transmission queue {name} is not USAGE(XMITQ).",
+    RC_UNKNOWN_XMIT_Q: "MQRC_UNKNOWN_XMIT_Q: transmission queue {name} does not exist.",
     RC_UNKNOWN_OBJECT: "AMQ8147E: IBM MQ object {name} not found.",  # [F]
     RC_COMMAND_FAILED: "AMQ8405I: Syntax error detected at or near end of command segment below:-",  # [R]
     RC_PARM_ID_ERROR: "AMQ8405I: Syntax error detected at or near end of command segment below:-",
@@ -206,6 +263,7 @@ MESSAGES = {
     RC_NO_STOP_CMD: "AMQ8741E: No stop command defined for service {name}.",
     RC_OBJECT_ALREADY_EXISTS: "AMQ8150E: IBM MQ object already exists.",  # [R]
     RC_OBJECT_WRONG_TYPE: "AMQ8151E: IBM MQ object has different type.",
+    RC_LIKE_OBJECT_WRONG_TYPE: "AMQ8151E: IBM MQ object has different type.",
     RC_ATTR_VALUE_ERROR: "AMQ8427E: Value not valid for attribute {name}.",
     RC_OBJECT_NAME_ERROR: "AMQ8119E: Object name {name} not valid.",
     RC_CHANNEL_IN_USE: "AMQ9514E: Channel '{name}' is in use.",  # [S]
@@ -222,6 +280,7 @@ DISPLAY_HEADERS = {
     "QMGR": "AMQ8408I: Display Queue Manager details.", "CHSTATUS": "AMQ8417I: Display Channel Status details.",
     "LSSTATUS": "AMQ8631I: Display listener status details.", "SVSTATUS": "AMQ8632I: Display service status details.",
     "QMSTATUS": "AMQ8705I: Display Queue Manager Status Details.",
+    "QSTATUS": "AMQ8450I: Display queue status details.",  # [S]
 }
 
 

@@ -47,7 +47,7 @@ class Command:
 
 # runmqsc abbreviations that clients commonly type.
 ALIASES = {"DIS": "DISPLAY", "DEF": "DEFINE", "CHL": "CHANNEL", "CHS": "CHSTATUS", "QL": "QLOCAL", "QR": "QREMOTE",
-           "QA": "QALIAS", "QM": "QMODEL", "Q": "QUEUE", "STA": "START"}
+           "QA": "QALIAS", "QM": "QMODEL", "Q": "QUEUE", "STA": "START", "QS": "QSTATUS"}
 QUEUE_TYPES = ("QLOCAL", "QREMOTE", "QALIAS", "QMODEL")
 KIND = {"CHANNEL": "CHANNEL", "LISTENER": "LISTENER", "SERVICE": "SERVICE", "QUEUE": "QUEUE", **{q: "QUEUE" for q in QUEUE_TYPES}}
 BODY_KEYS = {"type", "command", "qualifier", "name", "parameters", "responseParameters"}
