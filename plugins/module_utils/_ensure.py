@@ -22,9 +22,10 @@ __all__ = ["EnsureResult", "Applying", "ensure_present", "ensure_absent", "chang
 
 # MQ has no transactions over REST: between our DISPLAY and our command another writer (a second play, an operator in
 # runmqsc) may define or delete the object. These answers say so, and the object is planned again from a new read:
-# a DEFINE answered 4001 (MQRCCF_OBJECT_ALREADY_EXISTS: it exists now), an ALTER answered 2085 (MQRC_UNKNOWN_OBJECT_NAME:
-# it is gone now), a DELETE answered 2085 (it is gone already, which is what the DELETE wanted).
-RACED = {"DEFINE": 4001, "ALTER": 2085, "DELETE": 2085}
+# a DEFINE answered 4001 (MQRCCF_OBJECT_ALREADY_EXISTS: it exists now) or 4002 (MQRCCF_OBJECT_WRONG_TYPE: a queue of another
+# type has the name now, queues sharing one name space), an ALTER answered 2085 (MQRC_UNKNOWN_OBJECT_NAME: it is gone now),
+# a DELETE answered 2085 (it is gone already, which is what the DELETE wanted).
+RACED = {"DEFINE": (4001, 4002), "ALTER": (2085,), "DELETE": (2085,)}
 # Re-plans of one object before giving up: a writer that keeps flipping the object is not a race but a fight.
 RACE_LIMIT = 3
 
@@ -283,7 +284,7 @@ class Applying:
             try:
                 client.run(command, took_effect=took_effect(client, self.spec, command))  # only recorded in check mode
             except MQCommandError as exc:
-                if RACED.get(command.verb) != exc.reason_code:
+                if exc.reason_code not in RACED.get(command.verb, ()):
                     self.failed = command
                     raise
                 try:
