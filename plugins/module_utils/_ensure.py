@@ -220,8 +220,8 @@ def check_references(client, spec, applied, modes):
         if not wrong:
             continue
         option = spec.by_keyword[keyword].option
-        found = "does not exist" if row is None else "has " + " ".join("{0}({1})".format(k, str(row.get(k.lower(), "")).strip())
-                                                                       for k in wrong)
+        found = "does not exist" if row is None else "has " + " and ".join(
+            "{0}({1})".format(k, str(row[k.lower()]).strip()) if k.lower() in row else "no " + k for k in wrong)
         message = "{0}={1!r}: {2} {1!r} {3}; MQ accepts the {4} definition, but the {4} cannot start until it is a {5} ({6})".format(
             option, value, qualifier.lower(), found, spec.kind, what, " ".join("{0}({1})".format(k, v) for k, v in needs.items()))
         if mode == "fail":
