@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import urllib.request
 
 import pytest
 from ansible.module_utils.common import warnings as ansible_warnings
@@ -28,3 +29,15 @@ def run_module(mq, capsys):
             module.main()
         return json.loads(capsys.readouterr().out)
     return run
+
+
+@pytest.fixture
+def put_messages(mq):
+    """put_messages(queue, count): the emulator's control API puts ``count`` messages on a local queue of QM1 (CURDEPTH)."""
+    def put(name, count):
+        request = urllib.request.Request("{0}/qmgr/QM1/queue/{1}/messages".format(mq.control_url, name),
+                                         data=json.dumps({"count": count}).encode(), method="POST",
+                                         headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=5) as answer:  # the in-process emulator, on loopback
+            assert answer.status in (200, 201, 204)
+    return put

@@ -5,9 +5,6 @@
 
 from __future__ import annotations
 
-import json
-import urllib.request
-
 import pytest
 
 from ansible_collections.mqrest.admin.plugins.module_utils._mqsc import MQSCCommand
@@ -23,15 +20,6 @@ def mutating(mq):
 
 def fresh(mq):
     mq.model.clear_journal()
-
-
-def put_messages(mq, name, count):
-    """The emulator's control API puts ``count`` messages on a local queue (helper qemu's queue depth)."""
-    request = urllib.request.Request("{0}/qmgr/QM1/queue/{1}/messages".format(mq.control_url, name),
-                                     data=json.dumps({"count": count}).encode(), method="POST",
-                                     headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=5) as answer:  # nosec: the in-process emulator on loopback
-        assert answer.status in (200, 201, 204)
 
 
 LOCAL = {"name": "APP.IN", "max_depth": 20000, "persistence": True, "description": "Orders in"}
@@ -189,9 +177,9 @@ def test_purge_is_not_sent_for_a_queue_that_holds_no_messages_of_its_own(mq, run
     assert result["commands"] == ["DELETE QALIAS(APP.A)"]
 
 
-def test_deleting_a_local_queue_with_messages_says_how_many_would_be_lost(mq, run_module):
+def test_deleting_a_local_queue_with_messages_says_how_many_would_be_lost(mq, run_module, put_messages):
     run_module("mq_queue", name="APP.FULL")
-    put_messages(mq, "APP.FULL", 7)
+    put_messages("APP.FULL", 7)
     fresh(mq)
     refused = run_module("mq_queue", name="APP.FULL", state="absent")
     assert refused["failed"] is True and refused["changed"] is False
@@ -204,9 +192,9 @@ def test_deleting_a_local_queue_with_messages_says_how_many_would_be_lost(mq, ru
     assert mutating(mq) == [("DELETE", "QLOCAL", "APP.FULL")]
 
 
-def test_recreating_a_local_queue_with_messages_needs_purge_too(mq, run_module):
+def test_recreating_a_local_queue_with_messages_needs_purge_too(mq, run_module, put_messages):
     run_module("mq_queue", name="APP.FULL")
-    put_messages(mq, "APP.FULL", 1)
+    put_messages("APP.FULL", 1)
     fresh(mq)
     refused = run_module("mq_queue", name="APP.FULL", type="alias", target="APP.IN", recreate=True)
     assert refused["failed"] is True and "holds 1 message," in refused["msg"] and "purge: true" in refused["msg"]
