@@ -71,8 +71,10 @@ REASON_HINTS = {
     2035: "the user is not authorized by the queue manager (OAM) for this command",
     # A DELETE of a queue that an application (or a channel) has open; DISPLAY QSTATUS TYPE(HANDLE) shows who.
     2042: "an application has the queue, or a queue that resolves to it, open; DISPLAY QSTATUS(name) TYPE(HANDLE) shows which",
-    # IBM-RC2055: also a DELETE of a queue with uncommitted messages, or committed ones without PURGE.
-    2055: "the queue holds messages: committed ones are deleted only with PURGE (purge: true), uncommitted ones never",
+    # IBM-RC2055: also a DELETE of a queue with uncommitted messages, or committed ones without PURGE; an ALTER of USAGE needs
+    # an empty queue (IBM-ALT-QL).
+    2055: "the queue holds messages: a DELETE discards committed ones only with PURGE (purge: true) and never uncommitted ones, "
+          "and USAGE changes only on an empty queue",
 }
 
 

@@ -32,12 +32,12 @@ def run_module(mq, capsys):
 
 
 @pytest.fixture
-def put_messages(mq):
-    """put_messages(queue, count): the emulator's control API puts ``count`` messages on a local queue of QM1 (CURDEPTH)."""
-    def put(name, count):
-        request = urllib.request.Request("{0}/qmgr/QM1/queue/{1}/messages".format(mq.control_url, name),
-                                         data=json.dumps({"count": count}).encode(), method="POST",
-                                         headers={"Content-Type": "application/json"})
+def queue_control(mq):
+    """queue_control(queue, action, **body): the emulator's control API for a queue of QM1: ``messages`` puts
+    ``count`` messages (CURDEPTH), ``open`` sets the open handles (``ipprocs``, ``opprocs``)."""
+    def control(name, action, **body):
+        request = urllib.request.Request("{0}/qmgr/QM1/queue/{1}/{2}".format(mq.control_url, name, action),
+                                         data=json.dumps(body).encode(), method="POST", headers={"Content-Type": "application/json"})
         with urllib.request.urlopen(request, timeout=5) as answer:  # the in-process emulator, on loopback
             assert answer.status in (200, 201, 204)
-    return put
+    return control

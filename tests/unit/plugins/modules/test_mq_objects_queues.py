@@ -81,9 +81,9 @@ def test_purge_deletes_undeclared_queues_of_every_type_and_never_system_ones(mq,
     assert [m for m in mutating(mq) if m[2].startswith("SYSTEM.")] == []
 
 
-def test_purge_of_a_queue_with_messages_needs_purge_messages(mq, run_module, put_messages):
+def test_purge_of_a_queue_with_messages_needs_purge_messages(mq, run_module, queue_control):
     run_module("mq_objects", queues=QUEUES[:1] + [{"name": "APP.FULL"}])
-    put_messages("APP.FULL", 3)
+    queue_control("APP.FULL", "messages", count=3)
     fresh(mq)
     refused = run_module("mq_objects", queues=QUEUES[:1] + [{"name": "APP.NEW"}], purge={"prefix": "APP."})
     assert refused["failed"] is True and refused["changed"] is False
@@ -93,9 +93,9 @@ def test_purge_of_a_queue_with_messages_needs_purge_messages(mq, run_module, put
     assert done["commands"] == ["DELETE QLOCAL(APP.FULL) PURGE"]
 
 
-def test_an_absent_entry_with_messages_needs_its_purge(mq, run_module, put_messages):
+def test_an_absent_entry_with_messages_needs_its_purge(mq, run_module, queue_control):
     run_module("mq_objects", queues=[{"name": "APP.FULL"}])
-    put_messages("APP.FULL", 2)
+    queue_control("APP.FULL", "messages", count=2)
     fresh(mq)
     refused = run_module("mq_objects", queues=[{"name": "APP.FULL", "state": "absent"}])
     assert refused["failed"] is True and "holds 2 messages" in refused["msg"] and "purge: true" in refused["msg"]

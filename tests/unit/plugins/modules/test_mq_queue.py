@@ -177,9 +177,9 @@ def test_purge_is_not_sent_for_a_queue_that_holds_no_messages_of_its_own(mq, run
     assert result["commands"] == ["DELETE QALIAS(APP.A)"]
 
 
-def test_deleting_a_local_queue_with_messages_says_how_many_would_be_lost(mq, run_module, put_messages):
+def test_deleting_a_local_queue_with_messages_says_how_many_would_be_lost(mq, run_module, queue_control):
     run_module("mq_queue", name="APP.FULL")
-    put_messages("APP.FULL", 7)
+    queue_control("APP.FULL", "messages", count=7)
     fresh(mq)
     refused = run_module("mq_queue", name="APP.FULL", state="absent")
     assert refused["failed"] is True and refused["changed"] is False
@@ -192,9 +192,9 @@ def test_deleting_a_local_queue_with_messages_says_how_many_would_be_lost(mq, ru
     assert mutating(mq) == [("DELETE", "QLOCAL", "APP.FULL")]
 
 
-def test_recreating_a_local_queue_with_messages_needs_purge_too(mq, run_module, put_messages):
+def test_recreating_a_local_queue_with_messages_needs_purge_too(mq, run_module, queue_control):
     run_module("mq_queue", name="APP.FULL")
-    put_messages("APP.FULL", 1)
+    queue_control("APP.FULL", "messages", count=1)
     fresh(mq)
     refused = run_module("mq_queue", name="APP.FULL", type="alias", target="APP.IN", recreate=True)
     assert refused["failed"] is True and "holds 1 message," in refused["msg"] and "purge: true" in refused["msg"]
@@ -203,21 +203,12 @@ def test_recreating_a_local_queue_with_messages_needs_purge_too(mq, run_module, 
     assert done["commands"] == ["DELETE QLOCAL(APP.FULL) PURGE", "DEFINE QALIAS(APP.FULL) TARGET(APP.IN)"]
 
 
-def test_mq_refusing_a_delete_is_shown_with_its_reason_code_and_message(mq, run_module, monkeypatch):
-    """Messages that arrive after the read, or an open queue: MQ refuses the DELETE and the task shows MQ's answer."""
+def test_mq_refusing_to_delete_an_open_queue_is_shown_with_its_reason_code_and_message(mq, run_module, queue_control):
     run_module("mq_queue", name="APP.OPEN")
-    run_mqsc = mq.model.run_mqsc
-
-    def refuse_delete(qmgr, body, user="admin", gateway=None):
-        if body.get("command", "").upper() == "DELETE":
-            return 200, {"commandResponse": [{"completionCode": 2, "reasonCode": 2042, "message": ["AMQ8148E: IBM MQ object in use."]}],
-                         "overallCompletionCode": 2, "overallReasonCode": 3008}
-        return run_mqsc(qmgr, body, user, gateway)
-
-    monkeypatch.setattr(mq.model, "run_mqsc", refuse_delete)
-    result = run_module("mq_queue", name="APP.OPEN", state="absent")
+    queue_control("APP.OPEN", "open", ipprocs=1)
+    result = run_module("mq_queue", name="APP.OPEN", state="absent", purge=True)
     assert result["failed"] is True and result["changed"] is False
-    assert "DELETE QLOCAL(APP.OPEN)" in result["msg"] and "reason 2042 (MQRC_OBJECT_IN_USE)" in result["msg"]
+    assert "DELETE QLOCAL(APP.OPEN) PURGE" in result["msg"] and "reason 2042 (MQRC_OBJECT_IN_USE)" in result["msg"]
     assert "AMQ8148E" in result["msg"] and "DISPLAY QSTATUS" in result["msg"]
     assert (result["mq_reason_code"], result["mq_reason_name"]) == (2042, "MQRC_OBJECT_IN_USE")
 
