@@ -158,6 +158,6 @@ def object_spec(object_type):
         spec.merge(channel_stop_spec())
     # mq_channel's xmitq_check: whether a missing or wrong object that an attribute names warns, fails or is ignored.
     for keyword in object_type.references:
-        spec.argument_spec[object_type.by_keyword[keyword].option + "_check"] = dict(type="str", choices=["warn", "fail", "ignore"],
-                                                                                    default="warn")
+        option = object_type.by_keyword[keyword].option + "_check"
+        spec.argument_spec[option] = dict(type="str", choices=["warn", "fail", "ignore"], default="warn")
     return spec
