@@ -9,7 +9,7 @@ COLL_ROOT := /tmp/mqrest-admin-$(shell echo $(CURDIR) | md5sum | cut -c1-8)
 COLL := $(COLL_ROOT)/ansible_collections/mqrest/admin
 ANSIBLE_TEST_PY := 3.11
 
-.PHONY: test demo emulator run-venv matrix matrix-newest bench venv emulator-test examples-test collection-copy sanity units integration lint build-check awx-test docs molecule clean test-long
+.PHONY: test demo emulator run-venv matrix matrix-newest bench venv emulator-test acceptance examples-test collection-copy sanity units integration lint build-check awx-test docs molecule clean test-long
 
 # ansible-test installs each sanity test's pinned tools into its own virtualenv. Its pip bootstrap
 # is fetched from a host this network cannot reach, so a stand-in that uses ensurepip goes where
@@ -27,11 +27,16 @@ $(BIN)/.installed: requirements-dev.txt
 $(GET_PIP_CACHE): tools/get_pip_standin.py tools/install_get_pip_standin.py $(BIN)/.installed
 	$(BIN)/python tools/install_get_pip_standin.py $@
 
-test: venv emulator-test lint docs build-check sanity units integration matrix-newest examples-test awx-test molecule
+test: venv emulator-test acceptance lint docs build-check sanity units integration matrix-newest examples-test awx-test molecule
 	@echo "make test: all suites passed"
 
 emulator-test: venv
 	$(BIN)/python -m pytest tests/emulator -q -n 2 -p no:cacheprovider
+
+# tests/acceptance: raw-HTTP checks written from IBM's documentation, against an in-process emulator, or against
+# the queue manager named by MQ_REST_URL (guide_testing.rst). One process, so its summary lists what it observed.
+acceptance: venv
+	$(BIN)/python -m pytest tests/acceptance -q -p no:cacheprovider
 
 collection-copy:
 	rm -rf $(COLL) && mkdir -p $(COLL)

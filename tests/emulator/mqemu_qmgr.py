@@ -18,9 +18,10 @@ from mqemu_parse import KIND, QUEUE_TYPES, Command, MqscError, syntax_error
 from mqemu_status import RuntimeStatus
 
 SUPPORTED = {
-    **{("DEFINE", q): None for q in ("CHANNEL", "LISTENER", "SERVICE", *QUEUE_TYPES)},
-    **{("ALTER", q): None for q in ("CHANNEL", "LISTENER", "SERVICE", "QMGR", *QUEUE_TYPES)},
-    **{("DELETE", q): None for q in ("CHANNEL", "LISTENER", "SERVICE", *QUEUE_TYPES)},
+    **{("DEFINE", q): None for q in ("CHANNEL", "LISTENER", "SERVICE", *QUEUE_TYPES, *O.PLAIN_KINDS)},
+    **{("ALTER", q): None for q in ("CHANNEL", "LISTENER", "SERVICE", "QMGR", *QUEUE_TYPES, *O.PLAIN_KINDS)},
+    **{("DELETE", q): None for q in ("CHANNEL", "LISTENER", "SERVICE", *QUEUE_TYPES, *O.PLAIN_KINDS)},
+    **{("DISPLAY", q): None for q in O.PLAIN_KINDS},
     **{("DISPLAY", q): None for q in ("CHANNEL", "LISTENER", "SERVICE", "QUEUE", "QMGR", "QMSTATUS", "CHSTATUS", "LSSTATUS",
                                       "SVSTATUS", "QSTATUS", *QUEUE_TYPES)},
     ("CLEAR", "QLOCAL"): None,
@@ -39,15 +40,22 @@ def _flag(params, key):
 
 
 def _coerce(key, value, default, kind=None):
+    if key in O.LIST_ATTRS:
+        most, longest = O.LIST_ATTRS[key]
+        items = [] if value == "" else value if isinstance(value, list) else [value]
+        if len(items) > most or any(not isinstance(v, str) or len(v) > longest for v in items):
+            raise MqscError(O.RC_ATTR_VALUE_ERROR, key)
+        return list(items)
     enum = O.KIND_ENUMS.get(kind, {}).get(key) or O.ENUMS.get(key)
     if enum:
+        value = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
         if not isinstance(value, str) or value.upper() not in enum:
             raise MqscError(O.RC_ATTR_VALUE_ERROR, key)
         return value.upper()
-    keyword = O.INT_OR_KEYWORD.get(key)
-    if keyword and isinstance(value, str) and value.upper() == keyword:
-        return keyword
-    if isinstance(default, int) or keyword:
+    keywords = O.KIND_INT_OR_KEYWORD.get(kind, {}).get(key) or O.INT_OR_KEYWORD.get(key, ())
+    if isinstance(value, str) and value.upper() in keywords:
+        return value.upper()
+    if isinstance(default, int) or keywords:
         if isinstance(value, int) or (isinstance(value, str) and value.strip().isdigit()):
             low, high = O.RANGES.get(key, (0, 999999999))
             if not low <= int(value) <= high:
@@ -95,7 +103,7 @@ class QueueManager:
     def __init__(self, name, settings, seed):
         self.name, self.settings = name, settings
         self.lock = threading.RLock()
-        self.store = {"CHANNEL": {}, "LISTENER": {}, "SERVICE": {}, "QUEUE": {}}
+        self.store = {"CHANNEL": {}, "LISTENER": {}, "SERVICE": {}, "QUEUE": {}, **{k: {} for k in O.PLAIN_KINDS}}
         wall = time.time()
         self.qmgr = MQObject(None, dict(O.QMGR_ATTRS, SSLKEYR=f"/var/mqm/qmgrs/{name}/ssl/key",
                                         CERTLABL=f"ibmwebspheremq{name.lower()}"), wall)
@@ -251,6 +259,8 @@ class QueueManager:
 
     # ----- DEFINE / ALTER / DELETE ----------------------------------------------------------------------------
     def _schema(self, kind, otype):
+        if kind in O.PLAIN_KINDS:
+            return O.PLAIN_KINDS[kind].attrs
         return {"CHANNEL": O.CHANNEL_ATTRS.get(otype), "LISTENER": O.LISTENER_ATTRS, "SERVICE": O.SERVICE_ATTRS,
                 "QUEUE": O.QUEUE_ATTRS.get(otype)}[kind]
 
@@ -268,6 +278,9 @@ class QueueManager:
                     raise MqscError(O.RC_WRONG_CHANNEL_TYPE, key)
                 raise MqscError(O.RC_PARM_ID_ERROR, key, [key])
             attrs[key] = _coerce(key, value, schema[key], kind)
+        plain = O.PLAIN_KINDS.get(kind)
+        if plain and not self.seeding and any(not any(str(attrs[k]).strip() for k in keys) for keys in plain.required):
+            raise MqscError(O.RC_ATTR_VALUE_ERROR, "/".join(plain.required[0]))  # e.g. TOPICSTR missing ([I] reason)
         if kind == "CHANNEL" and not self.seeding:
             if otype in O.XMITQ_TYPES and not attrs["XMITQ"].strip():
                 raise MqscError(O.RC_XMIT_Q_NAME_ERROR, "XMITQ")
@@ -297,7 +310,7 @@ class QueueManager:
         return MqscError(O.RC_CHANNEL_TYPE_ERROR if kind == "CHANNEL" else O.RC_OBJECT_WRONG_TYPE, name)
 
     def _define(self, kind, qualifier, name, params):
-        max_len = O.CHANNEL_NAME_MAX if kind == "CHANNEL" else O.OBJECT_NAME_MAX
+        max_len = {"CHANNEL": O.CHANNEL_NAME_MAX, "SUB": O.SUB_NAME_MAX}.get(kind, O.OBJECT_NAME_MAX)
         if not O.valid_name(name, max_len):
             raise MqscError(O.RC_CHANNEL_NAME_ERROR if kind == "CHANNEL" else O.RC_OBJECT_NAME_ERROR, name)
         otype = self._type_of(kind, qualifier, name, params, "DEFINE")
@@ -324,7 +337,8 @@ class QueueManager:
             base = existing  # REPLACE acts like ALTER with the given attributes ([R]; config replace_mode)
         else:
             default = {"CHANNEL": O.CHANNEL_DEFAULTS.get(otype), "QUEUE": O.QUEUE_DEFAULTS.get(otype),
-                       "LISTENER": "SYSTEM.DEFAULT.LISTENER.TCP", "SERVICE": "SYSTEM.DEF.SERVICE"}[kind]
+                       "LISTENER": "SYSTEM.DEFAULT.LISTENER.TCP", "SERVICE": "SYSTEM.DEF.SERVICE",
+                       **{k: v.default for k, v in O.PLAIN_KINDS.items()}}[kind]
             base = store.get(default)  # defaults come from the (alterable) SYSTEM.DEF.* object when it exists
         attrs = dict(base.attrs) if base is not None and base.otype == otype else dict(self._schema(kind, otype))
         attrs = self._apply(kind, otype, attrs, params)
@@ -341,6 +355,9 @@ class QueueManager:
         otype = self._type_of(kind, qualifier, name, params, "ALTER")
         if kind == "CHANNEL" and otype != obj.otype:
             raise MqscError(O.RC_CHANNEL_TYPE_ERROR, name)
+        fixed = [k for k in O.PLAIN_KINDS[kind].fixed if k in params] if kind in O.PLAIN_KINDS else []
+        if fixed:
+            raise MqscError(O.RC_PARM_ID_ERROR, fixed[0], [fixed[0]])  # not a keyword of ALTER TOPIC/SUB ([V] syntax)
         force = kind == "QUEUE" and _flag(params, "FORCE")
         attrs = self._apply(kind, obj.otype, dict(obj.attrs), params)
         if obj.otype == "QLOCAL" and attrs["USAGE"] != obj.attrs["USAGE"]:
@@ -387,6 +404,8 @@ class QueueManager:
             if key not in O.QMGR_ATTRS:
                 raise MqscError(O.RC_PARM_ID_ERROR, key, [key])
             attrs[key] = _coerce(key, value, O.QMGR_ATTRS[key], "QMGR")
+        if "LOGGEREV" in params and self.qmstatus.get("LOGTYPE") != "LINEAR":
+            raise MqscError(O.RC_ATTR_VALUE_ERROR, "LOGGEREV")  # logger events need linear logging ([S] runbook; reason [I])
         self.qmgr.attrs, self.qmgr.altwall = attrs, time.time()
         return [self._msg("changed.QMGR")]
 

@@ -102,8 +102,8 @@ def test_display_qstatus_generic_name_shows_queue_type_curdepth(client):
     rows = client.ok("DISPLAY", "QSTATUS", "DEV.QUEUE.*")
     assert rows == [{"queue": f"DEV.QUEUE.{i}", "type": "QUEUE", "curdepth": 7 if i == 3 else 0} for i in (1, 2, 3)]
     assert client.ok("DISPLAY", "QSTATUS", "DEV.*", params={"where": "curdepth gt 0"}) == [rows[2]]
-    assert client.ok("DISPLAY", "QSTATUS", "DEV.QUEUE.*", resp=["ipprocs"])[0] == {"queue": "DEV.QUEUE.1", "type": "QUEUE",
-                                                                                    "ipprocs": 0}
+    first = {"queue": "DEV.QUEUE.1", "type": "QUEUE", "ipprocs": 0}
+    assert client.ok("DISPLAY", "QSTATUS", "DEV.QUEUE.*", resp=["ipprocs"])[0] == first
 
 
 def test_display_qstatus_monitoring_fields_with_monq(client):
@@ -117,8 +117,8 @@ def test_display_qstatus_monitoring_fields_with_monq(client):
 def test_display_qstatus_handles(client):
     client.ctl("POST", "qmgr/QM1/queue/DEV.QUEUE.1/open", {"ipprocs": 1, "opprocs": 2})
     rows = client.ok("DISPLAY", "QSTATUS", "DEV.QUEUE.1", params={"type": "handle"})
-    assert [(r["type"], r["input"], r["output"]) for r in rows] == [("HANDLE", "SHARED", "NO"), ("HANDLE", "NO", "YES"),
-                                                                     ("HANDLE", "NO", "YES")]
+    handles = [(r["type"], r["input"], r["output"]) for r in rows]
+    assert handles == [("HANDLE", "SHARED", "NO"), ("HANDLE", "NO", "YES"), ("HANDLE", "NO", "YES")]
     rows = client.ok("DISPLAY", "QSTATUS", "DEV.QUEUE.1", params={"type": "handle", "opentype": "input"})
     assert len(rows) == 1
 
