@@ -133,18 +133,31 @@ ENTRY_STATES = ["present", "absent", "started", "stopped"]
 
 
 def entry_options(object_type, restart=True):
-    """The options that declare one object of ``object_type``: an mq_listener/mq_channel/mq_service task, or with
+    """The options that declare one object of ``object_type``: an mq_listener/mq_channel/mq_service/mq_queue task, or with
     ``restart=False`` an mq_objects entry (whose state has no restarted)."""
     options = dict(_OBJECT_OPTIONS)
-    if not restart:
+    if object_type.lifecycle is None:
+        # Nothing runs (queues): only present and absent, and nothing to stop before a delete.
+        options["state"] = dict(options["state"], choices=["present", "absent"])
+        del options["force"]
+    elif not restart:
         options["state"] = dict(options["state"], choices=list(ENTRY_STATES))
+    if object_type.messages:
+        # Paired with mq_queue's purge: delete (or recreate) a local queue that holds messages, with DELETE QLOCAL PURGE.
+        options["purge"] = dict(type="bool", default=False)
     options.update(object_type.option_argspec())
     return options
 
 
 def object_spec(object_type):
-    """The whole argument spec of the single-object module of ``object_type`` (mq_listener, mq_channel, mq_service)."""
-    spec = ArgumentSpec(entry_options(object_type)).merge(connection_spec(), wait_spec())
-    if object_type.lifecycle.stop_options:
+    """The whole argument spec of the single-object module of ``object_type`` (mq_listener, mq_channel, mq_service, mq_queue)."""
+    spec = ArgumentSpec(entry_options(object_type)).merge(connection_spec())
+    if object_type.lifecycle is not None:
+        spec.merge(wait_spec())
+    if object_type.lifecycle is not None and object_type.lifecycle.stop_options:
         spec.merge(channel_stop_spec())
+    # mq_channel's xmitq_check: whether a missing or wrong object that an attribute names warns, fails or is ignored.
+    for keyword in object_type.references:
+        option = object_type.by_keyword[keyword].option + "_check"
+        spec.argument_spec[option] = dict(type="str", choices=["warn", "fail", "ignore"], default="warn")
     return spec

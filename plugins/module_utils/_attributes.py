@@ -29,6 +29,11 @@ def _and(words):
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
+def _a(word):
+    """'a local', 'an alias'."""
+    return ("an " if word[:1].lower() in "aeiou" else "a ") + word
+
+
 # IBM-NAMING: A-Z a-z 0-9 . / _ % ; no blanks. Names are case-sensitive.
 _NAME_CHARS = re.compile(r"^[A-Za-z0-9._/%]+$")
 _CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
@@ -52,13 +57,15 @@ class Attr:
 
     kind: ``str`` (case kept and compared exactly), ``istr`` (compared case-insensitively),
     ``name`` (an MQ object name), ``enum``, ``int``, ``int_or_enum`` (a number or a keyword
-    such as AUTO) and ``enum_list``.
+    such as AUTO), ``enum_list`` and ``bool`` (MQ's YES or NO, a boolean option).
+    ``labels``: how the option spells an enum's MQ values where lower case is not enough (a queue's TYPE(QLOCAL) is
+    ``type: local``).
     """
 
-    __slots__ = ("keyword", "kind", "option", "choices", "minimum", "maximum", "max_length", "types", "default")
+    __slots__ = ("keyword", "kind", "option", "choices", "minimum", "maximum", "max_length", "types", "default", "labels")
 
     def __init__(self, keyword, kind="str", option=None, choices=None, minimum=None, maximum=None, max_length=None, types=None,
-                 default=None):
+                 default=None, labels=None):
         self.keyword = keyword
         self.kind = kind
         self.option = option
@@ -69,6 +76,7 @@ class Attr:
         self.types = frozenset(types) if types else None
         # The option's default (a module default, not MQ's): only where every DEFINE and ALTER needs a value.
         self.default = default
+        self.labels = dict(labels or {})
 
     @property
     def label(self):
@@ -81,7 +89,9 @@ class Attr:
         if self.kind == "int":
             spec = {"type": "int"}
         elif self.kind == "enum":
-            spec = {"type": "str", "choices": [c.lower() for c in self.choices]}
+            spec = {"type": "str", "choices": [self.choice_label(c) for c in self.choices]}
+        elif self.kind == "bool":
+            spec = {"type": "bool"}
         elif self.kind == "enum_list":
             spec = {"type": "list", "elements": "str", "choices": [c.lower() for c in self.choices]}
         else:
@@ -104,6 +114,12 @@ class Attr:
         if self.kind == "enum_list":
             values = value if isinstance(value, (list, tuple)) else [value]
             return [self._validate_choice(v, label) for v in values]
+        if self.kind == "bool":
+            if isinstance(value, bool):
+                return "YES" if value else "NO"
+            if isinstance(value, str) and value.upper() in ("YES", "NO"):
+                return value.upper()
+            raise MQInputError("{0}={1!r} must be true or false".format(label, value))
         if isinstance(value, bool) or not isinstance(value, (str, int)):
             raise MQInputError("{0}={1!r} must be a string".format(label, value))
         text = str(value)
@@ -127,9 +143,15 @@ class Attr:
         return number
 
     def _validate_choice(self, value, label):
-        if isinstance(value, str) and value.upper() in self.choices:
-            return value.upper()
-        raise MQInputError("{0}={1!r} must be one of {2}".format(label, value, ", ".join(c.lower() for c in self.choices)))
+        if isinstance(value, str):
+            for choice in self.choices:
+                if value.lower() == self.choice_label(choice):
+                    return choice
+        raise MQInputError("{0}={1!r} must be one of {2}".format(label, value, ", ".join(self.choice_label(c) for c in self.choices)))
+
+    def choice_label(self, choice):
+        """How the option spells one of MQ's values: lower case, or its label."""
+        return self.labels.get(choice, choice.lower())
 
     def normalize(self, value):
         """Comparable form of a wire or DISPLAY value. MQ strips trailing blanks on DISPLAY."""
@@ -144,15 +166,19 @@ class Attr:
             # Order matters: COMPMSG/COMPHDR list the techniques in order of preference.
             values = value if isinstance(value, (list, tuple)) else str(value).split(",")
             return tuple(str(v).strip().upper() for v in values)
+        if self.kind == "bool" and isinstance(value, bool):
+            return "YES" if value else "NO"
         text = str(value).rstrip()
-        if self.kind in ("istr", "enum", "int_or_enum"):
+        if self.kind in ("istr", "enum", "int_or_enum", "bool"):
             return text.upper()
         return text
 
     def fact(self, value):
         """User-facing form for results: enums in the lower case the options use."""
         if self.kind == "enum" and isinstance(value, str):
-            return value.lower()
+            return self.choice_label(value.strip().upper()) if self.labels else value.lower()
+        if self.kind == "bool" and isinstance(value, str) and value.strip().upper() in ("YES", "NO"):
+            return value.strip().upper() == "YES"
         if self.kind == "enum_list":
             return [v.lower() for v in self.normalize(value)]
         if self.kind in ("str", "istr", "name") and isinstance(value, str):
@@ -165,14 +191,26 @@ class ObjectType:
 
     ``type_attr`` is the keyword MQ requires on every DEFINE and ALTER and never lets change
     (CHLTYPE for channels, IBM-RC3034; TRPTYPE for listeners, IBM-ALT-LSTR/IBM-EXPL-LSTR).
+    ``type_in_qualifier``: the type is not a keyword but the qualifier of DEFINE, ALTER and DELETE (a queue's TYPE:
+    ``DEFINE QLOCAL``), while DISPLAY uses ``qualifier`` for every type (``DISPLAY QUEUE`` finds any queue).
+    ``type_default``: the type an object is created with when the type option is not given (an existing object's
+    type always comes from its definition).
     ``required`` maps a subtype to the keywords MQ needs before it will define it.
     ``lifecycle``: how objects of this type start, stop and report their status (None: no run state).
     ``namespaces``: {subtype: (keyword, value)}: subtypes MQ keeps apart under their own names, so that one name can also
     be an object of another subtype, and the keyword with which DELETE addresses them (CLNTCONN channels: the client
     channel table, CHLTABLE(CLNTTBL)). An object's namespace is that subtype, or "" for the queue manager's own.
+    ``subtype_keyword``: for a type without a lifecycle, the keyword that decides which attributes apply (a queue's TYPE);
+    a type that runs takes it from its lifecycle.
+    ``messages``: (DISPLAY keyword, subtypes) of what a DELETE would destroy with the object: the messages of a local
+    queue (CURDEPTH), which MQ refuses to delete without PURGE.
+    ``references``: {keyword: (qualifier, {keyword: value}, what)}: an attribute naming another object that must exist and
+    hold those values for this one to work (a sender's XMITQ: a local queue with USAGE(XMITQ)); the module option
+    ``<option>_check`` says whether a missing one warns, fails or is ignored.
     """
 
-    def __init__(self, kind, qualifier, name_max, attrs, type_attr=None, required=None, lifecycle=None, namespaces=None):
+    def __init__(self, kind, qualifier, name_max, attrs, type_attr=None, required=None, lifecycle=None, subtype_keyword=None,
+                 type_in_qualifier=False, type_default=None, messages=None, references=None, namespaces=None):
         self.kind = kind
         self.qualifier = qualifier
         self.name_max = name_max
@@ -180,20 +218,42 @@ class ObjectType:
         self.by_keyword = {a.keyword: a for a in self.attrs}
         self.by_option = {a.option: a for a in self.attrs if a.option}
         self.type_attr = self.by_keyword[type_attr] if type_attr else None
+        self.type_in_qualifier = type_in_qualifier
+        self.type_default = type_default
         self.required = required or {}
         self.lifecycle = lifecycle
         self.namespaces = dict(namespaces or {})
+        self.messages = messages
+        self.references = dict(references or {})
         # The attribute whose value decides the rules: which other attributes apply, which are required, how it runs.
-        self.subtype_attr = self.by_keyword[lifecycle.subtype_keyword] if lifecycle and lifecycle.subtype_keyword else None
+        subtype_keyword = lifecycle.subtype_keyword if lifecycle else subtype_keyword
+        self.subtype_attr = self.by_keyword[subtype_keyword] if subtype_keyword else None
 
     def subtype(self, params):
-        """The subtype the module options give (CHLTYPE from type, SERVTYPE from service_type), upper case, or None."""
+        """The subtype the module options give (CHLTYPE from type, SERVTYPE from service_type) as MQ spells it, or None."""
         value = params.get(self.subtype_attr.option) if self.subtype_attr else None
-        return str(value).upper() if value else None
+        return self.subtype_attr.validate(value) if value else None
 
     def row_subtype(self, row):
         """The subtype of a DISPLAY row (None for types without one and for absent objects)."""
-        return self.lifecycle.subtype_of(row) if self.lifecycle else None
+        if self.subtype_attr is None or not row:
+            return None
+        keyword = self.subtype_attr.keyword
+        value = row.get(keyword.lower(), row.get(keyword))
+        return str(value).strip().upper() if value else None
+
+    def subtype_label(self, subtype):
+        """How options and messages name a subtype: 'sdr', 'local'."""
+        return self.subtype_attr.fact(subtype) if self.subtype_attr else subtype.lower()
+
+    def held_messages(self, row):
+        """How many messages a DELETE of the object DISPLAY ``row`` shows would discard (0 for what holds none)."""
+        if not self.messages or not row or self.row_subtype(row) not in self.messages[1]:
+            return 0
+        try:
+            return int(row.get(self.messages[0].lower()) or 0)
+        except (TypeError, ValueError):
+            return 0
 
     def namespace(self, subtype):
         """The namespace objects of ``subtype`` live in: "" (the queue manager's), or the subtype that has one of its own."""
@@ -254,11 +314,10 @@ class ObjectType:
             return
         why = self.lifecycle.why_unstartable(subtype)
         if why:
-            raise MQInputError("state={0!r} is not supported for {1} {2} {3}: {4}".format(
-                state, "an" if subtype[0] in "AEIOU" else "a", subtype.lower(), self.kind, why))
+            raise MQInputError("state={0!r} is not supported for {1} {2}: {3}".format(state, _a(self.subtype_label(subtype)), self.kind, why))
         why = self.lifecycle.why_unmonitored(subtype)
         if why:
-            monitored = [c.lower() for c in self.subtype_attr.choices if not self.lifecycle.why_unmonitored(c)]
+            monitored = [self.subtype_label(c) for c in self.subtype_attr.choices if not self.lifecycle.why_unmonitored(c)]
             raise MQInputError("state={0!r} needs {1}={2}: {3}".format(
                 state, self.subtype_attr.option, " or ".join(repr(c) for c in monitored), why))
 
@@ -273,20 +332,26 @@ class ObjectType:
     def desired_for(self, params, row, recreate=False):
         """(subtype, {KEYWORD: wire value}) for an object whose DISPLAY is ``row`` (None: absent).
 
-        The subtype is the one given, else the existing definition's. The type and the required keywords are needed
-        only to define the object; then every missing one is named at once. Raises MQInputError; nothing mutating has
-        been sent yet.
+        The subtype is the one given, else the existing definition's, else (to create it) ``type_default``. The type
+        and the required keywords are needed only to define the object; then every missing one is named at once.
+        Raises MQInputError; nothing mutating has been sent yet.
         """
-        subtype = self.subtype(params) or (self.lifecycle.subtype_of(row) if self.lifecycle else None)
+        creating = self.creating(params, row, recreate)
+        subtype = self.subtype(params) or self.row_subtype(row)
+        defaulted = creating and subtype is None and self.type_default is not None
+        if defaulted:
+            subtype = self.type_default
         desired = self.desired_from_params(params, subtype, check_required=False)
-        if not self.creating(params, row, recreate):
+        if not creating:
             return subtype, desired
+        if defaulted:
+            desired[self.type_attr.keyword] = subtype
         missing = []
-        if self.type_attr is not None and not params.get(self.type_attr.option):
+        if self.type_attr is not None and self.type_attr.keyword not in desired:
             missing.append(self.type_attr.option)
         missing.extend(self.by_keyword[k].label for k in self.required.get(subtype, ()) if not str(desired.get(k, "")).strip())
         if missing:
-            what = "{0} {1} {2!r}".format(subtype.lower(), self.kind, params["name"]) if subtype and self.type_attr is not None and \
+            what = "{0} {1} {2!r}".format(self.subtype_label(subtype), self.kind, params["name"]) if subtype and self.type_attr is not None and \
                 self.type_attr.option not in missing else "{0} {1!r}".format(self.kind, params["name"])
             raise MQInputError("{0} {1} required to create {2}, which does not exist{3}".format(
                 _and(missing), "is" if len(missing) == 1 else "are", what,
@@ -295,7 +360,7 @@ class ObjectType:
 
     def _required_hint(self):
         """What each subtype needs besides the type, from the table: '; sdr also needs conname and xmitq, ...'."""
-        parts = ["{0} also needs {1}".format(t.lower(), _and([self.by_keyword[k].label for k in keywords]))
+        parts = ["{0} also needs {1}".format(self.subtype_label(t), _and([self.by_keyword[k].label for k in keywords]))
                  for t, keywords in self.required.items()]
         return "; " + ", ".join(parts) if parts else ""
 
@@ -316,8 +381,8 @@ class ObjectType:
         for attr in self.attrs:
             if attr.option and params.get(attr.option) is not None:
                 if not attr.applies_to(subtype):
-                    raise MQInputError("{0} is not valid for a {1} {2}; it applies to {3}".format(
-                        attr.option, subtype.lower(), self.kind, ", ".join(sorted(t.lower() for t in attr.types))))
+                    raise MQInputError("{0} is not valid for {1} {2}; it applies to {3}".format(
+                        attr.option, _a(self.subtype_label(subtype)), self.kind, ", ".join(sorted(self.subtype_label(t) for t in attr.types))))
                 desired[attr.keyword] = attr.validate(params[attr.option])
         for raw_key, value in (params.get("attributes") or {}).items():
             keyword = str(raw_key).upper()
@@ -329,11 +394,11 @@ class ObjectType:
             if attr.option:
                 raise MQInputError("attributes.{0}: use the {1} option instead".format(raw_key, attr.option))
             if not attr.applies_to(subtype):
-                raise MQInputError("attributes.{0} is not valid for a {1} {2}".format(raw_key, subtype.lower(), self.kind))
+                raise MQInputError("attributes.{0} is not valid for {1} {2}".format(raw_key, _a(self.subtype_label(subtype)), self.kind))
             desired[keyword] = attr.validate(value, "attributes." + str(raw_key))
         for keyword in self.required.get(subtype, ()) if check_required else ():
             if not str(desired.get(keyword, "")).strip():
-                raise MQInputError("{0} is required for a {1} {2}".format(self.by_keyword[keyword].label, subtype.lower(), self.kind))
+                raise MQInputError("{0} is required for {1} {2}".format(self.by_keyword[keyword].label, _a(self.subtype_label(subtype)), self.kind))
         return desired
 
     def _hint(self, keyword):

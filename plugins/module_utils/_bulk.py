@@ -4,7 +4,7 @@
 
 # PRIVATE: this file is internal to mqrest.admin and may change without notice.
 
-"""Whole-queue-manager convergence: the listeners, channels and services of one queue manager in one pass.
+"""Whole-queue-manager convergence: the queues, listeners, channels and services of one queue manager in one pass.
 
 Read: one generic DISPLAY per object type, and one status DISPLAY per type only when a state or a
 deletion needs it. Plan: the pure diff of _ensure for every entry, plus purge; everything that can
@@ -19,23 +19,24 @@ from ._ensure import Applying, active_error, delete_command, option_label, plan_
 from ._errors import MQError, MQInputError, MQWaitError
 from ._lifecycle import summarize
 from ._mqsc import covering_name
-from ._objects import CHANNEL, LISTENER, SERVICE
+from ._objects import CHANNEL, LISTENER, QUEUE, SERVICE
 from ._restart import SYSTEM_PREFIX
 from ._runtime import OPERATION_RESULT, ObjectRuntime, SyncOutcome, wait_for
 from ._waiter import DONE
 
 __all__ = ["LIST_OPTIONS", "Entry", "parse_entries", "validate_purge_prefix", "converge"]
 
-# The list option of each object type, in the order they are applied.
-LIST_OPTIONS = (("listeners", LISTENER), ("channels", CHANNEL), ("services", SERVICE))
+# The list option of each object type, in the order they are applied: queues first, so that a sender's transmission
+# queue is defined before the channel.
+LIST_OPTIONS = (("queues", QUEUE), ("listeners", LISTENER), ("channels", CHANNEL), ("services", SERVICE))
 
 
 class Entry:
     """One validated entry of a list option: what the user wants for one object."""
 
-    __slots__ = ("spec", "where", "name", "state", "desired", "subtype", "recreate", "force", "params")
+    __slots__ = ("spec", "where", "name", "state", "desired", "subtype", "recreate", "force", "params", "purge")
 
-    def __init__(self, spec, where, name, state, desired, subtype, recreate, force, params=None):
+    def __init__(self, spec, where, name, state, desired, subtype, recreate, force, params=None, purge=False):
         self.spec = spec
         self.where = where
         self.name = name
@@ -45,6 +46,7 @@ class Entry:
         self.recreate = recreate
         self.force = force
         self.params = params or {}  # the entry's options: what the type and the required keywords are checked against
+        self.purge = purge  # a local queue's messages may be discarded with it
 
     def complete(self, row):
         """Once the object's DISPLAY ``row`` (None: absent) is known: its subtype and desired attributes, and the type and
@@ -83,7 +85,7 @@ def parse_entries(spec, option, entries):
                 if spec.namespaces and not subtype else ""))
         seen[key] = where
         parsed.append(Entry(spec, where, params["name"], params["state"], desired if params["state"] != "absent" else {}, subtype,
-                            params["recreate"], params["force"], params))
+                            params["recreate"], params.get("force", False), params, params.get("purge", False)))
     return parsed
 
 
@@ -168,11 +170,12 @@ def _plan_type(client, runtime, spec, entries, purge):
         entry.complete(row)
         existing_subtype = spec.row_subtype(row)
         if entry.state == "absent":
-            plan = _Plan(spec, entry.name, "deleted" if row else "absent", [delete_command(spec, entry.name, row)] if row else (),
+            plan = _Plan(spec, entry.name, "deleted" if row else "absent",
+                         [delete_command(spec, entry.name, row, entry.purge)] if row else (),
                          row=row, subtype=existing_subtype or entry.subtype)
             plan.stop_first = entry.force  # checked against the status below
         else:
-            action, commands, applied = plan_present(spec, entry.name, entry.desired, row, entry.recreate)
+            action, commands, applied = plan_present(spec, entry.name, entry.desired, row, entry.recreate, entry.purge)
             plan = _Plan(spec, entry.name, action, commands, applied, row, entry.subtype or existing_subtype, entry.desired, entry.state)
             plan.stop_first = action == "recreated"
         plan.run = entry.state  # resolved against the status below
@@ -182,13 +185,19 @@ def _plan_type(client, runtime, spec, entries, purge):
         for name in sorted(rows):
             for row in rows[name]:
                 if (name, spec.row_namespace(row)) not in managed and name.startswith(purge_prefix) and not name.startswith(SYSTEM_PREFIX):
-                    plan = _Plan(spec, name, "purged", [delete_command(spec, name, row)], row=row, subtype=spec.row_subtype(row))
+                    command = delete_command(spec, name, row, purge.get("messages"),
+                                             how="set purge.messages: true to delete undeclared queues with their messages")
+                    plan = _Plan(spec, name, "purged", [command], row=row, subtype=spec.row_subtype(row))
                     plan.stop_first = purge["force"]
                     plans.append(plan)
-    _read_status(runtime, plans)
-    for plan in plans:
-        _resolve(runtime, plan)
-    _refuse_what_cannot_run(spec, entries, plans)
+    if runtime is not None:  # a type that never runs (queues) has no status to read and nothing to start or stop
+        _read_status(runtime, plans)
+        for plan in plans:
+            _resolve(runtime, plan)
+        _refuse_what_cannot_run(spec, entries, plans)
+    else:
+        for plan in plans:
+            plan.run, plan.stop_first = None, False
     return plans
 
 
@@ -300,7 +309,7 @@ def converge(client, managed, policy, stop=None, purge=None):
     ``policy``: the WaitPolicy of every start and stop; ``stop``: the stop options (stop_mode, stop_status).
     ``purge``: {"prefix", "force"} deletes unmanaged objects of the managed types whose names start with prefix.
     """
-    runtimes = {spec.kind: ObjectRuntime(client, spec, policy, stop=stop) for spec, _entries in managed}
+    runtimes = {spec.kind: ObjectRuntime(client, spec, policy, stop=stop) if spec.lifecycle else None for spec, _entries in managed}
     plans = []
     for spec, entries in managed:
         plans.extend(_plan_type(client, runtimes[spec.kind], spec, entries, purge))

@@ -15,16 +15,17 @@ again and plans it again, and reports what its own commands did.
 from __future__ import annotations
 
 from ._errors import MQCommandError, MQError, MQInputError
-from ._mqsc import MQSCCommand
+from ._mqsc import FLAG, MQSCCommand
 
 __all__ = ["EnsureResult", "Applying", "ensure_present", "ensure_absent", "changed_keywords", "plan_present", "active_error", "took_effect",
-           "option_label", "read_one", "delete_command"]
+           "option_label", "read_one", "delete_command", "check_references"]
 
 # MQ has no transactions over REST: between our DISPLAY and our command another writer (a second play, an operator in
 # runmqsc) may define or delete the object. These answers say so, and the object is planned again from a new read:
-# a DEFINE answered 4001 (MQRCCF_OBJECT_ALREADY_EXISTS: it exists now), an ALTER answered 2085 (MQRC_UNKNOWN_OBJECT_NAME:
-# it is gone now), a DELETE answered 2085 (it is gone already, which is what the DELETE wanted).
-RACED = {"DEFINE": 4001, "ALTER": 2085, "DELETE": 2085}
+# a DEFINE answered 4001 (MQRCCF_OBJECT_ALREADY_EXISTS: it exists now) or 4002 (MQRCCF_OBJECT_WRONG_TYPE: a queue of another
+# type has the name now, queues sharing one name space), an ALTER answered 2085 (MQRC_UNKNOWN_OBJECT_NAME: it is gone now),
+# a DELETE answered 2085 (it is gone already, which is what the DELETE wanted).
+RACED = {"DEFINE": (4001, 4002), "ALTER": (2085,), "DELETE": (2085,)}
 # Re-plans of one object before giving up: a writer that keeps flipping the object is not a race but a fight.
 RACE_LIMIT = 3
 
@@ -45,11 +46,6 @@ def read_one(client, spec, name, subtype=None, namespace=None):
     """The DISPLAY row of object ``name`` (None: absent) in the namespace ``subtype`` or ``namespace`` says (ObjectType.pick:
     a svrconn and a clntconn may share a name; with neither given, such a name is ambiguous and raises MQInputError)."""
     return spec.pick(client.display(spec.qualifier, name), name, subtype, namespace)
-
-
-def delete_command(spec, name, row):
-    """DELETE of the object of DISPLAY ``row``; a clntconn channel is addressed with CHLTABLE(CLNTTBL)."""
-    return MQSCCommand("DELETE", spec.qualifier, name, spec.delete_parameters(row))
 
 
 def option_label(spec, keyword):
@@ -96,13 +92,53 @@ class EnsureResult:
         }
 
 
+def _command(spec, verb, name, type_value=None, parameters=None):
+    """A DEFINE, ALTER or DELETE of one object whose type keyword (CHLTYPE, TRPTYPE, a queue's TYPE) is ``type_value``.
+
+    The type keyword goes first: MQSC wants CHLTYPE right after the channel name. A queue's type is the qualifier instead
+    (DEFINE QLOCAL), and MQ takes no TYPE keyword.
+    """
+    type_keyword = spec.type_attr.keyword if spec.type_attr is not None else None
+    params = dict(parameters or {})
+    type_value = params.pop(type_keyword, type_value) if type_keyword else None
+    qualifier = type_value if spec.type_in_qualifier and type_value else spec.qualifier
+    if type_value is not None and not spec.type_in_qualifier and verb != "DELETE":
+        params = dict({type_keyword: type_value}, **params)
+    return MQSCCommand(verb, qualifier, name, params)
+
+
 def _define(spec, name, desired):
-    # The type keyword goes first: MQSC wants CHLTYPE right after the channel name.
-    params = {}
-    if spec.type_attr is not None and spec.type_attr.keyword in desired:
-        params[spec.type_attr.keyword] = desired[spec.type_attr.keyword]
-    params.update(desired)
-    return MQSCCommand("DEFINE", spec.qualifier, name, params)
+    return _command(spec, "DEFINE", name, parameters=desired)
+
+
+def _row_type(spec, row):
+    return row.get(spec.type_attr.keyword.lower()) if spec.type_attr is not None and row else None
+
+
+def _sets(spec, command):
+    """{KEYWORD: value} a DEFINE or ALTER sets, the type among them for a DEFINE (a queue's is its qualifier)."""
+    if spec.type_attr is None:
+        return dict(command.parameters)
+    type_keyword = spec.type_attr.keyword
+    values = {k: v for k, v in command.parameters.items() if command.verb == "DEFINE" or k != type_keyword}
+    if command.verb == "DEFINE" and spec.type_in_qualifier:
+        values[type_keyword] = command.qualifier
+    return values
+
+
+def delete_command(spec, name, row, purge=False, how="set purge: true to delete it with its messages"):
+    """The DELETE of the object DISPLAY ``row`` shows. A local queue holding messages is refused unless ``purge`` (then
+    DELETE QLOCAL ... PURGE): MQ would refuse it too (NOPURGE is its default), and the messages would be lost. A clntconn
+    channel is addressed with CHLTABLE(CLNTTBL)."""
+    held = spec.held_messages(row)
+    if held and not purge:
+        raise MQError("{0} {1} {2!r} holds {3} message{4}, which deleting it would discard; MQ refuses to delete it without PURGE. "
+                      "Empty it first, or {5}".format(spec.subtype_label(spec.row_subtype(row)), spec.kind, name, held,
+                                                      "" if held == 1 else "s", how))
+    parameters = spec.delete_parameters(row)
+    if purge and spec.messages and spec.row_subtype(row) in spec.messages[1]:
+        parameters["PURGE"] = FLAG
+    return _command(spec, "DELETE", name, _row_type(spec, row), parameters)
 
 
 def _predicted(spec, name, desired, row=None):
@@ -119,11 +155,12 @@ def type_conflict(spec, desired, row):
         type_attr.normalize(row.get(type_attr.keyword.lower())) != type_attr.normalize(desired[type_attr.keyword])
 
 
-def plan_present(spec, name, desired, row, recreate=False):
+def plan_present(spec, name, desired, row, recreate=False, purge=False):
     """Pure diff: (action, commands, applied) that make DISPLAY ``row`` (None: absent) hold ``desired``.
 
     ``applied`` is {KEYWORD: value} the commands set, the changed keywords for an ALTER. A type change
-    without ``recreate`` raises MQInputError: MQ cannot change CHLTYPE or TRPTYPE in place.
+    without ``recreate`` raises MQInputError: MQ cannot change CHLTYPE, TRPTYPE or a queue's type in place.
+    ``purge``: a recreate may discard the messages of a local queue (delete_command).
     """
     if row is None:
         return "created", [_define(spec, name, desired)], dict(desired)
@@ -135,29 +172,27 @@ def plan_present(spec, name, desired, row, recreate=False):
                 "set recreate: true to delete and define it again".format(
                     type_attr.option, type_attr.fact(desired[type_attr.keyword]), spec.kind, name,
                     type_attr.fact(row.get(type_attr.keyword.lower())), type_attr.keyword))
-        return "recreated", [delete_command(spec, name, row), _define(spec, name, desired)], dict(desired)
+        return "recreated", [delete_command(spec, name, row, purge, how="set purge: true to recreate it without its messages"),
+                             _define(spec, name, desired)], dict(desired)
     changed = changed_keywords(spec, desired, row)
     if not changed:
         return "unchanged", [], {}
-    params = {}
-    if type_attr is not None:
-        # ALTER CHANNEL needs CHLTYPE and ALTER LISTENER needs TRPTYPE, even though they cannot change.
-        params[type_attr.keyword] = row.get(type_attr.keyword.lower())
-    params.update((k, desired[k]) for k in changed)
-    return "updated", [MQSCCommand("ALTER", spec.qualifier, name, params)], {k: desired[k] for k in changed}
+    # ALTER CHANNEL needs CHLTYPE and ALTER LISTENER needs TRPTYPE, even though they cannot change (ALTER QLOCAL: the qualifier).
+    applied = {k: desired[k] for k in changed}
+    return "updated", [_command(spec, "ALTER", name, _row_type(spec, row), applied)], applied
 
 
 _UNREAD = object()
 
 
-def ensure_present(client, spec, name, desired, runtime=None, recreate=False, row=_UNREAD):
+def ensure_present(client, spec, name, desired, runtime=None, recreate=False, row=_UNREAD, purge=False):
     """Make object ``name`` exist with the ``desired`` {KEYWORD: wire value} attributes.
 
     ``row``: the DISPLAY the caller already made (None: absent); read here when not given.
     """
     if row is _UNREAD:
         row = read_one(client, spec, name, desired.get(spec.type_attr.keyword) if spec.type_attr is not None else None)
-    action, commands, _applied = plan_present(spec, name, desired, row, recreate)
+    action, commands, _applied = plan_present(spec, name, desired, row, recreate, purge)
     if action == "unchanged":
         return EnsureResult(spec, "unchanged", row, row)
     change = Applying(spec, name, action, commands, row, desired)
@@ -166,12 +201,12 @@ def ensure_present(client, spec, name, desired, runtime=None, recreate=False, ro
     return _apply(client, change)
 
 
-def ensure_absent(client, spec, name, runtime=None, force=False, subtype=None):
+def ensure_absent(client, spec, name, runtime=None, force=False, subtype=None, purge=False):
     """Delete object ``name`` (of ``subtype``'s namespace, when given) if it exists."""
     row = read_one(client, spec, name, subtype)
     if row is None:
         return EnsureResult(spec, "absent")
-    change = Applying(spec, name, "deleted", [delete_command(spec, name, row)], row)
+    change = Applying(spec, name, "deleted", [delete_command(spec, name, row, purge)], row)
     # A subtype that never runs has no status of its own: a clntconn's name may be a running svrconn's.
     if runtime is not None and not runtime.lifecycle.why_unstartable(spec.row_subtype(row)):
         rows = runtime.statuses([name])[name]
@@ -180,6 +215,29 @@ def ensure_absent(client, spec, name, runtime=None, force=False, subtype=None):
                 raise active_error(spec, name, rows)
             _stop_if_active(runtime, change, rows)
     return _apply(client, change)
+
+
+def check_references(client, spec, applied, modes):
+    """Read the object each reference keyword this task sets names (a sender's XMITQ), once, and warn (``modes``
+    {KEYWORD: "warn"}) or fail ("fail") before anything changes when it is missing or not what the keyword needs;
+    "ignore" reads nothing. The warnings go to ``client.warnings``.
+    """
+    for keyword, (qualifier, needs, what) in spec.references.items():
+        value, mode = applied.get(keyword), modes.get(keyword, "warn")
+        if mode == "ignore" or not str(value or "").strip():
+            continue
+        row = client.display_one(qualifier, value)
+        wrong = [k for k, v in needs.items() if str((row or {}).get(k.lower(), "")).strip().upper() != v]
+        if not wrong:
+            continue
+        option = spec.by_keyword[keyword].option
+        found = "does not exist" if row is None else "has " + " and ".join(
+            "{0}({1})".format(k, str(row[k.lower()]).strip()) if k.lower() in row else "no " + k for k in wrong)
+        message = "{0}={1!r}: {2} {1!r} {3}; MQ accepts the {4} definition, but the {4} cannot start until it is a {5} ({6})".format(
+            option, value, qualifier.lower(), found, spec.kind, what, " ".join("{0}({1})".format(k, v) for k, v in needs.items()))
+        if mode == "fail":
+            raise MQError(message + "; nothing was changed ({0}_check: fail)".format(option))
+        client.warnings.append(message + " ({0}_check: fail makes this an error, ignore silences it)".format(option))
 
 
 def active_error(spec, name, rows, how="set force: true to stop and delete it"):
@@ -205,10 +263,10 @@ def took_effect(client, spec, command):
         current = read_one(client, spec, command.name, namespace=spec.command_namespace(command.parameters))
         if command.verb == "DELETE":
             return current is None
-        return current is not None and not changed_keywords(spec, command.parameters, current) and (
-            spec.type_attr is None or spec.type_attr.keyword not in command.parameters
-            or spec.type_attr.normalize(current.get(spec.type_attr.keyword.lower())) == spec.type_attr.normalize(
-                command.parameters[spec.type_attr.keyword]))
+        sets = _sets(spec, command)
+        return current is not None and not changed_keywords(spec, sets, current) and (
+            spec.type_attr is None or spec.type_attr.keyword not in sets
+            or spec.type_attr.normalize(_row_type(spec, current)) == spec.type_attr.normalize(sets[spec.type_attr.keyword]))
     return check
 
 
@@ -239,7 +297,7 @@ class Applying:
             try:
                 client.run(command, took_effect=took_effect(client, self.spec, command))  # only recorded in check mode
             except MQCommandError as exc:
-                if RACED.get(command.verb) != exc.reason_code:
+                if exc.reason_code not in RACED.get(command.verb, ()):
                     self.failed = command
                     raise
                 try:
@@ -286,9 +344,7 @@ class Applying:
     @property
     def applied(self):
         """{KEYWORD: value} the accepted commands set; an ALTER's type keyword is only there because MQ wants it."""
-        type_keyword = self.spec.type_attr.keyword if self.spec.type_attr is not None else None
-        return {k: v for command in self.done if command.verb in ("DEFINE", "ALTER") for k, v in command.parameters.items()
-                if command.verb == "DEFINE" or k != type_keyword}
+        return {k: v for command in self.done if command.verb in ("DEFINE", "ALTER") for k, v in _sets(self.spec, command).items()}
 
     def stopped_by(self, exc):
         """``exc`` with what was done and what was planned and not sent, in its result and at the end of its message."""

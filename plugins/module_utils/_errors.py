@@ -32,6 +32,8 @@ _QMGR_DOWN_STATUS = 503
 # failure message so an operator can search IBM's reason-code pages without a lookup table.
 REASON_NAMES = {
     2035: "MQRC_NOT_AUTHORIZED",
+    2042: "MQRC_OBJECT_IN_USE",
+    2055: "MQRC_Q_NOT_EMPTY",
     2058: "MQRC_Q_MGR_NAME_ERROR",
     2085: "MQRC_UNKNOWN_OBJECT_NAME",
     2543: "MQRC_STANDBY_Q_MGR",
@@ -50,9 +52,11 @@ REASON_NAMES = {
     3263: "MQRCCF_NO_STOP_CMD",
     3268: "MQRCCF_LISTENER_STILL_ACTIVE",
     4001: "MQRCCF_OBJECT_ALREADY_EXISTS",
+    4002: "MQRCCF_OBJECT_WRONG_TYPE",
     4008: "MQRCCF_OBJECT_NAME_ERROR",
     4031: "MQRCCF_CHANNEL_IN_USE",
     4032: "MQRCCF_CHANNEL_NOT_FOUND",
+    4037: "MQRCCF_NOT_XMIT_Q",
     4038: "MQRCCF_CHANNEL_DISABLED",
     4044: "MQRCCF_CHANNEL_NAME_ERROR",
     4052: "MQRCCF_XMIT_Q_NAME_WRONG_TYPE",
@@ -65,6 +69,12 @@ REASON_NAMES = {
 REASON_HINTS = {
     3204: "the queue manager's command server is not running; start it with strmqcsv and run the task again",
     2035: "the user is not authorized by the queue manager (OAM) for this command",
+    # A DELETE of a queue that an application (or a channel) has open; DISPLAY QSTATUS TYPE(HANDLE) shows who.
+    2042: "an application has the queue, or a queue that resolves to it, open; DISPLAY QSTATUS(name) TYPE(HANDLE) shows which",
+    # IBM-RC2055: also a DELETE of a queue with uncommitted messages, or committed ones without PURGE; an ALTER of USAGE needs
+    # an empty queue (IBM-ALT-QL).
+    2055: "the queue holds messages: a DELETE discards committed ones only with PURGE (purge: true) and never uncommitted ones, "
+          "and USAGE changes only on an empty queue",
 }
 
 

@@ -16,7 +16,7 @@ import re
 
 from ._errors import MQCommandError
 
-__all__ = ["MQSCCommand", "parse_response", "covering_name", "NOT_FOUND_REASONS"]
+__all__ = ["MQSCCommand", "parse_response", "covering_name", "NOT_FOUND_REASONS", "FLAG"]
 
 # DISPLAY of something that does not exist is an MQSC *failure* (HTTP 200, completion code 2):
 # 2085 for objects, 3065/3250/3252 for channel/listener/service status (IBM-RC3065, IBM-RC3250,
@@ -25,6 +25,17 @@ NOT_FOUND_REASONS = frozenset((2085, 3065, 3250, 3252))
 
 # Tokens runmqsc leaves alone when unquoted (it folds them to upper case, so they must already be).
 _BARE_TOKEN = re.compile(r"^[A-Z0-9._/%*]+$")
+
+
+class _Flag:
+    """The value of a keyword-only parameter (PURGE, REPLACE): mqweb takes it as ``"purge": "yes"`` (PYMQREST, run
+    against a real container), and runmqsc as the bare keyword."""
+
+    def __repr__(self):
+        return "FLAG"
+
+
+FLAG = _Flag()
 
 
 def covering_name(names, generic=False):
@@ -73,7 +84,7 @@ class MQSCCommand:
         if self.name is not None:
             body["name"] = self.name
         if self.parameters:
-            body["parameters"] = {k.lower(): v for k, v in self.parameters.items()}
+            body["parameters"] = {k.lower(): "yes" if v is FLAG else v for k, v in self.parameters.items()}
         # Never on a mutation: MQ reports success for a DEFINE/ALTER/DELETE that carries
         # responseParameters and silently changes nothing (pymqrest ef36c2f).
         if self.response_parameters and not self.mutating:
@@ -84,7 +95,7 @@ class MQSCCommand:
         """The command as runmqsc would take it; used in results, messages and logs."""
         words = [self.verb, self.qualifier if self.name is None else "{0}({1})".format(self.qualifier, _mqsc_value(self.name))]
         for keyword, value in self.parameters.items():
-            words.append("{0}({1})".format(keyword.upper(), _mqsc_value(value)))
+            words.append(keyword.upper() if value is FLAG else "{0}({1})".format(keyword.upper(), _mqsc_value(value)))
         return " ".join(words)
 
     def __repr__(self):

@@ -4,13 +4,13 @@
 
 # PRIVATE: this file is internal to mqrest.admin and may change without notice.
 
-"""The body shared by mq_listener, mq_channel and mq_service: validate, read, ensure, then start, stop or restart."""
+"""The body shared by mq_listener, mq_channel, mq_service and mq_queue: validate, read, ensure, then start, stop or restart."""
 
 from __future__ import annotations
 
 from ._argspec import object_spec
 from ._attributes import RUN_STATES
-from ._ensure import ensure_absent, ensure_present, read_one
+from ._ensure import check_references, ensure_absent, ensure_present, plan_present, read_one
 from ._errors import MQError
 from ._module import MQModule
 from ._restart import operate
@@ -38,16 +38,25 @@ def run_object_module(spec):
         # it would need) is checked after the one DISPLAY, before anything mutating.
         desired = spec.desired_from_params(params, spec.subtype(params), check_required=False) if state != "absent" else {}
         client = mq.client
-        runtime = ObjectRuntime(client, spec, wait_policy(params), stop=params)
+        # A type that never runs (queues) has no runtime: nothing to stop before a delete, nothing to start.
+        runtime = ObjectRuntime(client, spec, wait_policy(params), stop=params) if spec.lifecycle else None
+        purge = params.get("purge", False)
         if state == "absent":
-            result = ensure_absent(client, spec, name, runtime=runtime, force=params["force"], subtype=spec.subtype(params)).as_result()
+            result = ensure_absent(client, spec, name, runtime=runtime, force=params.get("force"), subtype=spec.subtype(params),
+                                   purge=purge).as_result()
         else:
             row = read_one(client, spec, name, spec.subtype(params))
             subtype, desired = spec.desired_for(params, row, params["recreate"])
             spec.check_run(state, subtype)
-            ensured = ensure_present(client, spec, name, desired, runtime=runtime, recreate=params["recreate"], row=row)
+            if spec.references:
+                # Only what this task sets is checked (one DISPLAY each), before any change: a reference left alone was
+                # checked when it was set.
+                applied = plan_present(spec, name, desired, row, params["recreate"], purge)[2]
+                check_references(client, spec, applied, {k: params[spec.by_keyword[k].option + "_check"] for k in spec.references})
+            ensured = ensure_present(client, spec, name, desired, runtime=runtime, recreate=params["recreate"], row=row, purge=purge)
             result = ensured.as_result()
-            result["run_action"] = None
+            if runtime is not None:
+                result["run_action"] = None
             if state in RUN_STATES:
                 _run(client, runtime, name, spec.row_subtype(ensured.after) or subtype, state, result)
     except MQError as exc:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from ._attributes import Attr, ObjectType
 from ._lifecycle import Lifecycle
 
-__all__ = ["LISTENER", "CHANNEL", "SERVICE", "OBJECT_TYPES", "CHANNEL_TYPES", "CONTROL_CHOICES"]
+__all__ = ["LISTENER", "CHANNEL", "SERVICE", "QUEUE", "OBJECT_TYPES", "CHANNEL_TYPES", "CONTROL_CHOICES"]
 
 CONTROL_CHOICES = ("MANUAL", "QMGR", "STARTONLY")
 _YES_NO = ("YES", "NO")
@@ -106,6 +106,10 @@ CHANNEL = ObjectType(
     # XMITQ is required on SDR and SVR (IBM-XMITQ); CONNAME on SDR, RQSTR, CLNTCONN and CLUSSDR
     # (4061 MQRCCF_MISSING_CONN_NAME). Checked before anything is sent.
     required={"SDR": ("CONNAME", "XMITQ"), "SVR": ("XMITQ",), "RQSTR": ("CONNAME",), "CLNTCONN": ("CONNAME",), "CLUSSDR": ("CONNAME",)},
+    # A sender's XMITQ must be a local queue with USAGE(XMITQ). MQ does not check it on DEFINE or ALTER, only when the channel
+    # starts (4037 MQRCCF_NOT_XMIT_Q, AMQ9531 "... is not a transmission queue"; shared/reference §10): mq_channel's
+    # xmitq_check reads it once when the task sets XMITQ.
+    references={"XMITQ": ("QUEUE", {"TYPE": "QLOCAL", "USAGE": "XMITQ"}, "transmission queue")},
     attrs=[
         Attr("CHLTYPE", "enum", option="type", choices=CHANNEL_TYPES),
         Attr("TRPTYPE", "enum", option="transport_type", choices=("TCP", "LU62", "NETBIOS", "SPX"), types=_NOT_AMQP),
@@ -168,4 +172,76 @@ CHANNEL = ObjectType(
     ],
 )
 
+_LOCAL_MODEL = ("QLOCAL", "QMODEL")  # queues that hold messages (a model's are its dynamic queues')
+_CLUSTERED = ("QLOCAL", "QREMOTE", "QALIAS")  # queues that can be advertised in a cluster
+
+# Queues have definitions and no run state: no lifecycle. One name space for every queue type (IBM-NAMING): DISPLAY
+# QUEUE(name) finds a queue of any type, and DEFINE QALIAS(name) over a local queue is 4001, so a type change is a
+# DELETE and a DEFINE (recreate). The type is the qualifier of DEFINE/ALTER/DELETE (QLOCAL, QREMOTE, QALIAS, QMODEL)
+# and the TYPE of DISPLAY QUEUE rows. Attributes: the MQSC DEFINE queues page (IBM-DEF-Q, [R] for the ranges).
+QUEUE = ObjectType(
+    kind="queue",
+    qualifier="QUEUE",
+    name_max=48,
+    type_attr="TYPE",
+    subtype_keyword="TYPE",
+    type_in_qualifier=True,
+    type_default="QLOCAL",
+    # DELETE QLOCAL refuses a queue with committed messages unless PURGE (PCF Delete Queue: "If there are messages on the
+    # queue MQPO_YES must be specified, otherwise the command fails"; valid only for local queues; IBM-DEL-Q).
+    messages=("CURDEPTH", ("QLOCAL",)),
+    attrs=[
+        Attr("TYPE", "enum", option="type", choices=("QLOCAL", "QREMOTE", "QALIAS", "QMODEL"),
+             labels={"QLOCAL": "local", "QREMOTE": "remote", "QALIAS": "alias", "QMODEL": "model"}),
+        Attr("DESCR", option="description", max_length=64),
+        Attr("USAGE", "enum", option="usage", choices=("NORMAL", "XMITQ"), types=_LOCAL_MODEL),
+        Attr("MAXDEPTH", "int", option="max_depth", minimum=0, maximum=999999999, types=_LOCAL_MODEL),
+        Attr("MAXMSGL", "int", option="max_message_length", minimum=0, maximum=104857600, types=_LOCAL_MODEL),
+        Attr("DEFPSIST", "bool", option="persistence"),
+        Attr("TARGET", "name", option="target", max_length=48, types=("QALIAS",)),
+        Attr("RNAME", "name", option="remote_name", max_length=48, types=("QREMOTE",)),
+        Attr("RQMNAME", "name", option="remote_qmgr", max_length=48, types=("QREMOTE",)),
+        Attr("XMITQ", "name", option="xmitq", max_length=48, types=("QREMOTE",)),
+        # Reachable only through the attributes option.
+        Attr("DEFPRTY", "int", minimum=0, maximum=9),
+        Attr("DEFPRESP", "enum", choices=("SYNC", "ASYNC")),
+        Attr("PUT", "enum", choices=("ENABLED", "DISABLED")),
+        Attr("GET", "enum", choices=("ENABLED", "DISABLED"), types=("QLOCAL", "QALIAS", "QMODEL")),
+        Attr("TARGTYPE", "enum", choices=("QUEUE", "TOPIC"), types=("QALIAS",)),
+        Attr("DEFTYPE", "enum", choices=("PERMDYN", "TEMPDYN"), types=("QMODEL",)),
+        Attr("DEFREADA", "enum", choices=("NO", "YES", "DISABLED"), types=("QLOCAL", "QALIAS", "QMODEL")),
+        Attr("DEFSOPT", "enum", choices=("EXCL", "SHARED"), types=_LOCAL_MODEL),
+        Attr("MSGDLVSQ", "enum", choices=("PRIORITY", "FIFO"), types=_LOCAL_MODEL),
+        Attr("NPMCLASS", "enum", choices=("NORMAL", "HIGH"), types=_LOCAL_MODEL),
+        Attr("PROPCTL", "enum", choices=("ALL", "FORCE", "COMPAT", "NONE", "V6COMPAT"), types=("QLOCAL", "QALIAS", "QMODEL")),
+        Attr("RETINTVL", "int", minimum=0, maximum=999999999, types=_LOCAL_MODEL),
+        Attr("INITQ", "name", max_length=48, types=_LOCAL_MODEL),
+        Attr("PROCESS", "name", max_length=48, types=_LOCAL_MODEL),
+        Attr("TRIGTYPE", "enum", choices=("FIRST", "EVERY", "DEPTH", "NONE"), types=_LOCAL_MODEL),
+        Attr("TRIGDPTH", "int", minimum=1, maximum=999999999, types=_LOCAL_MODEL),
+        Attr("TRIGMPRI", "int", minimum=0, maximum=9, types=_LOCAL_MODEL),
+        Attr("TRIGDATA", max_length=64, types=_LOCAL_MODEL),
+        Attr("BOQNAME", "name", max_length=48, types=_LOCAL_MODEL),
+        Attr("BOTHRESH", "int", minimum=0, maximum=999999999, types=_LOCAL_MODEL),
+        Attr("QDEPTHHI", "int", minimum=0, maximum=100, types=_LOCAL_MODEL),
+        Attr("QDEPTHLO", "int", minimum=0, maximum=100, types=_LOCAL_MODEL),
+        Attr("QDPHIEV", "enum", choices=("ENABLED", "DISABLED"), types=_LOCAL_MODEL),
+        Attr("QDPLOEV", "enum", choices=("ENABLED", "DISABLED"), types=_LOCAL_MODEL),
+        Attr("QDPMAXEV", "enum", choices=("ENABLED", "DISABLED"), types=_LOCAL_MODEL),
+        Attr("QSVCIEV", "enum", choices=("HIGH", "OK", "NONE"), types=_LOCAL_MODEL),
+        Attr("QSVCINT", "int", minimum=0, maximum=999999999, types=_LOCAL_MODEL),
+        Attr("MONQ", "enum", choices=_MONITORING, types=_LOCAL_MODEL),
+        Attr("STATQ", "enum", choices=("QMGR", "OFF", "ON"), types=_LOCAL_MODEL),
+        Attr("ACCTQ", "enum", choices=("QMGR", "OFF", "ON"), types=_LOCAL_MODEL),
+        Attr("CLUSTER", "name", max_length=48, types=_CLUSTERED),
+        Attr("CLUSNL", "name", max_length=48, types=_CLUSTERED),
+        Attr("DEFBIND", "enum", choices=("OPEN", "NOTFIXED", "GROUP"), types=_CLUSTERED),
+        Attr("CLWLPRTY", "int", minimum=0, maximum=9, types=_CLUSTERED),
+        Attr("CLWLRANK", "int", minimum=0, maximum=9, types=_CLUSTERED),
+        Attr("CLWLUSEQ", "enum", choices=("QMGR", "ANY", "LOCAL"), types=("QLOCAL",)),
+        Attr("CUSTOM", max_length=128),
+    ],
+)
+
+# The types mq_info reads and mq_restart restarts; queues are managed by mq_queue and mq_objects only.
 OBJECT_TYPES = {t.kind: t for t in (LISTENER, CHANNEL, SERVICE)}

@@ -64,6 +64,17 @@ options:
     description:
       - Transmission queue (C(XMITQ)). Only for V(sdr) and V(svr) channels, where it is required.
     type: str
+  xmitq_check:
+    description:
+      - What to do when the task sets O(xmitq) (creating the channel or changing it) and that queue does not exist on the
+        queue manager or is not a transmission queue (a local queue with C(USAGE(XMITQ))). MQ accepts such a definition
+        and refuses only the channel's start (4037 MQRCCF_NOT_XMIT_Q).
+      - V(warn) reads the queue with one C(DISPLAY) and warns; V(fail) reads it and fails the task before anything is
+        changed; V(ignore) reads nothing.
+      - Define the queue first, for example with M(mqrest.admin.mq_queue) and O(mqrest.admin.mq_queue#module:usage=xmitq).
+    type: str
+    choices: [warn, fail, ignore]
+    default: warn
   description:
     description:
       - Description (C(DESCR)), at most 64 characters. Case is kept.
@@ -135,6 +146,7 @@ notes:
   - Channel names are at most 20 characters.
 seealso:
   - module: mqrest.admin.mq_listener
+  - module: mqrest.admin.mq_queue
   - module: mqrest.admin.mq_restart
 """
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 DOCUMENTATION = r"""
 module: mq_objects
-short_description: Converge the listeners, channels and services of one IBM MQ queue manager in one task
+short_description: Converge the queues, listeners, channels and services of one IBM MQ queue manager in one task
 version_added: 0.1.0
 description:
-  - Declares the listeners, channels and services of one queue manager in one task and converges them over the
+  - Declares the queues, listeners, channels and services of one queue manager in one task and converges them over the
     IBM MQ administrative REST API, with one HTTP session.
   - Reads each managed object type with one generic C(DISPLAY), computes the difference, then sends only the
     C(DEFINE), C(ALTER) and C(DELETE) commands needed, then starts and stops what must change state and waits
@@ -21,9 +21,9 @@ description:
   - Every entry is validated before the first request. Every rule that depends on what the queue manager holds
     (a type change without C(recreate), deleting an active object without C(force)) is checked after the reads
     and before the first mutating command, so a refused plan changes nothing.
-  - Each entry takes the per-object options of M(mqrest.admin.mq_listener), M(mqrest.admin.mq_channel) or
-    M(mqrest.admin.mq_service), with the same meaning and rules (listed below as suboptions). The waiting options are
-    set once for the task.
+  - Each entry takes the per-object options of M(mqrest.admin.mq_queue), M(mqrest.admin.mq_listener),
+    M(mqrest.admin.mq_channel) or M(mqrest.admin.mq_service), with the same meaning and rules (listed below as
+    suboptions). The waiting options are set once for the task.
   - Use this module instead of a loop over the single-object modules when a queue manager has many objects; the
     collection's performance guide has measurements.
 author:
@@ -44,6 +44,87 @@ attributes:
   idempotent:
     support: full
 options:
+  queues:
+    description:
+      - The queues this task manages, each with the per-object options of M(mqrest.admin.mq_queue). All queue types are
+        read with one C(DISPLAY QUEUE), as they share one name space.
+      - Leave the option out to leave queues alone. An empty list manages no queue, which with O(purge) deletes every
+        queue whose name starts with the prefix.
+    type: list
+    elements: dict
+    suboptions:
+      name:
+        description:
+          - Name of the queue, as O(mqrest.admin.mq_queue#module:name).
+        type: str
+        required: true
+      state:
+        description:
+          - As O(mqrest.admin.mq_queue#module:state).
+        type: str
+        choices: [present, absent]
+        default: present
+      attributes:
+        description:
+          - Further MQSC attributes, as O(mqrest.admin.mq_queue#module:attributes).
+        type: dict
+        default: {}
+      recreate:
+        description:
+          - As O(mqrest.admin.mq_queue#module:recreate).
+        type: bool
+        default: false
+      purge:
+        description:
+          - As O(mqrest.admin.mq_queue#module:purge). Without it, deleting (or recreating) a local queue that holds
+            messages fails the task before anything is changed.
+        type: bool
+        default: false
+      type:
+        description:
+          - Queue type; a queue this task creates is V(local) unless this says otherwise, and an existing queue's type is
+            read from its definition, as with M(mqrest.admin.mq_queue).
+          - MQ cannot change the type of a queue; a different value fails unless
+            O(mqrest.admin.mq_queue#module:recreate=true).
+        type: str
+        choices: [local, remote, alias, model]
+      description:
+        description:
+          - Description (C(DESCR)), at most 64 characters. Case is kept.
+        type: str
+      usage:
+        description:
+          - C(USAGE); V(xmitq) makes a transmission queue. Local and model queues only.
+        type: str
+        choices: [normal, xmitq]
+      max_depth:
+        description:
+          - Maximum number of messages (C(MAXDEPTH)). Local and model queues only.
+        type: int
+      max_message_length:
+        description:
+          - Maximum message length in bytes (C(MAXMSGL)). Local and model queues only.
+        type: int
+      persistence:
+        description:
+          - Default persistence (C(DEFPSIST)).
+        type: bool
+      target:
+        description:
+          - The queue an alias resolves to (C(TARGET)). Alias queues only.
+        type: str
+      remote_name:
+        description:
+          - Queue name on the remote queue manager (C(RNAME)). Remote queues only.
+        type: str
+      remote_qmgr:
+        description:
+          - Remote queue manager (C(RQMNAME)). Remote queues only.
+        type: str
+      xmitq:
+        description:
+          - Transmission queue (C(XMITQ)). Remote queues only.
+        type: str
   listeners:
     description:
       - The listeners this task manages, each with the per-object options of M(mqrest.admin.mq_listener).
@@ -324,6 +405,12 @@ options:
             anything is changed.
         type: bool
         default: false
+      messages:
+        description:
+          - Delete local queues that hold messages, discarding the messages (C(DELETE QLOCAL ... PURGE)). Without it such
+            a queue fails the task before anything is changed, saying how many messages it holds.
+        type: bool
+        default: false
 notes:
   - The steps run in this order, each finished before the next starts. Stop the active objects that are to be
     deleted or recreated (with V(force), O(purge.force) or V(recreate)); this stop is always waited for, even with
@@ -334,10 +421,13 @@ notes:
     describe the plan, RV(commands) lists what was sent, and the task reports changed when MQ applied any of it.
     Running the task again converges the rest.
   - Starting and stopping cover the same objects as the single-object modules; V(clntconn) and V(amqp) channels
-    cannot have V(state=started) or V(state=stopped).
+    cannot have V(state=started) or V(state=stopped), and queues have no run state.
+  - Queues are applied before the other types, so a sender channel's transmission queue is defined before the channel.
+    M(mqrest.admin.mq_channel)'s O(mqrest.admin.mq_channel#module:xmitq_check) is not done here.
   - After a change the objects are not read again, so the diff shows the values this task set, not the defaults MQ
     filled in. M(mqrest.admin.mq_info) reads the full definitions.
 seealso:
+  - module: mqrest.admin.mq_queue
   - module: mqrest.admin.mq_listener
   - module: mqrest.admin.mq_channel
   - module: mqrest.admin.mq_service
@@ -351,6 +441,10 @@ EXAMPLES = r"""
     qmgr: QM1
     username: "{{ mq_admin_user }}"
     password: "{{ mq_admin_password }}"
+    queues:
+      - {name: APP.ORDERS.IN, max_depth: 50000, persistence: true}
+      - {name: APP.ORDERS, type: alias, target: APP.ORDERS.IN}
+      - {name: PARTNER, usage: xmitq}
     listeners:
       - {name: APP.LISTENER, port: 1415, control: qmgr, state: started}
     channels:
@@ -389,7 +483,7 @@ changes:
   elements: dict
   contains:
     type:
-      description: V(listener), V(channel) or V(service).
+      description: V(queue), V(listener), V(channel) or V(service).
       type: str
     name:
       description: Object name.
@@ -441,7 +535,7 @@ not_attempted:
   elements: dict
   contains:
     type:
-      description: V(listener), V(channel) or V(service).
+      description: V(queue), V(listener), V(channel) or V(service).
       type: str
     name:
       description: Object name.
@@ -477,7 +571,7 @@ sync_results:
   elements: dict
   contains:
     type:
-      description: V(listener), V(channel) or V(service).
+      description: V(queue), V(listener), V(channel) or V(service).
       type: str
     name:
       description: Object name.
@@ -523,7 +617,8 @@ from ansible_collections.mqrest.admin.plugins.module_utils._object_module import
 def main():
     spec = ArgumentSpec({option: dict(type="list", elements="dict", options=entry_options(object_type, restart=False))
                          for option, object_type in LIST_OPTIONS})
-    spec.argument_spec["purge"] = dict(type="dict", options=dict(prefix=dict(type="str", required=True), force=dict(type="bool", default=False)))
+    spec.argument_spec["purge"] = dict(type="dict", options=dict(prefix=dict(type="str", required=True), force=dict(type="bool", default=False),
+                                                                 messages=dict(type="bool", default=False)))
     mq = MQModule(spec.merge(wait_spec(), channel_stop_spec()))
     params = mq.params
     result = {}
@@ -531,7 +626,7 @@ def main():
         managed = [(object_type, parse_entries(object_type, option, params[option]))
                    for option, object_type in LIST_OPTIONS if params[option] is not None]
         if not managed:
-            raise MQInputError("nothing to manage: give listeners, channels or services (an empty list manages that type "
+            raise MQInputError("nothing to manage: give queues, listeners, channels or services (an empty list manages that type "
                                "with no object, which purge then empties)")
         if params["purge"]:
             validate_purge_prefix(params["purge"]["prefix"])

@@ -287,7 +287,10 @@ def test_display_queue_type_and_attribute_filters(client):
     client.ok("DEFINE", "QALIAS", "F.ALIAS", params={"target": "T", "cluster": "CL1"})
     client.ok("DEFINE", "QALIAS", "F.TOPIC", params={"target": "T", "targtype": "topic"})
     client.ok("DEFINE", "QLOCAL", "F.LOCAL", params={"cluster": "CL1"})
-    names = lambda **p: [r["queue"] for r in client.ok("DISPLAY", "QUEUE", "F.*", params=p or None)]  # noqa: E731
+
+    def names(**params):
+        return [r["queue"] for r in client.ok("DISPLAY", "QUEUE", "F.*", params=params or None)]
+
     assert names() == ["F.ALIAS", "F.LOCAL", "F.TOPIC"]
     assert names(type="qalias") == ["F.ALIAS", "F.TOPIC"]
     assert names(type="all") == ["F.ALIAS", "F.LOCAL", "F.TOPIC"]

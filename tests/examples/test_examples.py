@@ -46,6 +46,9 @@ PREREQUISITES = {
     "mq_listener": {
         "listeners": [{"name": "OLD.LISTENER", "port": 1499, "state": "started"}],
     },
+    "mq_queue": {
+        "queues": [{"name": "APP.OLD.QUEUE"}],
+    },
     "mq_objects": {
         "channels": [{"name": "APP.OLD", "type": "svrconn"}, {"name": "APP.UNDECLARED", "type": "svrconn"}],
     },

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import urllib.request
 
 import pytest
 from ansible.module_utils.common import warnings as ansible_warnings
@@ -28,3 +29,15 @@ def run_module(mq, capsys):
             module.main()
         return json.loads(capsys.readouterr().out)
     return run
+
+
+@pytest.fixture
+def queue_control(mq):
+    """queue_control(queue, action, **body): the emulator's control API for a queue of QM1: ``messages`` puts
+    ``count`` messages (CURDEPTH), ``open`` sets the open handles (``ipprocs``, ``opprocs``)."""
+    def control(name, action, **body):
+        request = urllib.request.Request("{0}/qmgr/QM1/queue/{1}/{2}".format(mq.control_url, name, action),
+                                         data=json.dumps(body).encode(), method="POST", headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=5) as answer:  # the in-process emulator, on loopback
+            assert answer.status in (200, 201, 204)
+    return control

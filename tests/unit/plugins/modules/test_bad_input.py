@@ -114,7 +114,7 @@ BAD_INPUT = [
     ("mq_channel", {"name": "C1", "type": "rcvr", "conname": "h(1)"}, "conname", "is not valid for a rcvr channel"),
     ("mq_channel", {"name": "C1", "type": "svrconn", "attributes": {"BATCHSZ": 10}}, "attributes.BATCHSZ", "is not valid for a svrconn channel"),
     ("mq_channel", {"name": "C1", "type": "clntconn", "conname": "h(1)", "state": "started"}, "state", "cannot be started or stopped"),
-    ("mq_channel", {"name": "C1", "type": "amqp", "heartbeat_interval": 5}, "heartbeat_interval", "is not valid for a amqp channel"),
+    ("mq_channel", {"name": "C1", "type": "amqp", "heartbeat_interval": 5}, "heartbeat_interval", "is not valid for an amqp channel"),
     ("mq_channel", {"name": "C1", "type": "amqp", "state": "stopped"}, "state", "is not supported for an amqp channel"),
     ("mq_service", {"name": "S1", "service_type": "command", "state": "started"}, "state", "needs service_type='server'"),
     # What creating needs (type, conname, xmitq) depends on whether the object exists: see test_existing_objects.py.
