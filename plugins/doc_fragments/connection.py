@@ -106,6 +106,8 @@ notes:
     with one inventory host per queue manager."
   - Set the connection options once per play with C(module_defaults) and the action group
     C(group/mqrest.admin.mq).
+  - Options with choices also accept them in MQ's own upper case (V(SDR), V(QMGR), V(FORCE)), and in any mix of case;
+    the value is folded to the documented lower case before anything else, and results show it in lower case.
 requirements:
   - requests >= 2.25
 """

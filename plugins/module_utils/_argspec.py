@@ -19,7 +19,7 @@ from ansible.module_utils.basic import env_fallback
 from ._errors import MQInputError
 
 __all__ = ["ArgumentSpec", "connection_spec", "wait_spec", "object_spec", "channel_stop_spec", "rolling_spec", "entry_options",
-           "ENTRY_STATES"]
+           "ENTRY_STATES", "fold_choices"]
 
 
 def _greater_than_zero(option):
@@ -41,6 +41,29 @@ def _between(option, low, high):
         if params.get(option) is not None and not low <= params[option] <= high:
             raise MQInputError("{0}={1!r} must be between {2} and {3}".format(option, params[option], low, high))
     return check
+
+
+def fold_choices(argument_spec, params):
+    """Fold a choice given in MQ's own upper case (``type: SDR``, ``control: QMGR``, ``stop_mode: FORCE``) to the
+    documented lower case, in place, before Ansible checks the choices; suboptions (mq_objects entries) too.
+
+    The documented choices stay lower case, as every result shows them; only a value whose lower case is one of them
+    is folded, so anything else still fails Ansible's own check, which names the option and the choices.
+    """
+    for option, spec in argument_spec.items():
+        value = params.get(option) if isinstance(params, dict) else None
+        if value is None:
+            continue
+        choices = spec.get("choices")
+        if choices:
+            fold = {str(c).lower(): c for c in choices}
+            if isinstance(value, str) and value not in choices:
+                params[option] = fold.get(value.lower(), value)
+            elif isinstance(value, list):
+                params[option] = [fold.get(v.lower(), v) if isinstance(v, str) and v not in choices else v for v in value]
+        if spec.get("options"):
+            for item in value if isinstance(value, list) else [value]:
+                fold_choices(spec["options"], item)
 
 
 class ArgumentSpec:

@@ -12,7 +12,7 @@ import ssl
 
 from ansible.module_utils.basic import AnsibleModule, missing_required_lib
 
-from ._argspec import connection_spec
+from ._argspec import connection_spec, fold_choices
 from ._attributes import validate_name
 from ._client import MQClient
 from ._errors import MQError, MQInputError
@@ -44,13 +44,22 @@ def check_client_key(client_cert, client_key, passphrase):
         raise MQInputError("client_cert={0!r} with client_key={1!r} cannot be loaded: {2}".format(client_cert, key_file, rule))
 
 
+class _AnsibleModule(AnsibleModule):
+    """AnsibleModule with choices folded to lower case between reading the arguments and validating them."""
+
+    def _load_params(self):
+        # AnsibleModule.__init__ reads the arguments here and checks them against the spec right after.
+        super()._load_params()
+        fold_choices(self.argument_spec, self.params)
+
+
 class MQModule:
     """Wraps AnsibleModule; builds the REST client lazily, after all input is validated."""
 
     def __init__(self, spec):
         """``spec``: the module's ArgumentSpec; the connection options are added here. Its rules run before anything else."""
         spec.merge(connection_spec())
-        self.module = AnsibleModule(argument_spec=spec.argument_spec, supports_check_mode=True, **spec.module_kwargs)
+        self.module = _AnsibleModule(argument_spec=spec.argument_spec, supports_check_mode=True, **spec.module_kwargs)
         self.params = self.module.params
         self._client = None
         if not HAS_REQUESTS:
