@@ -132,6 +132,20 @@ class Lifecycle:
         """Has a STOP been acted on? (for re-reading after a lost answer)"""
         return self.is_stopped(rows) or "STOPPING" in status_values(rows)
 
+    def why_ended(self, row):
+        """Why a start that ended at once probably did, from the object's definition ``row`` (a DISPLAY row; None when
+        it could not be read); None when the record has nothing to say."""
+        if not self.address:
+            return None
+        host_keyword, port_keyword = self.address
+        row = row or {}
+        port, host = row.get(port_keyword.lower()), str(row.get(host_keyword.lower()) or "").strip()
+        where = "its port" if port in (None, "") else "port {0}{1}".format(port, " of " + host if host else "")
+        # runmqlsr ends at once when it cannot bind its address; LSSTATUS then has no record and only the queue manager's
+        # error log says why (the bind failure and its errno).
+        return ("it probably ended because {0} is already in use by another {1} or process; check the queue manager's error log "
+                "(AMQERR01.LOG)".format(where, self.status_key))
+
     def stop_parameters(self, values):
         """STOP keywords from {option: value} (channels: MODE and STATUS)."""
         return {keyword: values[option].upper() for option, keyword in self.stop_options if values.get(option)}

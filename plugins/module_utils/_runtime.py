@@ -243,6 +243,17 @@ class ObjectRuntime:
                 raise Unavailable(exc.msg, qmgr_down=exc.qmgr_down)
             raise
 
+    def explain_end(self, outcome):
+        """A start that ended (or never showed a status record) gets why it probably did, read from the definition."""
+        if outcome.operation != "start" or outcome.outcome == DONE or outcome.status_after != summarize([]) or not self.lifecycle.address:
+            return
+        try:
+            row = self.client.display_one(self.spec.qualifier, outcome.name)
+        except MQError:
+            row = None  # the hint without the port is still better than none
+        why = self.lifecycle.why_ended(row)
+        outcome.reason = "{0}; {1}".format(outcome.reason, why) if outcome.reason else why
+
     def reissue(self, outcome):
         """Send the command again after a queue manager restart undid it; None, or why it could not."""
         problem, _already = self._send(outcome.operation, outcome.name, outcome.subtype, errors=(MQUnconfirmedError, MQHTTPError))
@@ -304,7 +315,8 @@ def wait_for(pairs, always=False):
     results = wait_all(trackers, fetch, policy.timeout, policy.poll_interval,
                        {key: o.sent_at for key, (_runtime, o) in waited.items()}, clock=policy.clock, sleep=policy.sleep,
                        reissue=lambda key: waited[key][0].reissue(waited[key][1]))
-    for key, (_runtime, outcome) in waited.items():
+    for key, (runtime, outcome) in waited.items():
         result = results[key]
         outcome.polls, outcome.elapsed_seconds = result.polls, result.elapsed
         outcome.status_after, outcome.outcome, outcome.reason = result.last_status, result.outcome, result.reason
+        runtime.explain_end(outcome)
