@@ -107,6 +107,14 @@ class Lifecycle:
             return "STOPPED" not in statuses
         return bool(statuses & self.running)
 
+    def started_by_another(self, rows, subtype=None):
+        """After a START that MQ answered "already started" (4031 for a channel): is the object really started? A
+        channel still STOPPING, or still INITIALIZING from an earlier start, gets the same answer (APAR IT34083)."""
+        statuses = set(status_values(rows))
+        if self.is_passive(subtype):
+            return not statuses & {"STOPPED", "STOPPING"}
+        return "RUNNING" in statuses
+
     def is_stopped(self, rows, subtype=None, stop_parameters=None):
         """No longer running; with ``stop_parameters`` (the STOP keywords a task sends), also held where it asks for a hold."""
         statuses = status_values(rows)

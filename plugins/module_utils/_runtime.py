@@ -47,7 +47,7 @@ class SyncOutcome:
     """What one start or stop did: the facts users asked for (SyncResult), per object."""
 
     __slots__ = ("name", "operation", "subtype", "sent_at", "polls", "elapsed_seconds", "status_before", "status_after", "issued",
-                 "outcome", "reason", "by_another_writer", "held_stopped")
+                 "outcome", "reason", "by_another_writer", "held_stopped", "blocked")
 
     def __init__(self, name, operation, status_before, issued=True, subtype=None, sent_at=None):
         self.name = name
@@ -67,6 +67,9 @@ class SyncOutcome:
         # A STOP meant to hold a passive channel (Lifecycle.hold): True when MQ holds it STOPPED, False when MQ answered
         # that an idle one cannot be stopped, so partners can still connect; None for any other start or stop.
         self.held_stopped = None
+        # MQ refused the START as "in use" while the object was not running but still on its way somewhere (a channel
+        # STOPPING answers 4031, APAR IT34083): the wait watches the record until it goes, then sends START again.
+        self.blocked = False
 
     @property
     def changed(self):
@@ -169,6 +172,9 @@ class ObjectRuntime:
             outcome.by_another_writer = bool(already)
             if operation == "stop" and not problem and not self.client.check_mode and self.lifecycle.holds(subtype, self.stop_parameters):
                 outcome.held_stopped = self._held(outcome, already)
+            if operation == "start" and already and not self.client.check_mode:
+                outcome.blocked = self._start_blocked(name, subtype)
+                outcome.by_another_writer = not outcome.blocked
             if problem:
                 # This object failed (refused, lost answer, HTTP error); the others still get their command and their
                 # wait, so a fan-out never stops half-way with objects silently left stopped.
@@ -214,6 +220,17 @@ class ObjectRuntime:
                     self.spec.kind, outcome.name, self.command("stop", outcome.name).text(), answer, (outcome.subtype or "").lower(),
                     self.lifecycle.hold[2]))
         return held
+
+    def _start_blocked(self, name, subtype):
+        """After a START answered "already started": is the object really started? MQ answers a START on a channel that
+        is still STOPPING with the same 4031 (AMQ9514E "Channel is in use", APAR IT34083), so read the status: RUNNING
+        (or on its way up) means another writer started it; anything else means the START was refused and must be sent
+        again once the record has gone."""
+        try:
+            rows = self.statuses([name])[name]
+        except MQError:
+            return False  # the wait that follows reads the status anyway
+        return not self.lifecycle.started_by_another(rows, subtype)
 
     def command(self, operation, name):
         return MQSCCommand(operation.upper(), self.spec.qualifier, name, self.stop_parameters if operation == "stop" else None)
@@ -295,13 +312,15 @@ def wait_for(pairs, always=False):
         if runtime.lifecycle.why_unmonitored(outcome.subtype):
             outcome.status_after = "no status (a {0} {1} is not monitored by MQ)".format(
                 runtime.lifecycle.subtype_or_default(outcome.subtype).lower(), runtime.spec.kind)
-        elif runtime.policy.enabled or always:
+        elif runtime.policy.enabled or always or outcome.blocked:
+            # A blocked START is waited for even with wait=false: nothing else would send it again.
             waited[(runtime.spec.kind, outcome.name)] = (runtime, outcome)
     if not waited:
         return
     policy = next(iter(waited.values()))[0].policy
     runtimes = {key[0]: runtime for key, (runtime, _outcome) in waited.items()}
-    trackers = {key: StatusTracker(runtime.lifecycle, o.operation, o.subtype, runtime.policy.retrying_grace)
+    trackers = {key: StatusTracker(runtime.lifecycle, o.operation, o.subtype, runtime.policy.retrying_grace, blocked=o.blocked,
+                                   follow=runtime.policy.enabled or always)
                 for key, (runtime, o) in waited.items()}
 
     def fetch(keys):

@@ -18,7 +18,8 @@ import time
 
 from ._lifecycle import status_values, summarize
 
-__all__ = ["DONE", "PENDING", "FAILED", "TIMEOUT", "AGAIN", "UNAVAILABLE", "Unavailable", "StatusTracker", "WaitPolicy", "wait_all"]
+__all__ = ["DONE", "PENDING", "FAILED", "TIMEOUT", "AGAIN", "RESEND", "UNAVAILABLE", "Unavailable", "StatusTracker", "WaitPolicy",
+           "wait_all"]
 
 DONE = "done"
 PENDING = "pending"
@@ -27,6 +28,8 @@ TIMEOUT = "timeout"
 # The queue manager went away during the wait and came back with the object at rest, not where the
 # command was taking it: the restart undid the command, so it has to be issued again.
 AGAIN = "again"
+# A START that MQ refused as "in use" (a channel still STOPPING) can be sent now: the record has gone.
+RESEND = "resend"
 UNAVAILABLE = "queue manager unavailable"
 
 
@@ -76,8 +79,13 @@ class StatusTracker:
     same observation after the channel was seen in another state means it started and ended.
     """
 
-    def __init__(self, lifecycle, operation, subtype=None, retrying_grace=0.0):
+    def __init__(self, lifecycle, operation, subtype=None, retrying_grace=0.0, blocked=False, follow=True):
         self.lifecycle = lifecycle
+        # blocked: the START was refused while the object was on its way somewhere (STOPPING, INITIALIZING); it is sent
+        # again once the record has gone, unless the object gets to RUNNING by itself. follow: after that START, wait for
+        # it (False with wait=false: the START is sent, not waited for).
+        self.blocked = blocked
+        self.follow = follow
         self.operation = operation
         self.subtype = subtype
         self.retrying_grace = retrying_grace
@@ -114,7 +122,7 @@ class StatusTracker:
             self._retrying_since = None
             if self._at_rest(statuses):
                 return AGAIN
-        return self._judge(statuses, now)
+        return self._judge(rows, statuses, now)
 
     def _at_rest(self, statuses):
         """Back from an outage, is the object where it was before the command?"""
@@ -124,7 +132,14 @@ class StatusTracker:
             return "STOPPED" in statuses
         return not statuses or all(s == "STOPPED" for s in statuses)
 
-    def _judge(self, statuses, now):
+    def _judge(self, rows, statuses, now):
+        if self.blocked:
+            if self.lifecycle.started_by_another(rows, self.subtype):
+                return DONE
+            if self.lifecycle.is_stopped(rows):
+                self.blocked = False
+                return RESEND
+            return PENDING
         if self.operation == "stop":
             # Every record must be STOPPED: a SVRCONN has one record per instance, and one
             # stopped instance says nothing about the others (pymqrest accepted "any").
@@ -188,6 +203,12 @@ def wait_all(trackers, fetch, timeout, poll_interval, started, clock=time.monoto
             polls[name] += 1
             tracker = pending[name]
             outcome = tracker.observe_unavailable(away) if away else tracker.observe(observed.get(name, []), now)
+            if outcome == RESEND:
+                problem = "nothing can send it again" if reissue is None else reissue(name)
+                if problem is None and tracker.follow:
+                    continue
+                outcome = DONE if problem is None else FAILED
+                tracker.reason = problem and "MQ refused the first START because it was still in use, and {0}".format(problem)
             if outcome == AGAIN:
                 problem = "it was already issued again once" if name in reissued else \
                     "nothing can issue it again" if reissue is None else reissue(name)
