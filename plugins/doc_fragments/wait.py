@@ -29,4 +29,14 @@ options:
         at most this value), and never runs past O(wait_timeout).
     type: float
     default: 1
+  outage_grace:
+    description:
+      - Seconds a wait rides through an mqweb server that gives no answer at all (the connection is refused or reset,
+        or no reply comes within O(request_timeout)) on every status check. When it runs out the task fails, saying
+        how the server failed, for how long, and when the last status check succeeded.
+      - An answer of HTTP 503 (the queue manager is not available, for example while it restarts) is not counted, and
+        the wait goes on until O(wait_timeout), because a restarting queue manager comes back.
+      - Raise it to ride through longer mqweb outages, up to O(wait_timeout).
+    type: float
+    default: 15
 """

@@ -109,10 +109,12 @@ def connection_spec():
 
 def wait_spec(with_switch=True):
     """Paired with doc fragment mqrest.admin.wait (mq_restart always waits, so it has no ``wait`` switch)."""
-    spec = dict(wait_timeout=dict(type="float", default=60.0), poll_interval=dict(type="float", default=1.0))
+    spec = dict(wait_timeout=dict(type="float", default=60.0), poll_interval=dict(type="float", default=1.0),
+                outage_grace=dict(type="float", default=15.0))
     if with_switch:
         spec["wait"] = dict(type="bool", default=True)
-    return ArgumentSpec(spec, validators=[_greater_than_zero("wait_timeout"), _greater_than_zero("poll_interval")])
+    return ArgumentSpec(spec, validators=[_greater_than_zero("wait_timeout"), _greater_than_zero("poll_interval"),
+                                          _greater_than_zero("outage_grace")])
 
 
 def channel_stop_spec():

@@ -23,7 +23,7 @@ __all__ = ["run_object_module", "wait_policy"]
 def wait_policy(params, enabled=True):
     """The WaitPolicy the waiting options ask for."""
     return WaitPolicy(enabled=params.get("wait", enabled), timeout=params["wait_timeout"], poll_interval=params["poll_interval"],
-                      retrying_grace=params.get("retrying_grace") or 0.0)
+                      retrying_grace=params.get("retrying_grace") or 0.0, outage_grace=params["outage_grace"])
 
 
 def run_object_module(spec):

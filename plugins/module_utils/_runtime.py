@@ -254,10 +254,10 @@ class ObjectRuntime:
             # that the queue manager may have restarted under the command.
             return self.statuses(names, retry=False)
         except MQTransportError as exc:
-            raise Unavailable(exc.msg, qmgr_down=False)
+            raise Unavailable(exc.msg, qmgr_down=False, kind=_no_answer(exc))
         except MQHTTPError as exc:
             if exc.retryable:
-                raise Unavailable(exc.msg, qmgr_down=exc.qmgr_down)
+                raise Unavailable(exc.msg, qmgr_down=exc.qmgr_down, kind="HTTP {0}".format(exc.status))
             raise
 
     def explain_end(self, outcome):
@@ -300,6 +300,15 @@ class ObjectRuntime:
             raise MQInputError(why)
 
 
+def _no_answer(exc):
+    """How a status read got no answer, for the outage message: refused (nothing listens), reset (dropped), timed out."""
+    if exc.timed_out:
+        return "no answer within request_timeout"
+    if not exc.reached:
+        return "connection refused" if "refused" in exc.detail.lower() else "no connection"
+    return "connection reset"
+
+
 def wait_for(pairs, always=False):
     """Wait in one polling loop for [(runtime, outcome)], possibly of several object types.
 
@@ -333,7 +342,7 @@ def wait_for(pairs, always=False):
 
     results = wait_all(trackers, fetch, policy.timeout, policy.poll_interval,
                        {key: o.sent_at for key, (_runtime, o) in waited.items()}, clock=policy.clock, sleep=policy.sleep,
-                       reissue=lambda key: waited[key][0].reissue(waited[key][1]))
+                       reissue=lambda key: waited[key][0].reissue(waited[key][1]), outage_grace=policy.outage_grace)
     for key, (runtime, outcome) in waited.items():
         result = results[key]
         outcome.polls, outcome.elapsed_seconds = result.polls, result.elapsed

@@ -40,10 +40,12 @@ class Unavailable(Exception):
     command; otherwise the mqweb server or the network failed and the queue manager is not known to be affected.
     """
 
-    def __init__(self, reason, qmgr_down=True):
+    def __init__(self, reason, qmgr_down=True, kind=None):
         super().__init__(reason)
         self.reason = reason
         self.qmgr_down = qmgr_down
+        # How the server failed to answer, for the message: "connection refused", "connection reset", ...
+        self.kind = kind or ("queue manager not available" if qmgr_down else "no answer")
 
 
 # The pause between polls is a tenth of the time waited so far, so a state change is seen at most
@@ -57,16 +59,19 @@ class WaitPolicy:
     """How long and how often to wait: one value shared by every caller instead of the same arguments passed around.
 
     ``enabled``: whether a start or stop is waited for at all (the ``wait`` option); ``retrying_grace``: seconds a
-    starting object may stay in a failing state (a channel RETRYING) before it counts as failed.
+    starting object may stay in a failing state (a channel RETRYING) before it counts as failed; ``outage_grace``:
+    seconds the mqweb server may give no answer at all (refused, reset) before the wait fails (None: the whole timeout).
     """
 
-    __slots__ = ("enabled", "timeout", "poll_interval", "retrying_grace", "clock", "sleep")
+    __slots__ = ("enabled", "timeout", "poll_interval", "retrying_grace", "outage_grace", "clock", "sleep")
 
-    def __init__(self, enabled=True, timeout=60.0, poll_interval=1.0, retrying_grace=0.0, clock=time.monotonic, sleep=time.sleep):
+    def __init__(self, enabled=True, timeout=60.0, poll_interval=1.0, retrying_grace=0.0, clock=time.monotonic, sleep=time.sleep,
+                 outage_grace=None):
         self.enabled = enabled
         self.timeout = timeout
         self.poll_interval = poll_interval
         self.retrying_grace = retrying_grace
+        self.outage_grace = outage_grace
         self.clock = clock
         self.sleep = sleep
 
@@ -164,6 +169,40 @@ class StatusTracker:
         return PENDING
 
 
+class _Outage:
+    """The mqweb server giving no answer at all (connection refused or reset, no reply in time) on successive polls.
+
+    A 503 is an answer: the server runs and says the queue manager does not, which may be a restart that the wait
+    rides through for the whole timeout. No answer at all on every poll for ``grace`` seconds fails the wait.
+    """
+
+    def __init__(self, grace):
+        self.grace = grace
+        self.since = None  # the first poll of the current outage
+        self.polls = 0
+        self.kinds = []
+        self.last_success = None  # the last poll that read the status
+
+    def observe(self, away, now):
+        """None, or why the wait gives up now."""
+        if away is None or away.qmgr_down:
+            self.since, self.polls, self.kinds = None, 0, []
+            if away is None:
+                self.last_success = now
+            return None
+        if self.since is None:
+            self.since = now
+        self.polls += 1
+        if away.kind not in self.kinds:
+            self.kinds.append(away.kind)
+        if self.grace is None or now - self.since < self.grace:
+            return None
+        last = "the last successful poll was {0:.1f}s before the first failed one".format(self.since - self.last_success) \
+            if self.last_success is not None else "no poll had succeeded since the command"
+        return ("the mqweb server stopped answering: {0} on every poll for {1:.1f}s ({2} polls); {3}; set outage_grace (now {4:g}s) "
+                "to ride through longer outages".format(" or ".join(self.kinds), now - self.since, self.polls, last, self.grace))
+
+
 class WaitOutcome:
     __slots__ = ("outcome", "polls", "elapsed", "last_status", "reason")
 
@@ -175,14 +214,15 @@ class WaitOutcome:
         self.reason = reason
 
 
-def wait_all(trackers, fetch, timeout, poll_interval, started, clock=time.monotonic, sleep=time.sleep, reissue=None):
+def wait_all(trackers, fetch, timeout, poll_interval, started, clock=time.monotonic, sleep=time.sleep, reissue=None, outage_grace=None):
     """Poll until every tracker is done or failed, or the deadline passes.
 
     ``trackers``: {name: StatusTracker}; ``fetch(names)`` returns {name: [status rows]} with one
     request for all of them, or raises Unavailable while the queue manager cannot answer (the wait
     goes on: a restarting queue manager comes back); ``started``: {name: clock value when its command
     was sent}; ``reissue(name)`` sends the command again, once, when an outage undid it, and returns
-    None or why it could not.
+    None or why it could not. ``outage_grace``: seconds of polls that get no answer at all (see _Outage) before every
+    pending tracker fails; None rides through them until the deadline.
     The first poll is immediate; then the pause is a tenth of the time waited so far, between
     0.1 s and ``poll_interval``. No sleep goes past the deadline, and one last poll happens at it.
     Returns {name: WaitOutcome}.
@@ -193,12 +233,19 @@ def wait_all(trackers, fetch, timeout, poll_interval, started, clock=time.monoto
     reissued = set()
     results = {}
     first = min(started.values()) if started else clock()
+    outage = _Outage(outage_grace)
     while pending:
         try:
             observed, away = fetch(sorted(pending)), None
         except Unavailable as exc:
             observed, away = {}, exc
         now = clock()
+        gave_up = outage.observe(away, now)
+        if gave_up:
+            for name, tracker in pending.items():
+                tracker.observe_unavailable(away)
+                results[name] = WaitOutcome(FAILED, polls[name] + 1, now - started[name], tracker.last_status, gave_up)
+            break
         for name in list(pending):
             polls[name] += 1
             tracker = pending[name]

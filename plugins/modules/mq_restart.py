@@ -157,6 +157,14 @@ options:
       - Longest pause between two status requests; the first request is sent right after the commands.
     type: float
     default: 1
+  outage_grace:
+    description:
+      - Seconds a wait rides through an mqweb server that gives no answer at all (connection refused or reset, or no
+        reply within O(request_timeout)) on every status request, before the task fails saying which, for how long, and
+        when the last status request succeeded. HTTP 503 (queue manager not available) is not counted; that wait goes
+        on until O(wait_timeout).
+    type: float
+    default: 15
 notes:
   - A C(SERVTYPE(COMMAND)) service has no status in MQ; it is started or stopped without waiting.
 seealso:
