@@ -15,7 +15,7 @@ one fan-out wait for every object type.
 
 from __future__ import annotations
 
-from ._ensure import Applying, active_error, delete_command, option_label, plan_present
+from ._ensure import Applying, active_error, delete_command, option_label, plan_present, restart_warning
 from ._errors import MQError, MQInputError, MQWaitError
 from ._lifecycle import summarize
 from ._mqsc import covering_name
@@ -105,7 +105,8 @@ class _Plan:
     """What converge decided for one object: the definition change and the run-state change."""
 
     __slots__ = ("spec", "name", "action", "commands", "applied", "row", "status", "subtype", "stop_first", "run", "state_before",
-                 "desired", "wanted", "change", "outcome", "namespace")
+                 "desired", "wanted", "change", "outcome", "namespace",
+                 "restart_for", "restart_required")
 
     def __init__(self, spec, name, action, commands=(), applied=None, row=None, subtype=None, desired=None, wanted=None):
         self.spec = spec
@@ -123,6 +124,10 @@ class _Plan:
         self.wanted = wanted  # the entry's state
         self.change = None  # the Applying that sent the commands; None until they are sent
         self.outcome = None  # the SyncOutcome of the START or STOP; None until it is sent
+        # Changed keywords a running object only takes at its next start (an ALTER of a running object); with state
+        # started the object is restarted for them (run "restart"), otherwise restart_required says so.
+        self.restart_for = []
+        self.restart_required = False
         # "" or the subtype whose namespace the object lives in (a clntconn channel may share its name with a svrconn).
         self.namespace = spec.row_namespace(row) if row is not None else spec.namespace(subtype)
 
@@ -178,6 +183,8 @@ def _plan_type(client, runtime, spec, entries, purge):
             action, commands, applied = plan_present(spec, entry.name, entry.desired, row, entry.recreate, entry.purge)
             plan = _Plan(spec, entry.name, action, commands, applied, row, entry.subtype or existing_subtype, entry.desired, entry.state)
             plan.stop_first = action == "recreated"
+            if action == "updated" and entry.state in ("present", "started") and spec.lifecycle:
+                plan.restart_for = spec.lifecycle.at_next_start(applied)
         plan.run = entry.state  # resolved against the status below
         plans.append(plan)
     if purge:
@@ -234,7 +241,7 @@ def _read_status(runtime, plans):
     """One status DISPLAY for the type, only for objects that exist and whose run state matters."""
     # A subtype that never runs (clntconn) has no status: its name may be a running svrconn's.
     needed = [p for p in plans if p.row is not None and not runtime.lifecycle.why_unstartable(p.subtype)
-              and (p.action in ("deleted", "purged", "recreated") or p.run in ("started", "stopped"))]
+              and (p.action in ("deleted", "purged", "recreated") or p.run in ("started", "stopped") or p.restart_for)]
     if not needed:
         return
     statuses = runtime.statuses([p.name for p in needed])
@@ -259,7 +266,13 @@ def _resolve(runtime, plan):
     wanted, plan.run = plan.run, None
     # A DEFINE (or the DELETE of a recreate) leaves no status: the object starts out stopped.
     rows = [] if plan.action in ("created", "recreated") else plan.status
-    if wanted == "started":
+    if plan.restart_for and not runtime.lifecycle.runs_on_old_values(rows, plan.subtype):
+        plan.restart_for = []  # it takes them when it starts
+    if plan.restart_for and (wanted != "started" or runtime.lifecycle.is_passive(plan.subtype)):
+        plan.restart_required = True  # said in a warning once the ALTER is sent
+    elif plan.restart_for:
+        plan.run = "restart"
+    elif wanted == "started":
         if not runtime.is_running(rows, plan.subtype):
             plan.run = "start"
         elif runtime.on_its_way(rows, plan.subtype):
@@ -282,7 +295,11 @@ def _fan_out(runtimes, plans, operation_of, before_delete=False):
         runtime = runtimes[plan.spec.kind]
         # A (re)defined object starts out with no status; the status read belongs to the one deleted.
         before = summarize(plan.status if before_delete or plan.action not in ("created", "recreated") else [])
-        if operation == "watch":
+        if operation == "restart":
+            # The stop phase was sent and waited for (converge, after the ALTER); the start comes with every other START.
+            outcome = runtime.issue("start", [(plan.name, plan.subtype, plan.outcome.status_after)])[0]
+            outcome.earlier = plan.outcome
+        elif operation == "watch":
             # Nothing to send: the channel is already on its way (BINDING, RETRYING, ...); starting it twice would fail.
             outcome = SyncOutcome(plan.name, "start", before, issued=False, subtype=plan.subtype, sent_at=runtime.policy.clock())
         else:
@@ -321,6 +338,13 @@ def converge(client, managed, policy, stop=None, purge=None):
             plan.send(client)
             if plan.change.raced and plan.wanted in ("started", "stopped"):
                 _resolve_again(runtimes[plan.spec.kind], plan)
+        for runtime, outcome in _fan_out(runtimes, plans, lambda p: "stop" if p.run == "restart" else None, before_delete=True):
+            # The stop phase of a restart for changed attributes, after their ALTER; kept for the start phase to sum.
+            next(p for p in plans if (p.spec.kind, p.name) == (runtime.spec.kind, outcome.name)).outcome = outcome
+        for plan in plans:
+            if plan.restart_required:
+                client.warnings.append(restart_warning(plan.spec, plan.name, [option_label(plan.spec, k) for k in plan.restart_for],
+                                                       plan.spec.lifecycle.is_passive(plan.subtype)))
         waited = _fan_out(runtimes, plans, lambda p: p.run)
     except MQError as exc:
         # The result says what was done; what was planned and never sent is listed apart, and the message says so.
@@ -336,6 +360,7 @@ def _resolve_again(runtime, plan):
     """After a race the object is not what the plan read: decide its START/STOP from its status now."""
     plan.status = [] if plan.action in ("created", "recreated") else runtime.statuses([plan.name])[plan.name]
     plan.run, plan.stop_first = plan.wanted, False
+    plan.restart_for = plan.spec.lifecycle.at_next_start(plan.applied) if plan.action == "updated" and plan.spec.lifecycle else []
     _resolve(runtime, plan)
 
 
@@ -365,7 +390,8 @@ def _result(client, plans, waited, failed=False):
 
     ``failed``: the task stopped part-way; what was planned and never sent goes into ``not_attempted``.
     """
-    summary = dict.fromkeys(("created", "updated", "recreated", "deleted", "purged", "unchanged", "started", "stopped", "raced"), 0)
+    summary = dict.fromkeys(("created", "updated", "recreated", "deleted", "purged", "unchanged", "started", "stopped", "restarted",
+                             "raced"), 0)
     changes, not_attempted, before, after = [], [], {}, {}
     for plan in plans:
         change = plan.change
@@ -392,6 +418,9 @@ def _result(client, plans, waited, failed=False):
             continue  # the failed command is in the message and last in commands
         changes.append(dict(_who(plan), action=action, changed_attributes=sorted(option_label(plan.spec, k) for k in applied),
                             run_action=run_action, raced=raced))
+        if plan.spec.lifecycle:  # a type that runs (not a queue) says whether a change waits for a restart
+            changes[-1].update(restarted_for=[option_label(plan.spec, k) for k in plan.restart_for] if run_action == "restarted" else [],
+                               restart_required=plan.restart_required)
         if action in ("unchanged", "absent") and not run_action:
             continue  # raced into nothing to do: listed, but no diff
         key = plan.spec.kind + "s"

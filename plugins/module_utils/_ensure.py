@@ -18,7 +18,7 @@ from ._errors import MQCommandError, MQError, MQInputError
 from ._mqsc import FLAG, MQSCCommand
 
 __all__ = ["EnsureResult", "Applying", "ensure_present", "ensure_absent", "changed_keywords", "plan_present", "active_error", "took_effect",
-           "option_label", "read_one", "delete_command", "check_references"]
+           "option_label", "read_one", "delete_command", "check_references", "restart_warning"]
 
 # MQ has no transactions over REST: between our DISPLAY and our command another writer (a second play, an operator in
 # runmqsc) may define or delete the object. These answers say so, and the object is planned again from a new read:
@@ -46,6 +46,18 @@ def read_one(client, spec, name, subtype=None, namespace=None):
     """The DISPLAY row of object ``name`` (None: absent) in the namespace ``subtype`` or ``namespace`` says (ObjectType.pick:
     a svrconn and a clntconn may share a name; with neither given, such a name is ambiguous and raises MQInputError)."""
     return spec.pick(client.display(spec.qualifier, name), name, subtype, namespace)
+
+
+def restart_warning(spec, name, labels, passive=False):
+    """The warning for a running object that keeps the old values of ``labels`` until it next starts."""
+    what = ", ".join(labels)
+    if passive:
+        # A receiver or server-connection channel runs one instance per partner or client; each reads the definition when
+        # it starts, so only the instances running now keep the old values.
+        return ("{0} {1!r}: its running instances keep the old {2} until they end; new ones use the new values. "
+                "state: restarted stops and starts it (ending every instance) to apply them now".format(spec.kind, name, what))
+    return ("{0} {1!r} runs with the old {2}: MQ applies {3} when it next starts. state: started restarts it for such a "
+            "change; state: restarted always does".format(spec.kind, name, what, "it" if len(labels) == 1 else "them"))
 
 
 def option_label(spec, keyword):

@@ -52,12 +52,14 @@ class Lifecycle:
     occupies, which no two running objects can share. ``hold``: (STOP keyword, value, advice): a STOP with that value, which
     is also MQ's default, leaves a STOPPED record that keeps a passive object refusing its partners (channels:
     STATUS(STOPPED)); without that record an idle passive object accepts the next partner, so it is not "stopped".
-    ``advice`` tells the user what else refuses partners when MQ will not hold an idle object.
+    ``advice`` tells the user what else refuses partners when MQ will not hold an idle object. ``live``: the keywords a
+    running object takes at once (or that do not affect a running object); MQ applies every other keyword of the type
+    only when the object next starts.
     """
 
     def __init__(self, status_qualifier, status_key, already_started, already_stopped, subtype_keyword=None, default_subtype=None,
                  running=("RUNNING", "STARTING"), on_its_way=("STARTING",), failing=None, passive=(), unstartable=None,
-                 unmonitored=None, stop_options=(), needs_keyword=None, address=None, hold=None):
+                 unmonitored=None, stop_options=(), needs_keyword=None, address=None, hold=None, live=()):
         self.status_qualifier = status_qualifier
         self.status_key = status_key
         self.already_started = frozenset(already_started)
@@ -74,6 +76,7 @@ class Lifecycle:
         self.needs_keyword = dict(needs_keyword or {})
         self.address = address
         self.hold = hold
+        self.live = frozenset(live)
 
     def subtype_of(self, row):
         """The subtype a DISPLAY row (or a {keyword: value} dict) declares, upper case; None when the type has none."""
@@ -106,6 +109,16 @@ class Lifecycle:
             # An enabled receiver/server-connection channel with no partner has no record; it is "started".
             return "STOPPED" not in statuses
         return bool(statuses & self.running)
+
+    def at_next_start(self, keywords):
+        """The ``keywords`` (changed on a definition) that a running object only takes when it next starts, in order. The
+        subtype keyword is not one: it changes the rules the object runs by (a command service has no status at all)."""
+        return [k for k in keywords if k not in self.live and k != self.subtype_keyword]
+
+    def runs_on_old_values(self, rows, subtype=None):
+        """Would a change that applies at the next start wait for one? Yes while any record is not at rest (a channel
+        RETRYING or BINDING included), unless MQ keeps no status for the subtype."""
+        return not self.why_unmonitored(subtype) and not self.is_stopped(rows)
 
     def started_by_another(self, rows, subtype=None):
         """After a START that MQ answered "already started" (4031 for a channel): is the object really started? A

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from ._argspec import object_spec
 from ._attributes import RUN_STATES
-from ._ensure import check_references, ensure_absent, ensure_present, plan_present, read_one
+from ._ensure import check_references, ensure_absent, ensure_present, option_label, plan_present, read_one, restart_warning
 from ._errors import MQError
 from ._module import MQModule
 from ._restart import operate
@@ -56,12 +56,31 @@ def run_object_module(spec):
             ensured = ensure_present(client, spec, name, desired, runtime=runtime, recreate=params["recreate"], row=row, purge=purge)
             result = ensured.as_result()
             if runtime is not None:
-                result["run_action"] = None
+                subtype = spec.row_subtype(ensured.after) or subtype
+                result.update(run_action=None, restarted_for=[], restart_required=False)
+                if ensured.action == "updated" and state in ("present", "started"):
+                    state = _restart_for(client, runtime, name, subtype, state, ensured, result)
             if state in RUN_STATES:
-                _run(client, runtime, name, spec.row_subtype(ensured.after) or subtype, state, result)
+                _run(client, runtime, name, subtype, state, result)
     except MQError as exc:
         mq.fail(exc, **result)
     mq.exit(result)
+
+
+def _restart_for(client, runtime, name, subtype, state, ensured, result):
+    """Changed attributes that a running object only takes at its next start: with state=started, restart it (the
+    state to go on with is then ``restarted``); otherwise say that it needs a restart, and warn."""
+    lifecycle, spec = runtime.lifecycle, runtime.spec
+    keywords = lifecycle.at_next_start(ensured.changed_keywords)
+    if not keywords or not lifecycle.runs_on_old_values(runtime.statuses([name])[name], subtype):
+        return state
+    labels = [option_label(spec, k) for k in keywords]
+    if state == "started" and not lifecycle.is_passive(subtype):
+        result["restarted_for"] = labels
+        return "restarted"
+    result["restart_required"] = True
+    client.warnings.append(restart_warning(spec, name, labels, lifecycle.is_passive(subtype)))
+    return state
 
 
 def _run(client, runtime, name, subtype, state, result):

@@ -30,7 +30,10 @@ LISTENER = ObjectType(
     type_attr="TRPTYPE",
     # A stopped listener has no LSSTATUS record (3250 MQRCCF_LSTR_STATUS_NOT_FOUND). 3233/3234: already started/stopped.
     # Two listeners on one address and port: only one can run; the other ends at once (AMQ9212E).
-    lifecycle=Lifecycle("LSSTATUS", "listener", already_started=(3233,), already_stopped=(3234,), address=("IPADDR", "PORT")),
+    lifecycle=Lifecycle("LSSTATUS", "listener", already_started=(3233,), already_stopped=(3234,), address=("IPADDR", "PORT"),
+                        # IBM-ALT-LSTR: a running listener keeps the PORT, IPADDR and BACKLOG it started with (LSSTATUS shows
+                        # them); CONTROL is read when the queue manager starts or ends, DESCR changes nothing that runs.
+                        live=("CONTROL", "DESCR")),
     attrs=[
         # LU62, NETBIOS and SPX exist on Windows only; MQ rejects them elsewhere.
         Attr("TRPTYPE", "enum", option="transport_type", choices=("TCP", "LU62", "NETBIOS", "SPX"), default="TCP"),
@@ -54,7 +57,10 @@ SERVICE = ObjectType(
         unmonitored={"COMMAND": "MQ keeps no status for command services (DISPLAY SVSTATUS shows server services only), "
                                 "so their running state cannot be checked or waited for"},
         # 3262 MQRCCF_NO_START_CMD / 3263 MQRCCF_NO_STOP_CMD: a server service needs the command it is asked to run.
-        needs_keyword={"start": "STARTCMD", "stop": "STOPCMD"}),
+        needs_keyword={"start": "STARTCMD", "stop": "STOPCMD"},
+        # The running program was started with STARTCMD, STARTARG, STDOUT and STDERR (IBM-SVC-OBJ); STOPCMD and STOPARG
+        # are read when the service is stopped, so the next STOP uses them without a restart [I]. CONTROL: as listeners.
+        live=("CONTROL", "DESCR", "STOPCMD", "STOPARG")),
     attrs=[
         Attr("SERVTYPE", "enum", option="service_type", choices=("COMMAND", "SERVER")),
         Attr("CONTROL", "enum", option="control", choices=CONTROL_CHOICES),
@@ -98,7 +104,14 @@ CHANNEL = ObjectType(
         # STOP ... STATUS(STOPPED) (MQ's default) leaves a STOPPED record that makes a svrconn refuse clients (2537, IBM
         # technote 7045669) and a rcvr/clusrcvr refuse its sender; STATUS(INACTIVE) lets the next one in.
         hold=("STATUS", "STOPPED", "to refuse connections anyway, set max_instances: 0 (svrconn) or block the channel with a "
-                                   "CHLAUTH rule")),
+                                   "CHLAUTH rule"),
+        # IBM-ALT-CHL: "Changes take effect after the channel is next started", the rule for every other keyword. The
+        # exceptions: MAXINST and MAXINSTC limit new instances and leave running ones alone ([V] IBM MAXINST/MAXINSTC
+        # pages); the cluster workload keywords are read by the workload algorithm when it picks a destination, not by
+        # the running channel ([V] IBM "Cluster workload balancing - channel attributes"); CLUSTER and CLUSNL change
+        # what the channel advertises to the cluster's repositories ([I]); DESCR changes nothing that runs. A passive
+        # channel's instances (a SVRCONN's clients) each read the definition when they start.
+        live=("DESCR", "MAXINST", "MAXINSTC", "CLWLPRTY", "CLWLRANK", "CLWLWGHT", "NETPRTY", "CLUSTER", "CLUSNL")),
     type_attr="CHLTYPE",
     # "Channel" and "Client channel" are separate namespaces (IBM 8.0 q003340_): a CLNTCONN may share the name of the SVRCONN
     # it connects to (IBM's CCDT setup does exactly that), and DELETE CHANNEL(x) CHLTABLE(CLNTTBL) deletes it (q085820_).

@@ -47,7 +47,7 @@ class SyncOutcome:
     """What one start or stop did: the facts users asked for (SyncResult), per object."""
 
     __slots__ = ("name", "operation", "subtype", "sent_at", "polls", "elapsed_seconds", "status_before", "status_after", "issued",
-                 "outcome", "reason", "by_another_writer", "held_stopped", "blocked")
+                 "outcome", "reason", "by_another_writer", "held_stopped", "blocked", "earlier")
 
     def __init__(self, name, operation, status_before, issued=True, subtype=None, sent_at=None):
         self.name = name
@@ -70,17 +70,25 @@ class SyncOutcome:
         # MQ refused the START as "in use" while the object was not running but still on its way somewhere (a channel
         # STOPPING answers 4031, APAR IT34083): the wait watches the record until it goes, then sends START again.
         self.blocked = False
+        self.earlier = None  # the stop phase, when this start completes a restart (mq_objects: for changed attributes)
 
     @property
     def changed(self):
         """Did this task's own command change the run state? Not for a watched start, one done by another writer, or a
-        STOP that MQ would not hold."""
-        return self.issued and not self.by_another_writer and self.held_stopped is not False
+        STOP that MQ would not hold; a restart's start also counts its stop phase."""
+        own = self.issued and not self.by_another_writer and self.held_stopped is not False
+        return own or (self.earlier is not None and self.earlier.changed)
 
     def as_dict(self):
         facts = dict(sync_fact(self, OPERATION_RESULT[self.operation]), by_another_writer=self.by_another_writer)
         if self.held_stopped is not None:
             facts["held_stopped"] = self.held_stopped
+        if self.earlier is not None:
+            # A restart: both phases summed, as mq_restart reports them.
+            first = self.earlier
+            facts.update(operation=OPERATION_RESULT["restart"], polls=first.polls + self.polls, status_before=first.status_before,
+                         elapsed_seconds=round(first.elapsed_seconds + self.elapsed_seconds, 3),
+                         by_another_writer=first.by_another_writer or self.by_another_writer)
         return facts
 
     def failure(self):

@@ -142,7 +142,10 @@ options:
       - Queue manager a client connects to (C(QMNAME)); V(clntconn) only.
     type: str
 notes:
-  - Changes to a running channel take effect the next time it starts; use M(mqrest.admin.mq_restart).
+  - Most changes to a running channel take effect the next time it starts. With O(state=started) such a change
+    restarts a running sender, server, requester or cluster channel (RV(restarted_for)); with O(state=present), and for
+    receiver and server-connection channels (a restart would end every connected client), the task returns
+    RV(restart_required) and warns. The idempotency guide lists the attributes.
   - Channel names are at most 20 characters.
 seealso:
   - module: mqrest.admin.mq_listener
@@ -202,6 +205,23 @@ run_action:
   type: str
   sample: started
   choices: [started, stopped, restarted]
+restarted_for:
+  description:
+    - The changed attributes that this task restarted the object for (O(state=started) and an C(ALTER) of attributes that
+      a running object only takes when it next starts); empty otherwise. RV(run_action)
+      is then V(restarted). The idempotency guide lists these attributes per object type.
+  returned: success, unless O(state=absent)
+  type: list
+  elements: str
+  sample: [conname]
+restart_required:
+  description:
+    - True when the object runs and keeps the old values of changed attributes until it next starts, because this task
+      did not restart it (O(state=present), or a receiver or server-connection channel, whose running instances a
+      restart would end). A warning names the attributes.
+  returned: success, unless O(state=absent)
+  type: bool
+  sample: false
 changed_attributes:
   description: Options (or lower-case MQSC keywords given in O(attributes)) that were or would be changed.
   returned: always

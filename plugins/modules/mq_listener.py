@@ -62,8 +62,8 @@ options:
       - Description (C(DESCR)), at most 64 characters. Case is kept.
     type: str
 notes:
-  - Changes to a running listener take effect the next time it starts; use O(state=restarted) or
-    M(mqrest.admin.mq_restart).
+  - A running listener keeps the O(port), O(ip_address) and O(backlog) it started with. With O(state=started) a change
+    to them restarts it (RV(restarted_for)); with O(state=present) the task returns RV(restart_required) and warns.
 seealso:
   - module: mqrest.admin.mq_channel
   - module: mqrest.admin.mq_info
@@ -118,6 +118,22 @@ run_action:
   type: str
   sample: started
   choices: [started, stopped, restarted]
+restarted_for:
+  description:
+    - The changed attributes that this task restarted the object for (O(state=started) and an C(ALTER) of attributes that
+      a running object only takes when it next starts); empty otherwise. RV(run_action)
+      is then V(restarted). The idempotency guide lists these attributes per object type.
+  returned: success, unless O(state=absent)
+  type: list
+  elements: str
+  sample: [port]
+restart_required:
+  description:
+    - True when the object runs and keeps the old values of changed attributes until it next starts, because this task
+      did not restart it (O(state=present)). A warning names the attributes.
+  returned: success, unless O(state=absent)
+  type: bool
+  sample: false
 changed_attributes:
   description: Options (or lower-case MQSC keywords given in O(attributes)) that were or would be changed.
   returned: always

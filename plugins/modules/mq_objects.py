@@ -506,7 +506,21 @@ changes:
       description:
         - V(started) or V(stopped) when this task started or stopped the object, else null (also when another writer
           had already done it, see RV(sync_results[].by_another_writer)).
+        - V(restarted) when an entry with O(listeners[].state=started) changed attributes that its running object only
+          takes at its next start (see RV(changes[].restarted_for)).
       type: str
+    restarted_for:
+      description:
+        - The changed attributes that the object was restarted for, because a running object only takes them when it
+          next starts; empty otherwise. The idempotency guide lists them per type. Not for queues, which do not run.
+      type: list
+      elements: str
+    restart_required:
+      description:
+        - True when the object runs and keeps the old values of changed attributes until it next starts, and this task
+          did not restart it (O(listeners[].state=present), or a receiver or server-connection channel, whose clients a
+          restart would end). A warning names the attributes. Not for queues.
+      type: bool
     raced:
       description:
         - True when another writer changed the object between this task's read and its command (a C(DEFINE) answered
@@ -516,15 +530,16 @@ changes:
       type: bool
   sample:
     - {type: channel, name: APP.TO.PARTNER, subtype: sdr, action: created, changed_attributes: [conname, type, xmitq], run_action: started,
-       raced: false}
-    - {type: listener, name: APP.LISTENER, action: updated, changed_attributes: [port], run_action: null, raced: false}
+       raced: false, restarted_for: [], restart_required: false}
+    - {type: listener, name: APP.LISTENER, action: updated, changed_attributes: [port], run_action: restarted, raced: false,
+       restarted_for: [port], restart_required: false}
 summary:
   description:
     - How many objects of the managed types each action applied to, counting only what was done; V(raced) counts the
       objects whose change raced another writer and was planned again.
   returned: always
   type: dict
-  sample: {created: 1, updated: 1, recreated: 0, deleted: 0, purged: 2, unchanged: 297, started: 1, stopped: 0, raced: 0}
+  sample: {created: 1, updated: 1, recreated: 0, deleted: 0, purged: 2, unchanged: 297, started: 1, stopped: 0, restarted: 0, raced: 0}
 not_attempted:
   description:
     - When the task failed part-way, one entry per object with a change that was planned and never sent; the message
@@ -577,7 +592,7 @@ sync_results:
       description: Object name.
       type: str
     operation:
-      description: V(started) or V(stopped).
+      description: V(started), V(stopped), or V(restarted) for a restart for changed attributes (both phases summed).
       type: str
     polls:
       description: Status requests that covered this object while waiting.

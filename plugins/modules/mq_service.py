@@ -74,6 +74,10 @@ options:
     description:
       - Description (C(DESCR)), at most 64 characters. Case is kept.
     type: str
+notes:
+  - A running service keeps the O(start_command), O(start_args), O(stdout) and O(stderr) it started with. With
+    O(state=started) a change to them restarts it (RV(restarted_for)); with O(state=present) the task returns
+    RV(restart_required) and warns. O(stop_command) and O(stop_args) are used at the next stop.
 seealso:
   - module: mqrest.admin.mq_restart
 """
@@ -113,6 +117,22 @@ run_action:
   type: str
   sample: started
   choices: [started, stopped, restarted]
+restarted_for:
+  description:
+    - The changed attributes that this task restarted the object for (O(state=started) and an C(ALTER) of attributes that
+      a running object only takes when it next starts); empty otherwise. RV(run_action)
+      is then V(restarted). The idempotency guide lists these attributes per object type.
+  returned: success, unless O(state=absent)
+  type: list
+  elements: str
+  sample: [start_args]
+restart_required:
+  description:
+    - True when the object runs and keeps the old values of changed attributes until it next starts, because this task
+      did not restart it (O(state=present)). A warning names the attributes.
+  returned: success, unless O(state=absent)
+  type: bool
+  sample: false
 changed_attributes:
   description: Options that were or would be changed.
   returned: always

@@ -77,7 +77,7 @@ def test_update_alters_only_the_difference(mq, run_module):
     assert result["commands"] == ["ALTER CHANNEL(APP.C1) CHLTYPE(SVRCONN) DESCR('Billing')"]
     assert [c["changed_attributes"] for c in result["changes"]] == [["description"]]
     assert result["summary"] == {"created": 0, "updated": 1, "recreated": 0, "deleted": 0, "purged": 0, "unchanged": 2, "started": 0, "stopped": 0,
-                                 "raced": 0}
+                                 "restarted": 0, "raced": 0}
 
 
 def test_states_start_everything_with_one_wait_and_rerun_reads_status_once_per_type(mq, run_module):
