@@ -304,8 +304,7 @@ def _fan_out(runtimes, plans, operation_of, before_delete=False):
             outcome = SyncOutcome(plan.name, "start", before, issued=False, subtype=plan.subtype, sent_at=runtime.policy.clock())
         else:
             outcome = runtime.issue(operation, [(plan.name, plan.subtype, before)])[0]
-        if not before_delete:
-            plan.outcome = outcome
+        plan.outcome = outcome  # a stop before a DELETE is what this task did to the run state, as any other
         pairs.append((runtime, outcome, operation == "watch"))
     if not pairs:
         return []
@@ -333,22 +332,24 @@ def converge(client, managed, policy, stop=None, purge=None):
 
     waited = []
     try:
-        _fan_out(runtimes, plans, lambda p: "stop" if p.stop_first else None, before_delete=True)
+        waited = _fan_out(runtimes, plans, lambda p: "stop" if p.stop_first else None, before_delete=True)
         for plan in sorted(plans, key=lambda p: p.action not in ("deleted", "purged")):
             plan.send(client)
             if plan.change.raced and plan.wanted in ("started", "stopped"):
                 _resolve_again(runtimes[plan.spec.kind], plan)
-        for runtime, outcome in _fan_out(runtimes, plans, lambda p: "stop" if p.run == "restart" else None, before_delete=True):
-            # The stop phase of a restart for changed attributes, after their ALTER; kept for the start phase to sum.
-            next(p for p in plans if (p.spec.kind, p.name) == (runtime.spec.kind, outcome.name)).outcome = outcome
+        # The stop phase of a restart for changed attributes, after their ALTER; the start phase sums it (plan.outcome).
+        _fan_out(runtimes, plans, lambda p: "stop" if p.run == "restart" else None, before_delete=True)
         for plan in plans:
             if plan.restart_required:
                 client.warnings.append(restart_warning(plan.spec, plan.name, [option_label(plan.spec, k) for k in plan.restart_for],
                                                        plan.spec.lifecycle.is_passive(plan.subtype)))
-        waited = _fan_out(runtimes, plans, lambda p: p.run)
+        waited = waited + _fan_out(runtimes, plans, lambda p: p.run)
     except MQError as exc:
         # The result says what was done; what was planned and never sent is listed apart, and the message says so.
         result = _result(client, plans, waited, failed=True)
+        if "sync_results" in exc.result and "sync_results" in result:
+            # The failing wait's records come after those of the stops before a delete that went well.
+            exc.result["sync_results"] = result["sync_results"] + exc.result["sync_results"]
         if result["not_attempted"]:
             exc.msg += "; the task stopped there: {0} planned change(s) not attempted ({1})".format(
                 len(result["not_attempted"]), _names(result["not_attempted"]))
@@ -401,8 +402,9 @@ def _result(client, plans, waited, failed=False):
         raced = bool(change is not None and change.raced)
         # None for a watched channel (this task did not start it), one another writer had started or stopped, or a run
         # that failed or was never sent.
-        run_action = OPERATION_RESULT.get(plan.run) if plan.outcome is not None and plan.outcome.changed and plan.outcome.outcome == DONE \
-            else None
+        outcome = plan.outcome
+        run_action = OPERATION_RESULT["restart" if outcome.earlier else outcome.operation] \
+            if outcome is not None and outcome.changed and outcome.outcome == DONE else None
         if action in summary:
             summary[action] += 1
         if run_action:
@@ -410,7 +412,9 @@ def _result(client, plans, waited, failed=False):
         summary["raced"] += raced
         if failed:
             planned_action = plan.action if change is None and plan.commands else None
-            planned_run = OPERATION_RESULT.get(plan.run) if plan.outcome is None else None
+            # A start still to come after this task's stop (of a recreate or a restart) was not attempted either.
+            sent = plan.outcome is not None and (plan.outcome.operation != "stop" or plan.run == "stop")
+            planned_run = OPERATION_RESULT.get(plan.run) if not sent else None
             if planned_action or planned_run:
                 not_attempted.append(dict(_who(plan), action=planned_action, run_action=planned_run, changed_attributes=sorted(
                     option_label(plan.spec, k) for k in plan.applied) if planned_action else []))

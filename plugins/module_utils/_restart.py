@@ -65,7 +65,7 @@ def match_targets(spec, rows, patterns, allow_empty=False):
 class ObjectRecord:
     """One object's part in a start/stop/restart: both phases summed, as mq_restart reports it."""
 
-    __slots__ = ("name", "status_before", "status_after", "polls", "elapsed_seconds", "phases", "by_another_writer")
+    __slots__ = ("name", "status_before", "status_after", "polls", "elapsed_seconds", "phases", "by_another_writer", "outcomes")
 
     def __init__(self, name, status_before):
         self.name = name
@@ -75,8 +75,15 @@ class ObjectRecord:
         self.elapsed_seconds = 0.0
         self.phases = []
         self.by_another_writer = []  # the phases MQ answered "already stopped/started": someone else did them
+        self.outcomes = []  # the SyncOutcome of each phase
+
+    @property
+    def outcome(self):
+        """done, or what became of the first phase that was not (failed, timeout)."""
+        return next((o.outcome for o in self.outcomes if o.outcome != DONE), DONE)
 
     def add(self, outcome):
+        self.outcomes.append(outcome)
         self.phases.append(outcome.operation)
         self.polls += outcome.polls
         self.elapsed_seconds += outcome.elapsed_seconds
@@ -85,7 +92,7 @@ class ObjectRecord:
             self.by_another_writer.append(outcome.operation)
 
     def as_dict(self, operation):
-        return dict(sync_fact(self, operation), by_another_writer=list(self.by_another_writer))
+        return dict(sync_fact(self, operation), by_another_writer=list(self.by_another_writer), outcome=self.outcome)
 
 
 def operate(runtime, objects, operation, parallel=True):

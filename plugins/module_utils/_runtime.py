@@ -80,7 +80,8 @@ class SyncOutcome:
         return own or (self.earlier is not None and self.earlier.changed)
 
     def as_dict(self):
-        facts = dict(sync_fact(self, OPERATION_RESULT[self.operation]), by_another_writer=self.by_another_writer)
+        # outcome: done, failed or timeout; the operation is what was asked, the outcome what became of it.
+        facts = dict(sync_fact(self, OPERATION_RESULT[self.operation]), by_another_writer=self.by_another_writer, outcome=self.outcome)
         if self.held_stopped is not None:
             facts["held_stopped"] = self.held_stopped
         if self.earlier is not None:
@@ -88,7 +89,8 @@ class SyncOutcome:
             first = self.earlier
             facts.update(operation=OPERATION_RESULT["restart"], polls=first.polls + self.polls, status_before=first.status_before,
                          elapsed_seconds=round(first.elapsed_seconds + self.elapsed_seconds, 3),
-                         by_another_writer=first.by_another_writer or self.by_another_writer)
+                         by_another_writer=first.by_another_writer or self.by_another_writer,
+                         outcome=first.outcome if first.outcome != DONE else self.outcome)
         return facts
 
     def failure(self):

@@ -504,8 +504,9 @@ changes:
       elements: str
     run_action:
       description:
-        - V(started) or V(stopped) when this task started or stopped the object, else null (also when another writer
-          had already done it, see RV(sync_results[].by_another_writer)).
+        - V(started) or V(stopped) when this task started or stopped the object (a stop before a delete included), else
+          null (also when another writer had already done it, see RV(sync_results[].by_another_writer), or when it failed
+          or timed out, see RV(sync_results[].outcome)).
         - V(restarted) when an entry with O(listeners[].state=started) changed attributes that its running object only
           takes at its next start (see RV(changes[].restarted_for)).
       type: str
@@ -579,8 +580,9 @@ commands:
            "START CHANNEL(APP.TO.PARTNER)"]
 sync_results:
   description:
-    - One entry per start or stop of an object's run state (RV(changes[].run_action)), and per channel that was already
-      starting and was waited for. The stops that come before a delete are in RV(commands) only.
+    - One entry per start, stop or restart of an object's run state (RV(changes[].run_action)), the stops before a delete
+      or a recreate included, and per channel that was already starting and was waited for. On failure, the entries of
+      the objects that did not get there are listed too, with their RV(sync_results[].outcome).
   returned: when not in check mode
   type: list
   elements: dict
@@ -620,6 +622,12 @@ sync_results:
           C(MQRCCF_CHANNEL_NOT_ACTIVE)) comes with a warning and is not counted in RV(summary).
       type: bool
       returned: for such stops
+    outcome:
+      description:
+        - V(done), V(failed) (a failing state such as C(RETRYING), or the command was refused) or V(timeout). Only what
+          is V(done) counts in RV(summary) and RV(changes[].run_action).
+      type: str
+      choices: [done, failed, timeout]
 """
 
 from ansible_collections.mqrest.admin.plugins.module_utils._argspec import ArgumentSpec, channel_stop_spec, entry_options, wait_spec

@@ -259,8 +259,16 @@ sync_results:
           this task's change.
       type: list
       elements: str
+    outcome:
+      description:
+        - What became of the operation, so that a record is never read as a success it was not. V(done); V(failed) when a
+          phase failed (the channel went C(RETRYING), the command was refused, or it stopped and did not start again);
+          V(timeout) when a phase did not finish within O(wait_timeout). RV(sync_results[].operation) is what was asked.
+          Objects never attempted are in RV(not_attempted).
+      type: str
+      choices: [done, failed, timeout]
   sample: [{name: TO.QM2, operation: restarted, polls: 5, elapsed_seconds: 1.52, status_before: RUNNING, status_after: RUNNING,
-            by_another_writer: []}]
+            by_another_writer: [], outcome: done}]
 report:
   description: With O(targets), every declared target in order, including those not restarted.
   returned: with O(targets)

@@ -190,7 +190,9 @@ def test_a_recreated_running_channel_reports_its_real_states(mq, run_module):
         [("STOP", "APP.SDR"), ("DELETE", "APP.SDR"), ("DEFINE", "APP.SDR"), ("START", "APP.SDR")]
     assert result["diff"]["before"]["channels"]["APP.SDR"]["state"] == "started"
     assert result["diff"]["after"]["channels"]["APP.SDR"]["type"] == "svr"
-    assert [(r["status_before"], r["status_after"]) for r in result["sync_results"]] == [("no status record", "RUNNING")]
+    # The stop before the DELETE is reported as well (issue 13: every stop this task made has its record).
+    assert [(r["operation"], r["status_before"], r["status_after"]) for r in result["sync_results"]] == \
+        [("stopped", "RUNNING", "STOPPED"), ("started", "no status record", "RUNNING")]
 
 
 def test_a_failure_part_way_reports_what_was_done_and_apart_what_was_not_attempted(mq, run_module):
