@@ -81,14 +81,15 @@ class QmgrSettings:
     config: Callable  # config(key) -> current value of one of CONFIG_KEYS (README "Configurable behaviours")
     stuck: Callable  # stuck(kind, name) -> bool: a 'stuck' fault for this queue manager matches the object now
     cmdserv_down: Callable  # cmdserv_down() -> bool: a 'cmdserv_down' fault for this queue manager is present
+    listeners_on_host: Callable = list  # () -> [(name, Status)]: other queue managers' listeners on this host (mqemu_network)
 
 
 class QueueManager:
     """One emulated queue manager. All methods run under self.lock (taken by the model)."""
 
-    def __init__(self, name, settings, seed):
+    def __init__(self, name, settings, seed, lock=None):
         self.name, self.settings = name, settings
-        self.lock = threading.RLock()
+        self.lock = lock or threading.RLock()  # the model passes the network's lock, shared by all queue managers
         self.store = {"CHANNEL": {}, "LISTENER": {}, "SERVICE": {}, "QUEUE": {}}
         wall = time.time()
         self.qmgr = MQObject(None, dict(O.QMGR_ATTRS, SSLKEYR=f"/var/mqm/qmgrs/{name}/ssl/key",
