@@ -27,13 +27,14 @@ import threading
 import time
 
 import mqemu_objects as O
+from mqemu_parse import Command
 from mqemu_status import Status
 
 LOCAL_HOSTS = ("", "localhost", "127.0.0.1", "::1", "localhost.localdomain")
 DEFAULT_PORT = 1414
 # The channel types a sender's partner may have (IBM "channel combinations": SDR-RCVR, SDR-RQSTR, SVR-RQSTR,
 # RQSTR-SDR/SVR, CLUSSDR-CLUSRCVR).
-PARTNER_TYPES = {"SDR": ("RCVR", "RQSTR"), "SVR": ("RQSTR",), "RQSTR": ("SDR", "SVR"), "CLUSSDR": ("CLUSRCVR",)}
+PARTNER_TYPES = {"SDR": ("RCVR", "RQSTR"), "SVR": ("RCVR", "RQSTR"), "RQSTR": ("SDR", "SVR"), "CLUSSDR": ("CLUSRCVR",)}
 REFUSING = ("STOPPED", "STOPPING")
 FAR = 1e15  # "when every lazy phase has ended": views at FAR show final states
 
@@ -141,6 +142,8 @@ class Network:
         else:
             return None, _error(ERR_HOST, conname=conname)
         remote = partner.store["CHANNEL"].get(name)
+        if remote is None and self._auto_defines(partner, obj):
+            return partner, None
         if remote is None:
             return None, _error(ERR_NOT_DEFINED, name=name)
         if remote.otype not in PARTNER_TYPES[obj.otype]:
@@ -213,6 +216,12 @@ class Network:
         srec.info.update(sched=qm.status.schedule(obj, now), first_done=True, rqmname="")
         self._replace(qm, name, srec, build(now, [], "RETRYING"))
         self._plan(qm, name, srec, now)
+
+    @staticmethod
+    def _auto_defines(partner, obj):
+        """ALTER QMGR CHAD(ENABLED): a sender or server reaching an undefined channel gets a RCVR defined for it (IBM
+        "channel auto-definition"; the emulator takes SYSTEM.DEF.RECEIVER's attributes, real MQ SYSTEM.AUTO.RECEIVER)."""
+        return obj.otype in ("SDR", "SVR") and partner.qmgr.attrs.get("CHAD") == "ENABLED"
 
     # ----- plans ------------------------------------------------------------------------------------------------
     def _plan(self, qm, name, rec, now):
@@ -288,6 +297,8 @@ class Network:
         if partner is None:  # cannot happen while plans are re-made after every change; stay safe
             rec.info["error"] = error
             return
+        if name not in partner.store["CHANNEL"]:  # channel auto-definition (CHAD) on the partner
+            partner.execute(Command("DEFINE", "CHANNEL", name, {"CHLTYPE": "RCVR", "DESCR": "Auto-defined by CHAD"}))
         discint = self._discint(obj)
         info = {"conname": self.host(qm.name), "xmitq": partner.store["CHANNEL"][name].attrs.get("XMITQ", ""), "wall": time.time() + (ts - time.monotonic()), "rqmname": qm.name,
                 "peer": (qm.name, name)}

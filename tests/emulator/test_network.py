@@ -152,7 +152,7 @@ def test_fixed_condition_connects_at_the_next_tick(client, clock):
 
 
 @pytest.mark.parametrize("chltype,rtype,ok", [
-    ("SDR", "RQSTR", True), ("SDR", "SVRCONN", False), ("SVR", "RQSTR", True), ("SVR", "RCVR", False),
+    ("SDR", "RQSTR", True), ("SDR", "SVRCONN", False), ("SVR", "RQSTR", True), ("SVR", "RCVR", True), ("SVR", "SVRCONN", False),
     ("RQSTR", "SVR", True), ("RQSTR", "SDR", True), ("CLUSSDR", "CLUSRCVR", True), ("CLUSSDR", "RCVR", False),
 ])
 def test_partner_types(client, chltype, rtype, ok):
@@ -170,6 +170,14 @@ def test_partner_types(client, chltype, rtype, ok):
         assert [(r["chltype"], r["status"], r["rqmname"]) for r in rows] == [(rtype, "RUNNING", "QM1")]
     else:
         assert _info(client, "P")[0]["error"]["msgid"] == "AMQ9547E"
+
+
+def test_channel_auto_definition(client):
+    _pair(client)
+    _run(client, "QM2", "DELETE CHANNEL(TO.QM2)", "ALTER QMGR CHAD(ENABLED)")
+    client.ok("START", "CHANNEL", "TO.QM2")
+    assert _chs(client) == [("RUNNING", "QM2")]
+    assert client.ok("DISPLAY", "CHANNEL", "TO.QM2", qmgr="QM2") == [{"channel": "TO.QM2", "chltype": "RCVR"}]
 
 
 def test_failed_requester_stops(client):
