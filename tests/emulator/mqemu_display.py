@@ -24,6 +24,7 @@ CHSTATUS_VALID = {k.upper() for k in CHSTATUS_KEYS} | {
 LSSTATUS_KEYS = ("listener", "status", "pid")
 SVSTATUS_KEYS = ("service", "status", "pid")
 WHERE_OPS = ("EQ", "NE", "LT", "GT", "LE", "GE", "LK", "NL")
+FLAG_KEYS = set(O.NEGATIONS.values())  # runmqsc shows TRIGGER/NOTRIGGER, SHARE/NOSHARE, HARDENBO/NOHARDENBO
 
 
 def _where(params, valid):
@@ -53,7 +54,7 @@ def _where(params, valid):
 def display(qm, cmd, params):
     """DISPLAY on queue manager qm -> response elements, one per row (params: the filters, popped as they are read)."""
     return {"QMGR": _display_qmgr, "QMSTATUS": _display_qmstatus, "CHSTATUS": _display_chstatus, "LSSTATUS": _display_lsstatus,
-            "SVSTATUS": _display_svstatus}.get(cmd.qualifier, _display_objects)(qm, cmd, params)
+            "SVSTATUS": _display_svstatus, "QSTATUS": _display_qstatus}.get(cmd.qualifier, _display_objects)(qm, cmd, params)
 
 
 def _project(qm, rows, resp, identity, valid):
@@ -86,14 +87,21 @@ def _filter(params, allowed, valid):
     return where, filters
 
 
-def _object_row(kind, name, obj):
+def _object_row(qm, kind, name, obj):
     attrs = {k.lower(): ("********" if k == "PASSWORD" and v else v) for k, v in sorted(obj.attrs.items())}
-    row = {"CHANNEL": {"channel": name, "chltype": obj.otype}, "QUEUE": {"queue": name, "type": obj.otype},
-           "LISTENER": {"listener": name}, "SERVICE": {"service": name}}[kind]
+    plain = O.PLAIN_KINDS.get(kind)
+    if plain:
+        attrs.update({k.lower(): derive(name, obj.attrs) for k, derive in plain.derived.items()})
+        row = {plain.ident[0]: name, **{k: attrs[k] for k in plain.ident[1:]}}
+    else:
+        row = {"CHANNEL": {"channel": name, "chltype": obj.otype}, "QUEUE": {"queue": name, "type": obj.otype},
+               "LISTENER": {"listener": name}, "SERVICE": {"service": name}}[kind]
     row.update(attrs)
+    row.update({k.lower(): v for k, v in O.QUEUE_SHOWN.get(obj.otype, {}).items()})
     if obj.otype == "QLOCAL":
-        row.update(curdepth=0, ipprocs=0, opprocs=0)
-    if kind == "QUEUE":
+        state = qm.qstate.get(name, O.EMPTY_QUEUE)
+        row.update(curdepth=state["CURDEPTH"], ipprocs=state["IPPROCS"], opprocs=state["OPPROCS"])
+    if kind in ("QUEUE", "SUB"):
         row.update(crdate=O.mq_date(obj.crwall), crtime=O.mq_time(obj.crwall))
     row.update(altdate=O.mq_date(obj.altwall), alttime=O.mq_time(obj.altwall))
     return row
@@ -101,52 +109,127 @@ def _object_row(kind, name, obj):
 
 def _display_objects(qm, cmd, params):
     kind = KIND[cmd.qualifier]
-    ident = {"CHANNEL": ("channel", "chltype"), "QUEUE": ("queue", "type"), "LISTENER": ("listener",),
-             "SERVICE": ("service",)}[kind]
-    schema_keys = {"CHANNEL": O.ALL_CHANNEL_KEYS, "LISTENER": O.LISTENER_ATTRS, "SERVICE": O.SERVICE_ATTRS,
-                   "QUEUE": {k for a in O.QUEUE_ATTRS.values() for k in a}}[kind]
-    valid = {k.upper() for k in ident} | set(schema_keys) | {"ALTDATE", "ALTTIME", "CRDATE", "CRTIME", "CURDEPTH", "IPPROCS", "OPPROCS"}
-    allowed = {"CHANNEL": ("CHLTYPE",), "QUEUE": ("TYPE",)}.get(kind, ())
+    plain = O.PLAIN_KINDS.get(kind)
+    if plain:
+        ident, schema_keys = plain.ident, set(plain.attrs) | set(plain.derived)
+    else:
+        ident = {"CHANNEL": ("channel", "chltype"), "QUEUE": ("queue", "type"), "LISTENER": ("listener",),
+                 "SERVICE": ("service",)}[kind]
+        schema_keys = {"CHANNEL": O.ALL_CHANNEL_KEYS, "LISTENER": O.LISTENER_ATTRS, "SERVICE": O.SERVICE_ATTRS,
+                       "QUEUE": {k for a in O.QUEUE_ATTRS.values() for k in a} | {"DEFTYPE"}}[kind]
+    valid = {k.upper() for k in ident} | set(schema_keys) | set(O.QUEUE_RUNTIME_KEYS)
+    # DISPLAY QUEUE selects by TYPE, and like the other typed displays by TARGTYPE, CLUSTER and CLUSNL ([V] IBM DISPLAY
+    # QUEUE); DISPLAY TOPIC by TYPE(LOCAL|CLUSTER|ALL) and CLUSTER, DISPLAY SUB by SUBTYPE and DURABLE ([V] their pages).
+    allowed = {"CHANNEL": ("CHLTYPE",), "QUEUE": ("TYPE", "TARGTYPE", "CLUSTER", "CLUSNL"), "TOPIC": ("TYPE", "CLUSTER"),
+               "SUB": ("SUBTYPE", "DURABLE")}.get(kind, ())
     where, filters = _filter(params, allowed, valid)
-    want_type = (filters.get("CHLTYPE") or filters.get("TYPE") or (cmd.qualifier if kind == "QUEUE" and cmd.qualifier != "QUEUE"
-                                                                   else None))
+    want_type = None if plain else (filters.pop("CHLTYPE", None) or filters.pop("TYPE", None)
+                                    or (cmd.qualifier if kind == "QUEUE" and cmd.qualifier != "QUEUE" else None))
+    if kind == "QUEUE" and (not isinstance(want_type, (str, type(None)))
+                            or (want_type and want_type.upper() not in O.QUEUE_DISPLAY_TYPES)):
+        raise MqscError(O.RC_ATTR_VALUE_ERROR, "TYPE")
     want_type = want_type.upper() if isinstance(want_type, str) and want_type.upper() != "ALL" else None
-    rows = [_object_row(kind, n, o) for n, o in sorted(qm.store[kind].items())
-            if O.generic_match(cmd.name, n) and (want_type is None or o.otype == want_type)]
+
+    # Attribute filters match like generic names, enumerations in any case; ALL matches everything; a row without the
+    # attribute (another queue type) does not match.
+    wants = {k.lower(): str(v) if k in ("CLUSTER", "CLUSNL") else str(v).upper() for k, v in filters.items()}
+    rows = [row for row in (_object_row(qm, kind, n, o) for n, o in sorted(qm.store[kind].items())
+                            if O.generic_match(cmd.name, n) and (want_type is None or o.otype == want_type))
+            if all(want == "ALL" or (key in row and O.generic_match(want, str(row[key]))) for key, want in wants.items())]
     if not rows:
         raise MqscError(O.RC_UNKNOWN_OBJECT, cmd.name)  # 2085 rather than an empty list (pymqrest ef36c2f)
     return _project(qm, [r for r in rows if where is None or where(r)], cmd.response, ident, valid)
 
 
+# DISPLAY QSTATUS TYPE(QUEUE) fields in runmqsc order ([S] DIS QSTATUS(DEV.QUEUE.1) on an MQ 9.2 container); a specific
+# name shows them all, a generic name only QUEUE, TYPE and CURDEPTH ([S] dis qs(X*) transcript).
+QSTATUS_KEYS = ("queue", "type", "curdepth", "curfsize", "curmaxfs", "ipprocs", "lgetdate", "lgettime", "lputdate",
+                "lputtime", "medialog", "monq", "msgage", "opprocs", "qtime", "uncom")
+# TYPE(HANDLE): one row per open handle (IBM DISPLAY QSTATUS handle status); values are those of a local application.
+QSTATUS_HANDLE_KEYS = ("queue", "type", "appldesc", "appltag", "appltype", "browse", "channel", "conname", "astate", "hstate",
+                       "input", "inquire", "output", "pid", "qmurid", "set", "tid", "urid", "urtype", "userid")
+
+
+def _qstatus_rows(qm, name, obj, qtype, opentype):
+    state = qm.qstate.get(name, O.EMPTY_QUEUE)
+    if qtype == "HANDLE":
+        handles = [("SHARED", "NO")] * (state["IPPROCS"] if opentype in ("ALL", "INPUT") else 0) + \
+                  [("NO", "YES")] * (state["OPPROCS"] if opentype in ("ALL", "OUTPUT") else 0)
+        return [{"queue": name, "type": "HANDLE", "appldesc": "", "appltag": "mqemu", "appltype": "USER", "browse": "NO",
+                 "channel": "", "conname": "", "astate": "NONE", "hstate": "INACTIVE", "input": inp, "inquire": "NO",
+                 "output": out, "pid": 4000 + i, "qmurid": "0.0", "set": "NO", "tid": 1, "urid": "", "urtype": "QMGR",
+                 "userid": "mqm"} for i, (inp, out) in enumerate(handles)]
+    # Monitoring fields are blank unless queue monitoring is on (MONQ, QMGR meaning the queue manager's MONQ).
+    monq = obj.attrs["MONQ"] if obj.attrs["MONQ"] != "QMGR" else qm.qmgr.attrs["MONQ"]
+    mon = monq not in ("OFF", "NONE")
+
+    def stamp(wall):
+        return (O.mq_date(wall), O.mq_time(wall)) if mon and wall else ("", "")
+    lget, lput = stamp(state["LGET"]), stamp(state["LPUT"])
+    age = int(time.time() - state["OLDEST"]) if mon and state["OLDEST"] else ("" if not mon else 0)
+    return [{"queue": name, "type": "QUEUE", "curdepth": state["CURDEPTH"], "curfsize": 1, "curmaxfs": 2088960,
+             "ipprocs": state["IPPROCS"], "lgetdate": lget[0], "lgettime": lget[1], "lputdate": lput[0], "lputtime": lput[1],
+             "medialog": "", "monq": monq, "msgage": age, "opprocs": state["OPPROCS"], "qtime": "", "uncom": "NO"}]
+
+
+def _display_qstatus(qm, cmd, params):
+    """DISPLAY QSTATUS(generic) [TYPE(QUEUE|HANDLE)] [OPENTYPE(ALL|INPUT|OUTPUT)]: local queues only."""
+    valid = {k.upper() for k in QSTATUS_KEYS + QSTATUS_HANDLE_KEYS}
+    where, filters = _filter(params, ("TYPE", "OPENTYPE"), valid)
+    qtype, opentype = (str(filters.get(k, d)).upper() for k, d in (("TYPE", "QUEUE"), ("OPENTYPE", "ALL")))
+    if qtype not in ("QUEUE", "HANDLE"):
+        raise MqscError(O.RC_ATTR_VALUE_ERROR, "TYPE")
+    if opentype not in ("ALL", "INPUT", "OUTPUT"):
+        raise MqscError(O.RC_ATTR_VALUE_ERROR, "OPENTYPE")
+    local = [(n, o) for n, o in sorted(qm.store["QUEUE"].items()) if o.otype == "QLOCAL" and O.generic_match(cmd.name, n)]
+    if not local:
+        raise MqscError(O.RC_UNKNOWN_OBJECT, cmd.name)  # [I] as DISPLAY QLOCAL: no local queue of that name
+    rows = [r for n, o in local for r in _qstatus_rows(qm, n, o, qtype, opentype)]
+    resp = cmd.response
+    if resp is None and qm.settings.config("display_default") != "all":
+        generic = cmd.name.endswith("*")
+        resp = ["curdepth"] if qtype == "QUEUE" and generic else (["all"] if not generic else [])
+    return _project(qm, [r for r in rows if where is None or where(r)], resp, ("queue", "type"), valid)
+
+
 def _qmgr_row(qm):
     created = qm.qmgr.crwall
-    return {"qmname": qm.name, **{k.lower(): v for k, v in qm.qmgr.attrs.items()}, "ccsid": 1208, "cmdlevel": 942,
-            "version": "09040200", "platform": "UNIX", "qmid": f"{qm.name}_{time.strftime('%Y-%m-%d_%H.%M.%S', time.localtime(created))}",
+    attrs = {k.lower(): v for k, v in sorted({**qm.qmgr.attrs, **O.QMGR_SHOWN}.items())}
+    return {"qmname": qm.name, **attrs, "qmid": f"{qm.name}_{time.strftime('%Y-%m-%d_%H.%M.%S', time.localtime(created))}",
             "crdate": O.mq_date(created), "crtime": O.mq_time(created),
             "altdate": O.mq_date(qm.qmgr.altwall), "alttime": O.mq_time(qm.qmgr.altwall)}
 
 
 def _display_qmgr(qm, cmd, params):
     row = _qmgr_row(qm)
-    valid = {k.upper() for k in row} | {"CHINIT", "CLUSTER", "EVENT", "PUBSUB", "SYSTEM"}  # pymqrest response macros
+    valid = {k.upper() for k in row} | set(O.QMGR_GROUPS)
     _filter(params, (), valid)
     resp = cmd.response
-    if resp is not None and any(r.upper() in ("CHINIT", "CLUSTER", "EVENT", "PUBSUB", "SYSTEM") for r in resp):
-        resp = ["all"]
+    if resp is not None:
+        groups = [O.QMGR_GROUPS.get(r.upper()) for r in resp]
+        resp = ["all"] if () in groups else [k for r, g in zip(resp, groups) for k in (g if g is not None else (r,))]
     # DISPLAY QMGR without attributes shows ALL in runmqsc ([R]).
     return _project(qm, [row], resp if resp is not None else ["all"], ("qmname",), valid)
 
 
 def _display_qmstatus(qm, cmd, params):
     now = time.monotonic()
-    row = {"qmname": qm.name, "status": "RUNNING", "chinit": "RUNNING",
+    linear = qm.qmstatus.get("LOGTYPE") == "LINEAR"
+    status = {**(O.QMSTATUS_LINEAR if linear else {}), **qm.qmstatus}
+    row = {"qmname": qm.name, "type": "QMGR", "status": "RUNNING", "chinit": "RUNNING",
            "cmdserv": "STOPPED" if qm.settings.cmdserv_down() else "RUNNING",
-           "startda": O.mq_date(qm.started_wall), "startti": O.mq_time(qm.started_wall),
-           "datpath": f"/var/mqm/qmgrs/{qm.name}", **{k.lower(): v for k, v in qm.qmstatus.items()}}
+           "startda": O.mq_date(qm.started_wall), "startti": O.mq_time(qm.started_wall), "datpath": f"/var/mqm/qmgrs/{qm.name}",
+           # circular logging: the linear-only fields are not shown, even when set through the control API ([S] INSTANA)
+           **{k.lower(): v for k, v in status.items() if linear or k not in O.QMSTATUS_LINEAR}}
     row["conns"] = qm.connection_count(now)
-    valid = {k.upper() for k in row}
-    _filter(params, ("TYPE",), valid)
-    return _project(qm, [row], cmd.response, ("qmname", "status"), valid)
+    valid = {k.upper() for k in row} | set(O.QMSTATUS_LOG) | {"LOG"}
+    where, filters = _filter(params, ("TYPE",), valid)
+    if str(filters.get("TYPE", "QMGR")).upper() != "QMGR":
+        raise MqscError(O.RC_ATTR_VALUE_ERROR, "TYPE")  # TYPE(NATIVEHA) needs a Native HA queue manager ([I] reason)
+    resp = cmd.response
+    if resp is not None and any(r.upper() == "LOG" for r in resp):
+        resp = [k for r in resp for k in (O.QMSTATUS_LOG if r.upper() == "LOG" else (r,))]
+    return _project(qm, [row] if where is None or where(row) else [], resp, ("qmname", "status"), valid)
 
 
 def _chstatus_row(qm, name, obj, rec, state):
@@ -234,5 +317,6 @@ def envelope(cmd, elements):
 
 def format_rows(params):
     """runmqsc style: KEYWORD(value) pairs, two per line, blanks as '( )', CURRENT as a bare keyword."""
-    pairs = ["CURRENT" if k == "current" else f"{k.upper()}({v if v != '' else ' '})" for k, v in params.items()]
+    pairs = ["CURRENT" if k == "current" else (k.upper() if v == "YES" else f"NO{k.upper()}") if k.upper() in FLAG_KEYS
+             else f"{k.upper()}({v if v != '' else ' '})" for k, v in params.items()]
     return [("   " + pairs[i].ljust(40) + (pairs[i + 1] if i + 1 < len(pairs) else "")).rstrip() for i in range(0, len(pairs), 2)]

@@ -314,6 +314,9 @@ class Handler(BaseHTTPRequestHandler):
             return {"name": name, "state": model.restart_qmgr(name, body.get("down", 0.0), body.get("starting", model.timing["qmgr_start"]))}
         if action == ["qmstatus"]:
             return model.set_qmstatus(name, **body)
+        if len(action) == 3 and action[0] == "queue" and action[2] in ("messages", "get", "open"):
+            kw = {"open": ("ipprocs", "opprocs")}.get(action[2], ("count",))
+            return model.queue_control(name, action[1], {"messages": "put"}.get(action[2], action[2]), **{k: body.get(k) for k in kw})
         if len(action) == 3 and action[0] == "channel" and action[2] == "clients":
             return {"channel": action[1], "count": model.attach_clients(name, action[1], body.get("count"))}
         return None

@@ -442,6 +442,29 @@ class Model:
                 raise ControlError(409, str(err)) from err
         return count
 
+    def queue_control(self, qmgr, queue, action, **kw):
+        """Control API on one queue: action 'put' (count), 'get' (count or None = all) or 'open' (ipprocs, opprocs).
+        MQ refusals (an MQRC of the application's MQOPEN/MQPUT) are 409 naming the reason."""
+        qm = self._qm(qmgr)
+        for key, value in kw.items():
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+                raise ValueError(f"{key} must be an integer >= 0")
+        with self.changing() as now:
+            try:
+                if action == "put":
+                    if kw.get("count") is None:
+                        raise ValueError("count (messages to put) is required")
+                    target, depth = qm.put_messages(queue, kw["count"])
+                    self.network.message_arrived(qm, target, now)  # wakes an inactive sender of that XMITQ
+                    return {"queue": queue, "target": target, "curdepth": depth}
+                if action == "get":
+                    target, got, depth = qm.get_messages(queue, kw.get("count"))
+                    return {"queue": queue, "target": target, "got": got, "curdepth": depth}
+                return dict(qm.open_queue(queue, kw.get("ipprocs"), kw.get("opprocs")), queue=queue)
+            except MqscError as err:
+                status = 404 if err.reason == O.RC_UNKNOWN_OBJECT else 409
+                raise ControlError(status, f"reason {err.reason}: {err.lines[0]}") from err
+
     # ----- REST resources ----------------------------------------------------------------------------------
     def qmgr_resource(self, name=None, status=False, state=None):
         """GET /admin/qmgr[/{name}] -> (http status, body); shape {"qmgr":[{"name","state"}]} ([S] CP4I-10)."""

@@ -7,8 +7,10 @@ Reference keys in comments point at ../shared/reference/mq-rest-api.md, relative
 example [S] INSTANA).
 """
 
+import hashlib
 import re
 import time
+from collections import namedtuple
 
 YESNO = ("YES", "NO")
 LEVELS = ("QMGR", "OFF", "LOW", "MEDIUM", "HIGH")
@@ -31,23 +33,58 @@ ENUMS = {
     "SERVTYPE": ("COMMAND", "SERVER"),
     "PUT": ("ENABLED", "DISABLED"), "GET": ("ENABLED", "DISABLED"),
     "USAGE": ("NORMAL", "XMITQ"),
-    "DEFTYPE": ("PREDEFINED", "PERMDYN", "TEMPDYN", "SHAREDYN"),
+    "DEFTYPE": ("PERMDYN", "TEMPDYN"),  # settable on QMODEL only (SHAREDYN is z/OS); a QLOCAL shows PREDEFINED
     "TARGTYPE": ("QUEUE", "TOPIC"),
     "DEFBIND": ("OPEN", "NOTFIXED", "GROUP"),
     "TRIGTYPE": ("FIRST", "EVERY", "DEPTH", "NONE"),
+    "ACCTQ": ("QMGR", "ON", "OFF"), "CLWLUSEQ": ("QMGR", "ANYLOCAL", "LOCAL"), "DEFPRESP": ("SYNC", "ASYNC"),
+    "DEFREADA": ("NO", "YES", "DISABLED"), "DEFSOPT": ("EXCL", "SHARED"), "DISTL": YESNO, "IMGRCOVQ": ("QMGR", "NO", "YES"),
+    "MSGDLVSQ": ("PRIORITY", "FIFO"), "NPMCLASS": ("NORMAL", "HIGH"), "QSVCIEV": ("NONE", "HIGH", "OK"),
+    "QDPHIEV": ("ENABLED", "DISABLED"), "QDPLOEV": ("ENABLED", "DISABLED"), "QDPMAXEV": ("ENABLED", "DISABLED"),
+    "SCOPE": ("QMGR", "CELL"), "STRMQOS": ("BESTEF", "MUSTDUP"),
+    # Keyword pairs (TRIGGER/NOTRIGGER, ...), stored and displayed as the positive keyword with YES or NO (NEGATIONS).
+    "TRIGGER": YESNO, "SHARE": YESNO, "HARDENBO": YESNO, "AUTHREC": YESNO,
     "CHLAUTH": ("ENABLED", "DISABLED"), "CHAD": ("ENABLED", "DISABLED"), "STATMQI": ("ON", "OFF"),
 }
-# Integer attributes that also take the keyword AUTO ([S] INSTANA: KAINT(AUTO), AMQPKA(AUTO)).
-INT_OR_AUTO = ("KAINT", "AMQPKA")
-MAX_LEN = {"DESCR": 64, "CONNAME": 264}
+_ASP = ("ASPARENT", "YES", "NO")
+_ASP_EN = ("ASPARENT", "ENABLED", "DISABLED")
+# The same keyword with other values on another object kind (IBM DEFINE QUEUES: PROPCTL FORCE/V6COMPAT on queues only;
+# IBM DEFINE TOPIC: ASPARENT inherits from the parent topic).
+KIND_ENUMS = {
+    "QUEUE": {"PROPCTL": ("COMPAT", "NONE", "ALL", "FORCE", "V6COMPAT")},
+    "TOPIC": {"DEFPSIST": _ASP, "USEDLQ": _ASP, "DURSUB": _ASP, "PUB": _ASP_EN, "SUB": _ASP_EN, "MCAST": ("ASPARENT", "ENABLED",
+              "DISABLED", "ONLY"), "DEFPRESP": ("ASPARENT", "SYNC", "ASYNC"), "PUBSCOPE": ("ASPARENT", "QMGR", "ALL"),
+              "SUBSCOPE": ("ASPARENT", "QMGR", "ALL"), "PMSGDLV": ("ASPARENT", "ALL", "ALLDUR", "ALLAVAIL"),
+              "NPMSGDLV": ("ASPARENT", "ALL", "ALLDUR", "ALLAVAIL"), "PROXYSUB": ("FIRSTUSE", "FORCE"),
+              "WILDCARD": ("PASSTHRU", "BLOCK"), "CLROUTE": ("DIRECT", "TOPICHOST", "NONE"), "TYPE": ("LOCAL",)},
+    "SUB": {"DESTCLAS": ("PROVIDED", "MANAGED"), "PSPROP": ("NONE", "COMPAT", "RFH2", "MSGPROP"),
+            "REQONLY": ("ALL", "UPDATE"), "SUBSCOPE": ("ALL", "QMGR"), "VARUSER": ("ANY", "FIXED"), "WSCHEMA": ("TOPIC", "CHAR"),
+            "PUBPRTY": ("ASPUB", "ASQDEF", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9")},
+    "PROCESS": {"APPLTYPE": ("CICS", "DEF", "DOS", "IMS", "MVS", "NOTESAGENT", "NSK", "OS400", "UNIX", "WINDOWS",
+                             "WINDOWSNT", "WLM")},
+}
+# MQSC flags that switch a YES/NO attribute off: NOTRIGGER is TRIGGER(NO) (IBM DEFINE QUEUES keyword pairs).
+NEGATIONS = {"NOTRIGGER": "TRIGGER", "NOSHARE": "SHARE", "NOHARDENBO": "HARDENBO"}
+# Integer attributes that also take one keyword ([S] INSTANA: KAINT(AUTO), AMQPKA(AUTO); [V] IBM DEFINE QUEUES:
+# MAXFSIZE(DEFAULT), CAPEXPRY(NOLIMIT)).
+INT_OR_KEYWORD = {"KAINT": ("AUTO",), "AMQPKA": ("AUTO",), "MAXFSIZE": ("DEFAULT",), "CAPEXPRY": ("NOLIMIT",),
+                  "EXPIRY": ("UNLIMITED",)}
+KIND_INT_OR_KEYWORD = {"TOPIC": {"DEFPRTY": ("ASPARENT",), "CAPEXPRY": ("ASPARENT", "NOLIMIT")}}
+# List-valued attributes: a JSON array or runmqsc NAMES(A,B); at most 256 names of 48 characters ([V] IBM DEFINE NAMELIST).
+LIST_ATTRS = {"NAMES": (256, 48)}
+# Integer ranges ([R] IBM DEFINE QUEUES); a value outside is 4005 ([I] the reason).
+RANGES = {"DEFPRTY": (0, 9), "TRIGMPRI": (0, 9), "CLWLPRTY": (0, 9), "CLWLRANK": (0, 9), "QDEPTHHI": (0, 100),
+          "QDEPTHLO": (0, 100), "MAXDEPTH": (0, 999999999), "MAXMSGL": (0, 104857600), "TRIGDPTH": (1, 999999999),
+          "MAXFSIZE": (20, 267386880)}
+MAX_LEN = {"DESCR": 64, "CONNAME": 264, "APPLICID": 256, "ENVRDATA": 128, "USERDATA": 128, "TOPICSTR": 10240, "SELECTOR": 10240}
 
 
 def _attrs(spec):
-    """Parse 'KEY=default ...' into an ordered dict; digit defaults are integers."""
+    """Parse 'KEY=default ...' into an ordered dict; digit defaults are integers (unless zero-padded)."""
     out = {}
     for item in spec.split():
         key, _sep, value = item.partition("=")
-        out[key] = int(value) if value.isdigit() else value
+        out[key] = int(value) if value.isdigit() and (value == "0" or value[0] != "0") else value  # VERSION=09040200 stays
     return out
 
 
@@ -87,28 +124,125 @@ INITIATING_TYPES = ("SDR", "SVR", "RQSTR", "CLUSSDR")
 LISTENER_ATTRS = _attrs("TRPTYPE=TCP PORT=0 IPADDR= BACKLOG=0 CONTROL=MANUAL DESCR=")
 SERVICE_ATTRS = _attrs("CONTROL=MANUAL SERVTYPE=COMMAND STARTCMD= STARTARG= STOPCMD= STOPARG= STDOUT= STDERR= DESCR=")
 
-# Queues: basic support only.
-_QCOMMON = "DESCR= DEFPSIST=NO DEFPRTY=0 PUT=ENABLED"
+# Queue attributes per type with the SYSTEM.DEFAULT.*.QUEUE defaults of MQ 9.4 on Multiplatforms (z/OS-only ones left
+# out): [V] the defaults above the line of the IBM DEFINE QLOCAL/QALIAS/QREMOTE/QMODEL 9.4 syntax diagrams (CAPEXPRY,
+# CUSTOM, DEFPRESP, ..., DEFSOPT(SHARED), NOTRIGGER, MAXDEPTH 5000, MAXMSGL 4194304, MSGDLVSQ PRIORITY, USAGE NORMAL);
+# [S] QDEPTHHI 80, QDEPTHLO 20, QDPMAXEV ENABLED, QSVCINT/RETINTVL 999999999, SHARE in a runmqsc DISPLAY QLOCAL dump;
+# [R] NOHARDENBO, DISTL(NO), MAXFSIZE(DEFAULT), STRMQOS(BESTEF), QMODEL DEFTYPE(TEMPDYN) and which type has which keyword.
+_QCOMMON = "CAPEXPRY=NOLIMIT CUSTOM= DEFPRESP=SYNC DEFPRTY=0 DEFPSIST=NO DESCR= PUT=ENABLED"
+_QCLUS = "CLUSNL= CLUSTER= CLWLPRTY=0 CLWLRANK=0 DEFBIND=OPEN SCOPE=QMGR"
+_QSTORE = "ACCTQ=QMGR BOQNAME= BOTHRESH=0 CLCHNAME= DEFREADA=NO DEFSOPT=SHARED DISTL=NO GET=ENABLED HARDENBO=NO IMGRCOVQ=QMGR " \
+          "INITQ= MAXDEPTH=5000 MAXMSGL=4194304 MONQ=QMGR MSGDLVSQ=PRIORITY NPMCLASS=NORMAL PROCESS= PROPCTL=COMPAT QDEPTHHI=80 " \
+          "QDEPTHLO=20 QDPHIEV=DISABLED QDPLOEV=DISABLED QDPMAXEV=ENABLED QSVCIEV=NONE QSVCINT=999999999 RETINTVL=999999999 " \
+          "SHARE=YES STATQ=QMGR TRIGDATA= TRIGDPTH=1 TRIGGER=NO TRIGMPRI=0 TRIGTYPE=FIRST USAGE=NORMAL"
 QUEUE_ATTRS = {
-    "QLOCAL": _attrs(f"{_QCOMMON} GET=ENABLED MAXDEPTH=5000 MAXMSGL=4194304 USAGE=NORMAL INITQ= PROCESS= TRIGTYPE=FIRST TRIGDPTH=1 "
-                     "BOQNAME= BOTHRESH=0 CLUSTER= CLUSNL= DEFBIND=OPEN MONQ=QMGR STATQ=QMGR"),
-    "QREMOTE": _attrs(f"{_QCOMMON} RNAME= RQMNAME= XMITQ= CLUSTER= CLUSNL= DEFBIND=OPEN"),
-    "QALIAS": _attrs(f"{_QCOMMON} GET=ENABLED TARGET= TARGTYPE=QUEUE CLUSTER= CLUSNL= DEFBIND=OPEN"),
-    "QMODEL": _attrs(f"{_QCOMMON} GET=ENABLED DEFTYPE=PREDEFINED MAXDEPTH=5000 MAXMSGL=4194304 USAGE=NORMAL BOQNAME= BOTHRESH=0 "
-                     "MONQ=QMGR STATQ=QMGR"),
+    "QLOCAL": _attrs(f"{_QCOMMON} {_QCLUS} {_QSTORE} CLWLUSEQ=QMGR MAXFSIZE=DEFAULT STREAMQ= STRMQOS=BESTEF"),
+    "QREMOTE": _attrs(f"{_QCOMMON} {_QCLUS} RNAME= RQMNAME= XMITQ="),
+    "QALIAS": _attrs(f"{_QCOMMON} {_QCLUS} DEFREADA=NO GET=ENABLED PROPCTL=COMPAT TARGET= TARGTYPE=QUEUE"),
+    "QMODEL": _attrs(f"{_QCOMMON} {_QSTORE} DEFTYPE=TEMPDYN"),
 }
+# DELETE of these kinds takes AUTHREC(YES|NO) ([V] IBM DELETE queues: "This parameter does not apply to z/OS").
+AUTHREC_KINDS = ("QUEUE", "NAMELIST", "PROCESS", "TOPIC")
+# Shown by DISPLAY but not settable: a QLOCAL is DEFTYPE(PREDEFINED) ([V] IBM DISPLAY QUEUE); CURDEPTH, IPPROCS, OPPROCS
+# come from the queue's runtime state, CRDATE/CRTIME/ALTDATE/ALTTIME from the definition.
+QUEUE_SHOWN = {"QLOCAL": {"DEFTYPE": "PREDEFINED"}}
+QUEUE_RUNTIME_KEYS = ("ALTDATE", "ALTTIME", "CRDATE", "CRTIME", "CURDEPTH", "IPPROCS", "OPPROCS")
+# DISPLAY QUEUE filters besides WHERE: TYPE selects the queue type ([V] IBM DISPLAY QUEUE: TYPE(ALL|QLOCAL|...|QCLUSTER)).
+QUEUE_DISPLAY_TYPES = ("ALL", "QLOCAL", "QMODEL", "QALIAS", "QREMOTE", "QCLUSTER")
+# Runtime state of a local queue with no messages and no open handle (LPUT/LGET/OLDEST: wall times or None).
+EMPTY_QUEUE = {"CURDEPTH": 0, "IPPROCS": 0, "OPPROCS": 0, "LPUT": None, "LGET": None, "OLDEST": None}
 QUEUE_DEFAULTS = {"QLOCAL": "SYSTEM.DEFAULT.LOCAL.QUEUE", "QREMOTE": "SYSTEM.DEFAULT.REMOTE.QUEUE",
                   "QALIAS": "SYSTEM.DEFAULT.ALIAS.QUEUE", "QMODEL": "SYSTEM.DEFAULT.MODEL.QUEUE"}
 
-# QMGR: alterable attributes with defaults; display-only ones (CMDLEVEL, VERSION, ...) are added when displayed ([S] INSTANA).
-QMGR_ATTRS = _attrs("DESCR= DEADQ= DEFXMITQ= MAXMSGL=4194304 CHLAUTH=ENABLED CONNAUTH=SYSTEM.DEFAULT.AUTHINFO.IDPWOS STATMQI=OFF "
-                    "MONCHL=OFF MONQ=OFF CHAD=DISABLED MAXHANDS=256 TRIGINT=999999999 CERTLABL= SSLKEYR=")
+# Object kinds that are definitions only (no runtime state): the identity keys of a DISPLAY row (the first is the name,
+# the rest come from the attributes), the SYSTEM.DEFAULT.* object DEFINE copies, the attributes with their defaults
+# ([V] syntax diagrams of IBM DEFINE NAMELIST, PROCESS, TOPIC, SUB 9.4; [R] the defaults not drawn there), what DEFINE
+# must be given (one of each tuple), what ALTER cannot change, and the values DISPLAY derives.
+Kind = namedtuple("Kind", "ident default attrs required fixed derived")
+PLAIN_KINDS = {
+    "NAMELIST": Kind(("namelist",), "SYSTEM.DEFAULT.NAMELIST", {"DESCR": "", "NAMES": []}, (), (),
+                     {"NAMCOUNT": lambda n, a: len(a["NAMES"])}),
+    "PROCESS": Kind(("process",), "SYSTEM.DEFAULT.PROCESS",
+                    _attrs("APPLICID= APPLTYPE=UNIX DESCR= ENVRDATA= USERDATA="), (), (), {}),
+    "TOPIC": Kind(("topic", "type"), "SYSTEM.DEFAULT.TOPIC", _attrs(
+        "CAPEXPRY=ASPARENT CLROUTE=DIRECT CLUSTER= COMMINFO= CUSTOM= DEFPRESP=ASPARENT DEFPRTY=ASPARENT DEFPSIST=ASPARENT "
+        "DESCR= DURSUB=ASPARENT MCAST=ASPARENT MDURMDL= MNDURMDL= NPMSGDLV=ASPARENT PMSGDLV=ASPARENT PROXYSUB=FIRSTUSE "
+        "PUB=ASPARENT PUBSCOPE=ASPARENT SUB=ASPARENT SUBSCOPE=ASPARENT TOPICSTR= TYPE=LOCAL USEDLQ=ASPARENT WILDCARD=PASSTHRU"),
+        (("TOPICSTR",),), ("TOPICSTR",), {}),
+    "SUB": Kind(("sub", "subid"), "SYSTEM.DEFAULT.SUB", _attrs(
+        "DEST= DESTCLAS=PROVIDED DESTCORL= DESTQMGR= EXPIRY=UNLIMITED PSPROP=MSGPROP PUBACCT= PUBAPPID= PUBPRTY=ASPUB "
+        "REQONLY=ALL SELECTOR= SUBLEVEL=1 SUBSCOPE=ALL SUBUSER= TOPICOBJ= TOPICSTR= USERDATA= VARUSER=ANY WSCHEMA=TOPIC"),
+        (("TOPICSTR", "TOPICOBJ"),), ("TOPICSTR", "TOPICOBJ", "DESTCLAS", "SELECTOR", "SUBSCOPE", "SUBLEVEL", "WSCHEMA"),
+        {"SUBID": lambda n, a: sub_id(n), "DURABLE": lambda n, a: "YES", "SUBTYPE": lambda n, a: "ADMIN",
+         "SELTYPE": lambda n, a: "STANDARD" if a["SELECTOR"] else "NONE"}),
+}
+
+
+def sub_id(name):
+    """A stable 48-hex-digit SUBID per subscription name; real ones start with 'AMQ ' in hex ([S] 414D5120...), the rest [I]."""
+    return ("414D5120" + hashlib.sha256(name.encode()).hexdigest().upper())[:48]
+
+
+# The root of the topic tree: concrete values where the other topics say ASPARENT ([R] DISPLAY TOPIC(SYSTEM.BASE.TOPIC)).
+BASE_TOPIC = {"CAPEXPRY": "NOLIMIT", "DEFPRESP": "SYNC", "DEFPRTY": 0, "DEFPSIST": "NO", "DURSUB": "YES", "MCAST": "DISABLED",
+              "MDURMDL": "SYSTEM.DURABLE.MODEL.QUEUE", "MNDURMDL": "SYSTEM.NDURABLE.MODEL.QUEUE", "NPMSGDLV": "ALLAVAIL",
+              "PMSGDLV": "ALLDUR", "PUB": "ENABLED", "PUBSCOPE": "ALL", "SUB": "ENABLED", "SUBSCOPE": "ALL", "USEDLQ": "YES"}
+
+# QMGR: alterable attributes with the crtmqm defaults of MQ 9.4 on Linux ([S] INSTANA for CCSID, CHLAUTH, CONNAUTH,
+# MAXMSGL, SCHINIT, SCMDSERV; [V] the keyword list and values of IBM ALTER QMGR 9.4; [R] the other defaults: every event
+# switch DISABLED except STRSTPEV(ENABLED), MAXUMSGS 10000, MAXPRTY 9 (display-only), ...). Display-only ones are
+# QMGR_SHOWN. SSLKEYR and CERTLABL get the queue manager's name when it is created.
+QMGR_ATTRS = _attrs(
+    "ACCTCONO=DISABLED ACCTINT=1800 ACCTMQI=OFF ACCTQ=OFF ACTIVREC=MSG ACTVCONO=DISABLED ACTVTRC=OFF AUTHOREV=DISABLED "
+    "CCSID=1208 CERTLABL= CERTVPOL=ANY CHAD=DISABLED CHADEV=DISABLED CHADEXIT= CHLAUTH=ENABLED CHLEV=DISABLED CLWLDATA= "
+    "CLWLEXIT= CLWLLEN=100 CLWLMRUC=999999999 CLWLUSEQ=LOCAL CMDEV=DISABLED CONFIGEV=DISABLED "
+    "CONNAUTH=SYSTEM.DEFAULT.AUTHINFO.IDPWOS CUSTOM= DEADQ= DEFCLXQ=SCTQ DEFXMITQ= DESCR= IMGINTVL=60 IMGLOGLN=OFF "
+    "IMGRCOVO=YES IMGRCOVQ=YES IMGSCHED=MANUAL INHIBTEV=DISABLED IPADDRV=IPV4 LOCALEV=DISABLED LOGGEREV=DISABLED "
+    "MARKINT=5000 MAXHANDS=256 MAXMSGL=4194304 MAXPROPL=NOLIMIT MAXUMSGS=10000 MONACLS=QMGR MONCHL=OFF MONQ=OFF PARENT= "
+    "PERFMEV=DISABLED PSCLUS=ENABLED PSMODE=ENABLED PSNPMSG=DISCARD PSNPRES=NORMAL PSRTYCNT=5 PSSYNCPT=IFPER "
+    "REMOTEEV=DISABLED REPOS= REPOSNL= REVDNS=ENABLED ROUTEREC=MSG SCHINIT=QMGR SCMDSERV=QMGR SSLCRLNL= SSLCRYP= "
+    "SSLEV=DISABLED SSLFIPS=NO SSLKEYR= SSLRKEYC=0 STATACLS=QMGR STATCHL=OFF STATINT=1800 STATMQI=OFF STATQ=OFF "
+    "STRSTPEV=ENABLED SUITEB=NONE TREELIFE=1800 TRIGINT=999999999")
+# DISPLAY QMGR values that ALTER cannot change (QMNAME, QMID, CRDATE/CRTIME and ALTDATE/ALTTIME are computed) ([S] INSTANA
+# CMDLEVEL 942, VERSION 09040200, PLATFORM UNIX; [R] the rest).
+QMGR_SHOWN = _attrs("ADVCAP=ENABLED AMQPCAP=NO CMDLEVEL=942 COMMANDQ=SYSTEM.ADMIN.COMMAND.QUEUE DISTL=YES MAXPRTY=9 "
+                    "PLATFORM=UNIX SPLCAP=ENABLED SYNCPT=YES VERSION=09040200 XRCAP=NO")
+_EVENTS = ("AUTHOREV", "CHADEV", "CHLEV", "CMDEV", "CONFIGEV", "INHIBTEV", "LOCALEV", "LOGGEREV", "PERFMEV", "REMOTEEV", "SSLEV",
+           "STRSTPEV")
+# DISPLAY QMGR keyword groups ([V] IBM DISPLAY QMGR: EVENT shows the event switches); CHINIT, CLUSTER, PUBSUB and SYSTEM
+# show everything here (a superset).
+QMGR_GROUPS = {"EVENT": _EVENTS, "CHINIT": (), "CLUSTER": (), "PUBSUB": (), "SYSTEM": ()}
+_EN = ("ENABLED", "DISABLED")
+KIND_ENUMS["QMGR"] = {
+    **dict.fromkeys(("AUTHOREV", "CHADEV", "CONFIGEV", "INHIBTEV", "LOCALEV", "LOGGEREV", "PERFMEV", "REMOTEEV", "SSLEV",
+                     "STRSTPEV", "ACCTCONO", "ACTVCONO", "REVDNS", "PSCLUS", "CHLAUTH", "CHAD"), _EN),
+    "CHLEV": ("ENABLED", "EXCEPTION", "DISABLED"), "CMDEV": ("ENABLED", "NODISPLAY", "DISABLED"),
+    "ACCTMQI": ("ON", "OFF"), "ACCTQ": ("ON", "OFF", "NONE"), "STATQ": ("ON", "OFF", "NONE"), "STATMQI": ("ON", "OFF"),
+    "ACTVTRC": ("ON", "OFF"), "ACTIVREC": ("DISABLED", "MSG", "QUEUE"), "ROUTEREC": ("DISABLED", "MSG", "QUEUE"),
+    "MONQ": ("OFF", "NONE", "LOW", "MEDIUM", "HIGH"), "MONCHL": ("OFF", "NONE", "LOW", "MEDIUM", "HIGH"),
+    "STATCHL": ("OFF", "NONE", "LOW", "MEDIUM", "HIGH"), "MONACLS": ("QMGR", "NONE", "LOW", "MEDIUM", "HIGH"),
+    "STATACLS": ("QMGR", "NONE", "LOW", "MEDIUM", "HIGH"), "CERTVPOL": ("ANY", "RFC5280"), "CLWLUSEQ": ("LOCAL", "ANY"),
+    "DEFCLXQ": ("SCTQ", "CHANNEL"), "IMGRCOVO": YESNO, "IMGRCOVQ": YESNO, "IMGSCHED": ("MANUAL", "AUTO"),
+    "IPADDRV": ("IPV4", "IPV6"), "PSMODE": ("COMPAT", "DISABLED", "ENABLED"), "PSNPMSG": ("DISCARD", "KEEP"),
+    "PSNPRES": ("NORMAL", "SAFE", "DROP", "ASYNC"), "PSSYNCPT": ("YES", "IFPER"), "SCHINIT": ("QMGR", "MANUAL"),
+    "SCMDSERV": ("QMGR", "MANUAL"), "SSLFIPS": YESNO, "SUITEB": ("NONE", "128_BIT", "192_BIT", "128_BIT,192_BIT"),
+}
+KIND_INT_OR_KEYWORD["QMGR"] = {"IMGLOGLN": ("OFF",), "MAXPROPL": ("NOLIMIT",)}
 # QMSTATUS values of a healthy 9.4.2 queue manager ([S] INSTANA); STATUS/CHINIT/CMDSERV/CONNS are computed.
+# With LOGTYPE(LINEAR) (control API qmstatus) the linear-only log fields appear, with these values unless set ([I] sizes);
+# with circular logging a real 9.4.2 queue manager omits them ([S] INSTANA DISPLAY QMSTATUS ALL).
+QMSTATUS_LINEAR = _attrs("ARCHLOG=S0000000.LOG ARCHSZ=0 CURRLOG=S0000003.LOG MEDIALOG=S0000000.LOG MEDIASZ=1 RECLOG=S0000002.LOG "
+                         "RECSZ=1")
+# DISPLAY QMSTATUS LOG: the log attribute group ([V] IBM-QMSTATUS-94).
+QMSTATUS_LOG = ("ARCHLOG", "ARCHSZ", "CURRLOG", "DISKLSN", "LOGEXTSZ", "LOGFSSZ", "LOGFSUSE", "LOGINUSE", "LOGPATH", "LOGPRIM",
+                "LOGSEC", "LOGSTRDA", "LOGSTRL", "LOGSTRTI", "LOGTYPE", "LOGUTIL", "MEDIALOG", "MEDIASZ", "RECLOG", "RECSZ",
+                "REUSESZ")
 QMSTATUS_BASE = _attrs("LOGINUSE=13 LOGUTIL=13 LOGTYPE=CIRCULAR LOGPRIM=3 LOGSEC=2 LOGEXTSZ=16392 REUSESZ=0 STANDBY=NOPERMIT "
                        "LDAPCONN=INACTIVE QMFSSZ=253824 QMFSUSE=11 INSTNAME=Installation1 INSTPATH=/opt/mqm CONNS=22")
 
 CHANNEL_NAME_MAX = 20
 OBJECT_NAME_MAX = 48
+SUB_NAME_MAX = 10240  # [V] IBM DEFINE SUB: the subscription name is up to 10 240 characters
 _NAME_RE = re.compile(r"^[A-Za-z0-9._/%]+$")
 
 
@@ -135,9 +269,19 @@ def mq_time(wall=None):
 
 
 # Reason codes (cmqc/cmqcfc; §3.2 table) used by the emulator.
+RC_ALIAS_BASE_Q_TYPE_ERROR = 2001
+RC_GET_INHIBITED = 2016
 RC_NOT_AUTHORIZED = 2035
+RC_OBJECT_IN_USE = 2042
+RC_PUT_INHIBITED = 2051
+RC_Q_FULL = 2053
+RC_Q_NOT_EMPTY = 2055
+RC_Q_TYPE_ERROR = 2057
+RC_UNKNOWN_ALIAS_BASE_Q = 2082
 RC_UNKNOWN_OBJECT = 2085
 RC_UNKNOWN_REMOTE_QMGR = 2087
+RC_XMIT_Q_USAGE_ERROR = 2091
+RC_UNKNOWN_XMIT_Q = 2196
 RC_COMMAND_FAILED = 3008
 RC_PARM_ID_ERROR = 3014
 RC_CHANNEL_TYPE_ERROR = 3034
@@ -155,6 +299,7 @@ RC_NO_START_CMD = 3262
 RC_NO_STOP_CMD = 3263
 RC_OBJECT_ALREADY_EXISTS = 4001
 RC_OBJECT_WRONG_TYPE = 4002
+RC_LIKE_OBJECT_WRONG_TYPE = 4003
 RC_ATTR_VALUE_ERROR = 4005
 RC_OBJECT_NAME_ERROR = 4008
 RC_CHANNEL_IN_USE = 4031
@@ -176,6 +321,7 @@ MESSAGES = {
     "created.QUEUE": "AMQ8006I: IBM MQ queue created.",  # [S]
     "changed.QUEUE": "AMQ8008I: IBM MQ queue changed.",
     "deleted.QUEUE": "AMQ8007I: IBM MQ queue deleted.",
+    "cleared.QUEUE": "AMQ8022I: IBM MQ queue cleared.",  # [S] runmqsc transcript (older "WebSphere MQ" wording)
     "created.LISTENER": "AMQ8626I: IBM MQ listener created.",  # [S]
     "changed.LISTENER": "AMQ8627I: IBM MQ listener changed.",
     "deleted.LISTENER": "AMQ8628I: IBM MQ listener deleted.",
@@ -187,7 +333,31 @@ MESSAGES = {
     "start.SERVICE": "AMQ8733I: Request to start Service accepted.",
     "stop.SERVICE": "AMQ8734I: Request to stop Service accepted.",
     "changed.QMGR": "AMQ8005I: IBM MQ queue manager changed.",  # [S]
+    "created.PROCESS": "AMQ8010I: IBM MQ process created.",  # [V] IBM AMQ8xxx messages; the other object texts are [I]
+    "changed.PROCESS": "AMQ8012I: IBM MQ process changed.",
+    "deleted.PROCESS": "AMQ8011I: IBM MQ process deleted.",
+    "created.NAMELIST": "AMQ8551I: IBM MQ namelist created.",
+    "changed.NAMELIST": "AMQ8552I: IBM MQ namelist changed.",
+    "deleted.NAMELIST": "AMQ8553I: IBM MQ namelist deleted.",
+    "created.TOPIC": "AMQ8690I: IBM MQ topic created.",
+    "changed.TOPIC": "AMQ8691I: IBM MQ topic changed.",
+    "deleted.TOPIC": "AMQ8692I: IBM MQ topic deleted.",
+    "created.SUB": "AMQ8094I: IBM MQ subscription created.",
+    "changed.SUB": "AMQ8095I: IBM MQ subscription changed.",
+    "deleted.SUB": "AMQ8096I: IBM MQ subscription deleted.",
     RC_NOT_AUTHORIZED: "AMQ8135E: Not authorized.",
+    RC_OBJECT_IN_USE: "AMQ8148E: IBM MQ object in use.",  # [S] runmqsc CLEAR QLOCAL of an open queue
+    RC_Q_NOT_EMPTY: "AMQ8143E: IBM MQ queue not empty.",  # [S] runmqsc DELETE QLOCAL (older "WebSphere MQ" wording)
+    # MQI reasons of an application's MQPUT/MQGET: only the control API (put_messages/get_messages) raises them.
+    RC_ALIAS_BASE_Q_TYPE_ERROR: "MQRC_ALIAS_BASE_Q_TYPE_ERROR: the target of alias {name} is not a local or remote queue.",
+    RC_GET_INHIBITED: "MQRC_GET_INHIBITED: gets are inhibited for queue {name}.",
+    RC_PUT_INHIBITED: "MQRC_PUT_INHIBITED: puts are inhibited for queue {name}.",
+    RC_Q_FULL: "MQRC_Q_FULL: queue {name} is at its MAXDEPTH.",
+    RC_Q_TYPE_ERROR: "MQRC_Q_TYPE_ERROR: {name} cannot hold messages (model queue or topic alias).",
+    RC_UNKNOWN_ALIAS_BASE_Q: "MQRC_UNKNOWN_ALIAS_BASE_Q: the target of alias {name} does not exist.",
+    RC_UNKNOWN_REMOTE_QMGR: "MQRC_UNKNOWN_REMOTE_Q_MGR: no transmission queue resolves remote queue {name}.",
+    RC_XMIT_Q_USAGE_ERROR: "MQRC_XMIT_Q_USAGE_ERROR: transmission queue {name} is not USAGE(XMITQ).",
+    RC_UNKNOWN_XMIT_Q: "MQRC_UNKNOWN_XMIT_Q: transmission queue {name} does not exist.",
     RC_UNKNOWN_OBJECT: "AMQ8147E: IBM MQ object {name} not found.",  # [F]
     RC_COMMAND_FAILED: "AMQ8405I: Syntax error detected at or near end of command segment below:-",  # [R]
     RC_PARM_ID_ERROR: "AMQ8405I: Syntax error detected at or near end of command segment below:-",
@@ -206,6 +376,7 @@ MESSAGES = {
     RC_NO_STOP_CMD: "AMQ8741E: No stop command defined for service {name}.",
     RC_OBJECT_ALREADY_EXISTS: "AMQ8150E: IBM MQ object already exists.",  # [R]
     RC_OBJECT_WRONG_TYPE: "AMQ8151E: IBM MQ object has different type.",
+    RC_LIKE_OBJECT_WRONG_TYPE: "AMQ8151E: IBM MQ object has different type.",
     RC_ATTR_VALUE_ERROR: "AMQ8427E: Value not valid for attribute {name}.",
     RC_OBJECT_NAME_ERROR: "AMQ8119E: Object name {name} not valid.",
     RC_CHANNEL_IN_USE: "AMQ9514E: Channel '{name}' is in use.",  # [S]
@@ -222,6 +393,9 @@ DISPLAY_HEADERS = {
     "QMGR": "AMQ8408I: Display Queue Manager details.", "CHSTATUS": "AMQ8417I: Display Channel Status details.",
     "LSSTATUS": "AMQ8631I: Display listener status details.", "SVSTATUS": "AMQ8632I: Display service status details.",
     "QMSTATUS": "AMQ8705I: Display Queue Manager Status Details.",
+    "QSTATUS": "AMQ8450I: Display queue status details.",  # [S]
+    "NAMELIST": "AMQ8550I: Display namelist details.", "PROCESS": "AMQ8407I: Display Process details.",
+    "TOPIC": "AMQ8633I: Display topic details.", "SUB": "AMQ8096I: IBM MQ subscription inquired.",
 }
 
 
@@ -238,6 +412,9 @@ def seed_definitions(seed):
         ("SYSTEM.CLUSTER.TRANSMIT.QUEUE", {"USAGE": "XMITQ"}))]
     defs += [("DEFINE", "LISTENER", "SYSTEM.DEFAULT.LISTENER.TCP", {"TRPTYPE": "TCP"}),
              ("DEFINE", "SERVICE", "SYSTEM.DEF.SERVICE", {})]
+    defs += [("DEFINE", kind, k.default, {}) for kind, k in PLAIN_KINDS.items() if kind != "SUB"]
+    defs += [("DEFINE", "TOPIC", "SYSTEM.BASE.TOPIC", dict(BASE_TOPIC)),
+             ("DEFINE", "SUB", "SYSTEM.DEFAULT.SUB", {"TOPICSTR": "", "DEST": ""})]
     if seed == "dev":
         defs += [("DEFINE", "QLOCAL", f"DEV.QUEUE.{i}", {}) for i in (1, 2, 3)]
         defs += [("DEFINE", "QLOCAL", "DEV.DEAD.LETTER.QUEUE", {}),

@@ -18,11 +18,13 @@ from mqemu_parse import KIND, QUEUE_TYPES, Command, MqscError, syntax_error
 from mqemu_status import RuntimeStatus
 
 SUPPORTED = {
-    **{("DEFINE", q): None for q in ("CHANNEL", "LISTENER", "SERVICE", *QUEUE_TYPES)},
-    **{("ALTER", q): None for q in ("CHANNEL", "LISTENER", "SERVICE", "QMGR", *QUEUE_TYPES)},
-    **{("DELETE", q): None for q in ("CHANNEL", "LISTENER", "SERVICE", *QUEUE_TYPES)},
+    **{("DEFINE", q): None for q in ("CHANNEL", "LISTENER", "SERVICE", *QUEUE_TYPES, *O.PLAIN_KINDS)},
+    **{("ALTER", q): None for q in ("CHANNEL", "LISTENER", "SERVICE", "QMGR", *QUEUE_TYPES, *O.PLAIN_KINDS)},
+    **{("DELETE", q): None for q in ("CHANNEL", "LISTENER", "SERVICE", *QUEUE_TYPES, *O.PLAIN_KINDS)},
+    **{("DISPLAY", q): None for q in O.PLAIN_KINDS},
     **{("DISPLAY", q): None for q in ("CHANNEL", "LISTENER", "SERVICE", "QUEUE", "QMGR", "QMSTATUS", "CHSTATUS", "LSSTATUS",
-                                      "SVSTATUS", *QUEUE_TYPES)},
+                                      "SVSTATUS", "QSTATUS", *QUEUE_TYPES)},
+    ("CLEAR", "QLOCAL"): None,
     **{(v, q): None for v in ("START", "STOP") for q in ("CHANNEL", "LISTENER", "SERVICE")},
 }
 
@@ -37,15 +39,27 @@ def _flag(params, key):
     return isinstance(value, str) and value.upper() in ("YES", "Y", "")
 
 
-def _coerce(key, value, default):
-    if key in O.ENUMS:
-        if not isinstance(value, str) or value.upper() not in O.ENUMS[key]:
+def _coerce(key, value, default, kind=None):
+    if key in O.LIST_ATTRS:
+        most, longest = O.LIST_ATTRS[key]
+        items = [] if value == "" else value if isinstance(value, list) else [value]
+        if len(items) > most or any(not isinstance(v, str) or len(v) > longest for v in items):
+            raise MqscError(O.RC_ATTR_VALUE_ERROR, key)
+        return list(items)
+    enum = O.KIND_ENUMS.get(kind, {}).get(key) or O.ENUMS.get(key)
+    if enum:
+        value = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+        if not isinstance(value, str) or value.upper() not in enum:
             raise MqscError(O.RC_ATTR_VALUE_ERROR, key)
         return value.upper()
-    if key in O.INT_OR_AUTO and isinstance(value, str) and value.upper() == "AUTO":
-        return "AUTO"
-    if isinstance(default, int) or key in O.INT_OR_AUTO:
+    keywords = O.KIND_INT_OR_KEYWORD.get(kind, {}).get(key) or O.INT_OR_KEYWORD.get(key, ())
+    if isinstance(value, str) and value.upper() in keywords:
+        return value.upper()
+    if isinstance(default, int) or keywords:
         if isinstance(value, int) or (isinstance(value, str) and value.strip().isdigit()):
+            low, high = O.RANGES.get(key, (0, 999999999))
+            if not low <= int(value) <= high:
+                raise MqscError(O.RC_ATTR_VALUE_ERROR, key)
             return int(value)
         raise MqscError(O.RC_ATTR_VALUE_ERROR, key)
     if isinstance(value, list):
@@ -90,11 +104,12 @@ class QueueManager:
     def __init__(self, name, settings, seed, lock=None):
         self.name, self.settings = name, settings
         self.lock = lock or threading.RLock()  # the model passes the network's lock, shared by all queue managers
-        self.store = {"CHANNEL": {}, "LISTENER": {}, "SERVICE": {}, "QUEUE": {}}
+        self.store = {"CHANNEL": {}, "LISTENER": {}, "SERVICE": {}, "QUEUE": {}, **{k: {} for k in O.PLAIN_KINDS}}
         wall = time.time()
         self.qmgr = MQObject(None, dict(O.QMGR_ATTRS, SSLKEYR=f"/var/mqm/qmgrs/{name}/ssl/key",
                                         CERTLABL=f"ibmwebspheremq{name.lower()}"), wall)
         self.qmstatus = dict(O.QMSTATUS_BASE)
+        self.qstate = {}  # QLOCAL name -> {"CURDEPTH", "IPPROCS", "OPPROCS", "LPUT", "LGET", "OLDEST"}: messages and handles
         self.status = RuntimeStatus(self.store, settings)
         self.ended_state, self.start_at, self.running_at, self.started_wall = "ended", 0.0, 0.0, wall
         self.seeding = True  # crtmqm creates SYSTEM.DEF.SENDER etc. with blank XMITQ/CONNAME, bypassing MQSC checks
@@ -131,6 +146,99 @@ class QueueManager:
         """QMSTATUS CONNS: the configured base plus one per attached SVRCONN client instance."""
         return int(self.qmstatus.get("CONNS", 0)) + self.status.client_count(now)
 
+    # ----- messages and open handles on local queues (control API; the MQI is not emulated) -------------------------
+    def queue_state(self, name):
+        """Depth, open handles and last put/get wall times of local queue name (created on first use)."""
+        return self.qstate.setdefault(name, dict(O.EMPTY_QUEUE))
+
+    def resolve_queue(self, name, verb="PUT"):
+        """The local queue an application's MQPUT (or MQGET) on name reaches, with the MQI reason codes of a failed open.
+
+        An alias resolves to its TARGET (one level: an alias of an alias is 2001); a remote definition to its XMITQ, else
+        the queue named after RQMNAME, else the DEFXMITQ of the queue manager (IBM name resolution); RQMNAME naming this
+        queue manager resolves RNAME locally. A model queue would create a dynamic queue, which is not emulated (2057).
+        """
+        queues = self.store["QUEUE"]
+        obj = queues.get(name)
+        if obj is None:
+            raise MqscError(O.RC_UNKNOWN_OBJECT, name)
+        inhibit = "PUT" if verb == "PUT" else "GET"
+        if obj.attrs.get(inhibit) == "DISABLED":
+            raise MqscError(O.RC_PUT_INHIBITED if verb == "PUT" else O.RC_GET_INHIBITED, name)
+        if obj.otype == "QALIAS":
+            if obj.attrs["TARGTYPE"] != "QUEUE":
+                raise MqscError(O.RC_Q_TYPE_ERROR, name)
+            base = queues.get(obj.attrs["TARGET"])
+            if base is None:
+                raise MqscError(O.RC_UNKNOWN_ALIAS_BASE_Q, name)
+            if base.otype not in ("QLOCAL", "QREMOTE") or (base.otype == "QREMOTE" and verb != "PUT"):
+                raise MqscError(O.RC_ALIAS_BASE_Q_TYPE_ERROR, name)
+            return self.resolve_queue(obj.attrs["TARGET"], verb)
+        if obj.otype == "QREMOTE" and verb == "PUT":
+            rqm = obj.attrs["RQMNAME"].strip()
+            if rqm == self.name and obj.attrs["RNAME"].strip():
+                return self.resolve_queue(obj.attrs["RNAME"].strip(), verb)
+            xmitq = obj.attrs["XMITQ"].strip() or (rqm if rqm in queues else self.qmgr.attrs["DEFXMITQ"].strip())
+            if not xmitq:
+                raise MqscError(O.RC_UNKNOWN_REMOTE_QMGR, name)
+            xq = queues.get(xmitq)
+            if xq is None:
+                raise MqscError(O.RC_UNKNOWN_XMIT_Q, xmitq)
+            if xq.otype != "QLOCAL" or xq.attrs["USAGE"] != "XMITQ":
+                raise MqscError(O.RC_XMIT_Q_USAGE_ERROR, xmitq)
+            return xmitq
+        if obj.otype != "QLOCAL":
+            raise MqscError(O.RC_Q_TYPE_ERROR, name)
+        return name
+
+    def put_messages(self, queue, count):
+        """An application puts count messages on queue; returns (local queue reached, its new CURDEPTH).
+
+        The one place where messages arrive (a transmission queue reached here is where a channel picks them up).
+        """
+        target = self.resolve_queue(queue, "PUT")
+        state = self.queue_state(target)
+        if state["CURDEPTH"] + count > self.store["QUEUE"][target].attrs["MAXDEPTH"]:
+            raise MqscError(O.RC_Q_FULL, target)  # the whole batch is refused, as one failed MQPUT would stop the sender
+        if count:
+            now = time.time()
+            state["OLDEST"] = state["OLDEST"] if state["CURDEPTH"] else now
+            state["CURDEPTH"] += count
+            state["LPUT"] = now
+        return target, state["CURDEPTH"]
+
+    def get_messages(self, queue, count=None):
+        """An application gets count messages (None: all) from queue; returns (local queue, messages got, new CURDEPTH)."""
+        target = self.resolve_queue(queue, "GET")
+        state = self.queue_state(target)
+        got = state["CURDEPTH"] if count is None else min(count, state["CURDEPTH"])
+        if got:
+            state["CURDEPTH"] -= got
+            state["LGET"] = time.time()
+            state["OLDEST"] = state["OLDEST"] if state["CURDEPTH"] else None
+        return target, got, state["CURDEPTH"]
+
+    def open_queue(self, queue, ipprocs=None, opprocs=None):
+        """Set the number of handles open for input and output on local queue (IPPROCS, OPPROCS): an open queue cannot
+        be deleted or cleared."""
+        obj = self.store["QUEUE"].get(queue)
+        if obj is None or obj.otype != "QLOCAL":
+            raise MqscError(O.RC_UNKNOWN_OBJECT, queue)
+        state = self.queue_state(queue)
+        state.update({k: v for k, v in (("IPPROCS", ipprocs), ("OPPROCS", opprocs)) if v is not None})
+        return {"ipprocs": state["IPPROCS"], "opprocs": state["OPPROCS"]}
+
+    def _check_queue_idle(self, name, purge, force=False):
+        """DELETE/CLEAR QLOCAL: refused while a handle is open (2042, AMQ8148E [S]); DELETE without PURGE (NOPURGE is the
+        default, IBM DELETE queues) also while messages are on it (2055 MQRC_Q_NOT_EMPTY [V], AMQ8143E [S])."""
+        state = self.qstate.get(name)
+        if state is None:
+            return
+        if (state["IPPROCS"] or state["OPPROCS"]) and not force:
+            raise MqscError(O.RC_OBJECT_IN_USE, name)
+        if state["CURDEPTH"] and not purge:
+            raise MqscError(O.RC_Q_NOT_EMPTY, name)
+
     # ----- dispatch --------------------------------------------------------------------------------------------
     def execute(self, cmd):
         """Run one command; returns a list of response elements (MqscError is turned into one failing element)."""
@@ -152,19 +260,28 @@ class QueueManager:
 
     # ----- DEFINE / ALTER / DELETE ----------------------------------------------------------------------------
     def _schema(self, kind, otype):
+        if kind in O.PLAIN_KINDS:
+            return O.PLAIN_KINDS[kind].attrs
         return {"CHANNEL": O.CHANNEL_ATTRS.get(otype), "LISTENER": O.LISTENER_ATTRS, "SERVICE": O.SERVICE_ATTRS,
                 "QUEUE": O.QUEUE_ATTRS.get(otype)}[kind]
 
     def _apply(self, kind, otype, attrs, params):
         schema = self._schema(kind, otype)
         for key, value in params.items():
+            if O.NEGATIONS.get(key) in schema:  # NOTRIGGER -> TRIGGER(NO)
+                if not (isinstance(value, str) and value.upper() in ("YES", "Y", "")):
+                    raise MqscError(O.RC_ATTR_VALUE_ERROR, key)
+                key, value = O.NEGATIONS[key], "NO"
             if key not in schema:
                 if kind == "CHANNEL" and key == "XMITQ":
                     raise MqscError(O.RC_XMIT_Q_NAME_WRONG_TYPE, key)
                 if kind == "CHANNEL" and key in O.ALL_CHANNEL_KEYS:
                     raise MqscError(O.RC_WRONG_CHANNEL_TYPE, key)
                 raise MqscError(O.RC_PARM_ID_ERROR, key, [key])
-            attrs[key] = _coerce(key, value, schema[key])
+            attrs[key] = _coerce(key, value, schema[key], kind)
+        plain = O.PLAIN_KINDS.get(kind)
+        if plain and not self.seeding and any(not any(str(attrs[k]).strip() for k in keys) for keys in plain.required):
+            raise MqscError(O.RC_ATTR_VALUE_ERROR, "/".join(plain.required[0]))  # e.g. TOPICSTR missing ([I] reason)
         if kind == "CHANNEL" and not self.seeding:
             if otype in O.XMITQ_TYPES and not attrs["XMITQ"].strip():
                 raise MqscError(O.RC_XMIT_Q_NAME_ERROR, "XMITQ")
@@ -194,7 +311,7 @@ class QueueManager:
         return MqscError(O.RC_CHANNEL_TYPE_ERROR if kind == "CHANNEL" else O.RC_OBJECT_WRONG_TYPE, name)
 
     def _define(self, kind, qualifier, name, params):
-        max_len = O.CHANNEL_NAME_MAX if kind == "CHANNEL" else O.OBJECT_NAME_MAX
+        max_len = {"CHANNEL": O.CHANNEL_NAME_MAX, "SUB": O.SUB_NAME_MAX}.get(kind, O.OBJECT_NAME_MAX)
         if not O.valid_name(name, max_len):
             raise MqscError(O.RC_CHANNEL_NAME_ERROR if kind == "CHANNEL" else O.RC_OBJECT_NAME_ERROR, name)
         otype = self._type_of(kind, qualifier, name, params, "DEFINE")
@@ -205,6 +322,8 @@ class QueueManager:
             raise MqscError(O.RC_ATTR_VALUE_ERROR, "LIKE")
         store = self.store[kind]
         existing = store.get(name)
+        if existing and kind == "QUEUE" and existing.otype != otype:
+            raise MqscError(O.RC_OBJECT_WRONG_TYPE, name)  # one queue namespace, REPLACE or not ([V] IBM-RC4002)
         if existing and not replace:
             raise MqscError(O.RC_OBJECT_ALREADY_EXISTS, name)
         if existing and existing.otype != otype:
@@ -214,12 +333,13 @@ class QueueManager:
             if base is None:
                 raise MqscError(O.RC_UNKNOWN_OBJECT, like)
             if base.otype != otype:
-                raise self._wrong_type(kind, like)
+                raise MqscError(O.RC_LIKE_OBJECT_WRONG_TYPE, like) if kind == "QUEUE" else self._wrong_type(kind, like)
         elif existing and self.settings.config("replace_mode") == "alter":
             base = existing  # REPLACE acts like ALTER with the given attributes ([R]; config replace_mode)
         else:
             default = {"CHANNEL": O.CHANNEL_DEFAULTS.get(otype), "QUEUE": O.QUEUE_DEFAULTS.get(otype),
-                       "LISTENER": "SYSTEM.DEFAULT.LISTENER.TCP", "SERVICE": "SYSTEM.DEF.SERVICE"}[kind]
+                       "LISTENER": "SYSTEM.DEFAULT.LISTENER.TCP", "SERVICE": "SYSTEM.DEF.SERVICE",
+                       **{k: v.default for k, v in O.PLAIN_KINDS.items()}}[kind]
             base = store.get(default)  # defaults come from the (alterable) SYSTEM.DEF.* object when it exists
         attrs = dict(base.attrs) if base is not None and base.otype == otype else dict(self._schema(kind, otype))
         attrs = self._apply(kind, otype, attrs, params)
@@ -236,7 +356,15 @@ class QueueManager:
         otype = self._type_of(kind, qualifier, name, params, "ALTER")
         if kind == "CHANNEL" and otype != obj.otype:
             raise MqscError(O.RC_CHANNEL_TYPE_ERROR, name)
-        obj.attrs = self._apply(kind, obj.otype, dict(obj.attrs), params)
+        fixed = [k for k in O.PLAIN_KINDS[kind].fixed if k in params] if kind in O.PLAIN_KINDS else []
+        if fixed:
+            raise MqscError(O.RC_PARM_ID_ERROR, fixed[0], [fixed[0]])  # not a keyword of ALTER TOPIC/SUB ([V] syntax)
+        force = kind == "QUEUE" and _flag(params, "FORCE")
+        attrs = self._apply(kind, obj.otype, dict(obj.attrs), params)
+        if obj.otype == "QLOCAL" and attrs["USAGE"] != obj.attrs["USAGE"]:
+            # USAGE changes only on an empty queue ([R] 2055), and while it is open only with FORCE ([R] IBM ALTER QLOCAL)
+            self._check_queue_idle(name, purge=False, force=force)
+        obj.attrs = attrs
         obj.altwall = time.time()
         return self._msg(f"changed.{kind}")
 
@@ -244,21 +372,41 @@ class QueueManager:
         obj = self.store[kind].get(name)
         if obj is None or (kind == "QUEUE" and obj.otype != qualifier):
             raise MqscError(O.RC_UNKNOWN_OBJECT, name)
-        if kind == "QUEUE":
-            _flag(params, "PURGE")
-            _flag(params, "NOPURGE")
+        purge = False
+        if qualifier == "QLOCAL":  # PURGE/NOPURGE belong to DELETE QLOCAL only ([V] IBM DELETE queues)
+            purge, nopurge = _flag(params, "PURGE"), _flag(params, "NOPURGE")
+            purge = purge and not nopurge
+        if kind in O.AUTHREC_KINDS and "AUTHREC" in params:  # AUTHREC(YES|NO): the OAM records go too (not emulated)
+            _coerce("AUTHREC", params.pop("AUTHREC"), "YES")
         for key in params:
             raise MqscError(O.RC_PARM_ID_ERROR, key, [key])
+        if kind == "QUEUE":
+            self._check_queue_idle(name, purge)
+            self.qstate.pop(name, None)
         self.status.delete(kind, name)
         del self.store[kind][name]
         return self._msg(f"deleted.{kind}")
+
+    def _clear(self, kind, qualifier, name, params):
+        """CLEAR QLOCAL: empties the queue unless a handle is open (IBM CLEAR QLOCAL; 2042 AMQ8148E [S])."""
+        obj = self.store[kind].get(name)
+        if obj is None or obj.otype != qualifier:
+            raise MqscError(O.RC_UNKNOWN_OBJECT, name)
+        for key in params:
+            raise MqscError(O.RC_PARM_ID_ERROR, key, [key])
+        self._check_queue_idle(name, purge=True)
+        if name in self.qstate:
+            self.qstate[name].update(CURDEPTH=0, OLDEST=None)
+        return self._msg("cleared.QUEUE")
 
     def _alter_qmgr(self, params):
         attrs = dict(self.qmgr.attrs)
         for key, value in params.items():
             if key not in O.QMGR_ATTRS:
                 raise MqscError(O.RC_PARM_ID_ERROR, key, [key])
-            attrs[key] = _coerce(key, value, O.QMGR_ATTRS[key])
+            attrs[key] = _coerce(key, value, O.QMGR_ATTRS[key], "QMGR")
+        if "LOGGEREV" in params and self.qmstatus.get("LOGTYPE") != "LINEAR":
+            raise MqscError(O.RC_ATTR_VALUE_ERROR, "LOGGEREV")  # logger events need linear logging ([S] runbook; reason [I])
         self.qmgr.attrs, self.qmgr.altwall = attrs, time.time()
         return [self._msg("changed.QMGR")]
 

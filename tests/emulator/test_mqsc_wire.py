@@ -336,7 +336,7 @@ def test_like_replace_and_noreplace(client):
     assert (row["servtype"], row["startcmd"], row["startarg"]) == ("SERVER", "/opt/mqm/a", "-m QM1")
     client.ok("DEFINE", "QLOCAL", "COPY.Q", params={"like": "SYSTEM.CLUSTER.TRANSMIT.QUEUE"})
     assert client.ok("DISPLAY", "QLOCAL", "COPY.Q", resp=["usage"])[0]["usage"] == "XMITQ"
-    client.fails(4002, "DEFINE", "QREMOTE", "COPY.R", params={"like": "COPY.Q"})  # LIKE an object of another type
+    client.fails(4003, "DEFINE", "QREMOTE", "COPY.R", params={"like": "COPY.Q"})  # LIKE another type: MQRCCF_LIKE_OBJECT_WRONG_TYPE
     client.fails(2085, "DEFINE", "LISTENER", "COPY.X", params={"trptype": "TCP", "like": "NOPE"})
     # REPLACE on a new name creates; NOREPLACE (the default) refuses an existing one; REPLACE with LIKE copies again.
     client.ok("DEFINE", "QLOCAL", "NEW.Q", params={"replace": "yes", "maxdepth": 3})

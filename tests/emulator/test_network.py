@@ -276,6 +276,23 @@ def test_idle_sender_goes_inactive_at_discint(client, clock):
     assert _chs(client) == [("RUNNING", "QM2")]
 
 
+def test_message_on_the_xmitq_restarts_an_inactive_sender_and_keeps_a_running_one_busy(client, clock):
+    _pair(client, extra=" DISCINT(10)")
+    client.ok("START", "CHANNEL", "TO.QM2")
+    clock.advance(8)
+    assert client.ctl("POST", "qmgr/QM1/queue/XQ/messages", {"count": 1})[0] == 200  # the idle time starts again
+    clock.advance(8)
+    assert _chs(client) == [("RUNNING", "QM2")]
+    clock.advance(2.1)
+    assert _chs(client) == 3065  # ended normally at DISCINT
+    assert client.ctl("POST", "qmgr/QM1/queue/XQ/messages", {"count": 1})[0] == 200
+    assert _chs(client) == [("RUNNING", "QM2")] and _chs(client, qmgr="QM2") == [("RUNNING", "QM1")]
+    client.ok("STOP", "CHANNEL", "TO.QM2")
+    clock.advance(1)
+    client.ctl("POST", "qmgr/QM1/queue/XQ/messages", {"count": 1})
+    assert _chs(client) == [("STOPPED", "")]  # a STOPPED channel is not triggered
+
+
 def test_sender_restart_keeps_its_retry_counts(srv, client, clock):
     _pair(client, conname="nowhere.invalid", extra=" SHORTRTY(3)")
     client.ok("START", "CHANNEL", "TO.QM2")

@@ -1,0 +1,160 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""NAMELIST, PROCESS, TOPIC and SUB definitions; DISPLAY/ALTER QMGR; DISPLAY QMSTATUS and its log fields."""
+
+import re
+
+import pytest
+
+
+# ----- NAMELIST, PROCESS, TOPIC, SUB -----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("qualifier, name, ident", [
+    ("NAMELIST", "SYSTEM.DEFAULT.NAMELIST", {"namelist"}), ("PROCESS", "SYSTEM.DEFAULT.PROCESS", {"process"}),
+    ("TOPIC", "SYSTEM.DEFAULT.TOPIC", {"topic", "type"}), ("TOPIC", "SYSTEM.BASE.TOPIC", {"topic", "type"}),
+    ("SUB", "SYSTEM.DEFAULT.SUB", {"sub", "subid"}),
+])
+def test_system_default_objects_exist(client, qualifier, name, ident):
+    assert set(client.ok("DISPLAY", qualifier, name)[0]) == ident
+
+
+def test_namelist_define_alter_display_delete(client):
+    client.ok("DEFINE", "NAMELIST", "CLUS.NL", params={"names": ["CL1", "CL2"], "descr": "clusters"})
+    row = client.ok("DISPLAY", "NAMELIST", "CLUS.NL", resp=["all"])[0]
+    assert (row["names"], row["namcount"], row["descr"]) == (["CL1", "CL2"], 2, "clusters")
+    client.text("ALTER NL(CLUS.NL) NAMES(CL3)")
+    assert client.ok("DISPLAY", "NAMELIST", "CLUS.NL", resp=["names", "namcount"])[0] == \
+        {"namelist": "CLUS.NL", "names": ["CL3"], "namcount": 1}
+    client.text("ALTER NAMELIST(CLUS.NL) NAMES(A, B, C)")
+    assert client.ok("DISPLAY", "NAMELIST", "CLUS.NL", resp=["namcount"])[0]["namcount"] == 3
+    client.fails(4005, "ALTER", "NAMELIST", "CLUS.NL", params={"names": ["N"] * 257})
+    client.fails(4005, "ALTER", "NAMELIST", "CLUS.NL", params={"names": ["N" * 49]})
+    client.fails(3014, "ALTER", "NAMELIST", "CLUS.NL", params={"nltype": "QUEUE"})  # NLTYPE is z/OS only
+    client.ok("DELETE", "NAMELIST", "CLUS.NL", params={"authrec": "yes"})
+    client.fails(2085, "DISPLAY", "NAMELIST", "CLUS.NL")
+
+
+def test_process_defaults_and_values(client):
+    client.ok("DEFINE", "PROCESS", "TRIG.PROC", params={"applicid": "/opt/app/run", "userdata": "x"})
+    row = client.ok("DISPLAY", "PROCESS", "TRIG.PROC", resp=["all"])[0]
+    assert (row["appltype"], row["applicid"], row["envrdata"]) == ("UNIX", "/opt/app/run", "")
+    client.fails(4005, "ALTER", "PROCESS", "TRIG.PROC", params={"appltype": "amiga"})
+    client.fails(4005, "ALTER", "PROCESS", "TRIG.PROC", params={"applicid": "x" * 257})
+    client.fails(3014, "ALTER", "PROCESS", "TRIG.PROC", params={"maxdepth": 1})
+    assert client.text("DIS PRO(TRIG.PROC)")[1]["commandResponse"][0]["text"][0] == "AMQ8407I: Display Process details."
+
+
+def test_topic_needs_a_topic_string_that_alter_cannot_change(client):
+    client.fails(4005, "DEFINE", "TOPIC", "SPORTS")
+    client.ok("DEFINE", "TOPIC", "SPORTS", params={"topicstr": "Sports/Results", "defpsist": "yes"})
+    row = client.ok("DISPLAY", "TOPIC", "SPORTS", resp=["all"])[0]
+    assert (row["type"], row["topicstr"], row["defpsist"], row["defprty"], row["dursub"]) == \
+        ("LOCAL", "Sports/Results", "YES", "ASPARENT", "ASPARENT")
+    client.ok("ALTER", "TOPIC", "SPORTS", params={"defprty": 5, "pub": "disabled", "capexpry": "asparent"})
+    client.fails(3014, "ALTER", "TOPIC", "SPORTS", params={"topicstr": "Other"})
+    client.fails(4005, "ALTER", "TOPIC", "SPORTS", params={"defpsist": "maybe"})
+    client.fails(4005, "ALTER", "TOPIC", "SPORTS", params={"defprty": 10})
+    client.fails(4005, "ALTER", "TOPIC", "SPORTS", params={"type": "cluster"})
+    base = client.ok("DISPLAY", "TOPIC", "SYSTEM.BASE.TOPIC", resp=["all"])[0]
+    assert (base["topicstr"], base["defpsist"], base["dursub"], base["pub"]) == ("", "NO", "YES", "ENABLED")
+    assert [r["topic"] for r in client.ok("DISPLAY", "TOPIC", "SP*", params={"type": "local"})] == ["SPORTS"]
+    client.fails(2085, "DISPLAY", "TOPIC", "SP*", params={"type": "cluster"})
+
+
+def test_subscription(client):
+    client.fails(4005, "DEFINE", "SUB", "SUB1", params={"dest": "DEV.QUEUE.1"})  # TOPICSTR or TOPICOBJ needed
+    client.ok("DEFINE", "SUB", "SUB1", params={"topicstr": "Sports/#", "dest": "DEV.QUEUE.1"})
+    row = client.ok("DISPLAY", "SUB", "SUB1", resp=["all"])[0]
+    assert re.fullmatch(r"414D5120[0-9A-F]{40}", row["subid"])
+    assert (row["durable"], row["subtype"], row["destclas"], row["expiry"]) == ("YES", "ADMIN", "PROVIDED", "UNLIMITED")
+    assert client.ok("DISPLAY", "SUB", "SUB1")[0] == {"sub": "SUB1", "subid": row["subid"]}
+    client.ok("ALTER", "SUB", "SUB1", params={"dest": "DEV.QUEUE.2", "pubprty": 3})
+    client.fails(3014, "ALTER", "SUB", "SUB1", params={"topicstr": "Other/#"})
+    client.fails(4005, "ALTER", "SUB", "SUB1", params={"expiry": "soon"})
+    assert client.ok("DISPLAY", "SUB", "*", params={"subtype": "admin"})
+    client.ok("DELETE", "SUB", "SUB1")
+    client.fails(2085, "DISPLAY", "SUB", "SUB1")
+
+
+@pytest.mark.parametrize("qualifier", ["NAMELIST", "PROCESS", "TOPIC"])
+def test_names_replace_and_like(client, qualifier):
+    base = {"topicstr": "a/b"} if qualifier == "TOPIC" else {}
+    client.fails(4008, "DEFINE", qualifier, "X" * 49, params=base)
+    client.ok("DEFINE", qualifier, "OBJ.A", params={**base, "descr": "first"})
+    client.fails(4001, "DEFINE", qualifier, "OBJ.A", params=base)
+    client.ok("DEFINE", qualifier, "OBJ.A", params={**base, "replace": "yes", "descr": "second"})
+    client.ok("DEFINE", qualifier, "OBJ.B", params={"like": "OBJ.A", **({"topicstr": "a/c"} if base else {})})
+    assert client.ok("DISPLAY", qualifier, "OBJ.B", resp=["descr"])[0]["descr"] == "second"
+    client.fails(3014, "DEFINE", qualifier, "OBJ.C", params={**base, "nosuch": "x"})
+    client.fails(3014, "DELETE", qualifier, "OBJ.A", params={"purge": "yes"})
+
+
+# ----- QMGR --------------------------------------------------------------------------------------------------------------------
+def test_display_qmgr_shows_the_documented_attributes(client):
+    row = client.ok("DISPLAY", "QMGR")[0]
+    for key, value in {"qmname": "QM1", "cmdlevel": 942, "version": "09040200", "platform": "UNIX", "ccsid": 1208,
+                       "maxhands": 256, "maxmsgl": 4194304, "maxprty": 9, "maxumsgs": 10000, "maxpropl": "NOLIMIT",
+                       "deadq": "DEV.DEAD.LETTER.QUEUE", "defxmitq": "", "strstpev": "ENABLED", "perfmev": "DISABLED",
+                       "commandq": "SYSTEM.ADMIN.COMMAND.QUEUE", "chlauth": "ENABLED"}.items():
+        assert row[key] == value, key
+    assert row["qmid"].startswith("QM1_") and row["sslkeyr"] == "/var/mqm/qmgrs/QM1/ssl/key"
+
+
+def test_display_qmgr_event_group(client):
+    row = client.ok("DISPLAY", "QMGR", resp=["event"])[0]
+    assert set(row) == {"qmname", "authorev", "chadev", "chlev", "cmdev", "configev", "inhibtev", "localev", "loggerev",
+                        "perfmev", "remoteev", "sslev", "strstpev"}
+
+
+@pytest.mark.parametrize("params", [
+    {"inhibtev": "enabled", "localev": "enabled", "perfmev": "enabled", "remoteev": "enabled", "strstpev": "disabled",
+     "chlev": "exception", "sslev": "enabled", "configev": "enabled", "cmdev": "nodisplay", "authorev": "enabled"},
+    {"maxumsgs": 5000, "maxpropl": "nolimit", "monq": "medium", "statq": "on", "schinit": "manual", "ccsid": 819},
+])
+def test_alter_qmgr_common_attributes(client, params):
+    client.ok("ALTER", "QMGR", params=params)
+    row = client.ok("DISPLAY", "QMGR", resp=list(params))[0]
+    assert {k: row[k] for k in params} == {k: v.upper() if isinstance(v, str) else v for k, v in params.items()}
+
+
+@pytest.mark.parametrize("params, reason", [
+    ({"perfmev": "on"}, 4005), ({"cmdev": "exception"}, 4005), ({"monq": "qmgr"}, 4005), ({"cmdlevel": 930}, 3014),
+    ({"platform": "WINDOWS"}, 3014), ({"nosuch": 1}, 3014), ({"loggerev": "enabled"}, 4005),
+])
+def test_alter_qmgr_refusals(client, params, reason):
+    client.fails(reason, "ALTER", "QMGR", params=params)
+
+
+def test_loggerev_with_linear_logging(srv, client):
+    srv.model.set_qmstatus("QM1", logtype="LINEAR")
+    client.ok("ALTER", "QMGR", params={"loggerev": "enabled"})
+
+
+# ----- QMSTATUS ------------------------------------------------------------------------------------------------------------
+LINEAR_ONLY = {"recsz", "mediasz", "archsz", "currlog", "medialog", "reclog"}
+
+
+def test_qmstatus_circular_shows_type_and_omits_linear_fields(client):
+    row = client.ok("DISPLAY", "QMSTATUS", resp=["all"])[0]
+    assert list(row)[:3] == ["qmname", "type", "status"] and row["type"] == "QMGR"
+    assert row["logtype"] == "CIRCULAR" and not LINEAR_ONLY & set(row)
+    assert (row["loginuse"], row["logutil"], row["reusesz"]) == (13, 13, 0)
+
+
+def test_qmstatus_linear_logging_shows_settable_linear_fields(srv, client):
+    assert client.ctl("POST", "qmgr/QM1/qmstatus", {"logtype": "LINEAR", "recsz": 42})[0] == 200
+    row = client.ok("DISPLAY", "QMSTATUS", resp=["all"])[0]
+    assert LINEAR_ONLY <= set(row) and row["recsz"] == 42 and row["currlog"].endswith(".LOG")
+    log = client.ok("DISPLAY", "QMSTATUS", resp=["log"])[0]
+    assert {"logtype", "recsz", "loginuse"} <= set(log) and "conns" not in log
+    srv.model.set_qmstatus("QM1", logtype="CIRCULAR")
+    assert not LINEAR_ONLY & set(client.ok("DISPLAY", "QMSTATUS", resp=["all"])[0])  # set values stay hidden
+
+
+def test_qmstatus_type_and_where(client):
+    client.fails(4005, "DISPLAY", "QMSTATUS", params={"type": "nativeha"})
+    assert client.ok("DISPLAY", "QMSTATUS", params={"type": "qmgr"})
+    assert client.ok("DISPLAY", "QMSTATUS", params={"where": "logutil lt 50"})
+    assert client.ok("DISPLAY", "QMSTATUS", params={"where": "logutil gt 50"}) == []
+    body = client.text("DIS QMSTATUS ALL")[1]
+    assert "TYPE(QMGR)" in " ".join(body["commandResponse"][0]["text"])
