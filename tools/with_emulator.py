@@ -9,9 +9,9 @@
 Without MQ_REST_URL in the environment it starts tests/emulator/mqemu.py on a free port and stops it
 afterwards. A sender channel runs in the emulator only with a partner (its channel network): --partner HOST adds a
 queue manager PARTNER on HOST listening on 1414 that defines a receiver for any sender (CHAD), and --xmitq NAME
-defines that transmission queue on the other queue managers; QM@HOST puts a queue manager on its own host. Either way the command gets MQ_REST_URL, MQ_QMGR, MQ_REST_USERNAME and MQ_REST_PASSWORD
-(and MQEMU_CONTROL_URL for the emulator), and --config writes the same facts as Ansible variables
-for ansible-test's integration_config.yml.
+defines that transmission queue on the other queue managers; QM@HOST puts a queue manager on its own host.
+Either way the command gets MQ_REST_URL, MQ_QMGR, MQ_REST_USERNAME and MQ_REST_PASSWORD (and MQEMU_CONTROL_URL
+for the emulator), and --config writes the same facts as Ansible variables for ansible-test's integration_config.yml.
 """
 
 from __future__ import annotations

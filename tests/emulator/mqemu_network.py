@@ -300,8 +300,8 @@ class Network:
         if name not in partner.store["CHANNEL"]:  # channel auto-definition (CHAD) on the partner
             partner.execute(Command("DEFINE", "CHANNEL", name, {"CHLTYPE": "RCVR", "DESCR": "Auto-defined by CHAD"}))
         discint = self._discint(obj)
-        info = {"conname": self.host(qm.name), "xmitq": partner.store["CHANNEL"][name].attrs.get("XMITQ", ""), "wall": time.time() + (ts - time.monotonic()), "rqmname": qm.name,
-                "peer": (qm.name, name)}
+        info = {"conname": self.host(qm.name), "xmitq": partner.store["CHANNEL"][name].attrs.get("XMITQ", ""), "rqmname": qm.name,
+                "wall": time.time() + (ts - time.monotonic()), "peer": (qm.name, name)}
         prec = Status(ts, [("RUNNING", discint)] if discint else [], None if discint else "RUNNING", info)
         partner.status.chstatus.setdefault(name, []).append(prec)
         rec.info.update(rqmname=partner.name, error=None)
