@@ -49,7 +49,7 @@ units: venv collection-copy
 	cd $(COLL) && PATH=$(CURDIR)/$(BIN):$$PATH ansible-test units --local --python $(ANSIBLE_TEST_PY) --color no
 
 integration: venv collection-copy
-	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/python tools/with_emulator.py --config $(COLL)/tests/integration/integration_config.yml -- \
+	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/python tools/with_emulator.py --partner partner.example --config $(COLL)/tests/integration/integration_config.yml -- \
 	  bash -c 'cd $(COLL) && ansible-test integration --local --python $(ANSIBLE_TEST_PY) --color no'
 
 # The support matrix (tools/matrix.py, README's Support matrix): ansible-test sanity and units on every supported
@@ -91,7 +91,8 @@ $(RUN_BIN)/.installed: requirements.txt
 
 # Three emulated queue managers: provision, roll a restart through them one at a time, provision again (changed=0).
 demo: run-venv $(DEV_COLL)
-	$(RUN_ENV) ANSIBLE_DISPLAY_SKIPPED_HOSTS=false $(RUN_BIN)/python tools/with_emulator.py --qmgrs QM1,QM2,QM3 -- bash -c '\
+	$(RUN_ENV) ANSIBLE_DISPLAY_SKIPPED_HOSTS=false $(RUN_BIN)/python tools/with_emulator.py --qmgrs QM1@qm1host,QM2@qm2host,QM3@qm3host \
+	  --partner partner.example.com --xmitq PARTNER -- bash -c '\
 	  echo "== 1/3 provision: a listener, two channels and a service on each queue manager" && \
 	  ansible-playbook -i demo/inventory.yml demo/provision.yml && \
 	  echo "== 2/3 rolling restart, one queue manager at a time" && \

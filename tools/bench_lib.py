@@ -19,7 +19,7 @@ import time
 
 import requests
 
-from with_emulator import start_emulator  # tools/ is on sys.path: bench.py runs from it
+from with_emulator import prepare_network, start_emulator  # tools/ is on sys.path: bench.py runs from it
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DEV = os.path.join(ROOT, ".tmp", "dev")
@@ -46,15 +46,19 @@ def ensure_dev_link():
 class Emulator:
     """tests/emulator/mqemu.py as a child process, driven through its control API."""
 
-    def __init__(self, qmgrs, timing="zero"):
-        self.qmgrs = list(qmgrs)
+    def __init__(self, qmgrs, timing="zero", partner=None, xmitqs=()):
+        """qmgrs: NAME or NAME@HOST; partner, xmitqs: the channel network its senders need (with_emulator.prepare_network)."""
+        self.specs = list(qmgrs) + (["PARTNER@" + partner] if partner else [])
+        self.qmgrs = [q.partition("@")[0] for q in qmgrs]
+        self.partner, self.xmitqs = partner, list(xmitqs)
         self.timing = timing
         self.process = None
         self.base_url = self.control_url = None
         self.http = requests.Session()
 
     def __enter__(self):
-        self.process, self.base_url, self.control_url = start_emulator(self.qmgrs, self.timing)
+        self.process, self.base_url, self.control_url = start_emulator(self.specs, self.timing)
+        prepare_network(self.base_url, self.qmgrs, self.partner, self.xmitqs)
         return self
 
     def __exit__(self, *exc):
@@ -77,6 +81,7 @@ class Emulator:
         """Objects, status, faults, timing, journal and request counts back to the start state."""
         self.control("POST", "/reset")
         self.control("POST", "/timing", {"profile": self.timing})
+        prepare_network(self.base_url, self.qmgrs, self.partner, self.xmitqs)
 
     def set_latency(self, seconds):
         """Delay every REST request (login included) by ``seconds``; 0 removes the delay."""

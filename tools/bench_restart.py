@@ -90,7 +90,7 @@ def channel_restarts(channels, latencies, slow_latencies):
              ("3a", "restart {0} channels, one at a time".format(channels), channels, _core_restart, {"parallel": False}, slow_latencies),
              ("3a", "restart {0} channels, peer strategy (1 s sleep per poll)".format(channels), channels, _peer_strategy, {}, slow_latencies)]
     rows = []
-    with Emulator(["QM1"]) as emulator:
+    with Emulator(["QM1"], partner="partner", xmitqs=["XQ"]) as emulator:  # the senders' partner: partner(1414)
         for latency in latencies:
             for scenario, label, count, run, kwargs, wanted in cases:
                 if latency not in wanted:
@@ -189,7 +189,8 @@ def rolling_restart(qmgr_count, serial, runs, collections_path=None):
     qmgrs = ["QM{0:02d}".format(i) for i in range(1, qmgr_count + 1)]
     batches = int(math.ceil(qmgr_count / float(serial)))
     rows = []
-    with Emulator(qmgrs) as emulator:
+    # One host per queue manager (each ROLL.LISTENER binds 1414 on its own), ROLL.TO.PARTNER's partner and XMITQ.
+    with Emulator(["{0}@{1}".format(q, q.lower()) for q in qmgrs], partner="partner.example.com", xmitqs=["PARTNER"]) as emulator:
         inventory = {"qmgrs": {"hosts": {q.lower(): {"mq_qmgr": q} for q in qmgrs}, "vars": {
             "mq_connection": {"rest_url": emulator.base_url, "username": USERNAME, "password": PASSWORD, "auth_method": AUTH_METHOD},
             "rolling_restart_targets": ROLLING_TARGETS}}}

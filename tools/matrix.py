@@ -104,8 +104,8 @@ def run_suite(suite, bin_dir, python, coll, log):
     if suite != "integration":
         return run(command, cwd=coll, env=env, log=log)
     config = os.path.join(coll, "tests", "integration", "integration_config.yml")
-    return run([os.path.join(bin_dir, "python"), os.path.join(ROOT, "tools", "with_emulator.py"), "--config", config, "--"]
-               + command, cwd=coll, env=env, log=log)
+    return run([os.path.join(bin_dir, "python"), os.path.join(ROOT, "tools", "with_emulator.py"), "--partner", "partner.example",
+                "--config", config, "--"] + command, cwd=coll, env=env, log=log)
 
 
 def main():

@@ -58,8 +58,9 @@ def main():
     directory = os.path.abspath(args.dir)
     os.makedirs(directory, exist_ok=True)
     try:
+        # Each queue manager on its own host of the emulated network, so that each can listen on the same port.
         server = EmulatorServer(qmgrs=qmgrs, tls=True, timing=args.timing, host="127.0.0.1", port=args.port,
-                                state_dir=directory).start()
+                                state_dir=directory, hosts={q: q.lower() for q in qmgrs}).start()
     except OSError as error:
         sys.exit("serve_emulator: cannot listen on 127.0.0.1:{0} ({1}); choose another port with PORT=... "
                  "(and use it in rest_url)".format(args.port, error))

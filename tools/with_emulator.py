@@ -3,22 +3,27 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Run a command against a queue manager: the embedded emulator, or a real one named by MQ_REST_URL.
 
-    python tools/with_emulator.py [--qmgrs QM1,QM2] [--timing fast] [--config FILE] -- COMMAND...
+    python tools/with_emulator.py [--qmgrs QM1,QM2@qm2host] [--partner HOST] [--xmitq NAME] [--timing fast]
+                                  [--config FILE] -- COMMAND...
 
 Without MQ_REST_URL in the environment it starts tests/emulator/mqemu.py on a free port and stops it
-afterwards. Either way the command gets MQ_REST_URL, MQ_QMGR, MQ_REST_USERNAME and MQ_REST_PASSWORD
-(and MQEMU_CONTROL_URL for the emulator), and --config writes the same facts as Ansible variables
-for ansible-test's integration_config.yml.
+afterwards. A sender channel runs in the emulator only with a partner (its channel network): --partner HOST adds a
+queue manager PARTNER on HOST listening on 1414 that defines a receiver for any sender (CHAD), and --xmitq NAME
+defines that transmission queue on the other queue managers; QM@HOST puts a queue manager on its own host.
+Either way the command gets MQ_REST_URL, MQ_QMGR, MQ_REST_USERNAME and MQ_REST_PASSWORD (and MQEMU_CONTROL_URL
+for the emulator), and --config writes the same facts as Ansible variables for ansible-test's integration_config.yml.
 """
 
 from __future__ import annotations
 
 import argparse
+import base64
 import json
 import os
 import subprocess
 import sys
 import urllib.parse
+import urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 EMULATOR = os.path.join(ROOT, "tests", "emulator", "mqemu.py")
@@ -38,22 +43,53 @@ def start_emulator(qmgrs, timing):
     return process, base_url, "{0}://{1}/mqemu/v1".format(parts.scheme, parts.netloc)
 
 
+def mqsc(base_url, qmgr, command):
+    """One runmqsc command through the emulator's REST API, as the admin user; fails loudly."""
+    request = urllib.request.Request(
+        "{0}/admin/action/qmgr/{1}/mqsc".format(base_url, qmgr), method="POST",
+        data=json.dumps({"type": "runCommand", "parameters": {"command": command}}).encode(),
+        headers={"Content-Type": "application/json", "ibm-mq-rest-csrf-token": "",
+                 "Authorization": "Basic " + base64.b64encode(b"admin:passw0rd").decode()})
+    with urllib.request.urlopen(request, timeout=10) as response:  # nosec: the emulator on loopback
+        reply = json.load(response)
+    if reply["overallCompletionCode"] != 0:
+        raise SystemExit("emulator setup failed: {0} on {1}: {2}".format(command, qmgr, reply))
+
+
+def prepare_network(base_url, qmgrs, partner, xmitqs):
+    if partner:
+        for command in ("ALTER QMGR CHAD(ENABLED)", "DEFINE LISTENER(PARTNER.TCP) TRPTYPE(TCP) PORT(1414) CONTROL(QMGR)",
+                        "START LISTENER(PARTNER.TCP)"):
+            mqsc(base_url, "PARTNER", command)
+    for qmgr in qmgrs:
+        for xmitq in xmitqs:
+            mqsc(base_url, qmgr, "DEFINE QLOCAL({0}) USAGE(XMITQ)".format(xmitq))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--qmgrs", default="QM1")
+    parser.add_argument("--qmgrs", default="QM1", help="NAME or NAME@HOST, comma-separated")
+    parser.add_argument("--partner", help="host of a PARTNER queue manager that accepts any sender (emulator only)")
+    parser.add_argument("--xmitq", action="append", default=[], help="a transmission queue to define on each queue manager")
     parser.add_argument("--timing", default="fast")
     parser.add_argument("--config")
     parser.add_argument("command", nargs=argparse.REMAINDER)
     args = parser.parse_args()
     command = args.command[1:] if args.command[:1] == ["--"] else args.command
-    qmgrs = args.qmgrs.split(",")
+    specs = args.qmgrs.split(",") + (["PARTNER@" + args.partner] if args.partner else [])
+    qmgrs = [spec.partition("@")[0] for spec in args.qmgrs.split(",")]
 
     env = dict(os.environ)
     process = None
     if env.get("MQ_REST_URL"):
         print("using the queue manager at {0} (MQ_REST_URL); fault-injection tests are skipped".format(env["MQ_REST_URL"]), flush=True)
     else:
-        process, base_url, control = start_emulator(qmgrs, args.timing)
+        process, base_url, control = start_emulator(specs, args.timing)
+        try:
+            prepare_network(base_url, qmgrs, args.partner, args.xmitq)
+        except BaseException:
+            process.terminate()
+            raise
         env.update(MQ_REST_URL=base_url, MQ_QMGR=qmgrs[0], MQ_REST_USERNAME="admin", MQ_REST_PASSWORD="passw0rd",
                    MQEMU_CONTROL_URL=control, MQEMU_QMGRS=",".join(qmgrs))
         print("emulator ready at {0} with {1}".format(base_url, ", ".join(qmgrs)), flush=True)

@@ -32,7 +32,9 @@ TARGETS = [{"type": "listener", "names": ["DEV.LISTENER.TCP"]}]
 
 @pytest.fixture(scope="module")
 def emulator():
-    with EmulatorServer(qmgrs=list(QMGRS.values()), tls=True, timing="fast", seed="dev") as server:
+    # One host per queue manager: each dev-seeded DEV.LISTENER.TCP binds 1414 on its own host.
+    with EmulatorServer(qmgrs=list(QMGRS.values()), tls=True, timing="fast", seed="dev",
+                        hosts={qm: host for host, qm in QMGRS.items()}) as server:
         yield server
 
 

@@ -98,9 +98,16 @@ def wait_for(predicate, timeout=5.0):
         time.sleep(0.02)
 
 
+def partner(client, channel, xmitq="XQ", qmgr="QM2", chltype="RCVR"):
+    """What a sender on client's queue manager needs to run (mqemu_network): its XMITQ with USAGE(XMITQ) here, and a
+    channel of the same name on the partner; the srv fixture's QM2 runs on host qm2host with DEV.LISTENER.TCP on 1414."""
+    client.ok("DEFINE", "QLOCAL", xmitq, params={"usage": "XMITQ", "replace": "yes"})
+    client.ok("DEFINE", "CHANNEL", channel, params={"chltype": chltype, "replace": "yes"}, qmgr=qmgr)
+
+
 @pytest.fixture(scope="module")
 def srv():
-    with EmulatorServer(qmgrs=["QM1", "QM2"], timing="zero", seed="dev") as server:
+    with EmulatorServer(qmgrs=["QM1", "QM2"], timing="zero", seed="dev", hosts={"QM2": "qm2host"}) as server:
         yield server
 
 
@@ -120,9 +127,10 @@ def clock(monkeypatch):
     """A FakeClock patched into the emulator modules (time.time and sleep stay real)."""
     import mqemu_display  # pylint: disable=import-outside-toplevel
     import mqemu_model  # pylint: disable=import-outside-toplevel
+    import mqemu_network  # pylint: disable=import-outside-toplevel
     import mqemu_qmgr  # pylint: disable=import-outside-toplevel
     import mqemu_status  # pylint: disable=import-outside-toplevel
     fake = FakeClock()
-    for module in (mqemu_display, mqemu_model, mqemu_qmgr, mqemu_status):
+    for module in (mqemu_display, mqemu_model, mqemu_network, mqemu_qmgr, mqemu_status):
         monkeypatch.setattr(module, "time", fake)
     return fake

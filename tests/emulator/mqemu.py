@@ -22,7 +22,21 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from mqemu_http import Server  # noqa: E402
 from mqemu_model import PROFILES, Model  # noqa: E402
 
-__all__ = ["EmulatorServer", "main", "parse_users"]
+__all__ = ["EmulatorServer", "main", "parse_qmgrs", "parse_users"]
+
+
+def parse_qmgrs(specs):
+    """['QM1', 'QM2@qm2host', 'QM3,QM4@h'] -> (names, {name: host}): the queue managers and the hosts given with '@'
+    (the others run on localhost; emulated listeners share one port space per host)."""
+    names, hosts = [], {}
+    for item in specs:
+        for spec in str(item).split(","):
+            name, _sep, host = spec.strip().partition("@")
+            if name:
+                names.append(name)
+                if host:
+                    hosts[name] = host
+    return names, hosts
 
 
 def parse_users(specs):
@@ -46,10 +60,11 @@ class EmulatorServer:
     """The emulator in a background thread; also a context manager."""
 
     def __init__(self, qmgrs=None, users=None, tls=False, timing="zero", host="127.0.0.1", port=0, config=None, seed="system",
-                 state_dir=None):
+                 state_dir=None, hosts=None):
         self.host, self.port, self.tls = host, port, tls
         self.users = parse_users(users)
-        self.model = Model(qmgrs or ["QM1"], self.users, timing, config, seed, tls)
+        names, specs = parse_qmgrs(qmgrs or ["QM1"])
+        self.model = Model(names, self.users, timing, config, seed, tls, hosts={**specs, **(hosts or {})})
         self.state_dir = state_dir
         self.ca_path = None
         self.httpd = None
@@ -100,7 +115,8 @@ def main(argv=None):
     parser = argparse.ArgumentParser(prog="mqemu.py", description="IBM MQ admin REST API emulator")
     parser.add_argument("--port", type=int, default=9443)
     parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--qmgr", action="append", default=[], help="queue manager name(s); repeat or comma-separate")
+    parser.add_argument("--qmgr", action="append", default=[], help="queue manager name(s), NAME or NAME@HOST (default host "
+                        "localhost); repeat or comma-separate")
     parser.add_argument("--user", action="append", default=None, help="NAME:PASSWORD:ROLE (repeatable)")
     parser.add_argument("--tls", action="store_true")
     parser.add_argument("--timing", choices=sorted(PROFILES), default="fast")
@@ -109,7 +125,7 @@ def main(argv=None):
     parser.add_argument("--config", action="append", default=[], metavar="KEY=JSON", help="configurable behaviour, e.g. "
                         "stop_inactive_channel='\"stopped_record\"' (value is JSON; bare words are strings)")
     args = parser.parse_args(argv)
-    qmgrs = [q.strip() for item in args.qmgr for q in item.split(",") if q.strip()] or ["QM1"]
+    qmgrs = args.qmgr or ["QM1"]
     config = {}
     for item in args.config:
         key, _sep, value = item.partition("=")

@@ -240,7 +240,7 @@ def _display_qmstatus(qm, cmd, params):
 def _chstatus_row(qm, name, obj, rec, state):
     info, attrs = rec.info, obj.attrs
     return {"channel": name, "chltype": obj.otype, "conname": info["conname"], "current": "",
-            "rqmname": "", "status": state, "substate": SUBSTATE.get(state, ""),
+            "rqmname": info.get("rqmname", ""), "status": state, "substate": SUBSTATE.get(state, ""),
             "xmitq": info["xmitq"] if obj.otype in O.XMITQ_TYPES else "",
             "chstada": O.mq_date(info["wall"]), "chstati": O.mq_time(info["wall"]),
             "mcastat": "NOTRUNNING" if state in NOT_IN_USE else "RUNNING", "stopreq": "YES" if state == "STOPPING" else "NO",

@@ -284,6 +284,13 @@ class Handler(BaseHTTPRequestHandler):
             return model.set_timing(**body) if method == "POST" else dict(model.timing)
         if what == "config" and not rest:
             return model.set_config(**body) if method == "POST" else model.get_config()
+        # The channel network (mqemu_network): hosts, running pairs, a channel's last connection error.
+        if what == "network" and not rest and method == "GET":
+            return model.network_state()
+        if what == "qmgr" and len(rest) == 2 and rest[1] == "host" and method == "POST":
+            return {"name": unquote(rest[0]), "host": model.set_host(unquote(rest[0]), body.get("host"))}
+        if what == "qmgr" and len(rest) == 4 and rest[1:4:2] == ["channel", "status"] and method == "GET":
+            return model.channel_status(unquote(rest[0]), unquote(rest[2]))
         if method != "POST" and what != "qmgr":
             return None
         if what == "reset" and not rest:

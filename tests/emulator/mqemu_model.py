@@ -7,6 +7,7 @@ Everything the HTTP layer and the control API do goes through here, so in-proces
 """
 
 import base64
+import contextlib
 import copy
 import secrets
 import threading
@@ -14,20 +15,27 @@ import time
 
 import mqemu_objects as O
 from mqemu_display import envelope, failure
+from mqemu_network import Network
 from mqemu_parse import BadRequest, MqscError, parse_body
 from mqemu_qmgr import QmgrSettings, QueueManager
 
 ROLES = ("MQWebAdmin", "MQWebAdminRO", "MQWebUser")
 DEFAULT_USERS = {"admin": ("passw0rd", "MQWebAdmin"), "reader": ("passw0rd", "MQWebAdminRO")}
-TIMING_KEYS = ("channel_start", "channel_stop", "listener_start", "listener_stop", "service_start", "service_stop", "qmgr_start")
-# Seconds per phase; the reference only says "short configurable delays of about 0.1-2 s" (§5.3 [I]).
+TIMING_KEYS = ("channel_start", "channel_stop", "listener_start", "listener_stop", "service_start", "service_stop", "qmgr_start",
+               "channel_retry_scale", "channel_discint_scale", "client_reconnect_delay", "client_reconnect_spread")
+# Seconds per phase; the reference only says "short configurable delays of about 0.1-2 s" (§5.3 [I]). The *_scale keys
+# multiply MQ seconds: SHORTTMR/LONGTMR retries are fast in tests (60 s takes 0.06 s in zero), while DISCINT(6000) keeps its
+# real 100 minutes everywhere, so an idle sender does not go INACTIVE between two runs of a playbook (tests set DISCINT low).
+NETWORK_TIMING = {"zero": (0.001, 1.0, 0.0, 0.0), "fast": (0.005, 1.0, 0.2, 0.5), "realistic": (0.05, 1.0, 1.0, 5.0)}
 PROFILES = {
-    "zero": dict.fromkeys(TIMING_KEYS, 0.0),
+    "zero": dict.fromkeys(TIMING_KEYS[:7], 0.0),
     "fast": {"channel_start": 0.3, "channel_stop": 0.15, "listener_start": 0.2, "listener_stop": 0.1, "service_start": 0.2,
              "service_stop": 0.1, "qmgr_start": 0.3},
     "realistic": {"channel_start": 1.5, "channel_stop": 1.0, "listener_start": 1.0, "listener_stop": 1.0, "service_start": 1.0,
                   "service_stop": 1.0, "qmgr_start": 2.0},
 }
+for _profile, _values in NETWORK_TIMING.items():
+    PROFILES[_profile].update(zip(TIMING_KEYS[7:], _values))
 # Configurable (uncertain) behaviours: name -> (default, allowed values or a type). See README "Configurable behaviours".
 CONFIG = {
     "response_parameters_noop": (True, bool),
@@ -49,6 +57,8 @@ CONFIG = {
     "qmgr_down_status": (503, int),
     "gateway_require_route": (False, bool),
     "strict_body_keys": (True, bool),
+    "xmitq_error": ("stopped", ("stopped", "retrying")),
+    "listener_stop_breaks_channels": (False, bool),
 }
 FAULT_KINDS = ("http_error", "latency", "drop_connection", "cmdserv_down", "stuck")
 FAULT_KEYS = {"qmgr", "kind", "count", "command", "qualifier", "name", "status", "seconds", "body", "scope", "after"}
@@ -115,10 +125,13 @@ def err_http(status):
 
 
 class Model:
-    """State of one emulator process. Lock order: a queue manager's lock, then self.lock (never the other way)."""
+    """State of one emulator process. Lock order: a queue manager's lock (the network's lock, shared by all queue managers),
+    then self.lock (never the other way)."""
 
-    def __init__(self, qmgrs=("QM1",), users=None, timing="fast", config=None, seed="system", tls=False):
+    def __init__(self, qmgrs=("QM1",), users=None, timing="fast", config=None, seed="system", tls=False, hosts=None):
         self.lock = threading.Lock()
+        self.qmgrs = {}
+        self.network = Network(self, hosts)
         self.tls = tls
         self.seed = seed
         self.qmgr_names = list(dict.fromkeys(qmgrs)) or ["QM1"]
@@ -135,14 +148,17 @@ class Model:
     def _reset_state(self):
         self.timing = {}
         if isinstance(self.initial_timing, str):
-            self.set_timing(self.initial_timing)
+            self._set_timing(self.initial_timing)
         else:
-            self.set_timing(**self.initial_timing)
+            self._set_timing(**self.initial_timing)
         self.config = {k: v[0] for k, v in CONFIG.items()}
-        self.set_config(**self.initial_config)
+        self._set_config(**self.initial_config)
         self.journal_entries, self.faults, self.fault_seq = [], [], 0
         self.request_counts = dict.fromkeys(("mqsc", "login", "qmgr", "other"), 0)
-        self.qmgrs = {name: QueueManager(name, self._qmgr_settings(name), self.seed) for name in self.qmgr_names}
+        self.network.reset()
+        self.qmgrs = {}
+        for name in self.qmgr_names:  # one by one: a listener's port is checked against those already on the host
+            self.qmgrs[name] = QueueManager(name, self._qmgr_settings(name), self.seed, self.network.lock)
 
     def _qmgr_settings(self, qmgr):
         """What queue manager qmgr may read from this model: the timings, its part of the config and the faults aimed at it."""
@@ -152,10 +168,26 @@ class Model:
             return self.config[key]
 
         return QmgrSettings(seconds=lambda key: float(self.timing[key]), config=config,
-                            stuck=lambda kind, name: self.is_stuck(qmgr, kind, name), cmdserv_down=lambda: self.cmdserv_down(qmgr))
+                            stuck=lambda kind, name: self.is_stuck(qmgr, kind, name), cmdserv_down=lambda: self.cmdserv_down(qmgr),
+                            listeners_on_host=lambda: self.network.listeners_on_host(qmgr))
+
+    @contextlib.contextmanager
+    def changing(self, settle=True):
+        """Every call that may change the network's conditions: advance the network to now, change, settle (mqemu_network).
+        Takes the network's lock, which is every queue manager's lock."""
+        with self.network.lock:
+            now = time.monotonic()
+            self.network.advance(now)
+            yield now
+            if settle:  # at the same now: the change happened then (a real clock moved a little meanwhile)
+                self.network.settle(now)
 
     # ----- configuration -----------------------------------------------------------------------------------
     def set_timing(self, profile=None, **seconds):
+        with self.changing():  # retry and DISCINT scales shape the senders' plans
+            return self._set_timing(profile, **seconds)
+
+    def _set_timing(self, profile=None, **seconds):
         if profile is not None:
             if profile not in PROFILES:
                 raise ValueError(f"unknown timing profile {profile!r} (zero|fast|realistic)")
@@ -167,6 +199,10 @@ class Model:
         return dict(self.timing)
 
     def set_config(self, **values):
+        with self.changing():
+            return self._set_config(**values)
+
+    def _set_config(self, **values):
         for key, value in values.items():
             if key not in CONFIG:
                 raise ValueError(f"unknown config key {key!r}")
@@ -186,7 +222,7 @@ class Model:
 
     def reset(self):
         """Back to the seeded start state: journal, faults, counters, timing and config too (tokens stay valid)."""
-        with self.lock:
+        with self.network.lock, self.lock:
             self._reset_state()
 
     # ----- users and LTPA ----------------------------------------------------------------------------------
@@ -269,7 +305,7 @@ class Model:
         for key in ("command", "qualifier"):
             if fault.get(key) is not None:
                 fault[key] = str(fault[key]).upper()
-        with self.lock:
+        with self.changing(), self.lock:  # a 'stuck' fault holds transitions that begin while it exists
             self.fault_seq += 1
             fault["id"] = self.fault_seq
             self.faults = self.faults + [fault]  # copy-on-write: readers use the list without the lock
@@ -279,7 +315,7 @@ class Model:
         return copy.deepcopy(self.faults)
 
     def clear_faults(self):
-        with self.lock:
+        with self.changing(), self.lock:
             self.faults = []
 
     def take_faults(self, qmgr, cmd, path="mqsc"):
@@ -335,14 +371,14 @@ class Model:
 
     def stop_qmgr(self, name, mode=None):
         qm = self._qm(name)
-        with qm.lock:
+        with self.changing():
             if qm.state(time.monotonic()) != qm.ended_state or qm.start_at is not None:
                 qm.stop(immediate=mode == "immediate")
             return qm.state(time.monotonic())
 
     def start_qmgr(self, name, duration=0.0):
         qm = self._qm(name)
-        with qm.lock:
+        with self.changing():
             now = time.monotonic()
             if qm.state(now) != "running":
                 qm.start(now, now + max(0.0, float(duration)))
@@ -350,11 +386,40 @@ class Model:
 
     def restart_qmgr(self, name, down=0.0, starting=0.0):
         qm = self._qm(name)
-        with qm.lock:
+        with self.changing():
             now = time.monotonic()
             qm.stop()
             qm.start(now + float(down), now + float(down) + float(starting))
             return qm.state(now)
+
+    def set_host(self, qmgr, host):
+        """The host name of a queue manager (default localhost); CONNAMEs reach its listeners there (mqemu_network)."""
+        self._qm(qmgr)
+        if not isinstance(host, str) or not host.strip() or any(c in host for c in "(), "):
+            raise ValueError("host must be a host name or address without '(', ')', ',' or blanks")
+        with self.changing():
+            return self.network.set_host(qmgr, host)
+
+    def network_state(self):
+        """Hosts and the running sender/receiver pairs (control API GET /network)."""
+        with self.changing(settle=False):
+            return {"hosts": {name: self.network.host(name) for name in self.qmgrs},
+                    "pairs": [{"qmgr": s, "channel": c, "partner": p} for (s, c), (p, _s, _r) in sorted(self.network.links.items())]}
+
+    def channel_status(self, qmgr, channel):
+        """The status records of one channel with what the emulator knows beyond DISPLAY CHSTATUS: the last connection error
+        (AMQ message and MQRCCF reason, as the channel's error log would say) and the retries left."""
+        qm = self._qm(qmgr)
+        with self.changing(settle=False):
+            now = time.monotonic()
+            out = []
+            for rec in qm.status.live_channel(channel, now):
+                sched = rec.info.get("sched")
+                left = sched.remaining(now) if sched is not None else rec.info.get("counts")
+                out.append({"status": qm.status.view("CHANNEL", channel, rec, now), "rqmname": rec.info.get("rqmname", ""),
+                            "conname": rec.info.get("conname", ""), "error": rec.info.get("error"),
+                            "retries_left": None if left is None else {"short": left[0], "long": left[1]}})
+            return {"qmgr": qmgr, "channel": channel, "instances": out}
 
     def set_qmstatus(self, name, **values):
         qm = self._qm(name)
@@ -369,7 +434,7 @@ class Model:
         qm = self._qm(qmgr)
         if isinstance(count, bool) or not isinstance(count, int) or count < 0:
             raise ValueError("count must be an integer >= 0")
-        with qm.lock:
+        with self.changing():
             try:
                 qm.attach_clients(channel, count)
             except LookupError as err:
@@ -385,12 +450,13 @@ class Model:
         for key, value in kw.items():
             if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
                 raise ValueError(f"{key} must be an integer >= 0")
-        with qm.lock:
+        with self.changing() as now:
             try:
                 if action == "put":
                     if kw.get("count") is None:
                         raise ValueError("count (messages to put) is required")
                     target, depth = qm.put_messages(queue, kw["count"])
+                    self.network.message_arrived(qm, target, now)  # wakes an inactive sender of that XMITQ
                     return {"queue": queue, "target": target, "curdepth": depth}
                 if action == "get":
                     target, got, depth = qm.get_messages(queue, kw.get("count"))
@@ -437,7 +503,7 @@ class Model:
             item = {"name": qm.name, "state": st}
             if status:
                 running = st == "running"
-                with qm.lock:
+                with self.changing(settle=False):  # clients may have reconnected since the last call
                     conns = qm.connection_count(now) if running else 0
                 item["status"] = {"channelInitiatorState": "running" if running else "stopped", "ldapConnectionState": "disconnected",
                                   "connectionCount": conns, "publishSubscribeState": "running" if running else "stopped"}
@@ -548,7 +614,7 @@ class Model:
             return 200, envelope(cmd, [])
         if cmd.mutating and role == "MQWebUser" and self.config["webuser_mutations"] == "2035":
             return 200, envelope(cmd, [failure(MqscError(O.RC_NOT_AUTHORIZED))])  # runs under the user's own identity
-        with qm.lock:
+        with self.changing(settle=cmd.mutating):
             try:
                 elements = qm.execute(cmd)
             except MqscError as err:

@@ -95,14 +95,15 @@ class QmgrSettings:
     config: Callable  # config(key) -> current value of one of CONFIG_KEYS (README "Configurable behaviours")
     stuck: Callable  # stuck(kind, name) -> bool: a 'stuck' fault for this queue manager matches the object now
     cmdserv_down: Callable  # cmdserv_down() -> bool: a 'cmdserv_down' fault for this queue manager is present
+    listeners_on_host: Callable = list  # () -> [(name, Status)]: other queue managers' listeners on this host (mqemu_network)
 
 
 class QueueManager:
     """One emulated queue manager. All methods run under self.lock (taken by the model)."""
 
-    def __init__(self, name, settings, seed):
+    def __init__(self, name, settings, seed, lock=None):
         self.name, self.settings = name, settings
-        self.lock = threading.RLock()
+        self.lock = lock or threading.RLock()  # the model passes the network's lock, shared by all queue managers
         # CLNTCONN channels live in the client channel table (CLNTTBL), a namespace of their own: a SVRCONN and a CLNTCONN
         # may share a name ([V] IBM 8.0 q003340_ "Client channel" namespace, DELETE CHANNEL CHLTABLE q085820_).
         self.store = {"CHANNEL": {}, "CLNTTBL": {}, "LISTENER": {}, "SERVICE": {}, "QUEUE": {}, **{k: {} for k in O.PLAIN_KINDS}}

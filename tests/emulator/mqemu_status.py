@@ -35,6 +35,37 @@ class Status:
         return self.final
 
 
+class Schedule:
+    """The retry ticks of one sender: the attempt at t (index 0), SHORTRTY more every S seconds, LONGRTY more every L."""
+
+    __slots__ = ("t", "short", "long", "S", "L")
+
+    def __init__(self, t, short, long_, S, L):
+        self.t, self.short, self.long, self.S, self.L = t, short, long_, S, L
+
+    @property
+    def last(self):
+        return self.short + self.long
+
+    def tick(self, i):
+        return self.t + (i * self.S if i <= self.short else self.short * self.S + (i - self.short) * self.L)
+
+    def first_at_or_after(self, now):
+        """Index of the first tick at or after now (last + 1 if none is left)."""
+        if now <= self.t:
+            return 0
+        if self.S > 0 and now <= self.tick(self.short):
+            return -int(-(now - self.t) // self.S)
+        if self.L > 0:
+            return min(self.last + 1, self.short - int(-(now - self.tick(self.short)) // self.L))
+        return self.last + 1
+
+    def remaining(self, now):
+        """(short, long) retries left once the ticks before now have failed (they survive a restart, IBM-LONGRTY)."""
+        done = max(0, self.first_at_or_after(now) - 1)
+        return max(0, self.short - done), self.long - max(0, done - self.short)
+
+
 # Channel states that make a channel "in use" for START/DELETE (IBM-CHL-STATES: RETRYING and STOPPED are not active;
 # the emulator also treats its own STARTING phase as in use because a start is already under way).
 NOT_IN_USE = ("STOPPED", "RETRYING")
@@ -51,6 +82,7 @@ class RuntimeStatus:
     def __init__(self, store, settings):
         self.store, self.settings = store, settings
         self.chstatus, self.lsstatus, self.svstatus = {}, {}, {}
+        self.clients, self.reconnects = {}, {}  # SVRCONN channel -> attached clients; -> their reconnect times after a start
         self.pid = 1000
 
     # ----- reading records ---------------------------------------------------------------------------------------
@@ -85,21 +117,29 @@ class RuntimeStatus:
         self.pid += 1
         return self.pid
 
-    def _channel_start_record(self, name, obj, t0):
-        # The start time is spread over INITIALIZING/STARTING/BINDING (IBM-CURRENT-ACTIVE flow); a CONNAME whose every
-        # host ends in '.invalid' can never connect, so the channel ends in RETRYING (and keeps retrying).
+    def schedule(self, obj, t, counts=None):
+        """The retry ticks of a sender whose first attempt is at t: SHORTRTY/LONGRTY (or counts left over from before a
+        restart) every SHORTTMR/LONGTMR MQ seconds, times timing channel_retry_scale. RQSTR has no retry attributes:
+        a failed requester stops (IBM-CHL-ERRORS)."""
+        scale = self.settings.seconds("channel_retry_scale")
+        short, long_ = counts or (int(obj.attrs.get("SHORTRTY", 0)), int(obj.attrs.get("LONGRTY", 0)))
+        return Schedule(t, short, long_, int(obj.attrs.get("SHORTTMR", 0)) * scale, int(obj.attrs.get("LONGTMR", 0)) * scale)
+
+    def channel_start_record(self, name, obj, t0, counts=None):
+        """A starting sender: INITIALIZING, STARTING, BINDING (channel_start spread over them, IBM-CURRENT-ACTIVE), then its
+        first attempt; what follows is planned by the network (mqemu_network), which is told after every change."""
         third = self.settings.seconds("channel_start") / 3
-        conname = obj.attrs.get("CONNAME", "")
-        hosts = [c.split("(")[0].strip().lower() for c in conname.split(",") if c.strip()]
-        final = "RETRYING" if hosts and all(h.endswith(".invalid") for h in hosts) else "RUNNING"
-        info = {"conname": conname, "xmitq": obj.attrs.get("XMITQ", ""), "wall": time.time() + (t0 - time.monotonic())}
-        return self._record("CHANNEL", name, t0, [("INITIALIZING", third), ("STARTING", third), ("BINDING", third)], final, info)
+        lead = [("INITIALIZING", third), ("STARTING", third), ("BINDING", third)]
+        info = {"conname": obj.attrs.get("CONNAME", ""), "xmitq": obj.attrs.get("XMITQ", ""), "lead": lead, "rqmname": "",
+                "wall": time.time() + (t0 - time.monotonic()), "sched": self.schedule(obj, t0 + 3 * third, counts), "error": None}
+        return self._record("CHANNEL", name, t0, list(lead), "BINDING", info)
 
     def _listener_record(self, name, obj, t0):
         port, final = obj.attrs["PORT"], "RUNNING"
-        conflict = port and any(other != name and not rec.info.get("conflict") and rec.info["PORT"] == port
-                                and self.view("LISTENER", other, rec, time.monotonic()) is not None
-                                for other, rec in self.lsstatus.items())
+        # One port space per host: the other queue managers' listeners on this host count too (mqemu_network).
+        holders = [(other, rec) for other, rec in self.lsstatus.items() if other != name] + self.settings.listeners_on_host()
+        conflict = port and any(not rec.info.get("conflict") and rec.info["PORT"] == port and rec.view(time.monotonic()) is not None
+                                for _other, rec in holders)
         if conflict:  # runmqlsr cannot bind a port another listener holds (config listener_port_conflict)
             final = {"vanish": None, "starting": "STARTING", "ignore": "RUNNING"}[self.settings.config("listener_port_conflict")]
         info = dict(obj.attrs, pid=self._next_pid(), wall=time.time() + (t0 - time.monotonic()), conflict=bool(conflict))
@@ -115,41 +155,75 @@ class RuntimeStatus:
 
     # ----- queue manager end and start ---------------------------------------------------------------------------
     def end(self):
-        """The queue manager ends: listeners and services end; STOPPED channel records are saved (IBM-DIS-CHS-ZH), except
-        SVRCONN ones, which are reset when the channel initiator stops (IBM-RESTART-CHL); RETRYING is remembered."""
+        """The queue manager ends: listeners and services end; RETRYING and STOPPED channel status is remembered, SVRCONN
+        included from MQ 8.0 (q015680_; the SVRCONN reset of IBM-RESTART-CHL is a z/OS channel-initiator rule). A pending
+        STOP completes; a sender still starting is remembered as RETRYING with the retry counts it has left."""
         self.lsstatus.clear()
         self.svstatus.clear()
         now = time.monotonic()
         for name in list(self.chstatus):
-            obj, kept = self.store["CHANNEL"][name], []
+            kept = []
             for rec in self.chstatus[name]:
-                # A pending STOP completes as the qmgr ends; a sender heading for RETRYING is saved as RETRYING.
-                if rec.final == "RETRYING" or (rec.final == "STOPPED" and obj.otype != "SVRCONN"):
-                    kept.append(Status(now, [], rec.final, rec.info))
+                state = self.view("CHANNEL", name, rec, now)
+                if state == "STOPPING":
+                    state = rec.final
+                elif state in ("INITIALIZING", "STARTING", "BINDING") and "sched" in rec.info:
+                    state = "RETRYING"
+                if state in ("RETRYING", "STOPPED") and "peer" not in rec.info:
+                    info = dict(rec.info)
+                    if "sched" in info:  # no plan while the queue manager is down; the counts resume at the next start
+                        info["counts"] = info.pop("sched").remaining(now)
+                    kept.append(Status(now, [], state, info))
             if kept:
                 self.chstatus[name] = kept[:1]
             else:
                 del self.chstatus[name]
+        self.reconnects.clear()
 
     def begin(self, running_at):
-        """The queue manager runs from running_at: RETRYING channels and CONTROL(QMGR|STARTONLY) objects start then."""
+        """The queue manager runs from running_at: RETRYING senders go on with the retries they had left, CONTROL(QMGR|
+        STARTONLY) objects start, and attached clients reconnect one by one (timing client_reconnect_delay/_spread)."""
         for name, recs in self.chstatus.items():
             if recs and recs[0].final == "RETRYING":
-                self.chstatus[name] = [self._channel_start_record(name, self.store["CHANNEL"][name], running_at)]
+                counts = recs[0].info.get("counts")
+                self.chstatus[name] = [self.channel_start_record(name, self.store["CHANNEL"][name], running_at, counts)]
         for name, obj in self.store["LISTENER"].items():
             if obj.attrs["CONTROL"] != "MANUAL" and name not in self.lsstatus:
                 self.lsstatus[name] = self._listener_record(name, obj, running_at)
         for name, obj in self.store["SERVICE"].items():
             if obj.attrs["CONTROL"] != "MANUAL" and obj.attrs["SERVTYPE"] == "SERVER" and obj.attrs["STARTCMD"].strip():
                 self.svstatus[name] = self._service_record(name, obj, running_at)
+        delay, spread = self.settings.seconds("client_reconnect_delay"), self.settings.seconds("client_reconnect_spread")
+        self.reconnects = {channel: [running_at + delay + spread * i / count for i in range(count)]
+                           for channel, count in self.clients.items() if count}
+
+    def _client_record(self, i, t0):
+        return Status(t0, [], "RUNNING", {"conname": f"10.0.{i // 250}.{i % 250 + 1}", "client": True,
+                                          "wall": time.time() + (t0 - time.monotonic())})
+
+    def reconnect_clients(self, now):
+        """Clients whose reconnect time has come connect, unless their SVRCONN is STOPPED: then MQ refuses them (2537
+        MQRC_CHANNEL_NOT_AVAILABLE) and they are dropped from the attached count."""
+        for channel, times in list(self.reconnects.items()):
+            due = [t for t in times if t <= now]
+            if not due:
+                continue
+            self.reconnects[channel] = times[len(due):]
+            recs = self.live_channel(channel, now)
+            if any(self.view("CHANNEL", channel, r, now) == "STOPPED" for r in recs):
+                self.clients[channel] -= len(due)
+                continue
+            recs = [r for r in recs if r.info.get("client")]
+            self.chstatus[channel] = recs + [self._client_record(len(recs) + i, t) for i, t in enumerate(due)]
 
     def attach_clients(self, channel, count):
         """Replace the instances of SVRCONN channel with count RUNNING client connections (the control API)."""
         recs = self.live_channel(channel, time.monotonic())
         if any(self.view("CHANNEL", channel, r, time.monotonic()) == "STOPPED" for r in recs) and count:
             raise ValueError(f"channel {channel} is STOPPED; MQ refuses client connections until it is started")
-        recs = [Status(time.monotonic(), [], "RUNNING", {"conname": f"10.0.{i // 250}.{i % 250 + 1}", "client": True,
-                                                         "wall": time.time()}) for i in range(count)]
+        recs = [self._client_record(i, time.monotonic()) for i in range(count)]
+        self.clients[channel] = count
+        self.reconnects.pop(channel, None)
         if recs:
             self.chstatus[channel] = recs
         else:
@@ -163,6 +237,8 @@ class RuntimeStatus:
             if any(self.view(kind, name, r, now) not in NOT_IN_USE for r in self.live_channel(name, now)):
                 raise MqscError(O.RC_CHANNEL_IN_USE, name)  # §4.2 [R]
             self.chstatus.pop(name, None)  # deleting a channel deletes its saved status
+            self.clients.pop(name, None)
+            self.reconnects.pop(name, None)
         elif kind == "LISTENER" and self.live(self.lsstatus, kind, name, now):
             raise MqscError(O.RC_LISTENER_RUNNING, name)
         elif kind == "SERVICE" and self.live(self.svstatus, kind, name, now):
@@ -179,7 +255,7 @@ class RuntimeStatus:
             raise MqscError(O.RC_CHANNEL_IN_USE, name)  # AMQ9514E [S]
         self.chstatus.pop(name, None)  # re-enable: the STOPPED (or RETRYING) record goes
         if obj.otype in O.INITIATING_TYPES:
-            self.chstatus[name] = [self._channel_start_record(name, obj, now)]
+            self.chstatus[name] = [self.channel_start_record(name, obj, now)]
 
     def stop_channel(self, name, obj, opts):
         if obj.otype == "CLNTCONN":
@@ -201,7 +277,9 @@ class RuntimeStatus:
         seconds = self.settings.seconds("channel_stop") * (1.0 if opts.get("MODE", "QUIESCE") == "QUIESCE" else 0.5)
         if obj.otype != "SVRCONN":
             info.update(conname=active[0].info["conname"], xmitq=active[0].info["xmitq"])
-        # One STOPPING record replaces every instance; SVRCONN clients are disconnected (IBM-STOP-MQI).
+        # One STOPPING record replaces every instance; SVRCONN clients are disconnected (IBM-STOP-MQI) and forgotten.
+        self.clients.pop(name, None)
+        self.reconnects.pop(name, None)
         self.chstatus[name] = [self._record("CHANNEL", name, now, [("STOPPING", seconds)], final, info)]
 
     def start_listener(self, name, obj, opts):

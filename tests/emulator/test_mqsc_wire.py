@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from conftest import Client
+from conftest import Client, partner
 
 
 def test_display_shapes_lowercase_keys_numbers_and_blanks(client):
@@ -265,7 +265,8 @@ def test_generic_names_on_every_display(client):
     for name in ("GEN.A", "GEN.B", "gen.c"):
         client.ok("DEFINE", "LISTENER", name, params={"trptype": "TCP"})
         client.ok("DEFINE", "SERVICE", name, params={"servtype": "SERVER", "startcmd": "/opt/mqm/bin/x"})
-        client.ok("DEFINE", "CHANNEL", name, params={"chltype": "SDR", "conname": "h(1)", "xmitq": "XQ"})
+        partner(client, name)
+        client.ok("DEFINE", "CHANNEL", name, params={"chltype": "SDR", "conname": "qm2host", "xmitq": "XQ"})  # port 1414
     assert [r["listener"] for r in client.ok("DISPLAY", "LISTENER", "GEN.*")] == ["GEN.A", "GEN.B"]  # case-sensitive prefix
     assert [r["service"] for r in client.ok("DISPLAY", "SERVICE", "gen*")] == ["gen.c"]
     assert len(client.ok("DISPLAY", "LISTENER", "*")) == 5 and len(client.ok("DISPLAY", "SERVICE", "*")) == 4

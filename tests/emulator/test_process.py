@@ -25,7 +25,8 @@ def _spawn(*args):
 
 
 def test_cli_start_contract_and_sigterm():
-    proc, line = _spawn("--qmgr", "QMA,QMB", "--qmgr", "QMC", "--user", "ops:s3:cr:et:MQWebAdmin", "--seed", "dev", "--timing", "zero",
+    # One host per queue manager (NAME@HOST): each dev-seeded DEV.LISTENER.TCP binds 1414 on its own host.
+    proc, line = _spawn("--qmgr", "QMA,QMB@hostb", "--qmgr", "QMC@HostC", "--user", "ops:s3:cr:et:MQWebAdmin", "--seed", "dev", "--timing", "zero",
                         "--config", "stop_inactive_channel=stopped_record", "--config", "ltpa_expiration=60",
                         "--config", 'cmdserv_down_mode="http500"')
     try:
@@ -42,6 +43,8 @@ def test_cli_start_contract_and_sigterm():
         config = requests.get(f"{control}/config", timeout=5).json()
         assert (config["stop_inactive_channel"], config["ltpa_expiration"], config["cmdserv_down_mode"]) == ("stopped_record", 60, "http500")
         assert requests.get(f"{control}/timing", timeout=5).json()["channel_start"] == 0.0
+        assert requests.get(f"{control}/network", timeout=5).json() == {
+            "hosts": {"QMA": "localhost", "QMB": "hostb", "QMC": "hostc"}, "pairs": []}
     finally:
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=10) == 0
@@ -76,7 +79,16 @@ def test_cli_tls_ready_line_and_sigint(tmp_path):
 
 def test_50_clients_100_qmgrs():
     qmgrs = [f"QM{i:03d}" for i in range(100)]
-    with EmulatorServer(qmgrs=qmgrs, timing="fast") as srv:
+    # Every sender has what it needs to run (mqemu_network): XMITQ X on its queue manager, and on host h a partner
+    # queue manager listening on port 1 with a RCVR of the same name.
+    with EmulatorServer(qmgrs=qmgrs + ["PARTNER"], timing="fast", hosts={"PARTNER": "h"}) as srv:
+        setup = [(qm, "DEFINE QLOCAL(X) USAGE(XMITQ)") for qm in qmgrs] + [
+            ("PARTNER", "DEFINE LISTENER(L1) TRPTYPE(TCP) PORT(1)"), ("PARTNER", "START LISTENER(L1)")] + [
+            ("PARTNER", f"DEFINE CHANNEL('C{n}.{k}') CHLTYPE(RCVR)") for n in range(50) for k in range(8)]
+        for qm, command in setup:
+            assert srv.model.run_mqsc(qm, {"type": "runCommand", "parameters": {"command": command}})[1]["overallCompletionCode"] == 0
+        srv.model.clear_journal()
+
         def worker(n):
             s = requests.Session()
             s.auth = ("admin", "passw0rd")

@@ -10,8 +10,16 @@ element carrying the reason code and an AMQ message. Message ids are only assert
 import pytest
 
 
-def _sdr(name, conname="host(1414)"):
+def _sdr(name, conname="qm2host(1414)"):
     return ("DEFINE", "CHANNEL", name, {"chltype": "SDR", "conname": conname, "xmitq": "XQ"})
+
+
+def _partner(name):
+    """A sender runs only with its partner (mqemu_network): XMITQ XQ on QM1, a RCVR of the same name on QM2 (qm2host)."""
+    def define(srv):
+        for qmgr, command in (("QM1", "DEFINE QLOCAL(XQ) USAGE(XMITQ) REPLACE"), ("QM2", f"DEFINE CHANNEL('{name}') CHLTYPE(RCVR) REPLACE")):
+            assert srv.model.run_mqsc(qmgr, {"type": "runCommand", "parameters": {"command": command}})[1]["overallCompletionCode"] == 0
+    return define
 
 
 def _svc(name, **params):
@@ -43,11 +51,11 @@ CASES = [
     ("3252", 3252, None, [RUNNING_SERVICE], ("DISPLAY", "SVSTATUS", "S.RUN", None)),
     ("3252-command-service", 3252, None, [("DEFINE", "SERVICE", "S.CMD", {"startcmd": "/opt/mqm/bin/x"}),
                                           ("START", "SERVICE", "S.CMD", None)], ("DISPLAY", "SVSTATUS", "S.CMD", None)),
-    ("4031-start", 4031, "AMQ9514E", [_sdr("C.RUN"), ("START", "CHANNEL", "C.RUN", None)], ("START", "CHANNEL", "C.RUN", None)),
-    ("4031-delete", 4031, "AMQ9514E", [_sdr("C.RUN"), ("START", "CHANNEL", "C.RUN", None)], ("DELETE", "CHANNEL", "C.RUN", None)),
+    ("4031-start", 4031, "AMQ9514E", [_partner("C.RUN"), _sdr("C.RUN"), ("START", "CHANNEL", "C.RUN", None)], ("START", "CHANNEL", "C.RUN", None)),
+    ("4031-delete", 4031, "AMQ9514E", [_partner("C.RUN"), _sdr("C.RUN"), ("START", "CHANNEL", "C.RUN", None)], ("DELETE", "CHANNEL", "C.RUN", None)),
     ("4031-svrconn", 4031, "AMQ9514E", [_clients(2)], ("DELETE", "CHANNEL", "DEV.APP.SVRCONN", None)),
     ("4064-never-run", 4064, None, [_sdr("C.IDLE")], ("STOP", "CHANNEL", "C.IDLE", None)),
-    ("4064-stopped", 4064, None, [_sdr("C.RUN"), ("START", "CHANNEL", "C.RUN", None), ("STOP", "CHANNEL", "C.RUN", None)],
+    ("4064-stopped", 4064, None, [_partner("C.RUN"), _sdr("C.RUN"), ("START", "CHANNEL", "C.RUN", None), ("STOP", "CHANNEL", "C.RUN", None)],
      ("STOP", "CHANNEL", "C.RUN", None)),
     ("3233", 3233, None, [("START", "LISTENER", "SYSTEM.DEFAULT.LISTENER.TCP", None)],
      ("START", "LISTENER", "SYSTEM.DEFAULT.LISTENER.TCP", None)),

@@ -9,11 +9,15 @@ command through the real HTTP path. No test here sleeps or asserts that anything
 
 import pytest
 
+from conftest import partner
 from mqemu_model import PROFILES
 
 
-def _sdr(client, name="TO.QM2", conname="partner(1414)"):
-    client.ok("DEFINE", "CHANNEL", name, params={"chltype": "SDR", "conname": conname, "xmitq": "XQ"})
+def _sdr(client, name="TO.QM2", conname="qm2host(1414)"):
+    """A sender on QM1 with its partner: XMITQ XQ here, RCVR of the same name on QM2 (host qm2host, port 1414)."""
+    partner(client, name)
+    # DISCINT(0): these timelines read a RUNNING sender for days; an idle one would end at DISCINT (test_network.py).
+    client.ok("DEFINE", "CHANNEL", name, params={"chltype": "SDR", "conname": conname, "xmitq": "XQ", "discint": 0})
 
 
 def _timeline(client, clock, qualifier, name, points):
@@ -78,7 +82,7 @@ def test_stop_status_inactive_removes_the_record_after_stopping(srv, client, clo
 @pytest.mark.parametrize("conname,final", [
     ("partner.invalid(1414)", "RETRYING"),
     ("a.invalid(1414),b.INVALID(1415)", "RETRYING"),
-    ("a.invalid(1414),reachable(1415)", "RUNNING"),  # one reachable address is enough
+    ("a.invalid(1414),qm2host(1414)", "RUNNING"),  # one reachable address is enough
 ])
 def test_unreachable_partner_retries_forever(srv, client, clock, conname, final):
     srv.model.set_timing("fast")
@@ -152,7 +156,7 @@ def test_port_zero_and_other_qmgr_never_clash(srv, client, clock):
     for name in ("Z1", "Z2"):
         client.ok("DEFINE", "LISTENER", name, params={"trptype": "TCP"})  # PORT(0)
         client.ok("START", "LISTENER", name)
-    for qmgr in ("QM1", "QM2"):  # the same port in two queue managers (clashes are per queue manager)
+    for qmgr in ("QM1", "QM2"):  # the same port on two hosts (QM2 runs on qm2host; clashes are per host)
         client.ok("DEFINE", "LISTENER", "L1600", params={"trptype": "TCP", "port": 1600}, qmgr=qmgr)
         client.ok("START", "LISTENER", "L1600", qmgr=qmgr)
     clock.advance(1)

@@ -5,8 +5,8 @@
 
 The blocks are read from plugins/modules/*.py when the tests are collected (the files are parsed, not
 imported), so a new module or a changed example is tested without touching this file. Each example runs
-as the tasks of one play on localhost against a fresh TLS emulator with QM1 and QM2. The connection comes
-from the environment (MQ_REST_URL, MQ_QMGR, MQ_REST_USERNAME, MQ_REST_PASSWORD, MQ_REST_CA_PATH), as AWX
+as the tasks of one play on localhost against a fresh TLS emulator with QM1, QM2 and PARTNER (NETWORK below).
+The connection comes from the environment (MQ_REST_URL, MQ_QMGR, MQ_REST_USERNAME, MQ_REST_PASSWORD, MQ_REST_CA_PATH), as AWX
 injects it; examples that spell their connection out read it from the variables below, passed as extra vars.
 
     .venv/bin/python -m pytest tests/examples -q
@@ -91,10 +91,26 @@ def collections_path(tmp_path_factory):
     return str(base)
 
 
+# The reader's network, which the examples' senders need to reach RUNNING (the emulator's channel network): on QM1 the
+# transmission queues the examples name, and at the hosts their CONNAMEs name (qm2host, partner.example.com) a running
+# queue manager with a listener on 1414 that defines a receiver for any sender that connects (CHAD, channel auto-definition).
+HOSTS = {"QM2": "qm2host", "PARTNER": "partner.example.com"}
+NETWORK = [("QM1", "DEFINE QLOCAL(QM2) USAGE(XMITQ)"), ("QM1", "DEFINE QLOCAL(PARTNER) USAGE(XMITQ)")] + [
+    (qmgr, command) for qmgr in HOSTS for command in (
+        "ALTER QMGR CHAD(ENABLED)", "DEFINE LISTENER(TCP.1414) TRPTYPE(TCP) PORT(1414) CONTROL(QMGR)", "START LISTENER(TCP.1414)")]
+
+
 @pytest.fixture(scope="session")
 def emulator():
-    with EmulatorServer(qmgrs=["QM1", "QM2"], tls=True, timing="fast") as srv:
+    with EmulatorServer(qmgrs=["QM1", *HOSTS], tls=True, timing="fast", hosts=HOSTS) as srv:
         yield srv
+
+
+def reset_network(emulator):
+    emulator.model.reset()
+    for qmgr, command in NETWORK:
+        status, reply = emulator.model.run_mqsc(qmgr, {"type": "runCommand", "parameters": {"command": command}})
+        assert status == 200 and reply["overallCompletionCode"] == 0, reply
 
 
 def playbook(name, tasks):
@@ -111,7 +127,7 @@ def playbook(name, tasks):
 def test_example_runs(name, text, emulator, collections_path, tmp_path):
     tasks = yaml.safe_load(text)
     assert isinstance(tasks, list) and tasks, "EXAMPLES of {0} is not a list of tasks".format(name)
-    emulator.model.reset()
+    reset_network(emulator)
     book = tmp_path / "examples.yml"
     book.write_text(yaml.safe_dump(playbook(name, tasks), sort_keys=False), encoding="utf-8")
     extra = {

@@ -90,7 +90,8 @@ def test_no_restart_when_nothing_runs_on_old_values(mq, run_module, state, optio
 def test_a_running_sender_is_restarted_for_a_new_conname(mq, run_module):
     run_module("mq_channel", state="started", **SDR)
     fresh(mq)
-    result = run_module("mq_channel", name="TO.P1", conname="partner2(1414)", state="started")
+    # A new address list whose second address is the partner's listener: the channel must restart to use it.
+    result = run_module("mq_channel", name="TO.P1", conname="partner(1415),partner(1414)", state="started")
     assert not result.get("failed"), result.get("msg")
     assert mutating(mq) == [("ALTER", "CHANNEL", "TO.P1"), ("STOP", "CHANNEL", "TO.P1"), ("START", "CHANNEL", "TO.P1")]
     assert result["restarted_for"] == ["conname"]
