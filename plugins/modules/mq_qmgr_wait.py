@@ -45,7 +45,7 @@ attributes:
     support: N/A
   idempotent:
     support: full
-    details: Read only; RV(changed) is always false.
+    details: Read only; C(changed) is always false.
 options:
   state:
     description:
