@@ -246,7 +246,7 @@ milestones:
       type: str
   sample: [{name: running, reached: true, elapsed_seconds: 4.21, polls: 7, last_seen: state running, skipped: null}]
 state:
-  description: The last queue manager state C(GET /admin/qmgr) showed.
+  description: The last queue manager state C(GET /admin/qmgr) showed; null when no milestone waited for read it.
   returned: always
   type: str
   sample: running
