@@ -18,6 +18,27 @@ from ansible_collections.mqrest.admin.plugins.module_utils._client import MQClie
 from ansible_collections.mqrest.admin.plugins.module_utils._transport import RestTransport  # noqa: E402
 
 
+class FakeClock:
+    """A monotonic clock that only its own sleeps move; ``sleeps`` records every pause."""
+
+    def __init__(self):
+        self.now = 100.0
+        self.sleeps = []
+
+    def __call__(self):
+        return self.now
+
+    def sleep(self, seconds):
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+
+@pytest.fixture
+def fake_clock():
+    """For polling loops: pass ``clock=fake_clock, sleep=fake_clock.sleep``."""
+    return FakeClock()
+
+
 # A sender on QM1 runs only with a partner (the emulator's channel network): QM2 runs on host "partner", so CONNAME
 # partner(1414) reaches its listener, and defines a receiver for any sender that connects (CHAD, channel auto-definition);
 # QM1 has the transmission queue XQ the tests' senders name.
