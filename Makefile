@@ -89,13 +89,15 @@ $(RUN_BIN)/.installed: requirements.txt
 	$(RUN_BIN)/pip install -q --disable-pip-version-check $(RUN_PACKAGES)
 	touch $@
 
-# Three emulated queue managers: provision, roll a restart through them one at a time, provision again (changed=0).
+# Three emulated queue managers connected pairwise (demo/inventory.yml): provision, attach simulated clients, roll a
+# restart through them one at a time (each waits for its partners' senders to reconnect), provision again (changed=0).
 demo: run-venv $(DEV_COLL)
 	$(RUN_ENV) ANSIBLE_DISPLAY_SKIPPED_HOSTS=false $(RUN_BIN)/python tools/with_emulator.py --qmgrs QM1@qm1host,QM2@qm2host,QM3@qm3host \
-	  --partner partner.example.com --xmitq PARTNER -- bash -c '\
-	  echo "== 1/3 provision: a listener, two channels and a service on each queue manager" && \
+	  -- bash -c '\
+	  echo "== 1/3 provision: transmission queues, sender/receiver pairs, a listener, the application channel and a service" && \
 	  ansible-playbook -i demo/inventory.yml demo/provision.yml && \
-	  echo "== 2/3 rolling restart, one queue manager at a time" && \
+	  python demo/attach_clients.py APP.SVRCONN 5 && \
+	  echo "== 2/3 rolling restart, one queue manager at a time; partners reconnect" && \
 	  ansible-playbook -i demo/inventory.yml mqrest.admin.rolling_restart -e rolling_restart_confirm=true && \
 	  echo "== 3/3 provision again: nothing to do (changed=0)" && \
 	  ansible-playbook -i demo/inventory.yml demo/provision.yml'
