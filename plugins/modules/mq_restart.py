@@ -90,7 +90,7 @@ options:
             With V(true) the O(health_checks) gate also requires a C(RUNNING) instance of each restarted channel of this
             target, which proves the partner is back, seen from this queue manager alone, and
             RV(report[].partner_back_seconds) says how long that took.
-          - Put such a target last, after the listener: a partner retrying while the listener restarts fails that retry and
+          - Put such a target last, after the listener. A partner retrying while the listener restarts fails that retry and
             waits for the next one, and the health checks that see the partner back begin after the last target.
           - Set it only for busy links. A sender idle for C(DISCINT) seconds ends normally and does not reconnect until a
             message arrives on its transmission queue, so the gate would wait for it in vain (up to O(health_timeout)).
