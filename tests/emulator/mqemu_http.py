@@ -10,6 +10,7 @@ import ssl
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, unquote
 
+import mqemu_commands
 from mqemu_model import ROLES, ConnectionDropped, ControlError, err_bad_request, err_forbidden, err_token, err_unauthenticated, \
     err_unknown_uri, mqwb
 
@@ -289,6 +290,8 @@ class Handler(BaseHTTPRequestHandler):
             return model.network_state()
         if what == "qmgr" and len(rest) == 2 and rest[1] == "host" and method == "POST":
             return {"name": unquote(rest[0]), "host": model.set_host(unquote(rest[0]), body.get("host"))}
+        if what == "qmgr" and len(rest) == 2 and rest[1] == "timeline" and method == "GET":
+            return mqemu_commands.timeline(model, unquote(rest[0]), (query.get("host") or [None])[0])
         if what == "qmgr" and len(rest) == 4 and rest[1:4:2] == ["channel", "status"] and method == "GET":
             return model.channel_status(unquote(rest[0]), unquote(rest[2]))
         if method != "POST" and what != "qmgr":
@@ -317,6 +320,16 @@ class Handler(BaseHTTPRequestHandler):
             return {"name": name, "state": model.start_qmgr(name, duration)}
         if action == ["restart"]:
             return {"name": name, "state": model.restart_qmgr(name, body.get("down", 0.0), body.get("starting", model.timing["qmgr_start"]))}
+        # The lifecycle (mqemu_commands): what the shims in bin/ run, and the multi-instance pair.
+        if action == ["endmqm"]:
+            return mqemu_commands.endmqm(model, name, body.get("mode", "controlled"), bool(body.get("switchover")),
+                                         bool(body.get("standby")), body.get("host"))
+        if action == ["strmqm"]:
+            return mqemu_commands.strmqm(model, name, bool(body.get("standby")), body.get("host"))
+        if action == ["crash"]:
+            return {"name": name, "state": mqemu_commands.crash(model, name)}
+        if action == ["instances"]:
+            return mqemu_commands.set_instances(model, name, body.get("hosts"))
         if action == ["qmstatus"]:
             return model.set_qmstatus(name, **body)
         if len(action) == 3 and action[0] == "queue" and action[2] in ("messages", "get", "open"):
