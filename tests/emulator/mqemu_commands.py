@@ -28,8 +28,9 @@ RC_TEXT = {0: "Queue manager started", 3: "Queue manager being created", 5: "Que
 END_FLAGS = {"c": "controlled", "w": "wait", "i": "immediate", "p": "preemptive"}
 
 
-def _answer(code, lines, wait=None, then=(), state=None):
-    return {"exit": code, "lines": list(lines), "wait": wait, "then": list(then), "state": state}
+def _answer(code, lines, wait=None, then=(), state=None, host=None):
+    """host: where the command ran; the shim polls the state as seen there (after a switchover: runningElsewhere)."""
+    return {"exit": code, "lines": list(lines), "wait": wait, "then": list(then), "state": state, "host": host}
 
 
 def _fail(code, name):
@@ -76,7 +77,7 @@ def endmqm(model, name, mode="controlled", switchover=False, standby=False, host
             return _answer(0, ["Quiesce request accepted. The queue manager will stop when all outstanding work", "is complete."],
                            state=life.state(now))
         first = f"Waiting for queue manager '{name}' to end." if mode == "wait" else f"IBM MQ queue manager '{name}' ending."
-        return _answer(0, [first], wait="ended", then=done, state=life.state(now))
+        return _answer(0, [first], wait="ended", then=done, state=life.state(now), host=here)
 
 
 def _switch(model, qm, old_active, ended):
@@ -123,7 +124,7 @@ def strmqm(model, name, standby=False, host=None):
                 f"Log replay for queue manager '{name}' complete.",
                 f"Transaction manager state recovered for queue manager '{name}'.",
                 f"IBM MQ queue manager '{name}' started using V9.4.2.0."]
-        return _answer(0, lines, wait="running", then=then, state=life.state(now))
+        return _answer(0, lines, wait="running", then=then, state=life.state(now), host=here)
 
 
 def _take_strmqm_fault(model, name):

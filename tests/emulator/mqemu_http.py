@@ -30,7 +30,8 @@ class Server(ThreadingHTTPServer):
     allow_reuse_address = True
     request_queue_size = 256
 
-    def __init__(self, address, model, tls_files=None):
+    def __init__(self, address, model, tls_files=None, view=None):
+        self.view = view  # (qmgr, host): an extra mqweb port as seen on that host (mqemu.MqwebPort); None: the main one
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
         super().__init__(address, Handler)
@@ -194,7 +195,7 @@ class Handler(BaseHTTPRequestHandler):
                 model.record_rejected(qmgr, None, error[0], error[1], user, gateway)
                 self._send(*error)
                 return
-            self._send(*model.run_mqsc(qmgr, body, user, gateway))
+            self._send(*model.run_mqsc(qmgr, body, user, gateway, self.server.view))
             return
         message = MESSAGE.match(rest)
         if message and method == "POST":
@@ -220,7 +221,8 @@ class Handler(BaseHTTPRequestHandler):
             self._send(204, None, [("Set-Cookie", f"{model.cookie_name()}=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0")])
         elif qm_match and method == "GET":
             name = unquote(qm_match.group(1)) if qm_match.group(1) else None
-            self._send(*model.qmgr_resource(name, status="status" in query, state=(query.get("state") or [None])[0]))
+            self._send(*model.qmgr_resource(name, status="status" in query, state=(query.get("state") or [None])[0],
+                                            view=self.server.view))
         elif inst_match and method == "GET" and inst_match.group(1) in (None, "Installation1"):
             attrs = ",".join(query.get("attributes", []))
             self._send(*model.installation_resource(extended="extended" in attrs or "*" in attrs))
@@ -328,6 +330,8 @@ class Handler(BaseHTTPRequestHandler):
             return mqemu_commands.strmqm(model, name, bool(body.get("standby")), body.get("host"))
         if action == ["crash"]:
             return {"name": name, "state": mqemu_commands.crash(model, name)}
+        if action == ["mqweb"] and model.mqweb_factory is not None:
+            return model.mqweb_factory(name, body.get("host"), bool(body.get("embedded")))
         if action == ["instances"]:
             return mqemu_commands.set_instances(model, name, body.get("hosts"))
         if action == ["qmstatus"]:

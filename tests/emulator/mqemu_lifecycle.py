@@ -30,9 +30,11 @@ MILESTONES = ("end_requested", "ended", "start_requested", "running", "command_s
               "connections")
 
 
-def wall(t):
-    """Epoch seconds of monotonic instant t (None for a milestone not planned)."""
-    return None if t is None or t == INF else round(time.time() + (t - time.monotonic()), 6)
+def wall(t, offset=None):
+    """Epoch seconds of monotonic instant t (None for a milestone not planned); offset: epoch minus monotonic, taken once
+    per answer so equal instants give equal epochs."""
+    offset = time.time() - time.monotonic() if offset is None else offset
+    return None if t is None or t == INF else round(t + offset, 6)
 
 
 class Lifecycle:
@@ -79,7 +81,8 @@ class Lifecycle:
 
     def timeline(self, now):
         """The current cycle: each milestone's epoch seconds once reached (null before, or never planned)."""
-        out = {key: (wall(t) if t is not None and -INF < t <= now else None) for key, t in self.marks.items()}
+        offset = time.time() - time.monotonic()
+        out = {key: (wall(t, offset) if t is not None and -INF < t <= now else None) for key, t in self.marks.items()}
         return dict(out, end_mode=self.mode)
 
     # ----- changing ---------------------------------------------------------------------------------------------

@@ -149,6 +149,7 @@ class Model:
         for user, (_password, role) in self.users.items():
             if role not in ROLES and role:
                 raise ValueError(f"unknown role {role!r} for user {user!r} (one of {', '.join(ROLES)})")
+        self.mqweb_factory = None  # set by EmulatorServer: (qmgr, host, embedded) -> extra mqweb port (control API /mqweb)
         self.initial_timing = timing
         self.initial_config = dict(config or {})
         self.cookie_default = "LtpaToken2_" + "".join(secrets.choice("0123456789") for _digit in range(19))
@@ -390,8 +391,11 @@ class Model:
             raise ControlError(404, f"unknown queue manager {name}")
         return qm
 
-    def qmgr_state(self, name):
-        return self._qm(name).state(time.monotonic())
+    def qmgr_state(self, name, host=None):
+        """The /admin/qmgr state; with host, as that host's instance sees it (mqemu_lifecycle.Lifecycle.state_on)."""
+        qm = self._qm(name)
+        with qm.lock:
+            return qm.life.state_on(host, time.monotonic())
 
     def stop_qmgr(self, name, mode=None):
         qm = self._qm(name)
@@ -514,14 +518,15 @@ class Model:
         return 201, None, [("ibm-mq-md-messageId", message_id)]
 
     # ----- REST resources ----------------------------------------------------------------------------------
-    def qmgr_resource(self, name=None, status=False, state=None):
-        """GET /admin/qmgr[/{name}] -> (http status, body); shape {"qmgr":[{"name","state"}]} ([S] CP4I-10)."""
+    def qmgr_resource(self, name=None, status=False, state=None, view=None):
+        """GET /admin/qmgr[/{name}] -> (http status, body); shape {"qmgr":[{"name","state"}]} ([S] CP4I-10). view (qmgr, host):
+        this mqweb runs on host, so that queue manager shows runningAsStandby/runningElsewhere there (mqemu_lifecycle)."""
         if name is not None and name not in self.qmgrs:
             return err_unknown_qmgr(name)
         now = time.monotonic()
         out = []
         for qm in ([self.qmgrs[name]] if name else self.qmgrs.values()):
-            st = qm.state(now)
+            st = qm.life.state_on(view[1], now) if view and view[0] == qm.name else qm.state(now)
             if state and st != state:
                 continue
             item = {"name": qm.name, "state": st}
@@ -549,7 +554,7 @@ class Model:
         return 200, {"installation": [item]}
 
     # ----- /mqsc -------------------------------------------------------------------------------------------
-    def run_mqsc(self, qmgr, body, user="admin", gateway=None):
+    def run_mqsc(self, qmgr, body, user="admin", gateway=None, view=None):
         """POST .../admin/action/qmgr/{qmgr}/mqsc for an authenticated user -> (http status, body dict).
 
         Order: body (400), role (403), faults, gateway and queue manager (404/503), command server, then MQSC.
@@ -562,7 +567,7 @@ class Model:
                          response_parameters=body.get("responseParameters"))
         drop_after = []
         try:
-            status, resp = self._run_mqsc(qmgr, body, user, gateway, entry, drop_after)
+            status, resp = self._run_mqsc(qmgr, body, user, gateway, entry, drop_after, view)
         except ConnectionDropped:
             self._journal(entry, None, None)
             raise
@@ -596,7 +601,7 @@ class Model:
             self.journal_entries.append(entry)
         return status, resp
 
-    def _run_mqsc(self, qmgr, body, user, gateway, entry, drop_after):
+    def _run_mqsc(self, qmgr, body, user, gateway, entry, drop_after, view=None):  # pylint: disable=too-many-arguments
         try:
             cmd = parse_body(body, self.config["strict_body_keys"])
         except BadRequest as err:
@@ -628,6 +633,12 @@ class Model:
         qm = self.qmgrs.get(qmgr)
         if qm is None:
             return err_unknown_qmgr(qmgr)
+        if view and view[0] == qmgr and qm.life.state_on(view[1], now) in ("runningAsStandby", "runningElsewhere"):
+            # this mqweb's instance is not the active one ([S] MQWB0004E with 2543 from a Native HA replica; status [I])
+            return self.config["qmgr_down_status"], mqwb(
+                "MQWB0004E", "An internal error occurred while communicating with the queue manager. The root MQ reason code "
+                "was 2543 : MQRC_STANDBY_Q_MGR.", "The queue manager instance is a standby instance.",
+                "Connect to the active instance.", 2, 2543, "pcf")
         if qm.state(now) != "running":
             return self._down(qmgr)
         # The command server starts after 'running' (strmqm, mqemu_lifecycle): until then MQSC fails as when it is down.
