@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import pytest
+
 from ansible_collections.mqrest.admin.tests.unit.plugins.modules.journal import sent, warning_texts  # pylint: disable=import-error
 
 SENDER = {"name": "TO.QM2", "type": "sdr", "conname": "qm2host(1414)", "xmitq": "QM2"}

@@ -7,6 +7,7 @@ run_action. The emulator's journal proves what was sent."""
 from __future__ import annotations
 
 import pytest
+
 from ansible_collections.mqrest.admin.tests.unit.plugins.modules.journal import fresh, mutating, sent  # pylint: disable=import-error
 
 SDR = {"name": "TO.P1", "type": "sdr", "conname": "partner(1414)", "xmitq": "XQ"}

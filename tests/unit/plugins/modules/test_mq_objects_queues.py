@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import pytest
+
 from ansible_collections.mqrest.admin.tests.unit.plugins.modules.journal import fresh, mutating, sent as journal  # pylint: disable=import-error
 
 QUEUES = [
