@@ -209,8 +209,8 @@ EXAMPLES = r"""
     targets:
       - {type: channel, names: [PAYMENTS.TO.QM2, ORDERS.TO.QM2], parallel: false}
       - {type: listener, names: [APP.LISTENER]}
-      # QM1's and QM3's senders reconnect at their next retry: wait for them and report when.
-      - {type: channel, names: [QM1.TO.QM2, QM3.TO.QM2], wait_for_partner: true}
+      # Receivers: QM2's and QM3's senders to this queue manager reconnect at their next retry; wait and report when.
+      - {type: channel, names: [QM2.TO.QM1, QM3.TO.QM1], wait_for_partner: true}
     preflight:
       max_logutil: 90
     health_checks: 3

@@ -36,8 +36,10 @@ USER, PASSWORD = "admin", "passw0rd"
 PREREQUISITES = {
     "mq_restart": {
         "channels": [{"name": name, "type": "sdr", "conname": "qm2host(1414)", "xmitq": "QM2", "state": "started"}
-                     for name in ("PAYMENTS.TO.QM2", "ORDERS.TO.QM2", "REPORTS.TO.QM2", "REPORTS.DAILY")],
-        "listeners": [{"name": "APP.LISTENER", "port": 1415, "control": "qmgr", "state": "started"}],
+                     for name in ("PAYMENTS.TO.QM2", "ORDERS.TO.QM2", "REPORTS.TO.QM2", "REPORTS.DAILY")]
+        + [{"name": name, "type": "rcvr"} for name in ("QM2.TO.QM1", "QM3.TO.QM1")],
+        "listeners": [{"name": "APP.LISTENER", "port": 1415, "control": "qmgr", "state": "started"},
+                      {"name": "TCP.1414", "port": 1414, "control": "qmgr", "state": "started"}],
     },
     # What the restart example's baseline records and waits for again (the queue manager itself is not restarted here:
     # endmqm/strmqm run on its host, which this test has not got).
@@ -112,9 +114,18 @@ def emulator():
         yield srv
 
 
-def reset_network(emulator):
+# Senders on other queue managers that an example expects to reach QM1 (its receivers): started before the example, they
+# retry until its prerequisites define QM1's listener on 1414 and the receivers, as a partner's sender would.
+PARTNER_SENDERS = {
+    "mq_restart": [(qmgr, command) for qmgr, channel in (("QM2", "QM2.TO.QM1"), ("PARTNER", "QM3.TO.QM1")) for command in (
+        "DEFINE QLOCAL(QM1) USAGE(XMITQ)", f"DEFINE CHANNEL({channel}) CHLTYPE(SDR) CONNAME('localhost(1414)') XMITQ(QM1)",
+        f"START CHANNEL({channel})")],
+}
+
+
+def reset_network(emulator, name=None):
     emulator.model.reset()
-    for qmgr, command in NETWORK:
+    for qmgr, command in NETWORK + PARTNER_SENDERS.get(name, []):
         status, reply = emulator.model.run_mqsc(qmgr, {"type": "runCommand", "parameters": {"command": command}})
         assert status == 200 and reply["overallCompletionCode"] == 0, reply
 
@@ -133,7 +144,7 @@ def playbook(name, tasks):
 def test_example_runs(name, text, emulator, collections_path, tmp_path):
     tasks = yaml.safe_load(text)
     assert isinstance(tasks, list) and tasks, "EXAMPLES of {0} is not a list of tasks".format(name)
-    reset_network(emulator)
+    reset_network(emulator, name)
     book = tmp_path / "examples.yml"
     book.write_text(yaml.safe_dump(playbook(name, tasks), sort_keys=False), encoding="utf-8")
     extra = {
