@@ -18,8 +18,8 @@ from ansible.module_utils.basic import env_fallback
 
 from ._errors import MQInputError
 
-__all__ = ["ArgumentSpec", "connection_spec", "wait_spec", "object_spec", "channel_stop_spec", "rolling_spec", "entry_options",
-           "ENTRY_STATES", "fold_choices"]
+__all__ = ["ArgumentSpec", "connection_spec", "wait_spec", "object_spec", "channel_stop_spec", "rolling_spec", "qmgr_wait_spec",
+           "entry_options", "ENTRY_STATES", "fold_choices"]
 
 
 def _greater_than_zero(option):
@@ -140,6 +140,41 @@ def rolling_spec():
         start_not_running=dict(type="bool", default=False),
         recover=dict(type="bool", default=True),
     ), validators=[_between("health_checks", 0, 100), _greater_than_zero("health_interval"), _greater_than_zero("health_timeout"), logutil])
+
+
+# mq_qmgr_wait polls at most this often: a recovering queue manager must not be hammered (guide_qmgr_restart.rst).
+QMGR_POLL_FLOOR = 0.2
+
+
+def qmgr_wait_spec(milestones):
+    """mq_qmgr_wait's options; ``milestones``: the names of its milestone table (_qmgr), in order."""
+    def rules(params):
+        if params["poll_interval"] < QMGR_POLL_FLOOR:
+            raise MQInputError("poll_interval={0!r} must be at least {1} seconds: a restarting queue manager is polled at most "
+                               "{2:g} times a second".format(params["poll_interval"], QMGR_POLL_FLOOR, 1 / QMGR_POLL_FLOOR))
+        if params["since"] is not None and params["since"] <= 0:
+            raise MQInputError("since={0!r} must be epoch seconds (time.time() on the controller)".format(params["since"]))
+        chosen = params["milestones"]
+        if chosen is not None and (not chosen or len(set(chosen)) != len(chosen)):
+            raise MQInputError("milestones={0!r} must name each milestone once, at least one".format(chosen))
+        waits = [o for o in ("milestones", "listeners", "channels", "baseline") if params[o] is not None]
+        if params["capture"] and (waits or params["state"] != "started"):
+            raise MQInputError("capture=true reads the baseline and waits for nothing: drop {0}".format(
+                ", ".join(waits + (["state={0}".format(params["state"])] if params["state"] != "started" else []))))
+        if params["state"] == "ended" and waits:
+            raise MQInputError("state=ended waits for the queue manager to end; {0} apply to state=started".format(", ".join(waits)))
+    return ArgumentSpec(dict(
+        state=dict(type="str", choices=["started", "ended"], default="started"),
+        milestones=dict(type="list", elements="str", choices=list(milestones)),
+        since=dict(type="float"),
+        baseline=dict(type="dict"),
+        capture=dict(type="bool", default=False),
+        listeners=dict(type="list", elements="str"),
+        channels=dict(type="list", elements="str"),
+        connections_share=dict(type="float", default=0.9),
+        timeout=dict(type="float", default=300.0),
+        poll_interval=dict(type="float", default=0.5),
+    ), validators=[_greater_than_zero("timeout"), _between("connections_share", 0, 1), rules])
 
 
 # Paired with doc fragment mqrest.admin.object: what one object entry declares besides its attributes.

@@ -144,8 +144,9 @@ class RestTransport:
         body = self._request("POST", self.mqsc_url, command.payload(), retry=retry, what=command.text())
         return parse_response(command, body)
 
-    def get_json(self, path):
-        return self._request("GET", self.base_url + path, None, retry=True, what="GET " + path)
+    def get_json(self, path, retry=True):
+        """GET a REST resource; ``retry=False`` for callers that poll anyway (a wait must see an outage, not sit it out)."""
+        return self._request("GET", self.base_url + path, None, retry=retry, what="GET " + path)
 
     def _login(self):
         response = self._send("POST", self.base_url + "/login", {"username": self.username, "password": self._password}, retry=False)

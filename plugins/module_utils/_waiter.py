@@ -19,7 +19,7 @@ import time
 from ._lifecycle import status_values, summarize
 
 __all__ = ["DONE", "PENDING", "FAILED", "TIMEOUT", "AGAIN", "RESEND", "UNAVAILABLE", "Unavailable", "StatusTracker", "WaitPolicy",
-           "wait_all"]
+           "wait_all", "pause"]
 
 DONE = "done"
 PENDING = "pending"
@@ -53,6 +53,11 @@ class Unavailable(Exception):
 # for the first second, then slowly fewer, up to poll_interval apart.
 MIN_INTERVAL = 0.1
 INTERVAL_PROPORTION = 0.1
+
+
+def pause(waited, shortest, longest):
+    """The pause before the next poll after ``waited`` seconds: a tenth of it, between ``shortest`` and ``longest``."""
+    return min(longest, max(shortest, INTERVAL_PROPORTION * waited))
 
 
 class WaitPolicy:
@@ -274,6 +279,5 @@ def wait_all(trackers, fetch, timeout, poll_interval, started, clock=time.monoto
             for name, tracker in pending.items():
                 results[name] = WaitOutcome(TIMEOUT, polls[name], now - started[name], tracker.last_status, tracker.outage())
             break
-        interval = min(poll_interval, max(MIN_INTERVAL, INTERVAL_PROPORTION * (now - first)))
-        sleep(max(0.0, min(interval, deadline - now)))
+        sleep(max(0.0, min(pause(now - first, MIN_INTERVAL, poll_interval), deadline - now)))
     return results

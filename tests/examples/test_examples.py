@@ -39,6 +39,12 @@ PREREQUISITES = {
                      for name in ("PAYMENTS.TO.QM2", "ORDERS.TO.QM2", "REPORTS.TO.QM2", "REPORTS.DAILY")],
         "listeners": [{"name": "APP.LISTENER", "port": 1415, "control": "qmgr", "state": "started"}],
     },
+    # What the restart example's baseline records and waits for again (the queue manager itself is not restarted here:
+    # endmqm/strmqm run on its host, which this test has not got).
+    "mq_qmgr_wait": {
+        "channels": [{"name": "QM1.TO.QM2", "type": "sdr", "conname": "qm2host(1414)", "xmitq": "QM2", "state": "started"}],
+        "listeners": [{"name": "APP.LISTENER", "port": 1415, "control": "qmgr", "state": "started"}],
+    },
     # Objects the examples delete ("absent, force: true"), running, so that the force path is taken.
     "mq_channel": {
         "channels": [{"name": "OLD.SVRCONN", "type": "svrconn"}],
