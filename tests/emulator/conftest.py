@@ -125,12 +125,14 @@ def client(srv):
 @pytest.fixture
 def clock(monkeypatch):
     """A FakeClock patched into the emulator modules (time.time and sleep stay real)."""
+    import mqemu_commands  # pylint: disable=import-outside-toplevel
     import mqemu_display  # pylint: disable=import-outside-toplevel
+    import mqemu_lifecycle  # pylint: disable=import-outside-toplevel
     import mqemu_model  # pylint: disable=import-outside-toplevel
     import mqemu_network  # pylint: disable=import-outside-toplevel
     import mqemu_qmgr  # pylint: disable=import-outside-toplevel
     import mqemu_status  # pylint: disable=import-outside-toplevel
     fake = FakeClock()
-    for module in (mqemu_display, mqemu_model, mqemu_network, mqemu_qmgr, mqemu_status):
+    for module in (mqemu_commands, mqemu_display, mqemu_lifecycle, mqemu_model, mqemu_network, mqemu_qmgr, mqemu_status):
         monkeypatch.setattr(module, "time", fake)
     return fake

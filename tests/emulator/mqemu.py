@@ -20,7 +20,9 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 # pylint: disable=wrong-import-position
 from mqemu_http import Server  # noqa: E402
-from mqemu_model import PROFILES, Model  # noqa: E402
+from mqemu_lifecycle import UP  # noqa: E402
+from mqemu_model import PROFILES, ControlError, Model  # noqa: E402
+from mqemu_network import host_key  # noqa: E402
 
 __all__ = ["EmulatorServer", "main", "parse_qmgrs", "parse_users"]
 
@@ -56,6 +58,50 @@ def parse_users(specs):
     return users
 
 
+class MqwebPort:
+    """An extra mqweb port serving the same model as seen on one host: /admin/qmgr shows qmgr as that host's instance
+    sees it (runningAsStandby, runningElsewhere) and /mqsc for it fails there unless that instance is active. embedded:
+    the mqweb runs inside the queue manager (a container), so the port refuses connections while qmgr is not up there."""
+
+    def __init__(self, model, qmgr, host, embedded, bind, tls_files):
+        self.model, self.view, self.embedded, self.bind, self.tls_files = model, (qmgr, host), embedded, bind, tls_files
+        self.port, self.httpd, self.thread, self.done = 0, None, None, threading.Event()
+        self._open()
+        if embedded:
+            self.watcher = threading.Thread(target=self._watch, name=f"mqweb-{qmgr}", daemon=True)
+            self.watcher.start()
+
+    def _up(self):
+        return self.model.qmgr_state(self.view[0], self.view[1]) in UP
+
+    def _open(self):
+        self.httpd = Server((self.bind, self.port), self.model, self.tls_files, view=self.view)
+        self.port = self.httpd.server_address[1]
+        self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        self.thread.start()
+
+    def _close(self):
+        if self.httpd is not None:
+            self.httpd.shutdown()
+            self.httpd.server_close()
+            self.httpd = None
+
+    def _watch(self):
+        """The lifecycle is lazy, so a thread looks every 20 ms: closed socket (connection refused) while down."""
+        while not self.done.wait(0.02):
+            up = self._up()
+            if up and self.httpd is None:
+                self._open()
+            elif not up and self.httpd is not None:
+                self._close()
+
+    def stop(self):
+        self.done.set()
+        if self.embedded:
+            self.watcher.join(timeout=5)
+        self._close()
+
+
 class EmulatorServer:
     """The emulator in a background thread; also a context manager."""
 
@@ -80,6 +126,8 @@ class EmulatorServer:
                          "key": os.path.join(self.state_dir, "server.key")}
         self.httpd = Server((self.host, self.port), self.model, tls_files)
         self.port = self.httpd.server_address[1]
+        self.tls_files, self.mqwebs = tls_files, []
+        self.model.mqweb_factory = self._mqweb
         self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.1}, name="mqemu", daemon=True)
         self.thread.start()
         return self
@@ -97,7 +145,23 @@ class EmulatorServer:
     def control_url(self):
         return f"{self._origin}/mqemu/v1"
 
+    def add_mqweb(self, qmgr, host=None, embedded=False):
+        """Another mqweb port (MqwebPort) -> its REST base URL. host: the host it runs on (default: qmgr's host now)."""
+        return self._mqweb(qmgr, host, embedded)["base_url"]
+
+    def _mqweb(self, qmgr, host, embedded):
+        if qmgr not in self.model.qmgrs:
+            raise ControlError(404, f"unknown queue manager {qmgr}")
+        port = MqwebPort(self.model, qmgr, host_key(host) if host else self.model.network.host(qmgr), embedded, self.host,
+                         self.tls_files)
+        self.mqwebs.append(port)
+        origin = self._origin.rsplit(":", 1)[0]
+        return {"qmgr": qmgr, "host": port.view[1], "embedded": embedded, "port": port.port,
+                "base_url": f"{origin}:{port.port}/ibmmq/rest/v2"}
+
     def stop(self):
+        for port in getattr(self, "mqwebs", []):
+            port.stop()
         if self.httpd is not None:
             self.httpd.shutdown()
             self.httpd.server_close()

@@ -221,8 +221,9 @@ def _display_qmstatus(qm, cmd, params):
     now = time.monotonic()
     linear = qm.qmstatus.get("LOGTYPE") == "LINEAR"
     status = {**(O.QMSTATUS_LINEAR if linear else {}), **qm.qmstatus}
-    row = {"qmname": qm.name, "type": "QMGR", "status": "RUNNING", "chinit": "RUNNING",
-           "cmdserv": "STOPPED" if qm.settings.cmdserv_down() else "RUNNING",
+    # CHINIT and CMDSERV follow the start milestones (STARTING, then RUNNING: MQSVC_STATUS_* [V] Inquire QMgr Status)
+    row = {"qmname": qm.name, "type": "QMGR", "status": "RUNNING", "chinit": qm.life.chinit_state(now),
+           "cmdserv": qm.life.cmdserv_state(now, qm.settings.cmdserv_down()),
            "startda": O.mq_date(qm.started_wall), "startti": O.mq_time(qm.started_wall), "datpath": f"/var/mqm/qmgrs/{qm.name}",
            # circular logging: the linear-only fields are not shown, even when set through the control API ([S] INSTANA)
            **{k.lower(): v for k, v in status.items() if linear or k not in O.QMSTATUS_LINEAR}}

@@ -10,6 +10,7 @@ import ssl
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, unquote
 
+import mqemu_commands
 from mqemu_model import ROLES, ConnectionDropped, ControlError, err_bad_request, err_forbidden, err_token, err_unauthenticated, \
     err_unknown_uri, mqwb
 
@@ -29,7 +30,8 @@ class Server(ThreadingHTTPServer):
     allow_reuse_address = True
     request_queue_size = 256
 
-    def __init__(self, address, model, tls_files=None):
+    def __init__(self, address, model, tls_files=None, view=None):
+        self.view = view  # (qmgr, host): an extra mqweb port as seen on that host (mqemu.MqwebPort); None: the main one
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
         super().__init__(address, Handler)
@@ -193,7 +195,9 @@ class Handler(BaseHTTPRequestHandler):
                 model.record_rejected(qmgr, None, error[0], error[1], user, gateway)
                 self._send(*error)
                 return
-            self._send(*model.run_mqsc(qmgr, body, user, gateway))
+            # view only on an extra mqweb port: tests wrap run_mqsc(qmgr, body, user, gateway) on the main one
+            view = {"view": self.server.view} if self.server.view else {}
+            self._send(*model.run_mqsc(qmgr, body, user, gateway, **view))
             return
         message = MESSAGE.match(rest)
         if message and method == "POST":
@@ -219,7 +223,8 @@ class Handler(BaseHTTPRequestHandler):
             self._send(204, None, [("Set-Cookie", f"{model.cookie_name()}=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0")])
         elif qm_match and method == "GET":
             name = unquote(qm_match.group(1)) if qm_match.group(1) else None
-            self._send(*model.qmgr_resource(name, status="status" in query, state=(query.get("state") or [None])[0]))
+            self._send(*model.qmgr_resource(name, status="status" in query, state=(query.get("state") or [None])[0],
+                                            view=self.server.view))
         elif inst_match and method == "GET" and inst_match.group(1) in (None, "Installation1"):
             attrs = ",".join(query.get("attributes", []))
             self._send(*model.installation_resource(extended="extended" in attrs or "*" in attrs))
@@ -289,6 +294,8 @@ class Handler(BaseHTTPRequestHandler):
             return model.network_state()
         if what == "qmgr" and len(rest) == 2 and rest[1] == "host" and method == "POST":
             return {"name": unquote(rest[0]), "host": model.set_host(unquote(rest[0]), body.get("host"))}
+        if what == "qmgr" and len(rest) == 2 and rest[1] == "timeline" and method == "GET":
+            return mqemu_commands.timeline(model, unquote(rest[0]), (query.get("host") or [None])[0])
         if what == "qmgr" and len(rest) == 4 and rest[1:4:2] == ["channel", "status"] and method == "GET":
             return model.channel_status(unquote(rest[0]), unquote(rest[2]))
         if method != "POST" and what != "qmgr":
@@ -317,6 +324,18 @@ class Handler(BaseHTTPRequestHandler):
             return {"name": name, "state": model.start_qmgr(name, duration)}
         if action == ["restart"]:
             return {"name": name, "state": model.restart_qmgr(name, body.get("down", 0.0), body.get("starting", model.timing["qmgr_start"]))}
+        # The lifecycle (mqemu_commands): what the shims in bin/ run, and the multi-instance pair.
+        if action == ["endmqm"]:
+            return mqemu_commands.endmqm(model, name, body.get("mode", "controlled"), bool(body.get("switchover")),
+                                         bool(body.get("standby")), body.get("host"))
+        if action == ["strmqm"]:
+            return mqemu_commands.strmqm(model, name, bool(body.get("standby")), body.get("host"))
+        if action == ["crash"]:
+            return {"name": name, "state": mqemu_commands.crash(model, name)}
+        if action == ["mqweb"] and model.mqweb_factory is not None:
+            return model.mqweb_factory(name, body.get("host"), bool(body.get("embedded")))
+        if action == ["instances"]:
+            return mqemu_commands.set_instances(model, name, body.get("hosts"))
         if action == ["qmstatus"]:
             return model.set_qmstatus(name, **body)
         if len(action) == 3 and action[0] == "queue" and action[2] in ("messages", "get", "open"):

@@ -15,6 +15,7 @@ import time
 
 import mqemu_objects as O
 from mqemu_display import envelope, failure
+from mqemu_lifecycle import ENDED
 from mqemu_network import Network
 from mqemu_parse import BadRequest, MqscError, parse_body
 from mqemu_qmgr import QmgrSettings, QueueManager
@@ -22,7 +23,8 @@ from mqemu_qmgr import QmgrSettings, QueueManager
 ROLES = ("MQWebAdmin", "MQWebAdminRO", "MQWebUser")
 DEFAULT_USERS = {"admin": ("passw0rd", "MQWebAdmin"), "reader": ("passw0rd", "MQWebAdminRO")}
 TIMING_KEYS = ("channel_start", "channel_stop", "listener_start", "listener_stop", "service_start", "service_stop", "qmgr_start",
-               "channel_retry_scale", "channel_discint_scale", "client_reconnect_delay", "client_reconnect_spread")
+               "channel_retry_scale", "channel_discint_scale", "client_reconnect_delay", "client_reconnect_spread",
+               "qmgr_end", "client_disconnect", "cmdserv_start", "chinit_start", "log_replay_mib_per_s")
 # Seconds per phase; the reference only says "short configurable delays of about 0.1-2 s" (§5.3 [I]). The *_scale keys
 # multiply MQ seconds: SHORTTMR/LONGTMR retries are fast in tests (60 s takes 0.06 s in zero), while DISCINT(6000) keeps its
 # real 100 minutes everywhere, so an idle sender does not go INACTIVE between two runs of a playbook (tests set DISCINT low).
@@ -34,8 +36,14 @@ PROFILES = {
     "realistic": {"channel_start": 1.5, "channel_stop": 1.0, "listener_start": 1.0, "listener_stop": 1.0, "service_start": 1.0,
                   "service_stop": 1.0, "qmgr_start": 2.0},
 }
+# The queue-manager lifecycle (mqemu_lifecycle): seconds an immediate end takes, seconds the clients take to disconnect in a
+# controlled end, the command server and channel initiator after 'running', and the log replay rate in MiB/s (0: instant).
+# Real restarts take "a few seconds to a minute" (seed 001); these keep tests fast while keeping the order of the milestones.
+LIFECYCLE_TIMING = {"zero": (0.0, 0.0, 0.0, 0.0, 0.0), "fast": (0.1, 0.2, 0.1, 0.1, 200.0),
+                    "realistic": (1.0, 2.0, 1.0, 1.0, 100.0)}
 for _profile, _values in NETWORK_TIMING.items():
-    PROFILES[_profile].update(zip(TIMING_KEYS[7:], _values))
+    PROFILES[_profile].update(zip(TIMING_KEYS[7:11], _values))
+    PROFILES[_profile].update(zip(TIMING_KEYS[11:], LIFECYCLE_TIMING[_profile]))
 # Configurable (uncertain) behaviours: name -> (default, allowed values or a type). See README "Configurable behaviours".
 CONFIG = {
     "response_parameters_noop": (True, bool),
@@ -60,8 +68,10 @@ CONFIG = {
     "xmitq_error": ("stopped", ("stopped", "retrying")),
     "listener_stop_breaks_channels": (False, bool),
 }
-FAULT_KINDS = ("http_error", "latency", "drop_connection", "cmdserv_down", "stuck")
-FAULT_KEYS = {"qmgr", "kind", "count", "command", "qualifier", "name", "status", "seconds", "body", "scope", "after"}
+FAULT_KINDS = ("http_error", "latency", "drop_connection", "cmdserv_down", "stuck", "strmqm_fails", "never_disconnect")
+# Faults that act on the queue manager's lifecycle (mqemu_commands), not on REST requests.
+LIFECYCLE_FAULTS = ("stuck", "strmqm_fails", "never_disconnect")
+FAULT_KEYS = {"qmgr", "kind", "count", "command", "qualifier", "name", "status", "seconds", "body", "scope", "after", "exit"}
 
 
 class ConnectionDropped(Exception):
@@ -139,6 +149,7 @@ class Model:
         for user, (_password, role) in self.users.items():
             if role not in ROLES and role:
                 raise ValueError(f"unknown role {role!r} for user {user!r} (one of {', '.join(ROLES)})")
+        self.mqweb_factory = None  # set by EmulatorServer: (qmgr, host, embedded) -> extra mqweb port (control API /mqweb)
         self.initial_timing = timing
         self.initial_config = dict(config or {})
         self.cookie_default = "LtpaToken2_" + "".join(secrets.choice("0123456789") for _digit in range(19))
@@ -298,6 +309,9 @@ class Model:
         if fault["kind"] == "stuck" and (str(fault.get("qualifier", "")).upper() not in ("CHANNEL", "LISTENER", "SERVICE")
                                          or not isinstance(fault.get("name"), str)):
             raise ValueError("stuck needs qualifier CHANNEL|LISTENER|SERVICE and a name")
+        if "exit" in fault and (fault["kind"] != "strmqm_fails" or isinstance(fault["exit"], bool)
+                                or not isinstance(fault["exit"], int) or not 1 <= fault["exit"] <= 255):
+            raise ValueError("exit (1-255) is an option of strmqm_fails only")
         if "after" in fault and (fault["kind"] != "drop_connection" or not isinstance(fault["after"], bool)):
             raise ValueError("after (true or false) is an option of drop_connection only")
         if fault.get("scope", "mqsc") not in ("mqsc", "all"):
@@ -315,8 +329,16 @@ class Model:
         return copy.deepcopy(self.faults)
 
     def clear_faults(self):
-        with self.changing(), self.lock:
-            self.faults = []
+        with self.changing() as now:
+            with self.lock:
+                self.faults = []
+            for qm in self.qmgrs.values():  # an application that would not disconnect goes; a held command server starts
+                self.release_lifecycle(qm, now)
+
+    def release_lifecycle(self, qm, now):
+        """A lifecycle fault went away (mqemu_commands.release)."""
+        import mqemu_commands  # pylint: disable=import-outside-toplevel  # mqemu_commands imports this module's names
+        mqemu_commands.release(self, qm, now)
 
     def take_faults(self, qmgr, cmd, path="mqsc"):
         """Faults matching this request, consuming one use of each counted fault ('stuck' is never consumed)."""
@@ -324,7 +346,7 @@ class Model:
         with self.lock:
             keep = []
             for f in self.faults:
-                match = f["kind"] != "stuck" and f.get("qmgr") in (None, qmgr) and (path == "mqsc" or f.get("scope") == "all") \
+                match = f["kind"] not in LIFECYCLE_FAULTS and f.get("qmgr") in (None, qmgr) and (path == "mqsc" or f.get("scope") == "all") \
                     and (not f.get("command") or (cmd is not None and cmd.verb == f["command"])) \
                     and (not f.get("qualifier") or (cmd is not None and cmd.qualifier == f["qualifier"]))
                 if match:
@@ -342,7 +364,10 @@ class Model:
                    and O.generic_match(f["name"], name) for f in self.faults)
 
     def cmdserv_down(self, qmgr):
-        return any(f["kind"] == "cmdserv_down" and f.get("qmgr") in (None, qmgr) for f in self.faults)
+        return self.has_fault(qmgr, "cmdserv_down")
+
+    def has_fault(self, qmgr, kind):
+        return any(f["kind"] == kind and f.get("qmgr") in (None, qmgr) for f in self.faults)
 
     @staticmethod
     def apply_transport_faults(hits):
@@ -366,13 +391,16 @@ class Model:
             raise ControlError(404, f"unknown queue manager {name}")
         return qm
 
-    def qmgr_state(self, name):
-        return self._qm(name).state(time.monotonic())
+    def qmgr_state(self, name, host=None):
+        """The /admin/qmgr state; with host, as that host's instance sees it (mqemu_lifecycle.Lifecycle.state_on)."""
+        qm = self._qm(name)
+        with qm.lock:
+            return qm.life.state_on(host, time.monotonic())
 
     def stop_qmgr(self, name, mode=None):
         qm = self._qm(name)
         with self.changing():
-            if qm.state(time.monotonic()) != qm.ended_state or qm.start_at is not None:
+            if qm.state(time.monotonic()) not in ENDED or qm.life.plan[-1][0] > time.monotonic():
                 qm.stop(immediate=mode == "immediate")
             return qm.state(time.monotonic())
 
@@ -490,14 +518,15 @@ class Model:
         return 201, None, [("ibm-mq-md-messageId", message_id)]
 
     # ----- REST resources ----------------------------------------------------------------------------------
-    def qmgr_resource(self, name=None, status=False, state=None):
-        """GET /admin/qmgr[/{name}] -> (http status, body); shape {"qmgr":[{"name","state"}]} ([S] CP4I-10)."""
+    def qmgr_resource(self, name=None, status=False, state=None, view=None):
+        """GET /admin/qmgr[/{name}] -> (http status, body); shape {"qmgr":[{"name","state"}]} ([S] CP4I-10). view (qmgr, host):
+        this mqweb runs on host, so that queue manager shows runningAsStandby/runningElsewhere there (mqemu_lifecycle)."""
         if name is not None and name not in self.qmgrs:
             return err_unknown_qmgr(name)
         now = time.monotonic()
         out = []
         for qm in ([self.qmgrs[name]] if name else self.qmgrs.values()):
-            st = qm.state(now)
+            st = qm.life.state_on(view[1], now) if view and view[0] == qm.name else qm.state(now)
             if state and st != state:
                 continue
             item = {"name": qm.name, "state": st}
@@ -505,7 +534,10 @@ class Model:
                 running = st == "running"
                 with self.changing(settle=False):  # clients may have reconnected since the last call
                     conns = qm.connection_count(now) if running else 0
-                item["status"] = {"channelInitiatorState": "running" if running else "stopped", "ldapConnectionState": "disconnected",
+                # channelInitiatorState follows the channel initiator's start after 'running' ([R] values stopped,
+                # starting, running, stopping; the milestone order is seed 001's)
+                chinit = qm.life.chinit_state(now).lower() if running else "stopped"
+                item["status"] = {"channelInitiatorState": chinit, "ldapConnectionState": "disconnected",
                                   "connectionCount": conns, "publishSubscribeState": "running" if running else "stopped"}
                 if running:
                     item["status"]["started"] = time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime(qm.started_wall))
@@ -522,7 +554,7 @@ class Model:
         return 200, {"installation": [item]}
 
     # ----- /mqsc -------------------------------------------------------------------------------------------
-    def run_mqsc(self, qmgr, body, user="admin", gateway=None):
+    def run_mqsc(self, qmgr, body, user="admin", gateway=None, view=None):
         """POST .../admin/action/qmgr/{qmgr}/mqsc for an authenticated user -> (http status, body dict).
 
         Order: body (400), role (403), faults, gateway and queue manager (404/503), command server, then MQSC.
@@ -535,7 +567,7 @@ class Model:
                          response_parameters=body.get("responseParameters"))
         drop_after = []
         try:
-            status, resp = self._run_mqsc(qmgr, body, user, gateway, entry, drop_after)
+            status, resp = self._run_mqsc(qmgr, body, user, gateway, entry, drop_after, view)
         except ConnectionDropped:
             self._journal(entry, None, None)
             raise
@@ -569,7 +601,7 @@ class Model:
             self.journal_entries.append(entry)
         return status, resp
 
-    def _run_mqsc(self, qmgr, body, user, gateway, entry, drop_after):
+    def _run_mqsc(self, qmgr, body, user, gateway, entry, drop_after, view=None):  # pylint: disable=too-many-arguments
         try:
             cmd = parse_body(body, self.config["strict_body_keys"])
         except BadRequest as err:
@@ -601,9 +633,16 @@ class Model:
         qm = self.qmgrs.get(qmgr)
         if qm is None:
             return err_unknown_qmgr(qmgr)
+        if view and view[0] == qmgr and qm.life.state_on(view[1], now) in ("runningAsStandby", "runningElsewhere"):
+            # this mqweb's instance is not the active one ([S] MQWB0004E with 2543 from a Native HA replica; status [I])
+            return self.config["qmgr_down_status"], mqwb(
+                "MQWB0004E", "An internal error occurred while communicating with the queue manager. The root MQ reason code "
+                "was 2543 : MQRC_STANDBY_Q_MGR.", "The queue manager instance is a standby instance.",
+                "Connect to the active instance.", 2, 2543, "pcf")
         if qm.state(now) != "running":
             return self._down(qmgr)
-        if any(f["kind"] == "cmdserv_down" for f in hits):
+        # The command server starts after 'running' (strmqm, mqemu_lifecycle): until then MQSC fails as when it is down.
+        if any(f["kind"] == "cmdserv_down" for f in hits) or not qm.life.reached("command_server", now):
             if self.config["cmdserv_down_mode"] == "http500":
                 return 500, mqwb("MQWB0004E", "An internal error occurred while communicating with the queue manager. The root MQ "
                                  "reason code was 3204 : MQRCCF_COMMAND_INHIBITED.", "The command server is not running.",

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import mqemu_objects as O
 from mqemu_display import display
+from mqemu_lifecycle import INF, Lifecycle
 from mqemu_parse import KIND, QUEUE_TYPES, Command, MqscError, syntax_error
 from mqemu_status import RuntimeStatus
 
@@ -113,30 +114,68 @@ class QueueManager:
         self.qmstatus = dict(O.QMSTATUS_BASE)
         self.qstate = {}  # QLOCAL name -> {"CURDEPTH", "IPPROCS", "OPPROCS", "LPUT", "LGET", "OLDEST"}: messages and handles
         self.status = RuntimeStatus(self.store, settings)
-        self.ended_state, self.start_at, self.running_at, self.started_wall = "ended", 0.0, 0.0, wall
+        self.life, self.started_wall = Lifecycle(), wall
         self.seeding = True  # crtmqm creates SYSTEM.DEF.SENDER etc. with blank XMITQ/CONNAME, bypassing MQSC checks
         for verb, qual, oname, params in O.seed_definitions(seed):
             self.execute(Command(verb, qual, oname, dict(params)))
         self.seeding = False
-        self.start(time.monotonic() - 3600.0, time.monotonic() - 3600.0)  # already running; CONTROL(QMGR) objects up
+        up = time.monotonic() - 3600.0  # already running for an hour; CONTROL(QMGR) objects up
+        self.started_wall = time.time() - 3600.0
+        self.status.begin(up, up, up)
 
-    # ----- queue manager lifecycle (control API) -------------------------------------------------------------
+    # ----- queue manager lifecycle (control API; mqemu_lifecycle) --------------------------------------------------
     def state(self, now):
-        if self.start_at is None or now < self.start_at:
-            return self.ended_state
-        return "starting" if now < self.running_at else "running"
+        return self.life.state(now)
 
     def stop(self, immediate=False):
-        """End the queue manager; what happens to status records is RuntimeStatus.end."""
-        self.ended_state = "endedImmediately" if immediate else "ended"
-        self.start_at = None
-        self.status.end()
+        """The control API's stop: ended at once (endedImmediately with immediate)."""
+        self.endmqm(time.monotonic(), "immediate" if immediate else "controlled", at_once=True)
 
     def start(self, start_at, running_at):
-        """Schedule start: 'starting' from start_at, 'running' from running_at; CONTROL(QMGR|STARTONLY) objects start then."""
-        self.start_at, self.running_at = start_at, running_at
+        """The control API's start: 'starting' from start_at, 'running' from running_at, and every later milestone (command
+        server, channel initiator, CONTROL(QMGR|STARTONLY) objects) at running_at too."""
         self.started_wall = time.time() + (running_at - time.monotonic())
-        self.status.begin(running_at)
+        last = self.status.begin(running_at, running_at, running_at)
+        self.life.start(start_at, running_at, running_at, running_at, running_at, last or running_at)
+
+    def endmqm(self, now, mode, hold=False, at_once=False):
+        """End in mode (mqemu_lifecycle.END_MODES) from now; returns the planned ended instant (INF: waits for an application
+        that never disconnects). Listeners, services and channels end now (RuntimeStatus.end): no REST client can see them
+        while the queue manager is not running, and partners' senders lose it at once."""
+        seconds = self.settings.seconds
+        clients = self.status.client_count(now)
+        if at_once or mode in ("preemptive", "crash"):
+            ended = now
+        elif mode == "immediate":
+            ended = now + seconds("qmgr_end")
+        else:  # -c/-w: the applications disconnect first ([V] IBM endmqm "only after all applications have disconnected")
+            ended = INF if hold else now + (seconds("client_disconnect") if clients else 0.0) + seconds("qmgr_end")
+        self.status.end()
+        return self.life.end(now, mode, ended)
+
+    def replay_seconds(self):
+        """Log replay at start (seed 001): the active log, LOGINUSE percent of the primary log space (LOGPRIM files of
+        LOGEXTSZ KiB each, i.e. log file pages x 4 KiB plus a header), read at timing log_replay_mib_per_s (0: instant)."""
+        rate = self.settings.seconds("log_replay_mib_per_s")
+        q = self.qmstatus
+        kib = float(q.get("LOGINUSE", 0)) / 100.0 * float(q.get("LOGPRIM", 0)) * float(q.get("LOGEXTSZ", 0))
+        return kib / 1024.0 / rate if rate > 0 else 0.0
+
+    def strmqm(self, now, cmdserv_held=False):
+        """strmqm: starting for timing qmgr_start plus the log replay, then running (queues available); the command server
+        cmdserv_start later, the channel initiator chinit_start after it (RETRYING senders resume), then CONTROL(QMGR|
+        STARTONLY) listeners and services, and the clients reconnect once the listeners run. Returns the milestones."""
+        seconds = self.settings.seconds
+        running = now + seconds("qmgr_start") + self.replay_seconds()
+        cmdserv = running + seconds("cmdserv_start")
+        chinit = cmdserv + seconds("chinit_start")
+        objects = [o for o in self.store["LISTENER"].values() if o.attrs["CONTROL"] != "MANUAL"]
+        services = [o for o in self.store["SERVICE"].values() if o.attrs["CONTROL"] != "MANUAL" and o.attrs["SERVTYPE"] == "SERVER"]
+        listeners = chinit + max([seconds("listener_start")] * bool(objects) + [seconds("service_start")] * bool(services) + [0.0])
+        self.started_wall = time.time() + (running - time.monotonic())
+        last = self.status.begin(chinit, chinit, chinit + (seconds("listener_start") if objects else 0.0))
+        self.life.start(now, running, cmdserv, chinit, listeners, max(last or listeners, listeners), cmdserv_held)
+        return self.life.timeline(INF)
 
     def attach_clients(self, channel, count):
         obj = self.store["CHANNEL"].get(channel)

@@ -180,22 +180,24 @@ class RuntimeStatus:
                 del self.chstatus[name]
         self.reconnects.clear()
 
-    def begin(self, running_at):
-        """The queue manager runs from running_at: RETRYING senders go on with the retries they had left, CONTROL(QMGR|
-        STARTONLY) objects start, and attached clients reconnect one by one (timing client_reconnect_delay/_spread)."""
+    def begin(self, channels_at, objects_at, clients_from):
+        """The queue manager starts: RETRYING senders go on with the retries they had left from channels_at (the channel
+        initiator), CONTROL(QMGR|STARTONLY) objects start at objects_at, and attached clients reconnect one by one from
+        clients_from (timing client_reconnect_delay/_spread). Returns the instant the last client is back (None: none)."""
         for name, recs in self.chstatus.items():
             if recs and recs[0].final == "RETRYING":
                 counts = recs[0].info.get("counts")
-                self.chstatus[name] = [self.channel_start_record(name, self.store["CHANNEL"][name], running_at, counts)]
+                self.chstatus[name] = [self.channel_start_record(name, self.store["CHANNEL"][name], channels_at, counts)]
         for name, obj in self.store["LISTENER"].items():
             if obj.attrs["CONTROL"] != "MANUAL" and name not in self.lsstatus:
-                self.lsstatus[name] = self._listener_record(name, obj, running_at)
+                self.lsstatus[name] = self._listener_record(name, obj, objects_at)
         for name, obj in self.store["SERVICE"].items():
             if obj.attrs["CONTROL"] != "MANUAL" and obj.attrs["SERVTYPE"] == "SERVER" and obj.attrs["STARTCMD"].strip():
-                self.svstatus[name] = self._service_record(name, obj, running_at)
+                self.svstatus[name] = self._service_record(name, obj, objects_at)
         delay, spread = self.settings.seconds("client_reconnect_delay"), self.settings.seconds("client_reconnect_spread")
-        self.reconnects = {channel: [running_at + delay + spread * i / count for i in range(count)]
+        self.reconnects = {channel: [clients_from + delay + spread * i / count for i in range(count)]
                            for channel, count in self.clients.items() if count}
+        return max((t for times in self.reconnects.values() for t in times), default=None)
 
     def _client_record(self, i, t0):
         return Status(t0, [], "RUNNING", {"conname": f"10.0.{i // 250}.{i % 250 + 1}", "client": True,

@@ -1,0 +1,102 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""bin/endmqm, strmqm and dspmq run as subprocesses against the emulator: arguments, output lines, exit codes, waits."""
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+BIN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "bin")
+PAD = " " * 47  # dspmq pads QMNAME(QM1) to the STATUS column
+
+
+@pytest.fixture
+def run(srv):
+    def _run(*argv, host=None, path=BIN, control=None):
+        env = {"PATH": f"{path}:{os.environ['PATH']}", "MQEMU_CONTROL_URL": control or srv.control_url,
+               "MQEMU_SHIM_TIMEOUT": "20"}
+        if host:
+            env["MQEMU_HOST"] = host
+        proc = subprocess.run(list(argv), env=env, capture_output=True, text=True, timeout=60, check=False)
+        return proc.returncode, proc.stdout.splitlines(), proc.stderr
+    return _run
+
+
+def test_dspmq_lists_every_queue_manager_in_ibm_layout(run):
+    code, out, _err = run("dspmq")
+    assert code == 0 and out == [f"QMNAME(QM1){PAD}STATUS(Running)", f"QMNAME(QM2){PAD}STATUS(Running)"]
+    code, out, _err = run("dspmq", "-m", "QM2", "-x", "-o", "standby")
+    assert code == 0 and out == [f"QMNAME(QM2){PAD}STANDBY(Not permitted)", "    INSTANCE(qm2host) MODE(Active)"]
+    code, _out, err = run("dspmq", "-m", "NOPE")
+    assert code == 72 and "AMQ7048E" in err
+    assert run("dspmq", "-o", "bogus")[0] == 36
+
+
+def test_endmqm_immediate_waits_for_the_end_and_strmqm_for_running(run, srv):
+    srv.model.set_timing(qmgr_end=0.3, qmgr_start=0.3)
+    code, out, _err = run("endmqm", "-i", "QM2")
+    assert code == 0 and out == ["IBM MQ queue manager 'QM2' ending.", "IBM MQ queue manager 'QM2' ended."]
+    assert srv.model.qmgr_state("QM2") == "endedImmediately"
+    assert run("dspmq", "-m", "QM2")[1] == [f"QMNAME(QM2){PAD}STATUS(Ended immediately)"]
+    code, out, _err = run("strmqm", "QM2")
+    assert code == 0 and out[0] == "IBM MQ queue manager 'QM2' starting." and out[-1].endswith("started using V9.4.2.0.")
+    assert srv.model.qmgr_state("QM2") == "running"  # strmqm returned only once the queue manager runs
+    timeline = srv.model.qmgrs["QM2"].life.timeline(float("inf"))
+    assert timeline["end_mode"] == "immediate" and None not in timeline.values()
+
+
+def test_endmqm_controlled_returns_at_once_and_wait_waits(run, srv):
+    srv.model.add_fault({"kind": "never_disconnect"})  # an application that never disconnects, on every queue manager
+    code, out, _err = run("endmqm", "QM2")  # -c is the default
+    assert code == 0 and out[0].startswith("Quiesce request accepted")
+    assert run("dspmq", "-m", "QM2")[1] == [f"QMNAME(QM2){PAD}STATUS(Quiescing)"]
+    assert run("endmqm", "-c", "QM2")[0] == 49
+    code, out, _err = run("endmqm", "-p", "QM2")  # preemptive escalates the quiescing end
+    assert code == 0 and out[-1] == "IBM MQ queue manager 'QM2' ended." and srv.model.qmgr_state("QM2") == "endedPreemptively"
+    env = dict(os.environ, PATH=f"{BIN}:{os.environ['PATH']}", MQEMU_CONTROL_URL=srv.control_url)
+    with subprocess.Popen(["endmqm", "-w", "QM1"], env=env, stdout=subprocess.PIPE, text=True) as proc:
+        assert proc.stdout.readline() == "Waiting for queue manager 'QM1' to end.\n"
+        assert srv.model.qmgr_state("QM1") == "quiescing" and proc.poll() is None  # held by the application
+        srv.model.clear_faults()
+        assert proc.wait(timeout=30) == 0 and proc.stdout.read() == "IBM MQ queue manager 'QM1' ended.\n"
+
+
+def test_exit_codes_of_refusals_and_test_doubles(run, srv):
+    assert run("strmqm", "QM1")[0] == 5  # already running
+    assert run("endmqm", "NOPE")[0] == 16 and run("strmqm", "NOPE")[0] == 16
+    assert run("endmqm", "-i", "-p", "QM1")[0] == 36 and run("strmqm", "-q", "QM1")[0] == 39
+    run("endmqm", "-i", "QM2")
+    assert run("endmqm", "-w", "QM2")[0] == 40
+    srv.model.add_fault({"kind": "strmqm_fails", "qmgr": "QM2", "exit": 23})
+    code, _out, err = run("strmqm", "QM2")
+    assert code == 23 and "Log not available" in err and srv.model.qmgr_state("QM2") == "endedImmediately"
+    code, _out, err = run("strmqm", "QM2", control="http://127.0.0.1:9/mqemu/v1")
+    assert code == 71 and "unexpected error" in err
+
+
+def test_a_shim_copied_alone_under_its_name_works(run, tmp_path):
+    shutil.copy(os.path.join(BIN, "dspmq"), tmp_path / "dspmq")  # follows the link: a whole script
+    code, out, _err = run(str(tmp_path / "dspmq"), "-m", "QM1", path=str(tmp_path))
+    assert code == 0 and out == [f"QMNAME(QM1){PAD}STATUS(Running)"]
+    proc = subprocess.run([sys.executable, os.path.join(BIN, "mqemu-shim")], capture_output=True, text=True, check=False)
+    assert proc.returncode == 2 and "endmqm, strmqm or dspmq" in proc.stderr
+
+
+def test_switchover_and_the_view_from_each_host(run, srv):
+    srv.model.set_timing(qmgr_start=0.2)
+    srv.model.add_fault({"kind": "strmqm_fails", "qmgr": "QM1"})  # not QM2's business
+    assert srv.model.qmgrs  # the pair is set through the control API, as a test would
+    import requests  # pylint: disable=import-outside-toplevel
+    requests.post(f"{srv.control_url}/qmgr/QM2/instances", json={"hosts": ["qm2host", "qm2b"]}, timeout=10)
+    code, out, _err = run("dspmq", "-m", "QM2", "-x", host="qm2b")
+    assert code == 0 and out == [f"QMNAME(QM2){PAD}STATUS(Running as standby)", "    INSTANCE(qm2host) MODE(Active)",
+                                 "    INSTANCE(qm2b) MODE(Standby)"]
+    code, out, _err = run("endmqm", "-s", "-i", "QM2", host="qm2host")
+    assert code == 0 and out[-1].endswith("permitting switchover to a standby instance.")
+    assert run("dspmq", "-m", "QM2", host="qm2host")[1] == [f"QMNAME(QM2){PAD}STATUS(Running elsewhere)"]
+    code, out, _err = run("strmqm", "-x", "QM2", host="qm2host")
+    assert code == 30 and "standby instance" in out[0]
