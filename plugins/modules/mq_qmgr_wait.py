@@ -45,7 +45,7 @@ attributes:
     support: N/A
   idempotent:
     support: full
-    details: Read only; RV(changed) is always false.
+    details: Read only; C(changed) is always false.
 options:
   state:
     description:
@@ -271,7 +271,7 @@ milestones:
       type: str
   sample: [{name: running, reached: true, elapsed_seconds: 4.21, polls: 7, last_seen: state running, skipped: null}]
 state:
-  description: The last queue manager state C(GET /admin/qmgr) showed.
+  description: The last queue manager state C(GET /admin/qmgr) showed; null when no milestone waited for read it.
   returned: always
   type: str
   sample: running

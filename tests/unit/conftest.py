@@ -25,6 +25,27 @@ NETWORK = (("QM1", "DEFINE QLOCAL(XQ) USAGE(XMITQ)"), ("QM2", "ALTER QMGR CHAD(E
            ("QM2", "DEFINE LISTENER(PARTNER.TCP) TRPTYPE(TCP) PORT(1414) CONTROL(QMGR)"), ("QM2", "START LISTENER(PARTNER.TCP)"))
 
 
+class FakeClock:
+    """A monotonic clock that only its own sleeps move; ``sleeps`` records every pause."""
+
+    def __init__(self):
+        self.now = 100.0
+        self.sleeps = []
+
+    def __call__(self):
+        return self.now
+
+    def sleep(self, seconds):
+        self.sleeps.append(seconds)
+        self.now += seconds
+
+
+@pytest.fixture
+def fake_clock():
+    """For polling loops: pass ``clock=fake_clock, sleep=fake_clock.sleep``."""
+    return FakeClock()
+
+
 @pytest.fixture(scope="session")
 def emulator():
     with EmulatorServer(qmgrs=["QM1", "QM2"], timing="zero", hosts={"QM2": "partner"}) as server:

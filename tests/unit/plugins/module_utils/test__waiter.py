@@ -16,19 +16,6 @@ def rows(*statuses):
     return [{"status": s} for s in statuses]
 
 
-class FakeClock:
-    def __init__(self):
-        self.now = 100.0
-        self.sleeps = []
-
-    def __call__(self):
-        return self.now
-
-    def sleep(self, seconds):
-        self.sleeps.append(seconds)
-        self.now += seconds
-
-
 @pytest.mark.parametrize("kind,operation,subtype,sequence,expected", [
     # Active channels must reach RUNNING; transitional states keep polling.
     ("channel", "start", "SDR", [rows("INITIALIZING"), rows("BINDING"), rows("RUNNING")], [PENDING, PENDING, DONE]),
@@ -69,8 +56,8 @@ def test_summarize():
     assert summarize(rows("RUNNING", "RUNNING", "STOPPED")) == "RUNNING x2, STOPPED"
 
 
-def test_first_poll_is_immediate_and_interval_grows_with_the_wait_up_to_the_cap():
-    clock = FakeClock()
+def test_first_poll_is_immediate_and_interval_grows_with_the_wait_up_to_the_cap(fake_clock):
+    clock = fake_clock
     script = iter([rows("STARTING")] * 40 + [rows("RUNNING")])
     fetched = []
 
@@ -90,8 +77,8 @@ def test_first_poll_is_immediate_and_interval_grows_with_the_wait_up_to_the_cap(
     assert result.elapsed == pytest.approx(sum(clock.sleeps))
 
 
-def test_timeout_never_sleeps_past_deadline_and_reports_last_status():
-    clock = FakeClock()
+def test_timeout_never_sleeps_past_deadline_and_reports_last_status(fake_clock):
+    clock = fake_clock
     result = wait_all({"C": StatusTracker(OBJECT_TYPES["channel"].lifecycle, "start", "SDR")}, lambda names: {"C": rows("BINDING")},
                       timeout=2.0, poll_interval=1.0, started={"C": clock.now}, clock=clock, sleep=clock.sleep)["C"]
     assert result.outcome == TIMEOUT
@@ -100,8 +87,8 @@ def test_timeout_never_sleeps_past_deadline_and_reports_last_status():
     assert clock.now == pytest.approx(102.0)
 
 
-def test_fan_out_polls_all_objects_with_one_fetch_per_round():
-    clock = FakeClock()
+def test_fan_out_polls_all_objects_with_one_fetch_per_round(fake_clock):
+    clock = fake_clock
     progress = {"A": iter(["STARTING", "RUNNING"]), "B": iter(["STARTING", "STARTING", "RUNNING"])}
     calls = []
 
