@@ -186,8 +186,8 @@ def test_mqweb_ports_show_each_instance_and_an_embedded_one_refuses_connections_
     standby = ctl(client, "mqweb", qmgr="QM2", host="qm2b")["base_url"]
     embedded = srv.add_mqweb("QM1", embedded=True)
     assert rest_state(client, "QM2", standby)["state"] == "runningAsStandby"
-    resp = client.session.post(f"{standby}/admin/action/qmgr/QM2/mqsc", json={"type": "runCommandJSON", "command": "DISPLAY",
-                                                                                "qualifier": "QMSTATUS"}, timeout=10)
+    body = {"type": "runCommandJSON", "command": "DISPLAY", "qualifier": "QMSTATUS"}
+    resp = client.session.post(f"{standby}/admin/action/qmgr/QM2/mqsc", json=body, timeout=10)
     assert resp.status_code == 503 and resp.json()["error"][0]["reasonCode"] == 2543
     assert rest_state(client, "QM1", embedded)["state"] == "running"
     srv.model.stop_qmgr("QM1", "immediate")
