@@ -20,7 +20,7 @@ import pytest
 ALL = ["running", "command_server", "channel_initiator", "listeners", "channels", "connections"]
 OBJECTS = {"listeners": [{"name": "APP.QMGR.LSTR", "port": 1601, "control": "qmgr", "state": "started"},
                          {"name": "APP.MANUAL.LSTR", "port": 1602, "control": "manual", "state": "started"}],
-           "channels": [{"name": "QM1.TO.QM2", "type": "sdr", "conname": "qm2host(1414)", "xmitq": "QM2", "state": "started"},
+           "channels": [{"name": "QM1.TO.QM2", "type": "sdr", "conname": "partner(1414)", "xmitq": "XQ", "state": "started"},
                         {"name": "APP.SVRCONN", "type": "svrconn"}]}
 
 
@@ -106,6 +106,7 @@ def test_restart_milestones_are_reached_in_order_and_timed_from_since(mq, run_mo
     # listener, the sender and the clients come back only when the helper starts and reconnects them (as the role and the
     # applications would): the emulator triggers nothing.
     control(mq, "POST", "/faults", {"kind": "cmdserv_down", "qmgr": "QM1"})
+    mq.model.attach_clients("QM1", "APP.SVRCONN", 0)  # the emulator reconnects attached clients by itself after a start
     control(mq, "POST", "/qmgr/QM1/restart", {"down": 0.5, "starting": 0.3})
     mq.model.clear_journal()
     mq.model.clear_requests()
