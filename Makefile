@@ -89,16 +89,19 @@ $(RUN_BIN)/.installed: requirements.txt
 	$(RUN_BIN)/pip install -q --disable-pip-version-check $(RUN_PACKAGES)
 	touch $@
 
-# Three emulated queue managers: provision, roll a restart through them one at a time, provision again (changed=0).
+# Three emulated queue managers: provision, roll a restart of their objects through them one at a time, provision again
+# (changed=0), then restart the queue managers themselves one at a time (endmqm/strmqm shims) with the restart-time table.
 demo: run-venv $(DEV_COLL)
 	$(RUN_ENV) ANSIBLE_DISPLAY_SKIPPED_HOSTS=false $(RUN_BIN)/python tools/with_emulator.py --qmgrs QM1@qm1host,QM2@qm2host,QM3@qm3host \
 	  --partner partner.example.com --xmitq PARTNER -- bash -c '\
-	  echo "== 1/3 provision: a listener, two channels and a service on each queue manager" && \
+	  echo "== 1/4 provision: a listener, two channels and a service on each queue manager" && \
 	  ansible-playbook -i demo/inventory.yml demo/provision.yml && \
-	  echo "== 2/3 rolling restart, one queue manager at a time" && \
+	  echo "== 2/4 rolling restart, one queue manager at a time" && \
 	  ansible-playbook -i demo/inventory.yml mqrest.admin.rolling_restart -e rolling_restart_confirm=true && \
-	  echo "== 3/3 provision again: nothing to do (changed=0)" && \
-	  ansible-playbook -i demo/inventory.yml demo/provision.yml'
+	  echo "== 3/4 provision again: nothing to do (changed=0)" && \
+	  ansible-playbook -i demo/inventory.yml demo/provision.yml && \
+	  echo "== 4/4 rolling queue-manager restart (endmqm, strmqm), timed against the restart milestones" && \
+	  ansible-playbook -i demo/inventory.yml mqrest.admin.qmgr_restart -e @demo/qmgr_restart_vars.yml'
 
 # The emulator in the foreground, over HTTPS on localhost:$(PORT) with QM1, QM2 and QM3, for trying the collection by
 # hand: prints the URL, the users, and a ready inventory (.tmp/emulator/inventory.yml) and env file. Ctrl-C stops it.
@@ -106,7 +109,8 @@ PORT ?= 9443
 emulator: run-venv $(DEV_COLL)
 	$(RUN_BIN)/python tools/serve_emulator.py --port $(PORT) --collections-path .tmp/dev
 
-# Molecule scenarios under extensions/molecule, each against its own emulator (or MQ_REST_URL); shared settings in
+# Molecule scenarios under extensions/molecule (provision, rolling_restart, rolling_restart_fault, qmgr_restart,
+# qmgr_restart_fault), each against its own emulator (or MQ_REST_URL); shared settings in
 # .config/molecule/config.yml. Needs no make step: `cd extensions && molecule test -s provision` works on a fresh clone.
 molecule: venv
 	cd extensions && PATH=$(CURDIR)/$(BIN):$$PATH ANSIBLE_PYTHON_INTERPRETER=$(CURDIR)/$(BIN)/python molecule test --all
