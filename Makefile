@@ -89,14 +89,16 @@ $(RUN_BIN)/.installed: requirements.txt
 	$(RUN_BIN)/pip install -q --disable-pip-version-check $(RUN_PACKAGES)
 	touch $@
 
-# Three emulated queue managers: provision, roll a restart of their objects through them one at a time, provision again
-# (changed=0), then restart the queue managers themselves one at a time (endmqm/strmqm shims) with the restart-time table.
+# Three emulated queue managers connected pairwise (demo/inventory.yml): provision, attach simulated clients, roll a
+# restart of their objects through them one at a time (each waits for its partners' senders to reconnect), provision
+# again (changed=0), then restart the queue managers themselves one at a time (endmqm/strmqm shims), with the
+# restart-time table.
 demo: run-venv $(DEV_COLL)
-	$(RUN_ENV) ANSIBLE_DISPLAY_SKIPPED_HOSTS=false $(RUN_BIN)/python tools/with_emulator.py --qmgrs QM1@qm1host,QM2@qm2host,QM3@qm3host \
-	  --partner partner.example.com --xmitq PARTNER -- bash -c '\
-	  echo "== 1/4 provision: a listener, two channels and a service on each queue manager" && \
+	$(RUN_ENV) ANSIBLE_DISPLAY_SKIPPED_HOSTS=false $(RUN_BIN)/python tools/with_emulator.py --qmgrs QM1@qm1,QM2@qm2,QM3@qm3 -- bash -c '\
+	  echo "== 1/4 provision: transmission queues, sender/receiver pairs, a listener, the application channel and a service" && \
 	  ansible-playbook -i demo/inventory.yml demo/provision.yml && \
-	  echo "== 2/4 rolling restart, one queue manager at a time" && \
+	  python demo/attach_clients.py APP.SVRCONN 5 && \
+	  echo "== 2/4 rolling restart, one queue manager at a time; partners reconnect" && \
 	  ansible-playbook -i demo/inventory.yml mqrest.admin.rolling_restart -e rolling_restart_confirm=true && \
 	  echo "== 3/4 provision again: nothing to do (changed=0)" && \
 	  ansible-playbook -i demo/inventory.yml demo/provision.yml && \
@@ -161,7 +163,7 @@ test-long: venv $(DEV_COLL)
 	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/python -m pytest tests/long -q -p no:cacheprovider
 
 # Benchmarks against the emulator (docs/docsite/rst/guide_performance.rst): convergence of 300 objects, restarts,
-# a rolling restart of 20 queue managers, memory and CPU. Prints one table, writes bench-results.json, asserts
+# a rolling restart of 20 queue managers, a 50-sender fan-out start over 3 queue managers, memory and CPU. Prints one table, writes bench-results.json, asserts
 # nothing; takes about 19 minutes on the 2-core machine (tools/bench.py --quick --only 1,3 for a short run).
 bench: venv
 	$(BIN)/python tools/bench.py

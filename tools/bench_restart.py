@@ -1,8 +1,8 @@
 # Copyright (c) mqrest.admin contributors
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Scenario 3 of tools/bench.py: restarts of channels on one queue manager (3a) and the rolling restart
-playbook across many emulated queue managers (3b)."""
+"""Scenario 3 of tools/bench.py: restarts of channels on one queue manager (3a), the rolling restart playbook across
+many emulated queue managers (3b), and a fan-out start of senders across a network of queue managers (3c)."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ import math
 import os
 import time
 
+from with_emulator import mqsc  # tools/ is on sys.path: bench.py runs from it
 from bench_lib import PLAYBOOKS, WORK, USERNAME, PASSWORD, AUTH_METHOD, Emulator, ansible_env, client_for, progress, run_playbook, write_json
 
 # 3a: channel stop 0.5 s and start 1.0 s, so one restart has a physical lower bound of 1.5 s.
@@ -104,6 +105,65 @@ def channel_restarts(channels, latencies, slow_latencies):
                 rows.append(progress({
                     "scenario": scenario, "label": label, "latency_ms": latency * 1000, "objects": count, "seconds": round(seconds, 2),
                     "mqsc": counts["mqsc"], "login": counts["login"], "lower_bound_seconds": PHYSICAL, "ratio_to_bound": round(seconds / PHYSICAL, 2)}))
+    return rows
+
+
+# --- 3c -------------------------------------------------------------------------------------------------------------
+
+# Three queue managers on their own hosts; QM1's senders fan out to QM2 and QM3, which listen on 1414 and define a
+# receiver per sender. The single-qmgr figure: the same senders all to PARTNER (one host, CHAD defines the receivers).
+NETWORK = ["QM1@qm1host", "QM2@qm2host", "QM3@qm3host"]
+FAN_OUT_PARTNERS = ("QM2", "QM3")
+
+
+def _prepare_fan_out(emulator, count, fan_out):
+    """``count`` stopped senders on QM1: to PARTNER over XQ, or alternately to QM2 and QM3 over XMITQs named after them."""
+    ensure_present, _cmd, channel, _lst, _rt, _op = _modules()
+    emulator.reset()
+    names = ["FAN.{0:03d}".format(i) for i in range(count)]
+    if fan_out:
+        for qmgr in FAN_OUT_PARTNERS:
+            mqsc(emulator.base_url, "QM1", "DEFINE QLOCAL({0}) USAGE(XMITQ)".format(qmgr))
+            for command in ("DEFINE LISTENER(TCP.LISTENER) TRPTYPE(TCP) PORT(1414) CONTROL(QMGR)", "START LISTENER(TCP.LISTENER)"):
+                mqsc(emulator.base_url, qmgr, command)
+    client = client_for(emulator)
+    for index, name in enumerate(names):
+        partner = FAN_OUT_PARTNERS[index % len(FAN_OUT_PARTNERS)] if fan_out else None
+        if partner:
+            mqsc(emulator.base_url, partner, "DEFINE CHANNEL({0}) CHLTYPE(RCVR)".format(name))
+        ensure_present(client, channel, name, {"CHLTYPE": "SDR", "CONNAME": "{0}host(1414)".format(partner.lower()) if partner else "partner(1414)",
+                                               "XMITQ": partner or "XQ"})
+    emulator.set_timing(channel_start=START_SECONDS)
+    return names
+
+
+def _core_start(emulator, names):
+    _ens, _cmd, channel, _lst, runtime_class, operate = _modules()
+    client = client_for(emulator, auth_method=AUTH_METHOD)
+    started = time.monotonic()
+    operate(runtime_class(client, channel, timeout=60, poll_interval=1.0), [(n, "SDR") for n in names], "start")
+    return time.monotonic() - started
+
+
+def fan_out_starts(channels, latencies):
+    """3c. Starting ``channels`` senders of QM1 at once (mq_restart's core, parallel): each must reach RUNNING, which the
+    emulator grants only when its partner listens and defines the receiver; one partner vs fanned out over two."""
+    rows = []
+    with Emulator(NETWORK, partner="partner", xmitqs=["XQ"]) as emulator:
+        for latency in latencies:
+            for fan_out, label in ((False, "start {0} senders, one partner qmgr (single-qmgr figure)"),
+                                   (True, "start {0} senders, fanned out over a 3-qmgr network")):
+                names = _prepare_fan_out(emulator, channels, fan_out)
+                emulator.clear_requests()
+                emulator.set_latency(latency)
+                seconds = _core_start(emulator, names)
+                counts = emulator.requests()
+                emulator.set_latency(0)
+                pairs = len(emulator.control("GET", "/network")["pairs"])
+                rows.append(progress({
+                    "scenario": "3c", "label": label.format(channels), "latency_ms": latency * 1000, "objects": channels,
+                    "seconds": round(seconds, 2), "mqsc": counts["mqsc"], "login": counts["login"],
+                    "note": "{0} running pairs; channel start {1} s".format(pairs, START_SECONDS)}))
     return rows
 
 

@@ -54,12 +54,14 @@ class Lifecycle:
     STATUS(STOPPED)); without that record an idle passive object accepts the next partner, so it is not "stopped".
     ``advice`` tells the user what else refuses partners when MQ will not hold an idle object. ``live``: the keywords a
     running object takes at once (or that do not affect a running object); MQ applies every other keyword of the type
-    only when the object next starts.
+    only when the object next starts. ``partnered``: the passive subtypes a partner *channel* connects to and retries
+    to reach (a rcvr's sender): after a restart a RUNNING instance proves the partner came back (mq_restart's
+    ``wait_for_partner``); a svrconn's clients and an active subtype's own start are not that.
     """
 
     def __init__(self, status_qualifier, status_key, already_started, already_stopped, subtype_keyword=None, default_subtype=None,
                  running=("RUNNING", "STARTING"), on_its_way=("STARTING",), failing=None, passive=(), unstartable=None,
-                 unmonitored=None, stop_options=(), needs_keyword=None, address=None, hold=None, live=()):
+                 unmonitored=None, stop_options=(), needs_keyword=None, address=None, hold=None, live=(), partnered=()):
         self.status_qualifier = status_qualifier
         self.status_key = status_key
         self.already_started = frozenset(already_started)
@@ -77,6 +79,7 @@ class Lifecycle:
         self.address = address
         self.hold = hold
         self.live = frozenset(live)
+        self.partnered = frozenset(partnered)
 
     def subtype_of(self, row):
         """The subtype a DISPLAY row (or a {keyword: value} dict) declares, upper case; None when the type has none."""
@@ -171,10 +174,24 @@ class Lifecycle:
         """STOP keywords from {option: value} (channels: MODE and STATUS)."""
         return {keyword: values[option].upper() for option, keyword in self.stop_options if values.get(option)}
 
-    def healthy(self, rows, subtype=None):
-        """After a restart: RUNNING for an active object; not STOPPED or failing for a passive one, which waits for
-        its partner or its clients."""
-        statuses = status_values(rows)
+    def why_no_partner_wait(self, subtype):
+        """None, or why a health gate cannot wait for this subtype's partner to reconnect (``partnered``)."""
+        if subtype in self.partnered:
+            return None
+        if not self.partnered:
+            return "a {0} has no partner channel".format(self.status_key)
+        kinds = ", ".join(sorted(s.lower() for s in self.partnered))
         if self.is_passive(subtype):
+            why = "its clients reconnect at their own pace, if ever"
+        else:
+            why = "it connects to its partner itself, so the health gate already requires it RUNNING"
+        return "a {0} {1} is not started by a partner channel: {2}; wait_for_partner applies to {3} channels".format(
+            (subtype or "").lower(), self.status_key, why, kinds)
+
+    def healthy(self, rows, subtype=None, partner=False):
+        """After a restart: RUNNING for an active object; not STOPPED or failing for a passive one, which waits for
+        its partner or its clients; with ``partner`` a passive one must also show a RUNNING instance (its partner is back)."""
+        statuses = status_values(rows)
+        if self.is_passive(subtype) and not partner:
             return not any(s == "STOPPED" or s in self.failing for s in statuses)
         return "RUNNING" in statuses and all(s not in self.failing for s in statuses)

@@ -90,9 +90,17 @@ CHANNEL = ObjectType(
         # States in which a START is pointless: the channel is already on its way (IBM-CHL-STATES).
         running=("INITIALIZING", "STARTING", "BINDING", "REQUESTING", "SWITCHING", "RETRYING", "PAUSED", "RUNNING"),
         on_its_way=("INITIALIZING", "STARTING", "BINDING", "REQUESTING", "SWITCHING", "RETRYING", "PAUSED"),
-        failing={"RETRYING": "the channel is RETRYING: it cannot reach its partner (check CONNAME, the partner listener and the network)"},
+        # CHSTATUS says RETRYING, not why: MQ writes the failed attempt's reason to the queue manager's error log
+        # (IBM-CHL-ERRORS), so the message names the usual AMQ messages and what each one asks to check.
+        failing={"RETRYING": "the channel is RETRYING: its last attempt to reach its partner failed and it will try again "
+                             "(SHORTRTY, LONGRTY); DISPLAY CHSTATUS does not say why, the queue manager's error log (AMQERR01.LOG) "
+                             "does: AMQ9202E, the CONNAME host or the partner's listener is not reachable; AMQ9520E, the partner "
+                             "defines no channel of this name (define a receiver there); AMQ9558E, the partner's channel is "
+                             "STOPPED (start it there)"},
         # START on these only re-enables the channel (IBM-STA-CHL): they run when a partner connects.
         passive=("RCVR", "SVRCONN", "CLUSRCVR"),
+        # A sender (CLUSSDR) retries until its rcvr (CLUSRCVR) accepts it again, so a RUNNING instance means it is back.
+        partnered=("RCVR", "CLUSRCVR"),
         # IBM-STA-CHL: START/STOP CHANNEL work on every type but CLNTCONN.
         unstartable={"CLNTCONN": "a clntconn channel cannot be started or stopped: it is a client-side definition; "
                                  "its svrconn partner on the queue manager is what runs",

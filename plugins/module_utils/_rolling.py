@@ -35,8 +35,9 @@ PLANNED = "would restart (check mode)"
 def restart_plan(info, targets, parallel=True):
     """What a rolling restart does on one queue manager, from mq_info-shaped ``info`` and the targets.
 
-    Returns {"plan": [{type, names, not_running, parallel}], "missing": ["TYPE PATTERN", ...]}. Only objects with a
-    RUNNING status record now are restarted (``names``); the others are reported (``not_running``) and left alone.
+    Returns {"plan": [{type, names, not_running, parallel, wait_for_partner}], "missing": ["TYPE PATTERN", ...]}. Only
+    objects with a RUNNING status record now are restarted (``names``); the others are reported (``not_running``) and left
+    alone.
     """
     plan, missing = [], []
     for target in targets:
@@ -52,13 +53,15 @@ def restart_plan(info, targets, parallel=True):
         running = [n for n in matched if "RUNNING" in status_values(objects[n].get("status", []))]
         step_parallel = target.get("parallel")
         plan.append({"type": target["type"], "names": running, "not_running": [n for n in matched if n not in running],
-                     "parallel": parallel if step_parallel is None else bool(step_parallel)})
+                     "parallel": parallel if step_parallel is None else bool(step_parallel),
+                     "wait_for_partner": bool(target.get("wait_for_partner"))})
     return {"plan": plan, "missing": missing}
 
 
 def unhealthy(info, plan):
     """What is not healthy in mq_info-shaped ``info``, as "TYPE NAME (status)": the queue manager first, when it or its
-    command server is not running, then every object of the plan that is not healthy (per its lifecycle) or gone."""
+    command server is not running, then every object of the plan that is not healthy (per its lifecycle) or gone. A step
+    with ``wait_for_partner`` also needs a RUNNING instance of each of its channels: the partner reconnected."""
     bad = []
     qmstatus = info.get("qmstatus") or {}
     if qmstatus.get("status") != "RUNNING" or qmstatus.get("cmdserv") != "RUNNING":
@@ -71,15 +74,18 @@ def unhealthy(info, plan):
             obj = objects.get(name)
             if obj is None:
                 bad.append("{0} {1} (gone)".format(step["type"], name))
-            elif not spec.lifecycle.healthy(obj.get("status", []), spec.row_subtype(spec.row_from_facts(obj))):
-                bad.append("{0} {1} ({2})".format(step["type"], name, summarize(obj.get("status", []))))
+            elif not spec.lifecycle.healthy(obj.get("status", []), spec.row_subtype(spec.row_from_facts(obj)), step.get("wait_for_partner")):
+                bad.append("{0} {1} ({2}{3})".format(step["type"], name, summarize(obj.get("status", [])),
+                                                     "; its partner has not reconnected" if step.get("wait_for_partner") else ""))
     return bad
 
 
 class RollingRestart:
     """Preflight, plan, restart, health gate and recovery for one queue manager.
 
-    ``targets``: [{type, names, parallel, allow_empty}] in priority order. ``preflight``: None (no gates) or
+    ``targets``: [{type, names, parallel, allow_empty, wait_for_partner}] in priority order; ``wait_for_partner``
+    (receiving channels whose partner channel reconnects, Lifecycle.partnered) makes the health gate wait for a RUNNING
+    instance of each, and the report says how long after its START the partner was back. ``preflight``: None (no gates) or
     {retrying_channels: bool, max_logutil: int or None}. ``health``: {checks, interval, timeout}; checks 0 skips the
     gate. ``start_not_running``: also start declared targets that were not running (a policy decision: off by default).
     ``recover``: after a failure, start again everything that was running before.
@@ -107,6 +113,8 @@ class RollingRestart:
         self.sync_results = []
         self.health_checks = 0
         self.seconds = {}
+        self.restarted_at = {}  # (type, name) -> policy clock at the START of a wait_for_partner channel
+        self.partner_back = {}  # (type, name) -> seconds from that START to the first health read showing it RUNNING
         self.left_not_running = []
         self.failure = None
 
@@ -121,6 +129,7 @@ class RollingRestart:
         started = self.clock()
         phase = "preflight"
         try:
+            self._check_partner_types()
             info = self._read(self._patterns(), with_qmgr=self.preflight_gates is not None)
             if self.preflight_gates is not None:
                 self._check_gates(info)
@@ -152,6 +161,13 @@ class RollingRestart:
         for target in self.targets:
             patterns.setdefault(target["type"], []).extend(target["names"])
         return patterns
+
+    def _check_partner_types(self):
+        """wait_for_partner on a type that has no partner channel is refused before any request."""
+        for index, target in enumerate(self.targets):
+            lifecycle = OBJECT_TYPES[target["type"]].lifecycle
+            if target.get("wait_for_partner") and not lifecycle.partnered:
+                raise MQInputError("targets[{0}].wait_for_partner=true: {1}".format(index, lifecycle.why_no_partner_wait(None)))
 
     def _read(self, patterns, with_qmgr=True):
         """mq_info-shaped facts: QMSTATUS and, per type, the objects the patterns cover with their status."""
@@ -193,7 +209,7 @@ class RollingRestart:
         if planned["missing"]:
             raise MQInputError("no such object on the queue manager: {0}".format(", ".join(planned["missing"])))
         self.plan = planned["plan"]
-        for step in self.plan:
+        for index, step in enumerate(self.plan):
             spec = OBJECT_TYPES[step["type"]]
             objects = {o["name"]: o for o in info[step["type"] + "s"]}
             for name in step["names"] + step["not_running"]:
@@ -205,6 +221,10 @@ class RollingRestart:
                 elif spec.lifecycle.why_unstartable(self.subtypes[key]):
                     # Refused here, before any change: finding out between two targets would leave the first restarted.
                     raise MQInputError("{0} {1}: {2}".format(step["type"], name, spec.lifecycle.why_unstartable(self.subtypes[key])))
+                if step["wait_for_partner"] and spec.lifecycle.why_no_partner_wait(self.subtypes[key]):
+                    # The subtype is only known from the DISPLAY: refused after that read, still before any change.
+                    raise MQInputError("targets[{0}].wait_for_partner=true: {1} {2}: {3}".format(
+                        index, step["type"], name, spec.lifecycle.why_no_partner_wait(self.subtypes[key])))
 
     # -- restart ---------------------------------------------------------------------------------
     def _runtime(self, kind):
@@ -227,6 +247,9 @@ class RollingRestart:
                             self.outcome[(later["type"], name)] = (NOT_ATTEMPTED, None)
                     raise
                 self._record(step["type"], records.values(), operation)
+                if step["wait_for_partner"] and operation == "restart" and not self.client.check_mode:
+                    for record in records.values():
+                        self.restarted_at[(step["type"], record.name)] = next(o.sent_at for o in record.outcomes if o.operation == "start")
 
     def _objects(self, kind, names):
         return [(name, self.subtypes[(kind, name)]) for name in names]
@@ -280,7 +303,13 @@ class RollingRestart:
         for step in self.plan:
             if step["names"]:
                 patterns.setdefault(step["type"], []).extend(step["names"])
-        return unhealthy(self._read(patterns), self.plan)
+        info = self._read(patterns)
+        now = self.policy.clock()
+        for (kind, name), started in self.restarted_at.items():
+            rows = next((o["status"] for o in info.get(kind + "s", []) if o["name"] == name), [])
+            if (kind, name) not in self.partner_back and "RUNNING" in status_values(rows):
+                self.partner_back[(kind, name)] = round(now - started, 3)
+        return unhealthy(info, self.plan)
 
     # -- recovery ----------------------------------------------------------------------------------
     def _recover(self):
@@ -309,7 +338,8 @@ class RollingRestart:
                 key = (step["type"], name)
                 action, reason = self.outcome.get(key, (NOT_ATTEMPTED, None))
                 report.append({"type": step["type"], "name": name, "target": target_index, "status_before": self.before.get(key),
-                               "action": action, "reason": reason, "status_after": self.last_seen.get(key)})
+                               "action": action, "reason": reason, "status_after": self.last_seen.get(key),
+                               "partner_back_seconds": self.partner_back.get(key)})
         counted = ((RESTARTED, "restarted"), (STARTED, "started"), (NOT_RUNNING_BEFORE, "not_running_before"),
                    (NOT_ATTEMPTED, "not_attempted"), (FAILED, "failed"), (PLANNED, "would_restart"))
         summary = dict.fromkeys([key for _label, key in counted], 0)

@@ -83,6 +83,22 @@ options:
         description: A name or generic name that matches nothing is not an error.
         type: bool
         default: false
+      wait_for_partner:
+        description:
+          - For receiving channels (V(rcvr), V(clusrcvr)) that a partner's sender keeps connected. Restarting one ends
+            that connection; the partner's sender goes C(RETRYING) and connects again at its next retry (C(SHORTTMR)).
+            With V(true) the O(health_checks) gate also requires a C(RUNNING) instance of each restarted channel of this
+            target, which proves the partner is back, seen from this queue manager alone, and
+            RV(report[].partner_back_seconds) says how long that took.
+          - Put such a target last, after the listener. A partner retrying while the listener restarts fails that retry and
+            waits for the next one, and the health checks that see the partner back begin after the last target.
+          - Set it only for busy links. A sender idle for C(DISCINT) seconds ends normally and does not reconnect until a
+            message arrives on its transmission queue, so the gate would wait for it in vain (up to O(health_timeout)).
+          - Any other object type is refused before any request; a channel of another type (a sender, a requester, which
+            connects itself and must already be C(RUNNING), or a svrconn, whose clients reconnect at their own pace) is
+            refused after the first read, before any change.
+        type: bool
+        default: false
   preflight:
     description:
       - Gates checked before anything is sent, with O(targets). The queue manager and its command server must be
@@ -105,7 +121,8 @@ options:
         counting the first healthy one; a relapse fails. V(0) skips the gate.
       - Healthy means the queue manager and its command server are C(RUNNING), every restarted object still exists,
         and it is C(RUNNING) and not C(RETRYING); a receiving channel (V(rcvr), V(svrconn), V(clusrcvr)) only has to
-        be enabled and not C(RETRYING), since it runs when its partner or clients connect.
+        be enabled and not C(RETRYING), since it runs when its partner or clients connect, unless its target has
+        O(targets[].wait_for_partner).
     type: int
     default: 0
   health_interval:
@@ -192,6 +209,8 @@ EXAMPLES = r"""
     targets:
       - {type: channel, names: [PAYMENTS.TO.QM2, ORDERS.TO.QM2], parallel: false}
       - {type: listener, names: [APP.LISTENER]}
+      # QM1's and QM3's senders reconnect at their next retry: wait for them and report when.
+      - {type: channel, names: [QM1.TO.QM2, QM3.TO.QM2], wait_for_partner: true}
     preflight:
       max_logutil: 90
     health_checks: 3
@@ -298,7 +317,15 @@ report:
     status_after:
       description: Status at the last read (after the restart, the health checks or the recovery).
       type: str
-  sample: [{type: channel, name: TO.QM2, target: 0, status_before: RUNNING, action: restarted, reason: null, status_after: RUNNING}]
+    partner_back_seconds:
+      description:
+        - With O(targets[].wait_for_partner), seconds from the channel's C(START) to the first health check that showed
+          it C(RUNNING) again, that is its partner reconnected. The health checks begin after the last target is
+          restarted, so this is an upper bound, within O(health_interval) when the target comes last. Null otherwise, and
+          when the partner did not come back.
+      type: float
+  sample: [{type: channel, name: QM1.TO.QM2, target: 0, status_before: RUNNING, action: restarted, reason: null, status_after: RUNNING,
+            partner_back_seconds: 0.41}]
 summary:
   description:
     - With O(targets), how many declared targets each action applied to; only real successes count as restarted.
@@ -370,6 +397,7 @@ def main():
             names=dict(type="list", elements="str", required=True),
             parallel=dict(type="bool"),
             allow_empty=dict(type="bool", default=False),
+            wait_for_partner=dict(type="bool", default=False),
         )),
         operation=dict(type="str", default="restart", choices=["restart", "start", "stop"]),
         allow_empty=dict(type="bool", default=False),

@@ -67,6 +67,7 @@ CONFIG = {
     "strict_body_keys": (True, bool),
     "xmitq_error": ("stopped", ("stopped", "retrying")),
     "listener_stop_breaks_channels": (False, bool),
+    "clients_after_channel_stop": ("reconnect", ("reconnect", "forget")),
 }
 FAULT_KINDS = ("http_error", "latency", "drop_connection", "cmdserv_down", "stuck", "strmqm_fails", "never_disconnect")
 # Faults that act on the queue manager's lifecycle (mqemu_commands), not on REST requests.

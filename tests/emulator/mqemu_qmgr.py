@@ -90,7 +90,7 @@ class QmgrSettings:
 
     # The configurable behaviours that change MQSC results; the rest of the config is about HTTP, LTPA and requests.
     CONFIG_KEYS = ("alter_listener_requires_trptype", "delete_channel_default_table", "display_default", "listener_port_conflict",
-                   "replace_mode", "service_command_check", "stop_inactive_channel")
+                   "replace_mode", "service_command_check", "stop_inactive_channel", "clients_after_channel_stop")
 
     seconds: Callable  # seconds(key) -> float: length of one timed phase (TIMING_KEYS, e.g. "channel_start")
     config: Callable  # config(key) -> current value of one of CONFIG_KEYS (README "Configurable behaviours")

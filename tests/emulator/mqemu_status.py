@@ -194,10 +194,14 @@ class RuntimeStatus:
         for name, obj in self.store["SERVICE"].items():
             if obj.attrs["CONTROL"] != "MANUAL" and obj.attrs["SERVTYPE"] == "SERVER" and obj.attrs["STARTCMD"].strip():
                 self.svstatus[name] = self._service_record(name, obj, objects_at)
-        delay, spread = self.settings.seconds("client_reconnect_delay"), self.settings.seconds("client_reconnect_spread")
-        self.reconnects = {channel: [clients_from + delay + spread * i / count for i in range(count)]
-                           for channel, count in self.clients.items() if count}
+        self.reconnects = {channel: self._reconnect_times(count, clients_from) for channel, count in self.clients.items() if count}
         return max((t for times in self.reconnects.values() for t in times), default=None)
+
+    def _reconnect_times(self, count, start):
+        """When count clients that lost their connection at ``start`` are back: one by one over client_reconnect_spread, after
+        client_reconnect_delay."""
+        delay, spread = self.settings.seconds("client_reconnect_delay"), self.settings.seconds("client_reconnect_spread")
+        return [start + delay + spread * i / count for i in range(count)]
 
     def _client_record(self, i, t0):
         return Status(t0, [], "RUNNING", {"conname": f"10.0.{i // 250}.{i % 250 + 1}", "client": True,
@@ -205,7 +209,8 @@ class RuntimeStatus:
 
     def reconnect_clients(self, now):
         """Clients whose reconnect time has come connect, unless their SVRCONN is STOPPED: then MQ refuses them (2537
-        MQRC_CHANNEL_NOT_AVAILABLE) and they are dropped from the attached count."""
+        MQRC_CHANNEL_NOT_AVAILABLE); reconnectable ones wait for its START, the others are dropped from the attached count
+        (config clients_after_channel_stop)."""
         for channel, times in list(self.reconnects.items()):
             due = [t for t in times if t <= now]
             if not due:
@@ -213,7 +218,8 @@ class RuntimeStatus:
             self.reconnects[channel] = times[len(due):]
             recs = self.live_channel(channel, now)
             if any(self.view("CHANNEL", channel, r, now) == "STOPPED" for r in recs):
-                self.clients[channel] -= len(due)
+                if self.settings.config("clients_after_channel_stop") == "forget":
+                    self.clients[channel] -= len(due)
                 continue
             recs = [r for r in recs if r.info.get("client")]
             self.chstatus[channel] = recs + [self._client_record(len(recs) + i, t) for i, t in enumerate(due)]
@@ -258,6 +264,9 @@ class RuntimeStatus:
         self.chstatus.pop(name, None)  # re-enable: the STOPPED (or RETRYING) record goes
         if obj.otype in O.INITIATING_TYPES:
             self.chstatus[name] = [self.channel_start_record(name, obj, now)]
+        elif self.clients.get(name):
+            # Reconnectable clients refused with 2537 while the channel was STOPPED keep trying; they are back after START.
+            self.reconnects[name] = self._reconnect_times(self.clients[name], now)
 
     def stop_channel(self, name, obj, opts):
         if obj.otype == "CLNTCONN":
@@ -279,9 +288,14 @@ class RuntimeStatus:
         seconds = self.settings.seconds("channel_stop") * (1.0 if opts.get("MODE", "QUIESCE") == "QUIESCE" else 0.5)
         if obj.otype != "SVRCONN":
             info.update(conname=active[0].info["conname"], xmitq=active[0].info["xmitq"])
-        # One STOPPING record replaces every instance; SVRCONN clients are disconnected (IBM-STOP-MQI) and forgotten.
-        self.clients.pop(name, None)
+        # One STOPPING record replaces every instance; SVRCONN clients are disconnected (IBM-STOP-MQI). Reconnectable clients
+        # (config clients_after_channel_stop "reconnect", [I]: MQCNO_RECONNECT retries on 2537 until its timeout, 1800 s by
+        # default) come back when the channel takes them again: at once after STATUS(INACTIVE), after START from STOPPED.
+        if self.settings.config("clients_after_channel_stop") == "forget":
+            self.clients.pop(name, None)
         self.reconnects.pop(name, None)
+        if final is None and self.clients.get(name):
+            self.reconnects[name] = self._reconnect_times(self.clients[name], now + seconds)
         self.chstatus[name] = [self._record("CHANNEL", name, now, [("STOPPING", seconds)], final, info)]
 
     def start_listener(self, name, obj, opts):

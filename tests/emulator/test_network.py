@@ -336,7 +336,7 @@ def test_clients_reconnect_progressively(srv, client, clock):
 
 def test_stopped_svrconn_refuses_reconnecting_clients_and_survives_restart(srv, client, clock):
     srv.model.set_timing(client_reconnect_delay=1.0)
-    srv.model.set_config(stop_inactive_channel="stopped_record")
+    srv.model.set_config(stop_inactive_channel="stopped_record", clients_after_channel_stop="forget")
     _run(client, "QM1", "DEFINE CHANNEL(APP.SVRCONN) CHLTYPE(SVRCONN)")
     base = _conns(client)
     srv.model.attach_clients("QM1", "APP.SVRCONN", 2)

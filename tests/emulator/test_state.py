@@ -89,6 +89,7 @@ def test_receiving_types_only_reenable_and_clntconn_is_rejected(client):
 
 
 def test_svrconn_instances(srv, client):
+    srv.model.set_config(clients_after_channel_stop="forget")  # clients that do not reconnect: see the test below
     assert client.ctl("POST", "qmgr/QM1/channel/DEV.APP.SVRCONN/clients", {"count": 3})[0] == 200
     rows = client.ok("DISPLAY", "CHSTATUS", "DEV.APP.SVRCONN", resp=["all"])
     assert [r["status"] for r in rows] == ["RUNNING"] * 3 and len({r["conname"] for r in rows}) == 3
@@ -106,6 +107,18 @@ def test_svrconn_instances(srv, client):
     client.ok("STOP", "CHANNEL", "DEV.APP.SVRCONN", params={"status": "inactive"})
     client.fails(3065, "DISPLAY", "CHSTATUS", "DEV.APP.SVRCONN")
     assert client.ctl("POST", "qmgr/QM1/channel/NOPE/clients", {"count": 1})[0] == 404
+
+
+def test_reconnectable_clients_come_back_when_their_svrconn_is_started_again(srv, client):
+    srv.model.attach_clients("QM1", "DEV.APP.SVRCONN", 3)
+    client.ok("STOP", "CHANNEL", "DEV.APP.SVRCONN")
+    assert client.status_of("CHSTATUS", "DEV.APP.SVRCONN") == ["STOPPED"]
+    assert client.ok("DISPLAY", "QMSTATUS", resp=["conns"])[0]["conns"] == 22  # refused with 2537 while STOPPED
+    client.ok("START", "CHANNEL", "DEV.APP.SVRCONN")
+    assert client.status_of("CHSTATUS", "DEV.APP.SVRCONN") == ["RUNNING"] * 3
+    client.ok("STOP", "CHANNEL", "DEV.APP.SVRCONN", params={"status": "inactive"})  # not held stopped: back at once
+    assert client.status_of("CHSTATUS", "DEV.APP.SVRCONN") == ["RUNNING"] * 3
+    assert client.ok("DISPLAY", "QMSTATUS", resp=["conns"])[0]["conns"] == 25
 
 
 def test_listener_lifecycle(client):

@@ -18,13 +18,6 @@ from ansible_collections.mqrest.admin.plugins.module_utils._client import MQClie
 from ansible_collections.mqrest.admin.plugins.module_utils._transport import RestTransport  # noqa: E402
 
 
-# A sender on QM1 runs only with a partner (the emulator's channel network): QM2 runs on host "partner", so CONNAME
-# partner(1414) reaches its listener, and defines a receiver for any sender that connects (CHAD, channel auto-definition);
-# QM1 has the transmission queue XQ the tests' senders name.
-NETWORK = (("QM1", "DEFINE QLOCAL(XQ) USAGE(XMITQ)"), ("QM2", "ALTER QMGR CHAD(ENABLED)"),
-           ("QM2", "DEFINE LISTENER(PARTNER.TCP) TRPTYPE(TCP) PORT(1414) CONTROL(QMGR)"), ("QM2", "START LISTENER(PARTNER.TCP)"))
-
-
 class FakeClock:
     """A monotonic clock that only its own sleeps move; ``sleeps`` records every pause."""
 
@@ -44,6 +37,13 @@ class FakeClock:
 def fake_clock():
     """For polling loops: pass ``clock=fake_clock, sleep=fake_clock.sleep``."""
     return FakeClock()
+
+
+# A sender on QM1 runs only with a partner (the emulator's channel network): QM2 runs on host "partner", so CONNAME
+# partner(1414) reaches its listener, and defines a receiver for any sender that connects (CHAD, channel auto-definition);
+# QM1 has the transmission queue XQ the tests' senders name.
+NETWORK = (("QM1", "DEFINE QLOCAL(XQ) USAGE(XMITQ)"), ("QM2", "ALTER QMGR CHAD(ENABLED)"),
+           ("QM2", "DEFINE LISTENER(PARTNER.TCP) TRPTYPE(TCP) PORT(1414) CONTROL(QMGR)"), ("QM2", "START LISTENER(PARTNER.TCP)"))
 
 
 @pytest.fixture(scope="session")

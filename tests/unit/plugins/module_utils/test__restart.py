@@ -40,8 +40,10 @@ def test_plan_expands_generic_names_like_mq_restart_and_restarts_only_what_runs(
                           parallel=False)
     channels, listeners = result["plan"]
     # Generic names skip what cannot be started or stopped (clntconn, amqp) and SYSTEM.* objects; no repeats.
-    assert channels == {"type": "channel", "names": ["APP.TO.QM2"], "not_running": ["APP.SVRCONN", "APP.TO.QM3"], "parallel": False}
-    assert listeners == {"type": "listener", "names": ["APP.L1"], "not_running": ["APP.L2"], "parallel": False}
+    assert channels == {"type": "channel", "names": ["APP.TO.QM2"], "not_running": ["APP.SVRCONN", "APP.TO.QM3"], "parallel": False,
+                        "wait_for_partner": False}
+    assert listeners == {"type": "listener", "names": ["APP.L1"], "not_running": ["APP.L2"], "parallel": False,
+                         "wait_for_partner": False}
     assert result["missing"] == []
 
 
@@ -67,6 +69,18 @@ def test_plan_lists_what_matches_nothing_unless_allowed():
 def test_health_follows_the_lifecycle_table(channel, healthy):
     info = dict(INFO, channels=[channel])
     assert (unhealthy(info, [{"type": "channel", "names": ["C"]}]) == []) is healthy
+
+
+@pytest.mark.parametrize("channel,healthy", [
+    (obj("C", "rcvr"), False),                           # enabled, but its partner has not reconnected
+    (obj("C", "rcvr", "RUNNING"), True),
+    (obj("C", "rcvr", "RUNNING", "RETRYING"), False),
+])
+def test_wait_for_partner_needs_a_running_instance_of_a_receiver(channel, healthy):
+    info = dict(INFO, channels=[channel])
+    bad = unhealthy(info, [{"type": "channel", "names": ["C"], "wait_for_partner": True}])
+    assert (bad == []) is healthy
+    assert healthy or bad[0].endswith("; its partner has not reconnected)")
 
 
 def test_unhealthy_names_the_queue_manager_first_and_objects_that_are_gone():

@@ -138,3 +138,70 @@ def test_a_clntconn_that_is_not_to_be_started_is_reported_as_not_running(mq, cli
     setup(client)
     add_clntconn(mq, client)
     assert actions(rolling(client, CLNT).run())[-1] == ("channel", "X.CLNT", "not running before (left as is)")
+
+
+# wait_for_partner: QM2 is the queue manager restarted; QM1's sender APP.TO.QM2 keeps its receiver on QM2 RUNNING. Seen
+# from QM2 alone, the partner is back when the receiver shows a RUNNING instance again (conftest NETWORK: QM2 listens on
+# host "partner"). SHORTTMR 1000 MQ seconds is 1 s in the zero timing profile: the sender's retry comes well after the
+# health gate's first read, so the gate has to wait for it.
+PARTNER = [{"type": "channel", "names": ["APP.TO.QM2"], "wait_for_partner": True}]
+
+
+def connected_pair(client_factory, sender=None):
+    qm1, qm2 = client_factory(), client_factory(qmgr="QM2")
+    ensure_present(qm2, CHANNEL, "APP.TO.QM2", {"CHLTYPE": "RCVR"})
+    ensure_present(qm1, CHANNEL, "APP.TO.QM2", dict({"CHLTYPE": "SDR", "CONNAME": "partner(1414)", "XMITQ": "XQ", "SHORTTMR": 1000},
+                                                    **(sender or {})))
+    operate(ObjectRuntime(qm1, CHANNEL, WaitPolicy(**POLICY)), [("APP.TO.QM2", "SDR")], "start")
+    assert ObjectRuntime(qm2, CHANNEL).statuses(["APP.TO.QM2"])["APP.TO.QM2"][0]["status"] == "RUNNING"
+    return qm1, qm2
+
+
+def test_wait_for_partner_waits_until_the_partner_reconnected_and_says_when(mq, client_factory):
+    _qm1, qm2 = connected_pair(client_factory)
+    result = rolling(qm2, PARTNER, health={"checks": 2, "interval": 0.05, "timeout": 10}).run()
+    row = result["report"][0]
+    assert row["action"] == "restarted" and row["status_after"] == "RUNNING"
+    # Restarting the receiver ended the connection: the partner's sender went RETRYING and came back.
+    assert result["health_checks"] > 2 and row["partner_back_seconds"] > 0
+    assert mq.model.channel_status("QM1", "APP.TO.QM2")["instances"][0]["status"] == "RUNNING"
+
+
+def test_without_wait_for_partner_the_gate_passes_before_the_partner_is_back(mq, client_factory):
+    _qm1, qm2 = connected_pair(client_factory)
+    result = rolling(qm2, [dict(PARTNER[0], wait_for_partner=False)]).run()
+    assert result["health_checks"] == 2 and result["report"][0]["partner_back_seconds"] is None
+    assert result["report"][0]["status_after"] == "no status record"
+
+
+def test_a_partner_that_does_not_come_back_fails_the_gate(mq, client_factory):
+    # No retries left: once its receiver is restarted, the sender stops instead of retrying.
+    _qm1, qm2 = connected_pair(client_factory, {"SHORTRTY": 0, "LONGRTY": 0})
+    with pytest.raises(MQError) as info:
+        rolling(qm2, PARTNER, health={"checks": 2, "interval": 0.05, "timeout": 0.3}).run()
+    assert info.value.msg.startswith(
+        "health failed: not healthy within 0.3s: channel APP.TO.QM2 (no status record; its partner has not reconnected)")
+    assert info.value.result["report"][0]["partner_back_seconds"] is None
+
+
+@pytest.mark.parametrize("targets,message,requests", [
+    ([{"type": "listener", "names": ["APP.L1"], "wait_for_partner": True}],
+     "targets[0].wait_for_partner=true: a listener has no partner channel", 0),
+    ([{"type": "channel", "names": ["APP.TO.A"], "wait_for_partner": True}],
+     "targets[0].wait_for_partner=true: channel APP.TO.A: a sdr channel is not started by a partner channel: it connects to "
+     "its partner itself, so the health gate already requires it RUNNING; wait_for_partner applies to clusrcvr, rcvr channels", None),
+    ([{"type": "channel", "names": ["APP.SVRCONN"], "wait_for_partner": True}],
+     "a svrconn channel is not started by a partner channel: its clients reconnect at their own pace", None),
+])
+def test_wait_for_partner_is_refused_where_no_partner_channel_reconnects(mq, client_factory, mutations, targets, message, requests):
+    client = client_factory()
+    setup(client)
+    ensure_present(client, CHANNEL, "APP.SVRCONN", {"CHLTYPE": "SVRCONN"})
+    mq.model.clear_journal()
+    mq.model.clear_requests()
+    with pytest.raises(MQError) as info:
+        rolling(client, targets).run()
+    assert message in info.value.msg and info.value.msg.startswith("preflight failed: ")
+    assert mutations() == []
+    if requests is not None:
+        assert mq.model.requests()["total"] == requests

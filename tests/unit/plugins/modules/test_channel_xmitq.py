@@ -7,16 +7,13 @@ from __future__ import annotations
 
 import pytest
 
+from ansible_collections.mqrest.admin.tests.unit.plugins.modules.journal import sent, warning_texts  # pylint: disable=import-error
+
 SENDER = {"name": "TO.QM2", "type": "sdr", "conname": "qm2host(1414)", "xmitq": "QM2"}
 
 
-def sent(mq):
-    return [(e["command"], e["qualifier"], e["name"]) for e in mq.model.journal("QM1")]
-
-
 def warnings(result):
-    # ansible-core 2.19 returns warnings as structured events
-    texts = [w["event"]["msg"] if isinstance(w, dict) else w for w in result.get("warnings", [])]
+    texts = warning_texts(result)
     return [w for w in texts if "xmitq=" in w]
 
 

@@ -8,22 +8,10 @@ from __future__ import annotations
 
 import pytest
 
+from ansible_collections.mqrest.admin.tests.unit.plugins.modules.journal import fresh, mutating, sent  # pylint: disable=import-error
+
 SDR = {"name": "TO.P1", "type": "sdr", "conname": "partner(1414)", "xmitq": "XQ"}
 SERVER = {"name": "APP.S1", "service_type": "server", "start_command": "/bin/sleep", "start_args": "60", "stop_command": "/bin/true"}
-
-
-def sent(mq):
-    """(verb, qualifier, name) of every command this test sent to QM1, reads included."""
-    return [(e["command"], e["qualifier"], e["name"]) for e in mq.model.journal("QM1")]
-
-
-def mutating(mq):
-    return [(e["command"], e["qualifier"], e["name"]) for e in mq.model.journal("QM1") if e["mutating"]]
-
-
-def fresh(mq):
-    mq.model.clear_journal()
-    mq.model.clear_requests()
 
 
 # -- 1. operate an existing object by name -------------------------------------------------------------------------

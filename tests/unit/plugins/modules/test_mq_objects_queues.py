@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from ansible_collections.mqrest.admin.tests.unit.plugins.modules.journal import fresh, mutating, sent as journal  # pylint: disable=import-error
+
 QUEUES = [
     {"name": "APP.IN", "max_depth": 1000},
     {"name": "APP.ALIAS", "type": "alias", "target": "APP.IN"},
@@ -14,18 +16,6 @@ QUEUES = [
     {"name": "APP.MODEL", "type": "model", "persistence": True},
     {"name": "APP.XQ", "usage": "xmitq"},
 ]
-
-
-def journal(mq):
-    return [(e["command"], e["qualifier"], e["name"]) for e in mq.model.journal("QM1")]
-
-
-def mutating(mq):
-    return [(e["command"], e["qualifier"], e["name"]) for e in mq.model.journal("QM1") if e["mutating"]]
-
-
-def fresh(mq):
-    mq.model.clear_journal()
 
 
 def test_one_display_for_every_queue_type_then_one_define_each_and_a_rerun_reads_once(mq, run_module):

@@ -8,18 +8,7 @@ from __future__ import annotations
 import pytest
 
 from ansible_collections.mqrest.admin.plugins.module_utils._mqsc import MQSCCommand
-
-
-def sent(mq):
-    return [(e["command"], e["qualifier"], e["name"]) for e in mq.model.journal("QM1")]
-
-
-def mutating(mq):
-    return [(e["command"], e["qualifier"], e["name"]) for e in mq.model.journal("QM1") if e["mutating"]]
-
-
-def fresh(mq):
-    mq.model.clear_journal()
+from ansible_collections.mqrest.admin.tests.unit.plugins.modules.journal import fresh, mutating, sent  # pylint: disable=import-error
 
 
 LOCAL = {"name": "APP.IN", "max_depth": 20000, "persistence": True, "description": "Orders in"}

@@ -10,22 +10,10 @@ from __future__ import annotations
 import pytest
 
 from ansible_collections.mqrest.admin.plugins.module_utils._mqsc import MQSCCommand
+from ansible_collections.mqrest.admin.tests.unit.plugins.modules.journal import fresh, mutating, warning_texts as warnings  # pylint: disable=import-error
 
 SDR = {"name": "TO.P1", "type": "sdr", "conname": "partner(1414)", "xmitq": "XQ"}
 SERVER = {"name": "APP.S1", "service_type": "server", "start_command": "/bin/sleep", "start_args": "60", "stop_command": "/bin/true"}
-
-
-def mutating(mq):
-    return [(e["command"], e["qualifier"], e["name"]) for e in mq.model.journal("QM1") if e["mutating"]]
-
-
-def fresh(mq):
-    mq.model.clear_journal()
-
-
-def warnings(result):
-    """The warning texts (ansible-core 2.19 returns them as structured events)."""
-    return [w["event"]["msg"] if isinstance(w, dict) else w for w in result.get("warnings", [])]
 
 
 def running_port(mq, name):
