@@ -90,16 +90,20 @@ $(RUN_BIN)/.installed: requirements.txt
 	touch $@
 
 # Three emulated queue managers connected pairwise (demo/inventory.yml): provision, attach simulated clients, roll a
-# restart through them one at a time (each waits for its partners' senders to reconnect), provision again (changed=0).
+# restart of their objects through them one at a time (each waits for its partners' senders to reconnect), provision
+# again (changed=0), then restart the queue managers themselves one at a time (endmqm/strmqm shims), with the
+# restart-time table.
 demo: run-venv $(DEV_COLL)
 	$(RUN_ENV) ANSIBLE_DISPLAY_SKIPPED_HOSTS=false $(RUN_BIN)/python tools/with_emulator.py --qmgrs QM1@qm1,QM2@qm2,QM3@qm3 -- bash -c '\
-	  echo "== 1/3 provision: transmission queues, sender/receiver pairs, a listener, the application channel and a service" && \
+	  echo "== 1/4 provision: transmission queues, sender/receiver pairs, a listener, the application channel and a service" && \
 	  ansible-playbook -i demo/inventory.yml demo/provision.yml && \
 	  python demo/attach_clients.py APP.SVRCONN 5 && \
-	  echo "== 2/3 rolling restart, one queue manager at a time; partners reconnect" && \
+	  echo "== 2/4 rolling restart, one queue manager at a time; partners reconnect" && \
 	  ansible-playbook -i demo/inventory.yml mqrest.admin.rolling_restart -e rolling_restart_confirm=true && \
-	  echo "== 3/3 provision again: nothing to do (changed=0)" && \
-	  ansible-playbook -i demo/inventory.yml demo/provision.yml'
+	  echo "== 3/4 provision again: nothing to do (changed=0)" && \
+	  ansible-playbook -i demo/inventory.yml demo/provision.yml && \
+	  echo "== 4/4 rolling queue-manager restart (endmqm, strmqm), timed against the restart milestones" && \
+	  ansible-playbook -i demo/inventory.yml mqrest.admin.qmgr_restart -e @demo/qmgr_restart_vars.yml'
 
 # The emulator in the foreground, over HTTPS on localhost:$(PORT) with QM1, QM2 and QM3, for trying the collection by
 # hand: prints the URL, the users, and a ready inventory (.tmp/emulator/inventory.yml) and env file. Ctrl-C stops it.
@@ -107,7 +111,8 @@ PORT ?= 9443
 emulator: run-venv $(DEV_COLL)
 	$(RUN_BIN)/python tools/serve_emulator.py --port $(PORT) --collections-path .tmp/dev
 
-# Molecule scenarios under extensions/molecule, each against its own emulator (or MQ_REST_URL); shared settings in
+# Molecule scenarios under extensions/molecule (provision, rolling_restart, rolling_restart_fault, qmgr_restart,
+# qmgr_restart_fault), each against its own emulator (or MQ_REST_URL); shared settings in
 # .config/molecule/config.yml. Needs no make step: `cd extensions && molecule test -s provision` works on a fresh clone.
 molecule: venv
 	cd extensions && PATH=$(CURDIR)/$(BIN):$$PATH ANSIBLE_PYTHON_INTERPRETER=$(CURDIR)/$(BIN)/python molecule test --all

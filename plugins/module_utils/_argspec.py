@@ -157,6 +157,11 @@ def qmgr_wait_spec(milestones):
         chosen = params["milestones"]
         if chosen is not None and (not chosen or len(set(chosen)) != len(chosen)):
             raise MQInputError("milestones={0!r} must name each milestone once, at least one".format(chosen))
+        for key, value in (params["log_limits"] or {}).items():
+            if value is not None and value < 0:
+                raise MQInputError("log_limits.{0}={1!r} must be 0 or more".format(key, value))
+        if params["log_limits"] is not None and not params["capture"]:
+            raise MQInputError("log_limits judges the log state a capture reads: it needs capture=true")
         waits = [o for o in ("milestones", "listeners", "channels", "baseline") if params[o] is not None]
         if params["capture"] and (waits or params["state"] != "started"):
             raise MQInputError("capture=true reads the baseline and waits for nothing: drop {0}".format(
@@ -169,6 +174,7 @@ def qmgr_wait_spec(milestones):
         since=dict(type="float"),
         baseline=dict(type="dict"),
         capture=dict(type="bool", default=False),
+        log_limits=dict(type="dict", options=dict(loginuse=dict(type="int"), logutil=dict(type="int"), recsz=dict(type="int"))),
         listeners=dict(type="list", elements="str"),
         channels=dict(type="list", elements="str"),
         connections_share=dict(type="float", default=0.9),

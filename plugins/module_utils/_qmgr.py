@@ -28,7 +28,7 @@ from ._objects import OBJECT_TYPES
 from ._transport import quote_path_segment
 from ._waiter import Unavailable, WaitPolicy, pause
 
-__all__ = ["MILESTONES", "ENDED", "ENDED_STATES", "PAUSE_CAP", "capture_baseline", "plan", "QmgrWait"]
+__all__ = ["MILESTONES", "ENDED", "ENDED_STATES", "PAUSE_CAP", "capture_baseline", "log_warnings", "plan", "QmgrWait"]
 
 # GET /admin/qmgr states of a queue manager that has ended ([V] MQ 9.2 q128360).
 ENDED_STATES = frozenset(("ended", "endedImmediately", "endedPreemptively", "endedUnexpectedly"))
@@ -175,6 +175,38 @@ def capture_baseline(client, wall=time.time):
     baseline["channels"] = [channels[name] for name in sorted(channels)]
     baseline["manual"] = _manual(client, baseline)
     return baseline
+
+
+# What each log figure of the baseline says about the next start, for log_warnings. The restart-time article (seed 001):
+# "the most interesting/variable phase" of a start is log replay, and "if you have large log files which are mostly in
+# use, or are using a lot of secondary logs, this indicates a lot of work will be needed at startup time".
+_LOG_FIGURES = (
+    ("loginuse", "%", "LOGINUSE {value}% is above {limit}%: that share of the primary log is needed for restart recovery, so the "
+                      "next start replays it before the queue manager runs (above 100, secondary logs too)"),
+    ("logutil", "%", "LOGUTIL {value}% is above {limit}%: the workload barely fits the primary log, so checkpoints lag and the "
+                     "active log a start replays grows"),
+    ("recsz", " MB", "RECSZ {value} MB is above {limit} MB: that much linear log is needed for restart recovery and is read "
+                     "back at the next start"),
+)
+_LOG_ADVICE = ("expect a long log replay (running comes late); let checkpoints catch up, look for long-running units of "
+               "work (DISPLAY CONN), or allow a longer timeout")
+
+
+def log_warnings(baseline, limits):
+    """Warnings for the log figures of ``baseline`` above ``limits`` ({loginuse, logutil, recsz}: None skips one). RECSZ is
+    only shown on linear logs, so it is only judged there; a figure the queue manager does not report passes."""
+    warnings = []
+    for key, _unit, text in _LOG_FIGURES:
+        value, limit = baseline.get(key), (limits or {}).get(key)
+        if limit is None or value is None:
+            continue
+        try:
+            value = int(value)
+        except (TypeError, ValueError):
+            continue
+        if value > limit:
+            warnings.append("{0} {1}: {2}".format(baseline.get("qmgr"), text.format(value=value, limit=limit), _LOG_ADVICE))
+    return warnings
 
 
 def _manual(client, baseline):

@@ -79,6 +79,22 @@ options:
       - Not with O(baseline), O(milestones), O(listeners), O(channels), or O(state=ended).
     type: bool
     default: false
+  log_limits:
+    description:
+      - With O(capture=true), warn when a log figure of RV(baseline) is above its limit, saying what it means for the next
+        start (a long log replay before the queue manager runs) and what to do; the warnings are also in RV(log_warnings).
+        A figure left out, or not reported by the queue manager, is not judged. The task does not fail.
+    type: dict
+    suboptions:
+      loginuse:
+        description: Percentage of C(LOGINUSE), the primary log space needed for restart recovery.
+        type: int
+      logutil:
+        description: Percentage of C(LOGUTIL), how well the workload fits the primary log.
+        type: int
+      recsz:
+        description: Megabytes of C(RECSZ), the log needed for restart recovery; only shown on linear logs.
+        type: int
   listeners:
     description:
       - Listener names the V(listeners) milestone waits for, instead of the baseline's. An empty list skips it.
@@ -128,6 +144,9 @@ EXAMPLES = r"""
 - name: Before the stop, record what runs and the log the next start will replay
   mqrest.admin.mq_qmgr_wait:
     capture: true
+    log_limits:
+      loginuse: 70
+      logutil: 90
   delegate_to: localhost
   register: before
 
@@ -220,6 +239,12 @@ baseline:
     services: []
     channels: [{name: QM1.TO.QM2, type: SDR, status: RUNNING, inbound: false}]
     manual: {listeners: [], services: []}
+log_warnings:
+  description: With O(capture=true) and O(log_limits), one warning per log figure above its limit (also shown as a warning).
+  returned: with O(capture=true)
+  type: list
+  elements: str
+  sample: ["QM1 LOGINUSE 85% is above 70%: that share of the primary log is needed for restart recovery, ..."]
 milestones:
   description: With O(state=started) or O(state=ended), each milestone in order, also when the task fails.
   returned: unless O(capture=true)
@@ -271,7 +296,7 @@ since:
 from ansible_collections.mqrest.admin.plugins.module_utils._argspec import qmgr_wait_spec
 from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQError
 from ansible_collections.mqrest.admin.plugins.module_utils._module import MQModule
-from ansible_collections.mqrest.admin.plugins.module_utils._qmgr import MILESTONES, QmgrWait, capture_baseline, plan
+from ansible_collections.mqrest.admin.plugins.module_utils._qmgr import MILESTONES, QmgrWait, capture_baseline, log_warnings, plan
 from ansible_collections.mqrest.admin.plugins.module_utils._waiter import WaitPolicy
 
 
@@ -282,6 +307,9 @@ def main():
     try:
         if p["capture"]:
             result["baseline"] = capture_baseline(mq.client)
+            result["log_warnings"] = log_warnings(result["baseline"], p["log_limits"])
+            for warning in result["log_warnings"]:
+                mq.module.warn(warning)
             result.update(state=result["baseline"]["state"], requests=mq.client.transport.request_count)
         else:
             steps = plan(p["state"], p["milestones"], p["baseline"], p["listeners"], p["channels"], p["connections_share"], p["qmgr"])
