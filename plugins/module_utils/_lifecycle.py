@@ -61,7 +61,7 @@ class Lifecycle:
 
     def __init__(self, status_qualifier, status_key, already_started, already_stopped, subtype_keyword=None, default_subtype=None,
                  running=("RUNNING", "STARTING"), on_its_way=("STARTING",), failing=None, passive=(), unstartable=None,
-                 unmonitored=None, stop_options=(), needs_keyword=None, address=None, hold=None, live=(), partnered=()):
+                 unmonitored=None, stop_options=(), needs_keyword=None, address=None, hold=None, live=(), partnered=(), ended=None):
         self.status_qualifier = status_qualifier
         self.status_key = status_key
         self.already_started = frozenset(already_started)
@@ -80,6 +80,7 @@ class Lifecycle:
         self.hold = hold
         self.live = frozenset(live)
         self.partnered = frozenset(partnered)
+        self.ended = ended
 
     def subtype_of(self, row):
         """The subtype a DISPLAY row (or a {keyword: value} dict) declares, upper case; None when the type has none."""
@@ -160,7 +161,7 @@ class Lifecycle:
         """Why a start that ended at once probably did, from the object's definition ``row`` (a DISPLAY row; None when
         it could not be read); None when the record has nothing to say."""
         if not self.address:
-            return None
+            return self.ended
         host_keyword, port_keyword = self.address
         row = row or {}
         port, host = row.get(port_keyword.lower()), str(row.get(host_keyword.lower()) or "").strip()

@@ -97,6 +97,11 @@ CHANNEL = ObjectType(
                              "does: AMQ9202E, the CONNAME host or the partner's listener is not reachable; AMQ9520E, the partner "
                              "defines no channel of this name (define a receiver there); AMQ9558E, the partner's channel is "
                              "STOPPED (start it there)"},
+        # A sender that cannot use its transmission queue stops at once, and one whose retries ran out stops too; CHSTATUS
+        # shows STOPPED and only the error log says which (IBM-CHL-ERRORS).
+        ended="a sender channel stops when it cannot use its transmission queue (AMQ9509E, the XMITQ does not exist; "
+              "AMQ9531E, it is not USAGE(XMITQ)) or when its retries have run out (AMQ9202E, AMQ9520E or AMQ9558E before it); "
+              "the queue manager's error log (AMQERR01.LOG) says which",
         # START on these only re-enables the channel (IBM-STA-CHL): they run when a partner connects.
         passive=("RCVR", "SVRCONN", "CLUSRCVR"),
         # A sender (CLUSSDR) retries until its rcvr (CLUSRCVR) accepts it again, so a RUNNING instance means it is back.

@@ -272,12 +272,16 @@ class ObjectRuntime:
 
     def explain_end(self, outcome):
         """A start that ended (or never showed a status record) gets why it probably did, read from the definition."""
-        if outcome.operation != "start" or outcome.outcome == DONE or outcome.status_after != summarize([]) or not self.lifecycle.address:
+        if outcome.operation != "start" or outcome.outcome == DONE or outcome.status_after not in (summarize([]), "STOPPED"):
             return
-        try:
-            row = self.client.display_one(self.spec.qualifier, outcome.name)
-        except MQError:
-            row = None  # the hint without the port is still better than none
+        if not self.lifecycle.address and not self.lifecycle.ended:
+            return
+        row = None
+        if self.lifecycle.address:
+            try:
+                row = self.client.display_one(self.spec.qualifier, outcome.name)
+            except MQError:
+                pass  # the hint without the port is still better than none
         why = self.lifecycle.why_ended(row)
         outcome.reason = "{0}; {1}".format(outcome.reason, why) if outcome.reason else why
 
@@ -339,7 +343,7 @@ def wait_for(pairs, always=False):
     policy = next(iter(waited.values()))[0].policy
     runtimes = {key[0]: runtime for key, (runtime, _outcome) in waited.items()}
     trackers = {key: StatusTracker(runtime.lifecycle, o.operation, o.subtype, runtime.policy.retrying_grace, blocked=o.blocked,
-                                   follow=runtime.policy.enabled or always)
+                                   follow=runtime.policy.enabled or always, had_record=o.status_before != summarize([]))
                 for key, (runtime, o) in waited.items()}
 
     def fetch(keys):

@@ -89,8 +89,12 @@ class StatusTracker:
     same observation after the channel was seen in another state means it started and ended.
     """
 
-    def __init__(self, lifecycle, operation, subtype=None, retrying_grace=0.0, blocked=False, follow=True):
+    def __init__(self, lifecycle, operation, subtype=None, retrying_grace=0.0, blocked=False, follow=True, had_record=True):
         self.lifecycle = lifecycle
+        # had_record: the object had a status record before the command. Without one, a STOPPED record after a START can
+        # only be the START's own: the object started and ended before a poll saw it on its way (a sender whose
+        # transmission queue is unusable stops at once).
+        self.had_record = had_record
         # blocked: the START was refused while the object was on its way somewhere (STOPPING, INITIALIZING); it is sent
         # again once the record has gone, unless the object gets to RUNNING by itself. follow: after that START, wait for
         # it (False with wait=false: the START is sent, not waited for).
@@ -159,7 +163,7 @@ class StatusTracker:
         if "RUNNING" in statuses:
             return DONE
         if not statuses or all(s == "STOPPED" for s in statuses):
-            if self._seen_progress:
+            if self._seen_progress or (statuses and not self.had_record):
                 self.reason = "it started and then ended ({0})".format(self.last_status)
                 return FAILED
             return PENDING

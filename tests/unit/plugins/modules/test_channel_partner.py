@@ -36,3 +36,18 @@ def test_a_sender_without_its_partner_fails_as_retrying_and_says_where_to_look(m
     # What MQ logged for the failed attempt (the emulator's control API shows it; REST does not) is one the message names.
     error = mq.model.channel_status("QM1", "TO.QM2")["instances"][0]["error"]
     assert error["msgid"] == msgid and msgid in result["msg"]
+
+
+@pytest.mark.parametrize("xmitq,prepare,msgid", [
+    ("NO.SUCH.XQ", [], "AMQ9509E"),  # the transmission queue does not exist
+    ("PLAIN.Q", [("QM1", "DEFINE QLOCAL(PLAIN.Q)")], "AMQ9531E"),  # a local queue, but USAGE(NORMAL)
+])
+def test_a_sender_that_cannot_use_its_transmission_queue_fails_as_stopped_and_says_why(mq, run_module, xmitq, prepare, msgid):
+    for qmgr, command in prepare:
+        status, reply = mq.model.run_mqsc(qmgr, {"type": "runCommand", "parameters": {"command": command}})
+        assert status == 200 and reply["overallCompletionCode"] == 0, reply
+    result = run_module("mq_channel", **dict(sender("partner(1414)"), xmitq=xmitq, xmitq_check="ignore"))
+    assert result["failed"] is True
+    assert "it started and then ended (STOPPED)" in result["msg"] and "AMQERR01.LOG" in result["msg"]
+    error = mq.model.channel_status("QM1", "TO.QM2")["instances"][0]["error"]
+    assert error["msgid"] == msgid and msgid in result["msg"]
