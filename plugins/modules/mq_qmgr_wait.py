@@ -14,7 +14,7 @@ description:
     end or start a queue manager (C(endmqm) and C(strmqm) have no REST equivalent), so the stop and the start are
     commands on the queue manager's host (or a container restart); this module only reads.
   - With O(capture=true) it reads RV(baseline) (what runs now, and the log state that decides how long the next start
-    replays) and waits for nothing, unless O(milestones) are given: then it waits for them and captures after. Capture
+    replays) and waits for nothing, unless O(milestones) are given (then it waits for them and captures after). Capture
     before the stop and pass it to the wait after the start.
   - With O(state=started) it waits for the milestones in this order, each once the ones before it are reached;
     V(running) (C(GET /admin/qmgr) state C(running)), V(command_server) (C(DISPLAY QMSTATUS) C(CMDSERV(RUNNING)),
@@ -78,7 +78,7 @@ options:
     description:
       - Read RV(baseline) now and return it, waiting for nothing. The queue manager must be running.
       - With O(milestones), wait for them first (with O(baseline), O(listeners), O(channels) as without O(capture)), then
-        read RV(baseline) once they are reached, in the same task: a health gate that also says what runs after a restart.
+        read RV(baseline) once they are reached, in the same task (a health gate that also says what runs after a restart).
         A wait that times out reads no baseline.
       - Without O(milestones), not with O(baseline), O(listeners) or O(channels); never with O(state=ended).
     type: bool

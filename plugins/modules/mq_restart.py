@@ -455,8 +455,10 @@ def main():
         parallel=dict(type="bool", default=True),
         baseline=dict(type="dict"),
         priority=dict(type="list", elements="str"),
-    ), mutually_exclusive=[("targets", "type"), ("targets", "names"), ("baseline", "type"), ("baseline", "names"), ("baseline", "targets")],
-        required_one_of=[("targets", "type", "baseline")], required_together=[("type", "names")], validators=[restore_rules]).merge(wait_spec(with_switch=False), channel_stop_spec(), rolling_spec())
+    ), mutually_exclusive=[("targets", "type"), ("targets", "names"), ("baseline", "type"), ("baseline", "names"),
+                           ("baseline", "targets")],
+        required_one_of=[("targets", "type", "baseline")], required_together=[("type", "names")],
+        validators=[restore_rules]).merge(wait_spec(with_switch=False), channel_stop_spec(), rolling_spec())
     mq = MQModule(spec)
     params = mq.params
     if params["targets"] is not None:
