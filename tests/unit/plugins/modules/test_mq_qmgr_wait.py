@@ -10,38 +10,18 @@ API sets (a queue manager kept down, then starting, for 0.8 s after ``since`` ca
 
 from __future__ import annotations
 
-import json
 import threading
 import time
-import urllib.request
 
 import pytest
+
+from ansible_collections.mqrest.admin.tests.unit.plugins.modules.journal import control  # pylint: disable=import-error
 
 ALL = ["running", "command_server", "channel_initiator", "listeners", "channels", "connections"]
 OBJECTS = {"listeners": [{"name": "APP.QMGR.LSTR", "port": 1601, "control": "qmgr", "state": "started"},
                          {"name": "APP.MANUAL.LSTR", "port": 1602, "control": "manual", "state": "started"}],
            "channels": [{"name": "QM1.TO.QM2", "type": "sdr", "conname": "partner(1414)", "xmitq": "XQ", "state": "started"},
                         {"name": "APP.SVRCONN", "type": "svrconn"}]}
-
-
-def control(mq, method, path, body=None):
-    """The emulator's control API over HTTP."""
-    data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(mq.control_url + path, data=data, method=method, headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=5) as answer:  # the in-process emulator, on loopback
-        return json.loads(answer.read() or b"{}")
-
-
-@pytest.fixture
-def operator(mq):
-    """operator(text): another administrator runs MQSC (user ``operator``, apart from the module's ``admin`` in the journal)."""
-    mq.model.users["operator"] = mq.model.users["admin"]
-
-    def run(text):
-        status, body = mq.model.run_mqsc("QM1", {"type": "runCommand", "parameters": {"command": text}}, user="operator")
-        assert status == 200 and body["overallCompletionCode"] == 0, body
-    yield run
-    mq.model.users.pop("operator", None)
 
 
 def after_module_reads(mq, *steps):

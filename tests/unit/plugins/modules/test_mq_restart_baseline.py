@@ -6,12 +6,9 @@ did not come back by itself. The journal proves what was started, in which order
 
 from __future__ import annotations
 
-import json
-import urllib.request
-
 import pytest
 
-from ansible_collections.mqrest.admin.tests.unit.plugins.modules.journal import fresh, mutating  # pylint: disable=import-error
+from ansible_collections.mqrest.admin.tests.unit.plugins.modules.journal import control, fresh, mutating  # pylint: disable=import-error
 
 SENDERS = ["OTHER.1", "OTHER.2", "PRIO.A", "PRIO.B"]
 OBJECTS = {
@@ -21,14 +18,6 @@ OBJECTS = {
     "services": [{"name": "APP.SVC", "service_type": "server", "start_command": "/bin/sleep", "start_args": "60",
                   "stop_command": "/bin/true", "state": "started"}],
 }
-
-
-def control(mq, method, path, body=None):
-    """The emulator's control API over HTTP."""
-    data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(mq.control_url + path, data=data, method=method, headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=5) as answer:  # the in-process emulator, on loopback
-        return json.loads(answer.read() or b"{}")
 
 
 @pytest.fixture
@@ -75,45 +64,11 @@ def test_starts_what_did_not_come_back_priority_first_and_nothing_that_runs(mq, 
     assert (again["changed"], again["restored"], mutating(mq)) == (False, [], [])
 
 
-def test_an_object_gone_since_the_baseline_fails_after_the_rest_is_started(mq, run_module, restarted, operator_mqsc):
-    operator_mqsc("DELETE CHANNEL(OTHER.1)")
+def test_an_object_gone_since_the_baseline_fails_after_the_rest_is_started(mq, run_module, restarted, operator):
+    operator("DELETE CHANNEL(OTHER.1)")
     fresh(mq)
     result = run_module("mq_restart", operation="start", baseline=restarted)
     assert result["failed"] is True
     assert "channel OTHER.1 ran before the restart and no longer exists" in result["msg"], result["msg"]
     assert ("START", "SERVICE", "APP.SVC") in mutating(mq) and ("START", "CHANNEL", "OTHER.2") in mutating(mq)
     assert "service APP.SVC" in result["restored"]
-
-
-@pytest.fixture
-def operator_mqsc(mq):
-    """Another administrator runs MQSC (user ``operator``)."""
-    mq.model.users["operator"] = mq.model.users["admin"]
-
-    def run(text):
-        status, body = mq.model.run_mqsc("QM1", {"type": "runCommand", "parameters": {"command": text}}, user="operator")
-        assert status == 200 and body["overallCompletionCode"] == 0, body
-    yield run
-    mq.model.users.pop("operator", None)
-
-
-BASE = {"qmgr": "QM1", "listeners": [], "services": [], "channels": []}
-
-
-@pytest.mark.parametrize("options, rule", [
-    ({"baseline": BASE}, "operation='restart': baseline only starts what ran before"),
-    ({"baseline": BASE, "operation": "stop"}, "operation='stop': baseline only starts"),
-    ({"baseline": BASE, "operation": "start", "type": "channel", "names": ["X"]}, "mutually exclusive: baseline|type"),
-    ({"baseline": BASE, "operation": "start", "targets": [{"type": "channel", "names": ["X"]}]}, "mutually exclusive: baseline|targets"),
-    ({"type": "channel", "names": ["X"], "priority": ["X"]}, "priority orders the channels a baseline restores: it needs baseline"),
-    ({"baseline": dict(BASE, qmgr="QM9"), "operation": "start"}, "baseline is of queue manager 'QM9', not qmgr='QM1'"),
-    ({"baseline": dict(BASE, channels=["TO.QM2"]), "operation": "start"}, "baseline.channels must be a list of {name, type, status, inbound}"),
-    ({"baseline": dict(BASE, listeners="L1"), "operation": "start"}, "baseline.listeners must be a list"),
-    ({"baseline": dict(BASE, listeners=["BAD NAME"]), "operation": "start"}, "'BAD NAME' is not a valid listener name"),
-])
-def test_bad_input_fails_before_any_request(mq, run_module, options, rule):
-    result = run_module("mq_restart", **options)
-    assert result["failed"] is True
-    assert rule in result["msg"], result["msg"]
-    assert result.get("changed", False) is False
-    assert control(mq, "GET", "/requests")["total"] == 0
