@@ -257,7 +257,6 @@ def main():
     parser.add_argument("--collections-path", help="run 3b against another copy of the collection (e.g. a changed role)")
     args = parser.parse_args()
     scenarios = {s.strip() for s in args.only.split(",") if s.strip()}
-    parser.add_argument("--only", default="1,2,3,4,5", help="comma-separated scenarios to run (default: 1,2,3,4,5; 3 includes 3b and 3c)")
     sizes = QUICK if args.quick else FULL
     ensure_dev_link()
     info = machine()

@@ -163,9 +163,11 @@ def qmgr_wait_spec(milestones):
         if params["log_limits"] is not None and not params["capture"]:
             raise MQInputError("log_limits judges the log state a capture reads: it needs capture=true")
         waits = [o for o in ("milestones", "listeners", "channels", "baseline") if params[o] is not None]
-        if params["capture"] and (waits or params["state"] != "started"):
-            raise MQInputError("capture=true reads the baseline and waits for nothing: drop {0}".format(
-                ", ".join(waits + (["state={0}".format(params["state"])] if params["state"] != "started" else []))))
+        if params["capture"] and params["state"] != "started":
+            raise MQInputError("capture=true reads what runs: drop state={0}".format(params["state"]))
+        if params["capture"] and waits and params["milestones"] is None:
+            # Without milestones a capture waits for nothing; with them it waits, then captures (the role's health gate).
+            raise MQInputError("capture=true waits only for the milestones given: add milestones or drop {0}".format(", ".join(waits)))
         if params["state"] == "ended" and waits:
             raise MQInputError("state=ended waits for the queue manager to end; {0} apply to state=started".format(", ".join(waits)))
     return ArgumentSpec(dict(

@@ -351,3 +351,76 @@ class RollingRestart:
         return {"report": report, "summary": summary, "left_not_running": self.left_not_running,
                 "health_checks": self.health_checks, "phase_seconds": dict(self.seconds), "failure": self.failure,
                 "sync_results": self.sync_results}
+
+
+# -- restore after a queue manager restart (mq_restart with baseline) -----------------------------------
+def restore_plan(baseline, priority, qmgr):
+    """[(type, names, parallel)] to start again after a queue manager restart, from ``baseline`` (what mq_qmgr_wait
+    capture=true returned before the stop), checked before any request.
+
+    The listeners and services that ran; the channels RUNNING then, except inbound ones (RCVR, RQSTR, CLUSRCVR...), which
+    come back when their partner's sender reconnects, and RETRYING ones, which were not running. The ``priority``
+    channels among them go first, one at a time, in that order; the rest in parallel; services last (they may need the
+    channels). What came back by itself (CONTROL(QMGR) listeners and services, triggered channels) is skipped by the start.
+    """
+    if baseline.get("qmgr") not in (None, qmgr):
+        raise MQInputError("baseline is of queue manager {0!r}, not qmgr={1!r}".format(baseline.get("qmgr"), qmgr))
+
+    def names(key, kind):
+        value = baseline.get(key)
+        if not isinstance(value, list):
+            raise MQInputError("baseline.{0} must be a list, as mq_qmgr_wait capture=true returns it".format(key))
+        return [OBJECT_TYPES[kind].validate_name(n, "baseline." + key) for n in value]
+
+    entries = baseline.get("channels")
+    if not isinstance(entries, list) or not all(isinstance(e, dict) and e.get("name") for e in entries):
+        raise MQInputError("baseline.channels must be a list of {name, type, status, inbound}, as mq_qmgr_wait capture=true returns it")
+    channel = OBJECT_TYPES["channel"]
+    outbound = [channel.validate_name(e["name"], "baseline.channels")
+                for e in entries if not e.get("inbound") and str(e.get("status", "")).upper() == "RUNNING"]
+    first = []
+    for name in priority or []:
+        if channel.validate_name(name, "priority") in outbound and name not in first:
+            first.append(name)
+    return [("listener", names("listeners", "listener"), True), ("channel", first, False),
+            ("channel", [n for n in outbound if n not in first], True), ("service", names("services", "service"), True)]
+
+
+def restore(client, steps, policy, stop):
+    """Start every object of ``steps`` (restore_plan) that does not run now: one definitions DISPLAY per type, then per
+    step one status DISPLAY, the STARTs and one wait (one per channel for the priority ones).
+
+    Returns {sync_results (with type), restored (["type name"] this run started), poll_requests}. A failure does not
+    stop the steps after it (a restore puts back all it can); MQError at the end carries the same result.
+    """
+    runtimes, results, failures, errors = {}, [], [], []
+    wanted = {}
+    for kind, names, _parallel in steps:
+        wanted.setdefault(kind, []).extend(names)
+    subtypes = {}
+    for kind, names in wanted.items():
+        if names:
+            spec = OBJECT_TYPES[kind]
+            rows = one_per_name(spec, client.display(spec.qualifier, covering_name(names)), spec.qualifier.lower())
+            subtypes[kind] = {n: spec.row_subtype(rows[n]) for n in names if n in rows}
+    for kind, names, parallel in steps:
+        gone = [n for n in names if n not in subtypes.get(kind, {})]
+        if gone:
+            errors.append("{0} {1} ran before the restart and no longer exists".format(kind, ", ".join(gone)))
+        objects = [(n, subtypes[kind][n]) for n in names if n not in gone]
+        if not objects:
+            continue
+        runtime = runtimes.setdefault(kind, ObjectRuntime(client, OBJECT_TYPES[kind], policy, stop=stop))
+        try:
+            records = [r.as_dict(OPERATION_RESULT["start"]) for r in operate(runtime, objects, "start", parallel=parallel).values()]
+        except MQWaitError as exc:
+            records = exc.result.get("sync_results", [])
+            failures.extend(exc.failures)
+            errors.append(exc.msg)
+        results.extend(dict(r, type=kind) for r in records)
+    result = {"sync_results": results, "poll_requests": sum(r.poll_requests for r in runtimes.values()),
+              "restored": ["{0} {1}".format(r["type"], r["name"]) for r in results
+                           if r["status_before"] != "RUNNING" and r["outcome"] == "done" and "start" not in r["by_another_writer"]]}
+    if errors:
+        raise MQWaitError("restore: " + "; ".join(errors), failures, result=result)
+    return result

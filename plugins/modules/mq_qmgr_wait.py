@@ -14,7 +14,8 @@ description:
     end or start a queue manager (C(endmqm) and C(strmqm) have no REST equivalent), so the stop and the start are
     commands on the queue manager's host (or a container restart); this module only reads.
   - With O(capture=true) it reads RV(baseline) (what runs now, and the log state that decides how long the next start
-    replays) and waits for nothing. Capture before the stop and pass it to the wait after the start.
+    replays) and waits for nothing, unless O(milestones) are given (then it waits for them and captures after). Capture
+    before the stop and pass it to the wait after the start.
   - With O(state=started) it waits for the milestones in this order, each once the ones before it are reached;
     V(running) (C(GET /admin/qmgr) state C(running)), V(command_server) (C(DISPLAY QMSTATUS) C(CMDSERV(RUNNING)),
     so commands are accepted), V(channel_initiator) (C(CHINIT(RUNNING))), V(listeners) (each listener of O(listeners) or
@@ -76,7 +77,10 @@ options:
   capture:
     description:
       - Read RV(baseline) now and return it, waiting for nothing. The queue manager must be running.
-      - Not with O(baseline), O(milestones), O(listeners), O(channels), or O(state=ended).
+      - With O(milestones), wait for them first (with O(baseline), O(listeners), O(channels) as without O(capture)), then
+        read RV(baseline) once they are reached, in the same task (a health gate that also says what runs after a restart).
+        A wait that times out reads no baseline.
+      - Without O(milestones), not with O(baseline), O(listeners) or O(channels); never with O(state=ended).
     type: bool
     default: false
   log_limits:
@@ -247,7 +251,7 @@ log_warnings:
   sample: ["QM1 LOGINUSE 85% is above 70%: that share of the primary log is needed for restart recovery, ..."]
 milestones:
   description: With O(state=started) or O(state=ended), each milestone in order, also when the task fails.
-  returned: unless O(capture=true)
+  returned: unless O(capture=true) without O(milestones)
   type: list
   elements: dict
   contains:
@@ -277,7 +281,7 @@ state:
   sample: running
 polls:
   description: Polling rounds of the wait.
-  returned: unless O(capture=true)
+  returned: unless O(capture=true) without O(milestones)
   type: int
 requests:
   description: REST requests this task made (each poll makes one, plus one per milestone reached in it; an LTPA login adds one).
@@ -285,11 +289,11 @@ requests:
   type: int
 elapsed_seconds:
   description: Seconds from O(since) to the end of the wait.
-  returned: unless O(capture=true)
+  returned: unless O(capture=true) without O(milestones)
   type: float
 since:
   description: The epoch seconds the times are counted from (O(since), or the start of this task).
-  returned: unless O(capture=true)
+  returned: unless O(capture=true) without O(milestones)
   type: float
 """
 
@@ -305,16 +309,16 @@ def main():
     p = mq.params
     result = {"changed": False}
     try:
+        if not p["capture"] or p["milestones"] is not None:
+            steps = plan(p["state"], p["milestones"], p["baseline"], p["listeners"], p["channels"], p["connections_share"], p["qmgr"])
+            wait = QmgrWait(mq.client, steps, WaitPolicy(timeout=p["timeout"], poll_interval=p["poll_interval"]), since=p["since"])
+            result.update(wait.run())
         if p["capture"]:
             result["baseline"] = capture_baseline(mq.client)
             result["log_warnings"] = log_warnings(result["baseline"], p["log_limits"])
             for warning in result["log_warnings"]:
                 mq.module.warn(warning)
             result.update(state=result["baseline"]["state"], requests=mq.client.transport.request_count)
-        else:
-            steps = plan(p["state"], p["milestones"], p["baseline"], p["listeners"], p["channels"], p["connections_share"], p["qmgr"])
-            wait = QmgrWait(mq.client, steps, WaitPolicy(timeout=p["timeout"], poll_interval=p["poll_interval"]), since=p["since"])
-            result.update(wait.run())
     except MQError as exc:
         mq.fail(exc, **result)
     mq.exit(result)

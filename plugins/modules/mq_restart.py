@@ -99,6 +99,26 @@ options:
             refused after the first read, before any change.
         type: bool
         default: false
+  baseline:
+    description:
+      - Start again, after a queue manager restart, what ran before it and does not run now, instead of O(type) and O(names)
+        (the C(mqrest.admin.qmgr_restart) role's restore). The RV(mqrest.admin.mq_qmgr_wait#module:baseline) that
+        C(mqrest.admin.mq_qmgr_wait) with O(mqrest.admin.mq_qmgr_wait#module:capture=true) returned before the stop.
+      - Started are the listeners and services that ran, then the channels C(RUNNING) then, except inbound ones (C(RCVR),
+        C(RQSTR), C(CLUSRCVR)), which come back when their partner's sender reconnects, and C(RETRYING) ones, which were
+        not running. Listeners, then the O(priority) channels one at a time, then the other channels, then services, each
+        group in parallel. One C(DISPLAY) of definitions per type; what already runs (CONTROL(QMGR) listeners and
+        services, triggered channels) is not started.
+      - A failure does not stop the groups after it; the task fails at the end naming every failure, and also when an
+        object of the baseline no longer exists.
+      - RV(restored) lists what this task started. Needs O(operation=start); not with O(type), O(names) or O(targets).
+    type: dict
+  priority:
+    description:
+      - With O(baseline), the channels to start first, one at a time, in this order (the channels of the most important
+        applications). A name the baseline does not show as a running outbound channel is ignored.
+    type: list
+    elements: str
   preflight:
     description:
       - Gates checked before anything is sent, with O(targets). The queue manager and its command server must be
@@ -223,6 +243,26 @@ EXAMPLES = r"""
     msg: "{{ item.type }} {{ item.name }}: {{ item.status_before }} -> {{ item.action }} -> {{ item.status_after }}"
   loop: "{{ rolled.report }}"
 
+- name: Read what runs before a queue manager restart
+  mqrest.admin.mq_qmgr_wait:
+    capture: true
+  delegate_to: localhost
+  register: before
+
+# ... endmqm and strmqm on the queue manager's host, then wait for the channel initiator ...
+
+- name: Start again what ran before and did not come back by itself, payments first
+  mqrest.admin.mq_restart:
+    operation: start
+    baseline: "{{ before.baseline }}"
+    priority: [PAYMENTS.TO.QM2]
+  delegate_to: localhost
+  register: put_back
+
+- name: Say what was started again
+  ansible.builtin.debug:
+    msg: "restored {{ put_back.restored | join(', ') or 'nothing' }}"
+
 - name: Stop every application listener before maintenance
   mqrest.admin.mq_restart:
     type: listener
@@ -253,6 +293,9 @@ sync_results:
   type: list
   elements: dict
   contains:
+    type:
+      description: With O(baseline) or O(targets), the object type.
+      type: str
     name:
       description: Object name.
       type: str
@@ -288,6 +331,14 @@ sync_results:
       choices: [done, failed, timeout]
   sample: [{name: TO.QM2, operation: restarted, polls: 5, elapsed_seconds: 1.52, status_before: RUNNING, status_after: RUNNING,
             by_another_writer: [], outcome: done}]
+restored:
+  description:
+    - With O(baseline), each object this task started again, as C(type name), in the order started. Objects that were
+      already running, failed, or that another writer started first are not in it.
+  returned: with O(baseline)
+  type: list
+  elements: str
+  sample: [listener APP.LISTENER, channel PAYMENTS.TO.QM2]
 report:
   description: With O(targets), every declared target in order, including those not restarted.
   returned: with O(targets)
@@ -383,7 +434,7 @@ from ansible_collections.mqrest.admin.plugins.module_utils._mqsc import covering
 from ansible_collections.mqrest.admin.plugins.module_utils._object_module import wait_policy
 from ansible_collections.mqrest.admin.plugins.module_utils._objects import OBJECT_TYPES
 from ansible_collections.mqrest.admin.plugins.module_utils._restart import match_targets, one_per_name, operate
-from ansible_collections.mqrest.admin.plugins.module_utils._rolling import RollingRestart
+from ansible_collections.mqrest.admin.plugins.module_utils._rolling import RollingRestart, restore, restore_plan
 from ansible_collections.mqrest.admin.plugins.module_utils._runtime import OPERATION_RESULT, ObjectRuntime
 
 
@@ -402,12 +453,18 @@ def main():
         operation=dict(type="str", default="restart", choices=["restart", "start", "stop"]),
         allow_empty=dict(type="bool", default=False),
         parallel=dict(type="bool", default=True),
-    ), mutually_exclusive=[("targets", "type"), ("targets", "names")], required_one_of=[("targets", "type")],
-        required_together=[("type", "names")]).merge(wait_spec(with_switch=False), channel_stop_spec(), rolling_spec())
+        baseline=dict(type="dict"),
+        priority=dict(type="list", elements="str"),
+    ), mutually_exclusive=[("targets", "type"), ("targets", "names"), ("baseline", "type"), ("baseline", "names"),
+                           ("baseline", "targets")],
+        required_one_of=[("targets", "type", "baseline")], required_together=[("type", "names")],
+        validators=[restore_rules]).merge(wait_spec(with_switch=False), channel_stop_spec(), rolling_spec())
     mq = MQModule(spec)
     params = mq.params
     if params["targets"] is not None:
         run_rolling(mq)
+    if params["baseline"] is not None:
+        run_restore(mq)
     object_type = OBJECT_TYPES[params["type"]]
     operation = params["operation"]
     result = {"changed": False, "sync_results": [], "commands": []}
@@ -459,6 +516,31 @@ def run_rolling(mq):
     result["qmgr"] = params["qmgr"]
     result["commands"] = list(mq.client.sent)
     result["changed"] = mq.client.changed
+    mq.exit(result)
+
+
+def restore_rules(params):
+    """Checked with the other options, before any request."""
+    if params["priority"] is not None and params["baseline"] is None:
+        raise MQInputError("priority orders the channels a baseline restores: it needs baseline")
+    if params["baseline"] is not None and params["operation"] != "start":
+        raise MQInputError("operation={0!r}: baseline only starts what ran before and does not run now; set operation: start".format(
+            params["operation"]))
+
+
+def run_restore(mq):
+    """``baseline``: start again what ran before a queue manager restart and does not run now (_rolling.restore_plan)."""
+    params = mq.params
+    started = time.monotonic()
+    result = {"changed": False, "sync_results": [], "restored": [], "commands": []}
+    try:
+        steps = restore_plan(params["baseline"], params["priority"], params["qmgr"])
+        result.update(restore(mq.client, steps, wait_policy(params), params))
+    except MQError as exc:
+        result["sync_result"] = totals(exc.result.pop("poll_requests", 0), "start", started)
+        mq.fail(exc, **result)
+    result.update(commands=list(mq.client.sent), changed=mq.client.changed)
+    result["sync_result"] = totals(result.pop("poll_requests"), "start", started)
     mq.exit(result)
 
 

@@ -41,3 +41,15 @@ def queue_control(mq):
         with urllib.request.urlopen(request, timeout=5) as answer:  # the in-process emulator, on loopback
             assert answer.status in (200, 201, 204)
     return control
+
+
+@pytest.fixture
+def operator(mq):
+    """operator(text): another administrator runs MQSC (user ``operator``, apart from the module's ``admin`` in the journal)."""
+    mq.model.users["operator"] = mq.model.users["admin"]
+
+    def run(text):
+        status, body = mq.model.run_mqsc("QM1", {"type": "runCommand", "parameters": {"command": text}}, user="operator")
+        assert status == 200 and body["overallCompletionCode"] == 0, body
+    yield run
+    mq.model.users.pop("operator", None)

@@ -5,6 +5,17 @@
 
 from __future__ import annotations
 
+import json
+import urllib.request
+
+
+def control(mq, method, path, body=None):
+    """The emulator's control API over HTTP."""
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(mq.control_url + path, data=data, method=method, headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=5) as answer:  # the in-process emulator, on loopback
+        return json.loads(answer.read() or b"{}")
+
 
 def sent(mq):
     """(verb, qualifier, name) of every command QM1 received since the journal was cleared, reads included."""

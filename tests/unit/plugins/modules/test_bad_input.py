@@ -11,6 +11,7 @@ import pytest
 
 LONG_49 = "L" * 49
 SDR = {"type": "sdr", "conname": "partner(1414)", "xmitq": "XQ"}
+BASE = {"qmgr": "QM1", "listeners": [], "services": [], "channels": []}  # an empty mq_qmgr_wait capture baseline
 
 # (module, options, option named in the message, the rule as the message states it)
 BAD_INPUT = [
@@ -56,6 +57,19 @@ BAD_INPUT = [
     ("mq_restart", {"type": "listener", "names": ["A*B"]}, "names", "optionally ending in * (a generic name)"),
     ("mq_restart", {"type": "channel", "names": ["C" * 21]}, "names", "1 to 20 characters"),
     ("mq_restart", {"type": "queue", "names": ["Q1"]}, "type", "must be one of: listener, channel, service"),
+    # mq_restart baseline (the qmgr_restart role's restore): what the baseline restores, and only with operation start
+    ("mq_restart", {"baseline": BASE}, "operation", "operation='restart': baseline only starts what ran before"),
+    ("mq_restart", {"baseline": BASE, "operation": "stop"}, "operation", "operation='stop': baseline only starts"),
+    ("mq_restart", {"baseline": BASE, "operation": "start", "type": "channel", "names": ["X"]}, "baseline", "mutually exclusive: baseline|type"),
+    ("mq_restart", {"baseline": BASE, "operation": "start", "targets": [{"type": "channel", "names": ["X"]}]}, "baseline",
+     "mutually exclusive: baseline|targets"),
+    ("mq_restart", {"type": "channel", "names": ["X"], "priority": ["X"]}, "priority", "priority orders the channels a baseline restores"),
+    ("mq_restart", {"baseline": dict(BASE, qmgr="QM9"), "operation": "start"}, "baseline", "is of queue manager 'QM9', not qmgr='QM1'"),
+    ("mq_restart", {"baseline": dict(BASE, channels=["TO.QM2"]), "operation": "start"}, "baseline.channels",
+     "must be a list of {name, type, status, inbound}"),
+    ("mq_restart", {"baseline": dict(BASE, listeners="L1"), "operation": "start"}, "baseline.listeners", "must be a list"),
+    ("mq_restart", {"baseline": dict(BASE, listeners=["BAD NAME"]), "operation": "start"}, "baseline.listeners",
+     "is not a valid listener name"),
     # the rolling form: targets
     ("mq_restart", {"targets": [{"type": "listener", "names": ["L1"]}], "type": "listener"}, "targets", "mutually exclusive"),
     ("mq_restart", {"names": ["L1"]}, "type", "parameters are required together: type, names"),

@@ -10,38 +10,18 @@ API sets (a queue manager kept down, then starting, for 0.8 s after ``since`` ca
 
 from __future__ import annotations
 
-import json
 import threading
 import time
-import urllib.request
 
 import pytest
+
+from ansible_collections.mqrest.admin.tests.unit.plugins.modules.journal import control  # pylint: disable=import-error
 
 ALL = ["running", "command_server", "channel_initiator", "listeners", "channels", "connections"]
 OBJECTS = {"listeners": [{"name": "APP.QMGR.LSTR", "port": 1601, "control": "qmgr", "state": "started"},
                          {"name": "APP.MANUAL.LSTR", "port": 1602, "control": "manual", "state": "started"}],
            "channels": [{"name": "QM1.TO.QM2", "type": "sdr", "conname": "partner(1414)", "xmitq": "XQ", "state": "started"},
                         {"name": "APP.SVRCONN", "type": "svrconn"}]}
-
-
-def control(mq, method, path, body=None):
-    """The emulator's control API over HTTP."""
-    data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(mq.control_url + path, data=data, method=method, headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=5) as answer:  # the in-process emulator, on loopback
-        return json.loads(answer.read() or b"{}")
-
-
-@pytest.fixture
-def operator(mq):
-    """operator(text): another administrator runs MQSC (user ``operator``, apart from the module's ``admin`` in the journal)."""
-    mq.model.users["operator"] = mq.model.users["admin"]
-
-    def run(text):
-        status, body = mq.model.run_mqsc("QM1", {"type": "runCommand", "parameters": {"command": text}}, user="operator")
-        assert status == 200 and body["overallCompletionCode"] == 0, body
-    yield run
-    mq.model.users.pop("operator", None)
 
 
 def after_module_reads(mq, *steps):
@@ -142,6 +122,30 @@ def test_restart_milestones_are_reached_in_order_and_timed_from_since(mq, run_mo
     assert result["requests"] <= result["polls"] + len(ALL)
 
 
+def test_capture_with_milestones_waits_then_reads_what_runs(mq, run_module, restart_ready):
+    before = run_module("mq_qmgr_wait", capture=True)["baseline"]
+    since = time.time()
+    control(mq, "POST", "/qmgr/QM1/restart", {"down": 0.5, "starting": 0.3})
+    mq.model.clear_requests()
+    result = run_module("mq_qmgr_wait", capture=True, milestones=["running", "command_server", "channel_initiator", "listeners"],
+                        baseline=before, listeners=["APP.QMGR.LSTR"], since=since, poll_interval=0.2, timeout=30)
+    assert not result.get("failed"), result.get("msg")
+    assert [(m["name"], m["reached"]) for m in result["milestones"]] == [
+        ("running", True), ("command_server", True), ("channel_initiator", True), ("listeners", True)]
+    after = result["baseline"]
+    # Read after the wait: the control API kept the queue manager down for 0.8 s after since. The MANUAL listener and the
+    # sender did not come back by themselves, and this baseline says so.
+    assert after["captured_at"] - since >= 0.8 and after["state"] == "running" == result["state"]
+    assert (after["listeners"], after["channels"]) == (["APP.QMGR.LSTR"], [])
+    assert result["requests"] == control(mq, "GET", "/requests")["total"]  # the wait's and the capture's, one task
+
+
+def test_capture_after_a_wait_that_times_out_reads_nothing(mq, run_module):
+    result = run_module("mq_qmgr_wait", capture=True, milestones=["listeners"], listeners=["NOT.THERE"], poll_interval=0.2, timeout=0.5)
+    assert result["failed"] is True and "did not reach listeners" in result["msg"], result["msg"]
+    assert "baseline" not in result and result["milestones"][0]["reached"] is False
+
+
 def test_timeout_names_the_milestone_what_was_seen_and_what_was_reached(mq, run_module):
     result = run_module("mq_qmgr_wait", listeners=["NOT.STARTED"], channels=[], timeout=0.6, poll_interval=0.2)
     assert result["failed"] is True
@@ -217,8 +221,9 @@ def test_ended_is_not_reached_while_the_queue_manager_runs(mq, run_module):
     ({"connections_share": 1.5}, "connections_share=1.5 must be between 0 and 1"),
     ({"milestones": ["running", "running"]}, "milestones=['running', 'running'] must name each milestone once"),
     ({"milestones": ["replayed"]}, "milestones"),
-    ({"capture": True, "baseline": {"qmgr": "QM1"}}, "capture=true reads the baseline and waits for nothing: drop baseline"),
-    ({"capture": True, "state": "ended"}, "drop state=ended"),
+    ({"capture": True, "baseline": {"qmgr": "QM1"}}, "capture=true waits only for the milestones given: add milestones or drop baseline"),
+    ({"capture": True, "state": "ended"}, "capture=true reads what runs: drop state=ended"),
+    ({"capture": True, "state": "ended", "milestones": ["running"]}, "capture=true reads what runs: drop state=ended"),
     ({"state": "ended", "listeners": ["L"]}, "state=ended waits for the queue manager to end; listeners apply to state=started"),
     ({"baseline": {"qmgr": "QM2"}}, "baseline is of queue manager 'QM2', not qmgr='QM1'"),
     ({"baseline": {"qmgr": "QM1", "listeners": "APP.LSTR"}}, "baseline.listeners must be a list"),
