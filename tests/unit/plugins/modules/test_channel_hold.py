@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from ansible_collections.mqrest.admin.plugins.module_utils._mqsc import MQSCCommand
+from ansible_collections.mqrest.admin.tests.unit.plugins.modules.journal import warning_texts  # pylint: disable=import-error
 
 MODES = ("error", "stopped_record")
 
@@ -28,8 +29,8 @@ def chstatus(mq, name):
 
 
 def warnings(result):
-    """The warnings' texts (ansible-core 2.19 returns structured events)."""
-    return " ".join(w["event"]["msg"] if isinstance(w, dict) else w for w in result.get("warnings", []))
+    """The warnings' texts, as one string."""
+    return " ".join(warning_texts(result))
 
 
 def define(run_module, name, chltype):
