@@ -271,5 +271,5 @@ QUEUE = ObjectType(
     ],
 )
 
-# The types mq_info reads and mq_restart restarts; queues are managed by mq_queue and mq_objects only.
-OBJECT_TYPES = {t.kind: t for t in (LISTENER, CHANNEL, SERVICE)}
+# Every type the collection manages, by kind: mq_info reads each of them; mq_restart restarts those with a lifecycle.
+OBJECT_TYPES = {t.kind: t for t in (LISTENER, CHANNEL, SERVICE, QUEUE)}
