@@ -178,6 +178,11 @@ EXAMPLES = r"""
         attributes:
           MONCHL: high
 
+    - name: The transmission queue the sender takes its messages from
+      mqrest.admin.mq_queue:
+        name: QM2
+        usage: xmitq
+
     - name: A sender to QM2, running
       mqrest.admin.mq_channel:
         name: QM1.TO.QM2
