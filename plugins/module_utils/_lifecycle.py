@@ -43,8 +43,9 @@ class Lifecycle:
     ``subtype_keyword``: the attribute whose value changes the rules (CHLTYPE, SERVTYPE); ``default_subtype`` is
     MQ's default for it. ``running``: states in which a START is pointless because the object is started or on its
     way; ``on_its_way``: those of them a start waits through rather than issues again. ``failing``: states that
-    fail a start at once, with why; an object found in one is restarted by state=started, not waited for. ``passive``: subtypes that START only enables (they run when a partner
-    connects), so "started" means "no STOPPED record". ``unstartable``: subtypes no START/STOP applies to, with why.
+    fail a start at once, with why; an object found in one is restarted by state=started, not waited for.
+    ``passive``: subtypes that START only enables (they run when a partner connects), so "started" means "no STOPPED
+    record". ``unstartable``: subtypes no START/STOP applies to, with why.
     ``unmonitored``: subtypes MQ keeps no status for, with why. ``stop_options``: (module option, STOP keyword).
     ``already_started``/``already_stopped``: reason codes that mean the object already is where the command
     wants it (a race between our status read and the command, not a failure). ``needs_keyword``: {operation:

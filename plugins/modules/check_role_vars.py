@@ -52,7 +52,7 @@ EXAMPLES = r"""
 - name: The misspelt variable and the one it was meant to be
   ansible.builtin.assert:
     that:
-      - checked.misspelt == [{'variable': 'mq_queue', 'nearest': 'mq_queues'}]
+      - "checked.misspelt == [{'variable': 'mq_queue', 'nearest': 'mq_queues'}]"
 """
 
 RETURN = r"""

@@ -24,9 +24,9 @@ description:
     they count as started when no C(STOPPED) status remains. A channel that goes to C(RETRYING) fails the
     task after O(retrying_grace) seconds.
   - A sending channel already C(RETRYING) is started but not running, and MQ retries it with the definition it started
-    with. O(state=started) stops it and starts it again (RV(run_action) V(restarted)): an attempt now, with its current
-    definition (a C(CONNAME) corrected since it started); if that attempt fails too, the message says both commands were
-    sent. A channel still on its way up (C(BINDING), ...) is waited for, not started twice; if it fails, the message
+    with. O(state=started) stops it and starts it again (RV(run_action) V(restarted)), for an attempt now with its
+    current definition (a C(CONNAME) corrected since it started); if that attempt fails too, the message says both
+    commands were sent. A channel still on its way up (C(BINDING), ...) is waited for, not started twice; if it fails, the message
     says that this task sent no C(START).
   - V(clntconn) channels cannot be started or stopped; nor can V(amqp)
     channels here, because C(DISPLAY CHSTATUS) does not show them unless asked for C(CHLTYPE(AMQP)).

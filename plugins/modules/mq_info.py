@@ -13,7 +13,7 @@ description:
   - Reads the queue manager (C(DISPLAY QMGR), C(DISPLAY QMSTATUS) including C(LOGINUSE), C(LOGUTIL), C(CMDSERV)
     and C(CHINIT)) and the listeners, channels, services and queues matching a generic name, the listeners, channels
     and services each with its status records.
-  - Queues come with their definition, in which a local queue's C(curdepth) is the number of messages it holds: one
+  - Queues come with their definition, in which a local queue's C(curdepth) is the number of messages it holds, so one
     task reads the depth of every queue a generic name matches.
   - One C(DISPLAY) per object type and one per status type, whatever the number of objects.
   - Use it for health gates before and after changes, and for reports.
