@@ -50,7 +50,8 @@ def test_the_warning_after_a_conname_change_gives_advice_that_works(mq, run_modu
 def test_a_running_channel_given_a_new_conname_warns_and_the_advice_works(mq, run_module):
     run_module("mq_channel", state="started", **dict(WRONG, conname="partner(1414)"))
     changed = run_module("mq_channel", name="QM1.TO.QM2", conname="partner(1414),localhost(1415)")
-    assert "state: restarted" in warning_texts(changed)[0]
+    (warning,) = warning_texts(changed)
+    assert "state: restarted" in warning and "a later task with state: started leaves it running as it is" in warning
     # A later state: started leaves a RUNNING channel alone, as the warning says; state: restarted applies the change.
     fresh(mq)
     assert run_module("mq_channel", name="QM1.TO.QM2", state="started")["changed"] is False and mutating(mq) == []
