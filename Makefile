@@ -109,8 +109,10 @@ demo: run-venv $(DEV_COLL)
 	  echo "== 4/4 rolling queue-manager restart (endmqm, strmqm), timed against the restart milestones" && \
 	  ansible-playbook -i demo/inventory.yml mqrest.admin.qmgr_restart -e @demo/qmgr_restart_vars.yml'
 
-# The emulator in the foreground, over HTTPS on localhost:$(PORT) with QM1, QM2 and QM3, for trying the collection by
-# hand: prints the URL, the users, and a ready inventory (.tmp/emulator/inventory.yml) and env file. Ctrl-C stops it.
+# The emulator in the foreground, over HTTPS on localhost:$(PORT) with QM1, QM2 and QM3 on hosts qm1, qm2 and qm3, for
+# trying the collection by hand: prints the URL, the users, the emulated hosts and how to use its files, in
+# .tmp/emulator/$(PORT)/ (CA, inventory, env file), which .tmp/emulator/env and inventory.yml point at once it listens.
+# On a busy port it changes nothing. Ctrl-C stops it.
 PORT ?= 9443
 emulator: run-venv $(DEV_COLL)
 	$(RUN_BIN)/python tools/serve_emulator.py --port $(PORT) --collections-path .tmp/dev
