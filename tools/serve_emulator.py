@@ -5,10 +5,12 @@
 
     python tools/serve_emulator.py [--port 9443] [--qmgrs QM1,QM2,QM3] [--dir .tmp/emulator] [--collections-path DIR]
 
-Serves HTTPS on localhost (the README's Quick start URL, https://localhost:9443/ibmmq/rest/v2), writes the test CA,
-an inventory for the Quick start play (group qmgrs, one host per queue manager) and an env file into --dir, prints
-how to use them, and runs until Ctrl-C. The inventory runs the modules with this script's Python, which must have
-`requests` (ansible_python_interpreter).
+Serves HTTPS on localhost (the README's Quick start URL, https://localhost:9443/ibmmq/rest/v2) with users admin,
+reader and app, each queue manager on its own emulated host (QM1 on qm1, ...). Once it listens it writes into
+--dir/<port>/ the test CA, an inventory for the Quick start play and the qmgr_restart playbook (group qmgrs, one host per
+queue manager) and an env file (the connection, and what the endmqm/strmqm/dspmq shims need), points --dir/env and
+--dir/inventory.yml at them, prints how to use them, and runs until Ctrl-C. A start that cannot listen writes nothing.
+The inventory runs the modules with this script's Python, which must have `requests` (ansible_python_interpreter).
 """
 
 from __future__ import annotations
@@ -52,8 +54,8 @@ def inventory(qmgrs, port, state_dir):
         "    # The emulator's endmqm/strmqm run as you: there is no mqm user to become.",
         "    qmgr_restart_become: false",
         "    qmgr_restart_report_path: {0}".format(os.path.join(state_dir, "qmgr-restart-report.json")),
-        "  # Each host name is the emulated host its queue manager runs on: a sender's CONNAME names it, {0}(1415) for a".format(qmgrs[-1].lower()),
-        "  # listener on port 1415 of {0} (localhost is none of them).".format(qmgrs[-1]),
+        "  # Each host name is the emulated host its queue manager runs on: a sender's CONNAME names it, {0}(1415) for a".format(partner(qmgrs).lower()),
+        "  # listener on port 1415 of {0} (localhost is none of them).".format(partner(qmgrs)),
         "  hosts:",
     ]
     lines += ["    {0}: {{mq_qmgr: {1}}}".format(q.lower(), q) for q in qmgrs]
@@ -72,6 +74,11 @@ def env_file(server, qmgrs, port, state_dir, collections_path):
         # ansible-playbook from the same virtualenv as this Python, which has requests; then the emulator's shims.
         "export PATH={0}:{1}:\"$PATH\"\n".format(shlex.quote(os.path.dirname(sys.executable)), shlex.quote(SHIMS)),
         "export " + " ".join("{0}={1}".format(k, shlex.quote(v)) for k, v in env.items()) + "\n"])
+
+
+def partner(qmgrs):
+    """The queue manager that CONNAME examples name: the second (a first sender's partner), QM2 by default."""
+    return qmgrs[1] if len(qmgrs) > 1 else qmgrs[0]
 
 
 def local(url):
@@ -126,7 +133,7 @@ then the README's Quick start play (saved as quickstart.yml), a queue-manager re
 Ctrl-C stops it; its state is in memory only.""".format(
         url=local(server.base_url), qmgrs=", ".join(qmgrs), state=rel(state_dir), password=PASSWORD,
         ca=rel(os.path.join(state_dir, "ca.pem")), control=server.control_url, hosts=hosts,
-        host=qmgrs[-1].lower(), qmgr=qmgrs[-1], first=qmgrs[0].lower(),
+        host=partner(qmgrs).lower(), qmgr=partner(qmgrs), first=qmgrs[0].lower(),
         env=rel(os.path.join(base, "env")), inventory=rel(os.path.join(base, "inventory.yml")))
 
 
