@@ -62,16 +62,6 @@ def run_python():
     return os.path.join(ROOT, ".tmp", "run-venv", "bin", "python")
 
 
-@pytest.fixture(scope="session")
-def collections_path(tmp_path_factory):
-    """A collections path holding this checkout as mqrest.admin (what `make emulator` passes: .tmp/dev)."""
-    base = tmp_path_factory.mktemp("collections")
-    link = base / "ansible_collections" / "mqrest" / "admin"
-    link.parent.mkdir(parents=True)
-    link.symlink_to(ROOT, target_is_directory=True)
-    return str(base)
-
-
 @pytest.fixture
 def serve(run_python, collections_path, tmp_path):
     """Start tools/serve_emulator.py as `make emulator` does, in tmp_path -> (port, banner); stopped after the test."""
