@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import pathlib
 import re
 import signal
 import subprocess
@@ -99,9 +100,8 @@ def snapshot(directory):
     """{relative path: link target or file bytes} of everything under directory."""
     found = {}
     for base, _dirs, files in os.walk(directory):
-        for name in files:
-            path = os.path.join(base, name)
-            found[os.path.relpath(path, directory)] = ("link", os.readlink(path)) if os.path.islink(path) else open(path, "rb").read()
+        for path in (pathlib.Path(base, name) for name in files):
+            found[str(path.relative_to(directory))] = ("link", os.readlink(str(path))) if path.is_symlink() else path.read_bytes()
     return found
 
 
