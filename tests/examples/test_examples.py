@@ -89,16 +89,6 @@ def test_every_module_has_examples():
     assert not missing, "modules without an EXAMPLES block: {0}".format(missing)
 
 
-@pytest.fixture(scope="session")
-def collections_path(tmp_path_factory):
-    """A collections path holding this checkout as mqrest.admin."""
-    base = tmp_path_factory.mktemp("collections")
-    link = base / "ansible_collections" / "mqrest" / "admin"
-    link.parent.mkdir(parents=True)
-    link.symlink_to(ROOT, target_is_directory=True)
-    return str(base)
-
-
 # The reader's network, which the examples' senders need to reach RUNNING (the emulator's channel network): on QM1 the
 # transmission queues the examples name, and at the hosts their CONNAMEs name (qm2host, partner.example.com) a running
 # queue manager with a listener on 1414 that defines a receiver for any sender that connects (CHAD, channel auto-definition).
