@@ -20,10 +20,9 @@ import signal
 import sys
 import threading
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, "tests", "emulator"))
+from mqemu import EmulatorServer
 
-from mqemu import EmulatorServer  # noqa: E402  pylint: disable=wrong-import-position
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 USER, PASSWORD = "admin", "passw0rd"
 
