@@ -26,7 +26,6 @@ import urllib.parse
 import urllib.request
 
 
-
 def start_emulator(qmgrs, timing):
     process = subprocess.Popen(
         [sys.executable, "-m", "mqemu", "--port", "0", "--timing", timing] + [a for q in qmgrs for a in ("--qmgr", q)],

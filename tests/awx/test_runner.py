@@ -18,7 +18,7 @@ import ansible_runner
 import pytest
 from mqemu import EmulatorServer
 
-from awx_credential import ROOT, inject
+from awx_credential import inject
 
 QMGRS = {"qm1": "QM1", "qm2": "QM2", "qm3": "QM3"}
 PASSWORD = "passw0rd"

@@ -13,7 +13,6 @@ import requests
 from mqemu import EmulatorServer
 
 
-
 def _spawn(*args):
     proc = subprocess.Popen([sys.executable, "-m", "mqemu", "--port", "0", *args], cwd="/",
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)

@@ -15,21 +15,38 @@ ROLES = ("MQWebAdmin", "MQWebAdminRO", "MQWebUser")
 DEFAULT_USERS = {"admin": ("passw0rd", "MQWebAdmin"), "reader": ("passw0rd", "MQWebAdminRO")}
 
 
-def err_unauthenticated():
-    return 401, mqwb("MQWB0104E", "The REST API request is not authenticated.",
-                     "The REST API request requires an authenticated user, and no valid credentials were supplied.",
+# 401 and 403 by cause, as IBM documents them (README "Authentication answers"). The statuses are IBM-LOGIN-POST's
+# "401 Not authenticated"; which MQWB message goes with which cause is IBM's where a source says so, else marked there.
+def err_unauthenticated(path=None):
+    """No usable credentials: none, an Authorization scheme other than Basic, or a client certificate no user maps to (which
+    falls back to the other methods, IBM-OSREG). MQWB0104E and its variant naming the request path [V] IBM-MQWB01."""
+    what = f"The REST API request to {path} is not authenticated." if path else "The REST API request is not authenticated."
+    return 401, mqwb("MQWB0104E", what,
+                     "The REST API request cannot be completed because credentials were omitted from the request.",
                      "Supply valid credentials with HTTP basic authentication, an LTPA token or a client certificate.")
 
 
+def err_basic_failed():
+    """Wrong basic-authentication credentials: a real mqweb body ([S] MQC-178)."""
+    return 401, mqwb("MQWB0105E", "HTTP basic authentication failed.",
+                     "The REST API request failed due to incorrect username and password credentials.",
+                     "Provide valid credentials or use another form of authentication such as a client certificate.")
+
+
 def err_token(cookie):
+    """An LTPA token that fails verification, expired or never issued: one answer naming the cookie ([S] CP4I-12)."""
     return 401, mqwb("MQWB0112E", f"The '{cookie}' authentication token cookie failed verification.",
                      "The REST API request cannot be completed because the authentication token failed verification.",
                      "Login to the REST API to obtain a valid authentication cookie.")
 
 
-def err_forbidden(what="."):
-    return 403, mqwb("MQWB0103E", f"Not authorized{what}", "The authenticated user does not have the role this request needs.",
-                     "Grant the user a suitable role (MQWebAdmin, MQWebAdminRO or MQWebUser).")
+def err_forbidden(what=".", needs=None):
+    """MQWB0103E "Not authorized." or "Not authorized to <action> <object>." [V] IBM-MQWB01, with IBM's explanation and
+    response. needs: the role this request needs and the user lacks, named in the action (never a role the user has)."""
+    role = f" (the {needs} role)" if needs else f" (one of the roles {', '.join(ROLES[:-1])} or {ROLES[-1]})"
+    return 403, mqwb("MQWB0103E", f"Not authorized{what}",
+                     "The authenticated principal is not authorized to perform the requested REST API operation.",
+                     f"Obtain the necessary authorization to perform the operation{role} and resubmit the request.")
 
 
 class Auth:
@@ -62,12 +79,14 @@ class Auth:
         entry = self.users.get(user)
         return user if entry and secrets.compare_digest(entry[0], password) else None
 
-    def authenticate(self, authorization, cookies, cert_names):
-        """(user, token, None) or (None, None, (status, body)). Basic wins over a cookie, a cookie over a client certificate
-        (cert_names: the common names of the verified client certificate, empty without one)."""
+    def authenticate(self, authorization, cookies, cert_names, path=None):
+        """(user, token, None) or (None, None, (status, body)) for a request to path. Basic wins over a cookie, a cookie over
+        a client certificate (cert_names: the common names of the verified client certificate, empty without one)."""
         if authorization:
-            user = self.check_basic(authorization) if authorization.lower().startswith("basic ") else None
-            return (user, None, None) if user else (None, None, err_unauthenticated())
+            if not authorization.lower().startswith("basic "):
+                return None, None, err_unauthenticated(path)
+            user = self.check_basic(authorization)
+            return (user, None, None) if user else (None, None, err_basic_failed())
         name = self.cookie_name()
         token = cookies.get(name)
         # secureLTPA (config ltpa_over_http=False) ignores the token over plain HTTP.
@@ -77,7 +96,7 @@ class Auth:
         for cn in cert_names:
             if cn in self.users:
                 return cn, None, None
-        return None, None, err_unauthenticated()
+        return None, None, err_unauthenticated(path)
 
     def login(self, user, password):
         entry = self.users.get(user)

@@ -65,9 +65,11 @@ class Gateway:
         role = model.auth.role_of(user)
         if role is None:
             return err_unauthenticated()
-        webuser_403 = role == "MQWebUser" and config["webuser_mutations"] == "403"
-        if role not in ROLES or (cmd.mutating and (role == "MQWebAdminRO" or webuser_403)):
-            return err_forbidden(f" to {cmd.verb} {cmd.qualifier}.")  # MQWebAdminRO is limited to DISPLAY (§1.4 [R])
+        if role not in ROLES:
+            return err_forbidden(f" to {cmd.verb} {cmd.qualifier}.")
+        if cmd.mutating and (role == "MQWebAdminRO" or (role == "MQWebUser" and config["webuser_mutations"] == "403")):
+            # MQWebAdminRO is limited to DISPLAY (§1.4 [R]); what the user lacks is MQWebAdmin
+            return err_forbidden(f" to {cmd.verb} {cmd.qualifier}.", needs="MQWebAdmin")
         hits = model.faults.take(qmgr, cmd)
         drop_after.extend(f for f in hits if f["kind"] == "drop_connection" and f.get("after"))
         injected = apply_transport_faults(hits)

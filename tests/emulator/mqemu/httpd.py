@@ -146,7 +146,8 @@ class Handler(BaseHTTPRequestHandler):
         if isinstance(self.request, ssl.SSLSocket):  # a verified client certificate (CERT_OPTIONAL against the CA)
             names = [value for rdn in (self.request.getpeercert() or {}).get("subject", ()) for key, value in rdn
                      if key == "commonName"]
-        return self.server.model.auth.authenticate(self.headers.get("Authorization"), self._cookies(), names)
+        return self.server.model.auth.authenticate(self.headers.get("Authorization"), self._cookies(), names,
+                                                   self.path.partition("?")[0])
 
     # ----- /ibmmq/rest -------------------------------------------------------------------------------------
     def _rest(self, method, rest, kind, query, raw):
@@ -211,7 +212,7 @@ class Handler(BaseHTTPRequestHandler):
         elif qm_match and method == "GET":
             name = unquote(qm_match.group(1)) if qm_match.group(1) else None
             self._send(*model.resources.qmgr_resource(name, status="status" in query, state=(query.get("state") or [None])[0],
-                                            view=self.server.view))
+                                                      view=self.server.view))
         elif inst_match and method == "GET" and inst_match.group(1) in (None, "Installation1"):
             attrs = ",".join(query.get("attributes", []))
             self._send(*model.resources.installation_resource(extended="extended" in attrs or "*" in attrs))
@@ -228,8 +229,8 @@ class Handler(BaseHTTPRequestHandler):
             self._send(*err_bad_request("POST /login needs {\"username\": string, \"password\": string}."))
             return
         token = model.login(body["username"], body["password"])
-        if token is None:
-            self._send(*err_unauthenticated())
+        if token is None:  # 401 [V] IBM-LOGIN-POST; which message id is not documented (README "Authentication answers")
+            self._send(*err_unauthenticated(self.path.partition("?")[0]))
             return
         secure = "; Secure" if model.tls or not model.config["ltpa_over_http"] else ""
         self._send(204, None, [("Set-Cookie", f"{model.cookie_name()}={token}; Path=/{secure}; HttpOnly; SameSite=Strict")])
@@ -314,7 +315,7 @@ class Handler(BaseHTTPRequestHandler):
         # The lifecycle (commands.py): what the shims in bin/ run, and the multi-instance pair.
         if action == ["endmqm"]:
             return commands.endmqm(model, name, body.get("mode", "controlled"), bool(body.get("switchover")),
-                                         bool(body.get("standby")), body.get("host"))
+                                   bool(body.get("standby")), body.get("host"))
         if action == ["strmqm"]:
             return commands.strmqm(model, name, bool(body.get("standby")), body.get("host"))
         if action == ["crash"]:

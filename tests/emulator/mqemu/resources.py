@@ -57,8 +57,8 @@ class Resources:
     def put_message(self, qmgr, queue, user, text):
         """POST /messaging/qmgr/{qmgr}/queue/{queue}/message: one text message put with the caller's context (IBM-MSG-POST
         [V]: 201 Created, ibm-mq-md-messageId header). Only MQWebUser may message ([V] roles); the failure answers are [I]."""
-        if self.model.auth.role_of(user) != "MQWebUser":
-            return err_forbidden(" The messaging REST API needs the MQWebUser role.")
+        if self.model.auth.role_of(user) != "MQWebUser":  # MQWebAdmin and MQWebAdminRO do not apply to messaging ([V] DEVW-MSG)
+            return err_forbidden(f" to put to {queue}.", needs="MQWebUser")
         qm = self.model.qmgrs.get(qmgr)
         if qm is None:
             return err_unknown_qmgr(qmgr)
