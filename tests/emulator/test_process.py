@@ -117,7 +117,11 @@ def test_50_clients_100_qmgrs():
 
 
 def test_concurrent_conflicting_commands_are_atomic():
+    # A start phase far longer than 50 requests take on a loaded machine: every START but the first meets it in progress
+    # (with fast's 0.3 s, a late START could find the channel already STOPPED, its XMITQ missing, and start it again).
     with EmulatorServer(qmgrs=["QM1"], timing="fast") as srv:
+        srv.model.set_timing(channel_start=30.0)
+
         def post(body):
             resp = requests.post(f"{srv.base_url}/admin/action/qmgr/QM1/mqsc", json=body, auth=("admin", "passw0rd"),
                                  headers={"ibm-mq-rest-csrf-token": ""}, timeout=10)
