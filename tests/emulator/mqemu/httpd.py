@@ -33,7 +33,7 @@ class Server(ThreadingHTTPServer):
     request_queue_size = 256
 
     def __init__(self, address, model, tls_files=None, view=None):
-        self.view = view  # (qmgr, host): an extra mqweb port as seen on that host (mqemu.MqwebPort); None: the main one
+        self.view = view  # (qmgr, host): an extra mqweb port as seen on that host (server.MqwebPort); None: the main one
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
         super().__init__(address, Handler)
