@@ -24,10 +24,9 @@ import sys
 import tempfile
 import threading
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, "tests", "emulator"))
+from mqemu import EmulatorServer
 
-from mqemu import EmulatorServer  # noqa: E402  pylint: disable=wrong-import-position
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 PASSWORD = "passw0rd"
 # admin administers, reader reads, app puts and gets test messages (the messaging REST API wants MQWebUser only).

@@ -23,11 +23,9 @@ import sys
 
 import pytest
 import yaml
+from mqemu import EmulatorServer
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-sys.path.insert(0, os.path.join(ROOT, "tests", "emulator"))
-
-from mqemu import EmulatorServer  # noqa: E402  pylint: disable=wrong-import-position
 
 USER, PASSWORD = "admin", "passw0rd"
 
