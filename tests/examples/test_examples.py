@@ -23,11 +23,9 @@ import sys
 
 import pytest
 import yaml
+from mqemu import EmulatorServer
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-sys.path.insert(0, os.path.join(ROOT, "tests", "emulator"))
-
-from mqemu import EmulatorServer  # noqa: E402  pylint: disable=wrong-import-position
 
 USER, PASSWORD = "admin", "passw0rd"
 
@@ -92,16 +90,6 @@ def test_every_module_has_examples():
     assert EXAMPLES, "no modules found under plugins/modules"
     missing = [name for name, text in EXAMPLES if not (text or "").strip()]
     assert not missing, "modules without an EXAMPLES block: {0}".format(missing)
-
-
-@pytest.fixture(scope="session")
-def collections_path(tmp_path_factory):
-    """A collections path holding this checkout as mqrest.admin."""
-    base = tmp_path_factory.mktemp("collections")
-    link = base / "ansible_collections" / "mqrest" / "admin"
-    link.parent.mkdir(parents=True)
-    link.symlink_to(ROOT, target_is_directory=True)
-    return str(base)
 
 
 # The reader's network, which the examples' senders need to reach RUNNING (the emulator's channel network): at the hosts
