@@ -156,7 +156,7 @@ class Lifecycle:
         return not self.is_passive(subtype) and "RUNNING" not in statuses and bool(statuses) and statuses <= set(self.failing)
 
     def is_on_its_way(self, rows, subtype=None):
-        """Started but not RUNNING yet (a channel BINDING or RETRYING): a start waits for it instead of starting it twice."""
+        """Started but not RUNNING yet (a channel BINDING): a start waits for it instead of starting it twice."""
         statuses = set(status_values(rows))
         return not self.is_passive(subtype) and "RUNNING" not in statuses and bool(statuses & self.on_its_way_states)
 

@@ -26,8 +26,8 @@ description:
   - A sending channel already C(RETRYING) is started but not running, and MQ retries it with the definition it started
     with. O(state=started) stops it and starts it again (RV(run_action) V(restarted)), for an attempt now with its
     current definition (a C(CONNAME) corrected since it started); if that attempt fails too, the message says both
-    commands were sent. A channel still on its way up (C(BINDING), ...) is waited for, not started twice; if it fails, the message
-    says that this task sent no C(START).
+    commands were sent. A channel still on its way up (C(BINDING), ...) is waited for, not started twice; if it fails,
+    the message says that this task sent no C(START).
   - V(clntconn) channels cannot be started or stopped; nor can V(amqp)
     channels here, because C(DISPLAY CHSTATUS) does not show them unless asked for C(CHLTYPE(AMQP)).
   - O(state=stopped) waits until every status record is C(STOPPED) or no record remains. An idle V(svrconn), V(rcvr) or

@@ -39,7 +39,7 @@ def test_the_warning_after_a_conname_change_gives_advice_that_works(mq, run_modu
     (warning,) = warning_texts(changed)
     assert warning.startswith("channel 'QM1.TO.QM2' runs with the old conname: MQ applies it when the channel next starts")
     # The advice names what restarts it now, and says that a later state: started does not.
-    assert "state: restarted" in warning and "a later task with state: started" in warning
+    assert "state: restarted" in warning and "in a later task it leaves a RUNNING channel as it is" in warning
     fresh(mq)
     advised = run_module("mq_channel", name="QM1.TO.QM2", state="restarted")
     assert not advised.get("failed"), advised.get("msg")
@@ -51,7 +51,7 @@ def test_a_running_channel_given_a_new_conname_warns_and_the_advice_works(mq, ru
     run_module("mq_channel", state="started", **dict(WRONG, conname="partner(1414)"))
     changed = run_module("mq_channel", name="QM1.TO.QM2", conname="partner(1414),localhost(1415)")
     (warning,) = warning_texts(changed)
-    assert "state: restarted" in warning and "a later task with state: started leaves it running as it is" in warning
+    assert "state: restarted" in warning and "in a later task it leaves a RUNNING channel as it is" in warning
     # A later state: started leaves a RUNNING channel alone, as the warning says; state: restarted applies the change.
     fresh(mq)
     assert run_module("mq_channel", name="QM1.TO.QM2", state="started")["changed"] is False and mutating(mq) == []
