@@ -139,3 +139,16 @@ def test_mq_objects_holds_idle_svrconns_and_counts_only_what_mq_held(mq, run_mod
     again = run_module("mq_objects", channels=channels)
     # Held: nothing more to send. Not held: the STOP is asked again (MQ may hold it one day) and changes nothing.
     assert again["changed"] is False and len(mutating(mq)) == (0 if held else 1)
+
+
+@pytest.mark.parametrize("mode", ["inactive", "error"])
+def test_stop_status_inactive_of_a_stopped_channel_is_never_sent(mq, run_module, mode):
+    # Whether MQ moves a STOPPED channel to INACTIVE on STOP STATUS(INACTIVE) is unsettled (emulator config
+    # stop_stopped_channel_inactive; APAR IT40956 suggests it does): the modules never ask, since every record STOPPED
+    # already is stopped for stop_status=inactive.
+    mq.model.set_config(stop_stopped_channel_inactive=mode)
+    define(run_module, "APP.IN", "svrconn")
+    assert run_module("mq_channel", name="APP.IN", state="stopped")["held_stopped"] is True
+    mq.model.clear_journal()
+    result = run_module("mq_channel", name="APP.IN", state="stopped", stop_status="inactive")
+    assert result["changed"] is False and mutating(mq) == [] and chstatus(mq, "APP.IN") == ["STOPPED"]
