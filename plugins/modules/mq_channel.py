@@ -268,8 +268,8 @@ not_attempted:
 held_stopped:
   description:
     - Whether MQ holds the channel C(STOPPED) after a stop of a V(svrconn), V(rcvr) or V(clusrcvr) channel with
-      O(stop_status=stopped). V(true) when a C(STOPPED) record holds it, as IBM MQ 9.x leaves for an idle channel: its
-      clients are refused with 2537 until it is started. V(false) when the queue manager refused to stop the idle channel
+      O(stop_status=stopped). V(true) when a C(STOPPED) record holds it, as IBM MQ 9.x leaves for an idle channel, so that
+      its clients are refused with 2537 until it is started. V(false) when the queue manager refused to stop the idle channel
       (4064 C(MQRCCF_CHANNEL_NOT_ACTIVE), as WebSphere MQ 7.0 did), so clients or its sender can still connect; a warning
       says so, and how to refuse them otherwise (C(MAXINST(0)) or a C(CHLAUTH) rule).
   returned: when such a stop was sent, not in check mode

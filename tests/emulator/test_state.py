@@ -316,7 +316,7 @@ def test_restart_held_down_until_it_has_refused_requests(srv, client, clock):
     client.ctl("POST", "qmgr/QM1/restart", {"down": 0.0, "refusals": 3})
     srv.model.start_qmgr("QM1")
     srv.model.stop_qmgr("QM1")
-    for _ in range(3):
+    for _refusal in range(3):
         assert client.mqsc("DISPLAY", "QMGR")[0] == 503
     assert srv.model.qmgr_state("QM1") == "ended"
     assert client.ctl("POST", "qmgr/QM1/restart", {"refusals": -1})[0] == 400

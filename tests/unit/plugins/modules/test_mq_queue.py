@@ -195,8 +195,8 @@ def test_recreating_a_local_queue_with_messages_needs_purge_too(mq, run_module, 
 # IBM's DELETE queues page says only that the command fails while the queue is open: 2042 MQRC_OBJECT_IN_USE (runmqsc's
 # AMQ8148E "object in use") or 4004 MQRCCF_OBJECT_OPEN; the emulator gives either (config open_queue_reason).
 @pytest.mark.parametrize("reason,name", [(2042, "MQRC_OBJECT_IN_USE"), (4004, "MQRCCF_OBJECT_OPEN")])
-def test_mq_refusing_to_delete_an_open_queue_is_shown_with_its_reason_code_and_message(mq, run_module, queue_control, reason,
-                                                                                        name):
+def test_mq_refusing_to_delete_an_open_queue_is_shown_with_its_reason_code_and_message(mq, run_module, queue_control,
+                                                                                       reason, name):
     mq.model.set_config(open_queue_reason=reason)
     run_module("mq_queue", name="APP.OPEN")
     queue_control("APP.OPEN", "open", ipprocs=1)
