@@ -91,6 +91,7 @@ class Gateway:
         if view and view[0] == qmgr and qm.life.state_on(view[1], now) in ("runningAsStandby", "runningElsewhere"):
             return err_standby(config["qmgr_down_status"])
         if qm.state(now) != "running":
+            model.control.refused(qmgr)  # a restart held down until it has refused requests (control API) counts this one
             return err_qmgr_down(qmgr, config["qmgr_down_status"])
         # The command server starts after 'running' (strmqm, lifecycle.py): until then MQSC fails as when it is down.
         if any(f["kind"] == "cmdserv_down" for f in hits) or not qm.life.reached("command_server", now):
