@@ -302,7 +302,7 @@ sync_result:
 """
 
 from ansible_collections.mqrest.admin.plugins.module_utils._object_module import run_object_module
-from ansible_collections.mqrest.admin.plugins.module_utils._objects import CHANNEL
+from ansible_collections.mqrest.admin.plugins.module_utils._types import CHANNEL
 
 
 def main():

@@ -104,20 +104,20 @@ services:
 from ansible_collections.mqrest.admin.plugins.module_utils._argspec import ArgumentSpec
 from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQError
 from ansible_collections.mqrest.admin.plugins.module_utils._module import MQModule
-from ansible_collections.mqrest.admin.plugins.module_utils._objects import OBJECT_TYPES
+from ansible_collections.mqrest.admin.plugins.module_utils._types import REGISTRY
 from ansible_collections.mqrest.admin.plugins.module_utils._runtime import read_objects
 
 
 def main():
     mq = MQModule(ArgumentSpec(dict(
-        types=dict(type="list", elements="str", choices=["qmgr"] + list(OBJECT_TYPES), default=["qmgr"] + list(OBJECT_TYPES)),
+        types=dict(type="list", elements="str", choices=["qmgr"] + REGISTRY.kinds, default=["qmgr"] + [t.kind for t in REGISTRY.runnable]),
         name=dict(type="str", default="*"),
         status=dict(type="bool", default=True),
     )))
     params = mq.params
     result = {"changed": False}
     try:
-        wanted = [object_type for kind, object_type in OBJECT_TYPES.items() if kind in params["types"]]
+        wanted = [object_type for object_type in REGISTRY if object_type.kind in params["types"]]
         for object_type in wanted:
             object_type.validate_name(params["name"], generic=True)
         client = mq.client
@@ -125,7 +125,7 @@ def main():
             result["qmgr"] = client.display_one("QMGR", None) or {}
             result["qmstatus"] = client.display_one("QMSTATUS", None) or {}
         for object_type in wanted:
-            result[object_type.kind + "s"] = read_objects(client, object_type, params["name"], params["status"])
+            result[object_type.list_option] = read_objects(client, object_type, params["name"], params["status"])
     except MQError as exc:
         mq.fail(exc, **result)
     mq.exit(result)

@@ -203,7 +203,7 @@ sync_result:
 """
 
 from ansible_collections.mqrest.admin.plugins.module_utils._object_module import run_object_module
-from ansible_collections.mqrest.admin.plugins.module_utils._objects import LISTENER
+from ansible_collections.mqrest.admin.plugins.module_utils._types import LISTENER
 
 
 def main():

@@ -631,26 +631,28 @@ sync_results:
 """
 
 from ansible_collections.mqrest.admin.plugins.module_utils._argspec import ArgumentSpec, channel_stop_spec, entry_options, wait_spec
-from ansible_collections.mqrest.admin.plugins.module_utils._bulk import LIST_OPTIONS, converge, parse_entries, validate_purge_prefix
+from ansible_collections.mqrest.admin.plugins.module_utils._converge import converge, parse_entries, validate_purge_prefix
 from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQError, MQInputError
 from ansible_collections.mqrest.admin.plugins.module_utils._module import MQModule
 from ansible_collections.mqrest.admin.plugins.module_utils._object_module import wait_policy
+from ansible_collections.mqrest.admin.plugins.module_utils._types import REGISTRY
 
 
 def main():
-    spec = ArgumentSpec({option: dict(type="list", elements="dict", options=entry_options(object_type, restart=False))
-                         for option, object_type in LIST_OPTIONS})
+    spec = ArgumentSpec({otype.list_option: dict(type="list", elements="dict", options=entry_options(otype, restart=False))
+                         for otype in REGISTRY})
     spec.argument_spec["purge"] = dict(type="dict", options=dict(prefix=dict(type="str", required=True), force=dict(type="bool", default=False),
                                                                  messages=dict(type="bool", default=False)))
     mq = MQModule(spec.merge(wait_spec(), channel_stop_spec()))
     params = mq.params
     result = {}
     try:
-        managed = [(object_type, parse_entries(object_type, option, params[option]))
-                   for option, object_type in LIST_OPTIONS if params[option] is not None]
+        # In the registry's order, which is the order of application: what an object names is there before it.
+        managed = [(otype, parse_entries(otype, otype.list_option, params[otype.list_option]))
+                   for otype in REGISTRY if params[otype.list_option] is not None]
         if not managed:
-            raise MQInputError("nothing to manage: give queues, listeners, channels or services (an empty list manages that type "
-                               "with no object, which purge then empties)")
+            raise MQInputError("nothing to manage: give {0} (an empty list manages that type with no object, which purge then "
+                               "empties)".format(" or ".join(", ".join(t.list_option for t in REGISTRY).rsplit(", ", 1))))
         if params["purge"]:
             validate_purge_prefix(params["purge"]["prefix"])
         result = converge(mq.client, managed, wait_policy(params), stop=params, purge=params["purge"])

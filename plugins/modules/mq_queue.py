@@ -221,7 +221,7 @@ not_attempted:
 """
 
 from ansible_collections.mqrest.admin.plugins.module_utils._object_module import run_object_module
-from ansible_collections.mqrest.admin.plugins.module_utils._objects import QUEUE
+from ansible_collections.mqrest.admin.plugins.module_utils._types import QUEUE
 
 
 def main():

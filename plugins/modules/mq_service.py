@@ -198,7 +198,7 @@ sync_result:
 """
 
 from ansible_collections.mqrest.admin.plugins.module_utils._object_module import run_object_module
-from ansible_collections.mqrest.admin.plugins.module_utils._objects import SERVICE
+from ansible_collections.mqrest.admin.plugins.module_utils._types import SERVICE
 
 
 def main():

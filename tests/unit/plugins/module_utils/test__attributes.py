@@ -9,7 +9,7 @@ import pytest
 
 from ansible_collections.mqrest.admin.plugins.module_utils._ensure import changed_keywords
 from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQInputError
-from ansible_collections.mqrest.admin.plugins.module_utils._objects import CHANNEL, LISTENER, SERVICE
+from ansible_collections.mqrest.admin.plugins.module_utils._types import CHANNEL, LISTENER, SERVICE
 
 
 def params(**kw):

@@ -16,7 +16,7 @@ from __future__ import annotations
 from ._attributes import Attr, ObjectType
 from ._lifecycle import Lifecycle
 
-__all__ = ["LISTENER", "CHANNEL", "SERVICE", "QUEUE", "OBJECT_TYPES", "CHANNEL_TYPES", "CONTROL_CHOICES"]
+__all__ = ["REGISTRY", "Registry", "LISTENER", "CHANNEL", "SERVICE", "QUEUE", "CHANNEL_TYPES", "CONTROL_CHOICES"]
 
 CONTROL_CHOICES = ("MANUAL", "QMGR", "STARTONLY")
 _YES_NO = ("YES", "NO")
@@ -36,7 +36,7 @@ LISTENER = ObjectType(
                         live=("CONTROL", "DESCR")),
     attrs=[
         # LU62, NETBIOS and SPX exist on Windows only; MQ rejects them elsewhere.
-        Attr("TRPTYPE", "enum", option="transport_type", choices=("TCP", "LU62", "NETBIOS", "SPX"), default="TCP"),
+        Attr("TRPTYPE", "enum", option="transport_type", choices=("TCP", "LU62", "NETBIOS", "SPX"), default="TCP", fixed=True),
         Attr("PORT", "int", option="port", minimum=0, maximum=65535),
         Attr("IPADDR", "istr", option="ip_address", max_length=48),
         # BACKLOG(0) is stored as 0 and means "the default" at run time (LSSTATUS then shows 100).
@@ -269,5 +269,31 @@ QUEUE = ObjectType(
     ],
 )
 
-# The types mq_info reads and mq_restart restarts; queues are managed by mq_queue and mq_objects only.
-OBJECT_TYPES = {t.kind: t for t in (LISTENER, CHANNEL, SERVICE)}
+
+
+class Registry:
+    """Every object type the collection manages, in the order mq_objects applies them: what an object names must exist
+    first (a sender's transmission queue before the channel). Every list of types (the list options of mq_objects, the
+    types of mq_info and mq_restart, the provision role's variables, the generated documentation) iterates it."""
+
+    def __init__(self, *types):
+        self.types = types
+        self.by_kind = {t.kind: t for t in types}
+
+    def __iter__(self):
+        return iter(self.types)
+
+    def __getitem__(self, kind):
+        return self.by_kind[kind]
+
+    @property
+    def kinds(self):
+        return [t.kind for t in self.types]
+
+    @property
+    def runnable(self):
+        """The types with a run state (a lifecycle): what mq_restart starts, stops and restarts."""
+        return [t for t in self.types if t.lifecycle]
+
+
+REGISTRY = Registry(QUEUE, LISTENER, CHANNEL, SERVICE)
