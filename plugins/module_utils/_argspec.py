@@ -185,7 +185,7 @@ def qmgr_wait_spec(milestones):
     ), validators=[_greater_than_zero("timeout"), _between("connections_share", 0, 1), rules])
 
 
-# Paired with doc fragment mqrest.admin.object: what one object entry declares besides its attributes.
+# What one object entry declares besides its attributes (documented by tools/generate_docs.py, from the rows).
 _OBJECT_OPTIONS = dict(
     name=dict(type="str", required=True),
     state=dict(type="str", default="present", choices=["present", "absent", "started", "stopped", "restarted"]),

@@ -257,11 +257,12 @@ class Identity:
     none for the name-keyed types. Objects of subtypes in ``ObjectType.namespaces`` are told apart by their namespace too.
     """
 
-    __slots__ = ("option", "keys")
+    __slots__ = ("option", "keys", "doc")
 
-    def __init__(self, option="name", keys=None):
+    def __init__(self, option="name", keys=None, doc=()):
         self.option = option
         self.keys = dict(keys or {})
+        self.doc = (doc,) if isinstance(doc, str) else tuple(doc)  # what the name option's description adds for this type
 
     def options(self, object_type):
         """The options that must be given to say which object an entry is about."""
@@ -300,12 +301,13 @@ class ObjectType:
     ``identity``: what names one object (``Identity``; the ``name`` option unless said).
     ``list_option``: the mq_objects option (and, with ``mq_`` before it, the provision role's variable) that declares
     objects of this type; ``module``: its single-object module. ``summary``: what its module manages, in a few words
-    (README); ``doc``: paragraphs about the type for the mq_objects list option.
+    (README); ``doc``: paragraphs about the type for the mq_objects list option; ``attributes_example``: a dictionary of
+    keywords without an option, as the ``attributes`` option's description shows it.
     """
 
     def __init__(self, kind, qualifier, name_max, attrs, type_attr=None, required=None, lifecycle=None, subtype_keyword=None,
                  type_in_qualifier=False, type_default=None, messages=None, references=None, namespaces=None,
-                 verbs=DEFINE_ALTER_DELETE, identity=None, list_option=None, module=None, summary="", doc=()):
+                 verbs=DEFINE_ALTER_DELETE, identity=None, list_option=None, module=None, summary="", doc=(), attributes_example=None):
         self.kind = kind
         self.qualifier = qualifier
         self.name_max = name_max
@@ -321,6 +323,7 @@ class ObjectType:
         self.module = module or "mq_" + kind
         self.summary = summary
         self.doc = (doc,) if isinstance(doc, str) else tuple(doc)
+        self.attributes_example = attributes_example
         self.type_in_qualifier = type_in_qualifier
         self.type_default = type_default
         self.required = required or {}

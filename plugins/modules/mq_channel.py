@@ -33,7 +33,6 @@ author:
   - mqrest.admin developers (@mqrest)
 extends_documentation_fragment:
   - mqrest.admin.connection
-  - mqrest.admin.object
   - mqrest.admin.wait
   - mqrest.admin.channel_stop
   - mqrest.admin.attributes
@@ -45,17 +44,75 @@ attributes:
   idempotent:
     support: full
 options:
+  # BEGIN generated from the type registry by tools/generate_docs.py: edit the rows in plugins/module_utils/_types.py (options)
+  name:
+    description:
+      - Name of the channel, 1 to 20 characters from C(A-Z a-z 0-9 . / _ %); anything else (blanks, quotes, parentheses,
+        C(*), line breaks) fails the task before any request.
+      - MQ names are case-sensitive and are sent exactly as given, so V(app.in) and V(APP.IN) name two different
+        channels. C(runmqsc) folds unquoted names to upper case, so a channel defined there without quotes has an
+        upper-case name.
+    type: str
+    required: true
+  state:
+    description:
+      - V(present) makes the channel exist with the given attributes; attributes not given are left alone. An existing
+        channel needs only its O(name); its type comes from its definition. Options needed only to create it (O(type),
+        O(conname) and O(xmitq)) are checked after the one C(DISPLAY), before anything is changed, naming every missing
+        one at once.
+      - V(absent) deletes it. An active channel is only stopped and deleted with O(force=true).
+      - V(started) and V(stopped) imply V(present) and then start or stop the channel, waiting for the result when
+        O(wait=true). They send nothing when it is already in that state.
+      - V(restarted) implies V(present) and then always restarts the channel, as M(mqrest.admin.mq_restart) does. It
+        stops the channel when it runs, waiting for the stop even with O(wait=false) because MQ refuses to start an
+        object that is still stopping, then starts it, waiting for the start when O(wait=true). In check mode it reports
+        the commands and sends neither.
+    type: str
+    choices: [present, absent, started, stopped, restarted]
+    default: present
+  attributes:
+    description:
+      - "Further MQSC channel attributes that have no option of their own, as a dictionary of keyword to value, for
+        example C({BATCHSZ: 100, MONCHL: HIGH})."
+      - Keywords are case-insensitive and are checked against the attributes MQ defines for a channel of its type; an
+        unknown keyword is an error that suggests the closest known ones. A keyword that has an option of its own must
+        be set with that option.
+    type: dict
+    default: {}
+  recreate:
+    description:
+      - "Allow deleting and defining the channel again when a change can only be made that way: MQ cannot change O(type)
+        of an existing channel in place. The new definition starts from MQ's defaults plus the options given here. An
+        active channel is stopped first."
+    type: bool
+    default: false
+  force:
+    description:
+      - With O(state=absent), stop an active channel before deleting it. Without it the task fails and leaves the
+        channel alone.
+      - The stop before a delete is always waited for, even with O(wait=false), because MQ refuses to delete an object
+        that is still stopping.
+    type: bool
+    default: false
   type:
     description:
       - Channel type (C(CHLTYPE)). Required to create the channel; an existing channel's type is read from its
         definition.
       - MQ cannot change the type of an existing channel; a different value fails unless O(recreate=true).
       - MQ keeps V(clntconn) channels in a table of their own, so a V(clntconn) may share its name with another channel
-        (usually the V(svrconn) it connects to). O(type) says which one the task is about, also with O(state=absent)
-        (a V(clntconn) is deleted with C(CHLTABLE(CLNTTBL))); without it, a name that both have fails after the one
+        (usually the V(svrconn) it connects to). O(type) says which one the task is about, also with O(state=absent) (a
+        V(clntconn) is deleted with C(CHLTABLE(CLNTTBL))); without it, a name that both have fails after the one
         C(DISPLAY), before anything is changed.
+      - In M(mqrest.admin.mq_objects), entries are keyed by name and by whether they are V(clntconn), so both may be
+        declared, and O(mqrest.admin.mq_objects#module:purge) deletes the one not declared (a V(clntconn) with
+        C(CHLTABLE(CLNTTBL))).
     type: str
     choices: [sdr, svr, rcvr, rqstr, svrconn, clntconn, clussdr, clusrcvr, amqp]
+  transport_type:
+    description:
+      - Transport type (C(TRPTYPE)). Not valid for V(amqp).
+    type: str
+    choices: [tcp, lu62, netbios, spx]
   conname:
     description:
       - Connection name (C(CONNAME)), for example V(mqhost(1414\)) or a comma-separated list.
@@ -64,17 +121,6 @@ options:
     description:
       - Transmission queue (C(XMITQ)). Only for V(sdr) and V(svr) channels, where it is required.
     type: str
-  xmitq_check:
-    description:
-      - What to do when the task sets O(xmitq) (creating the channel or changing it) and that queue does not exist on the
-        queue manager or is not a transmission queue (a local queue with C(USAGE(XMITQ))). MQ accepts such a definition
-        and refuses only the channel's start (4037 MQRCCF_NOT_XMIT_Q).
-      - V(warn) reads the queue with one C(DISPLAY) and warns; V(fail) reads it and fails the task before anything is
-        changed; V(ignore) reads nothing.
-      - Define the queue first, for example with M(mqrest.admin.mq_queue) and O(mqrest.admin.mq_queue#module:usage=xmitq).
-    type: str
-    choices: [warn, fail, ignore]
-    default: warn
   description:
     description:
       - Description (C(DESCR)), at most 64 characters. Case is kept.
@@ -132,15 +178,22 @@ options:
     description:
       - Namelist of clusters (C(CLUSNL)); V(clussdr) and V(clusrcvr) only.
     type: str
-  transport_type:
-    description:
-      - Transport type (C(TRPTYPE)). Not valid for V(amqp).
-    type: str
-    choices: [tcp, lu62, netbios, spx]
   qmgr_name:
     description:
       - Queue manager a client connects to (C(QMNAME)); V(clntconn) only.
     type: str
+  # END generated (options)
+  xmitq_check:
+    description:
+      - What to do when the task sets O(xmitq) (creating the channel or changing it) and that queue does not exist on the
+        queue manager or is not a transmission queue (a local queue with C(USAGE(XMITQ))). MQ accepts such a definition
+        and refuses only the channel's start (4037 MQRCCF_NOT_XMIT_Q).
+      - V(warn) reads the queue with one C(DISPLAY) and warns; V(fail) reads it and fails the task before anything is
+        changed; V(ignore) reads nothing.
+      - Define the queue first, for example with M(mqrest.admin.mq_queue) and O(mqrest.admin.mq_queue#module:usage=xmitq).
+    type: str
+    choices: [warn, fail, ignore]
+    default: warn
 notes:
   - Most changes to a running channel take effect the next time it starts. With O(state=started) such a change
     restarts a running sender, server, requester or cluster channel (RV(restarted_for)); with O(state=present), and for

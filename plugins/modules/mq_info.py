@@ -7,11 +7,12 @@ from __future__ import annotations
 
 DOCUMENTATION = r"""
 module: mq_info
-short_description: Read IBM MQ queue manager facts, listeners, channels and services with their status
+short_description: Read IBM MQ queue manager facts and objects of every type, with their status
 version_added: 0.1.0
 description:
   - Reads the queue manager (C(DISPLAY QMGR), C(DISPLAY QMSTATUS) including C(LOGINUSE), C(LOGUTIL), C(CMDSERV)
-    and C(CHINIT)) and the listeners, channels and services matching a generic name, each with its status records.
+    and C(CHINIT)) and the objects of the types asked for (O(types)) matching a generic name, those of the types that
+    run each with its status records.
   - One C(DISPLAY) per object type and one per status type, whatever the number of objects.
   - Use it for health gates before and after changes, and for reports.
 author:
@@ -27,16 +28,19 @@ attributes:
   idempotent:
     support: full
 options:
+  # BEGIN generated from the type registry by tools/generate_docs.py: edit the rows in plugins/module_utils/_types.py (options)
   types:
     description:
-      - What to read.
+      - "What to read: V(qmgr) (C(DISPLAY QMGR) and C(DISPLAY QMSTATUS)) and the object types. The default reads the
+        queue manager and the types that run (V(listener), V(channel) and V(service))."
     type: list
     elements: str
-    choices: [qmgr, listener, channel, service]
+    choices: [qmgr, queue, listener, channel, service]
     default: [qmgr, listener, channel, service]
+  # END generated (options)
   name:
     description:
-      - Name or generic name (ending in C(*)) of the listeners, channels and services to read.
+      - Name or generic name (ending in C(*)) of the objects to read.
     type: str
     default: "*"
   status:
@@ -76,36 +80,69 @@ qmstatus:
   returned: when O(types) contains V(qmgr)
   type: dict
   sample: {status: RUNNING, cmdserv: RUNNING, chinit: RUNNING, loginuse: 13, logutil: 13, conns: 44}
+# BEGIN generated from the type registry by tools/generate_docs.py: edit the rows in plugins/module_utils/_types.py (return)
+queues:
+  description:
+    - Matching queues, as M(mqrest.admin.mq_queue) reports them.
+  returned: when O(types) contains V(queue)
+  type: list
+  elements: dict
 listeners:
-  description: Matching listeners, as M(mqrest.admin.mq_listener) reports them, each with RV(listeners[].status) and RV(listeners[].status_summary).
+  description:
+    - Matching listeners, as M(mqrest.admin.mq_listener) reports them, each with its status records.
   returned: when O(types) contains V(listener)
   type: list
   elements: dict
   contains:
     status:
-      description: Status records (lower-case MQSC keywords). Empty for a stopped listener.
+      description:
+        - Status records (C(DISPLAY LSSTATUS), lower-case MQSC keywords); empty when the listener has no status record.
       type: list
       elements: dict
     status_summary:
-      description: The status values, for example V(RUNNING), V(RUNNING x3) or V(no status record).
+      description:
+        - The status values, for example V(RUNNING), V(RUNNING x3) or V(no status record).
       type: str
 channels:
-  description: Matching channels, as M(mqrest.admin.mq_channel) reports them, each with C(status) and C(status_summary).
+  description:
+    - Matching channels, as M(mqrest.admin.mq_channel) reports them, each with its status records.
   returned: when O(types) contains V(channel)
   type: list
   elements: dict
+  contains:
+    status:
+      description:
+        - Status records (C(DISPLAY CHSTATUS), lower-case MQSC keywords); empty when the channel has no status record.
+      type: list
+      elements: dict
+    status_summary:
+      description:
+        - The status values, for example V(RUNNING), V(RUNNING x3) or V(no status record).
+      type: str
 services:
-  description: Matching services, as M(mqrest.admin.mq_service) reports them, each with C(status) and C(status_summary).
+  description:
+    - Matching services, as M(mqrest.admin.mq_service) reports them, each with its status records.
   returned: when O(types) contains V(service)
   type: list
   elements: dict
+  contains:
+    status:
+      description:
+        - Status records (C(DISPLAY SVSTATUS), lower-case MQSC keywords); empty when the service has no status record.
+      type: list
+      elements: dict
+    status_summary:
+      description:
+        - The status values, for example V(RUNNING), V(RUNNING x3) or V(no status record).
+      type: str
+# END generated (return)
 """
 
 from ansible_collections.mqrest.admin.plugins.module_utils._argspec import ArgumentSpec
 from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQError
 from ansible_collections.mqrest.admin.plugins.module_utils._module import MQModule
-from ansible_collections.mqrest.admin.plugins.module_utils._types import REGISTRY
 from ansible_collections.mqrest.admin.plugins.module_utils._runtime import read_objects
+from ansible_collections.mqrest.admin.plugins.module_utils._types import REGISTRY
 
 
 def main():

@@ -20,7 +20,6 @@ author:
   - mqrest.admin developers (@mqrest)
 extends_documentation_fragment:
   - mqrest.admin.connection
-  - mqrest.admin.object
   - mqrest.admin.wait
   - mqrest.admin.attributes
 attributes:
@@ -31,10 +30,55 @@ attributes:
   idempotent:
     support: full
 options:
+  # BEGIN generated from the type registry by tools/generate_docs.py: edit the rows in plugins/module_utils/_types.py (options)
+  name:
+    description:
+      - Name of the listener, 1 to 48 characters from C(A-Z a-z 0-9 . / _ %); anything else (blanks, quotes,
+        parentheses, C(*), line breaks) fails the task before any request.
+      - MQ names are case-sensitive and are sent exactly as given, so V(app.in) and V(APP.IN) name two different
+        listeners. C(runmqsc) folds unquoted names to upper case, so a listener defined there without quotes has an
+        upper-case name.
+    type: str
+    required: true
+  state:
+    description:
+      - V(present) makes the listener exist with the given attributes; attributes not given are left alone. An existing
+        listener needs only its O(name).
+      - V(absent) deletes it. An active listener is only stopped and deleted with O(force=true).
+      - V(started) and V(stopped) imply V(present) and then start or stop the listener, waiting for the result when
+        O(wait=true). They send nothing when it is already in that state.
+      - V(restarted) implies V(present) and then always restarts the listener, as M(mqrest.admin.mq_restart) does. It
+        stops the listener when it runs, waiting for the stop even with O(wait=false) because MQ refuses to start an
+        object that is still stopping, then starts it, waiting for the start when O(wait=true). In check mode it reports
+        the commands and sends neither.
+    type: str
+    choices: [present, absent, started, stopped, restarted]
+    default: present
+  attributes:
+    description:
+      - Further MQSC attributes without an option of their own. Every listener attribute this collection manages has an
+        option, so this takes only an empty dictionary.
+    type: dict
+    default: {}
+  recreate:
+    description:
+      - "Allow deleting and defining the listener again when a change can only be made that way: MQ cannot change
+        O(transport_type) of an existing listener in place. The new definition starts from MQ's defaults plus the
+        options given here. An active listener is stopped first."
+    type: bool
+    default: false
+  force:
+    description:
+      - With O(state=absent), stop an active listener before deleting it. Without it the task fails and leaves the
+        listener alone.
+      - The stop before a delete is always waited for, even with O(wait=false), because MQ refuses to delete an object
+        that is still stopping.
+    type: bool
+    default: false
   transport_type:
     description:
-      - Transport protocol (C(TRPTYPE)). MQ cannot change it on an existing listener; a different
-        value fails unless O(recreate=true).
+      - Transport protocol (C(TRPTYPE)). MQ cannot change it on an existing listener; a different value fails unless
+        O(recreate=true).
       - V(lu62), V(netbios) and V(spx) exist on Windows only.
     type: str
     choices: [tcp, lu62, netbios, spx]
@@ -53,14 +97,15 @@ options:
     type: int
   control:
     description:
-      - C(CONTROL). V(manual) (MQ's default) is started and stopped by command only; V(qmgr) starts and
-        stops with the queue manager; V(startonly) starts with the queue manager and is not stopped by it.
+      - C(CONTROL). V(manual) (MQ's default) is started and stopped by command only; V(qmgr) starts and stops with the
+        queue manager; V(startonly) starts with the queue manager and is not stopped by it.
     type: str
     choices: [manual, qmgr, startonly]
   description:
     description:
       - Description (C(DESCR)), at most 64 characters. Case is kept.
     type: str
+  # END generated (options)
 notes:
   - A running listener keeps the O(port), O(ip_address) and O(backlog) it started with. With O(state=started) a change
     to them restarts it (RV(restarted_for)); with O(state=present) the task returns RV(restart_required) and warns.

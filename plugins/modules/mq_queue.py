@@ -37,20 +37,51 @@ attributes:
     platforms: posix
     details: Runs on the controller (C(delegate_to=localhost)) or any host that reaches the mqweb server over HTTPS.
 options:
+  # BEGIN generated from the type registry by tools/generate_docs.py: edit the rows in plugins/module_utils/_types.py (options)
   name:
     description:
-      - Name of the queue, 1 to 48 characters from C(A-Z a-z 0-9 . / _ %). MQ names are case-sensitive and are sent
-        exactly as given.
+      - Name of the queue, 1 to 48 characters from C(A-Z a-z 0-9 . / _ %); anything else (blanks, quotes, parentheses,
+        C(*), line breaks) fails the task before any request.
+      - MQ names are case-sensitive and are sent exactly as given, so V(app.in) and V(APP.IN) name two different queues.
+        C(runmqsc) folds unquoted names to upper case, so a queue defined there without quotes has an upper-case name.
       - One name is one queue, whatever its type; V(APP.IN) cannot be both a local queue and an alias.
     type: str
     required: true
   state:
     description:
-      - V(present) makes the queue exist with the given attributes; V(absent) deletes it.
+      - V(present) makes the queue exist with the given attributes; attributes not given are left alone. An existing
+        queue needs only its O(name); its type comes from its definition. Options needed only to create it (O(type)) are
+        checked after the one C(DISPLAY), before anything is changed, naming every missing one at once.
+      - V(absent) deletes it. One that holds messages is deleted only with O(purge=true).
       - Queues have no run state, so there is no V(started) or V(stopped).
     type: str
     choices: [present, absent]
     default: present
+  attributes:
+    description:
+      - "Further MQSC queue attributes that have no option of their own, as a dictionary of keyword to value, for
+        example C({DEFPRTY: 5, TRIGTYPE: FIRST, INITQ: APP.INITQ})."
+      - Keywords are case-insensitive and are checked against the attributes MQ defines for a queue of its type; an
+        unknown keyword is an error that suggests the closest known ones. A keyword that has an option of its own must
+        be set with that option.
+    type: dict
+    default: {}
+  recreate:
+    description:
+      - "Allow deleting and defining the queue again when a change can only be made that way: MQ cannot change O(type)
+        of an existing queue in place. The new definition starts from MQ's defaults plus the options given here. One
+        that holds messages also needs O(purge=true)."
+    type: bool
+    default: false
+  purge:
+    description:
+      - Allow deleting a local queue that holds messages, discarding them (C(DELETE QLOCAL ... PURGE)); with
+        O(recreate=true), allow recreating one.
+      - Without it, such a queue fails the task before anything is changed, saying how many messages it holds
+        (C(CURDEPTH)). MQ itself refuses to delete a queue with uncommitted messages or one an application has open,
+        whatever this option says; that failure shows MQ's reason code and message.
+    type: bool
+    default: false
   type:
     description:
       - Queue type. A queue this task creates is V(local) unless this option says otherwise.
@@ -58,29 +89,6 @@ options:
         value fails unless O(recreate=true), which deletes the queue and defines it again.
     type: str
     choices: [local, remote, alias, model]
-  recreate:
-    description:
-      - Allow deleting and defining the queue again to change its O(type). The new definition starts from MQ's defaults
-        plus the options given here; a local queue that holds messages also needs O(purge=true).
-    type: bool
-    default: false
-  purge:
-    description:
-      - Allow deleting a local queue that holds messages, discarding them (C(DELETE QLOCAL ... PURGE)); with
-        O(recreate=true), allow recreating one.
-      - Without it, such a queue fails the task before anything is changed, saying how many messages it holds. MQ itself
-        refuses to delete a queue with uncommitted messages or one an application has open, whatever this option says;
-        that failure shows MQ's reason code and message.
-    type: bool
-    default: false
-  attributes:
-    description:
-      - "Further MQSC queue attributes that have no option of their own, as a dictionary of keyword to value, for
-        example C({DEFPRTY: 5, TRIGTYPE: FIRST, INITQ: APP.INITQ})."
-      - Keywords are case-insensitive and checked against the attributes of the queue's type; a keyword that has an
-        option of its own (C(MAXDEPTH)) must be set with that option.
-    type: dict
-    default: {}
   description:
     description:
       - Description (C(DESCR)), at most 64 characters. Case is kept.
@@ -120,6 +128,7 @@ options:
       - Transmission queue for messages to the remote queue manager (C(XMITQ)). Remote queues only; empty means the one
         named after the remote queue manager, or the default transmission queue.
     type: str
+  # END generated (options)
 notes:
   - After a change the queue is read again, so RV(queue) shows MQ's defaults and C(CURDEPTH) too.
 seealso:

@@ -22,7 +22,6 @@ author:
   - mqrest.admin developers (@mqrest)
 extends_documentation_fragment:
   - mqrest.admin.connection
-  - mqrest.admin.object
   - mqrest.admin.wait
   - mqrest.admin.attributes
 attributes:
@@ -33,22 +32,67 @@ attributes:
   idempotent:
     support: full
 options:
+  # BEGIN generated from the type registry by tools/generate_docs.py: edit the rows in plugins/module_utils/_types.py (options)
+  name:
+    description:
+      - Name of the service, 1 to 48 characters from C(A-Z a-z 0-9 . / _ %); anything else (blanks, quotes, parentheses,
+        C(*), line breaks) fails the task before any request.
+      - MQ names are case-sensitive and are sent exactly as given, so V(app.in) and V(APP.IN) name two different
+        services. C(runmqsc) folds unquoted names to upper case, so a service defined there without quotes has an
+        upper-case name.
+    type: str
+    required: true
+  state:
+    description:
+      - V(present) makes the service exist with the given attributes; attributes not given are left alone. An existing
+        service needs only its O(name); its type comes from its definition.
+      - V(absent) deletes it. An active service is only stopped and deleted with O(force=true).
+      - V(started) and V(stopped) imply V(present) and then start or stop the service, waiting for the result when
+        O(wait=true). They send nothing when it is already in that state.
+      - V(restarted) implies V(present) and then always restarts the service, as M(mqrest.admin.mq_restart) does. It
+        stops the service when it runs, waiting for the stop even with O(wait=false) because MQ refuses to start an
+        object that is still stopping, then starts it, waiting for the start when O(wait=true). In check mode it reports
+        the commands and sends neither.
+    type: str
+    choices: [present, absent, started, stopped, restarted]
+    default: present
+  attributes:
+    description:
+      - Further MQSC attributes without an option of their own. Every service attribute this collection manages has an
+        option, so this takes only an empty dictionary.
+    type: dict
+    default: {}
+  recreate:
+    description:
+      - "Allow deleting and defining the service again when a change can only be made that way: MQ cannot change some
+        attributes of an existing service in place. The new definition starts from MQ's defaults plus the options given
+        here. An active service is stopped first."
+    type: bool
+    default: false
+  force:
+    description:
+      - With O(state=absent), stop an active service before deleting it. Without it the task fails and leaves the
+        service alone.
+      - The stop before a delete is always waited for, even with O(wait=false), because MQ refuses to delete an object
+        that is still stopping.
+    type: bool
+    default: false
   service_type:
     description:
-      - C(SERVTYPE). V(server) runs one instance that MQ monitors; V(command) runs a command whose
-        status MQ does not track. MQ's default is V(command).
+      - C(SERVTYPE). V(server) runs one instance that MQ monitors; V(command) runs a command whose status MQ does not
+        track. MQ's default is V(command).
     type: str
     choices: [command, server]
   control:
     description:
-      - C(CONTROL). V(manual) (MQ's default), V(qmgr) (started and stopped with the queue manager) or
-        V(startonly) (started with the queue manager only).
+      - C(CONTROL). V(manual) (MQ's default), V(qmgr) (started and stopped with the queue manager) or V(startonly)
+        (started with the queue manager only).
     type: str
     choices: [manual, qmgr, startonly]
   start_command:
     description:
-      - Fully qualified path of the program to run (C(STARTCMD)). Tokens such as C(+MQ_INSTALL_PATH+)
-        and C(+QMNAME+) are replaced by MQ.
+      - Fully qualified path of the program to run (C(STARTCMD)). Tokens such as C(+MQ_INSTALL_PATH+) and C(+QMNAME+)
+        are replaced by MQ.
     type: str
   start_args:
     description:
@@ -74,6 +118,7 @@ options:
     description:
       - Description (C(DESCR)), at most 64 characters. Case is kept.
     type: str
+  # END generated (options)
 notes:
   - A running service keeps the O(start_command), O(start_args), O(stdout) and O(stderr) it started with. With
     O(state=started) a change to them restarts it (RV(restarted_for)); with O(state=present) the task returns
