@@ -9,7 +9,8 @@
 Each object type's row holds its options' descriptions (Attr.doc); the options every object module shares (name,
 state, attributes, recreate, force, purge) are worded here once, from what the row says about the type. The blocks:
 the options of each single-object module, the list options of mq_objects with their suboptions, mq_info's types and
-facts, the provision role's variables (argument spec, task, declared list) and the README's table of object types.
+facts, the provision role's variables (argument spec, task, declared list), the README's table of object types and the
+action group in meta/runtime.yml (every module in plugins/modules).
 A block sits between a BEGIN and an END line that say it is generated; everything outside them is written by hand.
 tests/unit/plugins/test_generated_docs.py fails when a row changes and the blocks are not written again.
 """
@@ -226,6 +227,10 @@ def blocks():
     out["roles/provision/vars/main.yml"] = {"declared": ["provision_declared:"] + [
         "  - \"{{{{ mq_{0} | default(none) }}}}\"".format(t.list_option) for t in registry]}
     out["README.md"] = {"types": _readme_table(registry)}
+    # Every module is in the action group, so that module_defaults for group/mqrest.admin.mq reach a new one too.
+    modules = sorted(os.path.splitext(f)[0] for f in os.listdir(os.path.join(ROOT, "plugins", "modules")) if f.endswith(".py")
+                     and not f.startswith("_"))
+    out["meta/runtime.yml"] = {"action_group": ["    - " + m for m in modules]}
     out["roles/provision/README.md"] = {"variables": ["| Variable | Default | Meaning |", "| --- | --- | --- |"] + [
         "| `mq_{0}` | undefined | entries of `mqrest.admin.{1}` options; undefined leaves {0} alone |".format(t.list_option, t.module)
         for t in registry]}

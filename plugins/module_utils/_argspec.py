@@ -57,7 +57,10 @@ def fold_choices(argument_spec, params):
         choices = spec.get("choices")
         if choices:
             fold = {str(c).lower(): c for c in choices}
-            if isinstance(value, str) and value not in choices:
+            if isinstance(value, bool) and {"yes", "no"} <= set(fold):
+                # YAML reads an unquoted yes or no as a boolean: a topic's durable_subscriptions: yes means the choice.
+                params[option] = fold["yes" if value else "no"]
+            elif isinstance(value, str) and value not in choices:
                 params[option] = fold.get(value.lower(), value)
             elif isinstance(value, list):
                 params[option] = [fold.get(v.lower(), v) if isinstance(v, str) and v not in choices else v for v in value]

@@ -61,7 +61,7 @@ def parse_entries(otype, option, entries):
 
     ``entries`` come validated by Ansible against the entry options (_argspec.entry_options): types, choices, defaults.
     """
-    parsed, seen = [], {}
+    parsed, seen, held = [], {}, {}
     for index, params in enumerate(entries):
         where = "{0}[{1}] ({2})".format(option, index, params["name"])
         try:
@@ -73,13 +73,20 @@ def parse_entries(otype, option, entries):
             desired = otype.desired_from_params(params, subtype, check_required=False)
         except MQInputError as exc:
             raise MQInputError("{0}: {1}".format(where, exc.msg))
-        # A clntconn channel may share its name with another channel (ObjectType.namespaces): the key is both.
-        key = (params["name"], otype.namespace(subtype))
+        # The object's identity: its name, and its namespace (a clntconn channel may share its name with another channel).
+        key = otype.identity.of_params(otype, params, subtype)
         if key in seen:
             raise MQInputError("{0}: {1} {2!r} is already declared by {3}; each object may appear once{4}".format(
-                where, otype.kind, otype.label(*key), seen[key], " (give type to declare a clntconn of the same name)"
+                where, otype.kind, otype.label(key[0], key[-1]), seen[key], " (give type to declare a clntconn of the same name)"
                 if otype.namespaces and not subtype else ""))
         seen[key] = where
+        for keyword, value in desired.items():
+            # MQ holds a value of a unique attribute on one object at most (a topic string: 3300 on the second DEFINE).
+            if params["state"] != "absent" and otype.by_keyword[keyword].unique:
+                other = held.setdefault((keyword, otype.by_keyword[keyword].normalize(value)), where)
+                if other != where:
+                    raise MQInputError("{0}: {1}={2!r} is also declared by {3}; MQ allows one {4} per {1} ({5})".format(
+                        where, otype.by_keyword[keyword].option, value, other, otype.kind, keyword))
         parsed.append(Entry(otype, where, params["name"], params["state"], desired if params["state"] != "absent" else {}, subtype,
                             params["recreate"], params.get("force", False), params, params.get("purge", False)))
     return parsed

@@ -16,7 +16,7 @@ from __future__ import annotations
 from ._attributes import Attr, Identity, ObjectType
 from ._lifecycle import Lifecycle
 
-__all__ = ["REGISTRY", "Registry", "LISTENER", "CHANNEL", "SERVICE", "QUEUE", "CHANNEL_TYPES", "CONTROL_CHOICES"]
+__all__ = ["REGISTRY", "Registry", "LISTENER", "CHANNEL", "SERVICE", "QUEUE", "TOPIC", "CHANNEL_TYPES", "CONTROL_CHOICES"]
 
 CONTROL_CHOICES = ("MANUAL", "QMGR", "STARTONLY")
 _YES_NO = ("YES", "NO")
@@ -339,6 +339,69 @@ QUEUE = ObjectType(
 )
 
 
+# Topics have definitions and no run state ([V] IBM DEFINE TOPIC 9.4, q085770_; the attribute list below is its syntax
+# diagram's, z/OS-only keywords left out). TOPICSTR is required to define a topic and ALTER TOPIC has no TOPICSTR ([V] IBM
+# ALTER TOPIC), so a new string is a DELETE and a DEFINE (recreate); a string that another topic object already has is 3300
+# MQRCCF_TOPICSTR_ALREADY_EXISTS ([V] q047860_). Attributes not given come from SYSTEM.DEFAULT.TOPIC, most of them ASPARENT:
+# the value of the nearest administered parent in the topic tree, up to SYSTEM.BASE.TOPIC (reference §4).
+_ASPARENT_YES_NO = ("ASPARENT", "YES", "NO")
+_ASPARENT_ENABLED = ("ASPARENT", "ENABLED", "DISABLED")
+_ASPARENT_SCOPE = ("ASPARENT", "QMGR", "ALL")
+_ASPARENT_DELIVERY = ("ASPARENT", "ALL", "ALLDUR", "ALLAVAIL")
+
+TOPIC = ObjectType(
+    kind="topic",
+    qualifier="TOPIC",
+    name_max=48,
+    summary="administrative topic present/absent; its topic string fixed once defined (a new one needs `recreate`)",
+    doc="Two entries with the same O(topics[].topic_string) are refused before any request: MQ allows one topic object per "
+        "topic string.",
+    attributes_example="{DEFPRTY: 5, WILDCARD: BLOCK}",
+    required={None: ("TOPICSTR",)},
+    attrs=[
+        Attr("TOPICSTR", option="topic_string", max_length=10240, fixed=True, unique=True,
+             doc=("The topic string this topic object administers (C(TOPICSTR)), such as V(prices/fruit); case is kept. "
+                  "Required to create the topic.",
+                  "MQ cannot change it on an existing topic (C(ALTER TOPIC) has no C(TOPICSTR)); a different value fails "
+                  "unless O(recreate=true), which deletes the topic object and defines it again. Subscriptions and retained "
+                  "publications belong to the string, not to the object, and stay.",
+                  "Another topic object with the same string is refused by MQ (3300 C(MQRCCF_TOPICSTR_ALREADY_EXISTS)).")),
+        Attr("DESCR", option="description", max_length=64,
+             doc="Description (C(DESCR)), at most 64 characters. Case is kept."),
+        Attr("PUB", "enum", option="publish", choices=_ASPARENT_ENABLED,
+             doc="Whether messages can be published to the topic (C(PUB)); V(asparent), MQ's default, takes the setting of the "
+                 "nearest parent in the topic tree."),
+        Attr("SUB", "enum", option="subscribe", choices=_ASPARENT_ENABLED,
+             doc="Whether applications can subscribe to the topic (C(SUB)); V(asparent), MQ's default, takes the parent's."),
+        Attr("DURSUB", "enum", option="durable_subscriptions", choices=_ASPARENT_YES_NO,
+             doc="Whether applications may make durable subscriptions on the topic (C(DURSUB)); V(asparent), MQ's default, "
+                 "takes the parent's."),
+        Attr("DEFPSIST", "enum", option="default_persistence", choices=_ASPARENT_YES_NO,
+             doc="Default persistence of messages published without their own (C(DEFPSIST)); V(asparent), MQ's default, "
+                 "takes the parent's."),
+        Attr("CLUSTER", "name", option="cluster", max_length=48,
+             doc="The publish/subscribe cluster the topic belongs to (C(CLUSTER)); empty (MQ's default) keeps it local."),
+        # Reachable only through the attributes option.
+        Attr("CAPEXPRY", "int_or_enum", choices=("ASPARENT", "NOLIMIT"), minimum=1, maximum=999999999),
+        Attr("CLROUTE", "enum", choices=("DIRECT", "TOPICHOST")),
+        Attr("COMMINFO", "name", max_length=48),
+        Attr("CUSTOM", max_length=128),
+        Attr("DEFPRESP", "enum", choices=("ASPARENT", "SYNC", "ASYNC")),
+        Attr("DEFPRTY", "int_or_enum", choices=("ASPARENT",), minimum=0, maximum=9),
+        Attr("MCAST", "enum", choices=("ASPARENT", "ENABLED", "DISABLED", "ONLY")),
+        Attr("MDURMDL", "name", max_length=48),
+        Attr("MNDURMDL", "name", max_length=48),
+        Attr("NPMSGDLV", "enum", choices=_ASPARENT_DELIVERY),
+        Attr("PMSGDLV", "enum", choices=_ASPARENT_DELIVERY),
+        Attr("PROXYSUB", "enum", choices=("FIRSTUSE", "FORCE")),
+        Attr("PUBSCOPE", "enum", choices=_ASPARENT_SCOPE),
+        Attr("SUBSCOPE", "enum", choices=_ASPARENT_SCOPE),
+        Attr("USEDLQ", "enum", choices=_ASPARENT_YES_NO),
+        Attr("WILDCARD", "enum", choices=("PASSTHRU", "BLOCK")),
+    ],
+)
+
+
 class Registry:
     """Every object type the collection manages, in the order mq_objects applies them: what an object names must exist
     first (a sender's transmission queue before the channel). Every list of types (the list options of mq_objects, the
@@ -364,4 +427,4 @@ class Registry:
         return [t for t in self.types if t.lifecycle]
 
 
-REGISTRY = Registry(QUEUE, LISTENER, CHANNEL, SERVICE)
+REGISTRY = Registry(QUEUE, TOPIC, LISTENER, CHANNEL, SERVICE)

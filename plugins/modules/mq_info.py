@@ -35,7 +35,7 @@ options:
         queue manager and the types that run (V(listener), V(channel) and V(service))."
     type: list
     elements: str
-    choices: [qmgr, queue, listener, channel, service]
+    choices: [qmgr, queue, topic, listener, channel, service]
     default: [qmgr, listener, channel, service]
   # END generated (options)
   name:
@@ -85,6 +85,12 @@ queues:
   description:
     - Matching queues, as M(mqrest.admin.mq_queue) reports them.
   returned: when O(types) contains V(queue)
+  type: list
+  elements: dict
+topics:
+  description:
+    - Matching topics, as M(mqrest.admin.mq_topic) reports them.
+  returned: when O(types) contains V(topic)
   type: list
   elements: dict
 listeners:

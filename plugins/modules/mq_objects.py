@@ -147,6 +147,91 @@ options:
           - Transmission queue for messages to the remote queue manager (C(XMITQ)). Remote queues only; empty means the
             one named after the remote queue manager, or the default transmission queue.
         type: str
+  topics:
+    description:
+      - The topics this task manages, each with the per-object options of M(mqrest.admin.mq_topic).
+      - "Two entries with the same O(topics[].topic_string) are refused before any request: MQ allows one topic object
+        per topic string."
+      - Leave the option out to leave topics alone. An empty list manages no topic, which with O(purge) deletes every
+        topic whose name starts with the prefix.
+    type: list
+    elements: dict
+    suboptions:
+      name:
+        description:
+          - Name of the topic, 1 to 48 characters from C(A-Z a-z 0-9 . / _ %); anything else (blanks, quotes,
+            parentheses, C(*), line breaks) fails the task before any request.
+          - MQ names are case-sensitive and are sent exactly as given, so V(app.in) and V(APP.IN) name two different
+            topics. C(runmqsc) folds unquoted names to upper case, so a topic defined there without quotes has an
+            upper-case name.
+        type: str
+        required: true
+      state:
+        description:
+          - V(present) makes the topic exist with the given attributes; attributes not given are left alone. An existing
+            topic needs only its O(topics[].name). Options needed only to create it (O(topics[].topic_string)) are
+            checked after the one C(DISPLAY), before anything is changed, naming every missing one at once.
+          - V(absent) deletes it.
+          - Topics have no run state, so there is no V(started) or V(stopped).
+        type: str
+        choices: [present, absent]
+        default: present
+      attributes:
+        description:
+          - "Further MQSC topic attributes that have no option of their own, as a dictionary of keyword to value, for
+            example C({DEFPRTY: 5, WILDCARD: BLOCK})."
+          - Keywords are case-insensitive and are checked against the attributes MQ defines for a topic; an unknown
+            keyword is an error that suggests the closest known ones. A keyword that has an option of its own must be
+            set with that option.
+        type: dict
+        default: {}
+      recreate:
+        description:
+          - "Allow deleting and defining the topic again when a change can only be made that way: MQ cannot change
+            O(topics[].topic_string) of an existing topic in place. The new definition starts from MQ's defaults plus
+            the options given here."
+        type: bool
+        default: false
+      topic_string:
+        description:
+          - The topic string this topic object administers (C(TOPICSTR)), such as V(prices/fruit); case is kept.
+            Required to create the topic.
+          - MQ cannot change it on an existing topic (C(ALTER TOPIC) has no C(TOPICSTR)); a different value fails unless
+            O(topics[].recreate=true), which deletes the topic object and defines it again. Subscriptions and retained
+            publications belong to the string, not to the object, and stay.
+          - Another topic object with the same string is refused by MQ (3300 C(MQRCCF_TOPICSTR_ALREADY_EXISTS)).
+        type: str
+      description:
+        description:
+          - Description (C(DESCR)), at most 64 characters. Case is kept.
+        type: str
+      publish:
+        description:
+          - Whether messages can be published to the topic (C(PUB)); V(asparent), MQ's default, takes the setting of the
+            nearest parent in the topic tree.
+        type: str
+        choices: [asparent, enabled, disabled]
+      subscribe:
+        description:
+          - Whether applications can subscribe to the topic (C(SUB)); V(asparent), MQ's default, takes the parent's.
+        type: str
+        choices: [asparent, enabled, disabled]
+      durable_subscriptions:
+        description:
+          - Whether applications may make durable subscriptions on the topic (C(DURSUB)); V(asparent), MQ's default,
+            takes the parent's.
+        type: str
+        choices: [asparent, 'yes', 'no']
+      default_persistence:
+        description:
+          - Default persistence of messages published without their own (C(DEFPSIST)); V(asparent), MQ's default, takes
+            the parent's.
+        type: str
+        choices: [asparent, 'yes', 'no']
+      cluster:
+        description:
+          - The publish/subscribe cluster the topic belongs to (C(CLUSTER)); empty (MQ's default) keeps it local.
+        type: str
   listeners:
     description:
       - The listeners this task manages, each with the per-object options of M(mqrest.admin.mq_listener).
