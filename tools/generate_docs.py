@@ -10,7 +10,7 @@ Each object type's row holds its options' descriptions (Attr.doc); the options e
 state, attributes, recreate, force, purge) are worded here once, from what the row says about the type. The blocks:
 the options of each single-object module, the list options of mq_objects with their suboptions, mq_info's types and
 facts, the provision role's variables (argument spec, task, declared list), the README's table of object types and the
-action group in meta/runtime.yml (every module in plugins/modules).
+action group in meta/runtime.yml (every mq_* module in plugins/modules).
 A block sits between a BEGIN and an END line that say it is generated; everything outside them is written by hand.
 tests/unit/plugins/test_generated_docs.py fails when a row changes and the blocks are not written again.
 """
@@ -146,6 +146,11 @@ def _paragraphs(paragraphs, indent):
     return lines
 
 
+def _or(words):
+    words = list(words)
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
 def _flow(value):
     return yaml.safe_dump(value, default_flow_style=True, width=10000).strip().replace("\n...", "")
 
@@ -213,13 +218,11 @@ def blocks():
         bulk.extend(option_lines(otype.list_option, {"type": "list", "elements": "dict"}, paragraphs, 2,
                                  entry_option_lines(otype, argspec, 6, bulk=True, bulk_options=bulk_options)))
     out["plugins/modules/mq_objects.py"] = {"options": bulk}
-    runnable = [t.kind for t in registry.runnable]
     out["plugins/modules/mq_info.py"] = {
         "options": option_lines("types", {"type": "list", "elements": "str", "choices": ["qmgr"] + registry.kinds,
-                                          "default": ["qmgr"] + runnable},
+                                          "default": ["qmgr"] + registry.kinds},
                                 ["What to read: V(qmgr) (C(DISPLAY QMGR) and C(DISPLAY QMSTATUS)) and the object types. The "
-                                 "default reads the queue manager and the types that run ({0}).".format(
-                                     _and(["V({0})".format(k) for k in runnable]))], 2),
+                                 "default reads the queue manager and every object type."], 2),
         "return": sum((_info_return(otype) for otype in registry), [])}
     out["roles/provision/meta/argument_specs.yml"] = {"variables": sum((_role_option(otype) for otype in registry), [])}
     out["roles/provision/tasks/main.yml"] = {"lists": ["    {0}: \"{{{{ mq_{0} | default(omit) }}}}\"".format(t.list_option)
@@ -227,9 +230,10 @@ def blocks():
     out["roles/provision/vars/main.yml"] = {"declared": ["provision_declared:"] + [
         "  - \"{{{{ mq_{0} | default(none) }}}}\"".format(t.list_option) for t in registry]}
     out["README.md"] = {"types": _readme_table(registry)}
-    # Every module is in the action group, so that module_defaults for group/mqrest.admin.mq reach a new one too.
+    # Every mq_* module is in the action group, so that module_defaults for group/mqrest.admin.mq reach a new one too;
+    # check_role_vars takes no connection options (the group's defaults would be refused by it).
     modules = sorted(os.path.splitext(f)[0] for f in os.listdir(os.path.join(ROOT, "plugins", "modules")) if f.endswith(".py")
-                     and not f.startswith("_"))
+                     and f.startswith("mq_"))
     out["meta/runtime.yml"] = {"action_group": ["    - " + m for m in modules]}
     out["roles/provision/README.md"] = {"variables": ["| Variable | Default | Meaning |", "| --- | --- | --- |"] + [
         "| `mq_{0}` | undefined | entries of `mqrest.admin.{1}` options; undefined leaves {0} alone |".format(t.list_option, t.module)
@@ -238,9 +242,18 @@ def blocks():
 
 
 def _info_return(otype):
-    lines = ["{0}:".format(otype.list_option),
-             "  description:"] + _paragraphs(["Matching {0}, as M(mqrest.admin.{1}) reports them{2}.".format(
-                 otype.list_option, otype.module, ", each with its status records" if otype.lifecycle else "")], 4) + [
+    paragraphs = ["Matching {0}, as M(mqrest.admin.{1}) reports them{2}.".format(
+        otype.list_option, otype.module, ", each with its status records" if otype.lifecycle else "")]
+    if otype.subtype_attr and not otype.lifecycle:
+        paragraphs[0] = paragraphs[0][:-1] + " (C({0}) {1}). {2} have no status records here.".format(
+            otype.subtype_attr.option, _or(["V({0})".format(otype.subtype_label(c)) for c in otype.subtype_attr.choices]), otype.list_option.capitalize())
+    elif not otype.lifecycle:
+        paragraphs[0] += " {0} have no status records here.".format(otype.list_option.capitalize())
+    if otype.messages:
+        keyword, subtypes = otype.messages
+        paragraphs.append("{0} {1}'s C({2}) is the number of messages on it.".format(
+            _a(_and([otype.subtype_label(s) for s in subtypes])).capitalize(), otype.kind, keyword.lower()))
+    lines = ["{0}:".format(otype.list_option), "  description:"] + _paragraphs(paragraphs, 4) + [
         "  returned: when O(types) contains V({0})".format(otype.kind), "  type: list", "  elements: dict"]
     if otype.lifecycle:
         lines += ["  contains:", "    status:", "      description:"] + _paragraphs([

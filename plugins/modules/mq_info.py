@@ -13,6 +13,8 @@ description:
   - Reads the queue manager (C(DISPLAY QMGR), C(DISPLAY QMSTATUS) including C(LOGINUSE), C(LOGUTIL), C(CMDSERV)
     and C(CHINIT)) and the objects of the types asked for (O(types)) matching a generic name, those of the types that
     run each with its status records.
+  - Queues come with their definition, in which a local queue's C(curdepth) is the number of messages it holds, so one
+    task reads the depth of every queue a generic name matches.
   - One C(DISPLAY) per object type and one per status type, whatever the number of objects.
   - Use it for health gates before and after changes, and for reports.
 author:
@@ -32,15 +34,16 @@ options:
   types:
     description:
       - "What to read: V(qmgr) (C(DISPLAY QMGR) and C(DISPLAY QMSTATUS)) and the object types. The default reads the
-        queue manager and the types that run (V(listener), V(channel) and V(service))."
+        queue manager and every object type."
     type: list
     elements: str
     choices: [qmgr, queue, topic, listener, channel, service]
-    default: [qmgr, listener, channel, service]
+    default: [qmgr, queue, topic, listener, channel, service]
   # END generated (options)
   name:
     description:
       - Name or generic name (ending in C(*)) of the objects to read.
+      - A generic name matches the queue manager's own C(SYSTEM.*) objects too.
     type: str
     default: "*"
   status:
@@ -67,6 +70,18 @@ EXAMPLES = r"""
       - mq.qmstatus.cmdserv == 'RUNNING'
       - mq.qmstatus.logutil | int < 80
       - mq.channels | selectattr('status_summary', 'search', 'RETRYING') | list | length == 0
+
+- name: Read the depth of every application queue at once
+  mqrest.admin.mq_info:
+    types: [queue]
+    name: "APP.*"
+  delegate_to: localhost
+  register: app
+
+- name: Say which local queues hold messages
+  ansible.builtin.debug:
+    msg: "{{ item.name }}: {{ item.curdepth }} messages"
+  loop: "{{ app.queues | selectattr('type', 'eq', 'local') | selectattr('curdepth', 'gt', 0) | list }}"
 """
 
 RETURN = r"""
@@ -83,13 +98,15 @@ qmstatus:
 # BEGIN generated from the type registry by tools/generate_docs.py: edit the rows in plugins/module_utils/_types.py (return)
 queues:
   description:
-    - Matching queues, as M(mqrest.admin.mq_queue) reports them.
+    - Matching queues, as M(mqrest.admin.mq_queue) reports them (C(type) V(local), V(remote), V(alias) or V(model)).
+      Queues have no status records here.
+    - A local queue's C(curdepth) is the number of messages on it.
   returned: when O(types) contains V(queue)
   type: list
   elements: dict
 topics:
   description:
-    - Matching topics, as M(mqrest.admin.mq_topic) reports them.
+    - Matching topics, as M(mqrest.admin.mq_topic) reports them. Topics have no status records here.
   returned: when O(types) contains V(topic)
   type: list
   elements: dict
@@ -153,7 +170,7 @@ from ansible_collections.mqrest.admin.plugins.module_utils._types import REGISTR
 
 def main():
     mq = MQModule(ArgumentSpec(dict(
-        types=dict(type="list", elements="str", choices=["qmgr"] + REGISTRY.kinds, default=["qmgr"] + [t.kind for t in REGISTRY.runnable]),
+        types=dict(type="list", elements="str", choices=["qmgr"] + REGISTRY.kinds, default=["qmgr"] + REGISTRY.kinds),
         name=dict(type="str", default="*"),
         status=dict(type="bool", default=True),
     )))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-import mqemu_objects  # pylint: disable=import-error  (tests/emulator, on sys.path through tests/unit/conftest.py)
+from mqemu import objects as mqemu_objects
 
 from ansible_collections.mqrest.admin.plugins.module_utils._types import REGISTRY
 

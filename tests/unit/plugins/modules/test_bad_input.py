@@ -50,12 +50,16 @@ BAD_INPUT = [
     ("mq_listener", {"name": "L*"}, "name", "is not a valid listener name"),
     ("mq_listener", {"name": "*", "state": "absent"}, "name", "is not a valid listener name"),
     ("mq_channel", dict(SDR, name="C" * 21), "name", "1 to 20 characters"),
+    # A name that is too long says its length beside the limit (issue 21, item 12).
+    ("mq_channel", dict(SDR, name="QM1.TO.QM2.ORDERS.PRIMARY1"), "name", "is 26 characters long, and it must be 1 to 20 characters"),
+    ("mq_queue", {"name": "Q" * 49}, "name", "is 49 characters long, and it must be 1 to 48 characters"),
     ("mq_channel", dict(SDR, name="TO.*"), "name", "is not a valid channel name"),
     ("mq_service", {"name": "S;S"}, "name", "1 to 48 characters from"),
     ("mq_restart", {"type": "listener", "names": []}, "names", "must list at least one listener name"),
     ("mq_restart", {"type": "listener", "names": ["A B"]}, "names", "optionally ending in * (a generic name)"),
     ("mq_restart", {"type": "listener", "names": ["A*B"]}, "names", "optionally ending in * (a generic name)"),
     ("mq_restart", {"type": "channel", "names": ["C" * 21]}, "names", "1 to 20 characters"),
+    ("mq_restart", {"type": "channel", "names": ["C" * 21 + "*"]}, "names", "is 21 characters long without the *, and it must be 1 to 20"),
     ("mq_restart", {"type": "queue", "names": ["Q1"]}, "type", "must be one of: listener, channel, service"),
     # mq_restart baseline (the qmgr_restart role's restore): what the baseline restores, and only with operation start
     ("mq_restart", {"baseline": BASE}, "operation", "operation='restart': baseline only starts what ran before"),
