@@ -388,6 +388,10 @@ class QueueManager:
             base = store.get(default)  # defaults come from the (alterable) SYSTEM.DEF.* object when it exists
         attrs = dict(base.attrs) if base is not None and base.otype == otype else dict(self._schema(kind, otype))
         attrs = self._apply(kind, otype, attrs, params)
+        for key, reason in O.PLAIN_KINDS[kind].unique.items() if kind in O.PLAIN_KINDS else ():
+            # One object per value (a topic string: IBM-RC3300), REPLACE or LIKE included; blank is the seeded objects' root.
+            if str(attrs[key]).strip() and any(other.attrs[key] == attrs[key] for n, other in store.items() if n != name):
+                raise MqscError(reason, attrs[key])
         obj = MQObject(otype, attrs, time.time())
         if existing:
             obj.crwall = existing.crwall
