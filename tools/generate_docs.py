@@ -128,6 +128,15 @@ def common_docs(otype, bulk):
     return docs
 
 
+def attr_doc(otype, attr):
+    """An attribute option's paragraphs: its row's ``doc``, and what MQ answers to a second object with a unique value."""
+    paragraphs = list(attr.doc)
+    if attr.unique:
+        paragraphs.append("Another {0} object holding the same O({1}) is refused by MQ ({2} C({3})).".format(
+            otype.kind, attr.option, attr.unique, otype.reasons[attr.unique]))
+    return paragraphs
+
+
 # -- YAML text -----------------------------------------------------------------------------------------------------
 def _scalar(text):
     """A YAML scalar for ``text``: plain where YAML reads it back unchanged, else double-quoted."""
@@ -189,7 +198,7 @@ def entry_option_lines(otype, argspec, indent, bulk=False, bulk_options=()):
     """The options of one object (a module's options, or an mq_objects entry's suboptions)."""
     options = argspec.entry_options(otype, restart=not bulk)
     docs = common_docs(otype, bulk)
-    docs.update((a.option, list(a.doc)) for a in otype.attrs if a.option)
+    docs.update((a.option, attr_doc(otype, a)) for a in otype.attrs if a.option)
     lines = []
     for name, spec in options.items():
         paragraphs = docs[name]
@@ -213,6 +222,8 @@ def blocks():
     for otype in registry:
         paragraphs = ["The {0} this task manages, each with the per-object options of M(mqrest.admin.{1}).".format(
             otype.list_option, otype.module)] + list(otype.doc) + [
+            "Two entries with the same O({0}[].{1}) are refused before any request: MQ allows one {2} object per {3}.".format(
+                otype.list_option, a.option, otype.kind, a.option.replace("_", " ")) for a in otype.attrs if a.unique] + [
             "Leave the option out to leave {0} alone. An empty list manages no {1}, which with O(purge) deletes every {1} whose "
             "name starts with the prefix.".format(otype.list_option, otype.kind)]
         bulk.extend(option_lines(otype.list_option, {"type": "list", "elements": "dict"}, paragraphs, 2,

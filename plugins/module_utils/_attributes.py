@@ -15,7 +15,7 @@ from __future__ import annotations
 import difflib
 import re
 
-from ._errors import MQInputError
+from ._errors import MQInputError, add_reason_names
 
 __all__ = ["Attr", "ObjectType", "Verb", "Verbs", "Identity", "DEFINE_ALTER_DELETE", "validate_name", "RUN_STATES"]
 
@@ -67,8 +67,8 @@ class Attr:
     TOPICSTR); a different value needs ``recreate``, which deletes and defines the object again.
     ``refresh``: the ``REFRESH SECURITY TYPE(...)`` a change of this keyword waits for before it takes effect (results say
     ``refresh_required``); a change that waits for the object's restart is its lifecycle's business (``Lifecycle.live``).
-    ``unique``: no two objects of the type may hold the same value (TOPICSTR: 3300 MQRCCF_TOPICSTR_ALREADY_EXISTS), so one
-    task that declares it twice is refused before any request.
+    ``unique``: no two objects of the type may hold the same value; the reason code MQ refuses a second one with (TOPICSTR:
+    3300, named in the row's ``reasons``). One task that declares a value twice is refused before any request.
     ``doc``: the option's description (Ansible markup, one string per paragraph): tools/generate_docs.py writes it into the
     module's documentation and into mq_objects' suboptions; ``aliases``: other names the option takes.
     """
@@ -77,7 +77,7 @@ class Attr:
                  "fixed", "refresh", "unique", "doc", "aliases")
 
     def __init__(self, keyword, value_type="str", option=None, choices=None, minimum=None, maximum=None, max_length=None, types=None,
-                 default=None, labels=None, fixed=False, refresh=None, unique=False, doc=(), aliases=()):
+                 default=None, labels=None, fixed=False, refresh=None, unique=None, doc=(), aliases=()):
         self.keyword = keyword
         self.value_type = value_type
         self.option = option
@@ -302,6 +302,8 @@ class ObjectType:
     ``<option>_check`` says whether a missing one warns, fails or is ignored.
     ``verbs``: how definitions are created, changed and removed (``Verbs``; DEFINE, ALTER and DELETE unless said).
     ``identity``: what names one object (``Identity``; the ``name`` option unless said).
+    ``reasons``: {code: IBM name} of the reason codes particular to this type (a ``unique`` attribute's); failure
+    messages name them as they name the common ones (_errors.REASON_NAMES).
     ``list_option``: the mq_objects option (and, with ``mq_`` before it, the provision role's variable) that declares
     objects of this type; ``module``: its single-object module. ``summary``: what its module manages, in a few words
     (README); ``doc``: paragraphs about the type for the mq_objects list option; ``attributes_example``: a dictionary of
@@ -310,7 +312,8 @@ class ObjectType:
 
     def __init__(self, kind, qualifier, name_max, attrs, type_attr=None, required=None, lifecycle=None, subtype_keyword=None,
                  type_in_qualifier=False, type_default=None, messages=None, references=None, namespaces=None,
-                 verbs=DEFINE_ALTER_DELETE, identity=None, list_option=None, module=None, summary="", doc=(), attributes_example=None):
+                 verbs=DEFINE_ALTER_DELETE, identity=None, list_option=None, module=None, summary="", doc=(), attributes_example=None,
+                 reasons=None):
         self.kind = kind
         self.qualifier = qualifier
         self.name_max = name_max
@@ -327,6 +330,11 @@ class ObjectType:
         self.summary = summary
         self.doc = (doc,) if isinstance(doc, str) else tuple(doc)
         self.attributes_example = attributes_example
+        self.reasons = dict(reasons or {})
+        unnamed = [a.keyword for a in self.attrs if a.unique and a.unique not in self.reasons]
+        if unnamed:
+            raise ValueError("{0}: the reason code of unique {1} has no name in reasons".format(kind, ", ".join(unnamed)))
+        add_reason_names(self.reasons)
         self.type_in_qualifier = type_in_qualifier
         self.type_default = type_default
         self.required = required or {}

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from ._attributes import validate_name
 from ._ensure import Applying, active_error, delete_command, option_label, plan_present, restart_warning
-from ._errors import MQError, MQInputError, MQWaitError
+from ._errors import MQError, MQInputError, MQWaitError, reason_name
 from ._lifecycle import summarize
 from ._mqsc import generic_name_for
 from ._restart import SYSTEM_PREFIX
@@ -82,11 +82,13 @@ def parse_entries(otype, option, entries):
         seen[key] = where
         for keyword, value in desired.items():
             # MQ holds a value of a unique attribute on one object at most (a topic string: 3300 on the second DEFINE).
-            if params["state"] != "absent" and otype.by_keyword[keyword].unique:
-                other = held.setdefault((keyword, otype.by_keyword[keyword].normalize(value)), where)
+            attr = otype.by_keyword[keyword]
+            if params["state"] != "absent" and attr.unique:
+                other = held.setdefault((keyword, attr.normalize(value)), where)
                 if other != where:
-                    raise MQInputError("{0}: {1}={2!r} is also declared by {3}; MQ allows one {4} per {1} ({5})".format(
-                        where, otype.by_keyword[keyword].option, value, other, otype.kind, keyword))
+                    raise MQInputError("{0}: {1}={2!r} is also declared by {3}; MQ allows one {4} per {1} ({5}: a second one "
+                                       "fails with {6} {7})".format(where, attr.option, value, other, otype.kind, keyword,
+                                                                    attr.unique, reason_name(attr.unique)))
         parsed.append(Entry(otype, where, params["name"], params["state"], desired if params["state"] != "absent" else {}, subtype,
                             params["recreate"], params.get("force", False), params, params.get("purge", False)))
     return parsed

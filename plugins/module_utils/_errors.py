@@ -18,6 +18,7 @@ __all__ = [
     "MQWaitError",
     "MQUnconfirmedError",
     "reason_name",
+    "add_reason_names",
     "RETRYABLE_STATUS",
 ]
 
@@ -30,6 +31,7 @@ _QMGR_DOWN_STATUS = 503
 
 # Reason codes this collection meets, with their IBM names. The name goes into every
 # failure message so an operator can search IBM's reason-code pages without a lookup table.
+# A code particular to one object type is named by its row instead (ObjectType.reasons, through add_reason_names).
 REASON_NAMES = {
     2035: "MQRC_NOT_AUTHORIZED",
     2042: "MQRC_OBJECT_IN_USE",
@@ -51,7 +53,6 @@ REASON_NAMES = {
     3262: "MQRCCF_NO_START_CMD",
     3263: "MQRCCF_NO_STOP_CMD",
     3268: "MQRCCF_LISTENER_STILL_ACTIVE",
-    3300: "MQRCCF_TOPICSTR_ALREADY_EXISTS",
     4001: "MQRCCF_OBJECT_ALREADY_EXISTS",
     4002: "MQRCCF_OBJECT_WRONG_TYPE",
     4008: "MQRCCF_OBJECT_NAME_ERROR",
@@ -77,6 +78,13 @@ REASON_HINTS = {
     2055: "the queue holds messages: a DELETE discards committed ones only with PURGE (purge: true) and never uncommitted ones, "
           "and USAGE changes only on an empty queue",
 }
+
+
+def add_reason_names(names):
+    """Name more reason codes ({code: IBM name}); a code already named otherwise is a mistake in the caller's table."""
+    for code, name in names.items():
+        if REASON_NAMES.setdefault(code, name) != name:
+            raise ValueError("reason {0} is {1}, not {2}".format(code, REASON_NAMES[code], name))
 
 
 def reason_name(code):

@@ -356,18 +356,16 @@ TOPIC = ObjectType(
     qualifier="TOPIC",
     name_max=48,
     summary="administrative topic present/absent; its topic string fixed once defined (a new one needs `recreate`)",
-    doc="Two entries with the same O(topics[].topic_string) are refused before any request: MQ allows one topic object per "
-        "topic string.",
     attributes_example="{DEFPRTY: 5, WILDCARD: BLOCK}",
     required={None: ("TOPICSTR",)},
+    reasons={3300: "MQRCCF_TOPICSTR_ALREADY_EXISTS"},
     attrs=[
-        Attr("TOPICSTR", option="topic_string", max_length=10240, fixed=True, unique=True,
+        Attr("TOPICSTR", option="topic_string", max_length=10240, fixed=True, unique=3300,
              doc=("The topic string this topic object administers (C(TOPICSTR)), such as V(prices/fruit); case is kept. "
                   "Required to create the topic.",
                   "MQ cannot change it on an existing topic (C(ALTER TOPIC) has no C(TOPICSTR)); a different value fails "
                   "unless O(recreate=true), which deletes the topic object and defines it again. Subscriptions and retained "
-                  "publications belong to the string, not to the object, and stay.",
-                  "Another topic object with the same string is refused by MQ (3300 C(MQRCCF_TOPICSTR_ALREADY_EXISTS)).")),
+                  "publications belong to the string, not to the object, and stay.")),
         Attr("DESCR", option="description", max_length=64,
              doc="Description (C(DESCR)), at most 64 characters. Case is kept."),
         Attr("PUB", "enum", option="publish", choices=_ASPARENT_ENABLED,

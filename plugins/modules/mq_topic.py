@@ -76,7 +76,7 @@ options:
       - MQ cannot change it on an existing topic (C(ALTER TOPIC) has no C(TOPICSTR)); a different value fails unless
         O(recreate=true), which deletes the topic object and defines it again. Subscriptions and retained publications
         belong to the string, not to the object, and stay.
-      - Another topic object with the same string is refused by MQ (3300 C(MQRCCF_TOPICSTR_ALREADY_EXISTS)).
+      - Another topic object holding the same O(topic_string) is refused by MQ (3300 C(MQRCCF_TOPICSTR_ALREADY_EXISTS)).
     type: str
   description:
     description:

@@ -69,8 +69,29 @@ def test_mq_objects_refuses_two_topics_with_one_string_before_any_request(mq, ru
     fresh(mq)
     result = run_module("mq_objects", topics=[{"name": "A", "topic_string": "x/y"}, {"name": "B", "topic_string": "x/y"}])
     assert result["failed"] and result["msg"] == \
-        "topics[1] (B): topic_string='x/y' is also declared by topics[0] (A); MQ allows one topic per topic_string (TOPICSTR)"
+        "topics[1] (B): topic_string='x/y' is also declared by topics[0] (A); MQ allows one topic per topic_string (TOPICSTR: " \
+        "a second one fails with 3300 MQRCCF_TOPICSTR_ALREADY_EXISTS)"
     assert sent(mq) == []
+
+
+def test_mq_answers_a_string_another_topic_object_holds_with_3300_named_by_the_row(mq, run_module):
+    """A string held by a topic object that this task does not declare: MQ refuses the DEFINE, and the failure shows the
+    command, the reason code with the name the registry row gives it, and MQ's message; nothing else was sent."""
+    run_module("mq_topic", **PRICES)
+    fresh(mq)
+    single = run_module("mq_topic", name="PRICES.AGAIN", topic_string="prices")
+    assert single["failed"] and single["changed"] is False
+    assert (single["mq_reason_code"], single["mq_reason_name"]) == (3300, "MQRCCF_TOPICSTR_ALREADY_EXISTS")
+    assert single["mq_command"] == "DEFINE TOPIC(PRICES.AGAIN) TOPICSTR('prices')"
+    assert "reason 3300 (MQRCCF_TOPICSTR_ALREADY_EXISTS): MQRCCF_TOPICSTR_ALREADY_EXISTS: topic string 'prices' already exists" \
+        in single["msg"]
+    assert mutating(mq) == [("DEFINE", "TOPIC", "PRICES.AGAIN")]
+    fresh(mq)
+    bulk = run_module("mq_objects", topics=[{"name": "NEWS", "topic_string": "news"}, {"name": "PRICES.AGAIN", "topic_string": "prices"}])
+    assert bulk["failed"] and (bulk["mq_reason_code"], bulk["mq_reason_name"]) == (3300, "MQRCCF_TOPICSTR_ALREADY_EXISTS")
+    assert bulk["commands"] == ["DEFINE TOPIC(NEWS) TOPICSTR('news')", "DEFINE TOPIC(PRICES.AGAIN) TOPICSTR('prices')"]
+    assert bulk["changed"] is True  # NEWS was defined before MQ refused the second DEFINE
+    assert run_module("mq_info", types=["topic"], name="PRICES*")["topics"][0]["name"] == "PRICES"  # the holder is untouched
 
 
 def test_mq_objects_converges_topics_and_purges_by_prefix_never_system_ones(mq, run_module):
