@@ -6,11 +6,12 @@
     python tools/generate_docs.py            # rewrite every generated block
     python tools/generate_docs.py --check    # exit 1, naming the files, when a committed block differs from the rows
 
-Each object type's row holds its options' descriptions (Attr.doc); the options every object module shares (name,
-state, attributes, recreate, force, purge) are worded here once, from what the row says about the type. The blocks:
-the options of each single-object module, the list options of mq_objects with their suboptions, mq_info's types and
-facts, the provision role's variables (argument spec, task, declared list), the README's table of object types and the
-action group in meta/runtime.yml (every mq_* module in plugins/modules).
+Each object type's row holds its options' descriptions (Attr.doc); the options every object module shares (name, state,
+attributes, recreate, force, purge) and the values every object module returns are worded here once, from what the row
+says about the type. The blocks: the options, Ansible attributes and common return values of each single-object module
+(its own facts, such as RV(topic), stay written by hand), the list options of mq_objects with their suboptions,
+mq_info's types and facts, the provision role's variables (argument spec, task, declared list), the README's table of
+object types and the action group in meta/runtime.yml (every mq_* module in plugins/modules).
 A block sits between a BEGIN and an END line that say it is generated; everything outside them is written by hand.
 tests/unit/plugins/test_generated_docs.py fails when a row changes and the blocks are not written again.
 """
@@ -39,8 +40,8 @@ def _registry():
         sys.path.insert(0, os.sep.join(parts[:-3]))
     else:
         sys.path.insert(0, os.path.join(ROOT, ".tmp", "dev"))
-    from ansible_collections.mqrest.admin.plugins.module_utils import _argspec, _types  # pylint: disable=import-outside-toplevel
-    return _types.REGISTRY, _argspec
+    from ansible_collections.mqrest.admin.plugins.module_utils import _argspec, _errors, _types  # pylint: disable=import-outside-toplevel
+    return _types.REGISTRY, _argspec, _errors
 
 
 # -- the options every object module shares ------------------------------------------------------------------------
@@ -210,14 +211,104 @@ def entry_option_lines(otype, argspec, indent, bulk=False, bulk_options=()):
     return lines
 
 
+# -- what every object module returns -------------------------------------------------------------------------------
+# The support of each Ansible attribute: the same for every object module.
+ATTRIBUTES = ["  check_mode:", "    support: full", "  diff_mode:", "    support: full", "  idempotent:", "    support: full",
+              "  platform:", "    description: Target operating systems and families that the module can be run against.",
+              "    support: full", "    platforms: posix",
+              "    details: Runs on the controller (C(delegate_to=localhost)) or any host that reaches the mqweb server over HTTPS."]
+
+
+def _return_value(name, paragraphs, returned, type_, indent=0, **more):
+    pad = " " * indent
+    lines = ["{0}{1}:".format(pad, name), "{0}  description:".format(pad)] + _paragraphs(paragraphs, indent + 4)
+    lines += ["{0}  returned: {1}".format(pad, returned)] if returned else []
+    lines.append("{0}  type: {1}".format(pad, type_))
+    for key, value in more.items():
+        lines.append("{0}  {1}: {2}".format(pad, key, _flow(value)))
+    return lines
+
+
+def _reasons(codes):
+    errors = _registry()[2]
+    return _or(["{0} {1}".format(code, errors.reason_name(code)) for code in sorted(codes)])
+
+
+def return_lines(otype):
+    """The RETURN values every object module has, worded from the row; the object's own entry (its facts, with a sample)
+    and anything particular to the module stay written by hand after the block."""
+    kind, lifecycle, verbs = otype.kind, otype.lifecycle, otype.verbs
+    actions = ["created", "updated"] + (["recreated"] if otype.fixed_attrs else []) + ["unchanged", "deleted", "absent"]
+    lines = _return_value("action", ["What was done to the definition."], "always", "str", sample="updated", choices=actions)
+    if lifecycle:
+        run_action = ["What was done to the run state, besides RV(action)'s change to the definition. V(started), V(stopped) "
+                      "or V(restarted) when this task's own command did it (in check mode, what it would do); null when the "
+                      "state was already right, when another writer had done it, or with O(state=present) or O(state=absent)."]
+        if lifecycle.failing:
+            run_action.append("V(restarted) with O(state=started) too, for changed attributes (RV(restarted_for)) or for {0} that "
+                              "was {1} (RV(restarted_for) then empty).".format(_a(kind), _or(["C({0})".format(state) for state in
+                                                                                            sorted(lifecycle.failing)])))
+        run_action.append("The diff then shows C(state) before and after (C(state) before is left out for an object this task "
+                          "created).")
+        lines += _return_value("run_action", run_action, "success, unless O(state=absent)", "str", sample="started",
+                               choices=["started", "stopped", "restarted"])
+        lines += _return_value("restarted_for", [
+            "The changed attributes that this task restarted the object for (O(state=started) and an C(ALTER) of attributes "
+            "that a running object only takes when it next starts); empty otherwise. RV(run_action) is then V(restarted). The "
+            "idempotency guide lists these attributes per object type."], "success, unless O(state=absent)", "list",
+            elements="str")
+        passive = ", or {0} {1}, whose running instances a restart would end".format(
+            _a(_or([otype.subtype_label(s) for s in sorted(lifecycle.passive)])), kind) if lifecycle.passive else ""
+        lines += _return_value("restart_required", [
+            "True when the object runs and keeps the old values of changed attributes until it next starts, because this task "
+            "did not restart it (O(state=present){0}). A warning names the attributes.".format(passive)],
+            "success, unless O(state=absent)", "bool", sample=False)
+    free = any(not a.option for a in otype.attrs)
+    lines += _return_value("changed_attributes", ["Options{0} that were or would be changed.".format(
+        " (or lower-case MQSC keywords given in O(attributes))" if free else "")], "always", "list", elements="str")
+    lines += _return_value("commands", ["MQSC commands that were sent, or that would be sent in check mode, in runmqsc form."],
+                           "always", "list", elements="str")
+    lines += _return_value("diff", ["Before and after values of the changed attributes{0}.".format(
+        ", and C(state) before and after when RV(run_action) is set" if lifecycle else "")], "when diff mode is enabled", "dict")
+    lines += _return_value("raced", [
+        "True when another writer changed the {0} between this task's read and its command (a C({1}) answered {2} because it "
+        "exists now, an C({3}) or C({4}) answered {5} because it is gone), and the task read it again and converged from there. "
+        "RV(action) and RV(changed_attributes) say what this task's own commands did.".format(
+            kind, verbs.create.verb, _or(str(c) for c in sorted(verbs.create.raced)), verbs.change.verb, verbs.remove.verb,
+            _or(str(c) for c in sorted(verbs.change.raced | verbs.remove.raced)))], "success", "bool", sample=False)
+    lines += _return_value("not_attempted", [
+        "When the task failed part-way, the planned MQSC commands that were never sent, in runmqsc form. RV(commands) lists "
+        "those that were sent, the last of them the one that failed."], "failure", "list", elements="str")
+    if lifecycle:
+        lines += _return_value("sync_result", [
+            "Facts about the start, stop or restart that was issued and waited for. A restart sums both phases, as the "
+            "RV(mqrest.admin.mq_restart#module:sync_results) of M(mqrest.admin.mq_restart) do."],
+            "when a start, stop or restart was issued and not in check mode", "dict")
+        lines.append("  contains:")
+        lines += _return_value("operation", ["V(started), V(stopped) or V(restarted)."], None, "str", indent=4)
+        lines += _return_value("polls", ["Number of status requests made while waiting."], None, "int", indent=4)
+        lines += _return_value("elapsed_seconds", ["Seconds from sending the command until the status confirmed it."], None,
+                               "float", indent=4)
+        lines += _return_value("by_another_writer", [
+            "True when MQ answered that the {0} already was started ({1}) or stopped ({2}), because another writer got there "
+            "between this task's status read and its command. That is not counted as this task's change.".format(
+                kind, _reasons(lifecycle.already_started), _reasons(lifecycle.already_stopped)),
+            "For a restart, true when MQ answered either phase so."], None, "bool", indent=4)
+        if lifecycle.hold:
+            lines += _return_value("held_stopped", ["As RV(held_stopped)."], "when RV(held_stopped) is", "bool", indent=4)
+        lines.append("  sample: {operation: started, polls: 3, elapsed_seconds: 0.41}")
+    return lines
+
+
 # -- the blocks ----------------------------------------------------------------------------------------------------
 def blocks():
     """{path relative to the repository: {block name: text}} of every generated block."""
-    registry, argspec = _registry()
+    registry, argspec, _errors = _registry()
     out = {}
     bulk_options = {"purge", "wait", "wait_timeout", "poll_interval", "outage_grace", "stop_mode", "stop_status", "retrying_grace"}
     for otype in registry:
-        out["plugins/modules/{0}.py".format(otype.module)] = {"options": entry_option_lines(otype, argspec, 2)}
+        out["plugins/modules/{0}.py".format(otype.module)] = {"attributes": ATTRIBUTES, "options": entry_option_lines(otype, argspec, 2),
+                                                               "return": return_lines(otype)}
     bulk = []
     for otype in registry:
         paragraphs = ["The {0} this task manages, each with the per-object options of M(mqrest.admin.{1}).".format(
@@ -241,6 +332,7 @@ def blocks():
     out["roles/provision/vars/main.yml"] = {"declared": ["provision_declared:"] + [
         "  - \"{{{{ mq_{0} | default(none) }}}}\"".format(t.list_option) for t in registry]}
     out["README.md"] = {"types": _readme_table(registry)}
+    out["docs/docsite/rst/guide_architecture.rst"] = {"rows": _guide_table(registry)}
     # Every mq_* module is in the action group, so that module_defaults for group/mqrest.admin.mq reach a new one too;
     # check_role_vars takes no connection options (the group's defaults would be refused by it).
     modules = sorted(os.path.splitext(f)[0] for f in os.listdir(os.path.join(ROOT, "plugins", "modules")) if f.endswith(".py")
@@ -292,9 +384,52 @@ def _readme_table(registry):
     return lines
 
 
+def _guide_table(registry):
+    """The architecture guide's table of rows: what each row says beyond its attributes, as the row says it."""
+    def lit(text):
+        return "``{0}``".format(text)
+
+    lines = ["", ".. list-table::", "   :header-rows: 1", "   :widths: 10 14 24 10 42", "",
+             "   * - Row", "     - DISPLAY", "     - Fixed once created", "     - Lifecycle", "     - Besides its attributes"]
+    for otype in registry:
+        fixed = []
+        for attr in otype.fixed_attrs:
+            notes = ["the subtype"] if attr is otype.subtype_attr else []
+            notes += ["the command's qualifier"] if attr is otype.type_attr and otype.type_in_qualifier else []
+            notes += ["default " + lit(attr.fact(attr.default))] if attr.default else []
+            notes += ["unique: a second one is {0} {1}".format(attr.unique, otype.reasons[attr.unique])] if attr.unique else []
+            fixed.append(lit(attr.keyword) + (" ({0})".format("; ".join(notes)) if notes else ""))
+        if otype.subtype_attr is not None and otype.subtype_attr not in otype.fixed_attrs:
+            fixed.append("none ({0} is the subtype)".format(lit(otype.subtype_attr.keyword)))
+        lifecycle = otype.lifecycle
+        said = []
+        if otype.type_default:
+            said.append("{0} {1}".format(lit("type_default"), lit(otype.subtype_label(otype.type_default))))
+        if otype.required:
+            said.append("{0} {1}".format(lit("required"), ", ".join(
+                "{0}: {1}".format(subtype, " ".join(keys)) if subtype else " ".join(keys) for subtype, keys in otype.required.items())))
+        if otype.messages:
+            said.append("{0} {1} of {2}".format(lit("messages"), lit(otype.messages[0]), ", ".join(otype.messages[1])))
+        for keyword, (qualifier, values, what) in otype.references.items():
+            said.append("{0} {1}: a {2} ({3})".format(lit("references"), lit(keyword), what, lit(otype.by_keyword[keyword].option + "_check")))
+        for subtype, (keyword, value) in otype.namespaces.items():
+            said.append("{0} {1}: {2}".format(lit("namespaces"), subtype, lit("{0}({1})".format(keyword, value))))
+        if lifecycle and lifecycle.address:
+            said.append("{0} {1}".format(lit("address"), ", ".join(lifecycle.address)))
+        if lifecycle and lifecycle.needs_keyword:
+            said.append("{0} {1}".format(lit("needs_keyword"), ", ".join(
+                "{0} ({1})".format(keyword, operation) for operation, keyword in lifecycle.needs_keyword.items())))
+        cells = [lit(otype.kind.upper()), lit(otype.qualifier) + (" (any type)" if otype.type_in_qualifier else ""),
+                 "; ".join(fixed) or "none", lit(lifecycle.status_qualifier) if lifecycle else "none", "; ".join(said) or "none"]
+        for first, cell in zip(["   * - "] + ["     - "] * 4, cells):
+            lines += textwrap.wrap(cell, WIDTH, initial_indent=first, subsequent_indent="       ", break_long_words=False,
+                                   break_on_hyphens=False)
+    return lines + [""]
+
+
 # -- markers -------------------------------------------------------------------------------------------------------
 def _markers(path, name):
-    comment = ("<!-- {0} -->" if path.endswith(".md") else "# {0}")
+    comment = "<!-- {0} -->" if path.endswith(".md") else ".. {0}" if path.endswith(".rst") else "# {0}"
     return comment.format("{0} ({1})".format(BEGIN, name)), comment.format("{0} ({1})".format(END, name))
 
 

@@ -43,12 +43,19 @@ extends_documentation_fragment:
   - mqrest.admin.channel_stop
   - mqrest.admin.attributes
 attributes:
+  # BEGIN generated from the type registry by tools/generate_docs.py: edit the rows in plugins/module_utils/_types.py (attributes)
   check_mode:
     support: full
   diff_mode:
     support: full
   idempotent:
     support: full
+  platform:
+    description: Target operating systems and families that the module can be run against.
+    support: full
+    platforms: posix
+    details: Runs on the controller (C(delegate_to=localhost)) or any host that reaches the mqweb server over HTTPS.
+  # END generated (attributes)
 options:
   # BEGIN generated from the type registry by tools/generate_docs.py: edit the rows in plugins/module_utils/_types.py (options)
   name:
@@ -253,19 +260,21 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
+# BEGIN generated from the type registry by tools/generate_docs.py: edit the rows in plugins/module_utils/_types.py (return)
 action:
-  description: What was done to the definition.
+  description:
+    - What was done to the definition.
   returned: always
   type: str
-  sample: created
+  sample: updated
   choices: [created, updated, recreated, unchanged, deleted, absent]
 run_action:
   description:
-    - What was done to the run state, besides RV(action)'s change to the definition. V(started), V(stopped) or V(restarted)
-      when this task's own command did it (in check mode, what it would do); null when the state was already right,
-      when another writer had done it, or with O(state=present) or O(state=absent).
-    - V(restarted) with O(state=started) too, for changed attributes (RV(restarted_for)) or for a sending channel that
-      was C(RETRYING) (RV(restarted_for) then empty).
+    - What was done to the run state, besides RV(action)'s change to the definition. V(started), V(stopped) or
+      V(restarted) when this task's own command did it (in check mode, what it would do); null when the state was
+      already right, when another writer had done it, or with O(state=present) or O(state=absent).
+    - V(restarted) with O(state=started) too, for changed attributes (RV(restarted_for)) or for a channel that was
+      C(RETRYING) (RV(restarted_for) then empty).
     - The diff then shows C(state) before and after (C(state) before is left out for an object this task created).
   returned: success, unless O(state=absent)
   type: str
@@ -273,41 +282,32 @@ run_action:
   choices: [started, stopped, restarted]
 restarted_for:
   description:
-    - The changed attributes that this task restarted the object for (O(state=started) and an C(ALTER) of attributes that
-      a running object only takes when it next starts); empty otherwise. RV(run_action)
-      is then V(restarted). The idempotency guide lists these attributes per object type.
+    - The changed attributes that this task restarted the object for (O(state=started) and an C(ALTER) of attributes
+      that a running object only takes when it next starts); empty otherwise. RV(run_action) is then V(restarted). The
+      idempotency guide lists these attributes per object type.
   returned: success, unless O(state=absent)
   type: list
   elements: str
-  sample: [conname]
 restart_required:
   description:
     - True when the object runs and keeps the old values of changed attributes until it next starts, because this task
-      did not restart it (O(state=present), or a receiver or server-connection channel, whose running instances a
-      restart would end). A warning names the attributes.
+      did not restart it (O(state=present), or a clusrcvr, rcvr or svrconn channel, whose running instances a restart
+      would end). A warning names the attributes.
   returned: success, unless O(state=absent)
   type: bool
   sample: false
 changed_attributes:
-  description: Options (or lower-case MQSC keywords given in O(attributes)) that were or would be changed.
-  returned: always
-  type: list
-  elements: str
-  sample: [conname]
-channel:
   description:
-    - The channel after the task, as returned by C(DISPLAY CHANNEL), with option names as keys where one
-      exists and lower-case MQSC keywords otherwise. Empty when the channel does not exist.
-    - In check mode, the predicted state.
-  returned: always
-  type: dict
-  sample: {name: APP.SVRCONN, type: svrconn, max_instances: 200, ssl_cipher: ANY_TLS12_OR_HIGHER, description: ""}
-commands:
-  description: MQSC commands that were sent, or that would be sent in check mode, in runmqsc form.
+    - Options (or lower-case MQSC keywords given in O(attributes)) that were or would be changed.
   returned: always
   type: list
   elements: str
-  sample: ["DEFINE CHANNEL(APP.SVRCONN) CHLTYPE(SVRCONN) MAXINST(200)"]
+commands:
+  description:
+    - MQSC commands that were sent, or that would be sent in check mode, in runmqsc form.
+  returned: always
+  type: list
+  elements: str
 diff:
   description:
     - Before and after values of the changed attributes, and C(state) before and after when RV(run_action) is set.
@@ -315,9 +315,9 @@ diff:
   type: dict
 raced:
   description:
-    - True when another writer changed the object between this task's read and its command (a C(DEFINE) answered 4001
-      because it exists now, an C(ALTER) or C(DELETE) answered 2085 because it is gone), and the task read it again and
-      converged from there. RV(action) and RV(changed_attributes) say what this task's own commands did.
+    - True when another writer changed the channel between this task's read and its command (a C(DEFINE) answered 4001
+      or 4002 because it exists now, an C(ALTER) or C(DELETE) answered 2085 because it is gone), and the task read it
+      again and converged from there. RV(action) and RV(changed_attributes) say what this task's own commands did.
   returned: success
   type: bool
   sample: false
@@ -328,7 +328,47 @@ not_attempted:
   returned: failure
   type: list
   elements: str
-  sample: ["DELETE CHANNEL(APP.SVRCONN)"]
+sync_result:
+  description:
+    - Facts about the start, stop or restart that was issued and waited for. A restart sums both phases, as the
+      RV(mqrest.admin.mq_restart#module:sync_results) of M(mqrest.admin.mq_restart) do.
+  returned: when a start, stop or restart was issued and not in check mode
+  type: dict
+  contains:
+    operation:
+      description:
+        - V(started), V(stopped) or V(restarted).
+      type: str
+    polls:
+      description:
+        - Number of status requests made while waiting.
+      type: int
+    elapsed_seconds:
+      description:
+        - Seconds from sending the command until the status confirmed it.
+      type: float
+    by_another_writer:
+      description:
+        - True when MQ answered that the channel already was started (4031 MQRCCF_CHANNEL_IN_USE) or stopped (4064
+          MQRCCF_CHANNEL_NOT_ACTIVE), because another writer got there between this task's status read and its command.
+          That is not counted as this task's change.
+        - For a restart, true when MQ answered either phase so.
+      type: bool
+    held_stopped:
+      description:
+        - As RV(held_stopped).
+      returned: when RV(held_stopped) is
+      type: bool
+  sample: {operation: started, polls: 3, elapsed_seconds: 0.41}
+# END generated (return)
+channel:
+  description:
+    - The channel after the task, as returned by C(DISPLAY CHANNEL), with option names as keys where one
+      exists and lower-case MQSC keywords otherwise. Empty when the channel does not exist.
+    - In check mode, the predicted state.
+  returned: always
+  type: dict
+  sample: {name: APP.SVRCONN, type: svrconn, max_instances: 200, ssl_cipher: ANY_TLS12_OR_HIGHER, description: ""}
 held_stopped:
   description:
     - Whether MQ holds the channel C(STOPPED) after a stop of a V(svrconn), V(rcvr) or V(clusrcvr) channel with
@@ -338,33 +378,6 @@ held_stopped:
   returned: when such a stop was sent, not in check mode
   type: bool
   sample: true
-sync_result:
-  description:
-    - Facts about the start, stop or restart that was issued and waited for. A restart sums both phases, as the
-      RV(mqrest.admin.mq_restart#module:sync_results) of M(mqrest.admin.mq_restart) do.
-  returned: when a start, stop or restart was issued and not in check mode
-  type: dict
-  contains:
-    operation:
-      description: V(started), V(stopped) or V(restarted).
-      type: str
-    polls:
-      description: Number of status requests made while waiting.
-      type: int
-    elapsed_seconds:
-      description: Seconds from sending the command until the status confirmed it.
-      type: float
-    by_another_writer:
-      description:
-        - True when MQ answered that the channel already was started (4031 MQRCCF_CHANNEL_IN_USE) or stopped (4064
-          MQRCCF_CHANNEL_NOT_ACTIVE), because another writer got there between this task's status read and its command. That is
-          not counted as this task's change.
-        - For a restart, true when MQ answered either phase so.
-      type: bool
-    held_stopped:
-      description: As RV(held_stopped).
-      type: bool
-      returned: when RV(held_stopped) is
 """
 
 from ansible_collections.mqrest.admin.plugins.module_utils._object_module import run_object_module

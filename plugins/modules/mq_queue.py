@@ -25,6 +25,7 @@ extends_documentation_fragment:
   - mqrest.admin.connection
   - mqrest.admin.attributes
 attributes:
+  # BEGIN generated from the type registry by tools/generate_docs.py: edit the rows in plugins/module_utils/_types.py (attributes)
   check_mode:
     support: full
   diff_mode:
@@ -36,6 +37,7 @@ attributes:
     support: full
     platforms: posix
     details: Runs on the controller (C(delegate_to=localhost)) or any host that reaches the mqweb server over HTTPS.
+  # END generated (attributes)
 options:
   # BEGIN generated from the type registry by tools/generate_docs.py: edit the rows in plugins/module_utils/_types.py (options)
   name:
@@ -180,18 +182,47 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
+# BEGIN generated from the type registry by tools/generate_docs.py: edit the rows in plugins/module_utils/_types.py (return)
 action:
-  description: What was done to the definition.
+  description:
+    - What was done to the definition.
   returned: always
   type: str
   sample: updated
   choices: [created, updated, recreated, unchanged, deleted, absent]
 changed_attributes:
-  description: Options (or lower-case MQSC keywords given in O(attributes)) that were or would be changed.
+  description:
+    - Options (or lower-case MQSC keywords given in O(attributes)) that were or would be changed.
   returned: always
   type: list
   elements: str
-  sample: [max_depth]
+commands:
+  description:
+    - MQSC commands that were sent, or that would be sent in check mode, in runmqsc form.
+  returned: always
+  type: list
+  elements: str
+diff:
+  description:
+    - Before and after values of the changed attributes.
+  returned: when diff mode is enabled
+  type: dict
+raced:
+  description:
+    - True when another writer changed the queue between this task's read and its command (a C(DEFINE) answered 4001 or
+      4002 because it exists now, an C(ALTER) or C(DELETE) answered 2085 because it is gone), and the task read it again
+      and converged from there. RV(action) and RV(changed_attributes) say what this task's own commands did.
+  returned: success
+  type: bool
+  sample: false
+not_attempted:
+  description:
+    - When the task failed part-way, the planned MQSC commands that were never sent, in runmqsc form. RV(commands) lists
+      those that were sent, the last of them the one that failed.
+  returned: failure
+  type: list
+  elements: str
+# END generated (return)
 queue:
   description:
     - The queue after the task, as returned by C(DISPLAY QUEUE), with option names as keys where one exists and
@@ -200,33 +231,6 @@ queue:
   returned: always
   type: dict
   sample: {name: APP.ORDERS.IN, type: local, max_depth: 50000, persistence: true, usage: normal, curdepth: 0}
-commands:
-  description: MQSC commands that were sent, or that would be sent in check mode, in runmqsc form.
-  returned: always
-  type: list
-  elements: str
-  sample: ["ALTER QLOCAL(APP.ORDERS.IN) MAXDEPTH(50000)"]
-diff:
-  description: Before and after values of the changed attributes.
-  returned: when diff mode is enabled
-  type: dict
-  sample: {before: {max_depth: 5000}, after: {max_depth: 50000}}
-raced:
-  description:
-    - True when another writer changed the queue between this task's read and its command (a C(DEFINE) answered 4001
-      because it exists now, an C(ALTER) or C(DELETE) answered 2085 because it is gone), and the task read it again and
-      converged from there. RV(action) and RV(changed_attributes) say what this task's own commands did.
-  returned: success
-  type: bool
-  sample: false
-not_attempted:
-  description:
-    - When the task failed part-way (a recreate whose C(DEFINE) was never sent), the planned MQSC commands that were not
-      sent, in runmqsc form.
-  returned: failure
-  type: list
-  elements: str
-  sample: ["DEFINE QALIAS(APP.ORDERS) TARGET(APP.ORDERS.IN)"]
 """
 
 from ansible_collections.mqrest.admin.plugins.module_utils._object_module import run_object_module

@@ -25,12 +25,19 @@ extends_documentation_fragment:
   - mqrest.admin.wait
   - mqrest.admin.attributes
 attributes:
+  # BEGIN generated from the type registry by tools/generate_docs.py: edit the rows in plugins/module_utils/_types.py (attributes)
   check_mode:
     support: full
   diff_mode:
     support: full
   idempotent:
     support: full
+  platform:
+    description: Target operating systems and families that the module can be run against.
+    support: full
+    platforms: posix
+    details: Runs on the controller (C(delegate_to=localhost)) or any host that reaches the mqweb server over HTTPS.
+  # END generated (attributes)
 options:
   # BEGIN generated from the type registry by tools/generate_docs.py: edit the rows in plugins/module_utils/_types.py (options)
   name:
@@ -146,17 +153,19 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
+# BEGIN generated from the type registry by tools/generate_docs.py: edit the rows in plugins/module_utils/_types.py (return)
 action:
-  description: What was done to the definition.
+  description:
+    - What was done to the definition.
   returned: always
   type: str
-  sample: created
+  sample: updated
   choices: [created, updated, unchanged, deleted, absent]
 run_action:
   description:
-    - What was done to the run state, besides RV(action)'s change to the definition. V(started), V(stopped) or V(restarted)
-      when this task's own command did it (in check mode, what it would do); null when the state was already right,
-      when another writer had done it, or with O(state=present) or O(state=absent).
+    - What was done to the run state, besides RV(action)'s change to the definition. V(started), V(stopped) or
+      V(restarted) when this task's own command did it (in check mode, what it would do); null when the state was
+      already right, when another writer had done it, or with O(state=present) or O(state=absent).
     - The diff then shows C(state) before and after (C(state) before is left out for an object this task created).
   returned: success, unless O(state=absent)
   type: str
@@ -164,13 +173,12 @@ run_action:
   choices: [started, stopped, restarted]
 restarted_for:
   description:
-    - The changed attributes that this task restarted the object for (O(state=started) and an C(ALTER) of attributes that
-      a running object only takes when it next starts); empty otherwise. RV(run_action)
-      is then V(restarted). The idempotency guide lists these attributes per object type.
+    - The changed attributes that this task restarted the object for (O(state=started) and an C(ALTER) of attributes
+      that a running object only takes when it next starts); empty otherwise. RV(run_action) is then V(restarted). The
+      idempotency guide lists these attributes per object type.
   returned: success, unless O(state=absent)
   type: list
   elements: str
-  sample: [start_args]
 restart_required:
   description:
     - True when the object runs and keeps the old values of changed attributes until it next starts, because this task
@@ -179,20 +187,14 @@ restart_required:
   type: bool
   sample: false
 changed_attributes:
-  description: Options that were or would be changed.
+  description:
+    - Options that were or would be changed.
   returned: always
   type: list
   elements: str
-  sample: [start_args]
-service:
-  description:
-    - The service after the task, as returned by C(DISPLAY SERVICE), with option names as keys.
-      Empty when the service does not exist. In check mode, the predicted state.
-  returned: always
-  type: dict
-  sample: {name: TRIGGER.MONITOR, service_type: server, control: qmgr}
 commands:
-  description: MQSC commands that were sent, or that would be sent in check mode, in runmqsc form.
+  description:
+    - MQSC commands that were sent, or that would be sent in check mode, in runmqsc form.
   returned: always
   type: list
   elements: str
@@ -203,9 +205,9 @@ diff:
   type: dict
 raced:
   description:
-    - True when another writer changed the object between this task's read and its command (a C(DEFINE) answered 4001
-      because it exists now, an C(ALTER) or C(DELETE) answered 2085 because it is gone), and the task read it again and
-      converged from there. RV(action) and RV(changed_attributes) say what this task's own commands did.
+    - True when another writer changed the service between this task's read and its command (a C(DEFINE) answered 4001
+      or 4002 because it exists now, an C(ALTER) or C(DELETE) answered 2085 because it is gone), and the task read it
+      again and converged from there. RV(action) and RV(changed_attributes) say what this task's own commands did.
   returned: success
   type: bool
   sample: false
@@ -216,7 +218,6 @@ not_attempted:
   returned: failure
   type: list
   elements: str
-  sample: ["DELETE SERVICE(APP.SERVICE)"]
 sync_result:
   description:
     - Facts about the start, stop or restart that was issued and waited for. A restart sums both phases, as the
@@ -225,21 +226,33 @@ sync_result:
   type: dict
   contains:
     operation:
-      description: V(started), V(stopped) or V(restarted).
+      description:
+        - V(started), V(stopped) or V(restarted).
       type: str
     polls:
-      description: Number of status requests made while waiting.
+      description:
+        - Number of status requests made while waiting.
       type: int
     elapsed_seconds:
-      description: Seconds from sending the command until the status confirmed it.
+      description:
+        - Seconds from sending the command until the status confirmed it.
       type: float
     by_another_writer:
       description:
         - True when MQ answered that the service already was started (3251 MQRCCF_SERVICE_RUNNING) or stopped (3253
-          MQRCCF_SERVICE_STOPPED), because another writer got there between this task's status read and its command. That is not
-          counted as this task's change.
+          MQRCCF_SERVICE_STOPPED), because another writer got there between this task's status read and its command.
+          That is not counted as this task's change.
         - For a restart, true when MQ answered either phase so.
       type: bool
+  sample: {operation: started, polls: 3, elapsed_seconds: 0.41}
+# END generated (return)
+service:
+  description:
+    - The service after the task, as returned by C(DISPLAY SERVICE), with option names as keys.
+      Empty when the service does not exist. In check mode, the predicted state.
+  returned: always
+  type: dict
+  sample: {name: TRIGGER.MONITOR, service_type: server, control: qmgr}
 """
 
 from ansible_collections.mqrest.admin.plugins.module_utils._object_module import run_object_module

@@ -47,20 +47,24 @@ def test_a_changed_row_is_noticed(monkeypatch):
     assert TOOL.apply(path, committed, TOOL.blocks()[path]) != committed
 
 
-def _documentation(module):
+def _documentation(module, block="DOCUMENTATION"):
     with open(os.path.join(ROOT, "plugins", "modules", module + ".py"), encoding="utf-8") as handle:
         tree = ast.parse(handle.read())
     text = next(ast.literal_eval(node.value) for node in tree.body
-                if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", None) == "DOCUMENTATION")
+                if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", None) == block)
     return yaml.safe_load(text)
 
 
 @pytest.mark.parametrize("otype", list(REGISTRY), ids=lambda t: t.kind)
 def test_every_type_has_its_module_its_list_option_and_its_role_variable(otype):
-    """A row is all a new kind needs for these: its module documents every entry option, mq_objects lists it with the
-    same suboptions, and the provision role takes its variable."""
+    """A row is all a new kind needs for these: its module documents every entry option and returns what every object
+    module returns (the object's own facts written by hand), mq_objects lists it with the same suboptions, and the
+    provision role takes its variable."""
     options = _documentation(otype.module)["options"]
     assert set(entry_options(otype)) <= set(options)
+    returned = _documentation(otype.module, "RETURN")
+    assert {"action", "changed_attributes", "commands", "diff", "raced", "not_attempted", otype.kind} <= set(returned)
+    assert ("sync_result" in returned) == ("run_action" in returned) == (otype.lifecycle is not None)
     bulk = _documentation("mq_objects")["options"][otype.list_option]
     assert set(bulk["suboptions"]) == set(entry_options(otype, restart=False))
     with open(os.path.join(ROOT, "roles", "provision", "meta", "argument_specs.yml"), encoding="utf-8") as handle:
