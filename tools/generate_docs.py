@@ -245,9 +245,9 @@ def return_lines(otype):
                       "or V(restarted) when this task's own command did it (in check mode, what it would do); null when the "
                       "state was already right, when another writer had done it, or with O(state=present) or O(state=absent)."]
         if lifecycle.failing:
+            failing = _or(["C({0})".format(state) for state in sorted(lifecycle.failing)])
             run_action.append("V(restarted) with O(state=started) too, for changed attributes (RV(restarted_for)) or for {0} that "
-                              "was {1} (RV(restarted_for) then empty).".format(_a(kind), _or(["C({0})".format(state) for state in
-                                                                                            sorted(lifecycle.failing)])))
+                              "was {1} (RV(restarted_for) then empty).".format(_a(kind), failing))
         run_action.append("The diff then shows C(state) before and after (C(state) before is left out for an object this task "
                           "created).")
         lines += _return_value("run_action", run_action, "success, unless O(state=absent)", "str", sample="started",
@@ -303,12 +303,12 @@ def return_lines(otype):
 # -- the blocks ----------------------------------------------------------------------------------------------------
 def blocks():
     """{path relative to the repository: {block name: text}} of every generated block."""
-    registry, argspec, _errors = _registry()
+    registry, argspec, _unused = _registry()
     out = {}
     bulk_options = {"purge", "wait", "wait_timeout", "poll_interval", "outage_grace", "stop_mode", "stop_status", "retrying_grace"}
     for otype in registry:
-        out["plugins/modules/{0}.py".format(otype.module)] = {"attributes": ATTRIBUTES, "options": entry_option_lines(otype, argspec, 2),
-                                                               "return": return_lines(otype)}
+        out["plugins/modules/{0}.py".format(otype.module)] = {
+            "attributes": ATTRIBUTES, "options": entry_option_lines(otype, argspec, 2), "return": return_lines(otype)}
     bulk = []
     for otype in registry:
         paragraphs = ["The {0} this task manages, each with the per-object options of M(mqrest.admin.{1}).".format(
