@@ -54,25 +54,43 @@ def _and(words):
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
+def _plural(otype):
+    """How prose names several objects of the type: the list option (queues), or the noun's plural (channel authentication
+    records)."""
+    return otype.list_option if otype.noun == otype.kind else otype.noun + "s"
+
+
 def common_docs(otype, bulk):
     """{option: [paragraphs]} of the entry options besides the attributes, worded from the row."""
-    kind, lifecycle = otype.kind, otype.lifecycle
+    kind, lifecycle, identity = otype.noun, otype.lifecycle, otype.identity
     fixed = [a for a in otype.fixed_attrs if a.option]
     docs = {}
-    docs[otype.identity.option] = [
-        "Name of the {0}, 1 to {1} characters from {2}; anything else (blanks, quotes, parentheses, C(*), line breaks) "
-        "fails the task before any request.".format(kind, otype.name_max, NAME_CHARS),
-        "MQ names are case-sensitive and are sent exactly as given, so V(app.in) and V(APP.IN) name two different {0}s. "
-        "C(runmqsc) folds unquoted names to upper case, so {1} defined there without quotes has an upper-case name.".format(
-            kind, _a(kind))] + list(otype.identity.doc)
-    creating = "V(present) makes the {0} exist with the given attributes; attributes not given are left alone. An existing {0} " \
-               "needs only its O(name){1}.".format(kind, "; its type comes from its definition" if otype.subtype_attr else "")
-    needs = [a.option for a in fixed if a.default is None] + [otype.by_keyword[k].option for keys in otype.required.values() for k in keys]
+    if identity.keys:
+        # A record named by more than its name: the row says what its name option is.
+        docs[identity.option] = list(identity.doc)
+    else:
+        docs[identity.option] = [
+            "Name of the {0}, 1 to {1} characters from {2}; anything else (blanks, quotes, parentheses, C(*), line breaks) "
+            "fails the task before any request.".format(kind, otype.name_max, NAME_CHARS),
+            "MQ names are case-sensitive and are sent exactly as given, so V(app.in) and V(APP.IN) name two different {0}s. "
+            "C(runmqsc) folds unquoted names to upper case, so {1} defined there without quotes has an upper-case name.".format(
+                kind, _a(kind))] + list(identity.doc)
+    if identity.keys:
+        keys = [a.option for a in otype.attrs if a.keyword in identity.all_keywords]
+        creating = "V(present) makes the {0} exist with the given attributes; attributes not given are left alone. The {0} is " \
+                   "found by O({1}) with {2}, which are sent on every command as given, their case kept.".format(
+                       kind, identity.option, _and(["O({0})".format(k) for k in keys]))
+    else:
+        creating = "V(present) makes the {0} exist with the given attributes; attributes not given are left alone. An existing {0} " \
+                   "needs only its O(name){1}.".format(kind, "; its type comes from its definition" if otype.subtype_attr else "")
+    needs = [a.option for a in fixed if a.default is None] + [otype.by_keyword[k].option for keys in otype.required.values() for k in keys
+                                                              if k not in identity.all_keywords]
     if needs:
         creating += " Options needed only to create it ({0}) are checked after the one C(DISPLAY), before anything is " \
                     "changed, naming every missing one at once.".format(_and(["O({0})".format(o) for o in dict.fromkeys(needs)]))
     state = [creating]
-    absent = "V(absent) deletes it."
+    remove = otype.verbs.remove
+    absent = "V(absent) deletes it." if remove is None or remove.verb == "DELETE" else "V(absent) removes it (C({0})).".format(remove.text())
     if lifecycle:
         absent += " An active {0} is only stopped and deleted with O(force=true).".format(kind)
     if otype.messages:
@@ -90,7 +108,7 @@ def common_docs(otype, bulk):
                          "start an object that is still stopping, then starts it, waiting for the start when O(wait=true). In "
                          "check mode it reports the commands and sends neither.".format(kind))
     else:
-        state.append("{0}s have no run state, so there is no V(started) or V(stopped).".format(kind.capitalize()))
+        state.append("{0} have no run state, so there is no V(started) or V(stopped).".format(_plural(otype).capitalize()))
     docs["state"] = state
     free = [a for a in otype.attrs if not a.option]
     if free:
@@ -126,6 +144,12 @@ def common_docs(otype, bulk):
             "Without it, such a {0} fails the task before anything is changed, saying how many messages it holds "
             "(C({1})). MQ itself refuses to delete a {0} with uncommitted messages or one an application has open, whatever "
             "this option says; that failure shows MQ's reason code and message.".format(kind, keyword)]
+    for attr in otype.attrs:
+        if attr.mode_option:
+            docs[attr.mode_option] = [
+                "How O({0}) is declared. V(exact): the {1} holds exactly these; what it holds besides is removed (C({2})). "
+                "V(add): the {1} holds at least these; nothing is removed.".format(attr.option, kind, attr.delta[1]),
+                "Either way only the difference is sent, and a second run sends nothing."]
     return docs
 
 
@@ -234,10 +258,27 @@ def _reasons(codes):
     return _or(["{0} {1}".format(code, errors.reason_name(code)) for code in sorted(codes)])
 
 
+def _raced_doc(otype):
+    """What RV(raced) means for the type, from its verbs' ``raced`` reason codes."""
+    verbs, kind = otype.verbs, otype.noun
+    cases = []
+    if verbs.create is not None and verbs.create.raced:
+        cases.append("a C({0}) answered {1} because it exists now".format(verbs.create.text(), _or(str(c) for c in sorted(verbs.create.raced))))
+    gone = [v for v in (verbs.change, verbs.remove) if v is not None and v.raced]
+    if gone:
+        cases.append("{0} C({1}) answered {2} because it is gone".format(
+            _a(gone[0].text()).split()[0], ") or C(".join(v.text() for v in gone), _or(str(c) for c in sorted(set().union(*(v.raced for v in gone))))))
+    return ("True when another writer changed the {0} between this task's read and its command ({1}), and the task read it "
+            "again and converged from there. RV(action) and RV(changed_attributes) say what this task's own commands "
+            "did.".format(kind, ", ".join(cases)) if cases else
+            "Always false: MQ refuses none of the {0}'s commands because another writer got there first ({1} adds to and "
+            "removes from a record, creating it when needed).".format(kind, verbs.change.text()))
+
+
 def return_lines(otype):
     """The RETURN values every object module has, worded from the row; the object's own entry (its facts, with a sample)
     and anything particular to the module stay written by hand after the block."""
-    kind, lifecycle, verbs = otype.kind, otype.lifecycle, otype.verbs
+    kind, lifecycle = otype.noun, otype.lifecycle
     actions = ["created", "updated"] + (["recreated"] if otype.fixed_attrs else []) + ["unchanged", "deleted", "absent"]
     lines = _return_value("action", ["What was done to the definition."], "always", "str", sample="updated", choices=actions)
     if lifecycle:
@@ -270,12 +311,7 @@ def return_lines(otype):
                            "always", "list", elements="str")
     lines += _return_value("diff", ["Before and after values of the changed attributes{0}.".format(
         ", and C(state) before and after when RV(run_action) is set" if lifecycle else "")], "when diff mode is enabled", "dict")
-    lines += _return_value("raced", [
-        "True when another writer changed the {0} between this task's read and its command (a C({1}) answered {2} because it "
-        "exists now, an C({3}) or C({4}) answered {5} because it is gone), and the task read it again and converged from there. "
-        "RV(action) and RV(changed_attributes) say what this task's own commands did.".format(
-            kind, verbs.create.verb, _or(str(c) for c in sorted(verbs.create.raced)), verbs.change.verb, verbs.remove.verb,
-            _or(str(c) for c in sorted(verbs.change.raced | verbs.remove.raced)))], "success", "bool", sample=False)
+    lines += _return_value("raced", [_raced_doc(otype)], "success", "bool", sample=False)
     lines += _return_value("not_attempted", [
         "When the task failed part-way, the planned MQSC commands that were never sent, in runmqsc form. RV(commands) lists "
         "those that were sent, the last of them the one that failed."], "failure", "list", elements="str")
@@ -312,11 +348,12 @@ def blocks():
     bulk = []
     for otype in registry:
         paragraphs = ["The {0} this task manages, each with the per-object options of M(mqrest.admin.{1}).".format(
-            otype.list_option, otype.module)] + list(otype.doc) + [
+            _plural(otype), otype.module)] + list(otype.doc) + [
             "Two entries with the same O({0}[].{1}) are refused before any request: MQ allows one {2} object per {3}.".format(
                 otype.list_option, a.option, otype.kind, a.option.replace("_", " ")) for a in otype.attrs if a.unique] + [
             "Leave the option out to leave {0} alone. An empty list manages no {1}, which with O(purge) deletes every {1} whose "
-            "name starts with the prefix.".format(otype.list_option, otype.kind)]
+            "{2} starts with the prefix{3}.".format(_plural(otype), otype.noun, otype.identity.option,
+                                                   ", except those MQ makes itself ({0})".format(_protected(otype)) if otype.protected else "")]
         bulk.extend(option_lines(otype.list_option, {"type": "list", "elements": "dict"}, paragraphs, 2,
                                  entry_option_lines(otype, argspec, 6, bulk=True, bulk_options=bulk_options)))
     out["plugins/modules/mq_objects.py"] = {"options": bulk}
@@ -344,14 +381,26 @@ def blocks():
     return {path: {name: "\n".join(lines) + "\n" for name, lines in found.items()} for path, found in out.items()}
 
 
+def _protected(otype, value_format="{0}"):
+    """The records MQ makes itself, as the row lists them: 'profile *, type blockuser; ...'."""
+    def said(key, value):
+        attr = otype.by_keyword.get(key.upper())
+        option, value = (otype.identity.option, value) if key == otype.name_key else (attr.option, attr.fact(value)) if attr else (key, value)
+        return "{0} {1}".format(option, value_format.format(value))
+    return "; ".join(", ".join(said(k, v) for k, v in pattern.items()) for pattern in otype.protected)
+
+
 def _info_return(otype):
     paragraphs = ["Matching {0}, as M(mqrest.admin.{1}) reports them{2}.".format(
-        otype.list_option, otype.module, ", each with its status records" if otype.lifecycle else "")]
+        _plural(otype), otype.module, ", each with its status records" if otype.lifecycle else "")]
     if otype.subtype_attr and not otype.lifecycle:
         paragraphs[0] = paragraphs[0][:-1] + " (C({0}) {1}). {2} have no status records here.".format(
-            otype.subtype_attr.option, _or(["V({0})".format(otype.subtype_label(c)) for c in otype.subtype_attr.choices]), otype.list_option.capitalize())
+            otype.subtype_attr.option, _or(["V({0})".format(otype.subtype_label(c)) for c in otype.subtype_attr.choices]), _plural(otype).capitalize())
     elif not otype.lifecycle:
-        paragraphs[0] += " {0} have no status records here.".format(otype.list_option.capitalize())
+        paragraphs[0] += " {0} have no status records here.".format(_plural(otype).capitalize())
+    if otype.identity.keyword:
+        paragraphs.append("O(name) filters them by C({0}), a trailing V(*) matching any end; the queue manager's own records "
+                          "(no {1}) come only with the default V(*).".format(otype.identity.keyword, otype.identity.option))
     if otype.messages:
         keyword, subtypes = otype.messages
         paragraphs.append("{0} {1}'s C({2}) is the number of messages on it.".format(
@@ -369,7 +418,7 @@ def _info_return(otype):
 
 def _role_option(otype):
     paragraphs = ["{0}, each a dictionary of M(mqrest.admin.{1}) options without the connection{2} options.".format(
-        otype.list_option.capitalize(), otype.module, " and waiting" if otype.lifecycle else ""),
+        _plural(otype).capitalize(), otype.module, " and waiting" if otype.lifecycle else ""),
         "Leave it undefined to leave {0} alone; an empty list declares that there are none (see O(provision_purge)).".format(
             otype.list_option)]
     return option_lines("mq_" + otype.list_option, {"type": "list", "elements": "dict"}, paragraphs, 6)
@@ -416,6 +465,20 @@ def _guide_table(registry):
             said.append("{0} {1}: {2}".format(lit("namespaces"), subtype, lit("{0}({1})".format(keyword, value))))
         if lifecycle and lifecycle.address:
             said.append("{0} {1}".format(lit("address"), ", ".join(lifecycle.address)))
+        if otype.identity.keys:
+            said.append("{0} {1}{2}: {3}".format(lit("identity"), lit(otype.identity.option), " (" + lit(otype.identity.keyword) + ")"
+                                                 if otype.identity.keyword else "", ", ".join(
+                "{0}: {1}".format(subtype, " ".join(keys)) if subtype else " ".join(keys) for subtype, keys in otype.identity.keys.items())))
+        verbs = [(role, getattr(otype.verbs, role)) for role in ("create", "change", "remove")]
+        if [verb.text() if verb else None for _role, verb in verbs] != ["DEFINE", "ALTER", "DELETE"]:
+            said.append("{0} {1}".format(lit("verbs"), "; ".join("{0}: {1}{2}".format(role, lit(verb.text()), " (whole record)" if verb.whole else "")
+                                                                  for role, verb in verbs if verb is not None)))
+        for attr in otype.attrs:
+            if attr.delta:
+                said.append("{0} {1}: {2}/{3}{4}".format(lit("delta"), lit(attr.keyword), lit(attr.delta[0]), lit(attr.delta[1]),
+                                                         ", " + lit("mode_option") + " " + lit(attr.mode_option) if attr.mode_option else ""))
+        if otype.protected:
+            said.append("{0} {1}".format(lit("protected"), _protected(otype, "``{0}``")))
         if lifecycle and lifecycle.needs_keyword:
             said.append("{0} {1}".format(lit("needs_keyword"), ", ".join(
                 "{0} ({1})".format(keyword, operation) for operation, keyword in lifecycle.needs_keyword.items())))

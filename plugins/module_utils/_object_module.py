@@ -29,10 +29,12 @@ def wait_policy(params, enabled=True):
 def run_object_module(otype):
     mq = MQModule(object_spec(otype))
     params = mq.params
-    state, name = params["state"], params["name"]
+    state = params["state"]
     result = {"changed": False}
     try:
-        otype.validate_name(name)
+        ref = otype.validate_entry(params)
+        # A name, or for a record the name alone does not identify (CHLAUTH, AUTHREC) the Ref with its identity keywords.
+        name = ref if ref.keys else ref.name
         otype.check_state(params)
         # Every value is checked before any request; what depends on the existing definition (its type, what creating
         # it would need) is checked after the one DISPLAY, before anything mutating.
@@ -46,14 +48,14 @@ def run_object_module(otype):
                                    purge=purge).as_result()
         else:
             row = read_one(client, otype, name, otype.subtype(params))
-            subtype, desired = otype.desired_for(params, row, params["recreate"])
+            subtype, desired = otype.desired_for(params, row, params.get("recreate", False))
             otype.check_run(state, subtype)
             if otype.references:
                 # Only what this task sets is checked (one DISPLAY each), before any change: a reference left alone was
                 # checked when it was set.
-                applied = plan_present(otype, name, desired, row, params["recreate"], purge)[2]
+                applied = plan_present(otype, name, desired, row, params.get("recreate", False), purge)[2]
                 check_references(client, otype, applied, {k: params[otype.by_keyword[k].option + "_check"] for k in otype.references})
-            ensured = ensure_present(client, otype, name, desired, runtime=runtime, recreate=params["recreate"], row=row, purge=purge)
+            ensured = ensure_present(client, otype, name, desired, runtime=runtime, recreate=params.get("recreate", False), row=row, purge=purge)
             result = ensured.as_result()
             if runtime is not None:
                 subtype = otype.row_subtype(ensured.after) or subtype
