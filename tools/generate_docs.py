@@ -196,7 +196,13 @@ def option_lines(name, spec, paragraphs, indent, suboptions=None):
     lines = ["{0}{1}:".format(pad, name), "{0}  description:".format(pad)] + _paragraphs(paragraphs, indent + 4)
     for key in ("type", "elements", "required", "choices", "default", "aliases"):
         if key in spec and not (key == "required" and not spec[key]):
-            lines.append("{0}  {1}: {2}".format(pad, key, _flow(spec[key])))
+            line = "{0}  {1}: {2}".format(pad, key, _flow(spec[key]))
+            if len(line) > WIDTH and isinstance(spec[key], list):
+                # A long list (an authority record's authorities) one item a line, within the line length pep8 allows.
+                lines.append("{0}  {1}:".format(pad, key))
+                lines.extend("{0}    - {1}".format(pad, _flow(item)) for item in spec[key])
+            else:
+                lines.append(line)
     if suboptions is not None:
         lines.append("{0}  suboptions:".format(pad))
         lines.extend(suboptions)
@@ -347,13 +353,13 @@ def blocks():
             "attributes": ATTRIBUTES, "options": entry_option_lines(otype, argspec, 2), "return": return_lines(otype)}
     bulk = []
     for otype in registry:
+        protected = ", except those MQ makes itself ({0})".format(_protected(otype)) if otype.protected else ""
         paragraphs = ["The {0} this task manages, each with the per-object options of M(mqrest.admin.{1}).".format(
             _plural(otype), otype.module)] + list(otype.doc) + [
             "Two entries with the same O({0}[].{1}) are refused before any request: MQ allows one {2} object per {3}.".format(
                 otype.list_option, a.option, otype.kind, a.option.replace("_", " ")) for a in otype.attrs if a.unique] + [
             "Leave the option out to leave {0} alone. An empty list manages no {1}, which with O(purge) deletes every {1} whose "
-            "{2} starts with the prefix{3}.".format(_plural(otype), otype.noun, otype.identity.option,
-                                                   ", except those MQ makes itself ({0})".format(_protected(otype)) if otype.protected else "")]
+            "{2} starts with the prefix{3}.".format(_plural(otype), otype.noun, otype.identity.option, protected)]
         bulk.extend(option_lines(otype.list_option, {"type": "list", "elements": "dict"}, paragraphs, 2,
                                  entry_option_lines(otype, argspec, 6, bulk=True, bulk_options=bulk_options)))
     out["plugins/modules/mq_objects.py"] = {"options": bulk}
@@ -466,17 +472,18 @@ def _guide_table(registry):
         if lifecycle and lifecycle.address:
             said.append("{0} {1}".format(lit("address"), ", ".join(lifecycle.address)))
         if otype.identity.keys:
-            said.append("{0} {1}{2}: {3}".format(lit("identity"), lit(otype.identity.option), " (" + lit(otype.identity.keyword) + ")"
-                                                 if otype.identity.keyword else "", ", ".join(
-                "{0}: {1}".format(subtype, " ".join(keys)) if subtype else " ".join(keys) for subtype, keys in otype.identity.keys.items())))
+            carrier = " (" + lit(otype.identity.keyword) + ")" if otype.identity.keyword else ""
+            keys = ", ".join("{0}: {1}".format(subtype, " ".join(keys)) if subtype else " ".join(keys)
+                             for subtype, keys in otype.identity.keys.items())
+            said.append("{0} {1}{2}: {3}".format(lit("identity"), lit(otype.identity.option), carrier, keys))
         verbs = [(role, getattr(otype.verbs, role)) for role in ("create", "change", "remove")]
         if [verb.text() if verb else None for _role, verb in verbs] != ["DEFINE", "ALTER", "DELETE"]:
-            said.append("{0} {1}".format(lit("verbs"), "; ".join("{0}: {1}{2}".format(role, lit(verb.text()), " (whole record)" if verb.whole else "")
-                                                                  for role, verb in verbs if verb is not None)))
+            said.append("{0} {1}".format(lit("verbs"), "; ".join(
+                "{0}: {1}{2}".format(role, lit(verb.text()), " (whole record)" if verb.whole else "") for role, verb in verbs if verb)))
         for attr in otype.attrs:
             if attr.delta:
-                said.append("{0} {1}: {2}/{3}{4}".format(lit("delta"), lit(attr.keyword), lit(attr.delta[0]), lit(attr.delta[1]),
-                                                         ", " + lit("mode_option") + " " + lit(attr.mode_option) if attr.mode_option else ""))
+                mode = ", {0} {1}".format(lit("mode_option"), lit(attr.mode_option)) if attr.mode_option else ""
+                said.append("{0} {1}: {2}/{3}{4}".format(lit("delta"), lit(attr.keyword), lit(attr.delta[0]), lit(attr.delta[1]), mode))
         if otype.protected:
             said.append("{0} {1}".format(lit("protected"), _protected(otype, "``{0}``")))
         if lifecycle and lifecycle.needs_keyword:

@@ -698,9 +698,8 @@ class ObjectType:
             held = self._held(attr.keyword, desired, row, subtype)
             missing = [self.by_keyword[k].label for k in attr.needs.get(held, ()) if self._held(k, desired, row, subtype) in (None, "")]
             if missing:
-                raise MQInputError("{0}={1} needs {2}{3}".format(attr.label, attr.fact(held), _and(missing),
-                                                                  "" if attr.keyword in desired else " ({0} is MQ's default)".format(
-                                                                      attr.fact(held)) if not row else " (as it exists)"))
+                why = "" if attr.keyword in desired else " (as it exists)" if row else " ({0} is MQ's default)".format(attr.fact(held))
+                raise MQInputError("{0}={1} needs {2}{3}".format(attr.label, attr.fact(held), _and(missing), why))
 
     def row_from_facts(self, facts):
         """The DISPLAY row behind ``facts`` (option names back to lower-case keywords) as far as the table knows them."""

@@ -612,8 +612,8 @@ AUTHORITIES = ("NONE", "ALTUSR", "BROWSE", "CHG", "CLR", "CONNECT", "CRT", "DLT"
 # module never sends a shorthand: it compares and writes these values, and what MQ would make of ALL does not matter.
 _ALLADM = {"QUEUE": ("CHG", "CLR", "DLT", "DSP"), "TOPIC": ("CHG", "CLR", "DLT", "DSP"), "QMGR": ("CHG", "DLT", "DSP"), "RQMNAME": (),
            "CHANNEL": ("CHG", "CTRL", "CTRLX", "DLT", "DSP"), "LISTENER": ("CHG", "CTRL", "DLT", "DSP"),
-           "SERVICE": ("CHG", "CTRL", "DLT", "DSP"), **dict.fromkeys(("PROCESS", "NAMELIST", "AUTHINFO", "CLNTCONN", "COMMINFO"),
-                                                                      ("CHG", "DLT", "DSP"))}
+           "SERVICE": ("CHG", "CTRL", "DLT", "DSP"),
+           **dict.fromkeys(("PROCESS", "NAMELIST", "AUTHINFO", "CLNTCONN", "COMMINFO"), ("CHG", "DLT", "DSP"))}
 _ALLMQI = {"QUEUE": ("BROWSE", "GET", "INQ", "PUT", "PASSALL", "PASSID", "SET", "SETALL", "SETID"),
            "TOPIC": ("PUB", "SUB", "RESUME", "PASSALL", "PASSID", "SETALL", "SETID"),
            "QMGR": ("ALTUSR", "CONNECT", "INQ", "SET", "SETALL", "SETID"), "RQMNAME": ("PUT",),

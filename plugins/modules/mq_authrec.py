@@ -82,7 +82,33 @@ options:
         O(mode=exact), what is extra removed. Left out, an existing record is left as it is and a new one holds none."
     type: list
     elements: str
-    choices: [none, altusr, browse, chg, clr, connect, crt, dlt, dsp, get, inq, put, passall, passid, set, setall, setid, sub, resume, pub, system, ctrl, ctrlx, all, alladm, allmqi]
+    choices:
+      - none
+      - altusr
+      - browse
+      - chg
+      - clr
+      - connect
+      - crt
+      - dlt
+      - dsp
+      - get
+      - inq
+      - put
+      - passall
+      - passid
+      - set
+      - setall
+      - setid
+      - sub
+      - resume
+      - pub
+      - system
+      - ctrl
+      - ctrlx
+      - all
+      - alladm
+      - allmqi
   mode:
     description:
       - "How O(authorities) is declared. V(exact): the authority record holds exactly these; what it holds besides is

@@ -694,7 +694,19 @@ options:
           - The type of the object or objects the profile names (C(OBJTYPE)); part of the record's identity.
         type: str
         required: true
-        choices: [authinfo, channel, clntconn, comminfo, listener, namelist, process, queue, qmgr, rqmname, service, topic]
+        choices:
+          - authinfo
+          - channel
+          - clntconn
+          - comminfo
+          - listener
+          - namelist
+          - process
+          - queue
+          - qmgr
+          - rqmname
+          - service
+          - topic
       principal:
         description:
           - The user the record is for (C(PRINCIPAL)); give this or O(authrecs[].group). Case is kept.
@@ -715,7 +727,33 @@ options:
             holds none."
         type: list
         elements: str
-        choices: [none, altusr, browse, chg, clr, connect, crt, dlt, dsp, get, inq, put, passall, passid, set, setall, setid, sub, resume, pub, system, ctrl, ctrlx, all, alladm, allmqi]
+        choices:
+          - none
+          - altusr
+          - browse
+          - chg
+          - clr
+          - connect
+          - crt
+          - dlt
+          - dsp
+          - get
+          - inq
+          - put
+          - passall
+          - passid
+          - set
+          - setall
+          - setid
+          - sub
+          - resume
+          - pub
+          - system
+          - ctrl
+          - ctrlx
+          - all
+          - alladm
+          - allmqi
       mode:
         description:
           - "How O(authrecs[].authorities) is declared. V(exact): the authority record holds exactly these; what it

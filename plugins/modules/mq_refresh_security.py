@@ -13,7 +13,7 @@ description:
   - Sends C(REFRESH SECURITY TYPE(...)) through the IBM MQ administrative REST API and reports it.
   - Some security changes wait for it before they take effect. A change of the connection authentication configuration
     (C(ALTER QMGR CONNAUTH), or an C(AUTHINFO) object's C(CHCKCLNT), C(CHCKLOCL), ...) takes effect at
-    C(REFRESH SECURITY TYPE(CONNAUTH)) (IBM, "Connection authentication: Configuration"); a change of a user's groups on
+    C(REFRESH SECURITY TYPE(CONNAUTH)) (IBM, "Connection authentication - Configuration"); a change of a user's groups on
     the host at C(REFRESH SECURITY TYPE(AUTHSERV)) (IBM, OAM). Authority records (M(mqrest.admin.mq_authrec)) and channel
     authentication records (M(mqrest.admin.mq_chlauth)) take effect at once and need no refresh.
   - It is an action, not a state, so it always changes when it runs. Run it when a task that changes the configuration
