@@ -571,8 +571,6 @@ class Table:
             if record.type == "SSLPEERMAP" and (not identity.get("sslpeer") or not dn_match(a["SSLPEER"], identity["sslpeer"])
                                                 or (a.get("SSLCERTI") and not dn_match(a["SSLCERTI"], identity.get("sslcerti")))):
                 continue
-            if a.get("ADDRESS") and not (identity.get("address") or identity.get("host")):
-                continue
             if a.get("ADDRESS") and not parse_address(a["ADDRESS"]).matches(identity.get("address"), identity.get("host")):
                 continue
             out.append(record)

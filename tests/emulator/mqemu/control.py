@@ -162,6 +162,7 @@ class Control:
                 raise ValueError(f"{key} must be a string")
         if not user:
             raise ValueError("user (the user ID the client asserts) is required")
+        address = address or "127.0.0.1"  # a client always comes from somewhere; the loopback address by default
         with self.model.changing() as now:
             before = len(qm.security.log)
             outcome = {"connected": False, "reason": 0, "mcauser": None}
@@ -171,13 +172,12 @@ class Control:
                 try:
                     qm.svrconn(channel)
                 except LookupError as err:
-                    qm.security.write("unknown_channel", RC_UNKNOWN_CHANNEL_NAME, channel=channel,
-                                       address=address or "", user=user)
+                    qm.security.write("unknown_channel", RC_UNKNOWN_CHANNEL_NAME, channel=channel, address=address, user=user)
                     raise Refused(RC_UNKNOWN_CHANNEL_NAME) from err
                 if qm.status.channel_stopped(channel, now):
                     raise Refused(RC_CHANNEL_NOT_AVAILABLE)  # a STOPPED SVRCONN refuses clients (IBM-IT27694)
                 mcauser = qm.security.connect(channel, user, password, address, host, sslpeer, sslcerti)
-                qm.status.connect_client(channel, address or "127.0.0.1", mcauser)
+                qm.status.connect_client(channel, address, mcauser)
                 outcome.update(connected=True, mcauser=mcauser)
             except Refused as refused:
                 outcome["reason"] = refused.reason

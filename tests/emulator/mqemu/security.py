@@ -63,7 +63,8 @@ RC_NOT_AUTHORIZED = 2035
 RC_Q_MGR_NOT_AVAILABLE = 2059
 RC_CHANNEL_NOT_AVAILABLE = 2537
 RC_UNKNOWN_CHANNEL_NAME = 2540
-REASON_NAMES = {RC_NOT_AUTHORIZED: "MQRC_NOT_AUTHORIZED", RC_Q_MGR_NOT_AVAILABLE: "MQRC_Q_MGR_NOT_AVAILABLE",
+RC_CHANNEL_BLOCKED_WARNING = 2578  # the Channel Blocked event's reason for WARN(YES) ([V] IBM-CHANNEL-BLOCKED; [R] the number)
+REASON_NAMES = {RC_CHANNEL_BLOCKED_WARNING: "MQRC_CHANNEL_BLOCKED_WARNING", RC_NOT_AUTHORIZED: "MQRC_NOT_AUTHORIZED", RC_Q_MGR_NOT_AVAILABLE: "MQRC_Q_MGR_NOT_AVAILABLE",
                 RC_CHANNEL_NOT_AVAILABLE: "MQRC_CHANNEL_NOT_AVAILABLE", RC_UNKNOWN_CHANNEL_NAME: "MQRC_UNKNOWN_CHANNEL_NAME",
                 O.RC_UNKNOWN_OBJECT: "MQRC_UNKNOWN_OBJECT_NAME", 0: "MQRC_NONE"}
 # The error-log messages of refusals: (message, explanation), inserts by name. [S] AMQ9777E (MQRFHUTIL-9), AMQ5540E and
@@ -286,7 +287,7 @@ class Security:
                     # IBM-CHANNEL-BLOCKED: MQRQ_CHANNEL_BLOCKED_ADDRESS; IBM-CHLAUTH-ISSUES lists RC 2059)
                     self.write("blockaddr", RC_Q_MGR_NOT_AVAILABLE, **where)
                     raise Refused(RC_Q_MGR_NOT_AVAILABLE)
-                self.write("warn", 0, profile=record.profile, type=record.type, **where)
+                self.write("warn", RC_CHANNEL_BLOCKED_WARNING, profile=record.profile, type=record.type, **where)
         mcauser, chckclnt, record = obj.attrs.get("MCAUSER", "").strip() or user, "ASQMGR", None
         if enabled:
             identity = {"address": address, "host": host, "clntuser": user, "sslpeer": sslpeer, "sslcerti": sslcerti,
@@ -294,7 +295,7 @@ class Security:
             for candidate in self.chlauth.mapping_candidates(channel, identity):
                 if candidate.attrs["USERSRC"] == "NOACCESS":
                     if candidate.attrs.get("WARN") == "YES":
-                        self.write("warn", 0, profile=candidate.profile, type=candidate.type, **where)
+                        self.write("warn", RC_CHANNEL_BLOCKED_WARNING, profile=candidate.profile, type=candidate.type, **where)
                         continue  # [V] RUNCHECK: a WARN(YES) record is followed by the one the channel uses
                     self.write("noaccess", RC_NOT_AUTHORIZED, values=values, **where)
                     raise Refused(RC_NOT_AUTHORIZED)
@@ -312,7 +313,7 @@ class Security:
                 if record.attrs.get("WARN") != "YES":
                     self.write("blockuser", RC_NOT_AUTHORIZED, values=f"MCAUSER({mcauser})", **where)
                     raise Refused(RC_NOT_AUTHORIZED)
-                self.write("warn", 0, profile=record.profile, type=record.type, **where)
+                self.write("warn", RC_CHANNEL_BLOCKED_WARNING, profile=record.profile, type=record.type, **where)
         if self.groups_of(mcauser) is None and self.config("oam_security_policy") != "userexternal":
             self.write("unknown_mcauser", RC_NOT_AUTHORIZED, **{**where, "user": mcauser})
             raise Refused(RC_NOT_AUTHORIZED)
