@@ -120,7 +120,10 @@ def test_50_clients_100_qmgrs():
 
 
 def test_concurrent_conflicting_commands_are_atomic():
-    with EmulatorServer(qmgrs=["QM1"], timing="fast") as srv:
+    # The sender reaches a partner (a RCVR on QM2 at qm2host, whose listener the dev seed runs), so it stays in use once
+    # started: against an unreachable CONNAME it would be RETRYING (not in use) 0.3 s later, and on a loaded machine
+    # the 50 STARTs can take longer than that, letting a second one win.
+    with EmulatorServer(qmgrs=["QM1", "QM2"], timing="fast", seed="dev", hosts={"QM2": "qm2host"}) as srv:
         def post(body):
             resp = requests.post(f"{srv.base_url}/admin/action/qmgr/QM1/mqsc", json=body, auth=("admin", "passw0rd"),
                                  headers={"ibm-mq-rest-csrf-token": ""}, timeout=10)
@@ -130,8 +133,10 @@ def test_concurrent_conflicting_commands_are_atomic():
         with ThreadPoolExecutor(max_workers=50) as pool:
             codes = list(pool.map(post, [define] * 50))
         assert sorted(codes) == [0] + [4001] * 49
+        for qmgr, command in (("QM1", "DEFINE QLOCAL(X) USAGE(XMITQ)"), ("QM2", "DEFINE CHANNEL(RACE.C) CHLTYPE(RCVR)")):
+            assert srv.model.run_mqsc(qmgr, {"type": "runCommand", "parameters": {"command": command}})[1]["overallCompletionCode"] == 0
         post({"type": "runCommandJSON", "command": "DEFINE", "qualifier": "CHANNEL", "name": "RACE.C",
-              "parameters": {"chltype": "SDR", "conname": "h(1)", "xmitq": "X"}})
+              "parameters": {"chltype": "SDR", "conname": "qm2host(1414)", "xmitq": "X"}})
         start = {"type": "runCommandJSON", "command": "START", "qualifier": "CHANNEL", "name": "RACE.C"}
         with ThreadPoolExecutor(max_workers=50) as pool:
             codes = list(pool.map(post, [start] * 50))
