@@ -113,7 +113,7 @@ def run(steps, jobs, keep_going):
     except KeyboardInterrupt:
         # The steps share our process group, so they got the same SIGINT: wait for them to clean up.
         for pid, step in running.items():
-            _, status, usage = os.wait4(pid, 0)
+            status, usage = os.wait4(pid, 0)[1:]
             finish(step, status, usage, t0)
             step.result = "interrupted"
     table(steps, time.monotonic() - t0)
@@ -147,7 +147,7 @@ def main():
     plan = PLANS[args.plan]
     if args.only:
         wanted = args.only.split(",")
-        unknown = sorted(set(wanted) - {target for target, _ in plan})
+        unknown = sorted(set(wanted) - {step[0] for step in plan})
         if unknown:
             parser.error("--only: {0} not in the {1} plan".format(", ".join(unknown), args.plan))
         plan = [(target, needs) for target, needs in plan if target in wanted]
