@@ -59,9 +59,13 @@ units: venv
 # The integration targets in groups (shippable/posix/group<N> in each target's aliases), the groups at the same time,
 # each in its own collection copy against its own emulator (tools/with_emulator.py): targets of different groups share
 # no state, so a target that stops the queue manager or clears the journal only meets the targets of its own group.
-# Output is shown per group when it ends. `make integration-group2` runs one group.
-INTEGRATION_GROUPS := $(sort $(shell sed -n 's|^shippable/posix/group\([0-9]*\)$$|\1|p' tests/integration/targets/*/aliases))
+# Output is shown per group when it ends. `make integration-group2` runs one group. A target in no group would never
+# run, so that fails first (setup_* targets run as the others' dependencies).
+INTEGRATION_GROUPS := $(sort $(shell sed -n 's|^shippable/posix/group\([0-9][0-9]*\)$$|\1|p' tests/integration/targets/*/aliases))
 integration: venv
+	@for target in tests/integration/targets/*/; do case $$target in */setup_*/) continue;; esac; \
+	  grep -qx 'shippable/posix/group[0-9][0-9]*' $${target}aliases 2>/dev/null || \
+	  { echo "integration: $$target is in no group (a line shippable/posix/group<N> in its aliases), so nothing would run it"; exit 1; }; done
 	$(MAKE) --no-print-directory -j$(words $(INTEGRATION_GROUPS)) --output-sync=target $(addprefix integration-group,$(INTEGRATION_GROUPS))
 
 integration-group%: venv
