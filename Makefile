@@ -22,7 +22,7 @@ ANSIBLE_TEST_PY := 3.11
 GET_PIP_CACHE := $(HOME)/.ansible/test/cache/.get_pip_standin-$(shell echo $(CURDIR) | md5sum | cut -c1-8)
 
 venv: $(BIN)/.installed $(GET_PIP_CACHE)
-$(BIN)/.installed: requirements-dev.txt
+$(BIN)/.installed: requirements-dev.txt tests/emulator/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -r requirements-dev.txt
@@ -100,17 +100,22 @@ $(DEV_COLL):
 # What the collection needs at run time, and nothing else (`make demo`, `make emulator`): ansible-core, requests and
 # cryptography (the emulator's TLS), in their own virtualenv, so that a fresh clone starts the demo in seconds
 # instead of installing the whole dev toolchain. The newest ansible-core this Python can run, within what we support.
+# And the emulator itself: the package mqemu, editable from tests/emulator (`python -m mqemu`, tools/serve_emulator.py).
+# cryptography below 51: 51 deprecates DSA, and ansible-core (2.19 to 2.21) imports it for its ssh-agent support, so
+# every ansible-playbook run would print a CryptographyDeprecationWarning (tests/examples/test_readme.py fails then).
 RUN_VENV := .tmp/run-venv
 RUN_BIN := $(RUN_VENV)/bin
-RUN_PACKAGES := "ansible-core>=2.19,<2.22" cryptography -r requirements.txt
+RUN_PACKAGES := "ansible-core>=2.19,<2.22" "cryptography<51" -r requirements.txt -e tests/emulator
 RUN_ENV := PATH=$(CURDIR)/$(RUN_BIN):$$PATH ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/.tmp/dev ANSIBLE_PYTHON_INTERPRETER=$(CURDIR)/$(RUN_BIN)/python \
 	ANSIBLE_LOCALHOST_WARNING=false ANSIBLE_INVENTORY_UNPARSED_WARNING=false
 
-run-venv: $(RUN_BIN)/.installed
-$(RUN_BIN)/.installed: requirements.txt
+# The stamp names the package list, so that a changed pin reinstalls an existing run-time virtualenv.
+RUN_STAMP := $(RUN_BIN)/.installed-$(shell echo '$(RUN_PACKAGES)' | md5sum | cut -c1-8)
+run-venv: $(RUN_STAMP)
+$(RUN_STAMP): requirements.txt tests/emulator/pyproject.toml
 	$(PYTHON) -m venv $(RUN_VENV)
 	$(RUN_BIN)/pip install -q --disable-pip-version-check $(RUN_PACKAGES)
-	touch $@
+	rm -f $(RUN_BIN)/.installed* && touch $@
 
 # Three emulated queue managers connected pairwise (demo/inventory.yml): provision, attach simulated clients, roll a
 # restart of their objects through them one at a time (each waits for its partners' senders to reconnect), provision
@@ -128,8 +133,10 @@ demo: run-venv $(DEV_COLL)
 	  echo "== 4/4 rolling queue-manager restart (endmqm, strmqm), timed against the restart milestones" && \
 	  ansible-playbook -i demo/inventory.yml mqrest.admin.qmgr_restart -e @demo/qmgr_restart_vars.yml'
 
-# The emulator in the foreground, over HTTPS on localhost:$(PORT) with QM1, QM2 and QM3, for trying the collection by
-# hand: prints the URL, the users, and a ready inventory (.tmp/emulator/inventory.yml) and env file. Ctrl-C stops it.
+# The emulator in the foreground, over HTTPS on localhost:$(PORT) with QM1, QM2 and QM3 on hosts qm1, qm2 and qm3, for
+# trying the collection by hand: prints the URL, the users, the emulated hosts and how to use its files, in
+# .tmp/emulator/$(PORT)/ (CA, inventory, env file), which .tmp/emulator/env and inventory.yml point at once it listens.
+# On a busy port it changes nothing. Ctrl-C stops it.
 PORT ?= 9443
 emulator: run-venv $(DEV_COLL)
 	$(RUN_BIN)/python tools/serve_emulator.py --port $(PORT) --collections-path .tmp/dev

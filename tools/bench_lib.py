@@ -44,7 +44,7 @@ def ensure_dev_link():
 
 
 class Emulator:
-    """tests/emulator/mqemu.py as a child process, driven through its control API."""
+    """The emulator (python -m mqemu) as a child process, driven through its control API."""
 
     def __init__(self, qmgrs, timing="zero", partner=None, xmitqs=()):
         """qmgrs: NAME or NAME@HOST; partner, xmitqs: the channel network its senders need (with_emulator.prepare_network)."""

@@ -5,10 +5,12 @@
 
     python tools/serve_emulator.py [--port 9443] [--qmgrs QM1,QM2,QM3] [--dir .tmp/emulator] [--collections-path DIR]
 
-Serves HTTPS on localhost (the README's Quick start URL, https://localhost:9443/ibmmq/rest/v2), writes the test CA,
-an inventory for the Quick start play (group qmgrs, one host per queue manager) and an env file into --dir, prints
-how to use them, and runs until Ctrl-C. The inventory runs the modules with this script's Python, which must have
-`requests` (ansible_python_interpreter).
+Serves HTTPS on localhost (the README's Quick start URL, https://localhost:9443/ibmmq/rest/v2) with users admin,
+reader and app, each queue manager on its own emulated host (QM1 on qm1, ...). Once it listens it writes into
+--dir/<port>/ the test CA, an inventory for the Quick start play and the qmgr_restart playbook (group qmgrs, one host per
+queue manager) and an env file (the connection, and what the endmqm/strmqm/dspmq shims need), points --dir/env and
+--dir/inventory.yml at them, prints how to use them, and runs until Ctrl-C. A start that cannot listen writes nothing.
+The inventory runs the modules with this script's Python, which must have `requests` (ansible_python_interpreter).
 """
 
 from __future__ import annotations
@@ -16,34 +18,122 @@ from __future__ import annotations
 import argparse
 import os
 import shlex
+import shutil
 import signal
 import sys
+import tempfile
 import threading
 
+from mqemu import EmulatorServer
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, "tests", "emulator"))
 
-from mqemu import EmulatorServer  # noqa: E402  pylint: disable=wrong-import-position
+PASSWORD = "passw0rd"
+# admin administers, reader reads, app puts and gets test messages (the messaging REST API wants MQWebUser only).
+USERS = {"admin": (PASSWORD, "MQWebAdmin"), "reader": (PASSWORD, "MQWebAdminRO"), "app": (PASSWORD, "MQWebUser")}
+# endmqm, strmqm and dspmq for this emulator (stdlib-only shims; MQEMU_CONTROL_URL and MQEMU_CA_PATH point them here).
+SHIMS = os.path.join(ROOT, "tests", "emulator", "bin")
+# What a user sources and passes with -i: links to the files of the emulator that last started.
+POINTERS = ("env", "inventory.yml")
 
-USER, PASSWORD = "admin", "passw0rd"
 
-
-def inventory(qmgrs, ca_path):
+def inventory(qmgrs, port, state_dir):
     lines = [
-        "# Written by tools/serve_emulator.py (make emulator) for the emulator it serves; the README's Quick start play",
-        "# runs against it with: ansible-playbook -i {0} quickstart.yml".format("<this file>"),
+        "# Written by tools/serve_emulator.py (make emulator) for the emulator on port {0}. The README's Quick start play and the".format(port),
+        "# qmgr_restart playbook run against it (after `source .tmp/emulator/env`, which also puts its endmqm/strmqm on PATH).",
         "qmgrs:",
         "  vars:",
         "    ansible_connection: local",
         "    ansible_python_interpreter: {0}".format(sys.executable),
         "    mq_host: localhost",
-        "    mq_user: {0}".format(USER),
+        "    mq_rest_port: {0}".format(port),
+        "    mq_user: admin",
         "    mq_password: {0}".format(PASSWORD),
-        "    mq_ca_path: {0}".format(ca_path),
+        "    mq_ca_path: {0}".format(os.path.join(state_dir, "ca.pem")),
+        "    # The emulator's endmqm/strmqm run as you: there is no mqm user to become.",
+        "    qmgr_restart_become: false",
+        "    qmgr_restart_report_path: {0}".format(os.path.join(state_dir, "qmgr-restart-report.json")),
+        "  # Each host name is the emulated host its queue manager runs on: a sender's CONNAME names it, {0}(1415) for a".format(partner(qmgrs).lower()),
+        "  # listener on port 1415 of {0} (localhost is none of them).".format(partner(qmgrs)),
         "  hosts:",
     ]
     lines += ["    {0}: {{mq_qmgr: {1}}}".format(q.lower(), q) for q in qmgrs]
     return "\n".join(lines) + "\n"
+
+
+def env_file(server, qmgrs, port, state_dir, collections_path):
+    ca_path = os.path.join(state_dir, "ca.pem")
+    env = {"MQ_REST_URL": local(server.base_url), "MQ_QMGR": qmgrs[0], "MQ_REST_USERNAME": "admin",
+           "MQ_REST_PASSWORD": PASSWORD, "MQ_REST_CA_PATH": ca_path, "ANSIBLE_PYTHON_INTERPRETER": sys.executable,
+           "MQEMU_CONTROL_URL": server.control_url, "MQEMU_CA_PATH": ca_path}
+    if collections_path:
+        env["ANSIBLE_COLLECTIONS_PATH"] = os.path.abspath(collections_path)
+    return "".join([
+        "# Written by tools/serve_emulator.py (make emulator) for the emulator on port {0}: `source` it.\n".format(port),
+        # ansible-playbook from the same virtualenv as this Python, which has requests; then the emulator's shims.
+        "export PATH={0}:{1}:\"$PATH\"\n".format(shlex.quote(os.path.dirname(sys.executable)), shlex.quote(SHIMS)),
+        "export " + " ".join("{0}={1}".format(k, shlex.quote(v)) for k, v in env.items()) + "\n"])
+
+
+def partner(qmgrs):
+    """The queue manager that CONNAME examples name: the second (a first sender's partner), QM2 by default."""
+    return qmgrs[1] if len(qmgrs) > 1 else qmgrs[0]
+
+
+def local(url):
+    return url.replace("://127.0.0.1:", "://localhost:")
+
+
+def publish(base, state_dir, tls_dir, files):
+    """The emulator's TLS files and `files` ({name: text}) into state_dir, then base/env and base/inventory.yml point there."""
+    shutil.rmtree(state_dir, ignore_errors=True)  # this process listens on its port: no emulator uses that directory
+    shutil.copytree(tls_dir, state_dir)
+    for name, text in files.items():
+        with open(os.path.join(state_dir, name), "w", encoding="utf-8") as handle:
+            handle.write(text)
+    for name in POINTERS:
+        link = os.path.join(base, name)
+        temporary = "{0}.{1}".format(link, os.getpid())
+        os.symlink(os.path.join(os.path.basename(state_dir), name), temporary)
+        os.replace(temporary, link)  # atomic: a shell sourcing env meanwhile reads the old one or the new one
+
+
+def refused(port, error, base):
+    """A start that cannot listen wrote nothing: say which emulator the env file still points at, if any."""
+    current = os.path.join(base, "env")
+    still = ("{0} still points at the emulator on port {1}".format(os.path.relpath(current), os.path.dirname(os.readlink(current)))
+             if os.path.islink(current) else "no file was written")
+    return ("serve_emulator: cannot listen on 127.0.0.1:{0} ({1}): another emulator (make emulator) or program has it. "
+            "Nothing changed: {2}. Choose another port: make emulator PORT=19443".format(port, error.strerror or error, still))
+
+
+def banner(server, qmgrs, state_dir, base):
+    rel = os.path.relpath
+    hosts = "\n".join("  {0:<5} {1:<5} none yet".format(q.lower(), q) for q in qmgrs)
+    return """MQ REST emulator at {url} ({qmgrs}; its files in {state})
+  users        admin / {password} (MQWebAdmin), reader / {password} (MQWebAdminRO),
+               app / {password} (MQWebUser: the messaging REST API, to put and get test messages)
+  TLS CA       {ca}
+  control API  {control} (journal, faults, messages, queue managers: tests/emulator/README.md)
+
+The emulated network: each queue manager runs on its own host (the REST API answers on localhost for all of them):
+  HOST  QMGR  LISTENERS
+{hosts}
+A sender's CONNAME names a host and a listener's port there: {host}(1415) reaches {qmgr} once a listener runs on {qmgr} on
+port 1415 (the Quick start's APP.LISTENER); localhost(1415) reaches none of them.
+
+In another shell, first the environment (ansible-playbook, the connection, endmqm/strmqm/dspmq for this emulator):
+  source {env}
+then the README's Quick start play (saved as quickstart.yml), a queue-manager restart, or any play that reads MQ_REST_*:
+  ansible-playbook -i {inventory} quickstart.yml
+  ansible-playbook -i {inventory} mqrest.admin.qmgr_restart --limit {first}
+  ansible-playbook -i demo/inventory.yml demo/provision.yml
+
+Ctrl-C stops it; its state is in memory only.""".format(
+        url=local(server.base_url), qmgrs=", ".join(qmgrs), state=rel(state_dir), password=PASSWORD,
+        ca=rel(os.path.join(state_dir, "ca.pem")), control=server.control_url, hosts=hosts,
+        host=partner(qmgrs).lower(), qmgr=partner(qmgrs), first=qmgrs[0].lower(),
+        env=rel(os.path.join(base, "env")), inventory=rel(os.path.join(base, "inventory.yml")))
 
 
 def main():
@@ -55,51 +145,32 @@ def main():
     parser.add_argument("--collections-path", help="printed as ANSIBLE_COLLECTIONS_PATH (a checkout's collection link)")
     args = parser.parse_args()
     qmgrs = [q for q in args.qmgrs.split(",") if q]
-    directory = os.path.abspath(args.dir)
-    os.makedirs(directory, exist_ok=True)
+    base = os.path.abspath(args.dir)
+    # The emulator writes its TLS files before it binds: into a directory of its own, copied to base/<port>/ only once it
+    # listens, so that a start on a busy port leaves the running emulator's CA, env and inventory alone.
+    tls_dir = tempfile.mkdtemp(prefix="mqemu-serve-")
     try:
-        # Each queue manager on its own host of the emulated network, so that each can listen on the same port.
-        server = EmulatorServer(qmgrs=qmgrs, tls=True, timing=args.timing, host="127.0.0.1", port=args.port,
-                                state_dir=directory, hosts={q: q.lower() for q in qmgrs}).start()
-    except OSError as error:
-        sys.exit("serve_emulator: cannot listen on 127.0.0.1:{0} ({1}); choose another port with PORT=... "
-                 "(and use it in rest_url)".format(args.port, error))
-    url = server.base_url.replace("://127.0.0.1:", "://localhost:")
-    inventory_path = os.path.join(directory, "inventory.yml")
-    with open(inventory_path, "w", encoding="utf-8") as handle:
-        handle.write(inventory(qmgrs, server.ca_path))
-    env = {"MQ_REST_URL": url, "MQ_QMGR": qmgrs[0], "MQ_REST_USERNAME": USER, "MQ_REST_PASSWORD": PASSWORD,
-           "MQ_REST_CA_PATH": server.ca_path, "ANSIBLE_PYTHON_INTERPRETER": sys.executable}
-    if args.collections_path:
-        env["ANSIBLE_COLLECTIONS_PATH"] = os.path.abspath(args.collections_path)
-    env_path = os.path.join(directory, "env")
-    export = "export " + " ".join("{0}={1}".format(k, shlex.quote(v)) for k, v in env.items())
-    with open(env_path, "w", encoding="utf-8") as handle:
-        # ansible-playbook from the same virtualenv as this Python, which has requests.
-        handle.write('export PATH={0}:"$PATH"\n{1}\n'.format(shlex.quote(os.path.dirname(sys.executable)), export))
-
-    print("""MQ REST emulator at {url}
-  queue managers  {qmgrs}
-  users           {user} / {password} (MQWebAdmin), reader / {password} (MQWebAdminRO)
-  TLS CA          {ca}
-  control API     {control} (journal, faults: tests/emulator/README.md)
-
-In another shell, the README's Quick start play (saved as quickstart.yml):
-  ansible-playbook -i {inventory} quickstart.yml
-
-or anything else, with the connection in the MQ_REST_* environment variables (demo/inventory.yml reads them):
-  source {env_path}
-  ansible-playbook -i demo/inventory.yml demo/provision.yml
-
-Ctrl-C stops it; its state is in memory only.""".format(
-        url=url, qmgrs=", ".join(qmgrs), user=USER, password=PASSWORD, ca=server.ca_path, control=server.control_url,
-        inventory=os.path.relpath(inventory_path), env_path=os.path.relpath(env_path)), flush=True)
-    done = threading.Event()
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(sig, lambda *args: done.set())
-    while not done.wait(0.5):
-        pass
-    server.stop()
+        try:
+            # Each queue manager on its own host of the emulated network, so that each can listen on the same port.
+            server = EmulatorServer(qmgrs=qmgrs, users=USERS, tls=True, timing=args.timing, host="127.0.0.1", port=args.port,
+                                    state_dir=tls_dir, hosts={q: q.lower() for q in qmgrs}).start()
+        except OSError as error:
+            sys.exit(refused(args.port, error, base))
+        try:
+            done = threading.Event()
+            for sig in (signal.SIGTERM, signal.SIGINT):
+                signal.signal(sig, lambda *args: done.set())
+            state_dir = os.path.join(base, str(server.port))
+            os.makedirs(base, exist_ok=True)
+            publish(base, state_dir, tls_dir, {"inventory.yml": inventory(qmgrs, server.port, state_dir),
+                                               "env": env_file(server, qmgrs, server.port, state_dir, args.collections_path)})
+            print(banner(server, qmgrs, state_dir, base), flush=True)
+            while not done.wait(0.5):
+                pass
+        finally:
+            server.stop()
+    finally:
+        shutil.rmtree(tls_dir, ignore_errors=True)
     print("emulator stopped")
     return 0
 

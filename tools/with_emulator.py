@@ -6,7 +6,7 @@
     python tools/with_emulator.py [--qmgrs QM1,QM2@qm2host] [--partner HOST] [--xmitq NAME] [--timing fast]
                                   [--config FILE] -- COMMAND...
 
-Without MQ_REST_URL in the environment it starts tests/emulator/mqemu.py on a free port and stops it
+Without MQ_REST_URL in the environment it starts the emulator (python -m mqemu) on a free port and stops it
 afterwards. A sender channel runs in the emulator only with a partner (its channel network): --partner HOST adds a
 queue manager PARTNER on HOST listening on 1414 that defines a receiver for any sender (CHAD), and --xmitq NAME
 defines that transmission queue on the other queue managers; QM@HOST puts a queue manager on its own host.
@@ -25,13 +25,10 @@ import sys
 import urllib.parse
 import urllib.request
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-EMULATOR = os.path.join(ROOT, "tests", "emulator", "mqemu.py")
-
 
 def start_emulator(qmgrs, timing):
     process = subprocess.Popen(
-        [sys.executable, EMULATOR, "--port", "0", "--timing", timing] + [a for q in qmgrs for a in ("--qmgr", q)],
+        [sys.executable, "-m", "mqemu", "--port", "0", "--timing", timing] + [a for q in qmgrs for a in ("--qmgr", q)],
         stdout=subprocess.PIPE, text=True,
     )
     line = process.stdout.readline().strip()

@@ -180,9 +180,10 @@ def qmgr_wait_spec(milestones):
         listeners=dict(type="list", elements="str"),
         channels=dict(type="list", elements="str"),
         connections_share=dict(type="float", default=0.9),
-        timeout=dict(type="float", default=300.0),
+        # The deadline's name is wait_timeout, as in every other module; timeout, its first name here, stays an alias.
+        wait_timeout=dict(type="float", default=300.0, aliases=["timeout"]),
         poll_interval=dict(type="float", default=0.5),
-    ), validators=[_greater_than_zero("timeout"), _between("connections_share", 0, 1), rules])
+    ), validators=[_greater_than_zero("wait_timeout"), _between("connections_share", 0, 1), rules])
 
 
 # Paired with doc fragment mqrest.admin.object: what one object entry declares besides its attributes.

@@ -48,7 +48,10 @@ def validate_name(name, option, max_length, what, generic=False):
         rule = "1 to {0} characters from A-Z a-z 0-9 . / _ %".format(max_length)
         if generic:
             rule += ", optionally ending in * (a generic name)"
-        raise MQInputError("{0}={1!r} is not a valid {2} name: it must be {3}".format(option, name, what, rule))
+        # A name that is only too long says by how much: MQ's limits differ per type (20 for a channel, 48 for a queue).
+        length = "it is {0} characters long{1}, and ".format(len(pattern), " without the *" if pattern != name else "") \
+            if isinstance(name, str) and len(pattern) > max_length else ""
+        raise MQInputError("{0}={1!r} is not a valid {2} name: {3}it must be {4}".format(option, name, what, length, rule))
     return name
 
 

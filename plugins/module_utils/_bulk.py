@@ -270,8 +270,8 @@ def _resolve(runtime, plan):
         plan.restart_for = []  # it takes them when it starts
     if plan.restart_for and (wanted != "started" or runtime.lifecycle.is_passive(plan.subtype)):
         plan.restart_required = True  # said in a warning once the ALTER is sent
-    elif plan.restart_for:
-        plan.run = "restart"
+    elif plan.restart_for or (wanted == "started" and runtime.lifecycle.is_failing(rows, plan.subtype)):
+        plan.run = "restart"  # for changed attributes, or a channel RETRYING (ObjectRuntime.ensure_started says why)
     elif wanted == "started":
         if not runtime.is_running(rows, plan.subtype):
             plan.run = "start"
@@ -300,7 +300,7 @@ def _fan_out(runtimes, plans, operation_of, before_delete=False):
             outcome = runtime.issue("start", [(plan.name, plan.subtype, plan.outcome.status_after)])[0]
             outcome.earlier = plan.outcome
         elif operation == "watch":
-            # Nothing to send: the channel is already on its way (BINDING, RETRYING, ...); starting it twice would fail.
+            # Nothing to send: the channel is already on its way (BINDING, STARTING, ...); starting it twice would fail.
             outcome = SyncOutcome(plan.name, "start", before, issued=False, subtype=plan.subtype, sent_at=runtime.policy.clock())
         else:
             outcome = runtime.issue(operation, [(plan.name, plan.subtype, before)])[0]

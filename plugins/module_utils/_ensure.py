@@ -56,8 +56,10 @@ def restart_warning(spec, name, labels, passive=False):
         # it starts, so only the instances running now keep the old values.
         return ("{0} {1!r}: its running instances keep the old {2} until they end; new ones use the new values. "
                 "state: restarted stops and starts it (ending every instance) to apply them now".format(spec.kind, name, what))
-    return ("{0} {1!r} runs with the old {2}: MQ applies {3} when it next starts. state: started restarts it for such a "
-            "change; state: restarted always does".format(spec.kind, name, what, "it" if len(labels) == 1 else "them"))
+    # The advice must work in a later task too: there, state: started finds a RUNNING object started and leaves it.
+    return ("{0} {1!r} runs with the old {2}: MQ applies {3} when the {0} next starts. To apply {3} now, restart it: "
+            "state: restarted (or mqrest.admin.mq_restart). state: started does so only in the task that makes the change; "
+            "in a later task it leaves a RUNNING {0} as it is".format(spec.kind, name, what, "it" if len(labels) == 1 else "them"))
 
 
 def option_label(spec, keyword):

@@ -43,8 +43,9 @@ class Lifecycle:
     ``subtype_keyword``: the attribute whose value changes the rules (CHLTYPE, SERVTYPE); ``default_subtype`` is
     MQ's default for it. ``running``: states in which a START is pointless because the object is started or on its
     way; ``on_its_way``: those of them a start waits through rather than issues again. ``failing``: states that
-    fail a start at once, with why. ``passive``: subtypes that START only enables (they run when a partner
-    connects), so "started" means "no STOPPED record". ``unstartable``: subtypes no START/STOP applies to, with why.
+    fail a start at once, with why; an object found in one is restarted by state=started, not waited for.
+    ``passive``: subtypes that START only enables (they run when a partner connects), so "started" means "no STOPPED
+    record". ``unstartable``: subtypes no START/STOP applies to, with why.
     ``unmonitored``: subtypes MQ keeps no status for, with why. ``stop_options``: (module option, STOP keyword).
     ``already_started``/``already_stopped``: reason codes that mean the object already is where the command
     wants it (a race between our status read and the command, not a failure). ``needs_keyword``: {operation:
@@ -148,8 +149,14 @@ class Lifecycle:
         keyword, value, _advice = self.hold
         return stop_parameters.get(keyword, value) == value
 
+    def is_failing(self, rows, subtype=None):
+        """Started but failing, and not running: every record in a failing state (a sender RETRYING). MQ retries it
+        with the definition it started with; state=started stops and starts it for an attempt now (_runtime)."""
+        statuses = set(status_values(rows))
+        return not self.is_passive(subtype) and "RUNNING" not in statuses and bool(statuses) and statuses <= set(self.failing)
+
     def is_on_its_way(self, rows, subtype=None):
-        """Started but not RUNNING yet (a channel BINDING or RETRYING): a start waits for it instead of starting it twice."""
+        """Started but not RUNNING yet (a channel BINDING): a start waits for it instead of starting it twice."""
         statuses = set(status_values(rows))
         return not self.is_passive(subtype) and "RUNNING" not in statuses and bool(statuses & self.on_its_way_states)
 

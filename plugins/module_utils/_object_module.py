@@ -98,6 +98,8 @@ def _run(client, runtime, name, subtype, state, result):
             return
         changed, facts = outcome.changed, outcome.as_dict()
         before = "stopped" if state == "started" else "started"
+        if outcome.earlier is not None:
+            state, before = "restarted", "started"  # a channel RETRYING: stopped and started again (ObjectRuntime.ensure_started)
         if outcome.held_stopped is not None:
             result["held_stopped"] = outcome.held_stopped  # False: MQ would not hold the idle channel STOPPED (a warning says why)
     result["commands"] = list(client.sent)

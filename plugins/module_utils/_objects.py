@@ -87,9 +87,11 @@ CHANNEL = ObjectType(
         "CHSTATUS", "channel", subtype_keyword="CHLTYPE",
         # 4031 MQRCCF_CHANNEL_IN_USE answers a START on a started channel, 4064 MQRCCF_CHANNEL_NOT_ACTIVE a STOP on a stopped one.
         already_started=(4031,), already_stopped=(4064,),
-        # States in which a START is pointless: the channel is already on its way (IBM-CHL-STATES).
+        # States in which a START is pointless: the channel is already on its way (IBM-CHL-STATES). RETRYING is "current"
+        # but not "active": MQ retries it on its own, with the definition it started with, so mq_restart's start leaves it
+        # alone; state=started wants it RUNNING and restarts it instead of waiting for it (it is a failing state).
         running=("INITIALIZING", "STARTING", "BINDING", "REQUESTING", "SWITCHING", "RETRYING", "PAUSED", "RUNNING"),
-        on_its_way=("INITIALIZING", "STARTING", "BINDING", "REQUESTING", "SWITCHING", "RETRYING", "PAUSED"),
+        on_its_way=("INITIALIZING", "STARTING", "BINDING", "REQUESTING", "SWITCHING", "PAUSED"),
         # CHSTATUS says RETRYING, not why: MQ writes the failed attempt's reason to the queue manager's error log
         # (IBM-CHL-ERRORS), so the message names the usual AMQ messages and what each one asks to check.
         failing={"RETRYING": "the channel is RETRYING: its last attempt to reach its partner failed and it will try again "
@@ -269,5 +271,5 @@ QUEUE = ObjectType(
     ],
 )
 
-# The types mq_info reads and mq_restart restarts; queues are managed by mq_queue and mq_objects only.
-OBJECT_TYPES = {t.kind: t for t in (LISTENER, CHANNEL, SERVICE)}
+# Every type the collection manages, by kind: mq_info reads each of them; mq_restart restarts those with a lifecycle.
+OBJECT_TYPES = {t.kind: t for t in (LISTENER, CHANNEL, SERVICE, QUEUE)}

@@ -189,7 +189,7 @@ _LOG_FIGURES = (
                      "back at the next start"),
 )
 _LOG_ADVICE = ("expect a long log replay (running comes late); let checkpoints catch up, look for long-running units of "
-               "work (DISPLAY CONN), or allow a longer timeout")
+               "work (DISPLAY CONN), or allow a longer wait_timeout")
 
 
 def log_warnings(baseline, limits):

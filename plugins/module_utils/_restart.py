@@ -104,6 +104,8 @@ def operate(runtime, objects, operation, parallel=True):
     cleanly is left stopped. Raises MQWaitError at the end when anything failed; its result holds
     ``sync_results`` for every object handled.
     """
+    if not objects:
+        return {}  # nothing matched (allow_empty): no status to read
     # Refuse before the first STOP: finding out between the phases would leave the others stopped.
     for _name, subtype in objects:
         runtime.check_startable(subtype)

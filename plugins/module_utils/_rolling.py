@@ -28,6 +28,7 @@ RESTARTED = "restarted"
 STARTED = "started (was not running)"
 NOT_RUNNING_BEFORE = "not running before (left as is)"
 NOT_ATTEMPTED = "not attempted (an earlier object failed)"
+NOT_ATTEMPTED_PREFLIGHT = "not attempted (preflight: {0})"
 FAILED = "failed"
 PLANNED = "would restart (check mode)"
 
@@ -35,25 +36,26 @@ PLANNED = "would restart (check mode)"
 def restart_plan(info, targets, parallel=True):
     """What a rolling restart does on one queue manager, from mq_info-shaped ``info`` and the targets.
 
-    Returns {"plan": [{type, names, not_running, parallel, wait_for_partner}], "missing": ["TYPE PATTERN", ...]}. Only
-    objects with a RUNNING status record now are restarted (``names``); the others are reported (``not_running``) and left
-    alone.
+    Returns {"plan": [{type, names, not_running, missing, parallel, wait_for_partner}], "missing": ["TYPE PATTERN", ...]},
+    one step per target. Only objects with a RUNNING status record now are restarted (``names``); the others are reported
+    (``not_running``) and left alone. A step's ``missing``: its patterns that match nothing (unless ``allow_empty``).
     """
     plan, missing = [], []
     for target in targets:
         spec = OBJECT_TYPES[target["type"]]
         objects = one_per_name(spec, info.get(target["type"] + "s", []), "name")
         rows = {name: spec.row_from_facts(obj) for name, obj in objects.items()}
-        matched = []
+        matched, step_missing = [], []
         for pattern in target["names"]:
             names = expand(spec, rows, pattern)
             if not names and not target.get("allow_empty"):
+                step_missing.append(pattern)
                 missing.append("{0} {1}".format(target["type"], pattern))
             matched.extend(n for n in names if n not in matched)
         running = [n for n in matched if "RUNNING" in status_values(objects[n].get("status", []))]
         step_parallel = target.get("parallel")
         plan.append({"type": target["type"], "names": running, "not_running": [n for n in matched if n not in running],
-                     "parallel": parallel if step_parallel is None else bool(step_parallel),
+                     "missing": step_missing, "parallel": parallel if step_parallel is None else bool(step_parallel),
                      "wait_for_partner": bool(target.get("wait_for_partner"))})
     return {"plan": plan, "missing": missing}
 
@@ -117,6 +119,7 @@ class RollingRestart:
         self.partner_back = {}  # (type, name) -> seconds from that START to the first health read showing it RUNNING
         self.left_not_running = []
         self.failure = None
+        self.preflight_failure = None  # why the preflight refused: every declared target is then "not attempted" for it
 
     @property
     def poll_requests(self):
@@ -131,9 +134,11 @@ class RollingRestart:
         try:
             self._check_partner_types()
             info = self._read(self._patterns(), with_qmgr=self.preflight_gates is not None)
+            # The plan first, so that a gate that refuses can still name every declared target in the report.
+            self._make_plan(info)
             if self.preflight_gates is not None:
                 self._check_gates(info)
-            self._make_plan(info)
+            self._check_plan()
             self.seconds["preflight"] = round(self.clock() - started, 3)
             phase = "restart"
             self._restart()
@@ -143,6 +148,8 @@ class RollingRestart:
                 self._health_gate()
         except MQError as exc:
             self.failure = "{0} failed: {1}".format(phase, exc.msg)
+            if phase == "preflight":
+                self.preflight_failure = exc.msg
             if phase != "preflight" and self.recover_on_failure and not self.client.check_mode:
                 self._recover()
                 exc.msg = "{0}. {1}".format(self.failure, "Left not running: " + ", ".join(self.left_not_running) if self.left_not_running
@@ -175,6 +182,9 @@ class RollingRestart:
         if with_qmgr:
             info["qmstatus"] = self.client.display_one("QMSTATUS", None) or {}
         for kind, names in patterns.items():
+            if not names:
+                info[kind + "s"] = []  # only targets with an empty names list (allow_empty): nothing to read
+                continue
             spec = OBJECT_TYPES[kind]
             generic = len(names) > 1 or any(n.endswith("*") for n in names)
             info[kind + "s"] = read_objects(self.client, spec, covering_name([n.rstrip("*") for n in names], generic=generic))
@@ -205,11 +215,9 @@ class RollingRestart:
                 logutil, limit))
 
     def _make_plan(self, info):
-        planned = restart_plan(info, self.targets, self.parallel)
-        if planned["missing"]:
-            raise MQInputError("no such object on the queue manager: {0}".format(", ".join(planned["missing"])))
-        self.plan = planned["plan"]
-        for index, step in enumerate(self.plan):
+        """The plan from the first read: what each target names, its status before and subtype (nothing refused yet)."""
+        self.plan = restart_plan(info, self.targets, self.parallel)["plan"]
+        for step in self.plan:
             spec = OBJECT_TYPES[step["type"]]
             objects = {o["name"]: o for o in info[step["type"] + "s"]}
             for name in step["names"] + step["not_running"]:
@@ -218,7 +226,18 @@ class RollingRestart:
                 self.subtypes[key] = spec.row_subtype(spec.row_from_facts(objects[name]))
                 if name in step["not_running"] and not self.start_not_running:
                     self.outcome[key] = (NOT_RUNNING_BEFORE, None)
-                elif spec.lifecycle.why_unstartable(self.subtypes[key]):
+
+    def _check_plan(self):
+        """Refuse, before any change, targets that name nothing or that cannot be restarted as asked."""
+        missing = ["{0} {1}".format(step["type"], pattern) for step in self.plan for pattern in step["missing"]]
+        if missing:
+            raise MQInputError("no such object on the queue manager: {0}".format(", ".join(missing)))
+        for index, step in enumerate(self.plan):
+            spec = OBJECT_TYPES[step["type"]]
+            for name in step["names"] + step["not_running"]:
+                key = (step["type"], name)
+                # What is not running and left as is gets nothing sent, so whether it could be started does not matter.
+                if key not in self.outcome and spec.lifecycle.why_unstartable(self.subtypes[key]):
                     # Refused here, before any change: finding out between two targets would leave the first restarted.
                     raise MQInputError("{0} {1}: {2}".format(step["type"], name, spec.lifecycle.why_unstartable(self.subtypes[key])))
                 if step["wait_for_partner"] and spec.lifecycle.why_no_partner_wait(self.subtypes[key]):
@@ -333,10 +352,15 @@ class RollingRestart:
     # -- report ------------------------------------------------------------------------------------
     def result(self):
         report = []
-        for target_index, step in enumerate(self.plan):
-            for name in step["names"] + step["not_running"]:
+        preflight = NOT_ATTEMPTED_PREFLIGHT.format(self.preflight_failure) if self.preflight_failure else None
+        # A preflight that refused names every declared target: the objects its read found, and the names that match
+        # nothing; without a read (it failed, or came after the refusal) the declared names themselves.
+        steps = self.plan if self.plan or not preflight else [
+            {"type": t["type"], "names": [], "not_running": [], "missing": list(t["names"])} for t in self.targets]
+        for target_index, step in enumerate(steps):
+            for name in step["names"] + step["not_running"] + (step["missing"] if preflight else []):
                 key = (step["type"], name)
-                action, reason = self.outcome.get(key, (NOT_ATTEMPTED, None))
+                action, reason = (preflight, None) if preflight else self.outcome.get(key, (NOT_ATTEMPTED, None))
                 report.append({"type": step["type"], "name": name, "target": target_index, "status_before": self.before.get(key),
                                "action": action, "reason": reason, "status_after": self.last_seen.get(key),
                                "partner_back_seconds": self.partner_back.get(key)})
@@ -345,7 +369,8 @@ class RollingRestart:
         summary = dict.fromkeys([key for _label, key in counted], 0)
         for row in report:
             for label, key in counted:
-                summary[key] += row["action"] == label
+                # Not attempted for either reason: an earlier object failed, or the preflight refused.
+                summary[key] += row["action"] == label or (label == NOT_ATTEMPTED and row["action"] == preflight)
         summary["declared"] = len(report)
         summary["left_not_running"] = len(self.left_not_running)
         return {"report": report, "summary": summary, "left_not_running": self.left_not_running,

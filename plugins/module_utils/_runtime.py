@@ -47,7 +47,7 @@ class SyncOutcome:
     """What one start or stop did: the facts users asked for (SyncResult), per object."""
 
     __slots__ = ("name", "operation", "subtype", "sent_at", "polls", "elapsed_seconds", "status_before", "status_after", "issued",
-                 "outcome", "reason", "by_another_writer", "held_stopped", "blocked", "earlier")
+                 "watched", "outcome", "reason", "by_another_writer", "held_stopped", "blocked", "earlier")
 
     def __init__(self, name, operation, status_before, issued=True, subtype=None, sent_at=None):
         self.name = name
@@ -57,6 +57,8 @@ class SyncOutcome:
         self.status_before = status_before
         self.status_after = status_before
         self.issued = issued
+        # Not issued from the start: the object was already on its way (a channel BINDING) and is only waited for.
+        self.watched = not issued
         self.polls = 0
         self.elapsed_seconds = 0.0
         self.outcome = DONE
@@ -140,9 +142,11 @@ class ObjectRuntime:
 
     # -- idempotent state changes --------------------------------------------------------------
     def ensure_started(self, name, subtype=None):
-        """None when already started (nothing sent), else the SyncOutcome of the START."""
+        """None when already started (nothing sent), else the SyncOutcome of the START (of a restart: ``earlier`` is the STOP)."""
         self.check_startable(subtype)
         rows = self.statuses([name])[name]
+        if self.lifecycle.is_failing(rows, subtype):
+            return self._start_again(name, subtype, rows)
         if self.is_running(rows, subtype):
             if self.on_its_way(rows, subtype) and not self.client.check_mode:
                 outcome = SyncOutcome(name, "start", summarize(rows), issued=False, subtype=subtype, sent_at=self.policy.clock())
@@ -150,6 +154,17 @@ class ObjectRuntime:
                 self.raise_failures([outcome])
             return None
         return self.run("start", [(name, subtype, summarize(rows))])[0]
+
+    def _start_again(self, name, subtype, rows):
+        """A channel RETRYING is started but not running, and MQ retries it with the definition it started with (a CONNAME
+        corrected since then is not used). Stop it, then start it: an attempt now, with its current definition. A START
+        alone would be accepted too (RETRYING is not "active", IBM-CHL-STATES), but MQ acts on it asynchronously, so the
+        first poll could not tell the old RETRYING record from the new attempt's; after the STOP it is STOPPED until then."""
+        stop = self.run("stop", [(name, subtype, summarize(rows))], always_wait=True)[0]
+        start = self.run("start", [(name, subtype, stop.status_after)], raise_on_failure=False)[0]
+        start.earlier = stop
+        self.raise_failures([start])
+        return start
 
     def ensure_stopped(self, name, subtype=None):
         rows = self.statuses([name])[name]
@@ -299,13 +314,20 @@ class ObjectRuntime:
     def describe_failures(self, failed):
         parts = []
         for o in failed:
+            # What this task sent, where that is not just the command the failure names.
+            if o.earlier is not None:
+                sent = " was {0}, so this task stopped it and started it again, and it".format(o.earlier.status_before)
+            elif o.watched:
+                sent = " was already starting ({0} when read, so this task sent no START) and it".format(o.status_before)
+            else:
+                sent = ""
             if o.outcome == "timeout":
-                parts.append("{0} {1!r} did not {2} within {3}s (waited {4:.1f}s, {5} polls; last status: {6}){7}".format(
-                    self.spec.kind, o.name, o.operation, self.policy.timeout, o.elapsed_seconds, o.polls, o.status_after,
+                parts.append("{0} {1!r}{2} did not {3} within {4}s (waited {5:.1f}s, {6} polls; last status: {7}){8}".format(
+                    self.spec.kind, o.name, sent, o.operation, self.policy.timeout, o.elapsed_seconds, o.polls, o.status_after,
                     ": " + o.reason if o.reason else ""))
             else:
-                parts.append("{0} {1!r} failed to {2} after {3:.1f}s: {4}".format(
-                    self.spec.kind, o.name, o.operation, o.elapsed_seconds, o.reason))
+                parts.append("{0} {1!r}{2} failed to {3} after {4:.1f}s: {5}".format(
+                    self.spec.kind, o.name, sent, o.operation, o.elapsed_seconds, o.reason))
         return "; ".join(parts)
 
     def check_startable(self, subtype):

@@ -22,7 +22,13 @@ description:
   - O(state=started) waits until C(DISPLAY CHSTATUS) shows C(RUNNING) for V(sdr), V(svr), V(rqstr) and
     V(clussdr) channels. C(START) on V(rcvr), V(svrconn) and V(clusrcvr) channels only re-enables them, so
     they count as started when no C(STOPPED) status remains. A channel that goes to C(RETRYING) fails the
-    task after O(retrying_grace) seconds. V(clntconn) channels cannot be started or stopped; nor can V(amqp)
+    task after O(retrying_grace) seconds.
+  - A sending channel already C(RETRYING) is started but not running, and MQ retries it with the definition it started
+    with. O(state=started) stops it and starts it again (RV(run_action) V(restarted)), for an attempt now with its
+    current definition (a C(CONNAME) corrected since it started); if that attempt fails too, the message says both
+    commands were sent. A channel still on its way up (C(BINDING), ...) is waited for, not started twice; if it fails,
+    the message says that this task sent no C(START).
+  - V(clntconn) channels cannot be started or stopped; nor can V(amqp)
     channels here, because C(DISPLAY CHSTATUS) does not show them unless asked for C(CHLTYPE(AMQP)).
   - O(state=stopped) waits until every status record is C(STOPPED) or no record remains. An idle V(svrconn), V(rcvr) or
     V(clusrcvr) channel has no status record and still accepts clients or its sender, so with O(stop_status=stopped) (the
@@ -172,6 +178,11 @@ EXAMPLES = r"""
         attributes:
           MONCHL: high
 
+    - name: The transmission queue the sender takes its messages from
+      mqrest.admin.mq_queue:
+        name: QM2
+        usage: xmitq
+
     - name: A sender to QM2, running
       mqrest.admin.mq_channel:
         name: QM1.TO.QM2
@@ -200,6 +211,8 @@ run_action:
     - What was done to the run state, besides RV(action)'s change to the definition. V(started), V(stopped) or V(restarted)
       when this task's own command did it (in check mode, what it would do); null when the state was already right,
       when another writer had done it, or with O(state=present) or O(state=absent).
+    - V(restarted) with O(state=started) too, for changed attributes (RV(restarted_for)) or for a sending channel that
+      was C(RETRYING) (RV(restarted_for) then empty).
     - The diff then shows C(state) before and after (C(state) before is left out for an object this task created).
   returned: success, unless O(state=absent)
   type: str

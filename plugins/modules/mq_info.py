@@ -7,11 +7,14 @@ from __future__ import annotations
 
 DOCUMENTATION = r"""
 module: mq_info
-short_description: Read IBM MQ queue manager facts, listeners, channels and services with their status
+short_description: Read IBM MQ queue manager facts, and listeners, channels, services and queues with their status
 version_added: 0.1.0
 description:
   - Reads the queue manager (C(DISPLAY QMGR), C(DISPLAY QMSTATUS) including C(LOGINUSE), C(LOGUTIL), C(CMDSERV)
-    and C(CHINIT)) and the listeners, channels and services matching a generic name, each with its status records.
+    and C(CHINIT)) and the listeners, channels, services and queues matching a generic name, the listeners, channels
+    and services each with its status records.
+  - Queues come with their definition, in which a local queue's C(curdepth) is the number of messages it holds, so one
+    task reads the depth of every queue a generic name matches.
   - One C(DISPLAY) per object type and one per status type, whatever the number of objects.
   - Use it for health gates before and after changes, and for reports.
 author:
@@ -32,11 +35,12 @@ options:
       - What to read.
     type: list
     elements: str
-    choices: [qmgr, listener, channel, service]
-    default: [qmgr, listener, channel, service]
+    choices: [qmgr, listener, channel, service, queue]
+    default: [qmgr, listener, channel, service, queue]
   name:
     description:
-      - Name or generic name (ending in C(*)) of the listeners, channels and services to read.
+      - Name or generic name (ending in C(*)) of the listeners, channels, services and queues to read.
+      - A generic name matches the queue manager's own C(SYSTEM.*) objects too.
     type: str
     default: "*"
   status:
@@ -63,6 +67,18 @@ EXAMPLES = r"""
       - mq.qmstatus.cmdserv == 'RUNNING'
       - mq.qmstatus.logutil | int < 80
       - mq.channels | selectattr('status_summary', 'search', 'RETRYING') | list | length == 0
+
+- name: Read the depth of every application queue at once
+  mqrest.admin.mq_info:
+    types: [queue]
+    name: "APP.*"
+  delegate_to: localhost
+  register: app
+
+- name: Say which local queues hold messages
+  ansible.builtin.debug:
+    msg: "{{ item.name }}: {{ item.curdepth }} messages"
+  loop: "{{ app.queues | selectattr('type', 'eq', 'local') | selectattr('curdepth', 'gt', 0) | list }}"
 """
 
 RETURN = r"""
@@ -99,6 +115,15 @@ services:
   returned: when O(types) contains V(service)
   type: list
   elements: dict
+queues:
+  description:
+    - Matching queues of every type, as M(mqrest.admin.mq_queue) reports them (C(type) V(local), V(remote), V(alias) or
+      V(model)). Queues have no status records here.
+    - A local queue's C(curdepth) is the number of messages on it.
+  returned: when O(types) contains V(queue)
+  type: list
+  elements: dict
+  sample: [{name: APP.IN, type: local, curdepth: 12, max_depth: 5000, usage: normal}]
 """
 
 from ansible_collections.mqrest.admin.plugins.module_utils._argspec import ArgumentSpec

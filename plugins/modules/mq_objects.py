@@ -508,7 +508,8 @@ changes:
           null (also when another writer had already done it, see RV(sync_results[].by_another_writer), or when it failed
           or timed out, see RV(sync_results[].outcome)).
         - V(restarted) when an entry with O(listeners[].state=started) changed attributes that its running object only
-          takes at its next start (see RV(changes[].restarted_for)).
+          takes at its next start (see RV(changes[].restarted_for)), or found a sending channel C(RETRYING), which it
+          stops and starts again for an attempt with its current definition (RV(changes[].restarted_for) empty).
       type: str
     restarted_for:
       description:
@@ -594,7 +595,7 @@ sync_results:
       description: Object name.
       type: str
     operation:
-      description: V(started), V(stopped), or V(restarted) for a restart for changed attributes (both phases summed).
+      description: V(started), V(stopped), or V(restarted) for a restart (both phases summed).
       type: str
     polls:
       description: Status requests that covered this object while waiting.

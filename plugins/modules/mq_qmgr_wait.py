@@ -26,7 +26,7 @@ description:
     reported as skipped, with the reason, not as reached.
   - With O(state=ended) it waits until C(GET /admin/qmgr) shows the queue manager ended (C(ended),
     C(endedImmediately), C(endedPreemptively), C(endedUnexpectedly)).
-  - While the queue manager is down, answers that mean "down" are states, not failures, and only O(timeout) ends the
+  - While the queue manager is down, answers that mean "down" are states, not failures, and only O(wait_timeout) ends the
     wait; these are HTTP 503 (C(MQWB0009E)), reason 3204 (command server not running yet), and a refused connection,
     since mqweb inside the queue manager's container ends with it.
   - Each milestone's time is counted from O(since), so the times say how long the start took, not how long this task
@@ -117,12 +117,14 @@ options:
         applications without waiting for one that will not return.
     type: float
     default: 0.9
-  timeout:
+  wait_timeout:
     description:
       - Seconds the whole wait may take, counted from the start of this task. A queue manager with a large active log
         can take minutes to replay it; see C(LOGINUSE) in RV(baseline).
+      - The same name as in the other modules; C(timeout) is accepted as an alias.
     type: float
     default: 300
+    aliases: [timeout]
   poll_interval:
     description:
       - Seconds between the first polls (at least V(0.2)). The pause then grows to a tenth of the time since the last
@@ -169,7 +171,7 @@ EXAMPLES = r"""
     baseline: "{{ before.baseline }}"
     since: "{{ start_command_at }}"
     connections_share: 0.8
-    timeout: 600
+    wait_timeout: 600
   delegate_to: localhost
   register: restart
 
@@ -311,7 +313,7 @@ def main():
     try:
         if not p["capture"] or p["milestones"] is not None:
             steps = plan(p["state"], p["milestones"], p["baseline"], p["listeners"], p["channels"], p["connections_share"], p["qmgr"])
-            wait = QmgrWait(mq.client, steps, WaitPolicy(timeout=p["timeout"], poll_interval=p["poll_interval"]), since=p["since"])
+            wait = QmgrWait(mq.client, steps, WaitPolicy(timeout=p["wait_timeout"], poll_interval=p["poll_interval"]), since=p["since"])
             result.update(wait.run())
         if p["capture"]:
             result["baseline"] = capture_baseline(mq.client)

@@ -80,7 +80,9 @@ options:
         description: As O(parallel), for this target; defaults to O(parallel).
         type: bool
       allow_empty:
-        description: A name or generic name that matches nothing is not an error.
+        description:
+          - A name or generic name that matches nothing is not an error, and neither is an empty O(targets[].names) (a
+            list that varies by host, empty on some); such a target restarts nothing.
         type: bool
         default: false
       wait_for_partner:
@@ -174,7 +176,8 @@ options:
     default: restart
   allow_empty:
     description:
-      - Succeed without doing anything when a generic name matches no object. By default that is an error.
+      - Succeed without doing anything when a generic name matches no object, or when O(names) is an empty list (a list
+        that varies by host). By default both are errors.
     type: bool
     default: false
   parallel:
@@ -471,12 +474,12 @@ def main():
     runtime = None
     started = time.monotonic()
     try:
-        patterns = checked_names(object_type, params["names"], "names")
+        patterns = checked_names(object_type, params["names"], "names", params["allow_empty"])
         client = mq.client
         runtime = ObjectRuntime(client, object_type, wait_policy(params), stop=params)
-        # One DISPLAY for every name and generic name given.
+        # One DISPLAY for every name and generic name given; none for an empty list (allow_empty).
         rows = one_per_name(object_type, client.display(object_type.qualifier, covering_name([p.rstrip("*") for p in patterns], generic=True)),
-                            object_type.qualifier.lower())
+                            object_type.qualifier.lower()) if patterns else {}
         objects = match_targets(object_type, rows, patterns, params["allow_empty"])
         started = time.monotonic()
         records = operate(runtime, objects, operation, parallel=params["parallel"])
@@ -502,7 +505,7 @@ def run_rolling(mq):
         if not params["targets"]:
             raise MQInputError("targets must list at least one target")
         for index, target in enumerate(params["targets"]):
-            checked_names(OBJECT_TYPES[target["type"]], target["names"], "targets[{0}].names".format(index))
+            checked_names(OBJECT_TYPES[target["type"]], target["names"], "targets[{0}].names".format(index), target["allow_empty"])
         rolling = RollingRestart(
             mq.client, params["targets"], wait_policy(params), params, preflight=params["preflight"], parallel=params["parallel"],
             health={"checks": params["health_checks"], "interval": params["health_interval"], "timeout": params["health_timeout"]},
@@ -544,10 +547,12 @@ def run_restore(mq):
     mq.exit(result)
 
 
-def checked_names(object_type, names, option):
-    """The names and generic names of ``option``, checked before any request."""
-    if not names:
-        raise MQInputError("{0} must list at least one {1} name".format(option, object_type.kind))
+def checked_names(object_type, names, option, allow_empty=False):
+    """The names and generic names of ``option``, checked before any request. An empty list is accepted with
+    ``allow_empty``, as a generic name that matches nothing is: a list built per host may well be empty on some."""
+    if not names and not allow_empty:
+        raise MQInputError("{0} must list at least one {1} name, or come with allow_empty: true to accept none".format(
+            option, object_type.kind))
     return [object_type.validate_name(name, option, generic=True) for name in names]
 
 

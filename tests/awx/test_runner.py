@@ -16,12 +16,9 @@ import sys
 
 import ansible_runner
 import pytest
+from mqemu import EmulatorServer
 
-from awx_credential import ROOT, inject
-
-sys.path.insert(0, os.path.join(ROOT, "tests", "emulator"))
-
-from mqemu import EmulatorServer  # noqa: E402  pylint: disable=wrong-import-position
+from awx_credential import inject
 
 QMGRS = {"qm1": "QM1", "qm2": "QM2", "qm3": "QM3"}
 PASSWORD = "passw0rd"

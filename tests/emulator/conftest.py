@@ -3,16 +3,15 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Shared fixtures for the emulator's own tests: one in-process emulator per module, reset before every test."""
 
-import os
-import sys
+import importlib
+import pkgutil
 import time
 
 import pytest
 import requests
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-
-from mqemu import EmulatorServer  # noqa: E402  pylint: disable=wrong-import-position
+import mqemu
+from mqemu import EmulatorServer
 
 
 class Client:
@@ -99,7 +98,7 @@ def wait_for(predicate, timeout=5.0):
 
 
 def partner(client, channel, xmitq="XQ", qmgr="QM2", chltype="RCVR"):
-    """What a sender on client's queue manager needs to run (mqemu_network): its XMITQ with USAGE(XMITQ) here, and a
+    """What a sender on client's queue manager needs to run (network.py): its XMITQ with USAGE(XMITQ) here, and a
     channel of the same name on the partner; the srv fixture's QM2 runs on host qm2host with DEV.LISTENER.TCP on 1414."""
     client.ok("DEFINE", "QLOCAL", xmitq, params={"usage": "XMITQ", "replace": "yes"})
     client.ok("DEFINE", "CHANNEL", channel, params={"chltype": chltype, "replace": "yes"}, qmgr=qmgr)
@@ -124,15 +123,12 @@ def client(srv):
 
 @pytest.fixture
 def clock(monkeypatch):
-    """A FakeClock patched into the emulator modules (time.time and sleep stay real)."""
-    import mqemu_commands  # pylint: disable=import-outside-toplevel
-    import mqemu_display  # pylint: disable=import-outside-toplevel
-    import mqemu_lifecycle  # pylint: disable=import-outside-toplevel
-    import mqemu_model  # pylint: disable=import-outside-toplevel
-    import mqemu_network  # pylint: disable=import-outside-toplevel
-    import mqemu_qmgr  # pylint: disable=import-outside-toplevel
-    import mqemu_status  # pylint: disable=import-outside-toplevel
+    """A FakeClock patched into every emulator module that reads the clock (time.time and sleep stay real)."""
     fake = FakeClock()
-    for module in (mqemu_commands, mqemu_display, mqemu_lifecycle, mqemu_model, mqemu_network, mqemu_qmgr, mqemu_status):
-        monkeypatch.setattr(module, "time", fake)
+    for info in pkgutil.iter_modules(mqemu.__path__):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"mqemu.{info.name}")
+        if getattr(module, "time", None) is time:
+            monkeypatch.setattr(module, "time", fake)
     return fake

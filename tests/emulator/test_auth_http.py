@@ -24,8 +24,8 @@ def test_basic_auth_csrf_and_roles(srv):
     body = {"type": "runCommandJSON", "command": "DISPLAY", "qualifier": "QMGR"}
     hdr = {"ibm-mq-rest-csrf-token": ""}
     assert _error(requests.post(url, json=body, headers=hdr, timeout=5)) == (401, "MQWB0104E")
-    assert _error(requests.post(url, json=body, headers=hdr, auth=("admin", "nope"), timeout=5)) == (401, "MQWB0104E")
-    assert _error(requests.post(url, json=body, headers=hdr, auth=("Admin", "passw0rd"), timeout=5)) == (401, "MQWB0104E")
+    assert _error(requests.post(url, json=body, headers=hdr, auth=("admin", "nope"), timeout=5)) == (401, "MQWB0105E")
+    assert _error(requests.post(url, json=body, headers=hdr, auth=("Admin", "passw0rd"), timeout=5)) == (401, "MQWB0105E")
     resp = requests.post(url, json=body, auth=("admin", "passw0rd"), timeout=5)
     assert _error(resp) == (403, "MQWB0100E") and "ibm-mq-rest-csrf-token" in resp.json()["error"][0]["message"]
     assert requests.post(url, json=body, headers=hdr, auth=("admin", "passw0rd"), timeout=5).status_code == 200
@@ -226,7 +226,7 @@ def test_authentication_precedence_basic_over_cookie(srv):
     cookie = {"Cookie": login.headers["Set-Cookie"].split(";", 1)[0], "ibm-mq-rest-csrf-token": ""}
     url = f"{srv.base_url}/admin/action/qmgr/QM1/mqsc"
     body = {"type": "runCommandJSON", "command": "DEFINE", "qualifier": "QLOCAL", "name": "PREC.Q"}
-    assert _error(requests.post(url, json=body, headers=cookie, auth=("admin", "wrong"), timeout=5)) == (401, "MQWB0104E")
+    assert _error(requests.post(url, json=body, headers=cookie, auth=("admin", "wrong"), timeout=5)) == (401, "MQWB0105E")
     assert _error(requests.post(url, json=body, headers=cookie, auth=("reader", "passw0rd"), timeout=5)) == (403, "MQWB0103E")
     assert _error(requests.post(url, json=body, headers=dict(cookie, Authorization="Bearer abc"), timeout=5)) == (401, "MQWB0104E")
     assert requests.post(url, json=body, headers=cookie, timeout=5).json()["overallCompletionCode"] == 0
@@ -311,3 +311,77 @@ def test_tls_cookie_and_basic_over_certificate(tls_srv):
     assert resp.status_code == 200 and resp.json()["overallCompletionCode"] == 0
     resp = requests.get(f"{tls_srv.base_url}/login", verify=ca, cert=ro_cert, timeout=5)
     assert resp.json() == {"user": [{"name": "ro", "role": ["MQWebAdminRO"]}]}
+
+
+# ----- the 401 and 403 answers per cause, as IBM documents them (README "Authentication answers") -----------------------
+
+def _answer(resp):
+    return resp.status_code, {k: v for k, v in resp.json()["error"][0].items() if k in ("msgId", "message", "explanation", "action")}
+
+
+def test_no_credentials_names_the_request_path(srv):
+    path = "/ibmmq/rest/v2/admin/action/qmgr/QM1/mqsc"
+    resp = requests.post(srv.base_url.split("/ibmmq")[0] + path + "?x=1", json={}, headers={"ibm-mq-rest-csrf-token": ""}, timeout=5)
+    assert _answer(resp) == (401, {
+        "msgId": "MQWB0104E", "message": f"MQWB0104E: The REST API request to {path} is not authenticated.",
+        "explanation": "The REST API request cannot be completed because credentials were omitted from the request.",
+        "action": "Supply valid credentials with HTTP basic authentication, an LTPA token or a client certificate."})
+    # An Authorization scheme other than Basic carries no credentials mqweb reads: the same answer.
+    resp = requests.get(f"{srv.base_url}/admin/qmgr", headers={"Authorization": "Bearer abc"}, timeout=5)
+    assert _answer(resp)[1]["message"] == "MQWB0104E: The REST API request to /ibmmq/rest/v2/admin/qmgr is not authenticated."
+
+
+@pytest.mark.parametrize("auth", [("admin", "wrong"), ("Admin", "passw0rd"), ("nobody", "passw0rd")])
+def test_wrong_basic_credentials_are_basic_authentication_failed(srv, auth):
+    resp = requests.get(f"{srv.base_url}/admin/qmgr", auth=auth, timeout=5)
+    assert _answer(resp) == (401, {
+        "msgId": "MQWB0105E", "message": "MQWB0105E: HTTP basic authentication failed.",
+        "explanation": "The REST API request failed due to incorrect username and password credentials.",
+        "action": "Provide valid credentials or use another form of authentication such as a client certificate."})
+
+
+def test_expired_and_invalid_ltpa_tokens_share_one_answer_naming_the_cookie(srv):
+    name = srv.model.cookie_name()
+    expected = (401, {
+        "msgId": "MQWB0112E", "message": f"MQWB0112E: The '{name}' authentication token cookie failed verification.",
+        "explanation": "The REST API request cannot be completed because the authentication token failed verification.",
+        "action": "Login to the REST API to obtain a valid authentication cookie."})
+    invalid = requests.get(f"{srv.base_url}/admin/qmgr", headers={"Cookie": f"{name}=never-issued"}, timeout=5)
+    assert _answer(invalid) == expected
+    srv.model.set_config(ltpa_expiration=0)  # the next token expires at once
+    login = requests.post(f"{srv.base_url}/login", json={"username": "admin", "password": "passw0rd"}, timeout=5)
+    expired = requests.get(f"{srv.base_url}/admin/qmgr", headers={"Cookie": login.headers["Set-Cookie"].split(";", 1)[0]}, timeout=5)
+    assert _answer(expired) == expected
+
+
+def test_a_client_certificate_no_user_maps_to_is_not_authenticated(tmp_path):
+    with EmulatorServer(qmgrs=["QM1"], tls=True, users=["admin:passw0rd:MQWebAdmin", "gone:pw:MQWebAdmin"],
+                        state_dir=str(tmp_path)) as server:
+        del server.model.users["gone"]  # its certificate stays valid for the CA, but maps to no user of the registry
+        cert = (os.path.join(server.state_dir, "client-gone.pem"), os.path.join(server.state_dir, "client-gone.key"))
+        resp = requests.get(f"{server.base_url}/admin/qmgr", verify=server.ca_path, cert=cert, timeout=5)
+        assert _answer(resp)[0] == 401
+        assert _answer(resp)[1]["message"] == "MQWB0104E: The REST API request to /ibmmq/rest/v2/admin/qmgr is not authenticated."
+        cert = (os.path.join(server.state_dir, "client-admin.pem"), os.path.join(server.state_dir, "client-admin.key"))
+        assert requests.get(f"{server.base_url}/admin/qmgr", verify=server.ca_path, cert=cert, timeout=5).status_code == 200
+
+
+def test_forbidden_names_only_the_role_the_user_lacks(srv):
+    srv.model.users["app"] = ("pw", "MQWebUser")
+    url = f"{srv.base_url}/messaging/qmgr/QM1/queue/DEV.QUEUE.1/message"
+    hdr = {"ibm-mq-rest-csrf-token": "", "Content-Type": "text/plain;charset=utf-8"}
+    # admin has MQWebAdmin, which does not apply to messaging: the action names MQWebUser and no role admin has.
+    status, answer = _answer(requests.post(url, data="hello", headers=hdr, auth=("admin", "passw0rd"), timeout=5))
+    assert (status, answer["msgId"], answer["message"]) == (403, "MQWB0103E", "MQWB0103E: Not authorized to put to DEV.QUEUE.1.")
+    assert answer["explanation"] == "The authenticated principal is not authorized to perform the requested REST API operation."
+    assert answer["action"] == "Obtain the necessary authorization to perform the operation (the MQWebUser role) and resubmit the request."
+    assert requests.post(url, data="hello", headers=hdr, auth=("app", "pw"), timeout=5).status_code == 201
+    # reader (MQWebAdminRO) may display but not change: it lacks MQWebAdmin.
+    status, body = Client(srv, "reader").mqsc("DEFINE", "QLOCAL", "RO.Q")
+    assert status == 403 and body["error"][0]["action"] == \
+        "Obtain the necessary authorization to perform the operation (the MQWebAdmin role) and resubmit the request."
+    # A user with no role at all lacks every one of them.
+    srv.model.users["norole"] = ("pw", "")
+    resp = requests.get(f"{srv.base_url}/admin/qmgr", auth=("norole", "pw"), timeout=5)
+    assert _answer(resp)[1]["action"] == ("Obtain the necessary authorization to perform the operation (one of the roles "
+                                          "MQWebAdmin, MQWebAdminRO or MQWebUser) and resubmit the request.")

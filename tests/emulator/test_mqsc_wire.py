@@ -82,8 +82,8 @@ def test_define_alter_delete_lifecycle_with_altdate(client, monkeypatch):
     client.ok("DEFINE", "QLOCAL", "APP.Q", params={"replace": "yes", "defpsist": "yes"})
     row = client.ok("DISPLAY", "QLOCAL", "APP.Q", resp=["all"])[0]
     assert (row["maxdepth"], row["defpsist"], row["descr"], row["curdepth"]) == (10, "YES", "app queue", 0)
-    import mqemu_qmgr  # pylint: disable=import-outside-toplevel
-    monkeypatch.setattr(mqemu_qmgr.time, "time", lambda: 4102444800.0)  # 2100-01-01 (UTC)
+    from mqemu import qmgr  # pylint: disable=import-outside-toplevel
+    monkeypatch.setattr(qmgr.time, "time", lambda: 4102444800.0)  # 2100-01-01 (UTC)
     client.ok("ALTER", "QLOCAL", "APP.Q", params={"maxdepth": 20})
     row = client.ok("DISPLAY", "QLOCAL", "APP.Q", resp=["maxdepth", "altdate", "alttime"])[0]
     assert row["maxdepth"] == 20 and row["altdate"].startswith(("2099-12-31", "2100-01-01"))

@@ -1,7 +1,7 @@
 # Copyright (c) mqrest.admin contributors
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The channel network (mqemu_network, issue 14): hosts and ports, what a sender needs to reach RUNNING, retries, the
+"""The channel network (network.py, issue 14): hosts and ports, what a sender needs to reach RUNNING, retries, the
 partner's receiving instances, partner restarts, DISCINT, and clients reconnecting after a restart.
 
 Timelines use the `clock` fixture (the emulator's monotonic clock only moves when the test says so) and the zero profile:

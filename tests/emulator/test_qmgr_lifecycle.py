@@ -1,7 +1,7 @@
 # Copyright (c) mqrest.admin contributors
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The queue-manager lifecycle (mqemu_lifecycle, mqemu_commands): end modes, the start milestones after log replay, the
+"""The queue-manager lifecycle (lifecycle.py, commands.py): end modes, the start milestones after log replay, the
 multi-instance pair, extra mqweb ports and the timeline, read at exact instants with the frozen clock."""
 
 import pytest

@@ -15,7 +15,7 @@ def _sdr(name, conname="qm2host(1414)"):
 
 
 def _partner(name):
-    """A sender runs only with its partner (mqemu_network): XMITQ XQ on QM1, a RCVR of the same name on QM2 (qm2host)."""
+    """A sender runs only with its partner (network.py): XMITQ XQ on QM1, a RCVR of the same name on QM2 (qm2host)."""
     def define(srv):
         for qmgr, command in (("QM1", "DEFINE QLOCAL(XQ) USAGE(XMITQ) REPLACE"), ("QM2", f"DEFINE CHANNEL('{name}') CHLTYPE(RCVR) REPLACE")):
             assert srv.model.run_mqsc(qmgr, {"type": "runCommand", "parameters": {"command": command}})[1]["overallCompletionCode"] == 0

@@ -10,7 +10,7 @@ command through the real HTTP path. No test here sleeps or asserts that anything
 import pytest
 
 from conftest import partner
-from mqemu_model import PROFILES
+from mqemu.settings import PROFILES
 
 
 def _sdr(client, name="TO.QM2", conname="qm2host(1414)"):

@@ -27,7 +27,7 @@ QMGRS = ["QM{0:02d}".format(i) for i in range(1, HOSTS + 1)]
 
 @pytest.fixture(scope="module")
 def emulator():
-    process = subprocess.Popen([sys.executable, os.path.join(ROOT, "tests", "emulator", "mqemu.py"), "--port", "0",
+    process = subprocess.Popen([sys.executable, "-m", "mqemu", "--port", "0",
                                 # one host each: every queue manager's listener binds the same port on its own host
                                 "--qmgr", ",".join("{0}@{1}".format(q, q.lower()) for q in QMGRS), "--timing", "fast"],
                                stdout=subprocess.PIPE, text=True)

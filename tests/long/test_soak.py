@@ -27,13 +27,13 @@ import sys
 import time
 
 import pytest
+from mqemu import EmulatorServer
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-sys.path[:0] = [os.path.join(ROOT, ".tmp", "dev"), os.path.join(ROOT, "tests", "emulator")]
+sys.path.insert(0, os.path.join(ROOT, ".tmp", "dev"))
 
 from ansible.module_utils.common import warnings as ansible_warnings  # noqa: E402  pylint: disable=wrong-import-position
 from ansible.module_utils.testing import patch_module_args  # noqa: E402  pylint: disable=wrong-import-position
-from mqemu import EmulatorServer  # noqa: E402  pylint: disable=wrong-import-position
 
 ROUNDS = 20
 SEED = int(os.environ.get("SOAK_SEED", "17"))

@@ -5,17 +5,11 @@
 
 from __future__ import annotations
 
-import os
-import sys
-
 import pytest
+from mqemu import EmulatorServer
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "emulator"))
-
-from mqemu import EmulatorServer  # noqa: E402  pylint: disable=wrong-import-position
-
-from ansible_collections.mqrest.admin.plugins.module_utils._client import MQClient  # noqa: E402
-from ansible_collections.mqrest.admin.plugins.module_utils._transport import RestTransport  # noqa: E402
+from ansible_collections.mqrest.admin.plugins.module_utils._client import MQClient
+from ansible_collections.mqrest.admin.plugins.module_utils._transport import RestTransport
 
 
 class FakeClock:

@@ -40,9 +40,9 @@ def test_plan_expands_generic_names_like_mq_restart_and_restarts_only_what_runs(
                           parallel=False)
     channels, listeners = result["plan"]
     # Generic names skip what cannot be started or stopped (clntconn, amqp) and SYSTEM.* objects; no repeats.
-    assert channels == {"type": "channel", "names": ["APP.TO.QM2"], "not_running": ["APP.SVRCONN", "APP.TO.QM3"], "parallel": False,
-                        "wait_for_partner": False}
-    assert listeners == {"type": "listener", "names": ["APP.L1"], "not_running": ["APP.L2"], "parallel": False,
+    assert channels == {"type": "channel", "names": ["APP.TO.QM2"], "not_running": ["APP.SVRCONN", "APP.TO.QM3"], "missing": [],
+                        "parallel": False, "wait_for_partner": False}
+    assert listeners == {"type": "listener", "names": ["APP.L1"], "not_running": ["APP.L2"], "missing": [], "parallel": False,
                          "wait_for_partner": False}
     assert result["missing"] == []
 
@@ -51,6 +51,7 @@ def test_plan_lists_what_matches_nothing_unless_allowed():
     result = restart_plan(INFO, [{"type": "channel", "names": ["NONE.*", "GONE"]}, {"type": "service", "names": ["X*"], "allow_empty": True},
                                  {"type": "channel", "names": ["SYSTEM.*"], "parallel": False}])
     assert result["missing"] == ["channel NONE.*", "channel GONE"]
+    assert [step["missing"] for step in result["plan"]] == [["NONE.*", "GONE"], [], []]
     assert result["plan"][1]["names"] == []
     # A generic name that starts with SYSTEM. does reach SYSTEM.* objects.
     assert result["plan"][2]["not_running"] == ["SYSTEM.DEF.SVRCONN"] and result["plan"][2]["parallel"] is False

@@ -131,6 +131,31 @@ def test_refusals_come_before_any_change(mq, client_factory, mutations, targets,
     assert message in info.value.msg
     assert info.value.msg.startswith("preflight failed: ")
     assert mutations() == []
+    # Every declared target is in the report, not attempted, with the preflight's reason (issue 21, item 6).
+    report = info.value.result["report"]
+    declared = {"channel": ["APP.TO.A", "APP.TO.B", "APP.TO.C"], "listener": ["APP.L1", "APP.L2"]} if targets is TARGETS else \
+        {"channel": ["NOPE.*"]} if targets[0]["names"] == ["NOPE.*"] else {"channel": ["APP.TO.A", "X.CLNT"]}
+    assert [(r["type"], r["name"]) for r in report] == [(kind, name) for kind, names in declared.items() for name in names]
+    reason = info.value.msg[len("preflight failed: "):]
+    assert {r["action"] for r in report} == {"not attempted (preflight: {0})".format(reason)}
+    summary = info.value.result["summary"]
+    assert (summary["declared"], summary["not_attempted"], summary["not_running_before"]) == (len(report), len(report), 0)
+
+
+def test_a_preflight_that_cannot_read_still_names_every_declared_target(mq, client_factory, mutations):
+    client = client_factory()
+    setup(client)
+    mq.model.stop_qmgr("QM1", "immediate")
+    mq.model.clear_journal()
+    with pytest.raises(MQError) as info:
+        rolling(client, TARGETS).run()
+    reason = info.value.msg[len("preflight failed: "):]
+    assert info.value.msg.startswith("preflight failed: ") and "503" in reason
+    # The read failed, so the declared names themselves are the targets.
+    assert [(r["type"], r["name"], r["action"], r["status_before"]) for r in info.value.result["report"]] == [
+        ("channel", "APP.TO.*", "not attempted (preflight: {0})".format(reason), None),
+        ("listener", "APP.L*", "not attempted (preflight: {0})".format(reason), None)]
+    assert info.value.result["summary"]["declared"] == 2 and mutations() == []
 
 
 def test_a_clntconn_that_is_not_to_be_started_is_reported_as_not_running(mq, client_factory):

@@ -8,10 +8,9 @@ Against the emulator (drop_connection faults, a server stopped mid-wait) with a 
 
 from __future__ import annotations
 
-import os
-import sys
 
 import pytest
+from mqemu import EmulatorServer
 
 from ansible_collections.mqrest.admin.plugins.module_utils._client import MQClient
 from ansible_collections.mqrest.admin.plugins.module_utils._ensure import ensure_present
@@ -20,9 +19,6 @@ from ansible_collections.mqrest.admin.plugins.module_utils._objects import LISTE
 from ansible_collections.mqrest.admin.plugins.module_utils._runtime import ObjectRuntime
 from ansible_collections.mqrest.admin.plugins.module_utils._transport import RestTransport
 from ansible_collections.mqrest.admin.plugins.module_utils._waiter import WaitPolicy
-
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "emulator"))
-from mqemu import EmulatorServer  # noqa: E402  pylint: disable=wrong-import-position
 
 
 class FakeClock:

@@ -9,23 +9,18 @@ from __future__ import annotations
 import http.client
 import http.server
 import itertools
-import os
 import select
 import socket
 import socketserver
-import sys
 import threading
 import urllib.parse
 
 import pytest
+from mqemu import EmulatorServer
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "emulator"))
-
-from mqemu import EmulatorServer  # noqa: E402  pylint: disable=wrong-import-position
-
-from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQTransportError  # noqa: E402
-from ansible_collections.mqrest.admin.plugins.module_utils._mqsc import MQSCCommand  # noqa: E402
-from ansible_collections.mqrest.admin.plugins.module_utils._transport import (  # noqa: E402
+from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQTransportError
+from ansible_collections.mqrest.admin.plugins.module_utils._mqsc import MQSCCommand
+from ansible_collections.mqrest.admin.plugins.module_utils._transport import (
     BACKOFF_CAP, BACKOFF_FIRST, RestTransport, backoff_delays)
 
 DISPLAY_QMGR = MQSCCommand("DISPLAY", "QMGR", response_parameters=["all"])

@@ -50,12 +50,16 @@ BAD_INPUT = [
     ("mq_listener", {"name": "L*"}, "name", "is not a valid listener name"),
     ("mq_listener", {"name": "*", "state": "absent"}, "name", "is not a valid listener name"),
     ("mq_channel", dict(SDR, name="C" * 21), "name", "1 to 20 characters"),
+    # A name that is too long says its length beside the limit (issue 21, item 12).
+    ("mq_channel", dict(SDR, name="QM1.TO.QM2.ORDERS.PRIMARY1"), "name", "is 26 characters long, and it must be 1 to 20 characters"),
+    ("mq_queue", {"name": "Q" * 49}, "name", "is 49 characters long, and it must be 1 to 48 characters"),
     ("mq_channel", dict(SDR, name="TO.*"), "name", "is not a valid channel name"),
     ("mq_service", {"name": "S;S"}, "name", "1 to 48 characters from"),
     ("mq_restart", {"type": "listener", "names": []}, "names", "must list at least one listener name"),
     ("mq_restart", {"type": "listener", "names": ["A B"]}, "names", "optionally ending in * (a generic name)"),
     ("mq_restart", {"type": "listener", "names": ["A*B"]}, "names", "optionally ending in * (a generic name)"),
     ("mq_restart", {"type": "channel", "names": ["C" * 21]}, "names", "1 to 20 characters"),
+    ("mq_restart", {"type": "channel", "names": ["C" * 21 + "*"]}, "names", "is 21 characters long without the *, and it must be 1 to 20"),
     ("mq_restart", {"type": "queue", "names": ["Q1"]}, "type", "must be one of: listener, channel, service"),
     # mq_restart baseline (the qmgr_restart role's restore): what the baseline restores, and only with operation start
     ("mq_restart", {"baseline": BASE}, "operation", "operation='restart': baseline only starts what ran before"),
@@ -83,7 +87,7 @@ BAD_INPUT = [
     ("mq_restart", {"targets": [{"type": "listener", "names": ["L1"]}], "preflight": {"max_logutil": 150}}, "preflight.max_logutil",
      "must be a percentage between 0 and 100"),
     ("mq_info", {"name": "A B*"}, "name", "optionally ending in *"),
-    ("mq_info", {"types": ["queue"]}, "types", "must be one or more of: qmgr, listener, channel, service"),
+    ("mq_info", {"types": ["topic"]}, "types", "must be one or more of: qmgr, listener, channel, service, queue"),
     # numbers: types and ranges
     ("mq_listener", {"name": "L1", "port": 70000}, "port", "out of range: MQ accepts 0 to 65535"),
     ("mq_listener", {"name": "L1", "port": -1}, "port", "out of range: MQ accepts 0 to 65535"),

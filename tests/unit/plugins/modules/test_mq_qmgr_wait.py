@@ -98,7 +98,7 @@ def test_restart_milestones_are_reached_in_order_and_timed_from_since(mq, run_mo
         ("CHSTATUS", None, lambda: operator("START CHANNEL(QM1.TO.QM2)")),
         ("QMSTATUS", None, lambda: mq.model.attach_clients("QM1", "APP.SVRCONN", 5)),
     )
-    result = run_module("mq_qmgr_wait", baseline=base, since=since, poll_interval=0.2, timeout=60, _ansible_check_mode=True)
+    result = run_module("mq_qmgr_wait", baseline=base, since=since, poll_interval=0.2, wait_timeout=60, _ansible_check_mode=True)
     helper.join(5)
     assert not result.get("failed"), result["msg"]
     assert result["changed"] is False and result["state"] == "running"
@@ -128,7 +128,7 @@ def test_capture_with_milestones_waits_then_reads_what_runs(mq, run_module, rest
     control(mq, "POST", "/qmgr/QM1/restart", {"down": 0.5, "starting": 0.3})
     mq.model.clear_requests()
     result = run_module("mq_qmgr_wait", capture=True, milestones=["running", "command_server", "channel_initiator", "listeners"],
-                        baseline=before, listeners=["APP.QMGR.LSTR"], since=since, poll_interval=0.2, timeout=30)
+                        baseline=before, listeners=["APP.QMGR.LSTR"], since=since, poll_interval=0.2, wait_timeout=30)
     assert not result.get("failed"), result.get("msg")
     assert [(m["name"], m["reached"]) for m in result["milestones"]] == [
         ("running", True), ("command_server", True), ("channel_initiator", True), ("listeners", True)]
@@ -141,13 +141,13 @@ def test_capture_with_milestones_waits_then_reads_what_runs(mq, run_module, rest
 
 
 def test_capture_after_a_wait_that_times_out_reads_nothing(mq, run_module):
-    result = run_module("mq_qmgr_wait", capture=True, milestones=["listeners"], listeners=["NOT.THERE"], poll_interval=0.2, timeout=0.5)
+    result = run_module("mq_qmgr_wait", capture=True, milestones=["listeners"], listeners=["NOT.THERE"], poll_interval=0.2, wait_timeout=0.5)
     assert result["failed"] is True and "did not reach listeners" in result["msg"], result["msg"]
     assert "baseline" not in result and result["milestones"][0]["reached"] is False
 
 
 def test_timeout_names_the_milestone_what_was_seen_and_what_was_reached(mq, run_module):
-    result = run_module("mq_qmgr_wait", listeners=["NOT.STARTED"], channels=[], timeout=0.6, poll_interval=0.2)
+    result = run_module("mq_qmgr_wait", listeners=["NOT.STARTED"], channels=[], wait_timeout=0.6, poll_interval=0.2)
     assert result["failed"] is True
     msg = result["msg"]
     assert msg.startswith("queue manager QM1 did not reach listeners within 0.6s (last seen: not running: NOT.STARTED "
@@ -164,7 +164,7 @@ def test_timeout_names_the_milestone_what_was_seen_and_what_was_reached(mq, run_
 
 def test_timeout_while_down_reports_the_state(mq, run_module):
     control(mq, "POST", "/qmgr/QM1/stop", {"mode": "immediate"})
-    result = run_module("mq_qmgr_wait", timeout=0.5, poll_interval=0.2)
+    result = run_module("mq_qmgr_wait", wait_timeout=0.5, poll_interval=0.2)
     assert result["failed"] is True
     assert "did not reach running within 0.5s (last seen: state endedImmediately); reached: none" in result["msg"]
     assert result["state"] == "endedImmediately"
@@ -200,7 +200,7 @@ def test_ended_waits_for_the_stop(mq, run_module):
             time.sleep(0.02)
         control(mq, "POST", "/qmgr/QM1/stop")
     threading.Thread(target=stop_once_polled, daemon=True).start()
-    result = run_module("mq_qmgr_wait", state="ended", poll_interval=0.2, timeout=30)
+    result = run_module("mq_qmgr_wait", state="ended", poll_interval=0.2, wait_timeout=30)
     assert not result.get("failed"), result.get("msg")
     (ended,) = result["milestones"]
     assert (ended["name"], ended["reached"], ended["last_seen"], ended["skipped"]) == ("ended", True, "state ended", None)
@@ -209,15 +209,24 @@ def test_ended_waits_for_the_stop(mq, run_module):
     assert mq.model.journal("QM1") == []
 
 
+def test_the_deadline_is_wait_timeout_as_in_every_other_module_and_timeout_an_alias(mq, run_module):
+    # Issue 21, item 13: one name for the deadline everywhere; the first name stays an alias.
+    for option in ("wait_timeout", "timeout"):
+        result = run_module("mq_qmgr_wait", state="ended", poll_interval=0.2, **{option: 0.4})
+        assert "did not reach ended within 0.4s" in result["msg"], result["msg"]
+    result = run_module("mq_qmgr_wait", state="ended", poll_interval=0.2, timeout=0)
+    assert "wait_timeout=0.0 must be greater than 0" in result["msg"], result["msg"]
+
+
 def test_ended_is_not_reached_while_the_queue_manager_runs(mq, run_module):
-    result = run_module("mq_qmgr_wait", state="ended", poll_interval=0.2, timeout=0.4)
+    result = run_module("mq_qmgr_wait", state="ended", poll_interval=0.2, wait_timeout=0.4)
     assert result["failed"] is True
     assert "did not reach ended within 0.4s (last seen: state running)" in result["msg"]
 
 
 @pytest.mark.parametrize("options,rule", [
     ({"poll_interval": 0.1}, "poll_interval=0.1 must be at least 0.2 seconds"),
-    ({"timeout": 0}, "timeout=0.0 must be greater than 0"),
+    ({"wait_timeout": 0}, "wait_timeout=0.0 must be greater than 0"),
     ({"connections_share": 1.5}, "connections_share=1.5 must be between 0 and 1"),
     ({"milestones": ["running", "running"]}, "milestones=['running', 'running'] must name each milestone once"),
     ({"milestones": ["replayed"]}, "milestones"),

@@ -95,7 +95,7 @@ def test_an_existing_queue_is_managed_by_name_and_its_type_comes_from_its_defini
     ({"max_depth": -1}, "max_depth=-1 is out of range: MQ accepts 0 to 999999999"),
     ({"max_message_length": 104857601}, "max_message_length=104857601 is out of range"),
     ({"description": "x" * 65}, "MQ allows at most 64"),
-    ({"name": "Q" * 49}, "is not a valid queue name: it must be 1 to 48 characters"),
+    ({"name": "Q" * 49}, "is not a valid queue name: it is 49 characters long, and it must be 1 to 48 characters"),
     ({"name": "APP IN"}, "is not a valid queue name"),
     ({"target": "BAD NAME", "type": "alias"}, "target='BAD NAME' is not a valid MQ object name"),
     ({"attributes": {"MAXDEPTH": 5}}, "attributes.MAXDEPTH: use the max_depth option instead"),

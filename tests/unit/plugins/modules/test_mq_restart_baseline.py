@@ -29,7 +29,7 @@ def restarted(mq, run_module):
     assert base["listeners"] == ["APP.MANUAL.LSTR", "APP.QMGR.LSTR"] and base["services"] == ["APP.SVC"]
     assert [c["name"] for c in base["channels"] if c["status"] == "RUNNING"] == SENDERS
     control(mq, "POST", "/qmgr/QM1/restart", {"down": 0.1, "starting": 0.1})
-    up = run_module("mq_qmgr_wait", milestones=["channel_initiator"], poll_interval=0.2, timeout=30)
+    up = run_module("mq_qmgr_wait", milestones=["channel_initiator"], poll_interval=0.2, wait_timeout=30)
     assert not up.get("failed"), up.get("msg")
     fresh(mq)
     return base

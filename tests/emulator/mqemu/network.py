@@ -18,7 +18,7 @@ starting queue manager, a STOPPING receiver going inactive), so the first accept
 
 Locks: the network's one re-entrant lock is also every queue manager's `lock` (the model passes it to each
 QueueManager), so holding "a queue manager's lock" means holding all of them, and two queue managers' locks can never be
-taken in opposite orders. The model's rule stays: that lock first, then model.lock.
+taken in opposite orders. The model's rule stays: that lock first, then a part's own lock (journal, faults, tokens).
 """
 
 import heapq
@@ -26,9 +26,9 @@ import itertools
 import threading
 import time
 
-import mqemu_objects as O
-from mqemu_parse import Command
-from mqemu_status import Status
+from . import objects as O
+from .parse import Command
+from .status import Status
 
 LOCAL_HOSTS = ("", "localhost", "127.0.0.1", "::1", "localhost.localdomain")
 DEFAULT_PORT = 1414

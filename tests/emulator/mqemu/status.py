@@ -11,8 +11,8 @@ computed from the monotonic clock whenever it is read, so no thread runs per obj
 import os
 import time
 
-import mqemu_objects as O
-from mqemu_parse import MqscError
+from . import objects as O
+from .parse import MqscError
 
 
 class Status:
@@ -127,7 +127,7 @@ class RuntimeStatus:
 
     def channel_start_record(self, name, obj, t0, counts=None):
         """A starting sender: INITIALIZING, STARTING, BINDING (channel_start spread over them, IBM-CURRENT-ACTIVE), then its
-        first attempt; what follows is planned by the network (mqemu_network), which is told after every change."""
+        first attempt; what follows is planned by the network (network.py), which is told after every change."""
         third = self.settings.seconds("channel_start") / 3
         lead = [("INITIALIZING", third), ("STARTING", third), ("BINDING", third)]
         info = {"conname": obj.attrs.get("CONNAME", ""), "xmitq": obj.attrs.get("XMITQ", ""), "lead": lead, "rqmname": "",
@@ -136,7 +136,7 @@ class RuntimeStatus:
 
     def _listener_record(self, name, obj, t0):
         port, final = obj.attrs["PORT"], "RUNNING"
-        # One port space per host: the other queue managers' listeners on this host count too (mqemu_network).
+        # One port space per host: the other queue managers' listeners on this host count too (network.py).
         holders = [(other, rec) for other, rec in self.lsstatus.items() if other != name] + self.settings.listeners_on_host()
         conflict = port and any(not rec.info.get("conflict") and rec.info["PORT"] == port and rec.view(time.monotonic()) is not None
                                 for _other, rec in holders)

@@ -10,7 +10,7 @@ MqscError (one failed command) lives here because the parser is the first to rai
 import re
 from dataclasses import dataclass, field
 
-import mqemu_objects as O
+from . import objects as O
 
 
 class BadRequest(Exception):

@@ -4,7 +4,7 @@
 
 """One emulated queue manager: its object store (DEFINE, ALTER, DELETE), its lifecycle and the dispatch of each command.
 
-Parsing is in mqemu_parse, runtime status and START/STOP in mqemu_status, DISPLAY output in mqemu_display.
+Parsing is in parse.py, runtime status and START/STOP in status.py, DISPLAY output in display.py.
 """
 
 import threading
@@ -12,11 +12,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import mqemu_objects as O
-from mqemu_display import display
-from mqemu_lifecycle import INF, Lifecycle
-from mqemu_parse import KIND, QUEUE_TYPES, Command, MqscError, syntax_error
-from mqemu_status import RuntimeStatus
+from . import objects as O
+from .display import display
+from .lifecycle import INF, Lifecycle
+from .parse import KIND, QUEUE_TYPES, Command, MqscError, syntax_error
+from .status import RuntimeStatus
 
 SUPPORTED = {
     **{("DEFINE", q): None for q in ("CHANNEL", "LISTENER", "SERVICE", *QUEUE_TYPES, *O.PLAIN_KINDS)},
@@ -96,7 +96,7 @@ class QmgrSettings:
     config: Callable  # config(key) -> current value of one of CONFIG_KEYS (README "Configurable behaviours")
     stuck: Callable  # stuck(kind, name) -> bool: a 'stuck' fault for this queue manager matches the object now
     cmdserv_down: Callable  # cmdserv_down() -> bool: a 'cmdserv_down' fault for this queue manager is present
-    listeners_on_host: Callable = list  # () -> [(name, Status)]: other queue managers' listeners on this host (mqemu_network)
+    listeners_on_host: Callable = list  # () -> [(name, Status)]: other queue managers' listeners on this host (network.py)
 
 
 class QueueManager:
@@ -123,7 +123,7 @@ class QueueManager:
         self.started_wall = time.time() - 3600.0
         self.status.begin(up, up, up)
 
-    # ----- queue manager lifecycle (control API; mqemu_lifecycle) --------------------------------------------------
+    # ----- queue manager lifecycle (control API; lifecycle.py) --------------------------------------------------
     def state(self, now):
         return self.life.state(now)
 
@@ -139,7 +139,7 @@ class QueueManager:
         self.life.start(start_at, running_at, running_at, running_at, running_at, last or running_at)
 
     def endmqm(self, now, mode, hold=False, at_once=False):
-        """End in mode (mqemu_lifecycle.END_MODES) from now; returns the planned ended instant (INF: waits for an application
+        """End in mode (lifecycle.END_MODES) from now; returns the planned ended instant (INF: waits for an application
         that never disconnects). Listeners, services and channels end now (RuntimeStatus.end): no REST client can see them
         while the queue manager is not running, and partners' senders lose it at once."""
         seconds = self.settings.seconds

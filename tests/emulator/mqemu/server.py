@@ -1,28 +1,24 @@
 # Copyright (c) mqrest.admin contributors
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""IBM MQ administrative REST API emulator (standard library plus `cryptography` for --tls).
+"""The emulator's servers: EmulatorServer (the in-process API), extra mqweb ports, and the command line (`python -m mqemu`).
 
-Run:    python3 tests/emulator/mqemu.py --port 0 --qmgr QM1 [--tls] [--timing fast]   (prints "mqemu ready <base-url>")
-Import: sys.path.insert(0, "<repo>/tests/emulator"); from mqemu import EmulatorServer
-See README.md in this directory for the REST surface, the control API and the fidelity table.
+See tests/emulator/README.md for the REST surface, the control API and the fidelity table.
 """
 
 import argparse
 import json
 import os
 import signal
-import sys
 import tempfile
 import threading
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-
-# pylint: disable=wrong-import-position
-from mqemu_http import Server  # noqa: E402
-from mqemu_lifecycle import UP  # noqa: E402
-from mqemu_model import PROFILES, ControlError, Model  # noqa: E402
-from mqemu_network import host_key  # noqa: E402
+from .control import ControlError
+from .httpd import Server
+from .lifecycle import UP
+from .model import Model
+from .network import host_key
+from .settings import PROFILES
 
 __all__ = ["EmulatorServer", "main", "parse_qmgrs", "parse_users"]
 
@@ -119,9 +115,9 @@ class EmulatorServer:
     def start(self):
         tls_files = None
         if self.tls:
-            import mqemu_tls  # pylint: disable=import-outside-toplevel  # cryptography is only needed with TLS
+            from . import tls  # pylint: disable=import-outside-toplevel  # cryptography is only needed with TLS
             self.state_dir = self.state_dir or tempfile.mkdtemp(prefix="mqemu-")
-            self.ca_path = mqemu_tls.generate(self.state_dir, self.host, list(self.model.users))
+            self.ca_path = tls.generate(self.state_dir, self.host, list(self.model.users))
             tls_files = {"ca": self.ca_path, "cert": os.path.join(self.state_dir, "server.pem"),
                          "key": os.path.join(self.state_dir, "server.key")}
         self.httpd = Server((self.host, self.port), self.model, tls_files)
@@ -176,7 +172,7 @@ class EmulatorServer:
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog="mqemu.py", description="IBM MQ admin REST API emulator")
+    parser = argparse.ArgumentParser(prog="python -m mqemu", description="IBM MQ admin REST API emulator")
     parser.add_argument("--port", type=int, default=9443)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--qmgr", action="append", default=[], help="queue manager name(s), NAME or NAME@HOST (default host "
@@ -207,7 +203,3 @@ def main(argv=None):
         pass
     server.stop()
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

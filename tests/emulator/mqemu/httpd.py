@@ -10,9 +10,11 @@ import ssl
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, unquote
 
-import mqemu_commands
-from mqemu_model import ROLES, ConnectionDropped, ControlError, err_bad_request, err_forbidden, err_token, err_unauthenticated, \
-    err_unknown_uri, mqwb
+from . import commands
+from .auth import ROLES, err_forbidden, err_unauthenticated
+from .control import ControlError
+from .errors import err_bad_request, err_csrf, err_unknown_uri
+from .faults import ConnectionDropped, apply_transport_faults
 
 REST = re.compile(r"^/ibmmq/rest/v[123]/(.*)$")
 MQSC = re.compile(r"^admin/action/qmgr/([^/]+)/mqsc$")
@@ -31,7 +33,7 @@ class Server(ThreadingHTTPServer):
     request_queue_size = 256
 
     def __init__(self, address, model, tls_files=None, view=None):
-        self.view = view  # (qmgr, host): an extra mqweb port as seen on that host (mqemu.MqwebPort); None: the main one
+        self.view = view  # (qmgr, host): an extra mqweb port as seen on that host (server.MqwebPort); None: the main one
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
         super().__init__(address, Handler)
@@ -117,7 +119,7 @@ class Handler(BaseHTTPRequestHandler):
             rest = m.group(1) if m else None
             kind = "other" if rest is None else "mqsc" if MQSC.match(rest) else "login" if rest == "login" else \
                 "qmgr" if QMGR.match(rest) else "other"
-            model.count_request(kind)
+            model.log.count_request(kind)
             if rest is None:
                 self._send(*err_unknown_uri())
                 return
@@ -139,31 +141,19 @@ class Handler(BaseHTTPRequestHandler):
         return out
 
     def _authenticate(self):
-        """(user, token, None) or (None, None, (status, body)). Basic wins over a cookie, a cookie over a client cert."""
-        model = self.server.model
-        auth = self.headers.get("Authorization")
-        if auth:
-            user = model.check_basic(auth) if auth.lower().startswith("basic ") else None
-            return (user, None, None) if user else (None, None, err_unauthenticated())
-        name = model.cookie_name()
-        token = self._cookies().get(name)
-        # secureLTPA (config ltpa_over_http=False) ignores the token over plain HTTP.
-        if token is not None and (model.tls or model.config["ltpa_over_http"]):
-            user = model.token_user(token)
-            return (user, token, None) if user else (None, None, err_token(name))
-        if isinstance(self.request, ssl.SSLSocket):
-            cert = self.request.getpeercert()
-            for rdn in (cert or {}).get("subject", ()):
-                for key, value in rdn:
-                    if key == "commonName" and value in model.users:
-                        return value, None, None
-        return None, None, err_unauthenticated()
+        """(user, token, None) or (None, None, (status, body)) (auth.Auth.authenticate)."""
+        names = []
+        if isinstance(self.request, ssl.SSLSocket):  # a verified client certificate (CERT_OPTIONAL against the CA)
+            names = [value for rdn in (self.request.getpeercert() or {}).get("subject", ()) for key, value in rdn
+                     if key == "commonName"]
+        return self.server.model.auth.authenticate(self.headers.get("Authorization"), self._cookies(), names,
+                                                   self.path.partition("?")[0])
 
     # ----- /ibmmq/rest -------------------------------------------------------------------------------------
     def _rest(self, method, rest, kind, query, raw):
         model = self.server.model
         if kind != "mqsc":
-            injected = model.apply_transport_faults(model.take_faults(None, None, path=kind))
+            injected = apply_transport_faults(model.faults.take(None, None, path=kind))
             if injected:
                 self._send(*injected)
                 return
@@ -177,14 +167,12 @@ class Handler(BaseHTTPRequestHandler):
         if error is None and method in ("POST", "PATCH", "DELETE") and model.config["csrf_validation"] \
                 and self.headers.get(CSRF_HEADER) is None:
             # Any value, even empty, is fine since 9.0.5; only a missing header is refused (DEVW-CSRF).
-            error = model.config["csrf_status"], mqwb("MQWB0100E", f"The CSRF header {CSRF_HEADER} was omitted from the request.",
-                                                      "Requests that change state must carry the CSRF header.",
-                                                      f"Add the {CSRF_HEADER} header to the request.")
-        if error is None and model.role_of(user) not in ROLES:
+            error = err_csrf(model.config["csrf_status"], CSRF_HEADER)
+        if error is None and model.auth.role_of(user) not in ROLES:
             error = err_forbidden()
         if error is not None:
             if mqsc:  # auth errors come before the queue manager lookup, but are journalled when a qmgr was named
-                model.record_rejected(qmgr, self._safe_json(raw), error[0], error[1], user, gateway)
+                model.gateway.record_rejected(qmgr, self._safe_json(raw), error[0], error[1], user, gateway)
             self._send(*error)
             return
         if mqsc and method == "POST":
@@ -192,7 +180,7 @@ class Handler(BaseHTTPRequestHandler):
                 body = self._json(raw)
             except ValueError:
                 error = err_bad_request("The request body is not valid JSON.")
-                model.record_rejected(qmgr, None, error[0], error[1], user, gateway)
+                model.gateway.record_rejected(qmgr, None, error[0], error[1], user, gateway)
                 self._send(*error)
                 return
             # view only on an extra mqweb port: tests wrap run_mqsc(qmgr, body, user, gateway) on the main one
@@ -201,7 +189,7 @@ class Handler(BaseHTTPRequestHandler):
             return
         message = MESSAGE.match(rest)
         if message and method == "POST":
-            self._send(*model.put_message(unquote(message.group(1)), unquote(message.group(2)), user, raw))
+            self._send(*model.resources.put_message(unquote(message.group(1)), unquote(message.group(2)), user, raw))
             return
         self._rest_get(method, rest, query, user, token)
 
@@ -216,18 +204,18 @@ class Handler(BaseHTTPRequestHandler):
         model = self.server.model
         qm_match, inst_match = QMGR.match(rest), INSTALLATION.match(rest)
         if rest == "login" and method == "GET":
-            self._send(200, {"user": [{"name": user, "role": [model.role_of(user)]}]})  # whoami ([R] shape)
+            self._send(200, {"user": [{"name": user, "role": [model.auth.role_of(user)]}]})  # whoami ([R] shape)
         elif rest == "login" and method == "DELETE":
             if token:
-                model.logout(token)
+                model.auth.logout(token)
             self._send(204, None, [("Set-Cookie", f"{model.cookie_name()}=; Path=/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Max-Age=0")])
         elif qm_match and method == "GET":
             name = unquote(qm_match.group(1)) if qm_match.group(1) else None
-            self._send(*model.qmgr_resource(name, status="status" in query, state=(query.get("state") or [None])[0],
-                                            view=self.server.view))
+            self._send(*model.resources.qmgr_resource(name, status="status" in query, state=(query.get("state") or [None])[0],
+                                                      view=self.server.view))
         elif inst_match and method == "GET" and inst_match.group(1) in (None, "Installation1"):
             attrs = ",".join(query.get("attributes", []))
-            self._send(*model.installation_resource(extended="extended" in attrs or "*" in attrs))
+            self._send(*model.resources.installation_resource(extended="extended" in attrs or "*" in attrs))
         else:
             self._send(*err_unknown_uri())
 
@@ -241,8 +229,8 @@ class Handler(BaseHTTPRequestHandler):
             self._send(*err_bad_request("POST /login needs {\"username\": string, \"password\": string}."))
             return
         token = model.login(body["username"], body["password"])
-        if token is None:
-            self._send(*err_unauthenticated())
+        if token is None:  # 401 [V] IBM-LOGIN-POST; which message id is not documented (README "Authentication answers")
+            self._send(*err_unauthenticated(self.path.partition("?")[0]))
             return
         secure = "; Secure" if model.tls or not model.config["ltpa_over_http"] else ""
         self._send(204, None, [("Set-Cookie", f"{model.cookie_name()}={token}; Path=/{secure}; HttpOnly; SameSite=Strict")])
@@ -289,13 +277,13 @@ class Handler(BaseHTTPRequestHandler):
             return model.set_timing(**body) if method == "POST" else dict(model.timing)
         if what == "config" and not rest:
             return model.set_config(**body) if method == "POST" else model.get_config()
-        # The channel network (mqemu_network): hosts, running pairs, a channel's last connection error.
+        # The channel network (network.py): hosts, running pairs, a channel's last connection error.
         if what == "network" and not rest and method == "GET":
             return model.network_state()
         if what == "qmgr" and len(rest) == 2 and rest[1] == "host" and method == "POST":
             return {"name": unquote(rest[0]), "host": model.set_host(unquote(rest[0]), body.get("host"))}
         if what == "qmgr" and len(rest) == 2 and rest[1] == "timeline" and method == "GET":
-            return mqemu_commands.timeline(model, unquote(rest[0]), (query.get("host") or [None])[0])
+            return commands.timeline(model, unquote(rest[0]), (query.get("host") or [None])[0])
         if what == "qmgr" and len(rest) == 4 and rest[1:4:2] == ["channel", "status"] and method == "GET":
             return model.channel_status(unquote(rest[0]), unquote(rest[2]))
         if method != "POST" and what != "qmgr":
@@ -324,18 +312,18 @@ class Handler(BaseHTTPRequestHandler):
             return {"name": name, "state": model.start_qmgr(name, duration)}
         if action == ["restart"]:
             return {"name": name, "state": model.restart_qmgr(name, body.get("down", 0.0), body.get("starting", model.timing["qmgr_start"]))}
-        # The lifecycle (mqemu_commands): what the shims in bin/ run, and the multi-instance pair.
+        # The lifecycle (commands.py): what the shims in bin/ run, and the multi-instance pair.
         if action == ["endmqm"]:
-            return mqemu_commands.endmqm(model, name, body.get("mode", "controlled"), bool(body.get("switchover")),
-                                         bool(body.get("standby")), body.get("host"))
+            return commands.endmqm(model, name, body.get("mode", "controlled"), bool(body.get("switchover")),
+                                   bool(body.get("standby")), body.get("host"))
         if action == ["strmqm"]:
-            return mqemu_commands.strmqm(model, name, bool(body.get("standby")), body.get("host"))
+            return commands.strmqm(model, name, bool(body.get("standby")), body.get("host"))
         if action == ["crash"]:
-            return {"name": name, "state": mqemu_commands.crash(model, name)}
+            return {"name": name, "state": commands.crash(model, name)}
         if action == ["mqweb"] and model.mqweb_factory is not None:
             return model.mqweb_factory(name, body.get("host"), bool(body.get("embedded")))
         if action == ["instances"]:
-            return mqemu_commands.set_instances(model, name, body.get("hosts"))
+            return commands.set_instances(model, name, body.get("hosts"))
         if action == ["qmstatus"]:
             return model.set_qmstatus(name, **body)
         if len(action) == 3 and action[0] == "queue" and action[2] in ("messages", "get", "open"):

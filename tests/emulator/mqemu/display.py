@@ -11,9 +11,9 @@ whose state has ended (RuntimeStatus.live).
 import re
 import time
 
-import mqemu_objects as O
-from mqemu_parse import KIND, MqscError
-from mqemu_status import NOT_IN_USE
+from . import objects as O
+from .parse import KIND, MqscError
+from .status import NOT_IN_USE
 
 SUBSTATE = {"BINDING": "NETCONNECT", "RUNNING": "MQGET"}
 CHSTATUS_KEYS = ("channel", "chltype", "conname", "current", "rqmname", "status", "substate", "xmitq")  # always returned [R]

@@ -11,8 +11,8 @@ manager runs; endmqm -w, -i and -p once it has ended; endmqm -c at once).
 
 import time
 
-from mqemu_lifecycle import ENDED, ENDING, INF, UP
-from mqemu_network import host_key
+from .lifecycle import ENDED, ENDING, INF, UP
+from .network import host_key
 
 # strmqm / endmqm return codes ([S] a public start script mirroring IBM's strmqm table; [V] IBM endmqm/strmqm pages list
 # them; the endmqm numbers 77 and 79 are [R]).
@@ -67,7 +67,7 @@ def endmqm(model, name, mode="controlled", switchover=False, standby=False, host
         if switchover and (life.pair is None or life.standby is None):
             return _fail(77, name)
         old_active = model.network.host(name)
-        ended = qm.endmqm(now, mode, hold=model.has_fault(name, "never_disconnect"))
+        ended = qm.endmqm(now, mode, hold=model.faults.has(name, "never_disconnect"))
         if switchover:
             _switch(model, qm, old_active, ended)
         elif life.pair is not None:
@@ -100,7 +100,7 @@ def strmqm(model, name, standby=False, host=None):
         state = life.state(now)
         if state in ENDING:
             return _fail(49, name)
-        fault = _take_strmqm_fault(model, name)
+        fault = model.faults.take_strmqm(name)
         if state in UP and life.pair is not None and here != model.network.host(name):
             if not standby:
                 return _fail(31, name)
@@ -117,7 +117,7 @@ def strmqm(model, name, standby=False, host=None):
             model.network.set_host(name, here)
         if life.pair is not None:
             life.standby = None
-        qm.strmqm(now, cmdserv_held=model.cmdserv_down(name))
+        qm.strmqm(now, cmdserv_held=model.faults.cmdserv_down(name))
         records = int(float(qm.qmstatus.get("LOGINUSE", 0)) * 40)  # [I] only a number for the message
         lines = [f"IBM MQ queue manager '{name}' starting.", "The queue manager is associated with installation 'Installation1'."]
         then = [f"{records} log records accessed on queue manager '{name}' during the log replay phase.",
@@ -127,20 +127,9 @@ def strmqm(model, name, standby=False, host=None):
         return _answer(0, lines, wait="running", then=then, state=life.state(now), host=here)
 
 
-def _take_strmqm_fault(model, name):
-    with model.lock:
-        for i, f in enumerate(model.faults):
-            if f["kind"] == "strmqm_fails" and f.get("qmgr") in (None, name):
-                if f.get("count") is not None:
-                    rest = dict(f, count=f["count"] - 1)
-                    model.faults = model.faults[:i] + ([rest] if rest["count"] else []) + model.faults[i + 1:]
-                return f
-    return None
-
-
 def crash(model, name):
     """The queue manager ends unexpectedly (endedUnexpectedly); nothing is quiesced."""
-    qm = model._qm(name)  # pylint: disable=protected-access
+    qm = model.control.qm(name)
     with model.changing() as now:
         qm.endmqm(now, "crash")
         if qm.life.pair is not None and qm.life.standby is not None:
@@ -153,7 +142,7 @@ def release(model, qm, now):
     life = qm.life
     waiting = life.waiting_apps
     life.release(now, qm.settings.seconds("client_disconnect") + qm.settings.seconds("qmgr_end"),
-                 not model.cmdserv_down(qm.name))
+                 not model.faults.cmdserv_down(qm.name))
     if waiting and not life.waiting_apps and life.switch_at == INF:
         life.switch_at = life.marks["ended"]
         qm.strmqm(life.switch_at)
@@ -161,7 +150,7 @@ def release(model, qm, now):
 
 def set_instances(model, name, hosts):
     """A multi-instance pair: hosts[0] runs the active instance, hosts[1] the standby (an empty list: single instance)."""
-    qm = model._qm(name)  # pylint: disable=protected-access
+    qm = model.control.qm(name)
     if not isinstance(hosts, list) or len(hosts) not in (0, 2) or any(not isinstance(h, str) or not h.strip() for h in hosts):
         raise ValueError("hosts must be a list of two host names (or empty)")
     with model.changing():
@@ -190,7 +179,7 @@ def instances(model, qm, now):
 
 def timeline(model, name, host=None):
     """GET /qmgr/{qm}/timeline: the state (as seen on host), the instances and the milestones of the current cycle."""
-    qm = model._qm(name)  # pylint: disable=protected-access
+    qm = model.control.qm(name)
     with model.changing(settle=False) as now:
         life = qm.life
         return {"qmgr": name, "state": life.state_on(host_key(host) if host else None, now), "host": model.network.host(name),

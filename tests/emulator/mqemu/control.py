@@ -1,0 +1,136 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Queue-manager control (control API /qmgr/..., README "Control API"): stop, start and restart in their compressed legacy
+forms, hosts of the channel network, what the emulator knows beyond DISPLAY, attached clients, and an application's
+messages and open handles on a queue. endmqm, strmqm and dspmq for the shims are in commands.py."""
+
+import time
+
+from . import objects as O
+from .lifecycle import ENDED
+from .parse import MqscError
+
+
+class ControlError(Exception):
+    """A control-API request that cannot be honoured (HTTP status and text)."""
+
+    def __init__(self, status, text):
+        super().__init__(text)
+        self.status = status
+
+
+class Control:
+    """Acts on the queue managers of a model (model.qmgrs, model.network) inside model.changing()."""
+
+    def __init__(self, model):
+        self.model = model
+
+    def qm(self, name):
+        qm = self.model.qmgrs.get(name)
+        if qm is None:
+            raise ControlError(404, f"unknown queue manager {name}")
+        return qm
+
+    def qmgr_state(self, name, host=None):
+        """The /admin/qmgr state; with host, as that host's instance sees it (lifecycle.Lifecycle.state_on)."""
+        qm = self.qm(name)
+        with qm.lock:
+            return qm.life.state_on(host, time.monotonic())
+
+    def stop_qmgr(self, name, mode=None):
+        qm = self.qm(name)
+        with self.model.changing():
+            if qm.state(time.monotonic()) not in ENDED or qm.life.plan[-1][0] > time.monotonic():
+                qm.stop(immediate=mode == "immediate")
+            return qm.state(time.monotonic())
+
+    def start_qmgr(self, name, duration=0.0):
+        qm = self.qm(name)
+        with self.model.changing():
+            now = time.monotonic()
+            if qm.state(now) != "running":
+                qm.start(now, now + max(0.0, float(duration)))
+            return qm.state(now)
+
+    def restart_qmgr(self, name, down=0.0, starting=0.0):
+        qm = self.qm(name)
+        with self.model.changing():
+            now = time.monotonic()
+            qm.stop()
+            qm.start(now + float(down), now + float(down) + float(starting))
+            return qm.state(now)
+
+    def set_host(self, qmgr, host):
+        """The host name of a queue manager (default localhost); CONNAMEs reach its listeners there (network.py)."""
+        self.qm(qmgr)
+        if not isinstance(host, str) or not host.strip() or any(c in host for c in "(), "):
+            raise ValueError("host must be a host name or address without '(', ')', ',' or blanks")
+        with self.model.changing():
+            return self.model.network.set_host(qmgr, host)
+
+    def network_state(self):
+        """Hosts and the running sender/receiver pairs (control API GET /network)."""
+        with self.model.changing(settle=False):
+            return {"hosts": {name: self.model.network.host(name) for name in self.model.qmgrs},
+                    "pairs": [{"qmgr": s, "channel": c, "partner": p} for (s, c), (p, _s, _r) in sorted(self.model.network.links.items())]}
+
+    def channel_status(self, qmgr, channel):
+        """The status records of one channel with what the emulator knows beyond DISPLAY CHSTATUS: the last connection error
+        (AMQ message and MQRCCF reason, as the channel's error log would say) and the retries left."""
+        qm = self.qm(qmgr)
+        with self.model.changing(settle=False):
+            now = time.monotonic()
+            out = []
+            for rec in qm.status.live_channel(channel, now):
+                sched = rec.info.get("sched")
+                left = sched.remaining(now) if sched is not None else rec.info.get("counts")
+                out.append({"status": qm.status.view("CHANNEL", channel, rec, now), "rqmname": rec.info.get("rqmname", ""),
+                            "conname": rec.info.get("conname", ""), "error": rec.info.get("error"),
+                            "retries_left": None if left is None else {"short": left[0], "long": left[1]}})
+            return {"qmgr": qmgr, "channel": channel, "instances": out}
+
+    def set_qmstatus(self, name, **values):
+        qm = self.qm(name)
+        with qm.lock:
+            for key, value in values.items():
+                if key.upper() in ("QMNAME", "STATUS", "CHINIT", "CMDSERV"):
+                    raise ValueError(f"{key} is computed by the emulator (use stop/start or the cmdserv_down fault)")
+                qm.qmstatus[key.upper()] = value
+            return {k.lower(): v for k, v in qm.qmstatus.items()}
+
+    def attach_clients(self, qmgr, channel, count):
+        qm = self.qm(qmgr)
+        if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+            raise ValueError("count must be an integer >= 0")
+        with self.model.changing():
+            try:
+                qm.attach_clients(channel, count)
+            except LookupError as err:
+                raise ControlError(404, str(err)) from err
+            except ValueError as err:
+                raise ControlError(409, str(err)) from err
+        return count
+
+    def queue_control(self, qmgr, queue, action, **kw):
+        """Control API on one queue: action 'put' (count), 'get' (count or None = all) or 'open' (ipprocs, opprocs).
+        MQ refusals (an MQRC of the application's MQOPEN/MQPUT) are 409 naming the reason."""
+        qm = self.qm(qmgr)
+        for key, value in kw.items():
+            if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+                raise ValueError(f"{key} must be an integer >= 0")
+        with self.model.changing() as now:
+            try:
+                if action == "put":
+                    if kw.get("count") is None:
+                        raise ValueError("count (messages to put) is required")
+                    target, depth = qm.put_messages(queue, kw["count"])
+                    self.model.network.message_arrived(qm, target, now)  # wakes an inactive sender of that XMITQ
+                    return {"queue": queue, "target": target, "curdepth": depth}
+                if action == "get":
+                    target, got, depth = qm.get_messages(queue, kw.get("count"))
+                    return {"queue": queue, "target": target, "got": got, "curdepth": depth}
+                return dict(qm.open_queue(queue, kw.get("ipprocs"), kw.get("opprocs")), queue=queue)
+            except MqscError as err:
+                status = 404 if err.reason == O.RC_UNKNOWN_OBJECT else 409
+                raise ControlError(status, f"reason {err.reason}: {err.lines[0]}") from err
