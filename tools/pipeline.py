@@ -48,7 +48,9 @@ PLANS = {
         ("build-check", ("venv",)),
         ("docs", ("venv",)),
         ("awx-test", ("venv",)),
-        ("examples-test", ("venv",)),
+        # tests/examples/test_readme.py runs README's Quick start in `make emulator`'s run-time virtualenv.
+        ("run-venv", ()),
+        ("examples-test", ("venv", "run-venv")),
         ("emulator-test", ("venv",)),
         ("acceptance", ("venv",)),
     ],
