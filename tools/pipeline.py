@@ -8,8 +8,8 @@
 Each step is a make target of the Makefile, run as `make <target>` with its output in .tmp/steps/<target>.log.
 A step starts once the steps it needs have passed and one of the N job slots (default 2, the CI machine's
 cores) is free; among ready steps the plan's order decides, longest first, so the long ones never wait at the
-end. A failed step is reported at once with the end of its log; the steps already running finish (each cleans
-up its own emulator), no new one starts unless --keep-going. At the end, also after a failure or Ctrl-C, one
+end. A failed step is reported at once with its whole log; the steps already running finish (each cleans up
+its own emulator), no new one starts unless --keep-going. At the end, also after a failure or Ctrl-C, one
 table lists every step of the plan: result, when it started, its wall time and the CPU time it and its
 children used (CPU near wall means the step keeps one core busy; a slow step with little CPU is waiting).
 Standard library only: it runs the step that creates .venv.
@@ -55,7 +55,6 @@ PLANS = {
         ("acceptance", ("venv",)),
     ],
 }
-TAIL_LINES = 60
 
 
 class Step:
@@ -81,11 +80,12 @@ def finish(step, status, usage, t0):
     step.result = "passed" if os.waitstatus_to_exitcode(status) == 0 else "FAILED"
     print("[{0:4.0f} s] {1}: {2} in {3:.0f} s".format(time.monotonic() - t0, step.target, step.result, step.wall), flush=True)
     if step.result == "FAILED":
+        # All of it: a step's failure need not be at its end (a failed integration group's output comes before the
+        # groups that ended after it), and before this table existed make test printed every step's whole output.
+        print("---- {0} ----".format(os.path.relpath(step.log, ROOT)))
         with open(step.log, encoding="utf-8", errors="replace") as log:
-            lines = log.readlines()
-        print("---- last {0} lines of {1} ----".format(min(TAIL_LINES, len(lines)), os.path.relpath(step.log, ROOT)))
-        sys.stdout.write("".join(lines[-TAIL_LINES:]))
-        print("---- end of {0} ----".format(step.target), flush=True)
+            sys.stdout.writelines(log)
+        print("---- end of {0} ({1}) ----".format(step.target, os.path.relpath(step.log, ROOT)), flush=True)
 
 
 def run(steps, jobs, keep_going):
