@@ -18,6 +18,7 @@ __all__ = [
     "MQWaitError",
     "MQUnconfirmedError",
     "reason_name",
+    "add_reason_names",
     "RETRYABLE_STATUS",
 ]
 
@@ -30,6 +31,7 @@ _QMGR_DOWN_STATUS = 503
 
 # Reason codes this collection meets, with their IBM names. The name goes into every
 # failure message so an operator can search IBM's reason-code pages without a lookup table.
+# A code particular to one object type is named by its row instead (ObjectType.reasons, through add_reason_names).
 REASON_NAMES = {
     2035: "MQRC_NOT_AUTHORIZED",
     2042: "MQRC_OBJECT_IN_USE",
@@ -41,6 +43,7 @@ REASON_NAMES = {
     3034: "MQRCCF_CHANNEL_TYPE_ERROR",
     3065: "MQRCCF_CHL_STATUS_NOT_FOUND",
     3204: "MQRCCF_COMMAND_INHIBITED",
+    3210: "MQRCCF_OBJECT_OPEN_FORCE",
     3233: "MQRCCF_LISTENER_STARTED",
     3234: "MQRCCF_LISTENER_STOPPED",
     3249: "MQRCCF_LISTENER_RUNNING",
@@ -53,6 +56,7 @@ REASON_NAMES = {
     3268: "MQRCCF_LISTENER_STILL_ACTIVE",
     4001: "MQRCCF_OBJECT_ALREADY_EXISTS",
     4002: "MQRCCF_OBJECT_WRONG_TYPE",
+    4004: "MQRCCF_OBJECT_OPEN",
     4008: "MQRCCF_OBJECT_NAME_ERROR",
     4031: "MQRCCF_CHANNEL_IN_USE",
     4032: "MQRCCF_CHANNEL_NOT_FOUND",
@@ -69,13 +73,24 @@ REASON_NAMES = {
 REASON_HINTS = {
     3204: "the queue manager's command server is not running; start it with strmqcsv and run the task again",
     2035: "the user is not authorized by the queue manager (OAM) for this command",
-    # A DELETE of a queue that an application (or a channel) has open; DISPLAY QSTATUS TYPE(HANDLE) shows who.
+    # A DELETE or CLEAR of a queue that an application (or a channel) has open; DISPLAY QSTATUS TYPE(HANDLE) shows who. IBM
+    # does not say which reason MQ gives (DELETE and CLEAR queue pages: "the command fails"): 2042, or 4004 MQRCCF_OBJECT_OPEN.
     2042: "an application has the queue, or a queue that resolves to it, open; DISPLAY QSTATUS(name) TYPE(HANDLE) shows which",
-    # IBM-RC2055: also a DELETE of a queue with uncommitted messages, or committed ones without PURGE; an ALTER of USAGE needs
-    # an empty queue (IBM-ALT-QL).
-    2055: "the queue holds messages: a DELETE discards committed ones only with PURGE (purge: true) and never uncommitted ones, "
-          "and USAGE changes only on an empty queue",
+    4004: "an application has the queue, or a queue that resolves to it, open; DISPLAY QSTATUS(name) TYPE(HANDLE) shows which",
+    # IBM-RC2055: a DELETE of a queue with uncommitted messages, or committed ones without PURGE.
+    2055: "the queue holds messages: a DELETE discards committed ones only with PURGE (purge: true) and never uncommitted ones",
+    # IBM-RC3210: an ALTER of USAGE while the queue is open or holds messages; only FORCE, which this collection never sends
+    # (it would change the queue under the applications using it), overrides that.
+    3210: "the queue is open or holds messages, and MQ changes its usage then only with FORCE, which this collection does not "
+          "send: empty and close the queue (DISPLAY QSTATUS(name) TYPE(HANDLE) shows who has it open), then run the task again",
 }
+
+
+def add_reason_names(names):
+    """Name more reason codes ({code: IBM name}); a code already named otherwise is a mistake in the caller's table."""
+    for code, name in names.items():
+        if REASON_NAMES.setdefault(code, name) != name:
+            raise ValueError("reason {0} is {1}, not {2}".format(code, REASON_NAMES[code], name))
 
 
 def reason_name(code):

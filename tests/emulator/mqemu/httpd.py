@@ -288,6 +288,9 @@ class Handler(BaseHTTPRequestHandler):
             return model.channel_status(unquote(rest[0]), unquote(rest[2]))
         if method != "POST" and what != "qmgr":
             return None
+        if what == "dspmq" and not rest:  # what bin/dspmq prints (commands.dspmq)
+            return commands.dspmq(model, body.get("qmgr"), tuple(body.get("outputs") or ("status",)), bool(body.get("extended")),
+                                  bool(body.get("untranslated")), bool(body.get("active_only")), body.get("host"))
         if what == "reset" and not rest:
             model.reset()
             return {"reset": True}
@@ -311,7 +314,8 @@ class Handler(BaseHTTPRequestHandler):
             duration = body.get("duration", model.timing["qmgr_start"])
             return {"name": name, "state": model.start_qmgr(name, duration)}
         if action == ["restart"]:
-            return {"name": name, "state": model.restart_qmgr(name, body.get("down", 0.0), body.get("starting", model.timing["qmgr_start"]))}
+            return {"name": name, "state": model.restart_qmgr(name, body.get("down", 0.0), body.get("starting", model.timing["qmgr_start"]),
+                                                              body.get("refusals", 0))}
         # The lifecycle (commands.py): what the shims in bin/ run, and the multi-instance pair.
         if action == ["endmqm"]:
             return commands.endmqm(model, name, body.get("mode", "controlled"), bool(body.get("switchover")),
@@ -319,7 +323,7 @@ class Handler(BaseHTTPRequestHandler):
         if action == ["strmqm"]:
             return commands.strmqm(model, name, bool(body.get("standby")), body.get("host"))
         if action == ["crash"]:
-            return {"name": name, "state": commands.crash(model, name)}
+            return {"name": name, "state": commands.crash(model, name, body.get("host"))}
         if action == ["mqweb"] and model.mqweb_factory is not None:
             return model.mqweb_factory(name, body.get("host"), bool(body.get("embedded")))
         if action == ["instances"]:
