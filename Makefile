@@ -59,8 +59,8 @@ units: venv
 # The integration targets in groups (shippable/posix/group<N> in each target's aliases), the groups at the same time,
 # each in its own collection copy against its own emulator (tools/with_emulator.py): targets of different groups share
 # no state, so a target that stops the queue manager or clears the journal only meets the targets of its own group.
-# Output is shown per group when it ends. `make integration-group2` runs one group. A target in no group would never
-# run, so that fails first (setup_* targets run as the others' dependencies).
+# Output is shown per group when it ends, with its time. `make integration-group2` runs one group. A target in no
+# group would never run, so that fails first (setup_* targets run as the others' dependencies).
 INTEGRATION_GROUPS := $(sort $(shell sed -n 's|^shippable/posix/group\([0-9][0-9]*\)$$|\1|p' tests/integration/targets/*/aliases))
 integration: venv
 	@for target in tests/integration/targets/*/; do case $$target in */setup_*/) continue;; esac; \
@@ -70,7 +70,8 @@ integration: venv
 
 integration-group%: venv
 	$(call copy_collection,integration$*)
-	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/python tools/with_emulator.py --partner partner.example \
+	TIMEFORMAT='integration-group$*: %0R s (CPU %0U s user, %0S s system)'; \
+	time PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/python tools/with_emulator.py --partner partner.example \
 	  --config $(call coll,integration$*)/tests/integration/integration_config.yml -- \
 	  bash -c 'cd $(call coll,integration$*) && ansible-test integration --local --python $(ANSIBLE_TEST_PY) --color no shippable/posix/group$*/'
 
@@ -157,7 +158,8 @@ molecule: venv
 	$(MAKE) --no-print-directory -j$(MOLECULE_JOBS) --output-sync=target $(addprefix molecule-,$(MOLECULE_SCENARIOS))
 
 molecule-%: venv
-	cd extensions && PATH=$(CURDIR)/$(BIN):$$PATH ANSIBLE_PYTHON_INTERPRETER=$(CURDIR)/$(BIN)/python \
+	cd extensions && TIMEFORMAT='molecule-$*: %0R s (CPU %0U s user, %0S s system)'; \
+	time PATH=$(CURDIR)/$(BIN):$$PATH ANSIBLE_PYTHON_INTERPRETER=$(CURDIR)/$(BIN)/python \
 	  MOLECULE_EPHEMERAL_DIRECTORY=$(CURDIR)/.tmp/molecule/$* molecule test -s $*
 
 lint: venv $(DEV_COLL)
