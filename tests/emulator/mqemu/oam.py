@@ -44,6 +44,8 @@ ALLADM = {"unix": {"CHG", "CLR", "DLT", "DSP"}, "ibmi": {"CHG", "CLR", "CRT", "D
 # DELETE AUTHREC IGNSTATE defaults to YES, where NO is not valid, for these types (IBM-DEL-AUTHREC as reference §2 reads it).
 IGNSTATE_YES_TYPES = ("QMGR", "TOPIC", "RQMNAME", "QUEUE")
 CLASS_PROFILE = "@class"
+# The keywords SET AUTHREC takes ([V] IBM-SET-AUTHREC syntax diagram); anything else is RC3014.
+SET_KEYWORDS = ("PROFILE", "OBJTYPE", "PRINCIPAL", "GROUP", "AUTHADD", "AUTHRMV", "SERVCOMP")
 QMGR_PROFILE = "self"  # [S] dmpmqaut "profile: self" for the queue manager (reference §2, Mark Taylor's example)
 MAX_PROFILE = 48
 _PROFILE = re.compile(r"^[A-Za-z0-9._/%?*@]+$")
@@ -225,9 +227,8 @@ class Oam:
     # ----- SET AUTHREC / DELETE AUTHREC --------------------------------------------------------------------------
     def set(self, params):
         """SET AUTHREC: AUTHADD grants, AUTHRMV revokes, both act on the record as it is ([V] reference §2)."""
-        allowed = {"PROFILE", "OBJTYPE", "PRINCIPAL", "GROUP", "AUTHADD", "AUTHRMV", "SERVCOMP"}
         for key in params:
-            if key not in allowed:
+            if key not in SET_KEYWORDS:
                 raise MqscError(O.RC_PARM_ID_ERROR, key, [key])
         objtype = self._objtype(params)
         profile = self._profile(params, objtype)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import pytest
 
+from mqemu import chlauth as mqemu_chlauth
+from mqemu import oam as mqemu_oam
 from mqemu import objects as mqemu_objects
 
 from ansible_collections.mqrest.admin.plugins.module_utils._types import REGISTRY
@@ -23,6 +25,9 @@ EMULATOR = {
     "listener": {None: mqemu_objects.LISTENER_ATTRS},
     "channel": mqemu_objects.CHANNEL_ATTRS,
     "service": {None: mqemu_objects.SERVICE_ATTRS},
+    # SET CHLAUTH: each TYPE's keywords and those every TYPE takes (ACTION is the verb's); SET AUTHREC: its keywords.
+    "chlauth": {rtype: set(keywords) | {"TYPE", "DESCR", "CUSTOM"} for rtype, keywords in mqemu_chlauth.TYPE_KEYWORDS.items()},
+    "authrec": {None: set(mqemu_oam.SET_KEYWORDS)},
     **{otype.kind: {None: mqemu_objects.PLAIN_KINDS[otype.qualifier].attrs} for otype in REGISTRY
        if otype.qualifier in mqemu_objects.PLAIN_KINDS},
 }
@@ -43,6 +48,9 @@ NOT_MANAGED = {
                           "STRMQOS", "TRIGGER"},
     ("queue", "QREMOTE"): {"CAPEXPRY", "SCOPE"}, ("queue", "QALIAS"): {"CAPEXPRY", "SCOPE"},
     ("queue", "QMODEL"): {"CAPEXPRY", "CLCHNAME", "DISTL", "HARDENBO", "IMGRCOVQ", "SHARE", "TRIGGER"},
+    # CUSTOM is reserved for IBM's future use (SET CHLAUTH); SERVCOMP names one of several authorization services, and the
+    # collection writes to the one MQ installs (the OAM).
+    **{("chlauth", rtype): {"CUSTOM"} for rtype in mqemu_chlauth.TYPE_KEYWORDS}, ("authrec", None): {"SERVCOMP"},
     # The emulator lets an AMQP channel hold SSLPEER and TRPTYPE, which the registry refuses for it (unconfirmed either way).
     ("channel", "AMQP"): {"SSLPEER", "TRPTYPE"},
 }
@@ -56,8 +64,11 @@ def test_every_kind_has_an_emulator_table():
                          ids=lambda v: str(v).lower())
 def test_the_registry_and_the_emulator_accept_the_same_keywords(kind, subtype):
     otype = REGISTRY[kind]
-    registry = {a.keyword for a in otype.attrs if a.applies_to(subtype) and not (a is otype.type_attr and (
-        otype.type_in_qualifier or subtype is not None))}
+    # A set attribute is written as its two delta keywords (AUTHLIST as AUTHADD and AUTHRMV); an identity keyword other than
+    # the qualifier's name (AUTHREC's PROFILE) is the registry's too.
+    registry = {k for a in otype.attrs if a.applies_to(subtype) and not (a is otype.type_attr and (
+        otype.type_in_qualifier or subtype is not None)) for k in (a.delta or (a.keyword,))}
+    registry |= {otype.identity.keyword} - {None}
     emulator = set(EMULATOR[kind][subtype]) - NOT_MANAGED.get((kind, subtype), set())
     assert registry - emulator == set(), "the registry's {0} {1} has keywords the emulator refuses".format(kind, subtype)
     assert emulator - registry == set(), "the emulator's {0} {1} accepts keywords the registry lacks".format(kind, subtype)
