@@ -307,13 +307,24 @@ class Verb:
     attribute the record keeps, the ones this task leaves alone with their existing values, not only those that differ.
     """
 
-    __slots__ = ("verb", "parameters", "raced", "whole")
+    __slots__ = ("verb", "parameters", "raced", "whole", "instead")
 
-    def __init__(self, verb, parameters=None, raced=(), whole=False):
+    def __init__(self, verb, parameters=None, raced=(), whole=False, instead=None):
         self.verb = verb
         self.parameters = dict(parameters or {})
         self.raced = frozenset(raced)
         self.whole = whole
+        # {(KEYWORD, VALUE): {KEYWORD: value}}: the verb's own keywords for a record whose KEYWORD holds VALUE instead
+        # (ACTION(REMOVEALL) for a blocking CHLAUTH record, whose list ACTION(REMOVE) would take entry by entry).
+        self.instead = dict(instead or {})
+
+    def parameters_for(self, params):
+        """The verb's own keywords for a command that carries ``params``."""
+        out = dict(self.parameters)
+        for (keyword, value), keywords in self.instead.items():
+            if str(params.get(keyword) or "").upper() == value:
+                out.update(keywords)
+        return out
 
     def text(self):
         """How documentation names the verb: ``DEFINE``, ``SET ... ACTION(ADD)``."""

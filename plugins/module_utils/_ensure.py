@@ -129,7 +129,7 @@ def _command(otype, role, name, type_value=None, parameters=None):
     if type_value is not None and not otype.type_in_qualifier and role != "remove":
         params = dict({type_keyword: type_value}, **params)
     params = dict(identity, **params)
-    params.update(verb.parameters)
+    params.update(verb.parameters_for(params))
     return MQSCCommand(verb.verb, qualifier, otype.command_name(name), params, role=role)
 
 

@@ -521,7 +521,10 @@ CHLAUTH = ObjectType(
     # record, so a change carries every attribute it keeps (Verb.whole): whether MQ resets or keeps what a REPLACE does not
     # name is not documented, and so does not matter. A list is replaced whole (IBM's per-channel BLOCKUSER override).
     verbs=Verbs(create=Verb("SET", {"ACTION": "ADD"}, raced=(3337,)), change=Verb("SET", {"ACTION": "REPLACE"}, whole=True),
-                remove=Verb("SET", {"ACTION": "REMOVE"}, raced=(3338,))),
+                # A blocking record goes whole with ACTION(REMOVEALL), which takes only TYPE: ACTION(REMOVE) takes the list
+                # entries to drop (3228 without them), and the record goes when its last entry does (reference §1).
+                remove=Verb("SET", {"ACTION": "REMOVE"}, raced=(3338,),
+                            instead={("TYPE", t): {"ACTION": "REMOVEALL"} for t in ("BLOCKUSER", "BLOCKADDR")})),
     # SSLCERTI is taken as part of an SSLPEERMAP's key (sent only when set): REMOVE takes it from 8.0 on [I]. DISPLAY CHLAUTH
     # takes ADDRESS, CLNTUSER, QMNAME, SSLPEER and SSLCERTI only with MATCH(RUNCHECK) (q086070_; 3342 otherwise), so a read
     # names the profile and TYPE with MATCH(EXACT), and the record is picked by its whole key.
@@ -628,7 +631,10 @@ def _authrec_row(row):
     or GROUP(x); the queue manager's own record has no PROFILE in commands, whatever name DISPLAY gives it (self, in
     dmpmqaut's output), while its @class record keeps that profile."""
     row = dict(row)
-    entity, holder = row.pop("entity", None), str(row.pop("enttype", "") or "").strip().lower()
+    # runCommandJSON's key for ENTITY is unconfirmed (reference §2): "entity" as MQSC names it, or PCF's "entname".
+    entity = row.pop("entity", None)
+    entity = row.pop("entname", None) if entity is None else entity
+    holder = str(row.pop("enttype", "") or "").strip().lower()
     if entity is not None:
         row["group" if holder == "group" else "principal"] = str(entity).rstrip()
     if str(row.get("objtype") or "").strip().upper() == "QMGR" and not str(row.get("profile") or "").startswith("@"):

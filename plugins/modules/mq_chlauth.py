@@ -16,7 +16,8 @@ description:
     V(qmgrmap), V(sslpeermap)).
   - A record is named by O(profile), O(type) and the key of its type, which are sent on every command. It is read with
     one C(DISPLAY CHLAUTH(profile) TYPE(...) MATCH(EXACT)); C(ACTION(ADD)) creates it when absent, C(ACTION(REPLACE))
-    changes it only when something differs, and C(ACTION(REMOVE)) removes it. A second run sends nothing.
+    changes it only when something differs, and C(ACTION(REMOVE)) removes it (C(ACTION(REMOVEALL)) a V(blockuser) or
+    V(blockaddr) record, list and all). A second run sends nothing.
   - Every rule of IBM's C(SET CHLAUTH) syntax that the options decide is checked before any request, naming the option
     and the rule, such as V(*) as the only profile of a V(blockaddr) record, no wildcard in O(client_user),
     generic IP addresses and ranges, and O(mcauser) only with O(user_source=map). A rule that depends on the existing
