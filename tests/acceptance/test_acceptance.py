@@ -705,8 +705,8 @@ def test_blockuser_list(client, objs, chlauth_records):
 def test_display_chlauth_runcheck(client, objs):
     # DIS-CHLAUTH: MATCH(RUNCHECK) with a specific channel name and address shows the record the channel would meet;
     # CHLAUTH-DEF: SYSTEM.* channels meet the NOACCESS rule.
-    result = client.run_json("display", "chlauth", "SYSTEM.DEF.SVRCONN", {"match": "RUNCHECK", "address": "192.0.2.1",
-                                                                         "clntuser": "acptuser"})
+    result = client.run_json("display", "chlauth", "SYSTEM.DEF.SVRCONN",
+                             {"match": "RUNCHECK", "address": "192.0.2.1", "clntuser": "acptuser"})
     assert_success(result)
     assert [(row["chlauth"], row["usersrc"]) for row in result.rows] == [("SYSTEM.*", "NOACCESS")]
     # DIS-CHLAUTH note 1: the name cannot be generic with MATCH(RUNCHECK).
@@ -719,8 +719,8 @@ def authrecs(client, target):
     made = []
     yield made
     for profile, objtype in made:
-        client.run_json("delete", "authrec", parameters={"profile": profile, "objtype": objtype,
-                                                          "principal": target.msg_username})
+        client.run_json("delete", "authrec",
+                        parameters={"profile": profile, "objtype": objtype, "principal": target.msg_username})
 
 
 def authlists(client, profile, objtype):
@@ -734,19 +734,18 @@ def test_set_display_delete_authrec(client, target, objs, authrecs):
     profile = objs.name("**")
     authrecs.append((profile, "QUEUE"))
     # SET-AUTHREC: a generic profile needs no object; AUTHADD grants, AUTHRMV revokes; OAM: at once.
-    assert_success(client.run_json("set", "authrec", parameters={"profile": profile, "objtype": "QUEUE",
-                                                                  "principal": target.msg_username,
-                                                                  "authadd": ["PUT", "GET", "BROWSE"]}))
+    granted = {"profile": profile, "objtype": "QUEUE", "principal": target.msg_username, "authadd": ["PUT", "GET", "BROWSE"]}
+    assert_success(client.run_json("set", "authrec", parameters=granted))
     assert any({"PUT", "GET", "BROWSE"} <= held for held in authlists(client, profile, "QUEUE"))
-    assert_success(client.run_json("set", "authrec", parameters={"profile": profile, "objtype": "QUEUE",
-                                                                  "principal": target.msg_username, "authrmv": ["GET"]}))
+    revoked = {"profile": profile, "objtype": "QUEUE", "principal": target.msg_username, "authrmv": ["GET"]}
+    assert_success(client.run_json("set", "authrec", parameters=revoked))
     assert all("GET" not in held for held in authlists(client, profile, "QUEUE"))
     # DIS-AUTHREC output: PROFILE, ENTITY, ENTTYPE, OBJTYPE, AUTHLIST.
     row = client.run_json("display", "authrec", parameters={"profile": profile, "objtype": "QUEUE", "match": "exact"}).rows[0]
     assert (row["profile"], row["objtype"]) == (profile, "QUEUE") and row["enttype"] in ("PRINCIPAL", "GROUP")
     # DEL-AUTHREC: the record goes.
-    assert_success(client.run_json("delete", "authrec", parameters={"profile": profile, "objtype": "QUEUE",
-                                                                     "principal": target.msg_username}))
+    record = {"profile": profile, "objtype": "QUEUE", "principal": target.msg_username}
+    assert_success(client.run_json("delete", "authrec", parameters=record))
     result = client.run_json("display", "authrec", parameters={"profile": profile, "objtype": "QUEUE", "match": "exact"})
     assert result.status == 200 and not result.rows
 
@@ -755,8 +754,8 @@ def test_set_authrec_needs_an_entity_and_an_authority(client, target, objs):
     profile = objs.name("**")
     # SET-AUTHREC: PRINCIPAL or GROUP is required; an authorization list is required.
     assert_failed(client.run_json("set", "authrec", parameters={"profile": profile, "objtype": "QUEUE", "authadd": ["PUT"]}))
-    assert_failed(client.run_json("set", "authrec", parameters={"profile": profile, "objtype": "QUEUE",
-                                                                 "principal": target.msg_username}))
+    no_authority = {"profile": profile, "objtype": "QUEUE", "principal": target.msg_username}
+    assert_failed(client.run_json("set", "authrec", parameters=no_authority))
 
 
 def test_refresh_security(client):

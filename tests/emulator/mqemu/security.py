@@ -64,7 +64,8 @@ RC_Q_MGR_NOT_AVAILABLE = 2059
 RC_CHANNEL_NOT_AVAILABLE = 2537
 RC_UNKNOWN_CHANNEL_NAME = 2540
 RC_CHANNEL_BLOCKED_WARNING = 2578  # the Channel Blocked event's reason for WARN(YES) ([V] IBM-CHANNEL-BLOCKED; [R] the number)
-REASON_NAMES = {RC_CHANNEL_BLOCKED_WARNING: "MQRC_CHANNEL_BLOCKED_WARNING", RC_NOT_AUTHORIZED: "MQRC_NOT_AUTHORIZED", RC_Q_MGR_NOT_AVAILABLE: "MQRC_Q_MGR_NOT_AVAILABLE",
+REASON_NAMES = {RC_CHANNEL_BLOCKED_WARNING: "MQRC_CHANNEL_BLOCKED_WARNING", RC_NOT_AUTHORIZED: "MQRC_NOT_AUTHORIZED",
+                RC_Q_MGR_NOT_AVAILABLE: "MQRC_Q_MGR_NOT_AVAILABLE",
                 RC_CHANNEL_NOT_AVAILABLE: "MQRC_CHANNEL_NOT_AVAILABLE", RC_UNKNOWN_CHANNEL_NAME: "MQRC_UNKNOWN_CHANNEL_NAME",
                 O.RC_UNKNOWN_OBJECT: "MQRC_UNKNOWN_OBJECT_NAME", 0: "MQRC_NONE"}
 # The error-log messages of refusals: (message, explanation), inserts by name. [S] AMQ9777E (MQRFHUTIL-9), AMQ5540E and
@@ -339,7 +340,7 @@ class Security:
         if base in (None, "NONE"):
             if chckclnt in ("REQUIRED", "REQDADM"):
                 self.write("no_connauth", RC_NOT_AUTHORIZED, profile=record.profile if record else "", chckclnt=chckclnt,
-                            **inserts)
+                           **inserts)
                 raise Refused(RC_NOT_AUTHORIZED)
             return False
         causes = [("reqdadm", {}) if base == "REQDADM" and privileged else None,
@@ -372,7 +373,7 @@ class Security:
         ok, missing = self.oam.allowed(user, objtype, objname, needed)
         if not ok:
             self.write("not_authorized", RC_NOT_AUTHORIZED, user=user, object=objname,
-                        authorities=", ".join(m.lower() for m in missing))
+                       authorities=", ".join(m.lower() for m in missing))
             raise Refused(RC_NOT_AUTHORIZED)
 
     def check_queue(self, user, queue, operation):
