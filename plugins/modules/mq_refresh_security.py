@@ -26,7 +26,7 @@ extends_documentation_fragment:
 attributes:
   check_mode:
     support: full
-    details: Reports the command it would send, with RV(changed) true, and sends none.
+    details: Reports the command it would send, with C(changed) true, and sends none.
   diff_mode:
     support: none
   idempotent:
