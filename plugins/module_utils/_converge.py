@@ -355,7 +355,14 @@ def converge(client, managed, policy, stop=None, purge=None):
     waited = []
     try:
         waited = _fan_out(runtimes, plans, lambda p: "stop" if p.stop_first else None, before_delete=True)
-        for plan in sorted(plans, key=lambda p: p.action not in ("deleted", "purged")):
+        # Deletions first, the types in the reverse of the order of application: what names an object goes before it (an authority
+        # record for a queue before the queue: MQ refuses DELETE AUTHREC for a profile that names no object, 2085).
+        kinds = [otype.kind for otype, _entries in managed]
+
+        def sending_order(plan):
+            return (0, -kinds.index(plan.otype.kind)) if plan.action in ("deleted", "purged") else (1, 0)
+
+        for plan in sorted(plans, key=sending_order):
             plan.send(client)
             if plan.change.raced and plan.wanted in ("started", "stopped"):
                 _resolve_again(runtimes[plan.otype.kind], plan)

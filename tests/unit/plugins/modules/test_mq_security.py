@@ -242,3 +242,13 @@ def test_mq_objects_purge_never_removes_ibms_default_records(mq, run_module, app
         assert not result.get("failed"), result.get("msg")
         assert (result["changed"], mutating(mq)) == (False, [])
     assert [row["chlauth"] for row in chlauth_rows(mq, "SYSTEM.*", "ADDRESSMAP")] == ["SYSTEM.*"]
+
+
+def test_mq_objects_removes_a_queues_authority_record_before_the_queue(mq, run_module, app_user):
+    """MQ refuses DELETE AUTHREC for an explicit profile that names no object (2085): the record goes first."""
+    mqsc(mq, "DEFINE QLOCAL(APP.Q)")
+    mqsc(mq, "SET AUTHREC PROFILE('APP.Q') OBJTYPE(QUEUE) PRINCIPAL('app') AUTHADD(PUT)")
+    result = run_module("mq_objects", queues=[{"name": "APP.Q", "state": "absent"}],
+                        authrecs=[{"profile": "APP.Q", "object_type": "queue", "principal": app_user, "state": "absent"}])
+    assert not result.get("failed"), result.get("msg")
+    assert result["commands"] == ["DELETE AUTHREC PROFILE(APP.Q) OBJTYPE(QUEUE) PRINCIPAL('app')", "DELETE QLOCAL(APP.Q)"]
