@@ -252,3 +252,17 @@ def test_mq_objects_removes_a_queues_authority_record_before_the_queue(mq, run_m
                         authrecs=[{"profile": "APP.Q", "object_type": "queue", "principal": app_user, "state": "absent"}])
     assert not result.get("failed"), result.get("msg")
     assert result["commands"] == ["DELETE AUTHREC PROFILE(APP.Q) OBJTYPE(QUEUE) PRINCIPAL('app')", "DELETE QLOCAL(APP.Q)"]
+
+
+def test_mq_info_returns_the_records_as_the_modules_report_them(mq, run_module, app_user):
+    mqsc(mq, "SET AUTHREC OBJTYPE(QMGR) PRINCIPAL('app') AUTHADD(CONNECT)")
+    run_module("mq_chlauth", **ADDRESSMAP)
+    fresh(mq)
+    result = run_module("mq_info", types=["chlauth", "authrec"])
+    assert not result.get("failed"), result.get("msg")
+    defaults = {(r["profile"], r["type"]) for r in result["chlauths"]}
+    assert {("*", "blockuser"), ("SYSTEM.*", "addressmap"), ("APP.SVRCONN", "addressmap")} <= defaults
+    mine = [r for r in result["chlauths"] if r["profile"] == "APP.SVRCONN"][0]
+    assert (mine["address"], mine["user_source"], mine["check_client"]) == ("192.0.2.*", "channel", "required")
+    assert {"profile": None, "object_type": "qmgr", "principal": "app", "authorities": ["connect"]} in result["authrecs"]
+    assert result["changed"] is False and mutating(mq) == []
