@@ -439,6 +439,15 @@ def _readme_table(registry):
     return lines
 
 
+def _instead(verb, lit):
+    """" (ACTION(REMOVEALL) where TYPE is BLOCKUSER or BLOCKADDR)": the keywords a verb carries instead for some records."""
+    cases = {}
+    for (keyword, value), keywords in verb.instead.items():
+        cases.setdefault((keyword, tuple(sorted(keywords.items()))), []).append(value)
+    return "".join(" ({0} where {1} is {2})".format(" ".join(lit("{0}({1})".format(k, v)) for k, v in keywords), keyword,
+                                                    " or ".join(values)) for (keyword, keywords), values in cases.items())
+
+
 def _guide_table(registry):
     """The architecture guide's table of rows: what each row says beyond its attributes, as the row says it."""
     def lit(text):
@@ -479,7 +488,8 @@ def _guide_table(registry):
         verbs = [(role, getattr(otype.verbs, role)) for role in ("create", "change", "remove")]
         if [verb.text() if verb else None for _role, verb in verbs] != ["DEFINE", "ALTER", "DELETE"]:
             said.append("{0} {1}".format(lit("verbs"), "; ".join(
-                "{0}: {1}{2}".format(role, lit(verb.text()), " (whole record)" if verb.whole else "") for role, verb in verbs if verb)))
+                "{0}: {1}{2}{3}".format(role, lit(verb.text()), " (whole record)" if verb.whole else "", _instead(verb, lit))
+                for role, verb in verbs if verb)))
         for attr in otype.attrs:
             if attr.delta:
                 mode = ", {0} {1}".format(lit("mode_option"), lit(attr.mode_option)) if attr.mode_option else ""
