@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import os
 
+from ansible.errors import AnsibleActionFail
 from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
 from ansible.plugins.action import ActionBase
 
@@ -24,6 +25,7 @@ from ansible_collections.mqrest.admin.plugins.module_utils._module import connec
 from ansible_collections.mqrest.admin.plugins.module_utils._qmgr_restart import Options, QmgrRestart, restart_order
 from ansible_collections.mqrest.admin.plugins.module_utils._transport import HAS_REQUESTS
 from ansible_collections.mqrest.admin.plugins.plugin_utils._qmgr_restart_report import progress_line
+from ansible_collections.mqrest.admin.plugins.plugin_utils._role_vars import misspelt, role_options
 
 
 def environment_fallbacks(argument_spec, args, environment):
@@ -62,6 +64,8 @@ class ActionModule(ActionBase):
                         msg="mqrest.admin.qmgr_restart runs in ansible-playbook's own Python, which cannot import requests: "
                             "install it there (python3 -m pip install requests, or requirements.txt into that environment)")
         warnings = []
+        if params["check_role_vars"] and not params["instance"]:
+            warnings.extend(self._misspelt(params["check_role_vars"], task_vars))
         try:
             spec.validate(params)
             method = connection_method(params, warnings.append)
@@ -94,6 +98,16 @@ class ActionModule(ActionBase):
             result["msg"] = "{0}: {1}; rescue: {2}; state now: {3}".format(report["qmgr"], report["failure"], report["rescue"],
                                                                           report["state"])
         return result
+
+    @staticmethod
+    def _misspelt(role, task_vars):
+        """mqrest.admin.check_role_vars' warnings, done here so that the role needs no task of its own for them."""
+        options = role_options()
+        if role not in options:
+            raise AnsibleActionFail("check_role_vars={0!r} is not a role of this collection: it must be one of {1}".format(
+                role, ", ".join(sorted(options))))
+        return ["role {0}: variable {1} is not one it takes, so it is ignored; did you mean {2}?".format(role, name, nearest)
+                for name, nearest in misspelt(list(task_vars), role, options)]
 
     def _plan(self, result, params, connect, task_vars, warnings):
         """Which instance is active, and the order: the others first, the active one last."""

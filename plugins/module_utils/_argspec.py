@@ -226,6 +226,7 @@ def qmgr_restart_spec():
                                                                        logutil=dict(type="int", default=90), recsz=dict(type="int"))),
         instances=dict(type="list", elements="raw", default=[]),
         plan=dict(type="bool", default=False),
+        check_role_vars=dict(type="str"),
         instance=dict(type="dict", options=dict(
             host=dict(type="str", required=True),
             name=dict(type="str", required=True),

@@ -405,8 +405,10 @@ class QmgrRestart:
             if self.o.restore and watch.wait_for("channel_initiator"):
                 self._restore()
         except StepFailed:
+            # The start failed before the milestones could be reached: they are not measured (the report shows "-"),
+            # only counted among the requests made.
             watch.stop()
-            self._keep("milestones", dict((watch.error.result if watch.error else watch.result) or {}, failed=True))
+            self._keep("called_off", dict((watch.error.result if watch.error else watch.result) or {}, failed=True))
             raise
         try:
             self._keep("milestones", watch.join())
@@ -458,7 +460,7 @@ class QmgrRestart:
         self._command(STOP_INSTANCE, self.o.stop_command)
         if self.o.group == NATIVE_HA:
             self.times["left"] = self._step(LEFT_WAIT, self._poll_instance, lambda row: row is None or _word(row, "connactv") != "YES",
-                                            "to leave the group", self.o.end_timeout, self.stop_at)
+                                            "leave the group", self.o.end_timeout, self.stop_at)
         self.start_at = self.wall()
         self.commands["start"] = self.o.start_command
         self._command(START_INSTANCE, self.o.start_command, self.o.start_codes)
@@ -470,7 +472,7 @@ class QmgrRestart:
         """This instance is a replica again, connected and in sync: the next instance may be restarted ([V] IBM's
         considerations for a rolling update: wait for the instance to report REPLICA and to reconnect)."""
         since = self.start_at or self.stop_at
-        self.times["in_sync"] = self._step(SYNC_WAIT, self._poll_instance, _in_sync, "to be back in sync", self.o.start_timeout, since)
+        self.times["in_sync"] = self._step(SYNC_WAIT, self._poll_instance, _in_sync, "come back in sync", self.o.start_timeout, since)
 
     def _poll_instance(self, done, what, timeout, since):
         """Poll this instance's row of the group until ``done(row)``; seconds from ``since``. mqweb's 503 while the group
@@ -491,8 +493,8 @@ class QmgrRestart:
                     seen = exc.msg
                 now = self.clock()
                 if now >= deadline:
-                    raise MQError("instance {0} of {1} did not come {2} within {3:g}s (last seen: {4})".format(
-                        self.o.instance, self.o.qmgr, what.replace("to ", "", 1), timeout, seen))
+                    raise MQError("instance {0} of {1} did not {2} within {3:g}s (last seen: {4})".format(
+                        self.o.instance, self.o.qmgr, what, timeout, seen))
                 (self._sleep or time.sleep)(max(0.0, min(pause(now - last_progress, self.o.poll_interval, 5.0), deadline - now)))
         finally:
             self.extra_requests += self.client.transport.request_count - requests
@@ -561,7 +563,7 @@ class QmgrRestart:
             end_mode = "{0} only".format(self.o.role)
         elif self.o.takeover:
             end_mode += ", switchover"
-        counted = [self.waits.get(k) or {} for k in ("ended", "ended_preemptively", "milestones", "health")]
+        counted = [self.waits.get(k) or {} for k in ("ended", "ended_preemptively", "called_off", "milestones", "health")]
         report = {
             "qmgr": before.get("qmgr") or self.o.qmgr,
             "outcome": "failed" if self.failure else "checked" if self.o.check_mode else "restarted",

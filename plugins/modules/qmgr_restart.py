@@ -158,6 +158,12 @@ options:
         shown only by C(dspmq -x), which runs on the task's host (one of its hosts), also in check mode.
     type: bool
     default: false
+  check_role_vars:
+    description:
+      - Also warn, before anything else, about the C(mq_*) variables visible to the task that this role of the collection
+        would ignore because they are misspelt, as M(mqrest.admin.check_role_vars) does (the C(mqrest.admin.qmgr_restart)
+        role sets V(qmgr_restart), which saves it a task per host). Not done with O(instance) (the plan task did it).
+    type: str
   instance:
     description:
       - The instance of a group this task restarts, an entry of RV(order); run the task on its host (C(delegate_to)).
