@@ -209,10 +209,20 @@ def restart_order(client, instances, qmgr, run_command):
 
 
 def command_text(answer):
-    """What a command run said, for a message: its rc and output on one line, or the module's own message."""
-    output = (answer.get("stderr") or answer.get("stdout") or answer.get("msg") or "").strip()
+    """What a command run said, for a message: its rc and output on one line (or why it could not run at all)."""
+    output = (answer.get("stderr") or answer.get("stdout") or "").strip()
+    if not output:
+        # The command could not be run (not found, not allowed): ansible.builtin.command's "Error executing command."
+        # and, in its exception, the reason.
+        exception = answer.get("exception")
+        exception = exception.get("msg") if isinstance(exception, dict) else exception
+        lines = str(exception or "").strip().splitlines()
+        output = lines[-1].strip() if lines else ""
     output = re.sub(r"\s*\n\s*", "; ", output)
-    return "rc {0}: {1}".format(answer["rc"], output) if answer.get("rc") is not None else output or "no output"
+    if answer.get("rc") is None:
+        # Not run at all (become or the connection failed): the module's message says why.
+        return "; ".join(text for text in (answer.get("msg"), output) if text) or "failed, no message"
+    return "rc {0}: {1}".format(answer["rc"], output) if output else "rc {0}".format(answer["rc"])
 
 
 class StepFailed(Exception):
@@ -345,7 +355,8 @@ class QmgrRestart:
     def _command(self, step, command, codes=(0,)):
         answer = self.run_command(command)
         if answer.get("rc") not in codes:
-            raise StepFailed(step, "{0} ({1})".format(answer.get("msg") or "failed", command_text(answer)))
+            raise StepFailed(step, command_text(answer) if answer.get("rc") is None else "{0} ({1})".format(
+                answer.get("msg") or "failed", command_text(answer)))
         return answer
 
     # -- preflight --------------------------------------------------------------------------------------
