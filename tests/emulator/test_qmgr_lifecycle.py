@@ -8,6 +8,7 @@ import pytest
 import requests
 
 from conftest import partner
+from mqemu.lifecycle import DSPMQ_WORDS
 
 # Every phase one second, 1 MiB of active log read at 1 MiB/s: each milestone lands on a whole second after strmqm.
 STEPS = {"qmgr_start": 1.0, "log_replay_mib_per_s": 1.0, "cmdserv_start": 1.0, "chinit_start": 1.0, "listener_start": 1.0,
@@ -176,9 +177,13 @@ def test_switchover_moves_the_listener_and_partners_follow_only_with_both_hosts_
     # The old active's host takes the standby role again with strmqm -x there.
     answer = ctl(client, "strmqm", qmgr="QM2", standby=True, host="qm2host")
     assert answer["exit"] == 30 and timeline(client, "QM2", "qm2host")["state"] == "runningAsStandby"
-    assert ctl(client, "endmqm", qmgr="QM2", host="qm2host")["exit"] == 79  # a standby ends with -x only
+    # A standby ends with -x only ([V] IBM-ENDMQM "reports an error"; the number 79 is unconfirmed)
+    assert ctl(client, "endmqm", qmgr="QM2", host="qm2host")["exit"] == 79
     assert ctl(client, "endmqm", qmgr="QM2", host="qm2host", standby=True)["exit"] == 0
-    assert ctl(client, "endmqm", qmgr="QM2", switchover=True)["exit"] == 77  # no standby left
+    line = timeline(client, "QM2")
+    [switchover] = line["failovers"]  # the timeline records it: from the old active's end to the standby running
+    assert (switchover["kind"], switchover["from"], switchover["to"]) == ("switchover", "qm2host", "qm2b")
+    assert switchover["seconds"] == pytest.approx(STEPS["qmgr_start"] + line["replay_seconds"])
 
 
 def test_mqweb_ports_show_each_instance_and_an_embedded_one_refuses_connections_while_down(client, srv):
@@ -213,3 +218,85 @@ def test_legacy_control_calls_keep_every_milestone_at_running(client, srv, clock
     assert qmstatus(client) == {"qmname": "QM1", "status": "RUNNING", "cmdserv": "RUNNING", "chinit": "RUNNING"}
     history = timeline(client)["current"]
     assert history["command_server"] == history["channel_initiator"] == history["running"]
+
+
+def dspmq(client, *outputs, qmgr=None, **flags):
+    status, answer = client.ctl("POST", "dspmq", {"qmgr": qmgr, "outputs": list(outputs or ["status"]), **flags})
+    assert status == 200, answer
+    return answer["exit"], answer["lines"]
+
+
+PAD = " " * 47  # QMNAME(QM1) padded to the STATUS column
+
+
+def test_endmqm_s_with_no_standby_ends_the_queue_manager_where_standbys_are_permitted(client, srv, steps):
+    """IBM-SWITCHOVER: "Switchover only takes place if a standby queue manager instance is already started. The endmqm -s
+    command releases the active queue manager lock and permits switchover: it does not start a standby." So -s on a pair
+    whose standby is not running ends the queue manager (exit 0, no takeover); 77 ("cannot switch over", number
+    unconfirmed) stays for a queue manager that permits no standby, and for both with switchover_without_standby=refuse."""
+    ctl(client, "instances", qmgr="QM2", hosts=["qm2host", "qm2b"])
+    assert ctl(client, "endmqm", qmgr="QM2", host="qm2b", standby=True)["exit"] == 0  # the standby goes first
+    srv.model.set_config(switchover_without_standby="refuse")
+    assert ctl(client, "endmqm", qmgr="QM2", mode="immediate", switchover=True)["exit"] == 77
+    srv.model.set_config(switchover_without_standby="end")
+    answer = ctl(client, "endmqm", qmgr="QM2", mode="immediate", switchover=True)
+    assert (answer["exit"], answer["then"]) == (0, ["IBM MQ queue manager 'QM2' ended, permitting switchover to a standby instance."])
+    steps.advance(1.0)
+    line = timeline(client, "QM2")
+    assert (line["state"], line["failovers"], line["instances"]) == ("endedImmediately", [], [])
+    assert ctl(client, "strmqm", qmgr="QM2")["exit"] == 0  # back on the same host
+    refused = ctl(client, "endmqm", mode="immediate", switchover=True)  # QM1 permits no standby
+    assert refused["exit"] == 77 and rest_state(client)["state"] == "running"
+
+
+def test_strmqm_x_where_the_standby_already_runs_answers_47(client):
+    """W7 of the fidelity audit: the strmqm table's 47 ("already running as a standby instance"; the number [R] from the
+    public mirror of IBM's table), not the 30 of a standby that has just started."""
+    ctl(client, "instances", qmgr="QM2", hosts=["qm2host", "qm2b"])
+    assert ctl(client, "strmqm", qmgr="QM2", standby=True, host="qm2b")["exit"] == 47
+    assert ctl(client, "endmqm", qmgr="QM2", standby=True, host="qm2b")["exit"] == 0
+    assert ctl(client, "strmqm", qmgr="QM2", standby=True, host="qm2b")["exit"] == 30
+    assert ctl(client, "strmqm", qmgr="QM2", standby=True, host="qm2b")["exit"] == 47
+    assert ctl(client, "strmqm", qmgr="QM2", host="qm2b")["exit"] == 31  # without -x: the active runs elsewhere
+
+
+def test_dspmq_status_words_and_untranslated_output(client, srv):
+    """CHECKMK (real dspmq -n output): from MQ 8.0 the word is "pre-emptively" (STATUS(ENDED PRE-EMPTIVELY)), and -n
+    prints the translated words in upper case (STANDBY(NOT PERMITTED), MODE(ACTIVE)); IBM's container code looks for
+    "(RUNNING AS STANDBY)" in `dspmq -n` (MQCONT, MQC-READY)."""
+    assert (DSPMQ_WORDS["endingPreemptively"], DSPMQ_WORDS["endedPreemptively"]) == ("Ending pre-emptively", "Ended pre-emptively")
+    ctl(client, "endmqm", qmgr="QM2", mode="preemptive")
+    assert dspmq(client, qmgr="QM2") == (0, [f"QMNAME(QM2){PAD}STATUS(Ended pre-emptively)"])
+    assert dspmq(client, qmgr="QM2", untranslated=True) == (0, [f"QMNAME(QM2){PAD}STATUS(ENDED PRE-EMPTIVELY)"])
+    code, lines = dspmq(client, "status", "standby", qmgr="QM1", untranslated=True, extended=True)
+    assert lines == [f"QMNAME(QM1){PAD}STATUS(RUNNING) STANDBY(NOT PERMITTED)", "    INSTANCE(localhost) MODE(ACTIVE)"]
+    ctl(client, "strmqm", qmgr="QM2")
+    ctl(client, "instances", qmgr="QM2", hosts=["qm2host", "qm2b"])
+    status, answer = client.ctl("POST", "dspmq", {"qmgr": "QM2", "untranslated": True, "host": "qm2b"})
+    assert answer["lines"] == [f"QMNAME(QM2){PAD}STATUS(RUNNING AS STANDBY)"] and status == 200
+    assert dspmq(client, qmgr="NOPE") == (72, ["AMQ7048E: The queue manager name is either not valid or not known."])
+
+
+def test_dspmq_a_lists_the_active_queue_managers_with_return_code_5(client, srv):
+    """IBM-DSPMQ-94 (and the 10.0 page): "Success for dspmq -a is indicated by the return code 5"; the 9.3 page
+    (IBM-DSPMQ-93) says nothing of it, so dspmq_active_exit gives 0 for that reading."""
+    ctl(client, "endmqm", qmgr="QM2", mode="immediate")
+    assert dspmq(client, active_only=True) == (5, [f"QMNAME(QM1){PAD}STATUS(Running)"])
+    srv.model.set_config(dspmq_active_exit=0)
+    assert dspmq(client, active_only=True)[0] == 0
+    assert dspmq(client)[0] == 0 and len(dspmq(client)[1]) == 2  # without -a: every queue manager, exit 0
+
+
+def test_dspmq_o_all_carries_the_native_ha_fields_and_with_rdqm_ha_and_drrole(client, srv):
+    """INSTANA: a real 9.4.2 `dspmq -x -o all` ends with ROLE(Not configured) INSTANCE() INSYNC() QUORUM() GRPLSN()
+    GRPNAME() GRPROLE(Not configured); CHECKMK's samples (9.x with the RDQM feature) carry HA() DRROLE() after INSTVER:
+    dspmq_all_fields=rdqm adds them ([I] their place before the Native HA fields). -o ha and -o dr show them alone."""
+    base = "STATUS(Running) DEFAULT(no) STANDBY(Not permitted) INSTNAME(Installation1) INSTPATH(/opt/mqm) INSTVER(9.4.2.0)"
+    nha = "ROLE(Not configured) INSTANCE() INSYNC() QUORUM() GRPLSN() GRPNAME() GRPROLE(Not configured)"
+    assert dspmq(client, "all", qmgr="QM1", extended=True)[1] == [f"QMNAME(QM1){PAD}{base} {nha}",
+                                                                  "    INSTANCE(localhost) MODE(Active)"]
+    assert dspmq(client, "ha", "dr", qmgr="QM1")[1] == [f"QMNAME(QM1){PAD}HA() DRROLE()"]
+    assert dspmq(client, "nativeha", qmgr="QM1")[1] == [f"QMNAME(QM1){PAD}{nha}"]
+    srv.model.set_config(dspmq_all_fields="rdqm")
+    assert dspmq(client, "all", qmgr="QM1")[1] == [f"QMNAME(QM1){PAD}{base} HA() DRROLE() {nha}"]
+    assert client.ctl("POST", "dspmq", {"outputs": ["bogus"]})[0] == 400

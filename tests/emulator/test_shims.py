@@ -100,3 +100,39 @@ def test_switchover_and_the_view_from_each_host(run, srv):
     assert run("dspmq", "-m", "QM2", host="qm2host")[1] == [f"QMNAME(QM2){PAD}STATUS(Running elsewhere)"]
     code, out, _err = run("strmqm", "-x", "QM2", host="qm2host")
     assert code == 30 and "standby instance" in out[0]
+
+
+def test_dspmq_n_o_and_a_through_the_shim(run, srv):
+    """W4/C7/C8 of the fidelity audit as bin/dspmq prints them (sources in test_qmgr_lifecycle.py)."""
+    run("endmqm", "-p", "QM2")
+    assert run("dspmq", "-n", "-m", "QM2")[1] == [f"QMNAME(QM2){PAD}STATUS(ENDED PRE-EMPTIVELY)"]
+    code, out, _err = run("dspmq", "-a")
+    assert code == 5 and out == [f"QMNAME(QM1){PAD}STATUS(Running)"]
+    code, out, _err = run("dspmq", "-m", "QM1", "-o", "all")
+    assert code == 0 and out[0].endswith("INSTVER(9.4.2.0) ROLE(Not configured) INSTANCE() INSYNC() QUORUM() GRPLSN() GRPNAME() "
+                                         "GRPROLE(Not configured)")
+    assert run("dspmq", "-o", "ha", "-o", "dr", "-m", "QM1")[1] == [f"QMNAME(QM1){PAD}HA() DRROLE()"]
+
+
+def test_a_native_ha_rolling_restart_through_the_shims(run, srv):
+    """What the qmgr_restart plugin runs on each instance's host: replicas first, each back in sync, then the active
+    instance, with one failover (IBM's Helm rolling-update sample, MQHELM; README "Native HA")."""
+    import requests  # pylint: disable=import-outside-toplevel
+    srv.model.set_timing(qmgr_start=0.2, nativeha_replica_start=0.1, nativeha_failover=0.1)
+    requests.post(f"{srv.control_url}/qmgr/QM2/instances", json={"hosts": ["qm2host", "qm2b", "qm2c"]}, timeout=10)
+    assert run("dspmq", "-n", "-m", "QM2", host="qm2b")[1] == [f"QMNAME(QM2){PAD}STATUS(REPLICA)"]
+    for replica in ("qm2b", "qm2c"):
+        code, out, _err = run("endmqm", "-w", "QM2", host=replica)
+        assert code == 0 and out == ["Waiting for queue manager 'QM2' to end.", "IBM MQ queue manager 'QM2' ended."]
+        assert srv.model.qmgr_state("QM2", replica) == "ended"
+        code, out, _err = run("strmqm", "QM2", host=replica)
+        assert code == 0 and out[-1] == "IBM MQ queue manager 'QM2' started as a replica instance."
+        lines = run("dspmq", "-m", "QM2", "-o", "nativeha", "-x", host=replica)[1]
+        assert lines[0].split()[1:3] == ["ROLE(Replica)", f"INSTANCE({replica})"] and len(lines) == 4
+    assert run("endmqm", "-i", "QM2", host="qm2host")[0] == 0
+    assert run("dspmq", "-m", "QM2", "-o", "nativeha", host="qm2host")[1] == [
+        f"QMNAME(QM2){PAD}ROLE(Unknown) INSTANCE(qm2host) INSYNC(no) QUORUM(0/3) GRPLSN() GRPNAME() GRPROLE(Unknown)"]
+    code, out, _err = run("strmqm", "QM2", host="qm2host")
+    assert code == 0 and out[-1].endswith("started as a replica instance.")
+    line = requests.get(f"{srv.control_url}/qmgr/QM2/timeline", timeout=10).json()
+    assert line["nativeha"]["active"] == "qm2b" and [(f["from"], f["to"]) for f in line["failovers"]] == [("qm2host", "qm2b")]

@@ -217,25 +217,57 @@ def _display_qmgr(qm, cmd, params):
     return _project(qm, [row], resp if resp is not None else ["all"], ("qmname",), valid)
 
 
+# DISPLAY QMSTATUS TYPE(NATIVEHA) keywords ([V] IBM-QMSTATUS-94 syntax diagram "Native HA attributes").
+NATIVEHA_KEYS = ("ACKLSN", "BACKLOG", "CONNACTV", "GRPADDR", "GRPNAME", "GRPROLE", "GRPVER", "GRSTATUS", "HAINITDA", "HAINITL",
+                 "HAINITTI", "HASTATUS", "INITTIME", "INSTANCE", "INSYNC", "LIVETIME", "NHATYPE", "RCOVLSN", "RCOVTIME",
+                 "REPLADDR", "ROLE", "SYNCTIME", "TYPE")
+# TYPE(QMGR) fields of a queue manager that is not Native HA ([S] INSTANA 9.4.2: GRPLSN( ) GRPNAME( ) GRPROLE(NOTCONFIG)
+# INSTANCE( ) QUORUM( )).
+NOT_NATIVEHA = {"grplsn": "", "grpname": "", "grprole": "NOTCONFIG", "instance": "", "quorum": ""}
+
+
 def _display_qmstatus(qm, cmd, params):
     now = time.monotonic()
+    if str(params.get("TYPE", "QMGR")).upper() == "NATIVEHA":
+        return _display_nativeha(qm, cmd, params, now)
     linear = qm.qmstatus.get("LOGTYPE") == "LINEAR"
     status = {**(O.QMSTATUS_LINEAR if linear else {}), **qm.qmstatus}
+    life = qm.life
     # CHINIT and CMDSERV follow the start milestones (STARTING, then RUNNING: MQSVC_STATUS_* [V] Inquire QMgr Status)
-    row = {"qmname": qm.name, "type": "QMGR", "status": "RUNNING", "chinit": qm.life.chinit_state(now),
-           "cmdserv": qm.life.cmdserv_state(now, qm.settings.cmdserv_down()),
+    row = {"qmname": qm.name, "type": "QMGR", "status": "RUNNING", "chinit": life.chinit_state(now),
+           "cmdserv": life.cmdserv_state(now, qm.settings.cmdserv_down()),
            "startda": O.mq_date(qm.started_wall), "startti": O.mq_time(qm.started_wall), "datpath": f"/var/mqm/qmgrs/{qm.name}",
            # circular logging: the linear-only fields are not shown, even when set through the control API ([S] INSTANA)
-           **{k.lower(): v for k, v in status.items() if linear or k not in O.QMSTATUS_LINEAR}}
+           **{k.lower(): v for k, v in status.items() if linear or k not in O.QMSTATUS_LINEAR},
+           # Native HA: the active instance's name, QUORUM(in sync/3) and the group ([V] IBM-QMSTATUS-94; nativeha.py);
+           # a multi-instance queue manager permits standbys
+           **(life.group.qmgr_fields(now) if life.group else NOT_NATIVEHA),
+           **({"standby": "PERMIT"} if life.kind == "multi" else {})}
     row["conns"] = qm.connection_count(now)
     valid = {k.upper() for k in row} | set(O.QMSTATUS_LOG) | {"LOG"}
     where, filters = _filter(params, ("TYPE",), valid)
     if str(filters.get("TYPE", "QMGR")).upper() != "QMGR":
-        raise MqscError(O.RC_ATTR_VALUE_ERROR, "TYPE")  # TYPE(NATIVEHA) needs a Native HA queue manager ([I] reason)
+        raise MqscError(O.RC_ATTR_VALUE_ERROR, "TYPE")
     resp = cmd.response
     if resp is not None and any(r.upper() == "LOG" for r in resp):
         resp = [k for r in resp for k in (O.QMSTATUS_LOG if r.upper() == "LOG" else (r,))]
     return _project(qm, [row] if where is None or where(row) else [], resp, ("qmname", "status"), valid)
+
+
+def _display_nativeha(qm, cmd, params, now):
+    """DISPLAY QMSTATUS TYPE(NATIVEHA) [NHATYPE(INSTANCE|GROUP|ALL)]: one row per instance of the group as the active
+    instance reports it (nativeha.Group.qmstatus_rows). ALL is the default without requested attributes ([V]
+    IBM-QMSTATUS-94); GROUP rows belong to cross-region replication, which is not emulated (none). On a queue manager that
+    is not Native HA: 4005 ([I] reason)."""
+    where, filters = _filter(params, ("TYPE", "NHATYPE"), set(NATIVEHA_KEYS))
+    nhatype = str(filters.get("NHATYPE", "INSTANCE")).upper()
+    if qm.life.group is None:
+        raise MqscError(O.RC_ATTR_VALUE_ERROR, "TYPE")
+    if nhatype not in ("INSTANCE", "GROUP", "ALL"):
+        raise MqscError(O.RC_ATTR_VALUE_ERROR, "NHATYPE")
+    rows = qm.life.group.qmstatus_rows(now) if nhatype != "GROUP" else []
+    rows = [row for row in rows if where is None or where(row)]
+    return _project(qm, rows, ["all"] if cmd.response is None else cmd.response, ("instance", "type"), set(NATIVEHA_KEYS))
 
 
 def _chstatus_row(qm, name, obj, rec, state):

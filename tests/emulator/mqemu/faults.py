@@ -11,11 +11,14 @@ import time
 from . import objects as O
 from .auth import err_forbidden, err_unauthenticated
 from .errors import err_qmgr_unavailable, err_unknown_uri
+from .network import host_key
 
-FAULT_KINDS = ("http_error", "latency", "drop_connection", "cmdserv_down", "stuck", "strmqm_fails", "never_disconnect")
-# Faults that act on the queue manager's lifecycle (commands.py), not on REST requests.
-LIFECYCLE_FAULTS = ("stuck", "strmqm_fails", "never_disconnect")
-FAULT_KEYS = {"qmgr", "kind", "count", "command", "qualifier", "name", "status", "seconds", "body", "scope", "after", "exit"}
+FAULT_KINDS = ("http_error", "latency", "drop_connection", "cmdserv_down", "stuck", "strmqm_fails", "never_disconnect",
+               "replica_out_of_sync")
+# Faults that act on the queue manager's lifecycle (commands.py, nativeha.py), not on REST requests.
+LIFECYCLE_FAULTS = ("stuck", "strmqm_fails", "never_disconnect", "replica_out_of_sync")
+FAULT_KEYS = {"qmgr", "kind", "count", "command", "qualifier", "name", "status", "seconds", "body", "scope", "after", "exit",
+              "host"}
 
 
 class ConnectionDropped(Exception):
@@ -50,6 +53,8 @@ def check(fault):
         raise ValueError("exit (1-255) is an option of strmqm_fails only")
     if "after" in fault and (fault["kind"] != "drop_connection" or not isinstance(fault["after"], bool)):
         raise ValueError("after (true or false) is an option of drop_connection only")
+    if "host" in fault and (fault["kind"] != "replica_out_of_sync" or not isinstance(fault["host"], str) or not fault["host"].strip()):
+        raise ValueError("host (a host name) is an option of replica_out_of_sync only")
     if fault.get("scope", "mqsc") not in ("mqsc", "all"):
         raise ValueError("scope is mqsc or all")
     for key in ("command", "qualifier"):
@@ -123,9 +128,13 @@ class Faults:
 
     def take_strmqm(self, qmgr):
         """The first strmqm_fails fault for qmgr (one use of it), or None."""
+        return self.take_lifecycle("strmqm_fails", qmgr)
+
+    def take_lifecycle(self, kind, qmgr, host=None):
+        """The first fault of kind for qmgr (and, for one that names a host, that host), one use of it, or None."""
         with self.lock:
             for i, f in enumerate(self.active):
-                if f["kind"] == "strmqm_fails" and f.get("qmgr") in (None, qmgr):
+                if f["kind"] == kind and f.get("qmgr") in (None, qmgr) and ("host" not in f or host_key(f["host"]) == host_key(host)):
                     if f.get("count") is not None:
                         rest = dict(f, count=f["count"] - 1)
                         self.active = self.active[:i] + ([rest] if rest["count"] else []) + self.active[i + 1:]

@@ -17,6 +17,7 @@ from .display import envelope, failure
 from .errors import err_bad_request, err_command_server, err_qmgr_down, err_standby, err_unknown_qmgr
 from .faults import ConnectionDropped, apply_transport_faults
 from .journal import new_entry
+from .lifecycle import NOT_ACTIVE
 from .parse import BadRequest, MqscError, parse_body
 
 
@@ -88,9 +89,12 @@ class Gateway:
         qm = model.qmgrs.get(qmgr)
         if qm is None:
             return err_unknown_qmgr(qmgr)
-        if view and view[0] == qmgr and qm.life.state_on(view[1], now) in ("runningAsStandby", "runningElsewhere"):
+        # An extra mqweb port sees the instance on its host: a standby, a Native HA replica or an instance elsewhere
+        # refuses with 2543; an ended instance there is a queue manager that is not running.
+        seen = qm.life.state_on(view[1], now) if view and view[0] == qmgr else qm.state(now)
+        if seen in NOT_ACTIVE:
             return err_standby(config["qmgr_down_status"])
-        if qm.state(now) != "running":
+        if seen != "running":
             return err_qmgr_down(qmgr, config["qmgr_down_status"])
         # The command server starts after 'running' (strmqm, lifecycle.py): until then MQSC fails as when it is down.
         if any(f["kind"] == "cmdserv_down" for f in hits) or not qm.life.reached("command_server", now):

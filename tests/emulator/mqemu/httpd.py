@@ -288,6 +288,9 @@ class Handler(BaseHTTPRequestHandler):
             return model.channel_status(unquote(rest[0]), unquote(rest[2]))
         if method != "POST" and what != "qmgr":
             return None
+        if what == "dspmq" and not rest:  # what bin/dspmq prints (commands.dspmq)
+            return commands.dspmq(model, body.get("qmgr"), tuple(body.get("outputs") or ("status",)), bool(body.get("extended")),
+                                  bool(body.get("untranslated")), bool(body.get("active_only")), body.get("host"))
         if what == "reset" and not rest:
             model.reset()
             return {"reset": True}
@@ -319,7 +322,7 @@ class Handler(BaseHTTPRequestHandler):
         if action == ["strmqm"]:
             return commands.strmqm(model, name, bool(body.get("standby")), body.get("host"))
         if action == ["crash"]:
-            return {"name": name, "state": commands.crash(model, name)}
+            return {"name": name, "state": commands.crash(model, name, body.get("host"))}
         if action == ["mqweb"] and model.mqweb_factory is not None:
             return model.mqweb_factory(name, body.get("host"), bool(body.get("embedded")))
         if action == ["instances"]:

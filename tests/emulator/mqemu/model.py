@@ -27,8 +27,12 @@ class Model:
     lock (journal, faults, tokens), never the other way."""
 
     def __init__(self, qmgrs=("QM1",), users=None, timing="fast", config=None, seed="system", tls=False, hosts=None):
+        """hosts: {qmgr: host}, or {qmgr: [host, ...]} for its instances (two: a multi-instance pair, three: a Native HA
+        group; the first one active), re-created by reset()."""
         self.qmgrs = {}
-        self.network = Network(self, hosts)
+        hosts = dict(hosts or {})
+        self.initial_instances = {q: list(h) for q, h in hosts.items() if isinstance(h, (list, tuple))}
+        self.network = Network(self, {q: h[0] if isinstance(h, (list, tuple)) else h for q, h in hosts.items()})
         self.tls, self.seed = tls, seed
         self.qmgr_names = list(dict.fromkeys(qmgrs)) or ["QM1"]
         self.initial_timing, self.initial_config = timing, dict(config or {})
@@ -61,6 +65,9 @@ class Model:
         self.qmgrs = {}
         for name in self.qmgr_names:  # one by one: a listener's port is checked against those already on the host
             self.qmgrs[name] = QueueManager(name, self._qmgr_settings(name), self.seed, self.network.lock)
+        for name, hosts in self.initial_instances.items():
+            if name in self.qmgrs:
+                commands.set_instances(self, name, hosts)
 
     def _qmgr_settings(self, qmgr):
         """What queue manager qmgr may read from this model: the timings, its part of the config and the faults aimed at it."""

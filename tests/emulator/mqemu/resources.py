@@ -9,7 +9,7 @@ import time
 
 from . import objects as O
 from .auth import err_forbidden
-from .errors import err_bad_request, err_qmgr_down, err_unknown_qmgr, mqwb
+from .errors import err_bad_request, err_qmgr_down, err_standby, err_unknown_qmgr, mqwb
 from .parse import MqscError
 
 
@@ -28,6 +28,12 @@ class Resources:
         out = []
         for qm in ([self.model.qmgrs[name]] if name else self.model.qmgrs.values()):
             st = qm.life.state_on(view[1], now) if view and view[0] == qm.name else qm.state(now)
+            if st in ("replica", "negotiating"):
+                # A Native HA replica's own mqweb: MQWB0004E with 2543 for GET /admin/qmgr/{qmgr} ([S] NHALAB, a real body;
+                # its HTTP status [I]); config replica_mqweb "state" answers runningAsStandby instead ([I]), as a list does.
+                if name and self.model.config["replica_mqweb"] == "2543":
+                    return err_standby(self.model.config["qmgr_down_status"])
+                st = "runningAsStandby"
             if state and st != state:
                 continue
             item = {"name": qm.name, "state": st}

@@ -24,15 +24,19 @@ __all__ = ["EmulatorServer", "main", "parse_qmgrs", "parse_users"]
 
 
 def parse_qmgrs(specs):
-    """['QM1', 'QM2@qm2host', 'QM3,QM4@h'] -> (names, {name: host}): the queue managers and the hosts given with '@'
-    (the others run on localhost; emulated listeners share one port space per host)."""
+    """['QM1', 'QM2@qm2host', 'QM3,QM4@h', 'QM5@a+b', 'QM6@x+y+z'] -> (names, {name: host or [hosts]}): the queue
+    managers and the hosts given with '@' (the others run on localhost; emulated listeners share one port space per host).
+    Hosts joined with '+' are the queue manager's instances: two a multi-instance pair, three a Native HA group, the
+    first one active (commands.set_instances)."""
     names, hosts = [], {}
     for item in specs:
         for spec in str(item).split(","):
             name, _sep, host = spec.strip().partition("@")
             if name:
                 names.append(name)
-                if host:
+                if "+" in host:
+                    hosts[name] = [h.strip() for h in host.split("+")]
+                elif host:
                     hosts[name] = host
     return names, hosts
 
@@ -68,7 +72,8 @@ class MqwebPort:
             self.watcher.start()
 
     def _up(self):
-        return self.model.qmgr_state(self.view[0], self.view[1]) in UP
+        """The instance on this host runs (a Native HA replica's container runs its mqweb too)."""
+        return self.model.qmgr_state(self.view[0], self.view[1]) in UP + ("replica", "negotiating")
 
     def _open(self):
         self.httpd = Server((self.bind, self.port), self.model, self.tls_files, view=self.view)
@@ -176,7 +181,8 @@ def main(argv=None):
     parser.add_argument("--port", type=int, default=9443)
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--qmgr", action="append", default=[], help="queue manager name(s), NAME or NAME@HOST (default host "
-                        "localhost); repeat or comma-separate")
+                        "localhost), NAME@HOST1+HOST2 (a multi-instance pair) or NAME@HOST1+HOST2+HOST3 (a Native HA group); "
+                        "repeat or comma-separate")
     parser.add_argument("--user", action="append", default=None, help="NAME:PASSWORD:ROLE (repeatable)")
     parser.add_argument("--tls", action="store_true")
     parser.add_argument("--timing", choices=sorted(PROFILES), default="fast")

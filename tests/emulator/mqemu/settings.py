@@ -6,7 +6,8 @@
 
 TIMING_KEYS = ("channel_start", "channel_stop", "listener_start", "listener_stop", "service_start", "service_stop", "qmgr_start",
                "channel_retry_scale", "channel_discint_scale", "client_reconnect_delay", "client_reconnect_spread",
-               "qmgr_end", "client_disconnect", "cmdserv_start", "chinit_start", "log_replay_mib_per_s")
+               "qmgr_end", "client_disconnect", "cmdserv_start", "chinit_start", "log_replay_mib_per_s", "nativeha_failover",
+               "nativeha_replica_start", "nativeha_log_kib_per_s", "nativeha_catchup_kib_per_s")
 # Seconds per phase; the reference only says "short configurable delays of about 0.1-2 s" (§5.3 [I]). The *_scale keys
 # multiply MQ seconds: SHORTTMR/LONGTMR retries are fast in tests (60 s takes 0.06 s in zero), while DISCINT(6000) keeps its
 # real 100 minutes everywhere, so an idle sender does not go INACTIVE between two runs of a playbook (tests set DISCINT low).
@@ -21,8 +22,13 @@ PROFILES = {
 # The queue-manager lifecycle (lifecycle.py): seconds an immediate end takes, seconds the clients take to disconnect in a
 # controlled end, the command server and channel initiator after 'running', and the log replay rate in MiB/s (0: instant).
 # Real restarts take "a few seconds to a minute" (seed 001); these keep tests fast while keeping the order of the milestones.
-LIFECYCLE_TIMING = {"zero": (0.0, 0.0, 0.0, 0.0, 0.0), "fast": (0.1, 0.2, 0.1, 0.1, 200.0),
-                    "realistic": (1.0, 2.0, 1.0, 1.0, 100.0)}
+# Native HA (nativeha.py): the election after the active instance ends (then the new active starts as strmqm would), a
+# replica's strmqm until it is connected to the active, the log the active writes per second (a stopped or lagging
+# replica's BACKLOG grows by it), and the rate at which a returning replica catches up (0: at once). [I] all: IBM gives no
+# figures; a log rate is a workload, not a time, so every profile has the same one.
+LIFECYCLE_TIMING = {"zero": (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 1024.0, 0.0),
+                    "fast": (0.1, 0.2, 0.1, 0.1, 200.0, 0.2, 0.2, 1024.0, 102400.0),
+                    "realistic": (1.0, 2.0, 1.0, 1.0, 100.0, 3.0, 2.0, 1024.0, 20480.0)}
 for _profile, _values in NETWORK_TIMING.items():
     PROFILES[_profile].update(zip(TIMING_KEYS[7:11], _values))
     PROFILES[_profile].update(zip(TIMING_KEYS[11:], LIFECYCLE_TIMING[_profile]))
@@ -45,6 +51,12 @@ CONFIG = {
     "csrf_validation": (True, bool),
     "csrf_status": (403, int),
     "qmgr_down_status": (503, int),
+    # Queue-manager lifecycle (commands.py, nativeha.py): README "Configurable behaviours".
+    "switchover_without_standby": ("end", ("end", "refuse")),
+    "nativeha_quorum_check": (True, bool),
+    "replica_mqweb": ("2543", ("2543", "state")),
+    "dspmq_active_exit": (5, int),
+    "dspmq_all_fields": ("9.4", ("9.4", "rdqm")),
     "gateway_require_route": (False, bool),
     "strict_body_keys": (True, bool),
     "xmitq_error": ("stopped", ("stopped", "retrying")),
