@@ -124,7 +124,8 @@ def _instance_text(instance):
     role = instance.get("role_before") or "-"
     if instance.get("role_after") and instance["outcome"] != "not reached":
         role += " -> " + instance["role_after"]
-    text = "instance {0} on {1} ({2}): {3}".format(instance.get("instance"), instance.get("host"), role, instance["outcome"])
+    where = "" if instance.get("host") in (None, instance.get("instance")) else " on " + instance["host"]
+    text = "instance {0}{1} ({2}): {3}".format(instance.get("instance"), where, role, instance["outcome"])
     if instance["outcome"] == "not reached":
         return text + ", the rollout stopped before it"
     times = []
