@@ -45,8 +45,8 @@ class Clock:
 class Host:
     """The queue manager's host: endmqm and strmqm as the emulator's shims run them, and what ran, in order."""
 
-    def __init__(self, model, fail=None, on_start=None):
-        self.model, self.ran, self.fail, self.on_start = model, [], fail or {}, on_start
+    def __init__(self, model, fail=None, on_start=None, host=None):
+        self.model, self.ran, self.fail, self.on_start, self.host = model, [], fail or {}, on_start, host
 
     def __call__(self, command):
         self.ran.append(command)
@@ -58,9 +58,11 @@ class Host:
             return {"rc": rc, "stdout": "", "stderr": text, "cmd": words, "msg": "non-zero return code"}
         if words[0] == "endmqm":
             mode = next((MODES[w] for w in words if w in MODES), "controlled")
-            answer = commands.endmqm(self.model, words[-1], mode=mode, switchover="-s" in words, standby="-x" in words)
+            answer = commands.endmqm(self.model, words[-1], mode=mode, switchover="-s" in words, standby="-x" in words, host=self.host)
+        elif words[0] == "strmqm":
+            answer = commands.strmqm(self.model, words[-1], standby="-x" in words, host=self.host)
         else:
-            answer = commands.strmqm(self.model, words[-1], standby="-x" in words)
+            answer = commands.dspmq(self.model, words[-1], extended="-x" in words, host=self.host)
         rc = answer["exit"]
         return {"rc": rc, "stdout": "\n".join(answer["lines"] + answer["then"]), "stderr": "", "cmd": words,
                 "msg": "non-zero return code" if rc else ""}
@@ -371,3 +373,55 @@ def test_a_plan_that_cannot_be_made_says_why(instances, client, run, error, mess
     with pytest.raises(error) as failure:
         restart_order(GroupClient(client) if client else SingleInstance(Group({})), instances, "QM1", run)
     assert message in failure.value.msg
+
+
+# -- a group on the emulator: a multi-instance pair and a Native HA group, each instance on its own host ---------------
+def group_restart(mq, client_factory, clock, entry, group):
+    host = Host(mq.model, host=entry["host"])
+    options = Options("QM1", poll_interval=0.2, end_timeout=30, start_timeout=60, group=group, role=entry["role"],
+                      instance=entry["name"])
+    return host, QmgrRestart(lambda: client_factory(retries=0), host, options, clock=clock, wall=time.time, sleep=clock.sleep).run()
+
+
+def test_a_multi_instance_queue_manager_restarts_its_standby_then_switches_over(mq, client_factory, clock):
+    commands.set_instances(mq.model, "QM1", ["qm1a", "qm1b"])
+    commands.strmqm(mq.model, "QM1", standby=True, host="qm1b")
+    plan = restart_order(client_factory(), ["qm1a", "qm1b"], "QM1", Host(mq.model, host="qm1a"))
+    assert [(e["host"], e["role"]) for e in plan["order"]] == [("qm1b", "standby"), ("qm1a", "active")]
+    ran = []
+    for entry in plan["order"]:
+        host, report = group_restart(mq, client_factory, clock, entry, plan["group"])
+        assert report["failure"] == "", report
+        ran += [(entry["host"], command) for command in host.ran]
+        assert report["role_after"] == "standby"
+    assert ran == [("qm1b", "endmqm -x QM1"), ("qm1b", "strmqm -x QM1"), ("qm1a", "endmqm -i -s QM1"), ("qm1a", "strmqm -x QM1")]
+    # The takeover's milestones, from the stop command: the queue manager runs on qm1b, qm1a is its standby.
+    assert report["end_mode"] == "immediate, switchover" and report["milestones_since"] == report["stopped_at"]
+    assert report["failover_seconds"] is not None and report["ended_seconds"] is None
+    truth = commands.timeline(mq.model, "QM1")
+    assert sorted((i["host"], i["mode"]) for i in truth["instances"]) == [("qm1a", "Standby"), ("qm1b", "Active")], truth
+
+
+def test_the_switchover_option_restarts_the_active_instance_from_its_host(mq, client_factory, clock):
+    commands.set_instances(mq.model, "QM1", ["qm1a", "qm1b"])
+    commands.strmqm(mq.model, "QM1", standby=True, host="qm1b")
+    host = Host(mq.model, host="qm1a")
+    report = restart(client_factory, host, clock, switchover=True, end_timeout=30, start_timeout=60)
+    assert report["failure"] == "", report
+    assert host.ran == ["endmqm -i -s QM1", "strmqm -x QM1"]
+    assert (report["end_mode"], report["ended_seconds"]) == ("immediate, switchover", None)
+    assert [m["name"] for m in report["milestones"] if m["reached"]][:3] == ["running", "command_server", "channel_initiator"]
+
+
+def test_a_native_ha_group_restarts_its_replicas_then_fails_over_once(mq, client_factory, clock):
+    commands.set_instances(mq.model, "QM1", ["nha1", "nha2", "nha3"])
+    plan = restart_order(client_factory(), ["nha1", "nha2", "nha3"], "QM1", None)
+    assert [(e["host"], e["role"]) for e in plan["order"]] == [("nha2", "replica"), ("nha3", "replica"), ("nha1", "active")]
+    reports = [group_restart(mq, client_factory, clock, entry, plan["group"])[1] for entry in plan["order"]]
+    assert [r["failure"] for r in reports] == ["", "", ""], reports
+    assert [(r["role_before"], r["role_after"]) for r in reports] == [("replica", "replica"), ("replica", "replica"), ("active", "replica")]
+    active = reports[-1]
+    assert active["failover_seconds"] is not None and active["active_after"] in ("nha2", "nha3")
+    assert all(m["reached"] or m["skipped"] for m in active["milestones"]) and active["in_sync_seconds"] is not None
+    truth = commands.timeline(mq.model, "QM1")
+    assert len(truth["failovers"]) == 1 and truth["nativeha"]["quorum"] == "3/3", truth
