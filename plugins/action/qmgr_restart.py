@@ -95,8 +95,8 @@ class ActionModule(ActionBase):
             result["warnings"] = warnings + report["log_warnings"]
         if report["failure"]:
             result["failed"] = True
-            result["msg"] = "{0}: {1}; rescue: {2}; state now: {3}".format(report["qmgr"], report["failure"], report["rescue"],
-                                                                          report["state"])
+            result["msg"] = "{0}: {1}; rescue: {2}; state now: {3}".format(
+                report["qmgr"], report["failure"], report["rescue"], report["state"])
         return result
 
     @staticmethod
@@ -112,9 +112,11 @@ class ActionModule(ActionBase):
     def _plan(self, result, params, connect, task_vars, warnings):
         """Which instance is active, and the order: the others first, the active one last."""
         client = connect()
+        def dspmq(command):
+            return self._run_command(command, task_vars, read_only=True)
+
         try:
-            plan = restart_order(client, params["instances"], params["qmgr"], lambda command: self._run_command(command, task_vars,
-                                                                                                                  read_only=True))
+            plan = restart_order(client, params["instances"], params["qmgr"], dspmq)
         except MQError as exc:
             return dict(result, failed=True, changed=False, msg=exc.msg, warnings=warnings)
         finally:

@@ -186,7 +186,6 @@ def qmgr_wait_spec(milestones):
     ), validators=[_greater_than_zero("wait_timeout"), _between("connections_share", 0, 1), rules])
 
 
-
 def qmgr_restart_spec():
     """The qmgr_restart action's options (its documentation: plugins/modules/qmgr_restart.py); the connection options
     come from connection_spec."""
@@ -235,6 +234,7 @@ def qmgr_restart_spec():
         )),
     ), validators=[_greater_than_zero("end_timeout"), _greater_than_zero("start_timeout"), _greater_than_zero("restore_timeout"),
                    _greater_than_zero("health_timeout"), _between("connections_share", 0, 1), rules])
+
 
 # Paired with doc fragment mqrest.admin.object: what one object entry declares besides its attributes.
 _OBJECT_OPTIONS = dict(

@@ -28,6 +28,9 @@ REPORT_KEYS = ("qmgr", "outcome", "failure", "rescue", "state", "log", "log_warn
                "polls")
 INSTANCE_KEYS = ("group", "instance", "role_before", "role_after", "active_after", "failover_seconds", "left_seconds",
                  "in_sync_seconds")
+# What the report keeps of each instance of a group.
+INSTANCE_SUMMARY = ("outcome", "failure", "rescue", "role_after", "active_after", "ended_seconds", "left_seconds", "in_sync_seconds",
+                    "failover_seconds", "stop_command", "start_command", "stopped_at")
 NOT_REACHED = {"outcome": "not reached"}
 LINE = "%-10s %-8s %-11s %5s %-16s %6s %7s %7s %6s %9s %8s %10s %16s  %s"
 HEADER = LINE % ("HOST", "QMGR", "OUTCOME", "LOG%", "END MODE", "ENDED", "RUNNING", "CMDSERV", "CHINIT", "LISTENERS", "CHANNELS",
@@ -67,9 +70,7 @@ def host_report(run, host, plan=None):
         if done is None:
             summary.update(outcome="not reached")
         else:
-            summary.update({key: done.get(key) for key in ("outcome", "failure", "rescue", "role_after", "active_after", "ended_seconds",
-                                                          "left_seconds", "in_sync_seconds", "failover_seconds", "stop_command",
-                                                          "start_command", "stopped_at")})
+            summary.update({key: done.get(key) for key in INSTANCE_SUMMARY})
         instances.append(summary)
     failed = next((r for r in runs if r.get("outcome") == "failed"), None)
     active = next((r for r in runs if r.get("role_before") == "active"), None)

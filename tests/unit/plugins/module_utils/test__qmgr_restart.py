@@ -353,8 +353,8 @@ def dspmq(output, rc=0):
 def test_the_plan_of_a_multi_instance_queue_manager_reads_dspmq():
     output = "QMNAME(QM1)    STATUS(Running)\n    INSTANCE(mqa) MODE(Active)\n    INSTANCE(mqb) MODE(Standby)\n"
     plan = restart_order(SingleInstance(Group({})), ["mqa", "mqb"], "QM1", dspmq(output))
-    assert plan == {"group": "multi_instance", "order": [{"host": "mqb", "name": "mqb", "role": "standby"},
-                                                        {"host": "mqa", "name": "mqa", "role": "active"}]}
+    assert plan == {"group": "multi_instance",
+                    "order": [{"host": "mqb", "name": "mqb", "role": "standby"}, {"host": "mqa", "name": "mqa", "role": "active"}]}
 
 
 @pytest.mark.parametrize("instances,client,run,error,message", [
