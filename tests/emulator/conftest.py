@@ -104,6 +104,18 @@ def partner(client, channel, xmitq="XQ", qmgr="QM2", chltype="RCVR"):
     client.ok("DEFINE", "CHANNEL", channel, params={"chltype": chltype, "replace": "yes"}, qmgr=qmgr)
 
 
+def ctl(client, action, qmgr="QM1", **body):
+    """POST /mqemu/v1/qmgr/{qmgr}/{action} (endmqm, strmqm, instances, crash, ...), asserting 200."""
+    status, answer = client.ctl("POST", f"qmgr/{qmgr}/{action}", body)
+    assert status == 200, answer
+    return answer
+
+
+def timeline(client, qmgr="QM1", host=None):
+    """The lifecycle's ground truth (GET /mqemu/v1/qmgr/{qmgr}/timeline), as seen on host."""
+    return client.ctl("GET", f"qmgr/{qmgr}/timeline" + (f"?host={host}" if host else ""))[1]
+
+
 @pytest.fixture(scope="module")
 def srv():
     with EmulatorServer(qmgrs=["QM1", "QM2"], timing="zero", seed="dev", hosts={"QM2": "qm2host"}) as server:

@@ -9,6 +9,7 @@ frozen clock. Sources: README "Native HA" (IBM-ENDMQM, IBM-NHA-STATUS, IBM-QMSTA
 import pytest
 import requests
 
+from conftest import ctl, timeline
 from mqemu import EmulatorServer, parse_qmgrs
 
 # Every phase one second, 1 MiB of active log replayed at 1 MiB/s; the active writes 100 KiB/s, a returning replica
@@ -31,16 +32,6 @@ def steps(srv, clock):
     srv.model.set_timing(**STEPS)
     srv.model.set_qmstatus("QM1", loginuse=50, logprim=2, logextsz=1024)  # 1 MiB active log
     return clock
-
-
-def ctl(client, action, qmgr="QM1", **body):
-    status, answer = client.ctl("POST", f"qmgr/{qmgr}/{action}", body)
-    assert status == 200, answer
-    return answer
-
-
-def timeline(client, qmgr="QM1", host=None):
-    return client.ctl("GET", f"qmgr/{qmgr}/timeline" + (f"?host={host}" if host else ""))[1]
 
 
 def view(client, host):
@@ -354,3 +345,12 @@ def test_requests_to_an_instance_port_follow_the_embedded_rule(srv):
     with pytest.raises(requests.ConnectionError):
         for _attempt in range(200):
             requests.get(f"{base}/admin/qmgr/QM1", auth=("admin", "passw0rd"), timeout=5)
+
+
+def test_a_cmdserv_down_fault_holds_the_new_active_command_server_too(client, srv, steps):
+    srv.model.add_fault({"kind": "cmdserv_down", "qmgr": "QM1"})
+    ctl(client, "endmqm", mode="immediate")
+    steps.advance(10.0)
+    assert timeline(client)["state"] == "running" and timeline(client)["current"]["command_server"] is None
+    srv.model.clear_faults()
+    assert timeline(client)["current"]["command_server"] is not None and qmgr_status(client)["instance"] == "nha2"

@@ -7,7 +7,7 @@ multi-instance pair, extra mqweb ports and the timeline, read at exact instants 
 import pytest
 import requests
 
-from conftest import partner
+from conftest import ctl, partner, timeline
 from mqemu.lifecycle import DSPMQ_WORDS
 
 # Every phase one second, 1 MiB of active log read at 1 MiB/s: each milestone lands on a whole second after strmqm.
@@ -23,12 +23,6 @@ def steps(srv, clock):
     return clock
 
 
-def ctl(client, action, qmgr="QM1", **body):
-    status, answer = client.ctl("POST", f"qmgr/{qmgr}/{action}", body)
-    assert status == 200, answer
-    return answer
-
-
 def rest_state(client, qmgr="QM1", base=None):
     resp = client.session.get(f"{base or client.srv.base_url}/admin/qmgr/{qmgr}?status=*", timeout=10)
     return resp.json()["qmgr"][0]
@@ -36,10 +30,6 @@ def rest_state(client, qmgr="QM1", base=None):
 
 def qmstatus(client):
     return client.ok("DISPLAY", "QMSTATUS", resp=["CMDSERV", "CHINIT"])[0]
-
-
-def timeline(client, qmgr="QM1", host=None):
-    return client.ctl("GET", f"qmgr/{qmgr}/timeline" + (f"?host={host}" if host else ""))[1]
 
 
 def test_strmqm_reaches_each_milestone_in_order_after_the_log_replay(client, steps):

@@ -101,7 +101,7 @@ def endmqm(model, name, mode="controlled", switchover=False, standby=False, host
         old_active = model.network.host(name)
         ended = qm.endmqm(now, mode, hold=model.faults.has(name, "never_disconnect"))
         if escalating:
-            _replan_takeover(qm, now, ended)
+            _replan_takeover(model, qm, now, ended)
         elif takeover is not None:
             _take_over(model, qm, "switchover", old_active, takeover, now, ended, ended)
         elif life.kind == "multi":
@@ -135,7 +135,7 @@ def _endmqm_nativeha(model, qm, now, here, mode, switchover, standby):
         ended = qm.endmqm(now, mode, hold=model.faults.has(name, "never_disconnect"))
         group.end_member(here, now, mode, ended)
         if escalating:
-            _replan_takeover(qm, now, ended)
+            _replan_takeover(model, qm, now, ended)
         else:
             target = group.takeover_target(ended, here)
             if target is not None:
@@ -156,20 +156,20 @@ def _take_over(model, qm, kind, old, new, requested, ended, start):
     if life.kind == "multi":
         life.standby = None
     model.network.set_host(qm.name, new)
-    _start_takeover(qm, start)
+    _start_takeover(model, qm, start)
 
 
-def _start_takeover(qm, start):
+def _start_takeover(model, qm, start):
     if start == INF:
         return
     life = qm.life
     if life.group is not None:
         life.group.promote(life.active, start)
-    qm.strmqm(start)
+    qm.strmqm(start, cmdserv_held=model.faults.cmdserv_down(qm.name))
     life.started_after_takeover(start, life.marks["running"])
 
 
-def _replan_takeover(qm, now, ended):
+def _replan_takeover(model, qm, now, ended):
     """An escalated end (endmqm -i/-p while quiescing) ends the old active instance at another time, and an end that
     waited for an application ends now: a takeover still pending (planned to start after now) starts from then."""
     life = qm.life
@@ -180,7 +180,7 @@ def _replan_takeover(qm, now, ended):
     life.failovers[-1].update(ended=ended, start_requested=start)
     life.switch_at = start
     life.unplan_start()
-    _start_takeover(qm, start)
+    _start_takeover(model, qm, start)
 
 
 def strmqm(model, name, standby=False, host=None):
@@ -302,7 +302,7 @@ def release(model, qm, now):
         if life.group is not None:
             life.group.end_known(ended)
         if life.failovers and life.failovers[-1]["start_requested"] == INF:
-            _replan_takeover(qm, now, ended)
+            _replan_takeover(model, qm, now, ended)
     if life.group is not None:
         life.group.release(now)
 
