@@ -112,6 +112,7 @@ class ActionModule(ActionBase):
     def _plan(self, result, params, connect, task_vars, warnings):
         """Which instance is active, and the order: the others first, the active one last."""
         client = connect()
+
         def dspmq(command):
             return self._run_command(command, task_vars, read_only=True)
 
