@@ -13,7 +13,8 @@
    --only 3c runs it alone)
 4  memory and CPU at 1000 objects: the emulator process and the module process
 5  the qmgr_restart playbook over 20 queue managers, serial 5 (endmqm/strmqm shims, realistic timing): wall time against
-   batches x the slowest emulated restart, reported milestone times against the emulator's timeline, requests per second
+   batches x the slowest emulated restart, reported milestone times against the emulator's timeline, requests per second;
+   then its floor, the two host commands alone (two ansible.builtin.command tasks per queue manager)
 Scenarios 1-3 run at 0 ms and at 5 ms injected latency per REST request. docs/docsite/rst/guide_performance.rst
 explains each number; tools/bench/ holds the playbooks it runs.
 """
@@ -240,8 +241,12 @@ def targets(rows):
                            "met": result["ratio_to_bound"] <= limit})
             checks.append({"target": "rolling restart: under 1 controller CPU second per queue manager", "where": where + ", " + result["label"],
                            "value": "{0} s".format(result["cpu_seconds_per_qmgr"]), "met": result["cpu_seconds_per_qmgr"] < 1.0})
+        if result["scenario"] == "5" and result.get("floor"):
+            continue
         if result["scenario"] == "5":
             where5 = where + ", " + result["label"]
+            checks.append({"target": "qmgr_restart: controller CPU at most 1.5 s per queue manager", "where": where5,
+                           "value": "{0} s".format(result["cpu_seconds_per_qmgr"]), "met": result["cpu_seconds_per_qmgr"] <= 1.5})
             checks.append({"target": "qmgr_restart within 1.3x of batches x the slowest emulated restart", "where": where5,
                            "value": "{0}x".format(result["ratio_to_bound"]), "met": result["ratio_to_bound"] <= 1.3})
             checks.append({"target": "qmgr_restart milestone times within one poll interval of the emulator's timeline", "where": where5,
