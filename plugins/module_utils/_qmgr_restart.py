@@ -250,6 +250,8 @@ class _Watch:
                                    cancel=self.cancel).run()
         except MQError as exc:
             self.error = exc
+        except Exception as exc:  # pylint: disable=broad-exception-caught  # reported by join(), in the caller's thread
+            self.error = MQError("the milestone wait failed: {0}: {1}".format(type(exc).__name__, exc))
         finally:
             if client is not None:
                 client.transport.close()
@@ -322,6 +324,9 @@ class QmgrRestart:
                     self._restart_qmgr()
         except StepFailed as exc:
             self.failure = exc.text
+            self._rescue()
+        except Exception as exc:  # pylint: disable=broad-exception-caught  # whatever failed, the rescue runs
+            self.failure = "unexpected {0}: {1}".format(type(exc).__name__, getattr(exc, "msg", None) or exc)
             self._rescue()
         finally:
             if self.client is not None:
@@ -415,7 +420,7 @@ class QmgrRestart:
             self.started_ok = True
             if self.o.restore and watch.wait_for("channel_initiator"):
                 self._restore()
-        except StepFailed:
+        except BaseException:
             # The start failed before the milestones could be reached: they are not measured (the report shows "-"),
             # only counted among the requests made.
             watch.stop()
@@ -514,6 +519,13 @@ class QmgrRestart:
     def _rescue(self):
         """Once the stop command ran, whatever failed: start the queue manager (or this instance) again unless it runs,
         and say what was done."""
+        try:
+            self._rescue_steps()
+        except Exception as exc:  # pylint: disable=broad-exception-caught  # the report must still say what happened
+            self.rescue = (self.rescue + "; " if self.rescue else "") + "the rescue failed: {0}: {1}".format(
+                type(exc).__name__, getattr(exc, "msg", None) or exc)
+
+    def _rescue_steps(self):
         if not self.stopped:
             self.rescue = "nothing to undo: the queue manager was not stopped"
             return

@@ -214,6 +214,22 @@ def test_a_milestone_not_reached_fails_after_the_restore_and_leaves_it_running(m
     assert [m["name"] for m in report["milestones"] if m["reached"]] == ["running"]
 
 
+def test_an_unexpected_error_after_the_stop_still_gets_the_rescue(mq, client_factory, clock):
+    host, calls = Host(mq.model), []
+
+    def flaky(command):
+        calls.append(command)
+        if calls.count(command) == 1 and command.startswith("strmqm"):
+            raise RuntimeError("the connection to the host was lost")
+        return host(command)
+
+    report = QmgrRestart(lambda: client_factory(retries=0), flaky, Options("QM1", poll_interval=0.2), clock=clock, wall=time.time,
+                         sleep=clock.sleep).run()
+    assert report["failure"] == "unexpected RuntimeError: the connection to the host was lost"
+    assert report["rescue"].startswith("started it again: running and accepting commands ")
+    assert calls == ["endmqm -i QM1", "strmqm QM1", "strmqm QM1"] and mq.model.qmgr_state("QM1") == "running"
+
+
 # -- a group: the plan, and a replica's restart on fakes of DISPLAY QMSTATUS TYPE(NATIVEHA) ------------------------------
 class Group:
     """A Native HA group's status as the active instance shows it, and the hosts' endmqm -x / strmqm changing it: a
