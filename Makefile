@@ -94,7 +94,8 @@ $(RUN_STAMP): requirements.txt tests/emulator/pyproject.toml
 	$(RUN_BIN)/pip install -q --disable-pip-version-check $(RUN_PACKAGES)
 	rm -f $(RUN_BIN)/.installed* && touch $@
 
-# Three emulated queue managers connected pairwise (demo/inventory.yml): provision, attach simulated clients, roll a
+# Three emulated queue managers connected pairwise (demo/inventory.yml): provision (an idle channel for batch clients held
+# STOPPED, which refuses them), attach simulated clients, roll a
 # restart of their objects through them one at a time (each waits for its partners' senders to reconnect), provision
 # again (changed=0), then restart the queue managers themselves one at a time (endmqm/strmqm shims), with the
 # restart-time table.
@@ -103,6 +104,8 @@ demo: run-venv $(DEV_COLL)
 	  echo "== 1/4 provision: transmission queues, sender/receiver pairs, a listener, the application channel and a service" && \
 	  ansible-playbook -i demo/inventory.yml demo/provision.yml && \
 	  python demo/attach_clients.py APP.SVRCONN 5 && \
+	  echo "== BATCH.SVRCONN is held STOPPED (state: stopped on an idle channel): its clients are refused with 2537" && \
+	  python demo/attach_clients.py BATCH.SVRCONN 1 --refused && \
 	  echo "== 2/4 rolling restart, one queue manager at a time; partners reconnect" && \
 	  ansible-playbook -i demo/inventory.yml mqrest.admin.rolling_restart -e rolling_restart_confirm=true && \
 	  echo "== 3/4 provision again: nothing to do (changed=0)" && \

@@ -41,6 +41,7 @@ REASON_NAMES = {
     3034: "MQRCCF_CHANNEL_TYPE_ERROR",
     3065: "MQRCCF_CHL_STATUS_NOT_FOUND",
     3204: "MQRCCF_COMMAND_INHIBITED",
+    3210: "MQRCCF_OBJECT_OPEN_FORCE",
     3233: "MQRCCF_LISTENER_STARTED",
     3234: "MQRCCF_LISTENER_STOPPED",
     3249: "MQRCCF_LISTENER_RUNNING",
@@ -53,6 +54,7 @@ REASON_NAMES = {
     3268: "MQRCCF_LISTENER_STILL_ACTIVE",
     4001: "MQRCCF_OBJECT_ALREADY_EXISTS",
     4002: "MQRCCF_OBJECT_WRONG_TYPE",
+    4004: "MQRCCF_OBJECT_OPEN",
     4008: "MQRCCF_OBJECT_NAME_ERROR",
     4031: "MQRCCF_CHANNEL_IN_USE",
     4032: "MQRCCF_CHANNEL_NOT_FOUND",
@@ -69,12 +71,16 @@ REASON_NAMES = {
 REASON_HINTS = {
     3204: "the queue manager's command server is not running; start it with strmqcsv and run the task again",
     2035: "the user is not authorized by the queue manager (OAM) for this command",
-    # A DELETE of a queue that an application (or a channel) has open; DISPLAY QSTATUS TYPE(HANDLE) shows who.
+    # A DELETE or CLEAR of a queue that an application (or a channel) has open; DISPLAY QSTATUS TYPE(HANDLE) shows who. IBM
+    # does not say which reason MQ gives (DELETE and CLEAR queue pages: "the command fails"): 2042, or 4004 MQRCCF_OBJECT_OPEN.
     2042: "an application has the queue, or a queue that resolves to it, open; DISPLAY QSTATUS(name) TYPE(HANDLE) shows which",
-    # IBM-RC2055: also a DELETE of a queue with uncommitted messages, or committed ones without PURGE; an ALTER of USAGE needs
-    # an empty queue (IBM-ALT-QL).
-    2055: "the queue holds messages: a DELETE discards committed ones only with PURGE (purge: true) and never uncommitted ones, "
-          "and USAGE changes only on an empty queue",
+    4004: "an application has the queue, or a queue that resolves to it, open; DISPLAY QSTATUS(name) TYPE(HANDLE) shows which",
+    # IBM-RC2055: a DELETE of a queue with uncommitted messages, or committed ones without PURGE.
+    2055: "the queue holds messages: a DELETE discards committed ones only with PURGE (purge: true) and never uncommitted ones",
+    # IBM-RC3210: an ALTER of USAGE while the queue is open or holds messages; only FORCE, which this collection never sends
+    # (it would change the queue under the applications using it), overrides that.
+    3210: "the queue is open or holds messages, and MQ changes its usage then only with FORCE, which this collection does not "
+          "send: empty and close the queue (DISPLAY QSTATUS(name) TYPE(HANDLE) shows who has it open), then run the task again",
 }
 
 

@@ -33,8 +33,10 @@ description:
   - O(state=stopped) waits until every status record is C(STOPPED) or no record remains. An idle V(svrconn), V(rcvr) or
     V(clusrcvr) channel has no status record and still accepts clients or its sender, so with O(stop_status=stopped) (the
     default) it counts as stopped only with a C(STOPPED) record, and C(STOP CHANNEL ... STATUS(STOPPED)) is sent to leave
-    one. Where MQ answers that an idle channel is not active (4064 C(MQRCCF_CHANNEL_NOT_ACTIVE), C(AMQ9533)) and so
-    cannot hold it, the task reports RV(held_stopped=false), C(changed=false) and a warning, and a later run asks again.
+    one; IBM MQ 9.x then refuses its clients with 2537 C(MQRC_CHANNEL_NOT_AVAILABLE) until it is started (APAR IT27694).
+    Where a queue manager answers that an idle channel is not active (4064 C(MQRCCF_CHANNEL_NOT_ACTIVE), C(AMQ9533), as
+    WebSphere MQ 7.0 did) and so does not hold it, the task reports RV(held_stopped=false), C(changed=false) and a warning,
+    and a later run asks again.
 author:
   - mqrest.admin developers (@mqrest)
 extends_documentation_fragment:
@@ -279,9 +281,10 @@ not_attempted:
 held_stopped:
   description:
     - Whether MQ holds the channel C(STOPPED) after a stop of a V(svrconn), V(rcvr) or V(clusrcvr) channel with
-      O(stop_status=stopped). V(false) when MQ refused to stop the idle channel (4064 C(MQRCCF_CHANNEL_NOT_ACTIVE)), so
-      clients or its sender can still connect; a warning says so, and how to refuse them otherwise (C(MAXINST(0)) or a
-      C(CHLAUTH) rule).
+      O(stop_status=stopped). V(true) when a C(STOPPED) record holds it, as IBM MQ 9.x leaves for an idle channel, so that
+      its clients are refused with 2537 until it is started. V(false) when the queue manager refused to stop the idle channel
+      (4064 C(MQRCCF_CHANNEL_NOT_ACTIVE), as WebSphere MQ 7.0 did), so clients or its sender can still connect; a warning
+      says so, and how to refuse them otherwise (C(MAXINST(0)) or a C(CHLAUTH) rule).
   returned: when such a stop was sent, not in check mode
   type: bool
   sample: true

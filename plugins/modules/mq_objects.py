@@ -619,8 +619,9 @@ sync_results:
       description:
         - For the stop of a V(svrconn), V(rcvr) or V(clusrcvr) channel with O(stop_status=stopped), whether MQ holds it
           C(STOPPED), as RV(mqrest.admin.mq_channel#module:held_stopped) of M(mqrest.admin.mq_channel). An idle one has no
-          status record and still accepts connections, so a C(STOP) is sent for it; V(false) (MQ answered 4064
-          C(MQRCCF_CHANNEL_NOT_ACTIVE)) comes with a warning and is not counted in RV(summary).
+          status record and still accepts connections, so a C(STOP) is sent for it, which IBM MQ 9.x answers with a
+          C(STOPPED) record; V(false) (the queue manager answered 4064 C(MQRCCF_CHANNEL_NOT_ACTIVE)) comes with a warning
+          and is not counted in RV(summary).
       type: bool
       returned: for such stops
     outcome:

@@ -23,11 +23,14 @@ IBM pages (short keys used in the comments below):
   TOKEN       https://www.ibm.com/docs/SSFKSJ_9.2.0/com.ibm.mq.sec.doc/q128720_.htm
   LOGOUT      DELETE /login: https://ibm.com/docs/SSFKSJ_9.3.0/refadmin/q128780_.html
   DEF-Q       DEFINE queues: https://www.ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.ref.adm.doc/q085690_.html
+  REPLACE     "DEFINE with REPLACE sets all the parameters": https://www.ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.adm.doc/q020770_.html
   ALT-Q       ALTER QMODEL (common queue attributes; unspecified ones unchanged):
               https://www.ibm.com/docs/en/ibm-mq/10.0.x?topic=settings-alter-qmodel
   DIS-Q       DISPLAY QUEUE: https://www.ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.ref.adm.doc/q086270_.html
   DIS-Q-DEF   https://www.ibm.com/docs/en/ibm-mq/10.0.x?topic=queues-displaying-default-object-attributes-display-queue
+  ALT-QL      ALTER QLOCAL (FORCE): https://www.ibm.com/docs/en/SSFKSJ_9.1.0/refadmin/q085350_.html
   DEL-Q       DELETE queues: https://ibm.com/docs/SSFKSJ_9.2.0/com.ibm.mq.ref.adm.doc/q085890_.htm
+  CLEAR-QL    CLEAR QLOCAL: https://www.ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.ref.adm.doc/q085470_.html
   DIS-QS      DISPLAY QSTATUS: https://www.ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.ref.adm.doc/q086260_.html
   MSG-POST    https://www.ibm.com/docs/en/ibm-mq/10.0.x?topic=messagingqmgrqmgrnamequeuequeuenamemessage-post
   NAMING      https://www.ibm.com/docs/ko/ibm-mq/9.4.x?topic=objects-rules-naming-mq
@@ -39,13 +42,24 @@ IBM pages (short keys used in the comments below):
   STOP-CHL    STOP CHANNEL: https://www.ibm.com/docs/es/SSFKSJ_9.3.0/refadmin/q086750_.html
   CHL-ERR     Channel errors (sender goes RETRYING): https://ibm.com/docs/SSFKSJ_9.0.0/com.ibm.mq.con.doc/q015630_.html
   CHL-STATES  https://www.ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.con.doc/q015610_.html
+  CURRENT     "A current channel is active unless it is in RETRYING, STOPPED, or STARTING state":
+              https://www.ibm.com/docs/en/ibm-mq/9.3.x?topic=states-current-active
+  RESTART-STOPPED  Restarting stopped channels (the XMITQ's GET(DISABLED), triggering off, reset at START):
+              https://www.ibm.com/support/knowledgecenter/en/SSFKSJ_9.1.0/com.ibm.mq.con.doc/q015680_.html
+  SHORTRTY    "If the initial allocation attempt fails, the short retry count is decremented":
+              https://www.ibm.com/support/knowledgecenter/en/SSFKSJ_8.0.0/com.ibm.mq.ref.con.doc/q082210_.html
+  IT27694     APAR IT27694: STOP CHANNEL('APP1.SVRCONN') STATUS(STOPPED) on an INACTIVE server-connection channel, then
+              DISPLAY CHSTATUS shows STATUS(STOPPED): https://ibm.com/support/pages/apar/IT27694
+  PREP-CHL    Preparing channels (SYSTEM.AUTO.RECEIVER, SYSTEM.AUTO.SVRCONN):
+              https://www.ibm.com/docs/en/ibm-mq/9.4.x?topic=function-preparing-channels
   DIS-CHS     DISPLAY CHSTATUS: https://www.ibm.com/support/knowledgecenter/SSFKSJ_9.1.0/com.ibm.mq.ref.adm.doc/q086090_.htm
   DEF-LSTR    DEFINE LISTENER: https://www.ibm.com/docs/SSFKSJ_9.3.0/refadmin/q085630_.html
   LSSTATUS    DISPLAY LSSTATUS: https://www.ibm.com/support/knowledgecenter/SSFKSJ_9.1.0/com.ibm.mq.ref.adm.doc/q086190_.htm
   RCnnnn      reason-code pages under https://www.ibm.com/docs/en/SSFKSJ_latest/reference/ : 2055 q041250_,
               4002 q048210_,
               3065 q046620_, 3034 q046390_, 3233 q047490_, 3234 q047500_, 3250 q047660_, 4001 q048200_,
-              4064 q048780_, 4045 q048610_; 3008 MQRCCF_COMMAND_FAILED and 2085 MQRC_UNKNOWN_OBJECT_NAME:
+              4064 q048780_, 4045 q048610_, 3210 q047310_, 2042 q041130_ (9.2 tro), 4004 q048230_;
+              3008 MQRCCF_COMMAND_FAILED and 2085 MQRC_UNKNOWN_OBJECT_NAME:
               https://www.ibm.com/docs/SSFKSJ_9.2.0/com.ibm.mq.ref.dev.doc/q092500_.html, q092490_.htm
 """
 
@@ -210,6 +224,34 @@ def test_define_existing_name_fails_and_replace_succeeds(client, objs):
     assert one_row(client.run_json("display", "queue", name))["type"] == "QLOCAL"
 
 
+def test_define_replace_sets_the_attributes_not_given_to_their_defaults(client, objs):
+    # REPLACE: "ALTER with REPLACE does not change unspecified parameters, but DEFINE with REPLACE sets all the parameters
+    # ... all the other attributes, which are given their default values ... if the queue was previously put inhibited,
+    # this is changed to put enabled". The defaults are SYSTEM.DEFAULT.LOCAL.QUEUE's (DIS-Q-DEF), whatever this queue
+    # manager's are.
+    defaults = one_row(client.run_json("display", "qlocal", "SYSTEM.DEFAULT.LOCAL.QUEUE",
+                                       response_parameters=["put", "maxdepth", "descr"]))
+    name = objs.define("qlocal", "RPL", {"put": "DISABLED", "maxdepth": 17, "descr": "first"})
+    assert_success(client.run_json("define", "qlocal", name, {"maxmsgl": 10000, "replace": "yes"}))
+    row = one_row(client.run_json("display", "qlocal", name, response_parameters=["put", "maxdepth", "maxmsgl", "descr"]))
+    assert (row["put"], int(row["maxdepth"]), int(row["maxmsgl"]), row["descr"]) == \
+        (defaults["put"], int(defaults["maxdepth"]), 10000, defaults["descr"])
+
+
+def test_usage_change_of_a_queue_with_messages_needs_force(target, client, objs):
+    name = objs.define("qlocal", "USG")
+    sender = target.client(target.msg_username, target.msg_password)
+    assert sender.put_message(name, "acceptance").status_code == 201  # MSG-POST
+    # RC3210 MQRCCF_OBJECT_OPEN_FORCE: "Object is in use, but could be changed specifying Force ... for certain parameter
+    # changes, because there are messages currently on the queue. The requested changes can be made by specifying Force".
+    assert_failed(client.run_json("alter", "qlocal", name, {"usage": "XMITQ"}), 3210)
+    assert one_row(client.run_json("display", "qlocal", name, response_parameters=["usage"]))["usage"] == "NORMAL"
+    # ALT-QL: FORCE.
+    assert_success(client.run_text("ALTER QLOCAL('{0}') USAGE(XMITQ) FORCE".format(name)))
+    row = one_row(client.run_json("display", "qlocal", name, response_parameters=["usage", "curdepth"]))
+    assert (row["usage"], int(row["curdepth"])) == ("XMITQ", 1)
+
+
 def test_unknown_attribute_fails_and_creates_nothing(client, objs):
     name = objs.track("qlocal", objs.name("BAD"))
     # MQSC-JSON: parameters are MQSC keywords; IBM does not say how an unknown one is reported, so either an HTTP
@@ -312,18 +354,30 @@ def test_chstatus_of_a_channel_never_started_is_3065(client, objs):
     assert_failed(chstatus(client, name), 3065)
 
 
-@pytest.mark.parametrize("chltype", ["SVRCONN", "SDR"])
-def test_start_and_stop_of_an_inactive_channel(client, objs, chltype):
+def test_stop_of_an_inactive_svrconn_holds_it_stopped(client, objs):
+    name = objs.define("channel", "IDLE", {"chltype": "SVRCONN"})
+    # STA-CHL: START is valid for every type but CLNTCONN; a SVRCONN has no partner to start, so it stays without an
+    # active instance until a client connects (RC3065: no status).
+    assert_success(client.run_json("start", "channel", name))
+    assert_failed(chstatus(client, name), 3065)
+    # IT27694: STOP CHANNEL(...) STATUS(STOPPED), STOP-CHL's default, on an INACTIVE server-connection channel; DISPLAY
+    # CHSTATUS then shows STATUS(STOPPED), until START (STOP-CHL: "Any channels in STOPPED state need to be started manually").
+    assert_success(client.run_json("stop", "channel", name))
+    assert statuses(wait_for(lambda: chstatus(client, name), lambda r: statuses(r) == ["STOPPED"])) == ["STOPPED"]
+    # RC4064 MQRCCF_CHANNEL_NOT_ACTIVE: "An attempt was made to stop a channel, but the channel was already stopped".
+    assert_failed(client.run_json("stop", "channel", name), 4064)
+    assert_success(client.run_json("start", "channel", name))
+    assert_failed(wait_for(lambda: chstatus(client, name), lambda r: not r.rows), 3065)
+
+
+@pytest.mark.parametrize("chltype", ["RCVR", "SDR"])
+def test_stop_of_another_inactive_channel(client, objs, chltype):
     parameters = {"chltype": chltype}
     if chltype == "SDR":
         parameters.update(conname="peer.invalid(1414)", xmitq=objs.define("qlocal", "XQ", {"usage": "XMITQ"}))
     name = objs.define("channel", "IDLE", parameters)
-    if chltype == "SVRCONN":
-        # STA-CHL: START is valid for every type but CLNTCONN; a SVRCONN has no partner to start, so it stays
-        # without an active instance until a client connects.
-        assert_success(client.run_json("start", "channel", name))
-    # STOP-CHL on a channel with no active instance: RC4064 MQRCCF_CHANNEL_NOT_ACTIVE ("already stopped"), or
-    # success with STATUS(STOPPED) (the default) leaving a STOPPED record until START. Either is documented.
+    # IT27694 shows the SVRCONN; STOP-CHL documents no exception by type, but IBM shows no other type: 4064
+    # MQRCCF_CHANNEL_NOT_ACTIVE (RC4064, "already stopped") or a STOPPED record until START are both accepted.
     result = client.run_json("stop", "channel", name)
     if result.overall_cc == 0:
         assert_success(result)
@@ -334,8 +388,40 @@ def test_start_and_stop_of_an_inactive_channel(client, objs, chltype):
         observe("STOP of an inactive {0}: 4064 MQRCCF_CHANNEL_NOT_ACTIVE".format(chltype))
 
 
-def test_sender_to_an_unreachable_partner_retries_and_stops(client, objs):
+def test_stop_status_inactive_of_an_inactive_channel_changes_nothing(client, objs):
+    name = objs.define("channel", "IDLE", {"chltype": "RCVR"})
+    # STOP-CHL STATUS(INACTIVE) asks for what the channel already is. IBM does not say what it answers: 4064 ("already
+    # stopped", RC4064) or success are accepted, and either way no status is left (RC3065).
+    result = client.run_text("STOP CHANNEL('{0}') STATUS(INACTIVE)".format(name))
+    if result.overall_cc != 0:
+        assert_failed(result, 4064)
+    observe("STOP STATUS(INACTIVE) of an inactive channel: {0}".format("success" if result.overall_cc == 0 else 4064))
+    assert_failed(wait_for(lambda: chstatus(client, name), lambda r: not r.rows), 3065)
+
+
+def test_system_auto_channels_are_the_auto_definition_models(client):
+    # PREP-CHL: the models of auto-defined receiver and server-connection channels, "the same as the system defaults,
+    # SYSTEM.DEF.RECEIVER, and SYSTEM.DEF.SVRCONN, except for the description field, which is "Auto-defined by" followed
+    # by 49 blanks" (an administrator may change them; the description's start is IBM's).
+    for name, chltype in (("SYSTEM.AUTO.RECEIVER", "RCVR"), ("SYSTEM.AUTO.SVRCONN", "SVRCONN")):
+        row = one_row(client.run_json("display", "channel", name, response_parameters=["descr"]))
+        assert (row["channel"], row["chltype"]) == (name, chltype), row
+        assert row["descr"].startswith("Auto-defined by"), row
+
+
+def test_sender_makes_shortrty_attempts_in_all(client, objs):
     xmitq = objs.define("qlocal", "XQ", {"usage": "XMITQ"})
+    # SHORTRTY: "If the initial allocation attempt fails, the short retry count is decremented and the channel retries
+    # the remaining number of times ... If it still fails, it retries long retry count number of times": with SHORTRTY(1)
+    # and LONGRTY(0) the first attempt is the only one, so the sender is STOPPED after it, not RETRYING for SHORTTMR.
+    name = objs.define("channel", "ONCE", {"chltype": "SDR", "conname": "acpt-nowhere.invalid(1414)", "xmitq": xmitq,
+                                           "shortrty": 1, "longrty": 0, "shorttmr": 999999})
+    assert_success(client.run_json("start", "channel", name))
+    assert statuses(wait_for(lambda: chstatus(client, name), lambda r: statuses(r) == ["STOPPED"])) == ["STOPPED"]
+
+
+def test_sender_to_an_unreachable_partner_retries_and_stops(client, objs):
+    xmitq = objs.define("qlocal", "XQ", {"usage": "XMITQ", "trigger": "yes", "initq": "SYSTEM.CHANNEL.INITQ"})
     name = objs.define("channel", "SDRR", {"chltype": "SDR", "conname": "acpt-nowhere.invalid(1414)", "xmitq": xmitq})
     # STA-CHL: START of a sender is accepted; CHL-ERR: a sender that cannot reach its partner goes RETRYING.
     assert_success(client.run_json("start", "channel", name))
@@ -347,8 +433,14 @@ def test_sender_to_an_unreachable_partner_retries_and_stops(client, objs):
     assert_success(client.run_json("stop", "channel", name))
     result = wait_for(lambda: chstatus(client, name), lambda r: statuses(r) == ["STOPPED"])
     assert statuses(result) == ["STOPPED"], result
+    # RESTART-STOPPED: "when the channel entered the STOPPED state, the associated transmission queue was set to
+    # GET(DISABLED) and triggering was set off. When the start request is received, these attributes are reset".
+    row = one_row(client.run_json("display", "qlocal", xmitq, response_parameters=["get", "trigger"]))
+    assert (row["get"], row["trigger"]) == ("DISABLED", "NO"), row
     # STA-CHL: START of a STOPPED sender starts it again, and it retries again.
     assert_success(client.run_json("start", "channel", name))
+    row = one_row(client.run_json("display", "qlocal", xmitq, response_parameters=["get", "trigger"]))
+    assert (row["get"], row["trigger"]) == ("ENABLED", "YES"), row
     assert statuses(wait_for(lambda: chstatus(client, name), lambda r: statuses(r) == ["RETRYING"])) == ["RETRYING"]
     # STOP-CHL: STATUS(INACTIVE) leaves no status at all (RC3065 again).
     assert_success(client.run_text("STOP CHANNEL('{0}') STATUS(INACTIVE)".format(name)))
@@ -383,6 +475,34 @@ def test_svrconn_with_clients_then_stopped(client, objs, target, control):
     assert statuses(wait_for(lambda: chstatus(client, name), lambda r: statuses(r) == ["STOPPED"])) == ["STOPPED"]
     assert_success(client.run_json("start", "channel", name))
     assert_failed(wait_for(lambda: chstatus(client, name), lambda r: not r.rows), 3065)
+
+
+def test_stop_status_inactive_of_a_stopped_channel(client, objs):
+    name = objs.define("channel", "STP", {"chltype": "SVRCONN"})
+    assert_success(client.run_json("stop", "channel", name))  # IT27694: STOPPED
+    assert statuses(wait_for(lambda: chstatus(client, name), lambda r: statuses(r) == ["STOPPED"])) == ["STOPPED"]
+    # CHL-STATES / STOP-CHL do not say whether STATUS(INACTIVE) moves a STOPPED channel to INACTIVE without START: success
+    # with no status left, or 4064 ("already stopped", RC4064) with the STOPPED record kept, are both accepted.
+    result = client.run_text("STOP CHANNEL('{0}') STATUS(INACTIVE)".format(name))
+    if result.overall_cc == 0:
+        assert_failed(wait_for(lambda: chstatus(client, name), lambda r: not r.rows), 3065)
+    else:
+        assert_failed(result, 4064)
+        assert statuses(chstatus(client, name)) == ["STOPPED"]
+    observe("STOP STATUS(INACTIVE) of a STOPPED channel: {0}".format("success, INACTIVE" if result.overall_cc == 0 else 4064))
+
+
+@emulator_only
+def test_delete_and_clear_of_an_open_queue_fail(client, objs, target, control):
+    name = objs.define("qlocal", "OPEN")
+    control("/qmgr/{0}/queue/{1}/open".format(target.qmgr, name), {"ipprocs": 1})  # an application has it open
+    # DEL-Q / CLEAR-QL: "If an application has this queue open ... the command fails"; IBM names no reason: RC2042
+    # MQRC_OBJECT_IN_USE or RC4004 MQRCCF_OBJECT_OPEN ("An attempt was made to operate on an object that was in use").
+    for result in (client.run_text("DELETE QLOCAL('{0}') PURGE".format(name)), client.run_text("CLEAR QLOCAL('{0}')".format(name))):
+        reason = assert_failed(result)
+        assert reason in (2042, 4004), result
+        observe("DELETE/CLEAR of an open queue: {0}".format(reason))
+    control("/qmgr/{0}/queue/{1}/open".format(target.qmgr, name), {"ipprocs": 0})
 
 
 # ---- listeners ------------------------------------------------------------------------------------------------

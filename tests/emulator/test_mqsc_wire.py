@@ -58,7 +58,7 @@ def test_display_without_response_parameters_is_identity_only_and_configurable(s
 
 def test_generic_names_one_element_per_object(client):
     assert [r["queue"] for r in client.ok("DISPLAY", "QLOCAL", "DEV.QUEUE.*")] == ["DEV.QUEUE.1", "DEV.QUEUE.2", "DEV.QUEUE.3"]
-    assert len(client.ok("DISPLAY", "CHANNEL", "*")) == 11
+    assert len(client.ok("DISPLAY", "CHANNEL", "*")) == 13  # 9 SYSTEM.DEF.*, 2 SYSTEM.AUTO.* (CHAD models), 2 DEV.*
     all_queues = client.ok("DISPLAY", "QUEUE", "*")
     assert {"QLOCAL", "QMODEL"} <= {r["type"] for r in all_queues}
     assert [r["queue"] for r in client.ok("DISPLAY", "QUEUE", "*", params={"type": "QMODEL"})] == \
@@ -81,7 +81,9 @@ def test_define_alter_delete_lifecycle_with_altdate(client, monkeypatch):
     client.fails(4001, "DEFINE", "QLOCAL", "APP.Q")
     client.ok("DEFINE", "QLOCAL", "APP.Q", params={"replace": "yes", "defpsist": "yes"})
     row = client.ok("DISPLAY", "QLOCAL", "APP.Q", resp=["all"])[0]
-    assert (row["maxdepth"], row["defpsist"], row["descr"], row["curdepth"]) == (10, "YES", "app queue", 0)
+    # IBM-DEF-REPLACE: the attributes not given go back to SYSTEM.DEFAULT.LOCAL.QUEUE's (MAXDEPTH 5000, DESCR blank).
+    assert (row["maxdepth"], row["defpsist"], row["descr"], row["curdepth"]) == (5000, "YES", "", 0)
+    client.ok("ALTER", "QLOCAL", "APP.Q", params={"maxdepth": 10})
     from mqemu import qmgr  # pylint: disable=import-outside-toplevel
     monkeypatch.setattr(qmgr.time, "time", lambda: 4102444800.0)  # 2100-01-01 (UTC)
     client.ok("ALTER", "QLOCAL", "APP.Q", params={"maxdepth": 20})
@@ -104,13 +106,35 @@ def test_define_defaults_from_system_def_and_like(client):
     client.fails(3034, "DEFINE", "CHANNEL", "C3", params={"chltype": "RCVR", "like": "DEV.APP.SVRCONN"})
 
 
-def test_replace_keeps_unspecified_attributes_by_default_and_resets_when_configured(srv, client):
+def test_define_replace_sets_every_attribute_not_given_to_its_default(client):
+    # IBM-DEF-REPLACE: "ALTER with REPLACE does not change unspecified parameters, but DEFINE with REPLACE sets all the
+    # parameters ... all the other attributes, which are given their default values ... if the queue was previously put
+    # inhibited, this is changed to put enabled".
+    client.ok("DEFINE", "QLOCAL", "ORANGE.LOCAL.QUEUE", params={"put": "disabled", "maxdepth": 100, "descr": "d"})
+    client.ok("DEFINE", "QLOCAL", "ORANGE.LOCAL.QUEUE", params={"maxmsgl": 10000, "replace": "yes"})
+    row = client.ok("DISPLAY", "QLOCAL", "ORANGE.LOCAL.QUEUE", resp=["put", "maxdepth", "maxmsgl", "descr"])[0]
+    assert (row["put"], row["maxdepth"], row["maxmsgl"], row["descr"]) == ("ENABLED", 5000, 10000, "")
+    # The defaults are the current SYSTEM.DEF* object's, and LIKE's object replaces them.
+    client.ok("ALTER", "LISTENER", "SYSTEM.DEFAULT.LISTENER.TCP", params={"trptype": "TCP", "backlog": 7})
     client.ok("DEFINE", "LISTENER", "L1", params={"trptype": "TCP", "port": 1500, "descr": "d"})
     client.ok("DEFINE", "LISTENER", "L1", params={"trptype": "TCP", "port": 1501, "replace": "yes"})
-    assert client.ok("DISPLAY", "LISTENER", "L1", resp=["all"])[0]["descr"] == "d"
-    srv.model.set_config(replace_mode="defaults")
-    client.ok("DEFINE", "LISTENER", "L1", params={"trptype": "TCP", "port": 1502, "replace": "yes"})
-    assert client.ok("DISPLAY", "LISTENER", "L1", resp=["all"])[0]["descr"] == ""
+    assert client.ok("DISPLAY", "LISTENER", "L1", resp=["descr", "backlog"])[0] == {"listener": "L1", "descr": "", "backlog": 7}
+    client.ok("DEFINE", "CHANNEL", "C1", params={"chltype": "SVRCONN", "mcauser": "x", "sharecnv": 1})
+    client.ok("DEFINE", "CHANNEL", "C1", params={"chltype": "SVRCONN", "like": "DEV.APP.SVRCONN", "replace": "yes"})
+    row = client.ok("DISPLAY", "CHANNEL", "C1", resp=["mcauser", "sharecnv"])[0]
+    assert (row["mcauser"], row["sharecnv"]) == ("app", 10)
+
+
+def test_define_replace_keeps_the_messages_and_refuses_a_usage_change_on_a_busy_queue(client):
+    # IBM-CPYMQMQ-V6: on replace "any messages already on that queue are retained"; the command "fails if an application
+    # has the queue open or the USAGE attribute is changed" (there: IBM i's CPYMQMQ; the same rule as ALTER without
+    # FORCE is [I] for MQSC).
+    client.ok("DEFINE", "QLOCAL", "XQ", params={"usage": "xmitq"})
+    client.ctl("POST", "qmgr/QM1/queue/XQ/messages", {"count": 2})
+    client.ok("DEFINE", "QLOCAL", "XQ", params={"usage": "xmitq", "descr": "again", "replace": "yes"})
+    assert client.ok("DISPLAY", "QLOCAL", "XQ", resp=["curdepth", "descr"])[0]["curdepth"] == 2
+    client.fails(3210, "DEFINE", "QLOCAL", "XQ", params={"replace": "yes"})  # USAGE back to NORMAL, with messages on it
+    assert client.ok("DISPLAY", "QLOCAL", "XQ", resp=["usage", "descr"])[0]["descr"] == "again"
 
 
 def test_channel_validation_reason_codes(client):

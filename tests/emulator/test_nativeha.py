@@ -331,8 +331,8 @@ def test_a_controlled_end_of_the_active_waits_for_its_applications_before_the_fa
     steps.advance(1.0)
     assert (timeline(client)["state"], timeline(client)["nativeha"]["active"]) == ("starting", "nha1")
     steps.advance(2.0)
-    assert [(f["from"], f["to"], f["seconds"]) for f in timeline(client)["failovers"]] == [("nha1", "nha2", 3.0),
-                                                                                        ("nha2", "nha1", 3.0)]
+    failovers = [(f["from"], f["to"], f["seconds"]) for f in timeline(client)["failovers"]]
+    assert failovers == [("nha1", "nha2", 3.0), ("nha2", "nha1", 3.0)]
 
 
 def test_requests_to_an_instance_port_follow_the_embedded_rule(srv):

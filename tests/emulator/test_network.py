@@ -173,11 +173,33 @@ def test_partner_types(client, chltype, rtype, ok):
 
 
 def test_channel_auto_definition(client):
+    # IBM-PREP-CHL: an undefined receiver is defined from its model SYSTEM.AUTO.RECEIVER, "the same as the system defaults
+    # ... except for the description field, which is "Auto-defined by""; the administrator may change the model.
     _pair(client)
-    _run(client, "QM2", "DELETE CHANNEL(TO.QM2)", "ALTER QMGR CHAD(ENABLED)")
+    _run(client, "QM2", "DELETE CHANNEL(TO.QM2)", "ALTER QMGR CHAD(ENABLED)", "ALTER CHANNEL(SYSTEM.AUTO.RECEIVER) CHLTYPE(RCVR) MRRTY(3)")
     client.ok("START", "CHANNEL", "TO.QM2")
     assert _chs(client) == [("RUNNING", "QM2")]
-    assert client.ok("DISPLAY", "CHANNEL", "TO.QM2", qmgr="QM2") == [{"channel": "TO.QM2", "chltype": "RCVR"}]
+    row = client.ok("DISPLAY", "CHANNEL", "TO.QM2", qmgr="QM2", resp=["descr", "mrrty"])[0]
+    assert row == {"channel": "TO.QM2", "chltype": "RCVR", "descr": "Auto-defined by", "mrrty": 3}
+
+
+def test_channel_auto_definition_needs_its_model(client):
+    _pair(client, extra=" SHORTRTY(1) LONGRTY(0)")
+    _run(client, "QM2", "DELETE CHANNEL(TO.QM2)", "ALTER QMGR CHAD(ENABLED)", "DELETE CHANNEL(SYSTEM.AUTO.RECEIVER)")
+    client.ok("START", "CHANNEL", "TO.QM2")
+    assert _chs(client) == [("STOPPED", "")] and _info(client)[0]["error"]["msgid"] == "AMQ9520E"  # not defined remotely
+
+
+def test_svrconn_auto_definition_for_a_client(client):
+    # IBM-PREP-CHL: "for a receiver or server-connection channel that has auto-definition enabled, a definition is created
+    # automatically" from SYSTEM.AUTO.SVRCONN. The control API's client attach is the client asking for the channel.
+    assert client.ctl("POST", "qmgr/QM2/channel/APP.AUTO/clients", {"count": 1})[0] == 404  # CHAD(DISABLED), the default
+    _run(client, "QM2", "ALTER QMGR CHAD(ENABLED)")
+    assert client.ctl("POST", "qmgr/QM2/channel/APP.AUTO/clients", {"count": 1})[0] == 200
+    assert client.ok("DISPLAY", "CHANNEL", "APP.AUTO", qmgr="QM2", resp=["descr"]) == [
+        {"channel": "APP.AUTO", "chltype": "SVRCONN", "descr": "Auto-defined by"}]
+    rows = client.ok("DISPLAY", "CHSTATUS", "APP.AUTO", qmgr="QM2", resp=["status"])
+    assert [r["status"] for r in rows] == ["RUNNING"]
 
 
 def test_failed_requester_stops(client):
@@ -189,18 +211,58 @@ def test_failed_requester_stops(client):
 
 
 def test_retries_run_out_then_stopped(client, clock):
+    # IBM-SHORTRTY: "If the initial allocation attempt fails, the short retry count is decremented and the channel retries
+    # the remaining number of times ... If it still fails, it retries long retry count number of times": SHORTRTY(2)
+    # LONGRTY(1) is three attempts, at 0 and 0.06 (short) and 0.16 (long), then STOPPED.
     _pair(client, conname="nowhere.invalid", extra=" SHORTRTY(2) LONGRTY(1) LONGTMR(100)")
-    client.ok("START", "CHANNEL", "TO.QM2")  # attempts at 0, then 0.06 and 0.12 (short), then 0.22 (long): STOPPED
-    clock.advance(0.1)
-    assert _chs(client) == [("RETRYING", "")]
-    assert _info(client)[0]["retries_left"] == {"short": 1, "long": 1}
-    clock.advance(0.11)
+    client.ok("START", "CHANNEL", "TO.QM2")
+    assert _info(client)[0]["retries_left"] == {"short": 2, "long": 1}  # the first attempt is at 0, not before it
+    clock.advance(0.03)
+    assert _chs(client) == [("RETRYING", "")] and _info(client)[0]["retries_left"] == {"short": 1, "long": 1}
+    clock.advance(0.06)
     assert _chs(client) == [("RETRYING", "")] and _info(client)[0]["retries_left"] == {"short": 0, "long": 1}
+    clock.advance(0.06)
+    assert _chs(client) == [("RETRYING", "")]
     clock.advance(0.02)
     assert _chs(client) == [("STOPPED", "")]
     assert _info(client)[0]["error"]["msgid"] == "AMQ9202E"  # the last error stays with the stopped channel
     client.ok("START", "CHANNEL", "TO.QM2")  # a stopped channel needs a START; the counts start again
     assert _info(client)[0]["retries_left"] == {"short": 2, "long": 1}
+
+
+@pytest.mark.parametrize("short,long_,attempts", [(1, 0, 1), (0, 0, 1), (0, 2, 3), (3, 0, 3)])
+def test_a_start_makes_shortrty_plus_longrty_attempts(client, clock, short, long_, attempts):
+    # IBM-SHORTRTY: the first attempt counts against SHORTRTY; a START always makes one (SHORTRTY 0: [I]).
+    _pair(client, conname="nowhere.invalid", extra=f" SHORTRTY({short}) LONGRTY({long_}) SHORTTMR(1) LONGTMR(2)")
+    client.ok("START", "CHANNEL", "TO.QM2")  # attempts every 0.001 s (short), then every 0.002 s (long)
+    last = max(short - 1, 0) * 0.001 + (attempts - max(short, 1)) * 0.002  # the time of the last attempt
+    if last:
+        clock.advance(last - 0.0002)
+        assert _chs(client) == [("RETRYING", "")]
+        clock.advance(0.0004)
+    assert _chs(client) == [("STOPPED", "")]
+
+
+def test_a_broken_connection_retries_shortrty_times_after_it_broke(srv, client, clock):
+    # IBM-CHL-ERRORS: a running sender that loses its partner goes RETRYING; the break is not an attempt, so all of
+    # SHORTRTY and LONGRTY follow it. With none, "If it cannot go to RETRY state, the channel goes to STOPPED state".
+    _pair(client, extra=" SHORTRTY(2) LONGRTY(0)")
+    client.ok("START", "CHANNEL", "TO.QM2")
+    srv.model.stop_qmgr("QM2")
+    assert _chs(client) == [("RETRYING", "")] and _info(client)[0]["retries_left"] == {"short": 2, "long": 0}
+    clock.advance(SHORT * 1.5)
+    assert _chs(client) == [("RETRYING", "")]
+    clock.advance(SHORT)
+    assert _chs(client) == [("STOPPED", "")]
+    client.ok("START", "CHANNEL", "TO.QM2")
+    _run(client, "QM1", "ALTER CHANNEL(TO.QM2) CHLTYPE(SDR) SHORTRTY(0)")
+    srv.model.start_qmgr("QM2")
+    client.ok("STOP", "CHANNEL", "TO.QM2")
+    client.ok("START", "CHANNEL", "TO.QM2")
+    clock.advance(SHORT)
+    assert _chs(client) == [("RUNNING", "QM2")]
+    srv.model.stop_qmgr("QM2")
+    assert _chs(client) == [("STOPPED", "")]
 
 
 # ----- rule 3: the partner's receiving instances ---------------------------------------------------------------------
@@ -296,7 +358,7 @@ def test_message_on_the_xmitq_restarts_an_inactive_sender_and_keeps_a_running_on
 def test_sender_restart_keeps_its_retry_counts(srv, client, clock):
     _pair(client, conname="nowhere.invalid", extra=" SHORTRTY(3)")
     client.ok("START", "CHANNEL", "TO.QM2")
-    clock.advance(SHORT * 2.5)  # two short retries used
+    clock.advance(SHORT * 1.5)  # two short attempts made, at 0 and 0.06
     srv.model.restart_qmgr("QM1")
     assert _chs(client) == [("RETRYING", "")]
     assert _info(client)[0]["retries_left"]["short"] == 1  # IBM-LONGRTY: counts are not reset by a restart
@@ -336,12 +398,12 @@ def test_clients_reconnect_progressively(srv, client, clock):
 
 def test_stopped_svrconn_refuses_reconnecting_clients_and_survives_restart(srv, client, clock):
     srv.model.set_timing(client_reconnect_delay=1.0)
-    srv.model.set_config(stop_inactive_channel="stopped_record", clients_after_channel_stop="forget")
+    srv.model.set_config(clients_after_channel_stop="forget")
     _run(client, "QM1", "DEFINE CHANNEL(APP.SVRCONN) CHLTYPE(SVRCONN)")
     base = _conns(client)
     srv.model.attach_clients("QM1", "APP.SVRCONN", 2)
     srv.model.restart_qmgr("QM1")
-    client.ok("STOP", "CHANNEL", "APP.SVRCONN")  # no instance yet: a STOPPED record (config stop_inactive_channel)
+    client.ok("STOP", "CHANNEL", "APP.SVRCONN")  # no instance yet: a STOPPED record (IBM-IT27694)
     clock.advance(2)
     assert client.status_of("CHSTATUS", "APP.SVRCONN") == ["STOPPED"] and _conns(client) == base
     srv.model.restart_qmgr("QM1")

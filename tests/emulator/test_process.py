@@ -24,7 +24,7 @@ def _spawn(*args):
 def test_cli_start_contract_and_sigterm():
     # One host per queue manager (NAME@HOST): each dev-seeded DEV.LISTENER.TCP binds 1414 on its own host.
     proc, line = _spawn("--qmgr", "QMA,QMB@hostb", "--qmgr", "QMC@HostC", "--user", "ops:s3:cr:et:MQWebAdmin", "--seed", "dev", "--timing", "zero",
-                        "--config", "stop_inactive_channel=stopped_record", "--config", "ltpa_expiration=60",
+                        "--config", "stop_inactive_channel=error", "--config", "ltpa_expiration=60",
                         "--config", 'cmdserv_down_mode="http500"')
     try:
         url = line[2]
@@ -38,7 +38,7 @@ def test_cli_start_contract_and_sigterm():
         control = url.replace("/ibmmq/rest/v2", "/mqemu/v1")
         assert requests.get(f"{control}/requests", timeout=5).json()["total"] == 3
         config = requests.get(f"{control}/config", timeout=5).json()
-        assert (config["stop_inactive_channel"], config["ltpa_expiration"], config["cmdserv_down_mode"]) == ("stopped_record", 60, "http500")
+        assert (config["stop_inactive_channel"], config["ltpa_expiration"], config["cmdserv_down_mode"]) == ("error", 60, "http500")
         assert requests.get(f"{control}/timing", timeout=5).json()["channel_start"] == 0.0
         assert requests.get(f"{control}/network", timeout=5).json() == {
             "hosts": {"QMA": "localhost", "QMB": "hostb", "QMC": "hostc"}, "pairs": []}

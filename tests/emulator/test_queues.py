@@ -5,7 +5,7 @@
 
 import pytest
 
-from conftest import Client
+from conftest import Client, partner
 
 
 def put(client, queue, count, qmgr="QM1"):
@@ -311,16 +311,83 @@ def test_display_qlocal_where_curdepth(client):
 
 
 # ----- USAGE(XMITQ) ------------------------------------------------------------------------------------------------------
-def test_usage_changes_only_on_an_empty_closed_queue(client):
+def test_usage_change_on_a_queue_in_use_is_3210_unless_forced(client):
+    # IBM-RC3210 MQRCCF_OBJECT_OPEN_FORCE: "Object is in use, but could be changed specifying Force as MQFC_YES ... because
+    # it is open through the API, or for certain parameter changes, because there are messages currently on the queue.
+    # The requested changes can be made by specifying Force".
     client.ok("DEFINE", "QLOCAL", "XQ", params={"usage": "xmitq"})
     put(client, "XQ", 1)
-    client.fails(2055, "ALTER", "QLOCAL", "XQ", params={"usage": "normal"})
+    client.fails(3210, "ALTER", "QLOCAL", "XQ", params={"usage": "normal"})  # messages on it
     client.ok("ALTER", "QLOCAL", "XQ", params={"descr": "other attributes still change"})
+    client.ok("ALTER", "QLOCAL", "XQ", params={"usage": "normal", "force": "yes"})  # FORCE overrides the messages
+    assert client.ok("DISPLAY", "QLOCAL", "XQ", resp=["usage", "curdepth"])[0] == {"queue": "XQ", "type": "QLOCAL",
+                                                                                   "usage": "NORMAL", "curdepth": 1}
     client.ok("CLEAR", "QLOCAL", "XQ")
     client.ctl("POST", "qmgr/QM1/queue/XQ/open", {"ipprocs": 1})
-    client.fails(2042, "ALTER", "QLOCAL", "XQ", params={"usage": "normal"})
-    client.ok("ALTER", "QLOCAL", "XQ", params={"usage": "normal", "force": "yes"})
+    client.fails(3210, "ALTER", "QLOCAL", "XQ", params={"usage": "xmitq"})  # open through the API
+    client.ok("ALTER", "QLOCAL", "XQ", params={"usage": "xmitq", "force": "yes"})  # FORCE overrides the open handle
+    client.ctl("POST", "qmgr/QM1/queue/XQ/open", {"ipprocs": 0})
+    client.ok("ALTER", "QLOCAL", "XQ", params={"usage": "normal"})  # empty and closed: no FORCE needed
     assert client.ok("DISPLAY", "QLOCAL", "XQ", resp=["usage"])[0]["usage"] == "NORMAL"
+
+
+@pytest.mark.parametrize("reason", [2042, 4004])
+def test_delete_and_clear_of_an_open_queue_answer_the_configured_reason(srv, client, reason):
+    # IBM-DEL-Q and IBM-CLEAR-QL: the command fails while the queue is open, and say no reason: 2042 MQRC_OBJECT_IN_USE
+    # (the default, runmqsc's AMQ8148E "object in use") or 4004 MQRCCF_OBJECT_OPEN (IBM-RC4004), config open_queue_reason.
+    srv.model.set_config(open_queue_reason=reason)
+    client.ctl("POST", "qmgr/QM1/queue/DEV.QUEUE.1/open", {"opprocs": 1})
+    client.fails(reason, "DELETE", "QLOCAL", "DEV.QUEUE.1", params={"purge": "yes"})
+    client.fails(reason, "CLEAR", "QLOCAL", "DEV.QUEUE.1")
+
+
+# ----- a sender's transmission queue while it is STOPPED (IBM-RESTART-STOPPED) -------------------------------------------
+def _xq_flags(client, queue="XQ"):
+    row = client.ok("DISPLAY", "QLOCAL", queue, resp=["get", "trigger"])[0]
+    return row["get"], row["trigger"]
+
+
+@pytest.mark.parametrize("how", ["stop", "stop-running", "retries", "qmgr-restart"])
+def test_a_stopped_sender_disables_its_xmitq_until_it_is_started(srv, client, how):
+    # IBM-RESTART-STOPPED (q015680_): "when the channel entered the STOPPED state, the associated transmission queue was set
+    # to GET(DISABLED) and triggering was set off. When the start request is received, these attributes are reset
+    # automatically."
+    partner(client, "TO.QM2")
+    client.ok("ALTER", "QLOCAL", "XQ", params={"trigger": "yes", "initq": "SYSTEM.CHANNEL.INITQ"})
+    conname = "nowhere.invalid(1414)" if how == "retries" else "qm2host(1414)"
+    client.ok("DEFINE", "CHANNEL", "TO.QM2", params={"chltype": "SDR", "conname": conname, "xmitq": "XQ", "shortrty": 1,
+                                                     "longrty": 0})
+    assert _xq_flags(client) == ("ENABLED", "YES")
+    if how == "stop":
+        client.ok("STOP", "CHANNEL", "TO.QM2")  # never ran: held STOPPED (IBM-IT27694)
+    elif how == "stop-running":
+        client.ok("START", "CHANNEL", "TO.QM2")
+        client.ok("STOP", "CHANNEL", "TO.QM2")
+    elif how == "retries":
+        client.ok("START", "CHANNEL", "TO.QM2")  # its one attempt fails: STOPPED
+    else:
+        client.ok("STOP", "CHANNEL", "TO.QM2")
+        srv.model.restart_qmgr("QM1")  # the STOPPED status and the queue's attributes survive a restart
+    assert client.status_of("CHSTATUS", "TO.QM2") == ["STOPPED"]
+    assert _xq_flags(client) == ("DISABLED", "NO")
+    put(client, "XQ", 1)
+    assert client.ctl("POST", "qmgr/QM1/queue/XQ/get", {"count": 1})[0] == 409  # 2016 MQRC_GET_INHIBITED
+    client.ok("ALTER", "CHANNEL", "TO.QM2", params={"chltype": "SDR", "conname": "qm2host(1414)"})  # reachable from now on
+    client.ok("START", "CHANNEL", "TO.QM2")
+    assert client.status_of("CHSTATUS", "TO.QM2") == ["RUNNING"]
+    assert _xq_flags(client) == ("ENABLED", "YES")
+
+
+def test_a_running_or_inactive_sender_leaves_its_xmitq_alone(client):
+    partner(client, "TO.QM2")
+    client.ok("DEFINE", "CHANNEL", "TO.QM2", params={"chltype": "SDR", "conname": "qm2host(1414)", "xmitq": "XQ"})
+    client.ok("START", "CHANNEL", "TO.QM2")
+    assert _xq_flags(client) == ("ENABLED", "NO")
+    client.ok("STOP", "CHANNEL", "TO.QM2", params={"status": "inactive"})
+    assert _xq_flags(client) == ("ENABLED", "NO")
+    client.ok("ALTER", "QLOCAL", "XQ", params={"get": "disabled"})  # an operator's GET(DISABLED) is not a channel's
+    client.ok("START", "CHANNEL", "TO.QM2")
+    assert _xq_flags(client) == ("DISABLED", "NO")
 
 
 # ----- the messaging REST API (IBM-MSG-POST): one text message per POST -------------------------------------------------

@@ -4,10 +4,18 @@
 """Every reason code the issue lists, as one table, through runCommandJSON and runCommand (reference §3.2).
 
 Each case: setup steps that must succeed, then one command that must fail with HTTP 200, overall 2/3008 and exactly one
-element carrying the reason code and an AMQ message. Message ids are only asserted where the reference has them as [S]/[F].
+element carrying the reason code and its message: an AMQ message, or, where the AMQ id is unknown, the reason's name (an
+id known to mean something else is never used). Message ids are only asserted where the reference has them as [S]/[F].
 """
 
+import re
+
 import pytest
+
+from mqemu import network
+from mqemu import objects as O
+
+MESSAGE = re.compile(r"^(AMQ\d{4}[IWE]|MQRCCF_[A-Z_]+): ")
 
 
 def _sdr(name, conname="qm2host(1414)"):
@@ -36,6 +44,18 @@ def _cmdserv_down(srv):
     srv.model.add_fault({"qmgr": "QM1", "kind": "cmdserv_down"})
 
 
+def _put(queue):
+    def put(srv):
+        srv.model.queue_control("QM1", queue, "put", count=1)
+    return put
+
+
+def _open(queue):
+    def open_(srv):
+        srv.model.queue_control("QM1", queue, "open", ipprocs=1)
+    return open_
+
+
 RUNNING_SERVICE = _svc("S.RUN", startcmd="/opt/mqm/bin/x", stopcmd="/opt/mqm/bin/y")
 
 # (id, reason, AMQ id or None, setup steps, failing command (verb, qualifier, name, params))
@@ -54,7 +74,7 @@ CASES = [
     ("4031-start", 4031, "AMQ9514E", [_partner("C.RUN"), _sdr("C.RUN"), ("START", "CHANNEL", "C.RUN", None)], ("START", "CHANNEL", "C.RUN", None)),
     ("4031-delete", 4031, "AMQ9514E", [_partner("C.RUN"), _sdr("C.RUN"), ("START", "CHANNEL", "C.RUN", None)], ("DELETE", "CHANNEL", "C.RUN", None)),
     ("4031-svrconn", 4031, "AMQ9514E", [_clients(2)], ("DELETE", "CHANNEL", "DEV.APP.SVRCONN", None)),
-    ("4064-never-run", 4064, None, [_sdr("C.IDLE")], ("STOP", "CHANNEL", "C.IDLE", None)),
+    ("4064-never-run", 4064, "AMQ9533E", [_sdr("C.IDLE")], ("STOP", "CHANNEL", "C.IDLE", {"status": "INACTIVE"})),
     ("4064-stopped", 4064, None, [_partner("C.RUN"), _sdr("C.RUN"), ("START", "CHANNEL", "C.RUN", None), ("STOP", "CHANNEL", "C.RUN", None)],
      ("STOP", "CHANNEL", "C.RUN", None)),
     ("3233", 3233, None, [("START", "LISTENER", "SYSTEM.DEFAULT.LISTENER.TCP", None)],
@@ -82,9 +102,14 @@ CASES = [
     ("4061-alter-blank", 4061, None, [_sdr("C.S")], ("ALTER", "CHANNEL", "C.S", {"chltype": "SDR", "conname": " "})),
     ("4008-length", 4008, None, [], ("DEFINE", "QLOCAL", "Q" * 49, None)),
     ("4008-chars", 4008, None, [], ("DEFINE", "SERVICE", "BAD-NAME", None)),
-    ("4044-length", 4044, None, [], ("DEFINE", "CHANNEL", "C" * 21, {"chltype": "SVRCONN"})),
-    ("4044-chars", 4044, None, [], ("DEFINE", "CHANNEL", "BAD NAME", {"chltype": "SVRCONN"})),
-    ("3204", 3204, None, [_cmdserv_down], ("DISPLAY", "QMGR", None, None)),
+    ("4044-length", 4044, "MQRCCF_CHANNEL_NAME_ERROR", [], ("DEFINE", "CHANNEL", "C" * 21, {"chltype": "SVRCONN"})),
+    ("4044-chars", 4044, "MQRCCF_CHANNEL_NAME_ERROR", [], ("DEFINE", "CHANNEL", "BAD NAME", {"chltype": "SVRCONN"})),
+    ("3204", 3204, "MQRCCF_COMMAND_INHIBITED", [_cmdserv_down], ("DISPLAY", "QMGR", None, None)),
+    # IBM-RC3210: "Object is in use, but could be changed specifying Force ... because it is open through the API, or for
+    # certain parameter changes, because there are messages currently on the queue".
+    ("3210-messages", 3210, "MQRCCF_OBJECT_OPEN_FORCE", [("DEFINE", "QLOCAL", "Q.X", {"usage": "XMITQ"}), _put("Q.X")],
+     ("ALTER", "QLOCAL", "Q.X", {"usage": "NORMAL"})),
+    ("3210-open", 3210, "MQRCCF_OBJECT_OPEN_FORCE", [_open("DEV.QUEUE.1")], ("ALTER", "QLOCAL", "DEV.QUEUE.1", {"usage": "XMITQ"})),
     ("3008-unsupported", 3008, "AMQ8405I", [], ("PING", "CHANNEL", "DEV.APP.SVRCONN", None)),
 ]
 
@@ -119,7 +144,7 @@ def test_reason_code(srv, client, form, reason, amq, steps, command):
     element = body["commandResponse"][0]
     assert (element["completionCode"], element["reasonCode"]) == (2, reason), body
     lines = element["message" if form == "json" else "text"]
-    assert lines and lines[0][:3] == "AMQ" and set(element) == {"completionCode", "reasonCode", "message" if form == "json" else "text"}
+    assert lines and MESSAGE.match(lines[0]) and set(element) == {"completionCode", "reasonCode", "message" if form == "json" else "text"}
     if amq:
         assert lines[0].startswith(amq + ":"), lines
     entry = srv.model.journal()[-1]
@@ -139,3 +164,20 @@ def test_failed_commands_change_nothing(srv, client):
         client.mqsc(*command)
     assert [e["reason_code"] for e in srv.model.journal()] == [3008] * len(attempted)
     assert snapshot() == before
+
+
+def test_no_amq_id_has_two_meanings():
+    """An AMQ id names one message: a text seen in real output keeps its id, and an id whose meaning is unknown is not
+    borrowed from another message (audit W6: AMQ8118E, AMQ8146E, AMQ8633I and AMQ8096I were)."""
+    texts = list(O.MESSAGES.values()) + list(O.DISPLAY_HEADERS.values())
+    texts += [f"{msgid}: {text}" for msgid, _reason, text in (getattr(network, n) for n in dir(network) if n.startswith("ERR_"))]
+    meanings = {}
+    for text in texts:
+        msgid, _sep, rest = text.partition(": ")
+        if re.fullmatch(r"AMQ\d{4}[IWE]", msgid):
+            meanings.setdefault(msgid, set()).add(rest)
+    assert {msgid: rest for msgid, rest in meanings.items() if len(rest) > 1 and msgid != "AMQ8405I"} == {}
+    # Known elsewhere: AMQ8118E queue manager does not exist, AMQ8146E queue manager not available (strmqm, endmqm).
+    assert not {"AMQ8118E", "AMQ8146E"} & set(meanings)
+    # AMQ8405I is runmqsc's syntax error, the one message of both 3008 and 3014.
+    assert O.MESSAGES[O.RC_COMMAND_FAILED] == O.MESSAGES[O.RC_PARM_ID_ERROR]

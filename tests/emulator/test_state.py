@@ -20,7 +20,7 @@ def _sdr(client, name="TO.QM2", conname="qm2host(1414)"):
 def test_sender_start_stop_zero_timing(client):
     _sdr(client)
     client.fails(3065, "DISPLAY", "CHSTATUS", "TO.QM2")  # never run: AMQ8420I
-    client.fails(4064, "STOP", "CHANNEL", "TO.QM2")
+    client.fails(4064, "STOP", "CHANNEL", "TO.QM2", params={"status": "INACTIVE"})  # inactive already (IBM-RC4064)
     assert client.ok("START", "CHANNEL", "TO.QM2") == [["AMQ8018I: Start IBM MQ channel accepted."]]
     row = client.ok("DISPLAY", "CHSTATUS", "TO.QM2")[0]
     assert row == {"channel": "TO.QM2", "chltype": "SDR", "conname": "qm2host(1414)", "current": "", "rqmname": "QM2",
@@ -43,11 +43,68 @@ def test_sender_start_stop_zero_timing(client):
     client.fails(3065, "DISPLAY", "CHSTATUS", "TO.QM2")
 
 
-def test_stop_inactive_channel_alternative(srv, client):
-    srv.model.set_config(stop_inactive_channel="stopped_record")
-    _sdr(client)
-    client.ok("STOP", "CHANNEL", "TO.QM2")
-    assert client.status_of("CHSTATUS", "TO.QM2") == ["STOPPED"]
+# ----- STOP of an inactive channel: IBM-IT27694 (SVRCONN), IBM-IT40956 (sender); IBM documents no exception by type -----
+CHANNEL_TYPES = [("SDR", {"conname": "qm2host(1414)", "xmitq": "QM2"}), ("SVR", {"xmitq": "QM2"}), ("RCVR", {}),
+                 ("RQSTR", {"conname": "qm2host(1414)"}), ("SVRCONN", {}), ("CLUSSDR", {"conname": "qm2host(1414)"}),
+                 ("CLUSRCVR", {}), ("AMQP", {})]
+
+
+@pytest.mark.parametrize("chltype,params", CHANNEL_TYPES, ids=[t for t, _p in CHANNEL_TYPES])
+def test_stop_of_an_inactive_channel_leaves_a_stopped_record_for_every_type(client, chltype, params):
+    # IBM-IT27694: "STOP CHANNEL('APP1.SVRCONN') STATUS(STOPPED)" on an INACTIVE server-connection channel, then DISPLAY
+    # CHSTATUS shows "STATUS(STOPPED)"; STATUS(STOPPED) is STOP's default (IBM-STOPPING-CHL).
+    client.ok("DEFINE", "CHANNEL", "IDLE", params={"chltype": chltype, **params})
+    client.fails(3065, "DISPLAY", "CHSTATUS", "IDLE")  # inactive: no status (IBM-RC3065)
+    assert client.ok("STOP", "CHANNEL", "IDLE") == [["AMQ8019I: Stop IBM MQ channel accepted."]]
+    assert client.status_of("CHSTATUS", "IDLE") == ["STOPPED"]
+    # IBM-RC4064 "the channel was already stopped": a second STOP, with either STATUS.
+    assert client.fails(4064, "STOP", "CHANNEL", "IDLE") == ["AMQ9533E: Channel 'IDLE' is not currently active."]
+    client.ok("STOP", "CHANNEL", "IDLE", params={"ignstate": "yes"})
+
+
+def test_an_idle_svrconn_stopped_refuses_clients_until_started(client):
+    # IBM-IT27694: the idle SVRCONN is STOPPED; a STOPPED SVRCONN refuses a client with 2537 MQRC_CHANNEL_NOT_AVAILABLE
+    # (IBM technote 7045669, q045370_). The control API's client attach is that client.
+    client.ok("DEFINE", "CHANNEL", "APP.SVRCONN", params={"chltype": "SVRCONN"})
+    client.ok("STOP", "CHANNEL", "APP.SVRCONN")
+    status, body = client.ctl("POST", "qmgr/QM1/channel/APP.SVRCONN/clients", {"count": 1})
+    assert status == 409 and "2537 MQRC_CHANNEL_NOT_AVAILABLE" in body["error"], body
+    assert client.status_of("CHSTATUS", "APP.SVRCONN") == ["STOPPED"]
+    client.ok("START", "CHANNEL", "APP.SVRCONN")
+    assert client.ctl("POST", "qmgr/QM1/channel/APP.SVRCONN/clients", {"count": 1})[0] == 200
+    assert client.status_of("CHSTATUS", "APP.SVRCONN") == ["RUNNING"]
+
+
+@pytest.mark.parametrize("chltype,params", CHANNEL_TYPES, ids=[t for t, _p in CHANNEL_TYPES])
+def test_stop_status_inactive_of_an_inactive_channel_is_4064(client, chltype, params):
+    # STATUS(INACTIVE) asks for what the channel already is: 4064 "already stopped" (IBM-RC4064), and no record is left.
+    client.ok("DEFINE", "CHANNEL", "IDLE", params={"chltype": chltype, **params})
+    client.fails(4064, "STOP", "CHANNEL", "IDLE", params={"status": "INACTIVE"})
+    client.fails(3065, "DISPLAY", "CHSTATUS", "IDLE")
+
+
+@pytest.mark.parametrize("mode,answer", [("inactive", None), ("error", 4064)])
+def test_stop_status_inactive_of_a_stopped_channel(srv, client, mode, answer):
+    # IBM-IT40956: "Later the MQ administrator changed this channel to INACTIVE state" (from STOPPED, no START named): the
+    # default moves it; config stop_stopped_channel_inactive "error" answers 4064 as for a channel already stopped.
+    srv.model.set_config(stop_stopped_channel_inactive=mode)
+    client.ok("DEFINE", "CHANNEL", "RX", params={"chltype": "RCVR"})
+    client.ok("STOP", "CHANNEL", "RX")
+    if answer:
+        client.fails(answer, "STOP", "CHANNEL", "RX", params={"status": "INACTIVE"})
+        assert client.status_of("CHSTATUS", "RX") == ["STOPPED"]
+    else:
+        client.ok("STOP", "CHANNEL", "RX", params={"status": "INACTIVE"})
+        client.fails(3065, "DISPLAY", "CHSTATUS", "RX")
+
+
+@pytest.mark.parametrize("chltype,params", CHANNEL_TYPES, ids=[t for t, _p in CHANNEL_TYPES])
+def test_the_7x_answer_to_stop_of_an_inactive_channel_is_behind_a_switch(srv, client, chltype, params):
+    # WebSphere MQ 7.0 (a runmqsc transcript of an idle sender): AMQ9533 "not currently active", reason 4064, nothing held.
+    srv.model.set_config(stop_inactive_channel="error")
+    client.ok("DEFINE", "CHANNEL", "IDLE", params={"chltype": chltype, **params})
+    assert client.fails(4064, "STOP", "CHANNEL", "IDLE") == ["AMQ9533E: Channel 'IDLE' is not currently active."]
+    client.fails(3065, "DISPLAY", "CHSTATUS", "IDLE")
 
 
 def test_sender_phases_with_timing_and_stuck_fault(srv, client):
@@ -237,6 +294,34 @@ def test_restart_timeline(srv, client):
     assert client.ctl("POST", "qmgr/NOPE/stop")[0] == 404
 
 
+def test_restart_held_down_until_it_has_refused_requests(srv, client, clock):
+    # The emulator's own control, no MQ behaviour: a restart that stays down until /mqsc has refused N requests, so that a
+    # test polling through the outage sees it however loaded the machine (tests/integration mq_faults).
+    assert client.ctl("POST", "qmgr/QM1/restart", {"down": 1.0, "starting": 0.5, "refusals": 2})[0] == 200
+    clock.advance(10)  # long past `down`: nothing refused yet, so still ended
+    assert srv.model.qmgr_state("QM1") == "ended"
+    assert client.mqsc("DISPLAY", "QMGR")[0] == 503 and srv.model.qmgr_state("QM1") == "ended"
+    assert client.mqsc("DISPLAY", "QMGR")[0] == 503  # the second refusal starts it
+    assert srv.model.qmgr_state("QM1") == "starting"
+    clock.advance(0.6)
+    assert srv.model.qmgr_state("QM1") == "running" and client.mqsc("DISPLAY", "QMGR")[0] == 200
+    # Refused early: it starts when `down` is over, as without refusals.
+    client.ctl("POST", "qmgr/QM1/restart", {"down": 1.0, "starting": 0.0, "refusals": 1})
+    assert client.mqsc("DISPLAY", "QMGR")[0] == 503
+    clock.advance(0.9)
+    assert srv.model.qmgr_state("QM1") == "ended"
+    clock.advance(0.2)
+    assert srv.model.qmgr_state("QM1") == "running"
+    # Another start ends the hold: a later refusal starts nothing.
+    client.ctl("POST", "qmgr/QM1/restart", {"down": 0.0, "refusals": 3})
+    srv.model.start_qmgr("QM1")
+    srv.model.stop_qmgr("QM1")
+    for _refusal in range(3):
+        assert client.mqsc("DISPLAY", "QMGR")[0] == 503
+    assert srv.model.qmgr_state("QM1") == "ended"
+    assert client.ctl("POST", "qmgr/QM1/restart", {"refusals": -1})[0] == 400
+
+
 def test_cmdserv_down(srv, client):
     srv.model.add_fault({"qmgr": "QM1", "kind": "cmdserv_down", "command": "DEFINE"})
     client.fails(3204, "DEFINE", "QLOCAL", "Q1")
@@ -303,13 +388,16 @@ def test_control_timing_config_reset(client):
     assert client.ctl("POST", "timing", {"channel_start": 0.0})[1]["channel_start"] == 0.0
     assert client.ctl("POST", "timing", {"bogus": 1})[0] == 400
     cfg = client.ctl("GET", "config")[1]
-    assert cfg["stop_inactive_channel"] == "error" and cfg["ltpa_cookie_name"].startswith("LtpaToken2_")
-    assert client.ctl("POST", "config", {"stop_inactive_channel": "stopped_record"})[1]["stop_inactive_channel"] == "stopped_record"
+    assert cfg["stop_inactive_channel"] == "stopped_record" and cfg["ltpa_cookie_name"].startswith("LtpaToken2_")
+    assert client.ctl("POST", "config", {"stop_inactive_channel": "error"})[1]["stop_inactive_channel"] == "error"
+    assert client.ctl("POST", "config", {"open_queue_reason": 4004})[1]["open_queue_reason"] == 4004
+    assert client.ctl("POST", "config", {"open_queue_reason": 2085})[0] == 400
+    assert client.ctl("POST", "config", {"replace_mode": "alter"})[0] == 400  # matched no MQ release: removed
     assert client.ctl("POST", "config", {"stop_inactive_channel": "maybe"})[0] == 400
     client.ok("DEFINE", "QLOCAL", "GONE")
     client.ctl("POST", "reset")
     client.fails(2085, "DISPLAY", "QLOCAL", "GONE")
-    assert client.ctl("GET", "config")[1]["stop_inactive_channel"] == "error"
+    assert client.ctl("GET", "config")[1]["stop_inactive_channel"] == "stopped_record"
     assert client.ctl("GET", "timing")[1]["channel_start"] == 0.0
     assert client.ctl("GET", "qmgr")[1] == {"qmgr": [{"name": "QM1", "state": "running"}, {"name": "QM2", "state": "running"}]}
     assert client.ctl("GET", "nope")[0] == 404
@@ -428,13 +516,11 @@ def test_journal_records_every_request_shape(srv, client):
 
 
 @pytest.mark.parametrize("chltype,params", [("RCVR", {}), ("CLUSRCVR", {}), ("AMQP", {}), ("SVRCONN", {})])
-def test_receiving_types_start_only_removes_a_stopped_record(srv, client, chltype, params):
+def test_receiving_types_start_only_removes_a_stopped_record(client, chltype, params):
     client.ok("DEFINE", "CHANNEL", "RX", params={"chltype": chltype, **params})
-    client.fails(4064, "STOP", "CHANNEL", "RX")  # never active (default stop_inactive_channel=error)
-    srv.model.set_config(stop_inactive_channel="stopped_record")
-    client.ok("STOP", "CHANNEL", "RX")  # the alternative: a STOPPED record, which disables the channel
+    client.ok("STOP", "CHANNEL", "RX")  # never active: a STOPPED record, which disables the channel (IBM-IT27694)
     assert client.status_of("CHSTATUS", "RX") == ["STOPPED"]
-    client.fails(4064, "STOP", "CHANNEL", "RX")  # already stopped, in either mode
+    client.fails(4064, "STOP", "CHANNEL", "RX")  # already stopped
     client.ok("START", "CHANNEL", "RX")  # re-enable: the record goes, nothing starts
     client.fails(3065, "DISPLAY", "CHSTATUS", "RX")
     client.ok("START", "CHANNEL", "RX")  # START of an enabled, inactive receiving channel is accepted again

@@ -25,6 +25,12 @@ class Control:
 
     def __init__(self, model):
         self.model = model
+        # Restarts held down until the queue manager has refused a number of /mqsc requests (restart_qmgr's refusals):
+        # qmgr -> {"at": earliest start, "starting": seconds, "left": refusals to go, "plan": the lifecycle plan it holds}.
+        self.held_down = {}
+
+    def reset(self):
+        self.held_down.clear()
 
     def qm(self, name):
         qm = self.model.qmgrs.get(name)
@@ -41,6 +47,7 @@ class Control:
     def stop_qmgr(self, name, mode=None):
         qm = self.qm(name)
         with self.model.changing():
+            self.held_down.pop(name, None)
             if qm.state(time.monotonic()) not in ENDED or qm.life.plan[-1][0] > time.monotonic():
                 qm.stop(immediate=mode == "immediate")
             return qm.state(time.monotonic())
@@ -48,18 +55,48 @@ class Control:
     def start_qmgr(self, name, duration=0.0):
         qm = self.qm(name)
         with self.model.changing():
+            self.held_down.pop(name, None)
             now = time.monotonic()
             if qm.state(now) != "running":
                 qm.start(now, now + max(0.0, float(duration)))
             return qm.state(now)
 
-    def restart_qmgr(self, name, down=0.0, starting=0.0):
+    def restart_qmgr(self, name, down=0.0, starting=0.0, refusals=0):
+        """Stop now, start after `down` seconds, running `starting` seconds later. refusals > 0: it also stays down until its
+        /mqsc has answered that many requests with the queue-manager-down status (503), so a client polling through an
+        outage is certain to see it, however loaded the machine (the emulator's own control, no MQ behaviour)."""
         qm = self.qm(name)
+        if isinstance(refusals, bool) or not isinstance(refusals, int) or refusals < 0:
+            raise ValueError("refusals must be an integer >= 0")
         with self.model.changing():
             now = time.monotonic()
+            self.held_down.pop(name, None)
             qm.stop()
-            qm.start(now + float(down), now + float(down) + float(starting))
+            if refusals:
+                self.held_down[name] = {"at": now + float(down), "starting": float(starting), "left": refusals,
+                                        "plan": qm.life.plan}
+            else:
+                qm.start(now + float(down), now + float(down) + float(starting))
             return qm.state(now)
+
+    def refused(self, name):
+        """The gateway answered a /mqsc request for name with the queue-manager-down status: one refusal less for a restart
+        held down (restart_qmgr); the last one starts it, `down` seconds after the stop at the earliest."""
+        qm = self.model.qmgrs.get(name)
+        if name not in self.held_down or qm is None:
+            return
+        with self.model.changing():
+            held = self.held_down.get(name)
+            if held is None:
+                return
+            if qm.life.plan is not held["plan"]:  # started (strmqm) or ended again by other means since
+                del self.held_down[name]
+                return
+            held["left"] -= 1
+            if held["left"] <= 0:
+                del self.held_down[name]
+                at = max(time.monotonic(), held["at"])
+                qm.start(at, at + held["starting"])
 
     def set_host(self, qmgr, host):
         """The host name of a queue manager (default localhost); CONNAMEs reach its listeners there (network.py)."""
@@ -84,7 +121,7 @@ class Control:
             out = []
             for rec in qm.status.live_channel(channel, now):
                 sched = rec.info.get("sched")
-                left = sched.remaining(now) if sched is not None else rec.info.get("counts")
+                left = sched.remaining(now, rec.info.get("first_done", False)) if sched is not None else rec.info.get("counts")
                 out.append({"status": qm.status.view("CHANNEL", channel, rec, now), "rqmname": rec.info.get("rqmname", ""),
                             "conname": rec.info.get("conname", ""), "error": rec.info.get("error"),
                             "retries_left": None if left is None else {"short": left[0], "long": left[1]}})

@@ -17,9 +17,12 @@ def err_unknown_qmgr(name, rc=2058):
 
 
 def err_qmgr_down(name, status):
+    # What mqweb answers for a queue manager that is not running is unknown: the 503 is [R] (§3.3, config qmgr_down_status),
+    # the body [I]. IBM documents MQWB0009E for a queue manager name "which cannot be located" (the 404 above), not for a
+    # stopped one; it is reused here as the nearest documented id, with 2059 MQRC_Q_MGR_NOT_AVAILABLE.
     return status, mqwb(
         "MQWB0009E", f"Could not query the queue manager '{name}'.", "The queue manager is not running or is not available.",
-        "Start the queue manager and resubmit the request.", 2, 2059)  # MQRC_Q_MGR_NOT_AVAILABLE; 503 is [R]
+        "Start the queue manager and resubmit the request.", 2, 2059)
 
 
 def err_standby(status):

@@ -95,6 +95,7 @@ class Gateway:
         if seen in NOT_ACTIVE:
             return err_standby(config["qmgr_down_status"])
         if seen != "running":
+            model.control.refused(qmgr)  # a restart held down until it has refused requests (control API) counts this one
             return err_qmgr_down(qmgr, config["qmgr_down_status"])
         # The command server starts after 'running' (strmqm, lifecycle.py): until then MQSC fails as when it is down.
         if any(f["kind"] == "cmdserv_down" for f in hits) or not qm.life.reached("command_server", now):

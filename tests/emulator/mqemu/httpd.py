@@ -314,7 +314,8 @@ class Handler(BaseHTTPRequestHandler):
             duration = body.get("duration", model.timing["qmgr_start"])
             return {"name": name, "state": model.start_qmgr(name, duration)}
         if action == ["restart"]:
-            return {"name": name, "state": model.restart_qmgr(name, body.get("down", 0.0), body.get("starting", model.timing["qmgr_start"]))}
+            return {"name": name, "state": model.restart_qmgr(name, body.get("down", 0.0), body.get("starting", model.timing["qmgr_start"]),
+                                                              body.get("refusals", 0))}
         # The lifecycle (commands.py): what the shims in bin/ run, and the multi-instance pair.
         if action == ["endmqm"]:
             return commands.endmqm(model, name, body.get("mode", "controlled"), bool(body.get("switchover")),

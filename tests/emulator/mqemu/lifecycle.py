@@ -165,8 +165,9 @@ class Lifecycle:
         """Plan a takeover: from `start` on, the instance on `new` is the active one (it starts then); `ended` is when
         the old one ended. Recorded for the timeline; the caller starts the queue manager at `start`."""
         self.previous, self.active, self.switch_at = old, new, start
-        self.failovers = (self.failovers + [{"kind": kind, "from": old, "to": new, "end_requested": requested, "ended": ended,
-                                              "start_requested": start, "running": None}])[-20:]
+        item = {"kind": kind, "from": old, "to": new, "end_requested": requested, "ended": ended, "start_requested": start,
+                "running": None}
+        self.failovers = (self.failovers + [item])[-20:]
 
     def unplan_start(self):
         """Forget the start planned for a takeover (an escalated end re-plans it)."""

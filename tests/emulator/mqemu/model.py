@@ -61,6 +61,7 @@ class Model:
         self.config = settings.config(settings.DEFAULT_CONFIG, **self.initial_config)
         self.log.reset()
         self.faults.reset()
+        self.control.reset()
         self.network.reset()
         self.qmgrs = {}
         for name in self.qmgr_names:  # one by one: a listener's port is checked against those already on the host

@@ -10,8 +10,8 @@ manager states, hosts), and those change only through commands and control calls
     advance(now)  ->  the change  ->  settle(now)
 advance materialises what the current plans say happened up to now (a sender connected at its retry tick: the partner
 gets its receiver record; clients reconnected after a restart); settle re-plans every sender that is not connected
-against the new conditions, and breaks the pairs whose partner went away. A plan walks the sender's retry ticks (the
-initial attempt, SHORTRTY every SHORTTMR, then LONGRTY every LONGTMR, MQ seconds times timing channel_retry_scale)
+against the new conditions, and breaks the pairs whose partner went away. A plan walks the sender's attempts (SHORTRTY
+of them SHORTTMR apart, the first one included, then LONGRTY every LONGTMR; MQ seconds times timing channel_retry_scale)
 and evaluates each attempt with the views at the tick's own time, so a partner listener still STARTING at one tick is
 RUNNING at the next. Conditions only move from "refused" to "accepted" between two calls (a STARTING listener, a
 starting queue manager, a STOPPING receiver going inactive), so the first accepting tick is found by bisection.
@@ -154,7 +154,8 @@ class Network:
 
     # ----- advance and settle ---------------------------------------------------------------------------------
     def advance(self, now):
-        """Materialise the planned connections and client reconnections up to now, in time order."""
+        """Materialise the planned connections and client reconnections up to now, in time order, and the transmission
+        queues of the senders that have become STOPPED."""
         while self.events and self.events[0][0] <= now:
             ts, _seq, qmgr, name, rec, plan = heapq.heappop(self.events)
             qm = self.model.qmgrs.get(qmgr)
@@ -163,6 +164,7 @@ class Network:
             self._connect(qm, name, rec, ts)
         for qm in self.model.qmgrs.values():
             qm.status.reconnect_clients(now)
+            qm.status.hold_xmitqs(now)  # a sender that has become STOPPED disables its transmission queue
         for key, (_partner, srec, _prec) in list(self.links.items()):
             qm = self.model.qmgrs.get(key[0])
             if qm is None or qm.status.view("CHANNEL", key[1], srec, now) is None:
@@ -213,15 +215,16 @@ class Network:
     def _retry_after_break(self, qm, name, srec, now):
         """A running sender whose partner went away retries from the start of its counts (IBM-CHL-ERRORS)."""
         obj = qm.store["CHANNEL"][name]
-        srec.info.update(sched=qm.status.schedule(obj, now), first_done=True, rqmname="")
+        srec.info.update(sched=qm.status.schedule(obj, now, after_break=True), first_done=True, rqmname="")
         self._replace(qm, name, srec, build(now, [], "RETRYING"))
         self._plan(qm, name, srec, now)
 
     @staticmethod
     def _auto_defines(partner, obj):
-        """ALTER QMGR CHAD(ENABLED): a sender or server reaching an undefined channel gets a RCVR defined for it (IBM
-        "channel auto-definition"; the emulator takes SYSTEM.DEF.RECEIVER's attributes, real MQ SYSTEM.AUTO.RECEIVER)."""
-        return obj.otype in ("SDR", "SVR") and partner.qmgr.attrs.get("CHAD") == "ENABLED"
+        """ALTER QMGR CHAD(ENABLED): a sender or server reaching an undefined channel gets a RCVR defined for it, like its
+        model SYSTEM.AUTO.RECEIVER (IBM-PREP-CHL; without the model, nothing is defined: [I])."""
+        return obj.otype in ("SDR", "SVR") and partner.qmgr.attrs.get("CHAD") == "ENABLED" and \
+            O.CHAD_MODELS["RCVR"] in partner.store["CHANNEL"]
 
     # ----- plans ------------------------------------------------------------------------------------------------
     def _plan(self, qm, name, rec, now):
@@ -234,7 +237,8 @@ class Network:
         obj = qm.store["CHANNEL"][name]
         if rec.stuck:  # the fault was cleared: the held attempt happens now
             rec.stuck = False
-            rec.info.update(sched=qm.status.schedule(obj, now, rec.info["sched"].remaining(now)), lead=[])
+            counts = rec.info["sched"].remaining(now, rec.info.pop("first_done", False))
+            rec.info.update(sched=qm.status.schedule(obj, now, counts), lead=[])
         sched = rec.info["sched"]
         rec.info["plan"] = plan = next(self.seq)
         lead = [(p, e) for p, e in self._lead(rec) if e > now] if not rec.info.get("first_done") else []
@@ -247,6 +251,8 @@ class Network:
             start += 1  # a tick at the instant of the previous plan was evaluated then, under the old conditions
         rec.info["planned_at"] = now
         if start > sched.last:
+            if rec.final == "RETRYING":  # a broken connection with no retry to make: "it goes to STOPPED" (IBM-CHL-ERRORS)
+                self._replace(qm, name, rec, build(now, [], "STOPPED"))
             return  # the counts ran out before now: the record already shows STOPPED
         partner, error = self.attempt(qm, name, obj, rec, sched.tick(start))
         if partner is None:
@@ -298,7 +304,7 @@ class Network:
             rec.info["error"] = error
             return
         if name not in partner.store["CHANNEL"]:  # channel auto-definition (CHAD) on the partner
-            partner.execute(Command("DEFINE", "CHANNEL", name, {"CHLTYPE": "RCVR", "DESCR": "Auto-defined by CHAD"}))
+            partner.execute(Command("DEFINE", "CHANNEL", name, {"CHLTYPE": "RCVR", "LIKE": O.CHAD_MODELS["RCVR"]}))
         discint = self._discint(obj)
         info = {"conname": self.host(qm.name), "xmitq": partner.store["CHANNEL"][name].attrs.get("XMITQ", ""), "rqmname": qm.name,
                 "wall": time.time() + (ts - time.monotonic()), "peer": (qm.name, name)}

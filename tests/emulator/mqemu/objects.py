@@ -114,6 +114,9 @@ ALL_CHANNEL_KEYS = frozenset(k for attrs in CHANNEL_ATTRS.values() for k in attr
 CHANNEL_DEFAULTS = {"SDR": "SYSTEM.DEF.SENDER", "SVR": "SYSTEM.DEF.SERVER", "RCVR": "SYSTEM.DEF.RECEIVER",
                     "RQSTR": "SYSTEM.DEF.REQUESTER", "SVRCONN": "SYSTEM.DEF.SVRCONN", "CLNTCONN": "SYSTEM.DEF.CLNTCONN",
                     "CLUSSDR": "SYSTEM.DEF.CLUSSDR", "CLUSRCVR": "SYSTEM.DEF.CLUSRCVR", "AMQP": "SYSTEM.DEF.AMQP"}
+# Channel auto-definition's model channels per type (IBM-PREP-CHL; CLUSSDR auto-definition is not emulated).
+CHAD_MODELS = {"RCVR": "SYSTEM.AUTO.RECEIVER", "SVRCONN": "SYSTEM.AUTO.SVRCONN"}
+AUTO_DEFINED_DESCR = "Auto-defined by"  # DISPLAY shows no trailing blanks
 # §4.2: XMITQ required on SDR/SVR only; CONNAME required on SDR/RQSTR/CLNTCONN/CLUSSDR.
 XMITQ_TYPES = ("SDR", "SVR")
 CONNAME_REQUIRED = ("SDR", "RQSTR", "CLNTCONN", "CLUSSDR")
@@ -288,6 +291,7 @@ RC_CHANNEL_TYPE_ERROR = 3034
 RC_PROTOCOL_TYPE_ERROR = 3036
 RC_CHL_STATUS_NOT_FOUND = 3065
 RC_COMMAND_INHIBITED = 3204
+RC_OBJECT_OPEN_FORCE = 3210
 RC_LISTENER_STARTED = 3233
 RC_LISTENER_STOPPED = 3234
 RC_LISTENER_RUNNING = 3249
@@ -300,6 +304,7 @@ RC_NO_STOP_CMD = 3263
 RC_OBJECT_ALREADY_EXISTS = 4001
 RC_OBJECT_WRONG_TYPE = 4002
 RC_LIKE_OBJECT_WRONG_TYPE = 4003
+RC_OBJECT_OPEN = 4004
 RC_ATTR_VALUE_ERROR = 4005
 RC_OBJECT_NAME_ERROR = 4008
 RC_CHANNEL_IN_USE = 4031
@@ -311,13 +316,15 @@ RC_MISSING_CONN_NAME = 4061
 RC_CHANNEL_NOT_ACTIVE = 4064
 
 # AMQ message texts. [S] = seen in real runmqsc/REST output (§3.1/§3.2), [F] fixture, [R] recalled; the rest are [I]
-# (plausible wording, id chosen from the matching AMQ range). Clients must key on reasonCode, never on these texts.
+# (plausible wording, id chosen from the matching AMQ range). An id is never given two meanings (test_reason_codes.py);
+# where the id is unknown and every nearby one means something else, the text carries the reason's name instead of an AMQ
+# id ("unknown id" below). Clients must key on reasonCode, never on these texts.
 MESSAGES = {
     "created.CHANNEL": "AMQ8014I: IBM MQ channel created.",  # [S]
     "changed.CHANNEL": "AMQ8016I: IBM MQ channel changed.",  # [R]
     "deleted.CHANNEL": "AMQ8015I: IBM MQ channel deleted.",  # [R]
     "start.CHANNEL": "AMQ8018I: Start IBM MQ channel accepted.",  # [S]
-    "stop.CHANNEL": "AMQ8019I: Stop IBM MQ channel accepted.",  # [R]
+    "stop.CHANNEL": "AMQ8019I: Stop IBM MQ channel accepted.",  # [V] IBM-IT32667
     "created.QUEUE": "AMQ8006I: IBM MQ queue created.",  # [S]
     "changed.QUEUE": "AMQ8008I: IBM MQ queue changed.",
     "deleted.QUEUE": "AMQ8007I: IBM MQ queue deleted.",
@@ -327,7 +334,7 @@ MESSAGES = {
     "deleted.LISTENER": "AMQ8628I: IBM MQ listener deleted.",
     "start.LISTENER": "AMQ8021I: Request to start IBM MQ listener accepted.",  # [S]
     "stop.LISTENER": "AMQ8706I: Request to stop IBM MQ listener accepted.",
-    "created.SERVICE": "AMQ8633I: IBM MQ service created.",
+    "created.SERVICE": "IBM MQ service created.",  # unknown id (AMQ8633I, once used here, is DISPLAY TOPIC's header)
     "changed.SERVICE": "AMQ8634I: IBM MQ service changed.",
     "deleted.SERVICE": "AMQ8635I: IBM MQ service deleted.",
     "start.SERVICE": "AMQ8733I: Request to start Service accepted.",
@@ -344,7 +351,7 @@ MESSAGES = {
     "deleted.TOPIC": "AMQ8692I: IBM MQ topic deleted.",
     "created.SUB": "AMQ8094I: IBM MQ subscription created.",
     "changed.SUB": "AMQ8095I: IBM MQ subscription changed.",
-    "deleted.SUB": "AMQ8096I: IBM MQ subscription deleted.",
+    "deleted.SUB": "IBM MQ subscription deleted.",  # unknown id (AMQ8096I is DISPLAY SUB's "subscription inquired")
     RC_NOT_AUTHORIZED: "AMQ8135E: Not authorized.",
     RC_OBJECT_IN_USE: "AMQ8148E: IBM MQ object in use.",  # [S] runmqsc CLEAR QLOCAL of an open queue
     RC_Q_NOT_EMPTY: "AMQ8143E: IBM MQ queue not empty.",  # [S] runmqsc DELETE QLOCAL (older "WebSphere MQ" wording)
@@ -364,7 +371,11 @@ MESSAGES = {
     RC_CHANNEL_TYPE_ERROR: "AMQ8227E: Channel type not valid for {name}.",
     RC_PROTOCOL_TYPE_ERROR: "AMQ8228E: Transport type not valid for {name}.",
     RC_CHL_STATUS_NOT_FOUND: "AMQ8420I: Channel Status not found.",  # [S]
-    RC_COMMAND_INHIBITED: "AMQ8146E: IBM MQ command server not available.",
+    # unknown id: AMQ8146E is "IBM MQ queue manager not available" (endmqm, commands.py)
+    RC_COMMAND_INHIBITED: "MQRCCF_COMMAND_INHIBITED: the command server is not available.",
+    # unknown id; the wording is 3210's explanation (IBM-RC3210) and 4004's (IBM-RC4004)
+    RC_OBJECT_OPEN_FORCE: "MQRCCF_OBJECT_OPEN_FORCE: Object {name} is in use, but could be changed specifying FORCE.",
+    RC_OBJECT_OPEN: "MQRCCF_OBJECT_OPEN: Object {name} is open.",
     RC_LISTENER_STARTED: "AMQ8730E: Listener already active.",
     RC_LISTENER_STOPPED: "AMQ8731W: Listener not active.",  # [S] MQDEVBADGE-26
     RC_LISTENER_RUNNING: "AMQ8732E: Listener {name} is running and cannot be changed or deleted.",
@@ -381,11 +392,12 @@ MESSAGES = {
     RC_OBJECT_NAME_ERROR: "AMQ8119E: Object name {name} not valid.",
     RC_CHANNEL_IN_USE: "AMQ9514E: Channel '{name}' is in use.",  # [S]
     RC_WRONG_CHANNEL_TYPE: "AMQ8259E: Parameter {name} not allowed for this channel type.",
-    RC_CHANNEL_NAME_ERROR: "AMQ8118E: Channel name {name} not valid.",
+    # unknown id: AMQ8118E is "IBM MQ queue manager does not exist" (strmqm, commands.py; mq-ansible queue_manager.py)
+    RC_CHANNEL_NAME_ERROR: "MQRCCF_CHANNEL_NAME_ERROR: Channel name {name} not valid.",
     RC_XMIT_Q_NAME_ERROR: "AMQ8253E: Transmission queue name required for channel {name}.",
     RC_XMIT_Q_NAME_WRONG_TYPE: "AMQ8254E: XMITQ not allowed for this channel type.",
     RC_MISSING_CONN_NAME: "AMQ8258E: Connection name required for channel {name}.",
-    RC_CHANNEL_NOT_ACTIVE: "AMQ9533E: Channel '{name}' is not currently active.",  # [R]
+    RC_CHANNEL_NOT_ACTIVE: "AMQ9533E: Channel '{name}' is not currently active.",  # [S] WebSphere MQ 7.0 transcript
 }
 DISPLAY_HEADERS = {
     "CHANNEL": "AMQ8414I: Display Channel details.", "QUEUE": "AMQ8409I: Display Queue details.",
@@ -395,7 +407,8 @@ DISPLAY_HEADERS = {
     "QMSTATUS": "AMQ8705I: Display Queue Manager Status Details.",
     "QSTATUS": "AMQ8450I: Display queue status details.",  # [S]
     "NAMELIST": "AMQ8550I: Display namelist details.", "PROCESS": "AMQ8407I: Display Process details.",
-    "TOPIC": "AMQ8633I: Display topic details.", "SUB": "AMQ8096I: IBM MQ subscription inquired.",
+    "TOPIC": "AMQ8633I: Display topic details.",  # [R]
+    "SUB": "AMQ8096I: IBM MQ subscription inquired.",  # [S] IBM's DISPLAY SUB example output ("AMQ8096: ... inquired.")
 }
 
 
@@ -405,6 +418,9 @@ def seed_definitions(seed):
     'system' is the bare crtmqm set we need; 'dev' adds the developer-image objects (MQCONT 10-dev.mqsc.tpl, [S] INSTANA).
     """
     defs = [("DEFINE", "CHANNEL", name, {"CHLTYPE": t}) for t, name in CHANNEL_DEFAULTS.items()]
+    # The models of channel auto-definition (CHAD): "the same as the system defaults, SYSTEM.DEF.RECEIVER, and
+    # SYSTEM.DEF.SVRCONN, except for the description field, which is "Auto-defined by" followed by 49 blanks" (IBM-PREP-CHL).
+    defs += [("DEFINE", "CHANNEL", name, {"CHLTYPE": t, "DESCR": AUTO_DEFINED_DESCR}) for t, name in CHAD_MODELS.items()]
     defs += [("DEFINE", qtype, name, {}) for qtype, name in QUEUE_DEFAULTS.items()]
     defs += [("DEFINE", "QLOCAL", name, params) for name, params in (
         ("SYSTEM.ADMIN.COMMAND.QUEUE", {}), ("SYSTEM.CHANNEL.INITQ", {}), ("SYSTEM.CHANNEL.SYNCQ", {}),

@@ -90,7 +90,8 @@ class QmgrSettings:
 
     # The configurable behaviours that change MQSC results; the rest of the config is about HTTP, LTPA and requests.
     CONFIG_KEYS = ("alter_listener_requires_trptype", "delete_channel_default_table", "display_default", "listener_port_conflict",
-                   "replace_mode", "service_command_check", "stop_inactive_channel", "clients_after_channel_stop")
+                   "service_command_check", "stop_inactive_channel", "stop_stopped_channel_inactive", "start_starting_channel",
+                   "clients_after_channel_stop", "open_queue_reason")
 
     seconds: Callable  # seconds(key) -> float: length of one timed phase (TIMING_KEYS, e.g. "channel_start")
     config: Callable  # config(key) -> current value of one of CONFIG_KEYS (README "Configurable behaviours")
@@ -179,6 +180,12 @@ class QueueManager:
 
     def attach_clients(self, channel, count):
         obj = self.store["CHANNEL"].get(channel)
+        model = self.store["CHANNEL"].get(O.CHAD_MODELS["SVRCONN"])
+        if obj is None and count and self.qmgr.attrs["CHAD"] == "ENABLED" and model is not None and \
+                O.valid_name(channel, O.CHANNEL_NAME_MAX):
+            # A client asking for an undefined server-connection channel gets one like SYSTEM.AUTO.SVRCONN (IBM-PREP-CHL).
+            self.execute(Command("DEFINE", "CHANNEL", channel, {"CHLTYPE": "SVRCONN", "LIKE": O.CHAD_MODELS["SVRCONN"]}))
+            obj = self.store["CHANNEL"][channel]
         if obj is None or obj.otype != "SVRCONN":
             raise LookupError(f"SVRCONN channel {channel} not found on {self.name}")
         self.status.attach_clients(channel, count)
@@ -269,16 +276,28 @@ class QueueManager:
         state.update({k: v for k, v in (("IPPROCS", ipprocs), ("OPPROCS", opprocs)) if v is not None})
         return {"ipprocs": state["IPPROCS"], "opprocs": state["OPPROCS"]}
 
-    def _check_queue_idle(self, name, purge, force=False):
-        """DELETE/CLEAR QLOCAL: refused while a handle is open (2042, AMQ8148E [S]); DELETE without PURGE (NOPURGE is the
-        default, IBM DELETE queues) also while messages are on it (2055 MQRC_Q_NOT_EMPTY [V], AMQ8143E [S])."""
+    def _check_queue_idle(self, name, purge):
+        """DELETE/CLEAR QLOCAL: refused while a handle is open, DELETE without PURGE (NOPURGE is the default, IBM-DEL-Q) also
+        while messages are on it (2055 MQRC_Q_NOT_EMPTY [V], AMQ8143E [S]). IBM-DEL-Q and IBM-CLEAR-QL only say that the
+        command fails while the queue is open, not with which reason: 2042 MQRC_OBJECT_IN_USE (AMQ8148E [S]) by default,
+        4004 MQRCCF_OBJECT_OPEN with config open_queue_reason ([I] either)."""
         state = self.qstate.get(name)
         if state is None:
             return
-        if (state["IPPROCS"] or state["OPPROCS"]) and not force:
-            raise MqscError(O.RC_OBJECT_IN_USE, name)
+        if state["IPPROCS"] or state["OPPROCS"]:
+            raise MqscError(self.settings.config("open_queue_reason"), name)
         if state["CURDEPTH"] and not purge:
             raise MqscError(O.RC_Q_NOT_EMPTY, name)
+
+    def _check_usage_change(self, name, force):
+        """ALTER QLOCAL USAGE on a queue that is open or holds messages: 3210 MQRCCF_OBJECT_OPEN_FORCE, "Object is in use,
+        but could be changed specifying Force ... because it is open through the API, or for certain parameter changes,
+        because there are messages currently on the queue" (IBM-RC3210); FORCE overrides both."""
+        state = self.qstate.get(name)
+        if force or state is None:
+            return
+        if state["IPPROCS"] or state["OPPROCS"] or state["CURDEPTH"]:
+            raise MqscError(O.RC_OBJECT_OPEN_FORCE, name)
 
     # ----- dispatch --------------------------------------------------------------------------------------------
     def execute(self, cmd):
@@ -379,15 +398,17 @@ class QueueManager:
                 raise MqscError(O.RC_UNKNOWN_OBJECT, like)
             if base.otype != otype:
                 raise MqscError(O.RC_LIKE_OBJECT_WRONG_TYPE, like) if kind == "QUEUE" else self._wrong_type(kind, like)
-        elif existing and self.settings.config("replace_mode") == "alter":
-            base = existing  # REPLACE acts like ALTER with the given attributes ([R]; config replace_mode)
         else:
+            # A new object, or REPLACE of an existing one: "DEFINE with REPLACE sets all the parameters", those not given to
+            # their defaults (IBM-DEF-REPLACE); the object being replaced lends nothing but its messages (IBM-CPYMQMQ-V6).
             default = {"CHANNEL": O.CHANNEL_DEFAULTS.get(otype), "QUEUE": O.QUEUE_DEFAULTS.get(otype),
                        "LISTENER": "SYSTEM.DEFAULT.LISTENER.TCP", "SERVICE": "SYSTEM.DEF.SERVICE",
                        **{k: v.default for k, v in O.PLAIN_KINDS.items()}}[kind]
             base = store.get(default)  # defaults come from the (alterable) SYSTEM.DEF.* object when it exists
         attrs = dict(base.attrs) if base is not None and base.otype == otype else dict(self._schema(kind, otype))
         attrs = self._apply(kind, otype, attrs, params)
+        if existing and otype == "QLOCAL" and attrs["USAGE"] != existing.attrs["USAGE"]:
+            self._check_usage_change(name, force=False)  # REPLACE is an ALTER without FORCE ([I], IBM-CPYMQMQ-V6)
         obj = MQObject(otype, attrs, time.time())
         if existing:
             obj.crwall = existing.crwall
@@ -410,8 +431,7 @@ class QueueManager:
         force = kind == "QUEUE" and _flag(params, "FORCE")
         attrs = self._apply(kind, obj.otype, dict(obj.attrs), params)
         if obj.otype == "QLOCAL" and attrs["USAGE"] != obj.attrs["USAGE"]:
-            # USAGE changes only on an empty queue ([R] 2055), and while it is open only with FORCE ([R] IBM ALTER QLOCAL)
-            self._check_queue_idle(name, purge=False, force=force)
+            self._check_usage_change(name, force)
         obj.attrs = attrs
         obj.altwall = time.time()
         return self._msg(f"changed.{kind}")

@@ -189,7 +189,7 @@ def main(argv=None):
     parser.add_argument("--seed", choices=("system", "dev"), default="system")
     parser.add_argument("--state-dir")
     parser.add_argument("--config", action="append", default=[], metavar="KEY=JSON", help="configurable behaviour, e.g. "
-                        "stop_inactive_channel='\"stopped_record\"' (value is JSON; bare words are strings)")
+                        "stop_inactive_channel='\"error\"' (value is JSON; bare words are strings)")
     args = parser.parse_args(argv)
     qmgrs = args.qmgr or ["QM1"]
     config = {}

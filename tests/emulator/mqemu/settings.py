@@ -35,14 +35,21 @@ for _profile, _values in NETWORK_TIMING.items():
 # Configurable (uncertain) behaviours: name -> (default, allowed values or a type). See README "Configurable behaviours".
 CONFIG = {
     "response_parameters_noop": (True, bool),
-    "stop_inactive_channel": ("error", ("error", "stopped_record")),
+    # IBM APAR IT27694 (9.x): STOP ... STATUS(STOPPED) on an inactive channel leaves a STOPPED record; "error" is the 4064
+    # of a WebSphere MQ 7.0 transcript (the one release it is seen in).
+    "stop_inactive_channel": ("stopped_record", ("stopped_record", "error")),
+    # STOP ... STATUS(INACTIVE) on a STOPPED channel: IT40956 moves one to INACTIVE ([I]); "error" answers 4064.
+    "stop_stopped_channel_inactive": ("inactive", ("inactive", "error")),
+    # START on a STARTING channel: 4031 as for an active one ([I]); "accepted" lets the start under way go on.
+    "start_starting_channel": ("in_use", ("in_use", "accepted")),
+    # DELETE/CLEAR QLOCAL of an open queue: 2042 MQRC_OBJECT_IN_USE or 4004 MQRCCF_OBJECT_OPEN; IBM names neither ([I]).
+    "open_queue_reason": (2042, (2042, 4004)),
     "delete_channel_default_table": ("qmgrtbl", ("qmgrtbl", "either")),
     "cmdserv_down_mode": ("element", ("element", "http500")),
     "invalid_attribute_mode": ("element", ("element", "http400")),
     "listener_port_conflict": ("vanish", ("vanish", "starting", "ignore")),
     "service_command_check": ("exists", ("exists", "always")),
     "display_default": ("minimal", ("minimal", "all")),
-    "replace_mode": ("alter", ("alter", "defaults")),
     "alter_listener_requires_trptype": (True, bool),
     "webuser_mutations": ("2035", ("2035", "allow", "403")),
     "ltpa_cookie_name": (None, str),
@@ -86,7 +93,7 @@ def config(current, **values):
         if key not in CONFIG:
             raise ValueError(f"unknown config key {key!r}")
         allowed = CONFIG[key][1]
-        ok = value in allowed if isinstance(allowed, tuple) and isinstance(allowed[0], str) else \
+        ok = value in allowed and not isinstance(value, bool) if isinstance(allowed, tuple) and not isinstance(allowed[0], type) else \
             isinstance(value, allowed) and not (isinstance(value, bool) and allowed is not bool)
         if not ok and not (key == "ltpa_cookie_name" and value is None):
             raise ValueError(f"bad value {value!r} for config {key}")

@@ -36,7 +36,10 @@ class Status:
 
 
 class Schedule:
-    """The retry ticks of one sender: the attempt at t (index 0), SHORTRTY more every S seconds, LONGRTY more every L."""
+    """The connection attempts of one sender: `short` of them SHORTTMR (S seconds) apart, the first at t, then `long` more
+    LONGTMR (L) apart. IBM counts the first attempt against SHORTRTY: "If the initial allocation attempt fails, the short
+    retry count is decremented and the channel retries the remaining number of times" (IBM-SHORTRTY, IBM-LONGRTY), so a
+    START makes SHORTRTY + LONGRTY attempts in all. Index i is the i-th attempt; `last` the index of the final one."""
 
     __slots__ = ("t", "short", "long", "S", "L")
 
@@ -45,24 +48,29 @@ class Schedule:
 
     @property
     def last(self):
-        return self.short + self.long
+        return self.short + self.long - 1
 
     def tick(self, i):
-        return self.t + (i * self.S if i <= self.short else self.short * self.S + (i - self.short) * self.L)
+        if i < self.short:
+            return self.t + i * self.S
+        k = max(self.short - 1, 0)  # the last short attempt (or the first attempt when no short one is left)
+        return self.t + k * self.S + (i - k) * self.L
 
     def first_at_or_after(self, now):
-        """Index of the first tick at or after now (last + 1 if none is left)."""
+        """Index of the first attempt at or after now (last + 1 if none is left)."""
         if now <= self.t:
             return 0
-        if self.S > 0 and now <= self.tick(self.short):
+        k = max(self.short - 1, 0)
+        if self.short and self.S > 0 and now <= self.tick(k):
             return -int(-(now - self.t) // self.S)
         if self.L > 0:
-            return min(self.last + 1, self.short - int(-(now - self.tick(self.short)) // self.L))
+            return min(self.last + 1, k - int(-(now - self.tick(k)) // self.L))
         return self.last + 1
 
-    def remaining(self, now):
-        """(short, long) retries left once the ticks before now have failed (they survive a restart, IBM-LONGRTY)."""
-        done = max(0, self.first_at_or_after(now) - 1)
+    def remaining(self, now, after_break=False):
+        """(short, long) attempts left once those before now have failed (they survive a restart, IBM-LONGRTY). after_break:
+        index 0 is the moment the connection broke, not an attempt (RuntimeStatus.schedule)."""
+        done = max(self.first_at_or_after(now), 1 if after_break else 0)
         return max(0, self.short - done), self.long - max(0, done - self.short)
 
 
@@ -117,12 +125,16 @@ class RuntimeStatus:
         self.pid += 1
         return self.pid
 
-    def schedule(self, obj, t, counts=None):
-        """The retry ticks of a sender whose first attempt is at t: SHORTRTY/LONGRTY (or counts left over from before a
-        restart) every SHORTTMR/LONGTMR MQ seconds, times timing channel_retry_scale. RQSTR has no retry attributes:
-        a failed requester stops (IBM-CHL-ERRORS)."""
+    def schedule(self, obj, t, counts=None, after_break=False):
+        """The attempts of a sender whose first attempt is at t: SHORTRTY/LONGRTY (or the counts left over from before a
+        restart) every SHORTTMR/LONGTMR MQ seconds, times timing channel_retry_scale. A START makes at least one attempt
+        (SHORTRTY 0: the first attempt has no short count to decrement, [I]). after_break: t is the moment a running
+        channel lost its partner, not an attempt; the retries follow it in full (IBM-CHL-ERRORS). RQSTR has no retry
+        attributes: a failed requester stops (IBM-CHL-ERRORS)."""
         scale = self.settings.seconds("channel_retry_scale")
         short, long_ = counts or (int(obj.attrs.get("SHORTRTY", 0)), int(obj.attrs.get("LONGRTY", 0)))
+        if counts is None:
+            short = short + 1 if after_break else max(short, 1)
         return Schedule(t, short, long_, int(obj.attrs.get("SHORTTMR", 0)) * scale, int(obj.attrs.get("LONGTMR", 0)) * scale)
 
     def channel_start_record(self, name, obj, t0, counts=None):
@@ -172,7 +184,7 @@ class RuntimeStatus:
                 if state in ("RETRYING", "STOPPED") and "peer" not in rec.info:
                     info = dict(rec.info)
                     if "sched" in info:  # no plan while the queue manager is down; the counts resume at the next start
-                        info["counts"] = info.pop("sched").remaining(now)
+                        info["counts"] = info.pop("sched").remaining(now, info.pop("first_done", False))
                     kept.append(Status(now, [], state, info))
             if kept:
                 self.chstatus[name] = kept[:1]
@@ -228,7 +240,8 @@ class RuntimeStatus:
         """Replace the instances of SVRCONN channel with count RUNNING client connections (the control API)."""
         recs = self.live_channel(channel, time.monotonic())
         if any(self.view("CHANNEL", channel, r, time.monotonic()) == "STOPPED" for r in recs) and count:
-            raise ValueError(f"channel {channel} is STOPPED; MQ refuses client connections until it is started")
+            raise ValueError(f"reason 2537 MQRC_CHANNEL_NOT_AVAILABLE: channel {channel} is STOPPED; MQ refuses client "
+                             "connections until it is started")
         recs = [self._client_record(i, time.monotonic()) for i in range(count)]
         self.clients[channel] = count
         self.reconnects.pop(channel, None)
@@ -257,11 +270,15 @@ class RuntimeStatus:
             raise MqscError(O.RC_CHANNEL_TYPE_ERROR, name)  # START is not valid for CLNTCONN (IBM-STA-CHL)
         now = time.monotonic()
         recs = self.live_channel(name, now)
-        if any(self.view("CHANNEL", name, r, now) not in NOT_IN_USE for r in recs):
-            if opts.get("IGNSTATE") == "YES":
+        in_use = {self.view("CHANNEL", name, r, now) for r in recs} - set(NOT_IN_USE)
+        if in_use:
+            # IBM-CURRENT-ACTIVE: STARTING is not an active state, so whether START there is "in use" (4031) is [I]
+            # (config start_starting_channel "accepted": the start under way goes on).
+            if opts.get("IGNSTATE") == "YES" or (in_use == {"STARTING"} and self.settings.config("start_starting_channel") == "accepted"):
                 return
             raise MqscError(O.RC_CHANNEL_IN_USE, name)  # AMQ9514E [S]
-        self.chstatus.pop(name, None)  # re-enable: the STOPPED (or RETRYING) record goes
+        for rec in self.chstatus.pop(name, []):  # re-enable: the STOPPED (or RETRYING) record goes
+            self._release_xmitq(rec)
         if obj.otype in O.INITIATING_TYPES:
             self.chstatus[name] = [self.channel_start_record(name, obj, now)]
         elif self.clients.get(name):
@@ -280,10 +297,21 @@ class RuntimeStatus:
         if not active:
             if opts.get("IGNSTATE") == "YES":
                 return
-            if not recs and final and self.settings.config("stop_inactive_channel") == "stopped_record":
-                self.chstatus[name] = [Status(now, [], "STOPPED", info)]  # §5.1 [R] alternative
+            config = self.settings.config
+            if not recs and final and config("stop_inactive_channel") == "stopped_record":
+                # An inactive channel of any type is held STOPPED: APAR IT27694 stops an INACTIVE SVRCONN this way and shows
+                # STATUS(STOPPED) after (IBM-IT27694); IT40956 describes the same STOP on a sender that never ran
+                # (IBM-IT40956). No record is 4064 only under config "error", the answer of a WebSphere MQ 7.0 transcript.
+                self.chstatus[name] = [Status(now, [], "STOPPED", info)]
                 return
-            raise MqscError(O.RC_CHANNEL_NOT_ACTIVE, name)
+            if recs and final is None and config("stop_stopped_channel_inactive") == "inactive":
+                # STOPPED -> INACTIVE without a START ("Later the MQ administrator changed this channel to INACTIVE state",
+                # IBM-IT40956; [I] that STOP STATUS(INACTIVE) did it): the record goes, clients waiting to reconnect come in.
+                del self.chstatus[name]
+                if self.clients.get(name):
+                    self.reconnects[name] = self._reconnect_times(self.clients[name], now)
+                return
+            raise MqscError(O.RC_CHANNEL_NOT_ACTIVE, name)  # 4064: "the channel was already stopped" (IBM-RC4064)
         # FORCE/TERMINATE do not wait for the batch to finish, so they take half the stop time.
         seconds = self.settings.seconds("channel_stop") * (1.0 if opts.get("MODE", "QUIESCE") == "QUIESCE" else 0.5)
         if obj.otype != "SVRCONN":
@@ -297,6 +325,33 @@ class RuntimeStatus:
         if final is None and self.clients.get(name):
             self.reconnects[name] = self._reconnect_times(self.clients[name], now + seconds)
         self.chstatus[name] = [self._record("CHANNEL", name, now, [("STOPPING", seconds)], final, info)]
+
+    # ----- a sending channel's transmission queue while it is STOPPED --------------------------------------------
+    def hold_xmitqs(self, now):
+        """IBM q015680_ (IBM-RESTART-STOPPED): "when the channel entered the STOPPED state, the associated transmission queue
+        was set to GET(DISABLED) and triggering was set off. When the start request is received, these attributes are
+        reset automatically." Called before every command (network.advance), so the queue shows it from the moment a
+        sender or server is STOPPED, however it got there (STOP, retries run out, an XMITQ error, a STOPPED record)."""
+        for name, recs in self.chstatus.items():
+            obj = self.store["CHANNEL"].get(name)
+            if obj is None or obj.otype not in O.XMITQ_TYPES:
+                continue
+            for rec in recs:
+                if "held_xmitq" in rec.info or "peer" in rec.info or self.view("CHANNEL", name, rec, now) != "STOPPED":
+                    continue
+                queue = self.store["QUEUE"].get(rec.info.get("xmitq", ""))
+                if queue is None or queue.otype != "QLOCAL":
+                    rec.info["held_xmitq"] = None
+                    continue
+                rec.info["held_xmitq"] = (rec.info["xmitq"], queue.attrs["GET"], queue.attrs["TRIGGER"])
+                queue.attrs.update(GET="DISABLED", TRIGGER="NO")
+
+    def _release_xmitq(self, rec):
+        """START after STOPPED: the transmission queue gets back the GET and TRIGGER it had (IBM-RESTART-STOPPED)."""
+        held = rec.info.get("held_xmitq")
+        queue = self.store["QUEUE"].get(held[0]) if held else None
+        if queue is not None and queue.otype == "QLOCAL":
+            queue.attrs.update(GET=held[1], TRIGGER=held[2])
 
     def start_listener(self, name, obj, opts):
         self._start_process(self.lsstatus, "LISTENER", name, obj, opts, O.RC_LISTENER_STARTED, self._listener_record)

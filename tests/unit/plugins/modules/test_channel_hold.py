@@ -3,14 +3,15 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """state=stopped on an idle svrconn/rcvr (issue 13): it must be held STOPPED so that clients and partners are refused.
 
-What MQ answers to STOP on a channel with no status record is uncertain (emulator config ``stop_inactive_channel``):
-``error`` answers 4064 and holds nothing; ``stopped_record`` leaves a STOPPED record. The modules are checked under
-both, with the emulator's journal proving what was sent.
+IBM MQ 9.x leaves a STOPPED record for STOP ... STATUS(STOPPED) on an inactive channel (APAR IT27694; the emulator's
+default, ``stop_inactive_channel=stopped_record``); a WebSphere MQ 7.0 transcript answers 4064 and holds nothing
+(``stop_inactive_channel=error``). The modules are checked under both, with the emulator's journal proving what was sent.
 """
 
 from __future__ import annotations
 
 import pytest
+from mqemu.control import ControlError
 
 from ansible_collections.mqrest.admin.plugins.module_utils._mqsc import MQSCCommand
 from ansible_collections.mqrest.admin.tests.unit.plugins.modules.journal import warning_texts  # pylint: disable=import-error
@@ -38,9 +39,8 @@ def define(run_module, name, chltype):
 
 
 @pytest.mark.parametrize("chltype", ["svrconn", "rcvr"])
-def test_idle_passive_channel_stopped_is_held_when_mq_allows_it(mq, run_module, chltype):
-    mq.model.set_config(stop_inactive_channel="stopped_record")
-    define(run_module, "APP.IN", chltype)
+def test_idle_passive_channel_stopped_is_held_as_mq_9_holds_it(mq, run_module, chltype):
+    define(run_module, "APP.IN", chltype)  # the emulator's default: a STOPPED record, as APAR IT27694 shows
     mq.model.clear_journal()
     result = run_module("mq_channel", name="APP.IN", state="stopped")
     assert not result.get("failed"), result.get("msg")
@@ -54,9 +54,23 @@ def test_idle_passive_channel_stopped_is_held_when_mq_allows_it(mq, run_module, 
     assert again["changed"] is False and mutating(mq) == [] and "held_stopped" not in again
 
 
+def test_an_idle_svrconn_held_stopped_refuses_clients_until_started(mq, run_module):
+    define(run_module, "APP.IN", "svrconn")
+    assert run_module("mq_channel", name="APP.IN", state="stopped")["held_stopped"] is True
+    # A client connecting now is refused: 2537 MQRC_CHANNEL_NOT_AVAILABLE (the emulator's client attach is that client).
+    with pytest.raises(ControlError, match="2537 MQRC_CHANNEL_NOT_AVAILABLE") as refused:
+        mq.model.attach_clients("QM1", "APP.IN", 1)
+    assert refused.value.status == 409
+    started = run_module("mq_channel", name="APP.IN", state="started")
+    assert started["changed"] is True and started["run_action"] == "started"
+    mq.model.attach_clients("QM1", "APP.IN", 1)
+    assert chstatus(mq, "APP.IN") == ["RUNNING"]
+
+
 @pytest.mark.parametrize("chltype", ["svrconn", "rcvr"])
 def test_idle_passive_channel_that_mq_will_not_hold_says_so(mq, run_module, chltype):
-    define(run_module, "APP.IN", chltype)  # default stop_inactive_channel=error: 4064, as AMQ9533 on real MQ
+    mq.model.set_config(stop_inactive_channel="error")  # a queue manager answering 4064, AMQ9533, as WebSphere MQ 7.0 did
+    define(run_module, "APP.IN", chltype)
     mq.model.clear_journal()
     result = run_module("mq_channel", name="APP.IN", state="stopped")
     assert not result.get("failed"), result.get("msg")
@@ -102,7 +116,6 @@ def test_svrconn_with_clients_is_stopped_and_held_in_either_mode(mq, run_module,
 
 
 def test_stopped_by_another_writer_between_read_and_stop_counts_as_held_not_changed(mq, run_module, another_writer):
-    mq.model.set_config(stop_inactive_channel="stopped_record")
     define(run_module, "APP.IN", "svrconn")
     another_writer("DISPLAY", "CHSTATUS", MQSCCommand("STOP", "CHANNEL", "APP.IN"))
     result = run_module("mq_channel", name="APP.IN", state="stopped")
@@ -126,3 +139,16 @@ def test_mq_objects_holds_idle_svrconns_and_counts_only_what_mq_held(mq, run_mod
     again = run_module("mq_objects", channels=channels)
     # Held: nothing more to send. Not held: the STOP is asked again (MQ may hold it one day) and changes nothing.
     assert again["changed"] is False and len(mutating(mq)) == (0 if held else 1)
+
+
+@pytest.mark.parametrize("mode", ["inactive", "error"])
+def test_stop_status_inactive_of_a_stopped_channel_is_never_sent(mq, run_module, mode):
+    # Whether MQ moves a STOPPED channel to INACTIVE on STOP STATUS(INACTIVE) is unsettled (emulator config
+    # stop_stopped_channel_inactive; APAR IT40956 suggests it does): the modules never ask, since every record STOPPED
+    # already is stopped for stop_status=inactive.
+    mq.model.set_config(stop_stopped_channel_inactive=mode)
+    define(run_module, "APP.IN", "svrconn")
+    assert run_module("mq_channel", name="APP.IN", state="stopped")["held_stopped"] is True
+    mq.model.clear_journal()
+    result = run_module("mq_channel", name="APP.IN", state="stopped", stop_status="inactive")
+    assert result["changed"] is False and mutating(mq) == [] and chstatus(mq, "APP.IN") == ["STOPPED"]

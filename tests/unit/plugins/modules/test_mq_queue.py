@@ -192,14 +192,33 @@ def test_recreating_a_local_queue_with_messages_needs_purge_too(mq, run_module, 
     assert done["commands"] == ["DELETE QLOCAL(APP.FULL) PURGE", "DEFINE QALIAS(APP.FULL) TARGET(APP.IN)"]
 
 
-def test_mq_refusing_to_delete_an_open_queue_is_shown_with_its_reason_code_and_message(mq, run_module, queue_control):
+# IBM's DELETE queues page says only that the command fails while the queue is open: 2042 MQRC_OBJECT_IN_USE (runmqsc's
+# AMQ8148E "object in use") or 4004 MQRCCF_OBJECT_OPEN; the emulator gives either (config open_queue_reason).
+@pytest.mark.parametrize("reason,name", [(2042, "MQRC_OBJECT_IN_USE"), (4004, "MQRCCF_OBJECT_OPEN")])
+def test_mq_refusing_to_delete_an_open_queue_is_shown_with_its_reason_code_and_message(mq, run_module, queue_control,
+                                                                                       reason, name):
+    mq.model.set_config(open_queue_reason=reason)
     run_module("mq_queue", name="APP.OPEN")
     queue_control("APP.OPEN", "open", ipprocs=1)
     result = run_module("mq_queue", name="APP.OPEN", state="absent", purge=True)
     assert result["failed"] is True and result["changed"] is False
-    assert "DELETE QLOCAL(APP.OPEN) PURGE" in result["msg"] and "reason 2042 (MQRC_OBJECT_IN_USE)" in result["msg"]
-    assert "AMQ8148E" in result["msg"] and "DISPLAY QSTATUS" in result["msg"]
-    assert (result["mq_reason_code"], result["mq_reason_name"]) == (2042, "MQRC_OBJECT_IN_USE")
+    assert "DELETE QLOCAL(APP.OPEN) PURGE" in result["msg"] and "reason {0} ({1})".format(reason, name) in result["msg"]
+    assert ("AMQ8148E" in result["msg"]) is (reason == 2042) and "DISPLAY QSTATUS(name) TYPE(HANDLE)" in result["msg"]
+    assert (result["mq_reason_code"], result["mq_reason_name"]) == (reason, name)
+
+
+@pytest.mark.parametrize("busy", [{"action": "messages", "count": 1}, {"action": "open", "opprocs": 1}])
+def test_a_usage_change_of_a_queue_in_use_is_refused_with_3210_and_what_to_do(mq, run_module, queue_control, busy):
+    # IBM-RC3210 MQRCCF_OBJECT_OPEN_FORCE: the queue is open or holds messages; only FORCE would change it, and the
+    # collection does not send FORCE.
+    run_module("mq_queue", name="APP.XQ", usage="xmitq")
+    queue_control("APP.XQ", **busy)
+    fresh(mq)
+    result = run_module("mq_queue", name="APP.XQ", usage="normal")
+    assert result["failed"] is True and result["changed"] is False
+    assert (result["mq_reason_code"], result["mq_reason_name"]) == (3210, "MQRCCF_OBJECT_OPEN_FORCE")
+    assert "ALTER QLOCAL(APP.XQ) USAGE(NORMAL)" in result["msg"] and "only with FORCE" in result["msg"]
+    assert [e["parameters"] for e in mq.model.journal("QM1") if e["mutating"]] == [{"usage": "NORMAL"}]  # no FORCE sent
 
 
 def test_another_writer_defining_the_queue_with_another_type_is_reported_not_overwritten(mq, run_module, another_writer):
