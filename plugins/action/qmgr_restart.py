@@ -28,6 +28,11 @@ from ansible_collections.mqrest.admin.plugins.plugin_utils._qmgr_restart_report 
 from ansible_collections.mqrest.admin.plugins.plugin_utils._role_vars import misspelt, role_options
 
 
+# The options that go to the restart as they are (module_utils/_qmgr_restart.Options).
+RESTART_OPTIONS = ("stop_mode", "escalate_preemptive", "switchover", "stop_command", "start_command", "end_timeout", "start_timeout",
+                   "poll_interval", "connections_share", "restore", "priority", "restore_timeout", "health_timeout", "log_limits")
+
+
 def environment_fallbacks(argument_spec, args, environment):
     """``args`` with each option not given taken from its environment variable (env_fallback), looked up in
     ``environment`` (the controller's, under the task's ``environment``), as a module on the controller would see it."""
@@ -78,14 +83,8 @@ class ActionModule(ActionBase):
         if params["plan"]:
             return self._plan(result, params, connect, task_vars, warnings)
         instance = params["instance"] or {}
-        options = Options(
-            params["qmgr"], stop_mode=params["stop_mode"], escalate_preemptive=params["escalate_preemptive"],
-            switchover=params["switchover"], stop_command=params["stop_command"], start_command=params["start_command"],
-            end_timeout=params["end_timeout"], start_timeout=params["start_timeout"], poll_interval=params["poll_interval"],
-            connections_share=params["connections_share"], restore=params["restore"], priority=params["priority"],
-            restore_timeout=params["restore_timeout"], health_timeout=params["health_timeout"], log_limits=params["log_limits"],
-            group=instance.get("group"), role=instance.get("role"), instance=instance.get("name"),
-            check_mode=bool(self._task.check_mode))
+        options = Options(params["qmgr"], group=instance.get("group"), role=instance.get("role"), instance=instance.get("name"),
+                          check_mode=bool(self._task.check_mode), **{key: params[key] for key in RESTART_OPTIONS})
         report = QmgrRestart(connect, lambda command: self._run_command(command, task_vars), options).run()
         report["host"] = task_vars.get("inventory_hostname")
         result.update(report)
