@@ -421,10 +421,11 @@ class QmgrRestart:
             if self.o.restore and watch.wait_for("channel_initiator"):
                 self._restore()
         except BaseException:
-            # The start failed before the milestones could be reached: they are not measured (the report shows "-"),
-            # only counted among the requests made.
+            # A failed start: the milestones are not measured (the report shows "-"), only counted among the requests
+            # made. A failed restore: those reached by then are reported.
             watch.stop()
-            self._keep("called_off", dict((watch.error.result if watch.error else watch.result) or {}, failed=True))
+            self._keep("milestones" if self.started_ok else "called_off",
+                       dict((watch.error.result if watch.error else watch.result) or {}, failed=True))
             raise
         try:
             self._keep("milestones", watch.join())
