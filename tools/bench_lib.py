@@ -147,10 +147,10 @@ def define_all(client, objects):
     """Converge every object of ``objects`` with the single-object core (ensure_present), one DISPLAY each."""
     # pylint: disable=import-outside-toplevel
     from ansible_collections.mqrest.admin.plugins.module_utils._ensure import ensure_present
-    from ansible_collections.mqrest.admin.plugins.module_utils._objects import OBJECT_TYPES
+    from ansible_collections.mqrest.admin.plugins.module_utils._types import REGISTRY
     changed = 0
     for key, entries in objects.items():
-        spec = OBJECT_TYPES[key[:-1]]
+        spec = REGISTRY[key[:-1]]
         for entry in entries:
             subtype = entry.get(spec.type_attr.option).upper() if spec.type_attr is not None and entry.get(spec.type_attr.option) else None
             changed += ensure_present(client, spec, entry["name"], spec.desired_from_params(entry, subtype)).changed

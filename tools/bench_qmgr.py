@@ -30,8 +30,8 @@ POLL_INTERVAL = 0.5
 def _prepare(emulator, qmgrs):
     # pylint: disable=import-outside-toplevel  # importable only once bench_lib.ensure_dev_link() has run
     from ansible_collections.mqrest.admin.plugins.module_utils._ensure import ensure_present
-    from ansible_collections.mqrest.admin.plugins.module_utils._objects import CHANNEL, LISTENER
-    from ansible_collections.mqrest.admin.plugins.module_utils._restart import operate
+    from ansible_collections.mqrest.admin.plugins.module_utils._types import CHANNEL, LISTENER
+    from ansible_collections.mqrest.admin.plugins.module_utils._restart import run_operation
     from ansible_collections.mqrest.admin.plugins.module_utils._runtime import ObjectRuntime
     from ansible_collections.mqrest.admin.plugins.module_utils._waiter import WaitPolicy
     for index, qmgr in enumerate(qmgrs):
@@ -39,8 +39,8 @@ def _prepare(emulator, qmgrs):
         ensure_present(client, LISTENER, "APP.LISTENER", {"TRPTYPE": "TCP", "PORT": 1414, "CONTROL": "QMGR"})
         ensure_present(client, CHANNEL, "APP.SVRCONN", {"CHLTYPE": "SVRCONN"})
         ensure_present(client, CHANNEL, "ROLL.TO.PARTNER", {"CHLTYPE": "SDR", "CONNAME": "partner.example.com(1414)", "XMITQ": "PARTNER"})
-        operate(ObjectRuntime(client, LISTENER, WaitPolicy()), [("APP.LISTENER", None)], "start")
-        operate(ObjectRuntime(client, CHANNEL, WaitPolicy()), [("ROLL.TO.PARTNER", "SDR")], "start")
+        run_operation(ObjectRuntime(client, LISTENER, WaitPolicy()), [("APP.LISTENER", None)], "start")
+        run_operation(ObjectRuntime(client, CHANNEL, WaitPolicy()), [("ROLL.TO.PARTNER", "SDR")], "start")
         client.transport.close()
         emulator.control("POST", "/qmgr/{0}/channel/APP.SVRCONN/clients".format(qmgr), {"count": CLIENTS})
         # Active logs of 10% to 86% of a 160 MiB primary log: log replays of 0.2 s to 1.4 s at the realistic 100 MiB/s.

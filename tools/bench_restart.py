@@ -35,36 +35,36 @@ def _modules():
     # pylint: disable=import-outside-toplevel  # importable only once bench_lib.ensure_dev_link() has run
     from ansible_collections.mqrest.admin.plugins.module_utils._ensure import ensure_present
     from ansible_collections.mqrest.admin.plugins.module_utils._mqsc import MQSCCommand
-    from ansible_collections.mqrest.admin.plugins.module_utils._objects import CHANNEL, LISTENER
-    from ansible_collections.mqrest.admin.plugins.module_utils._restart import operate
+    from ansible_collections.mqrest.admin.plugins.module_utils._types import CHANNEL, LISTENER
+    from ansible_collections.mqrest.admin.plugins.module_utils._restart import run_operation
     from ansible_collections.mqrest.admin.plugins.module_utils._runtime import ObjectRuntime
     from ansible_collections.mqrest.admin.plugins.module_utils._waiter import WaitPolicy
 
     def runtime_class(client, spec, **policy):
         return ObjectRuntime(client, spec, WaitPolicy(**policy))
-    return ensure_present, MQSCCommand, CHANNEL, LISTENER, runtime_class, operate
+    return ensure_present, MQSCCommand, CHANNEL, LISTENER, runtime_class, run_operation
 
 
 # --- 3a -------------------------------------------------------------------------------------------------------------
 
 def _prepare_channels(emulator, count):
-    ensure_present, _cmd, channel, _lst, runtime_class, operate = _modules()
+    ensure_present, _cmd, channel, _lst, runtime_class, run_operation = _modules()
     emulator.reset()
     client = client_for(emulator)
     names = ["BENCH.{0:03d}".format(i) for i in range(count)]
     for name in names:
         ensure_present(client, channel, name, {"CHLTYPE": "SDR", "CONNAME": "partner(1414)", "XMITQ": "XQ"})
-    operate(runtime_class(client, channel), [(n, "SDR") for n in names], "start")
+    run_operation(runtime_class(client, channel), [(n, "SDR") for n in names], "start")
     emulator.set_timing(channel_stop=STOP_SECONDS, channel_start=START_SECONDS)
     return names
 
 
 def _core_restart(emulator, names, parallel=True):
-    _ens, _cmd, channel, _lst, runtime_class, operate = _modules()
+    _ens, _cmd, channel, _lst, runtime_class, run_operation = _modules()
     client = client_for(emulator, auth_method=AUTH_METHOD)
     runtime = runtime_class(client, channel, timeout=60, poll_interval=1.0)
     started = time.monotonic()
-    operate(runtime, [(n, "SDR") for n in names], "restart", parallel=parallel)
+    run_operation(runtime, [(n, "SDR") for n in names], "restart", parallel=parallel)
     return time.monotonic() - started
 
 
@@ -138,10 +138,10 @@ def _prepare_fan_out(emulator, count, fan_out):
 
 
 def _core_start(emulator, names):
-    _ens, _cmd, channel, _lst, runtime_class, operate = _modules()
+    _ens, _cmd, channel, _lst, runtime_class, run_operation = _modules()
     client = client_for(emulator, auth_method=AUTH_METHOD)
     started = time.monotonic()
-    operate(runtime_class(client, channel, timeout=60, poll_interval=1.0), [(n, "SDR") for n in names], "start")
+    run_operation(runtime_class(client, channel, timeout=60, poll_interval=1.0), [(n, "SDR") for n in names], "start")
     return time.monotonic() - started
 
 
@@ -170,14 +170,14 @@ def fan_out_starts(channels, latencies):
 # --- 3b -------------------------------------------------------------------------------------------------------------
 
 def _prepare_rolling(emulator, qmgrs):
-    ensure_present, _cmd, channel, listener, runtime_class, operate = _modules()
+    ensure_present, _cmd, channel, listener, runtime_class, run_operation = _modules()
     emulator.reset()
     for qmgr in qmgrs:
         client = client_for(emulator, qmgr)
         ensure_present(client, channel, "ROLL.TO.PARTNER", {"CHLTYPE": "SDR", "CONNAME": "partner.example.com(1414)", "XMITQ": "PARTNER"})
         ensure_present(client, listener, "ROLL.LISTENER", {"TRPTYPE": "TCP", "PORT": 1414})
-        operate(runtime_class(client, channel), [("ROLL.TO.PARTNER", "SDR")], "start")
-        operate(runtime_class(client, listener), [("ROLL.LISTENER", None)], "start")
+        run_operation(runtime_class(client, channel), [("ROLL.TO.PARTNER", "SDR")], "start")
+        run_operation(runtime_class(client, listener), [("ROLL.LISTENER", None)], "start")
         client.transport.close()
 
 

@@ -57,7 +57,10 @@ def fold_choices(argument_spec, params):
         choices = spec.get("choices")
         if choices:
             fold = {str(c).lower(): c for c in choices}
-            if isinstance(value, str) and value not in choices:
+            if isinstance(value, bool) and {"yes", "no"} <= set(fold):
+                # YAML reads an unquoted yes or no as a boolean: a topic's durable_subscriptions: yes means the choice.
+                params[option] = fold["yes" if value else "no"]
+            elif isinstance(value, str) and value not in choices:
                 params[option] = fold.get(value.lower(), value)
             elif isinstance(value, list):
                 params[option] = [fold.get(v.lower(), v) if isinstance(v, str) and v not in choices else v for v in value]
@@ -236,7 +239,7 @@ def qmgr_restart_spec():
                    _greater_than_zero("health_timeout"), _between("connections_share", 0, 1), rules])
 
 
-# Paired with doc fragment mqrest.admin.object: what one object entry declares besides its attributes.
+# What one object entry declares besides its attributes (documented by tools/generate_docs.py, from the rows).
 _OBJECT_OPTIONS = dict(
     name=dict(type="str", required=True),
     state=dict(type="str", default="present", choices=["present", "absent", "started", "stopped", "restarted"]),

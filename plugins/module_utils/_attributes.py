@@ -15,9 +15,9 @@ from __future__ import annotations
 import difflib
 import re
 
-from ._errors import MQInputError
+from ._errors import MQInputError, add_reason_names
 
-__all__ = ["Attr", "ObjectType", "validate_name", "RUN_STATES"]
+__all__ = ["Attr", "ObjectType", "Verb", "Verbs", "Identity", "DEFINE_ALTER_DELETE", "validate_name", "RUN_STATES"]
 
 # The states that start, stop or restart the object after making it present.
 RUN_STATES = ("started", "stopped", "restarted")
@@ -58,19 +58,28 @@ def validate_name(name, option, max_length, what, generic=False):
 class Attr:
     """One MQSC keyword of one object type.
 
-    kind: ``str`` (case kept and compared exactly), ``istr`` (compared case-insensitively),
+    value_type: ``str`` (case kept and compared exactly), ``istr`` (compared case-insensitively),
     ``name`` (an MQ object name), ``enum``, ``int``, ``int_or_enum`` (a number or a keyword
     such as AUTO), ``enum_list`` and ``bool`` (MQ's YES or NO, a boolean option).
     ``labels``: how the option spells an enum's MQ values where lower case is not enough (a queue's TYPE(QLOCAL) is
     ``type: local``).
+    ``fixed``: MQ keeps the value the object was created with (ALTER has no such keyword, or refuses a new value: CHLTYPE,
+    TOPICSTR); a different value needs ``recreate``, which deletes and defines the object again.
+    ``refresh``: the ``REFRESH SECURITY TYPE(...)`` a change of this keyword waits for before it takes effect (results say
+    ``refresh_required``); a change that waits for the object's restart is its lifecycle's business (``Lifecycle.live``).
+    ``unique``: no two objects of the type may hold the same value; the reason code MQ refuses a second one with (TOPICSTR:
+    3300, named in the row's ``reasons``). One task that declares a value twice is refused before any request.
+    ``doc``: the option's description (Ansible markup, one string per paragraph): tools/generate_docs.py writes it into the
+    module's documentation and into mq_objects' suboptions; ``aliases``: other names the option takes.
     """
 
-    __slots__ = ("keyword", "kind", "option", "choices", "minimum", "maximum", "max_length", "types", "default", "labels")
+    __slots__ = ("keyword", "value_type", "option", "choices", "minimum", "maximum", "max_length", "types", "default", "labels",
+                 "fixed", "refresh", "unique", "doc", "aliases")
 
-    def __init__(self, keyword, kind="str", option=None, choices=None, minimum=None, maximum=None, max_length=None, types=None,
-                 default=None, labels=None):
+    def __init__(self, keyword, value_type="str", option=None, choices=None, minimum=None, maximum=None, max_length=None, types=None,
+                 default=None, labels=None, fixed=False, refresh=None, unique=None, doc=(), aliases=()):
         self.keyword = keyword
-        self.kind = kind
+        self.value_type = value_type
         self.option = option
         self.choices = tuple(choices) if choices else None
         self.minimum = minimum
@@ -80,6 +89,11 @@ class Attr:
         # The option's default (a module default, not MQ's): only where every DEFINE and ALTER needs a value.
         self.default = default
         self.labels = dict(labels or {})
+        self.fixed = fixed
+        self.refresh = refresh
+        self.unique = unique
+        self.doc = (doc,) if isinstance(doc, str) else tuple(doc)
+        self.aliases = tuple(aliases)
 
     @property
     def label(self):
@@ -89,35 +103,37 @@ class Attr:
         return self.types is None or subtype is None or subtype in self.types
 
     def argspec(self):
-        if self.kind == "int":
+        if self.value_type == "int":
             spec = {"type": "int"}
-        elif self.kind == "enum":
+        elif self.value_type == "enum":
             spec = {"type": "str", "choices": [self.choice_label(c) for c in self.choices]}
-        elif self.kind == "bool":
+        elif self.value_type == "bool":
             spec = {"type": "bool"}
-        elif self.kind == "enum_list":
+        elif self.value_type == "enum_list":
             spec = {"type": "list", "elements": "str", "choices": [c.lower() for c in self.choices]}
         else:
             spec = {"type": "str"}
         if self.default is not None:
             spec["default"] = self.fact(self.default)
+        if self.aliases:
+            spec["aliases"] = list(self.aliases)
         return spec
 
     def validate(self, value, label=None):
         """Check a user value and return it in wire form (what goes into the JSON parameters)."""
         label = label or self.label
-        if self.kind == "int":
+        if self.value_type == "int":
             return self._validate_int(value, label)
-        if self.kind == "int_or_enum":
+        if self.value_type == "int_or_enum":
             if isinstance(value, str) and value.upper() in self.choices:
                 return value.upper()
             return self._validate_int(value, label, also=" or one of " + ", ".join(self.choices))
-        if self.kind == "enum":
+        if self.value_type == "enum":
             return self._validate_choice(value, label)
-        if self.kind == "enum_list":
+        if self.value_type == "enum_list":
             values = value if isinstance(value, (list, tuple)) else [value]
             return [self._validate_choice(v, label) for v in values]
-        if self.kind == "bool":
+        if self.value_type == "bool":
             if isinstance(value, bool):
                 return "YES" if value else "NO"
             if isinstance(value, str) and value.upper() in ("YES", "NO"):
@@ -130,7 +146,7 @@ class Attr:
             raise MQInputError("{0}={1!r} must be a single line without control characters".format(label, text))
         if self.max_length and len(text) > self.max_length:
             raise MQInputError("{0}={1!r} is {2} characters long; MQ allows at most {3}".format(label, text, len(text), self.max_length))
-        if self.kind == "name" and text.strip():
+        if self.value_type == "name" and text.strip():
             validate_name(text, label, self.max_length or 48, "MQ object")
         return text
 
@@ -160,33 +176,107 @@ class Attr:
         """Comparable form of a wire or DISPLAY value. MQ strips trailing blanks on DISPLAY."""
         if value is None:
             return None
-        if self.kind == "int":
+        if self.value_type == "int":
             try:
                 return int(value)
             except (TypeError, ValueError):
                 return value
-        if self.kind == "enum_list":
+        if self.value_type == "enum_list":
             # Order matters: COMPMSG/COMPHDR list the techniques in order of preference.
             values = value if isinstance(value, (list, tuple)) else str(value).split(",")
             return tuple(str(v).strip().upper() for v in values)
-        if self.kind == "bool" and isinstance(value, bool):
+        if self.value_type == "bool" and isinstance(value, bool):
             return "YES" if value else "NO"
         text = str(value).rstrip()
-        if self.kind in ("istr", "enum", "int_or_enum", "bool"):
+        if self.value_type in ("istr", "enum", "int_or_enum", "bool"):
             return text.upper()
         return text
 
     def fact(self, value):
         """User-facing form for results: enums in the lower case the options use."""
-        if self.kind == "enum" and isinstance(value, str):
+        if self.value_type == "enum" and isinstance(value, str):
             return self.choice_label(value.strip().upper()) if self.labels else value.lower()
-        if self.kind == "bool" and isinstance(value, str) and value.strip().upper() in ("YES", "NO"):
+        if self.value_type == "bool" and isinstance(value, str) and value.strip().upper() in ("YES", "NO"):
             return value.strip().upper() == "YES"
-        if self.kind == "enum_list":
+        if self.value_type == "enum_list":
             return [v.lower() for v in self.normalize(value)]
-        if self.kind in ("str", "istr", "name") and isinstance(value, str):
+        if self.value_type in ("str", "istr", "name") and isinstance(value, str):
             return value.rstrip()
         return value
+
+
+class Verb:
+    """One MQSC verb a type is changed with: ``DEFINE``, or ``SET`` with its fixed keywords (``ACTION(ADD)``).
+
+    ``raced``: the reason codes with which MQ says another writer got there first, between this task's DISPLAY and this
+    command; the object is then read and planned again instead of failing (``_ensure.Applying``).
+    """
+
+    __slots__ = ("verb", "parameters", "raced")
+
+    def __init__(self, verb, parameters=None, raced=()):
+        self.verb = verb
+        self.parameters = dict(parameters or {})
+        self.raced = frozenset(raced)
+
+    def matches(self, command):
+        return command.verb == self.verb and all(command.parameters.get(k) == v for k, v in self.parameters.items())
+
+
+class Verbs:
+    """The verbs that create, change and remove objects of a type; None where MQ has none (ALTER QMGR neither creates nor
+    deletes). A kind written with ``SET ... ACTION(ADD|REPLACE|REMOVE)`` (CHLAUTH) names the same verb three times with
+    its ACTION."""
+
+    __slots__ = ("create", "change", "remove")
+
+    def __init__(self, create=None, change=None, remove=None):
+        self.create, self.change, self.remove = create, change, remove
+
+    def role(self, command):
+        """"create", "change" or "remove": what ``command`` does to a definition (None: none of this type's verbs)."""
+        return next((role for role in ("create", "change", "remove")
+                     if getattr(self, role) is not None and getattr(self, role).matches(command)), None)
+
+    def raced(self, command):
+        verb = getattr(self, self.role(command) or "", None)
+        return verb.raced if verb is not None else frozenset()
+
+
+# MQ has no transactions over REST: between our DISPLAY and our command another writer (a second play, an operator in
+# runmqsc) may define or delete the object. A DEFINE answered 4001 (MQRCCF_OBJECT_ALREADY_EXISTS: it exists now) or 4002
+# (MQRCCF_OBJECT_WRONG_TYPE: a queue of another type has the name now, queues sharing one name space), an ALTER answered 2085
+# (MQRC_UNKNOWN_OBJECT_NAME: it is gone now), a DELETE answered 2085 (it is gone already, which is what the DELETE wanted).
+DEFINE_ALTER_DELETE = Verbs(create=Verb("DEFINE", raced=(4001, 4002)), change=Verb("ALTER", raced=(2085,)),
+                            remove=Verb("DELETE", raced=(2085,)))
+
+
+class Identity:
+    """What names one object of a type: in the module options, in DISPLAY rows and in commands.
+
+    ``option``: the option whose value is the command's name (``DEFINE TOPIC(name)``, ``SET CHLAUTH(profile)``); None where
+    the command has no name (``SET AUTHREC PROFILE(...)``). ``keys``: {subtype or None: keywords} that take part in the
+    identity besides it, sent on every command and DISPLAY of the object (CHLAUTH: TYPE, and ADDRESS for an ADDRESSMAP);
+    none for the name-keyed types. Objects of subtypes in ``ObjectType.namespaces`` are told apart by their namespace too.
+    """
+
+    __slots__ = ("option", "keys", "doc")
+
+    def __init__(self, option="name", keys=None, doc=()):
+        self.option = option
+        self.keys = dict(keys or {})
+        self.doc = (doc,) if isinstance(doc, str) else tuple(doc)  # what the name option's description adds for this type
+
+    def options(self, object_type):
+        """The options that must be given to say which object an entry is about."""
+        keys = sorted({k for keywords in self.keys.values() for k in keywords})
+        return [self.option] * bool(self.option) + [object_type.by_keyword[k].option for k in keys]
+
+    def of_params(self, object_type, params, subtype=None):
+        """The identity of the object ``params`` declare: a tuple, the name first; its namespace last."""
+        keywords = self.keys.get(subtype, self.keys.get(None, ()))
+        values = [params[self.option]] * bool(self.option) + [params.get(object_type.by_keyword[k].option) for k in keywords]
+        return tuple(values) + (object_type.namespace(subtype),)
 
 
 class ObjectType:
@@ -210,10 +300,20 @@ class ObjectType:
     ``references``: {keyword: (qualifier, {keyword: value}, what)}: an attribute naming another object that must exist and
     hold those values for this one to work (a sender's XMITQ: a local queue with USAGE(XMITQ)); the module option
     ``<option>_check`` says whether a missing one warns, fails or is ignored.
+    ``verbs``: how definitions are created, changed and removed (``Verbs``; DEFINE, ALTER and DELETE unless said).
+    ``identity``: what names one object (``Identity``; the ``name`` option unless said).
+    ``reasons``: {code: IBM name} of the reason codes particular to this type (a ``unique`` attribute's); failure
+    messages name them as they name the common ones (_errors.REASON_NAMES).
+    ``list_option``: the mq_objects option (and, with ``mq_`` before it, the provision role's variable) that declares
+    objects of this type; ``module``: its single-object module. ``summary``: what its module manages, in a few words
+    (README); ``doc``: paragraphs about the type for the mq_objects list option; ``attributes_example``: a dictionary of
+    keywords without an option, as the ``attributes`` option's description shows it.
     """
 
     def __init__(self, kind, qualifier, name_max, attrs, type_attr=None, required=None, lifecycle=None, subtype_keyword=None,
-                 type_in_qualifier=False, type_default=None, messages=None, references=None, namespaces=None):
+                 type_in_qualifier=False, type_default=None, messages=None, references=None, namespaces=None,
+                 verbs=DEFINE_ALTER_DELETE, identity=None, list_option=None, module=None, summary="", doc=(), attributes_example=None,
+                 reasons=None):
         self.kind = kind
         self.qualifier = qualifier
         self.name_max = name_max
@@ -221,6 +321,20 @@ class ObjectType:
         self.by_keyword = {a.keyword: a for a in self.attrs}
         self.by_option = {a.option: a for a in self.attrs if a.option}
         self.type_attr = self.by_keyword[type_attr] if type_attr else None
+        # The type keyword can never change in place, whatever the row says (IBM-RC3034 for CHLTYPE).
+        self.fixed_attrs = tuple(a for a in self.attrs if a.fixed or a is self.type_attr)
+        self.verbs = verbs
+        self.identity = identity or Identity()
+        self.list_option = list_option or kind + "s"
+        self.module = module or "mq_" + kind
+        self.summary = summary
+        self.doc = (doc,) if isinstance(doc, str) else tuple(doc)
+        self.attributes_example = attributes_example
+        self.reasons = dict(reasons or {})
+        unnamed = [a.keyword for a in self.attrs if a.unique and a.unique not in self.reasons]
+        if unnamed:
+            raise ValueError("{0}: the reason code of unique {1} has no name in reasons".format(kind, ", ".join(unnamed)))
+        add_reason_names(self.reasons)
         self.type_in_qualifier = type_in_qualifier
         self.type_default = type_default
         self.required = required or {}
@@ -324,13 +438,21 @@ class ObjectType:
             raise MQInputError("state={0!r} needs {1}={2}: {3}".format(
                 state, self.subtype_attr.option, " or ".join(repr(c) for c in monitored), why))
 
+    def fixed_conflicts(self, desired, row):
+        """The fixed attributes (``Attr.fixed``, the type keyword) whose value in ``desired`` {KEYWORD: wire value} differs
+        from the existing definition, DISPLAY ``row``: MQ changes them only by a DELETE and a DEFINE."""
+        if row is None:
+            return []
+        return [a for a in self.fixed_attrs if a.keyword in desired and a.normalize(desired[a.keyword]) != a.normalize(
+            row.get(a.keyword.lower()))]
+
     def creating(self, params, row, recreate=False):
-        """Will the task define the object? It is absent (``row`` None), or has another type and ``recreate`` is set."""
+        """Will the task define the object? It is absent (``row`` None), or a fixed attribute (its type, a topic's string)
+        differs and ``recreate`` is set."""
         if row is None:
             return True
-        given = params.get(self.type_attr.option) if self.type_attr is not None else None
-        return bool(recreate and given and self.type_attr.normalize(given) != self.type_attr.normalize(
-            row.get(self.type_attr.keyword.lower())))
+        given = {a.keyword: a.validate(params[a.option]) for a in self.fixed_attrs if a.option and params.get(a.option) is not None}
+        return bool(recreate and self.fixed_conflicts(given, row))
 
     def desired_for(self, params, row, recreate=False):
         """(subtype, {KEYWORD: wire value}) for an object whose DISPLAY is ``row`` (None: absent).

@@ -12,6 +12,7 @@ import time
 
 from ._errors import MQCommandError, MQError, MQHTTPError, MQTransportError, MQUnconfirmedError
 from ._mqsc import NOT_FOUND_REASONS, MQSCCommand
+from ._transport import quote_path_segment
 
 __all__ = ["MQClient"]
 
@@ -107,6 +108,22 @@ class MQClient:
             if exc.reason_code in NOT_FOUND_REASONS:
                 return []
             raise
+
+    @property
+    def qmgr(self):
+        """The queue manager every command goes to."""
+        return self.transport.qmgr
+
+    @property
+    def request_count(self):
+        """HTTP requests made so far (retries and logins included)."""
+        return self.transport.request_count
+
+    def qmgr_state(self, retry=False):
+        """The state GET /admin/qmgr/{qmgr} shows (running, starting, ended, ...); not retried by default: the callers poll."""
+        body = self.transport.get_json("/admin/qmgr/" + quote_path_segment(self.qmgr), retry=retry)
+        entries = (body.get("qmgr") or [{}]) if isinstance(body, dict) else [{}]
+        return str(entries[0].get("state") or "unknown")
 
     def display_one(self, qualifier, name, parameters=None):
         rows = self.display(qualifier, name, parameters)

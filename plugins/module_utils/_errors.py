@@ -18,6 +18,7 @@ __all__ = [
     "MQWaitError",
     "MQUnconfirmedError",
     "reason_name",
+    "add_reason_names",
     "RETRYABLE_STATUS",
 ]
 
@@ -30,6 +31,7 @@ _QMGR_DOWN_STATUS = 503
 
 # Reason codes this collection meets, with their IBM names. The name goes into every
 # failure message so an operator can search IBM's reason-code pages without a lookup table.
+# A code particular to one object type is named by its row instead (ObjectType.reasons, through add_reason_names).
 REASON_NAMES = {
     2035: "MQRC_NOT_AUTHORIZED",
     2042: "MQRC_OBJECT_IN_USE",
@@ -82,6 +84,13 @@ REASON_HINTS = {
     3210: "the queue is open or holds messages, and MQ changes its usage then only with FORCE, which this collection does not "
           "send: empty and close the queue (DISPLAY QSTATUS(name) TYPE(HANDLE) shows who has it open), then run the task again",
 }
+
+
+def add_reason_names(names):
+    """Name more reason codes ({code: IBM name}); a code already named otherwise is a mistake in the caller's table."""
+    for code, name in names.items():
+        if REASON_NAMES.setdefault(code, name) != name:
+            raise ValueError("reason {0} is {1}, not {2}".format(code, REASON_NAMES[code], name))
 
 
 def reason_name(code):

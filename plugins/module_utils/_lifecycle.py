@@ -107,6 +107,11 @@ class Lifecycle:
     def is_passive(self, subtype):
         return subtype in self.passive
 
+    def serves_clients(self, subtype):
+        """A passive subtype that no partner channel starts (a svrconn): its instances are applications' connections, which
+        QMSTATUS counts (CONNS), not objects a restart brings back."""
+        return self.is_passive(subtype) and subtype not in self.partnered
+
     def is_running(self, rows, subtype=None):
         """Started, or on its way: a START now would be refused or pointless."""
         statuses = set(status_values(rows))

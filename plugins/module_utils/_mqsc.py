@@ -16,7 +16,7 @@ import re
 
 from ._errors import MQCommandError
 
-__all__ = ["MQSCCommand", "parse_response", "covering_name", "NOT_FOUND_REASONS", "FLAG"]
+__all__ = ["MQSCCommand", "parse_response", "generic_name_for", "NOT_FOUND_REASONS", "FLAG"]
 
 # DISPLAY of something that does not exist is an MQSC *failure* (HTTP 200, completion code 2):
 # 2085 for objects, 3065/3250/3252 for channel/listener/service status (IBM-RC3065, IBM-RC3250,
@@ -38,7 +38,7 @@ class _Flag:
 FLAG = _Flag()
 
 
-def covering_name(names, generic=False):
+def generic_name_for(names, generic=False):
     """The one name, or the generic name of the names' common prefix: MQSC has no name lists, so one
     DISPLAY covers several objects this way (and the caller keeps the rows it asked for)."""
     names = list(names)

@@ -13,7 +13,7 @@ from ._attributes import RUN_STATES
 from ._ensure import check_references, ensure_absent, ensure_present, option_label, plan_present, read_one, restart_warning
 from ._errors import MQError
 from ._module import MQModule
-from ._restart import operate
+from ._restart import run_operation
 from ._runtime import OPERATION_RESULT, ObjectRuntime
 from ._waiter import WaitPolicy
 
@@ -26,37 +26,37 @@ def wait_policy(params, enabled=True):
                       retrying_grace=params.get("retrying_grace") or 0.0, outage_grace=params["outage_grace"])
 
 
-def run_object_module(spec):
-    mq = MQModule(object_spec(spec))
+def run_object_module(otype):
+    mq = MQModule(object_spec(otype))
     params = mq.params
     state, name = params["state"], params["name"]
     result = {"changed": False}
     try:
-        spec.validate_name(name)
-        spec.check_state(params)
+        otype.validate_name(name)
+        otype.check_state(params)
         # Every value is checked before any request; what depends on the existing definition (its type, what creating
         # it would need) is checked after the one DISPLAY, before anything mutating.
-        desired = spec.desired_from_params(params, spec.subtype(params), check_required=False) if state != "absent" else {}
+        desired = otype.desired_from_params(params, otype.subtype(params), check_required=False) if state != "absent" else {}
         client = mq.client
         # A type that never runs (queues) has no runtime: nothing to stop before a delete, nothing to start.
-        runtime = ObjectRuntime(client, spec, wait_policy(params), stop=params) if spec.lifecycle else None
+        runtime = ObjectRuntime(client, otype, wait_policy(params), stop=params) if otype.lifecycle else None
         purge = params.get("purge", False)
         if state == "absent":
-            result = ensure_absent(client, spec, name, runtime=runtime, force=params.get("force"), subtype=spec.subtype(params),
+            result = ensure_absent(client, otype, name, runtime=runtime, force=params.get("force"), subtype=otype.subtype(params),
                                    purge=purge).as_result()
         else:
-            row = read_one(client, spec, name, spec.subtype(params))
-            subtype, desired = spec.desired_for(params, row, params["recreate"])
-            spec.check_run(state, subtype)
-            if spec.references:
+            row = read_one(client, otype, name, otype.subtype(params))
+            subtype, desired = otype.desired_for(params, row, params["recreate"])
+            otype.check_run(state, subtype)
+            if otype.references:
                 # Only what this task sets is checked (one DISPLAY each), before any change: a reference left alone was
                 # checked when it was set.
-                applied = plan_present(spec, name, desired, row, params["recreate"], purge)[2]
-                check_references(client, spec, applied, {k: params[spec.by_keyword[k].option + "_check"] for k in spec.references})
-            ensured = ensure_present(client, spec, name, desired, runtime=runtime, recreate=params["recreate"], row=row, purge=purge)
+                applied = plan_present(otype, name, desired, row, params["recreate"], purge)[2]
+                check_references(client, otype, applied, {k: params[otype.by_keyword[k].option + "_check"] for k in otype.references})
+            ensured = ensure_present(client, otype, name, desired, runtime=runtime, recreate=params["recreate"], row=row, purge=purge)
             result = ensured.as_result()
             if runtime is not None:
-                subtype = spec.row_subtype(ensured.after) or subtype
+                subtype = otype.row_subtype(ensured.after) or subtype
                 result.update(run_action=None, restarted_for=[], restart_required=False)
                 if ensured.action == "updated" and state in ("present", "started"):
                     state = _restart_for(client, runtime, name, subtype, state, ensured, result)
@@ -70,16 +70,16 @@ def run_object_module(spec):
 def _restart_for(client, runtime, name, subtype, state, ensured, result):
     """Changed attributes that a running object only takes at its next start: with state=started, restart it (the
     state to go on with is then ``restarted``); otherwise say that it needs a restart, and warn."""
-    lifecycle, spec = runtime.lifecycle, runtime.spec
+    lifecycle, otype = runtime.lifecycle, runtime.otype
     keywords = lifecycle.at_next_start(ensured.changed_keywords)
     if not keywords or not lifecycle.runs_on_old_values(runtime.statuses([name])[name], subtype):
         return state
-    labels = [option_label(spec, k) for k in keywords]
+    labels = [option_label(otype, k) for k in keywords]
     if state == "started" and not lifecycle.is_passive(subtype):
         result["restarted_for"] = labels
         return "restarted"
     result["restart_required"] = True
-    client.warnings.append(restart_warning(spec, name, labels, lifecycle.is_passive(subtype)))
+    client.warnings.append(restart_warning(otype, name, labels, lifecycle.is_passive(subtype)))
     return state
 
 
@@ -87,7 +87,7 @@ def _run(client, runtime, name, subtype, state, result):
     """Start, stop or restart the object; ``result`` gains run_action, the state in the diff and sync_result."""
     if state == "restarted":
         # Always a stop (when it runs) and a start, as mq_restart does; the stop is waited for even with wait=false.
-        record = operate(runtime, [(name, subtype)], "restart")[name]
+        record = run_operation(runtime, [(name, subtype)], "restart")[name]
         # A phase MQ answered "already there" was another writer's, not this task's change.
         changed = len(record.by_another_writer) < len(record.phases)
         facts = dict(record.as_dict(OPERATION_RESULT["restart"]), by_another_writer=bool(record.by_another_writer))

@@ -23,9 +23,8 @@ import time
 
 from ._errors import MQCommandError, MQError, MQHTTPError, MQInputError, MQTransportError, reason_name
 from ._lifecycle import status_values, summarize
-from ._mqsc import covering_name
-from ._objects import OBJECT_TYPES
-from ._transport import quote_path_segment
+from ._mqsc import generic_name_for
+from ._types import REGISTRY
 from ._waiter import Unavailable, WaitPolicy, pause
 
 __all__ = ["MILESTONES", "ENDED", "ENDED_STATES", "PAUSE_CAP", "capture_baseline", "log_warnings", "plan", "qmgr_state", "QmgrWait"]
@@ -62,8 +61,10 @@ def _qmstatus(keyword):
     return check
 
 
-def _running(key):
-    """The named objects each have a RUNNING status record (key: the status rows' name key)."""
+def _running(kind):
+    """The named objects of ``kind`` each have a RUNNING status record."""
+    key = REGISTRY[kind].lifecycle.status_key
+
     def check(rows, names):
         by_name = {}
         for row in rows:
@@ -89,10 +90,10 @@ MILESTONES = (
               "MQSC commands, so REST administration, are accepted; until then mqweb answers 503 MQWB0009E or reason 3204"),
     Milestone("channel_initiator", "qmstatus", None, _qmstatus("chinit"), "DISPLAY QMSTATUS: CHINIT(RUNNING)",
               "channels can start: RETRYING senders retry, triggered ones start, partners can connect"),
-    Milestone("listeners", "lsstatus", "listeners", _running("listener"), "DISPLAY LSSTATUS: each listener RUNNING",
+    Milestone("listeners", "listener", "listeners", _running("listener"), "DISPLAY LSSTATUS: each listener RUNNING",
               "clients and partners' senders can connect; CONTROL(QMGR) listeners start with the queue manager, MANUAL ones "
               "need a START"),
-    Milestone("channels", "chstatus", "channels", _running("channel"), "DISPLAY CHSTATUS: each channel RUNNING",
+    Milestone("channels", "channel", "channels", _running("channel"), "DISPLAY CHSTATUS: each channel RUNNING",
               "messages flow: senders are back (RETRYING ones by themselves, others by a START or a trigger), inbound ones "
               "when the partner's sender retries"),
     Milestone("connections", "qmstatus", "connections", _connections,
@@ -105,24 +106,17 @@ ENDED = Milestone("ended", "qmgr", None, _state(ENDED_STATES | {REFUSED}),
 
 
 # -- reads -----------------------------------------------------------------------------------------
-def qmgr_state(client):
-    """The state GET /admin/qmgr/{qmgr} shows (running, starting, ended, ...), not retried: the caller polls."""
-    transport = client.transport
-    body = transport.get_json("/admin/qmgr/" + quote_path_segment(transport.qmgr), retry=False)
-    entries = (body.get("qmgr") or [{}]) if isinstance(body, dict) else [{}]
-    return str(entries[0].get("state") or "unknown")
-
-
-def _read(client, kind, target):
-    """One REST request for ``kind``; an answer that means "down" raises Unavailable (the wait goes on)."""
+def _read(client, reads, target):
+    """One REST request: the queue manager's state, its QMSTATUS, or the status of the objects of kind ``reads`` named in
+    ``target``; an answer that means "down" raises Unavailable (the wait goes on)."""
+    kind = reads
     try:
-        if kind == "qmgr":
-            return qmgr_state(client)
-        if kind == "qmstatus":
+        if reads == "qmgr":
+            return client.qmgr_state()
+        if reads == "qmstatus":
             rows = client.display("QMSTATUS", None, retry=False)
             return rows[0] if rows else {}
-        qualifier = kind.upper()
-        return client.display(qualifier, covering_name(target), retry=False)
+        return client.display(REGISTRY[reads].lifecycle.status_qualifier, generic_name_for(target), retry=False)
     except MQCommandError as exc:
         if exc.reason_code == _COMMAND_INHIBITED:
             raise Unavailable("command server not running (reason 3204 {0})".format(reason_name(3204)))
@@ -146,35 +140,42 @@ def _running_names(rows, key):
 def capture_baseline(client, wall=time.time):
     """What runs now, for the wait after a restart and for the role to put back what did not come back by itself.
 
-    At most six DISPLAYs: QMSTATUS, LSSTATUS(*), SVSTATUS(*), CHSTATUS(*), and LISTENER/SERVICE for the CONTROL of the
-    running ones (the ``manual`` hints), only when some run. Client channels (SVRCONN) are counted in ``connections``.
+    At most six DISPLAYs: QMSTATUS, the status of every type that runs (LSSTATUS(*), CHSTATUS(*), SVSTATUS(*)), and the
+    definitions of the running ones with a CONTROL attribute (the ``manual`` hints), only when some run.
     """
-    state = qmgr_state(client)
+    state = client.qmgr_state()
     if state != "running":
-        raise MQError("a baseline needs a running queue manager: {0} is {1}".format(client.transport.qmgr, state))
+        raise MQError("a baseline needs a running queue manager: {0} is {1}".format(client.qmgr, state))
     qmstatus = client.display_one("QMSTATUS", None) or {}
-    baseline = {"captured_at": round(wall(), 3), "qmgr": client.transport.qmgr, "state": state}
+    baseline = {"captured_at": round(wall(), 3), "qmgr": client.qmgr, "state": state}
     for key in ("loginuse", "logutil", "logtype"):
         baseline[key] = qmstatus.get(key)
     if str(qmstatus.get("logtype", "")).upper() == "LINEAR":
         baseline["recsz"] = qmstatus.get("recsz")
     baseline["connections"] = int(qmstatus.get("conns") or 0)
-    baseline["listeners"] = _running_names(client.display("LSSTATUS", "*"), "listener")
-    baseline["services"] = _running_names(client.display("SVSTATUS", "*"), "service")
-    lifecycle = OBJECT_TYPES["channel"].lifecycle
-    channels = {}
-    for row in client.display("CHSTATUS", "*"):
-        subtype = lifecycle.subtype_of(row)
-        status = status_values([row])[0]
-        if subtype == "SVRCONN" or status not in ("RUNNING", "RETRYING"):
-            continue
-        entry = channels.setdefault(row["channel"], {"name": row["channel"], "type": subtype, "status": status,
-                                                     "inbound": lifecycle.is_passive(subtype)})
-        if status == "RUNNING":
-            entry["status"] = "RUNNING"  # one RUNNING instance of several (a RCVR with two partners) is running
-    baseline["channels"] = [channels[name] for name in sorted(channels)]
+    for otype in REGISTRY.runnable:
+        baseline[otype.list_option] = _baseline_entries(otype, client.display(otype.lifecycle.status_qualifier, "*"))
     baseline["manual"] = _manual(client, baseline)
     return baseline
+
+
+def _baseline_entries(otype, rows):
+    """The baseline's entries of one type from its status ``rows``: the names of those RUNNING; for a type with passive
+    subtypes (channels), {name, type, status, inbound} of those RUNNING or failing (RETRYING), because the restore leaves
+    the inbound ones to their partners and the wait skips the failing ones. Instances that are clients' connections (a
+    svrconn's) are counted in ``connections`` instead."""
+    lifecycle = otype.lifecycle
+    if not lifecycle.passive:
+        return _running_names(rows, lifecycle.status_key)
+    found = {}
+    for row in rows:
+        subtype, status, name = lifecycle.subtype_of(row), status_values([row])[0], row[lifecycle.status_key]
+        if lifecycle.serves_clients(subtype) or (status != "RUNNING" and status not in lifecycle.failing):
+            continue
+        entry = found.setdefault(name, {"name": name, "type": subtype, "status": status, "inbound": lifecycle.is_passive(subtype)})
+        if status == "RUNNING":
+            entry["status"] = "RUNNING"  # one RUNNING instance of several (a RCVR with two partners) is running
+    return [found[name] for name in sorted(found)]
 
 
 # What each log figure of the baseline says about the next start, for log_warnings. The restart-time article (seed 001):
@@ -210,14 +211,16 @@ def log_warnings(baseline, limits):
 
 
 def _manual(client, baseline):
-    """The running listeners and services with CONTROL(MANUAL): they do not come back with the queue manager. None when
-    the definitions cannot be read (a reader without DISPLAY authority on them)."""
+    """The running objects with CONTROL(MANUAL) (listeners, services): they do not come back with the queue manager. None
+    when the definitions cannot be read (a reader without DISPLAY authority on them)."""
     manual = {}
     try:
-        for kind, key in (("listener", "listeners"), ("service", "services")):
-            names = baseline[key]
-            rows = client.display(OBJECT_TYPES[kind].qualifier, covering_name(names)) if names else []
-            manual[key] = sorted(r[kind] for r in rows if r.get(kind) in names and str(r.get("control", "")).upper() == "MANUAL")
+        for otype in REGISTRY.runnable:
+            if "CONTROL" not in otype.by_keyword:
+                continue
+            names, key = baseline[otype.list_option], otype.qualifier.lower()
+            rows = client.display(otype.qualifier, generic_name_for(names)) if names else []
+            manual[otype.list_option] = sorted(r[key] for r in rows if r.get(key) in names and str(r.get("control", "")).upper() == "MANUAL")
     except MQCommandError:
         return None
     return manual
@@ -226,7 +229,7 @@ def _manual(client, baseline):
 def _names_from(baseline, key, option_names, option, kind):
     """The names a milestone waits for, or (None, why it is skipped)."""
     if option_names is not None:
-        names = [OBJECT_TYPES[kind].validate_name(n, option) for n in option_names]
+        names = [REGISTRY[kind].validate_name(n, option) for n in option_names]
         return (names, None) if names else (None, "{0} is empty".format(option))
     if baseline is None:
         return None, "no baseline and no {0} given".format(option)
@@ -240,7 +243,7 @@ def _names_from(baseline, key, option_names, option, kind):
             raise MQInputError("baseline.channels must be a list of {name, type, status}, as capture=true returns it")
         # RETRYING at the baseline was not running then: it is no milestone to come back to.
         entries = [e["name"] for e in entries if str(e.get("status", "")).upper() == "RUNNING"]
-    names = [OBJECT_TYPES[kind].validate_name(n, "baseline." + key) for n in entries]
+    names = [REGISTRY[kind].validate_name(n, "baseline." + key) for n in entries]
     return (names, None) if names else (None, "no {0} was RUNNING in the baseline".format(kind))
 
 
@@ -308,7 +311,7 @@ class QmgrWait:
         if since > start_wall:
             raise MQInputError("since={0!r} is later than now ({1:.3f}) on the controller: take it from the controller's clock, "
                                "before the start or stop command".format(since, start_wall))
-        requests_before = self.client.transport.request_count
+        requests_before = self.client.request_count
         deadline = start + policy.timeout
         pending = [(record, m, target) for record, (m, target, why) in zip(self.records, self.steps) if why is None]
         last_progress = start
@@ -350,7 +353,7 @@ class QmgrWait:
 
     def result(self, since, start_wall, start, requests_before):
         return {"milestones": [dict(r) for r in self.records], "state": self.state, "polls": self.polls, "since": since,
-                "requests": self.client.transport.request_count - requests_before,
+                "requests": self.client.request_count - requests_before,
                 "elapsed_seconds": round(start_wall - since + self.policy.clock() - start, 3)}
 
     def _timeout_message(self, record, timeout):
@@ -358,7 +361,7 @@ class QmgrWait:
         later = [r["name"] for r in self.records if not r["reached"] and not r["skipped"] and r is not record]
         skipped = ["{0} ({1})".format(r["name"], r["skipped"]) for r in self.records if r["skipped"]]
         parts = ["queue manager {0} did not reach {1} within {2:g}s (last seen: {3})".format(
-            self.client.transport.qmgr, record["name"], timeout, record["last_seen"] or "nothing")]
+            self.client.qmgr, record["name"], timeout, record["last_seen"] or "nothing")]
         parts.append("reached: " + (", ".join(reached) or "none"))
         if later:
             parts.append("not waited for after it: " + ", ".join(later))

@@ -16,22 +16,22 @@ from ._lifecycle import summarize
 from ._runtime import OPERATION_RESULT, sync_fact
 from ._waiter import DONE
 
-__all__ = ["ObjectRecord", "operate", "match_targets", "expand", "one_per_name"]
+__all__ = ["ObjectRecord", "run_operation", "match_targets", "expand", "one_per_name"]
 
 SYSTEM_PREFIX = "SYSTEM."
 
 
-def one_per_name(spec, items, key):
+def one_per_name(otype, items, key):
     """{name: item} of DISPLAY rows or facts, one per name: where a clntconn channel shares its name with another channel,
     the other one, because restarts are about what runs and a clntconn never does (ObjectType.namespaces)."""
     found = {}
     for item in items:
-        if item[key] not in found or not spec.row_namespace(spec.row_from_facts(item)):
+        if item[key] not in found or not otype.row_namespace(otype.row_from_facts(item)):
             found[item[key]] = item
     return found
 
 
-def expand(spec, rows, pattern):
+def expand(otype, rows, pattern):
     """The names in ``rows`` {name: row or facts} that ``pattern`` names, sorted; [] when none.
 
     A pattern ending in ``*`` is a generic name. It never sweeps the queue manager's own SYSTEM.* objects into a
@@ -42,23 +42,23 @@ def expand(spec, rows, pattern):
         return [pattern] if pattern in rows else []
     stem = pattern[:-1]
     return sorted(n for n in rows if n.startswith(stem) and (stem.startswith(SYSTEM_PREFIX) or not n.startswith(SYSTEM_PREFIX))
-                  and not spec.lifecycle.why_unstartable(spec.row_subtype(rows[n])))
+                  and not otype.lifecycle.why_unstartable(otype.row_subtype(rows[n])))
 
 
-def match_targets(spec, rows, patterns, allow_empty=False):
+def match_targets(otype, rows, patterns, allow_empty=False):
     """[(name, subtype)] of the DISPLAY ``rows`` {name: row} that ``patterns`` name, in pattern order, without repeats.
 
     A name that does not exist, or a generic name that matches nothing (unless ``allow_empty``), raises MQInputError.
     """
     found = {}
     for pattern in patterns:
-        matched = expand(spec, rows, pattern)
+        matched = expand(otype, rows, pattern)
         if not matched and not pattern.endswith("*"):
-            raise MQInputError("names: {0} {1!r} does not exist on the queue manager".format(spec.kind, pattern))
+            raise MQInputError("names: {0} {1!r} does not exist on the queue manager".format(otype.kind, pattern))
         if not matched and not allow_empty:
-            raise MQInputError("names: {0!r} matches no {1} (set allow_empty: true to accept that)".format(pattern, spec.kind))
+            raise MQInputError("names: {0!r} matches no {1} (set allow_empty: true to accept that)".format(pattern, otype.kind))
         for name in matched:
-            found.setdefault(name, spec.row_subtype(rows[name]))
+            found.setdefault(name, otype.row_subtype(rows[name]))
     return list(found.items())
 
 
@@ -95,7 +95,7 @@ class ObjectRecord:
         return dict(sync_fact(self, operation), by_another_writer=list(self.by_another_writer), outcome=self.outcome)
 
 
-def operate(runtime, objects, operation, parallel=True):
+def run_operation(runtime, objects, operation, parallel=True):
     """Start, stop or restart ``objects`` [(name, subtype)]; returns {name: ObjectRecord}.
 
     parallel: every STOP is issued, then one status poll per round covers all of them, then every
@@ -125,7 +125,7 @@ def operate(runtime, objects, operation, parallel=True):
         # and did not start again, rather than only the error.
         left = [r.name for r in records.values() if "stop" in r.phases and "start" not in r.phases and operation == "restart"]
         raise MQWaitError("{0} stopped by this task and not started again: {1}; cause: {2}".format(
-            runtime.spec.kind + "s", ", ".join(left) or "none", exc.msg), [o.failure() for o in failures], result=results())
+            runtime.otype.list_option, ", ".join(left) or "none", exc.msg), [o.failure() for o in failures], result=results())
     if failures:
         not_attempted = results()["not_attempted"]
         raise MQWaitError(runtime.describe_failures(failures) + (

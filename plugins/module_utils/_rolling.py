@@ -16,9 +16,9 @@ import time
 
 from ._errors import MQError, MQInputError, MQWaitError
 from ._lifecycle import status_values, summarize
-from ._mqsc import covering_name
-from ._objects import OBJECT_TYPES
-from ._restart import expand, one_per_name, operate
+from ._mqsc import generic_name_for
+from ._types import REGISTRY
+from ._restart import expand, one_per_name, run_operation
 from ._runtime import OPERATION_RESULT, ObjectRuntime, read_objects
 
 __all__ = ["RollingRestart", "restart_plan", "unhealthy"]
@@ -42,12 +42,12 @@ def restart_plan(info, targets, parallel=True):
     """
     plan, missing = [], []
     for target in targets:
-        spec = OBJECT_TYPES[target["type"]]
-        objects = one_per_name(spec, info.get(target["type"] + "s", []), "name")
-        rows = {name: spec.row_from_facts(obj) for name, obj in objects.items()}
+        otype = REGISTRY[target["type"]]
+        objects = one_per_name(otype, info.get(otype.list_option, []), "name")
+        rows = {name: otype.row_from_facts(obj) for name, obj in objects.items()}
         matched, step_missing = [], []
         for pattern in target["names"]:
-            names = expand(spec, rows, pattern)
+            names = expand(otype, rows, pattern)
             if not names and not target.get("allow_empty"):
                 step_missing.append(pattern)
                 missing.append("{0} {1}".format(target["type"], pattern))
@@ -70,13 +70,13 @@ def unhealthy(info, plan):
         bad.append("qmgr {0} (status {1}, command server {2})".format(
             qmstatus.get("qmname", ""), qmstatus.get("status", "unknown"), qmstatus.get("cmdserv", "unknown")))
     for step in plan:
-        spec = OBJECT_TYPES[step["type"]]
-        objects = {o["name"]: o for o in info.get(step["type"] + "s", [])}
+        otype = REGISTRY[step["type"]]
+        objects = {o["name"]: o for o in info.get(REGISTRY[step["type"]].list_option, [])}
         for name in step["names"]:
             obj = objects.get(name)
             if obj is None:
                 bad.append("{0} {1} (gone)".format(step["type"], name))
-            elif not spec.lifecycle.healthy(obj.get("status", []), spec.row_subtype(spec.row_from_facts(obj)), step.get("wait_for_partner")):
+            elif not otype.lifecycle.healthy(obj.get("status", []), otype.row_subtype(otype.row_from_facts(obj)), step.get("wait_for_partner")):
                 bad.append("{0} {1} ({2}{3})".format(step["type"], name, summarize(obj.get("status", [])),
                                                      "; its partner has not reconnected" if step.get("wait_for_partner") else ""))
     return bad
@@ -172,7 +172,7 @@ class RollingRestart:
     def _check_partner_types(self):
         """wait_for_partner on a type that has no partner channel is refused before any request."""
         for index, target in enumerate(self.targets):
-            lifecycle = OBJECT_TYPES[target["type"]].lifecycle
+            lifecycle = REGISTRY[target["type"]].lifecycle
             if target.get("wait_for_partner") and not lifecycle.partnered:
                 raise MQInputError("targets[{0}].wait_for_partner=true: {1}".format(index, lifecycle.why_no_partner_wait(None)))
 
@@ -182,13 +182,13 @@ class RollingRestart:
         if with_qmgr:
             info["qmstatus"] = self.client.display_one("QMSTATUS", None) or {}
         for kind, names in patterns.items():
+            otype = REGISTRY[kind]
             if not names:
-                info[kind + "s"] = []  # only targets with an empty names list (allow_empty): nothing to read
+                info[otype.list_option] = []  # only targets with an empty names list (allow_empty): nothing to read
                 continue
-            spec = OBJECT_TYPES[kind]
             generic = len(names) > 1 or any(n.endswith("*") for n in names)
-            info[kind + "s"] = read_objects(self.client, spec, covering_name([n.rstrip("*") for n in names], generic=generic))
-            self.last_seen.update(((kind, o["name"]), o["status_summary"]) for o in info[kind + "s"])
+            info[otype.list_option] = read_objects(self.client, otype, generic_name_for([n.rstrip("*") for n in names], generic=generic))
+            self.last_seen.update(((kind, o["name"]), o["status_summary"]) for o in info[otype.list_option])
         return info
 
     def _check_gates(self, info):
@@ -199,12 +199,12 @@ class RollingRestart:
         if self.preflight_gates.get("retrying_channels", True):
             # Objects already in a failing state (the lifecycle tables' failing states: a channel RETRYING).
             failing = []
-            for spec in OBJECT_TYPES.values():
-                lifecycle = spec.lifecycle
+            for otype in REGISTRY.runnable:
+                lifecycle = otype.lifecycle
                 for row in self.client.display(lifecycle.status_qualifier, "*") if lifecycle and lifecycle.failing else ():
                     status = status_values([row])[0]
                     if status in lifecycle.failing:
-                        failing.append("{0} {1} ({2})".format(spec.kind, row.get(lifecycle.status_key), status))
+                        failing.append("{0} {1} ({2})".format(otype.kind, row.get(lifecycle.status_key), status))
             if failing:
                 raise MQError("already failing, the queue manager is degraded: {0}".format(", ".join(sorted(set(failing)))))
         limit = self.preflight_gates.get("max_logutil")
@@ -218,12 +218,12 @@ class RollingRestart:
         """The plan from the first read: what each target names, its status before and subtype (nothing refused yet)."""
         self.plan = restart_plan(info, self.targets, self.parallel)["plan"]
         for step in self.plan:
-            spec = OBJECT_TYPES[step["type"]]
-            objects = {o["name"]: o for o in info[step["type"] + "s"]}
+            otype = REGISTRY[step["type"]]
+            objects = {o["name"]: o for o in info[otype.list_option]}
             for name in step["names"] + step["not_running"]:
                 key = (step["type"], name)
                 self.before[key] = objects[name]["status_summary"]
-                self.subtypes[key] = spec.row_subtype(spec.row_from_facts(objects[name]))
+                self.subtypes[key] = otype.row_subtype(otype.row_from_facts(objects[name]))
                 if name in step["not_running"] and not self.start_not_running:
                     self.outcome[key] = (NOT_RUNNING_BEFORE, None)
 
@@ -233,22 +233,22 @@ class RollingRestart:
         if missing:
             raise MQInputError("no such object on the queue manager: {0}".format(", ".join(missing)))
         for index, step in enumerate(self.plan):
-            spec = OBJECT_TYPES[step["type"]]
+            otype = REGISTRY[step["type"]]
             for name in step["names"] + step["not_running"]:
                 key = (step["type"], name)
                 # What is not running and left as is gets nothing sent, so whether it could be started does not matter.
-                if key not in self.outcome and spec.lifecycle.why_unstartable(self.subtypes[key]):
+                if key not in self.outcome and otype.lifecycle.why_unstartable(self.subtypes[key]):
                     # Refused here, before any change: finding out between two targets would leave the first restarted.
-                    raise MQInputError("{0} {1}: {2}".format(step["type"], name, spec.lifecycle.why_unstartable(self.subtypes[key])))
-                if step["wait_for_partner"] and spec.lifecycle.why_no_partner_wait(self.subtypes[key]):
+                    raise MQInputError("{0} {1}: {2}".format(step["type"], name, otype.lifecycle.why_unstartable(self.subtypes[key])))
+                if step["wait_for_partner"] and otype.lifecycle.why_no_partner_wait(self.subtypes[key]):
                     # The subtype is only known from the DISPLAY: refused after that read, still before any change.
                     raise MQInputError("targets[{0}].wait_for_partner=true: {1} {2}: {3}".format(
-                        index, step["type"], name, spec.lifecycle.why_no_partner_wait(self.subtypes[key])))
+                        index, step["type"], name, otype.lifecycle.why_no_partner_wait(self.subtypes[key])))
 
     # -- restart ---------------------------------------------------------------------------------
     def _runtime(self, kind):
         if kind not in self.runtimes:
-            self.runtimes[kind] = ObjectRuntime(self.client, OBJECT_TYPES[kind], self.policy, stop=self.stop)
+            self.runtimes[kind] = ObjectRuntime(self.client, REGISTRY[kind], self.policy, stop=self.stop)
         return self.runtimes[kind]
 
     def _restart(self):
@@ -258,7 +258,7 @@ class RollingRestart:
                 if not names:
                     continue
                 try:
-                    records = operate(runtime, self._objects(step["type"], names), operation, parallel=step["parallel"])
+                    records = run_operation(runtime, self._objects(step["type"], names), operation, parallel=step["parallel"])
                 except MQWaitError as exc:
                     self._record_failure(step["type"], exc, operation)
                     for later in self.plan[index + 1:]:
@@ -325,7 +325,7 @@ class RollingRestart:
         info = self._read(patterns)
         now = self.policy.clock()
         for (kind, name), started in self.restarted_at.items():
-            rows = next((o["status"] for o in info.get(kind + "s", []) if o["name"] == name), [])
+            rows = next((o["status"] for o in info.get(REGISTRY[kind].list_option, []) if o["name"] == name), [])
             if (kind, name) not in self.partner_back and "RUNNING" in status_values(rows):
                 self.partner_back[(kind, name)] = round(now - started, 3)
         return unhealthy(info, self.plan)
@@ -336,7 +336,7 @@ class RollingRestart:
         started = self.clock()
         for step in self.plan:
             if step["names"]:
-                self._safe(lambda: operate(self._runtime(step["type"]), self._objects(step["type"], step["names"]), "start"))
+                self._safe(lambda: run_operation(self._runtime(step["type"]), self._objects(step["type"], step["names"]), "start"))
         left = self._safe(self._unhealthy)
         self.left_not_running = ["unknown: the queue manager did not answer"] if left is None else left
         self.seconds["recover"] = round(self.clock() - started, 3)
@@ -390,25 +390,27 @@ def restore_plan(baseline, priority, qmgr):
     """
     if baseline.get("qmgr") not in (None, qmgr):
         raise MQInputError("baseline is of queue manager {0!r}, not qmgr={1!r}".format(baseline.get("qmgr"), qmgr))
-
-    def names(key, kind):
-        value = baseline.get(key)
-        if not isinstance(value, list):
-            raise MQInputError("baseline.{0} must be a list, as mq_qmgr_wait capture=true returns it".format(key))
-        return [OBJECT_TYPES[kind].validate_name(n, "baseline." + key) for n in value]
-
-    entries = baseline.get("channels")
-    if not isinstance(entries, list) or not all(isinstance(e, dict) and e.get("name") for e in entries):
-        raise MQInputError("baseline.channels must be a list of {name, type, status, inbound}, as mq_qmgr_wait capture=true returns it")
-    channel = OBJECT_TYPES["channel"]
-    outbound = [channel.validate_name(e["name"], "baseline.channels")
-                for e in entries if not e.get("inbound") and str(e.get("status", "")).upper() == "RUNNING"]
-    first = []
-    for name in priority or []:
-        if channel.validate_name(name, "priority") in outbound and name not in first:
-            first.append(name)
-    return [("listener", names("listeners", "listener"), True), ("channel", first, False),
-            ("channel", [n for n in outbound if n not in first], True), ("service", names("services", "service"), True)]
+    steps = []
+    for otype in REGISTRY.runnable:
+        key, entries = otype.list_option, baseline.get(otype.list_option)
+        if not otype.lifecycle.passive:
+            if not isinstance(entries, list):
+                raise MQInputError("baseline.{0} must be a list, as mq_qmgr_wait capture=true returns it".format(key))
+            steps.append((otype.kind, [otype.validate_name(n, "baseline." + key) for n in entries], True))
+            continue
+        # A type with passive subtypes (channels) lists {name, type, status, inbound}: the inbound ones come back with
+        # their partners, and ``priority`` names those to start first.
+        if not isinstance(entries, list) or not all(isinstance(e, dict) and e.get("name") for e in entries):
+            raise MQInputError("baseline.{0} must be a list of {{name, type, status, inbound}}, as mq_qmgr_wait capture=true "
+                               "returns it".format(key))
+        outbound = [otype.validate_name(e["name"], "baseline." + key)
+                    for e in entries if not e.get("inbound") and str(e.get("status", "")).upper() == "RUNNING"]
+        first = []
+        for name in priority or []:
+            if otype.validate_name(name, "priority") in outbound and name not in first:
+                first.append(name)
+        steps += [(otype.kind, first, False), (otype.kind, [n for n in outbound if n not in first], True)]
+    return steps
 
 
 def restore(client, steps, policy, stop):
@@ -425,9 +427,9 @@ def restore(client, steps, policy, stop):
     subtypes = {}
     for kind, names in wanted.items():
         if names:
-            spec = OBJECT_TYPES[kind]
-            rows = one_per_name(spec, client.display(spec.qualifier, covering_name(names)), spec.qualifier.lower())
-            subtypes[kind] = {n: spec.row_subtype(rows[n]) for n in names if n in rows}
+            otype = REGISTRY[kind]
+            rows = one_per_name(otype, client.display(otype.qualifier, generic_name_for(names)), otype.qualifier.lower())
+            subtypes[kind] = {n: otype.row_subtype(rows[n]) for n in names if n in rows}
     for kind, names, parallel in steps:
         gone = [n for n in names if n not in subtypes.get(kind, {})]
         if gone:
@@ -435,9 +437,9 @@ def restore(client, steps, policy, stop):
         objects = [(n, subtypes[kind][n]) for n in names if n not in gone]
         if not objects:
             continue
-        runtime = runtimes.setdefault(kind, ObjectRuntime(client, OBJECT_TYPES[kind], policy, stop=stop))
+        runtime = runtimes.setdefault(kind, ObjectRuntime(client, REGISTRY[kind], policy, stop=stop))
         try:
-            records = [r.as_dict(OPERATION_RESULT["start"]) for r in operate(runtime, objects, "start", parallel=parallel).values()]
+            records = [r.as_dict(OPERATION_RESULT["start"]) for r in run_operation(runtime, objects, "start", parallel=parallel).values()]
         except MQWaitError as exc:
             records = exc.result.get("sync_results", [])
             failures.extend(exc.failures)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from ._errors import MQCommandError, MQError, MQHTTPError, MQInputError, MQTransportError, MQUnconfirmedError, MQWaitError, reason_name
 from ._lifecycle import status_values, summarize
-from ._mqsc import MQSCCommand, covering_name
+from ._mqsc import MQSCCommand, generic_name_for
 from ._waiter import DONE, FAILED, StatusTracker, Unavailable, WaitPolicy, wait_all
 
 __all__ = ["ObjectRuntime", "SyncOutcome", "wait_for", "sync_fact", "read_objects", "OPERATION_RESULT"]
@@ -29,16 +29,16 @@ def sync_fact(result, operation):
             "status_before": result.status_before, "status_after": result.status_after}
 
 
-def read_objects(client, spec, name, with_status=True):
+def read_objects(client, otype, name, with_status=True):
     """The objects matching ``name`` (generic or not) as facts, each with its ``status`` records and ``status_summary``:
     one DISPLAY for the definitions and, for a type that runs, one for the status."""
-    rows = client.display(spec.qualifier, name)
-    objects = [spec.facts(row) for row in rows]
-    if with_status and objects and spec.lifecycle:
-        statuses = ObjectRuntime(client, spec).statuses([o["name"] for o in objects])
+    rows = client.display(otype.qualifier, name)
+    objects = [otype.facts(row) for row in rows]
+    if with_status and objects and otype.lifecycle:
+        statuses = ObjectRuntime(client, otype).statuses([o["name"] for o in objects])
         for row, obj in zip(rows, objects):
             # A subtype that never runs (clntconn) has no status: its name may be a running svrconn's.
-            obj["status"] = [] if spec.lifecycle.why_unstartable(spec.row_subtype(row)) else statuses.get(obj["name"], [])
+            obj["status"] = [] if otype.lifecycle.why_unstartable(otype.row_subtype(row)) else statuses.get(obj["name"], [])
             obj["status_summary"] = summarize(obj["status"])
     return objects
 
@@ -106,10 +106,10 @@ class ObjectRuntime:
     ``policy``: a WaitPolicy; ``stop``: {option: value} of the type's stop options (channels: stop_mode, stop_status).
     """
 
-    def __init__(self, client, spec, policy=None, stop=None):
+    def __init__(self, client, otype, policy=None, stop=None):
         self.client = client
-        self.spec = spec
-        self.lifecycle = spec.lifecycle
+        self.otype = otype
+        self.lifecycle = otype.lifecycle
         self.policy = policy or WaitPolicy()
         self.stop_parameters = self.lifecycle.stop_parameters(stop or {})
         self.poll_requests = 0  # status requests made while waiting (the reads before a command are not polls)
@@ -120,7 +120,7 @@ class ObjectRuntime:
         names = list(names)
         key = self.lifecycle.status_key
         grouped = {name: [] for name in names}
-        for row in self.client.display(self.lifecycle.status_qualifier, covering_name(names), retry=retry):
+        for row in self.client.display(self.lifecycle.status_qualifier, generic_name_for(names), retry=retry):
             if row.get(key) in grouped:
                 grouped[row[key]].append(row)
         return grouped
@@ -235,14 +235,14 @@ class ObjectRuntime:
             held = "STOPPED" in status_values(self.statuses([outcome.name])[outcome.name])
         except MQError as exc:
             self.client.warnings.append("{0} {1!r}: MQ answered the STOP with {2}, and re-reading its status failed ({3}): whether "
-                                        "it is held STOPPED is unknown".format(self.spec.kind, outcome.name, answer, exc.msg))
+                                        "it is held STOPPED is unknown".format(self.otype.kind, outcome.name, answer, exc.msg))
             return None
         if not held:
             outcome.by_another_writer = False  # nobody stopped it: MQ would not
             self.client.warnings.append(
                 "{0} {1!r}: {2} was answered {3}: this queue manager does not hold an idle {4} {0} STOPPED, so it still accepts "
                 "connections (held_stopped: false); {5}".format(
-                    self.spec.kind, outcome.name, self.command("stop", outcome.name).text(), answer, (outcome.subtype or "").lower(),
+                    self.otype.kind, outcome.name, self.command("stop", outcome.name).text(), answer, (outcome.subtype or "").lower(),
                     self.lifecycle.hold[2]))
         return held
 
@@ -258,13 +258,13 @@ class ObjectRuntime:
         return not self.lifecycle.started_by_another(rows, subtype)
 
     def command(self, operation, name):
-        return MQSCCommand(operation.upper(), self.spec.qualifier, name, self.stop_parameters if operation == "stop" else None)
+        return MQSCCommand(operation.upper(), self.otype.qualifier, name, self.stop_parameters if operation == "stop" else None)
 
     def _took_effect(self, operation, name, subtype):
         """Re-read the status after a START/STOP whose answer was lost: did MQ act on it?"""
         def check():
             if self.lifecycle.why_unmonitored(subtype):
-                raise MQError("a {0} {1} has no status to re-read".format(self.lifecycle.subtype_or_default(subtype).lower(), self.spec.kind))
+                raise MQError("a {0} {1} has no status to re-read".format(self.lifecycle.subtype_or_default(subtype).lower(), self.otype.kind))
             rows = self.statuses([name])[name]
             if operation == "start":
                 return self.is_running(rows, subtype)
@@ -294,7 +294,7 @@ class ObjectRuntime:
         row = None
         if self.lifecycle.address:
             try:
-                row = self.client.display_one(self.spec.qualifier, outcome.name)
+                row = self.client.display_one(self.otype.qualifier, outcome.name)
             except MQError:
                 pass  # the hint without the port is still better than none
         why = self.lifecycle.why_ended(row)
@@ -323,11 +323,11 @@ class ObjectRuntime:
                 sent = ""
             if o.outcome == "timeout":
                 parts.append("{0} {1!r}{2} did not {3} within {4}s (waited {5:.1f}s, {6} polls; last status: {7}){8}".format(
-                    self.spec.kind, o.name, sent, o.operation, self.policy.timeout, o.elapsed_seconds, o.polls, o.status_after,
+                    self.otype.kind, o.name, sent, o.operation, self.policy.timeout, o.elapsed_seconds, o.polls, o.status_after,
                     ": " + o.reason if o.reason else ""))
             else:
                 parts.append("{0} {1!r}{2} failed to {3} after {4:.1f}s: {5}".format(
-                    self.spec.kind, o.name, sent, o.operation, o.elapsed_seconds, o.reason))
+                    self.otype.kind, o.name, sent, o.operation, o.elapsed_seconds, o.reason))
         return "; ".join(parts)
 
     def check_startable(self, subtype):
@@ -356,10 +356,10 @@ def wait_for(pairs, always=False):
     for runtime, outcome in pairs:
         if runtime.lifecycle.why_unmonitored(outcome.subtype):
             outcome.status_after = "no status (a {0} {1} is not monitored by MQ)".format(
-                runtime.lifecycle.subtype_or_default(outcome.subtype).lower(), runtime.spec.kind)
+                runtime.lifecycle.subtype_or_default(outcome.subtype).lower(), runtime.otype.kind)
         elif runtime.policy.enabled or always or outcome.blocked:
             # A blocked START is waited for even with wait=false: nothing else would send it again.
-            waited[(runtime.spec.kind, outcome.name)] = (runtime, outcome)
+            waited[(runtime.otype.kind, outcome.name)] = (runtime, outcome)
     if not waited:
         return
     policy = next(iter(waited.values()))[0].policy

@@ -41,29 +41,93 @@ author:
   - mqrest.admin developers (@mqrest)
 extends_documentation_fragment:
   - mqrest.admin.connection
-  - mqrest.admin.object
   - mqrest.admin.wait
   - mqrest.admin.channel_stop
   - mqrest.admin.attributes
 attributes:
+  # BEGIN generated from the type registry by tools/generate_docs.py: edit the rows in plugins/module_utils/_types.py (attributes)
   check_mode:
     support: full
   diff_mode:
     support: full
   idempotent:
     support: full
+  platform:
+    description: Target operating systems and families that the module can be run against.
+    support: full
+    platforms: posix
+    details: Runs on the controller (C(delegate_to=localhost)) or any host that reaches the mqweb server over HTTPS.
+  # END generated (attributes)
 options:
+  # BEGIN generated from the type registry by tools/generate_docs.py: edit the rows in plugins/module_utils/_types.py (options)
+  name:
+    description:
+      - Name of the channel, 1 to 20 characters from C(A-Z a-z 0-9 . / _ %); anything else (blanks, quotes, parentheses,
+        C(*), line breaks) fails the task before any request.
+      - MQ names are case-sensitive and are sent exactly as given, so V(app.in) and V(APP.IN) name two different
+        channels. C(runmqsc) folds unquoted names to upper case, so a channel defined there without quotes has an
+        upper-case name.
+    type: str
+    required: true
+  state:
+    description:
+      - V(present) makes the channel exist with the given attributes; attributes not given are left alone. An existing
+        channel needs only its O(name); its type comes from its definition. Options needed only to create it (O(type),
+        O(conname) and O(xmitq)) are checked after the one C(DISPLAY), before anything is changed, naming every missing
+        one at once.
+      - V(absent) deletes it. An active channel is only stopped and deleted with O(force=true).
+      - V(started) and V(stopped) imply V(present) and then start or stop the channel, waiting for the result when
+        O(wait=true). They send nothing when it is already in that state.
+      - V(restarted) implies V(present) and then always restarts the channel, as M(mqrest.admin.mq_restart) does. It
+        stops the channel when it runs, waiting for the stop even with O(wait=false) because MQ refuses to start an
+        object that is still stopping, then starts it, waiting for the start when O(wait=true). In check mode it reports
+        the commands and sends neither.
+    type: str
+    choices: [present, absent, started, stopped, restarted]
+    default: present
+  attributes:
+    description:
+      - "Further MQSC channel attributes that have no option of their own, as a dictionary of keyword to value, for
+        example C({BATCHSZ: 100, MONCHL: HIGH})."
+      - Keywords are case-insensitive and are checked against the attributes MQ defines for a channel of its type; an
+        unknown keyword is an error that suggests the closest known ones. A keyword that has an option of its own must
+        be set with that option.
+    type: dict
+    default: {}
+  recreate:
+    description:
+      - "Allow deleting and defining the channel again when a change can only be made that way: MQ cannot change O(type)
+        of an existing channel in place. The new definition starts from MQ's defaults plus the options given here. An
+        active channel is stopped first."
+    type: bool
+    default: false
+  force:
+    description:
+      - With O(state=absent), stop an active channel before deleting it. Without it the task fails and leaves the
+        channel alone.
+      - The stop before a delete is always waited for, even with O(wait=false), because MQ refuses to delete an object
+        that is still stopping.
+    type: bool
+    default: false
   type:
     description:
       - Channel type (C(CHLTYPE)). Required to create the channel; an existing channel's type is read from its
         definition.
       - MQ cannot change the type of an existing channel; a different value fails unless O(recreate=true).
       - MQ keeps V(clntconn) channels in a table of their own, so a V(clntconn) may share its name with another channel
-        (usually the V(svrconn) it connects to). O(type) says which one the task is about, also with O(state=absent)
-        (a V(clntconn) is deleted with C(CHLTABLE(CLNTTBL))); without it, a name that both have fails after the one
+        (usually the V(svrconn) it connects to). O(type) says which one the task is about, also with O(state=absent) (a
+        V(clntconn) is deleted with C(CHLTABLE(CLNTTBL))); without it, a name that both have fails after the one
         C(DISPLAY), before anything is changed.
+      - In M(mqrest.admin.mq_objects), entries are keyed by name and by whether they are V(clntconn), so both may be
+        declared, and O(mqrest.admin.mq_objects#module:purge) deletes the one not declared (a V(clntconn) with
+        C(CHLTABLE(CLNTTBL))).
     type: str
     choices: [sdr, svr, rcvr, rqstr, svrconn, clntconn, clussdr, clusrcvr, amqp]
+  transport_type:
+    description:
+      - Transport type (C(TRPTYPE)). Not valid for V(amqp).
+    type: str
+    choices: [tcp, lu62, netbios, spx]
   conname:
     description:
       - Connection name (C(CONNAME)), for example V(mqhost(1414\)) or a comma-separated list.
@@ -72,17 +136,6 @@ options:
     description:
       - Transmission queue (C(XMITQ)). Only for V(sdr) and V(svr) channels, where it is required.
     type: str
-  xmitq_check:
-    description:
-      - What to do when the task sets O(xmitq) (creating the channel or changing it) and that queue does not exist on the
-        queue manager or is not a transmission queue (a local queue with C(USAGE(XMITQ))). MQ accepts such a definition
-        and refuses only the channel's start (4037 MQRCCF_NOT_XMIT_Q).
-      - V(warn) reads the queue with one C(DISPLAY) and warns; V(fail) reads it and fails the task before anything is
-        changed; V(ignore) reads nothing.
-      - Define the queue first, for example with M(mqrest.admin.mq_queue) and O(mqrest.admin.mq_queue#module:usage=xmitq).
-    type: str
-    choices: [warn, fail, ignore]
-    default: warn
   description:
     description:
       - Description (C(DESCR)), at most 64 characters. Case is kept.
@@ -140,15 +193,22 @@ options:
     description:
       - Namelist of clusters (C(CLUSNL)); V(clussdr) and V(clusrcvr) only.
     type: str
-  transport_type:
-    description:
-      - Transport type (C(TRPTYPE)). Not valid for V(amqp).
-    type: str
-    choices: [tcp, lu62, netbios, spx]
   qmgr_name:
     description:
       - Queue manager a client connects to (C(QMNAME)); V(clntconn) only.
     type: str
+  # END generated (options)
+  xmitq_check:
+    description:
+      - What to do when the task sets O(xmitq) (creating the channel or changing it) and that queue does not exist on the
+        queue manager or is not a transmission queue (a local queue with C(USAGE(XMITQ))). MQ accepts such a definition
+        and refuses only the channel's start (4037 MQRCCF_NOT_XMIT_Q).
+      - V(warn) reads the queue with one C(DISPLAY) and warns; V(fail) reads it and fails the task before anything is
+        changed; V(ignore) reads nothing.
+      - Define the queue first, for example with M(mqrest.admin.mq_queue) and O(mqrest.admin.mq_queue#module:usage=xmitq).
+    type: str
+    choices: [warn, fail, ignore]
+    default: warn
 notes:
   - Most changes to a running channel take effect the next time it starts. With O(state=started) such a change
     restarts a running sender, server, requester or cluster channel (RV(restarted_for)); with O(state=present), and for
@@ -202,19 +262,21 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
+# BEGIN generated from the type registry by tools/generate_docs.py: edit the rows in plugins/module_utils/_types.py (return)
 action:
-  description: What was done to the definition.
+  description:
+    - What was done to the definition.
   returned: always
   type: str
-  sample: created
+  sample: updated
   choices: [created, updated, recreated, unchanged, deleted, absent]
 run_action:
   description:
-    - What was done to the run state, besides RV(action)'s change to the definition. V(started), V(stopped) or V(restarted)
-      when this task's own command did it (in check mode, what it would do); null when the state was already right,
-      when another writer had done it, or with O(state=present) or O(state=absent).
-    - V(restarted) with O(state=started) too, for changed attributes (RV(restarted_for)) or for a sending channel that
-      was C(RETRYING) (RV(restarted_for) then empty).
+    - What was done to the run state, besides RV(action)'s change to the definition. V(started), V(stopped) or
+      V(restarted) when this task's own command did it (in check mode, what it would do); null when the state was
+      already right, when another writer had done it, or with O(state=present) or O(state=absent).
+    - V(restarted) with O(state=started) too, for changed attributes (RV(restarted_for)) or for a channel that was
+      C(RETRYING) (RV(restarted_for) then empty).
     - The diff then shows C(state) before and after (C(state) before is left out for an object this task created).
   returned: success, unless O(state=absent)
   type: str
@@ -222,41 +284,32 @@ run_action:
   choices: [started, stopped, restarted]
 restarted_for:
   description:
-    - The changed attributes that this task restarted the object for (O(state=started) and an C(ALTER) of attributes that
-      a running object only takes when it next starts); empty otherwise. RV(run_action)
-      is then V(restarted). The idempotency guide lists these attributes per object type.
+    - The changed attributes that this task restarted the object for (O(state=started) and an C(ALTER) of attributes
+      that a running object only takes when it next starts); empty otherwise. RV(run_action) is then V(restarted). The
+      idempotency guide lists these attributes per object type.
   returned: success, unless O(state=absent)
   type: list
   elements: str
-  sample: [conname]
 restart_required:
   description:
     - True when the object runs and keeps the old values of changed attributes until it next starts, because this task
-      did not restart it (O(state=present), or a receiver or server-connection channel, whose running instances a
-      restart would end). A warning names the attributes.
+      did not restart it (O(state=present), or a clusrcvr, rcvr or svrconn channel, whose running instances a restart
+      would end). A warning names the attributes.
   returned: success, unless O(state=absent)
   type: bool
   sample: false
 changed_attributes:
-  description: Options (or lower-case MQSC keywords given in O(attributes)) that were or would be changed.
-  returned: always
-  type: list
-  elements: str
-  sample: [conname]
-channel:
   description:
-    - The channel after the task, as returned by C(DISPLAY CHANNEL), with option names as keys where one
-      exists and lower-case MQSC keywords otherwise. Empty when the channel does not exist.
-    - In check mode, the predicted state.
-  returned: always
-  type: dict
-  sample: {name: APP.SVRCONN, type: svrconn, max_instances: 200, ssl_cipher: ANY_TLS12_OR_HIGHER, description: ""}
-commands:
-  description: MQSC commands that were sent, or that would be sent in check mode, in runmqsc form.
+    - Options (or lower-case MQSC keywords given in O(attributes)) that were or would be changed.
   returned: always
   type: list
   elements: str
-  sample: ["DEFINE CHANNEL(APP.SVRCONN) CHLTYPE(SVRCONN) MAXINST(200)"]
+commands:
+  description:
+    - MQSC commands that were sent, or that would be sent in check mode, in runmqsc form.
+  returned: always
+  type: list
+  elements: str
 diff:
   description:
     - Before and after values of the changed attributes, and C(state) before and after when RV(run_action) is set.
@@ -264,9 +317,9 @@ diff:
   type: dict
 raced:
   description:
-    - True when another writer changed the object between this task's read and its command (a C(DEFINE) answered 4001
-      because it exists now, an C(ALTER) or C(DELETE) answered 2085 because it is gone), and the task read it again and
-      converged from there. RV(action) and RV(changed_attributes) say what this task's own commands did.
+    - True when another writer changed the channel between this task's read and its command (a C(DEFINE) answered 4001
+      or 4002 because it exists now, an C(ALTER) or C(DELETE) answered 2085 because it is gone), and the task read it
+      again and converged from there. RV(action) and RV(changed_attributes) say what this task's own commands did.
   returned: success
   type: bool
   sample: false
@@ -277,7 +330,47 @@ not_attempted:
   returned: failure
   type: list
   elements: str
-  sample: ["DELETE CHANNEL(APP.SVRCONN)"]
+sync_result:
+  description:
+    - Facts about the start, stop or restart that was issued and waited for. A restart sums both phases, as the
+      RV(mqrest.admin.mq_restart#module:sync_results) of M(mqrest.admin.mq_restart) do.
+  returned: when a start, stop or restart was issued and not in check mode
+  type: dict
+  contains:
+    operation:
+      description:
+        - V(started), V(stopped) or V(restarted).
+      type: str
+    polls:
+      description:
+        - Number of status requests made while waiting.
+      type: int
+    elapsed_seconds:
+      description:
+        - Seconds from sending the command until the status confirmed it.
+      type: float
+    by_another_writer:
+      description:
+        - True when MQ answered that the channel already was started (4031 MQRCCF_CHANNEL_IN_USE) or stopped (4064
+          MQRCCF_CHANNEL_NOT_ACTIVE), because another writer got there between this task's status read and its command.
+          That is not counted as this task's change.
+        - For a restart, true when MQ answered either phase so.
+      type: bool
+    held_stopped:
+      description:
+        - As RV(held_stopped).
+      returned: when RV(held_stopped) is
+      type: bool
+  sample: {operation: started, polls: 3, elapsed_seconds: 0.41}
+# END generated (return)
+channel:
+  description:
+    - The channel after the task, as returned by C(DISPLAY CHANNEL), with option names as keys where one
+      exists and lower-case MQSC keywords otherwise. Empty when the channel does not exist.
+    - In check mode, the predicted state.
+  returned: always
+  type: dict
+  sample: {name: APP.SVRCONN, type: svrconn, max_instances: 200, ssl_cipher: ANY_TLS12_OR_HIGHER, description: ""}
 held_stopped:
   description:
     - Whether MQ holds the channel C(STOPPED) after a stop of a V(svrconn), V(rcvr) or V(clusrcvr) channel with
@@ -288,37 +381,10 @@ held_stopped:
   returned: when such a stop was sent, not in check mode
   type: bool
   sample: true
-sync_result:
-  description:
-    - Facts about the start, stop or restart that was issued and waited for. A restart sums both phases, as the
-      RV(mqrest.admin.mq_restart#module:sync_results) of M(mqrest.admin.mq_restart) do.
-  returned: when a start, stop or restart was issued and not in check mode
-  type: dict
-  contains:
-    operation:
-      description: V(started), V(stopped) or V(restarted).
-      type: str
-    polls:
-      description: Number of status requests made while waiting.
-      type: int
-    elapsed_seconds:
-      description: Seconds from sending the command until the status confirmed it.
-      type: float
-    by_another_writer:
-      description:
-        - True when MQ answered that the channel already was started (4031 MQRCCF_CHANNEL_IN_USE) or stopped (4064
-          MQRCCF_CHANNEL_NOT_ACTIVE), because another writer got there between this task's status read and its command. That is
-          not counted as this task's change.
-        - For a restart, true when MQ answered either phase so.
-      type: bool
-    held_stopped:
-      description: As RV(held_stopped).
-      type: bool
-      returned: when RV(held_stopped) is
 """
 
 from ansible_collections.mqrest.admin.plugins.module_utils._object_module import run_object_module
-from ansible_collections.mqrest.admin.plugins.module_utils._objects import CHANNEL
+from ansible_collections.mqrest.admin.plugins.module_utils._types import CHANNEL
 
 
 def main():

@@ -7,12 +7,12 @@ from __future__ import annotations
 
 DOCUMENTATION = r"""
 module: mq_info
-short_description: Read IBM MQ queue manager facts, and listeners, channels, services and queues with their status
+short_description: Read IBM MQ queue manager facts and objects of every type, with their status
 version_added: 0.1.0
 description:
   - Reads the queue manager (C(DISPLAY QMGR), C(DISPLAY QMSTATUS) including C(LOGINUSE), C(LOGUTIL), C(CMDSERV)
-    and C(CHINIT)) and the listeners, channels, services and queues matching a generic name, the listeners, channels
-    and services each with its status records.
+    and C(CHINIT)) and the objects of the types asked for (O(types)) matching a generic name, those of the types that
+    run each with its status records.
   - Queues come with their definition, in which a local queue's C(curdepth) is the number of messages it holds, so one
     task reads the depth of every queue a generic name matches.
   - One C(DISPLAY) per object type and one per status type, whatever the number of objects.
@@ -30,16 +30,19 @@ attributes:
   idempotent:
     support: full
 options:
+  # BEGIN generated from the type registry by tools/generate_docs.py: edit the rows in plugins/module_utils/_types.py (options)
   types:
     description:
-      - What to read.
+      - "What to read: V(qmgr) (C(DISPLAY QMGR) and C(DISPLAY QMSTATUS)) and the object types. The default reads the
+        queue manager and every object type."
     type: list
     elements: str
-    choices: [qmgr, listener, channel, service, queue]
-    default: [qmgr, listener, channel, service, queue]
+    choices: [qmgr, queue, topic, listener, channel, service]
+    default: [qmgr, queue, topic, listener, channel, service]
+  # END generated (options)
   name:
     description:
-      - Name or generic name (ending in C(*)) of the listeners, channels, services and queues to read.
+      - Name or generic name (ending in C(*)) of the objects to read.
       - A generic name matches the queue manager's own C(SYSTEM.*) objects too.
     type: str
     default: "*"
@@ -92,57 +95,89 @@ qmstatus:
   returned: when O(types) contains V(qmgr)
   type: dict
   sample: {status: RUNNING, cmdserv: RUNNING, chinit: RUNNING, loginuse: 13, logutil: 13, conns: 44}
+# BEGIN generated from the type registry by tools/generate_docs.py: edit the rows in plugins/module_utils/_types.py (return)
+queues:
+  description:
+    - Matching queues, as M(mqrest.admin.mq_queue) reports them (C(type) V(local), V(remote), V(alias) or V(model)).
+      Queues have no status records here.
+    - A local queue's C(curdepth) is the number of messages on it.
+  returned: when O(types) contains V(queue)
+  type: list
+  elements: dict
+topics:
+  description:
+    - Matching topics, as M(mqrest.admin.mq_topic) reports them. Topics have no status records here.
+  returned: when O(types) contains V(topic)
+  type: list
+  elements: dict
 listeners:
-  description: Matching listeners, as M(mqrest.admin.mq_listener) reports them, each with RV(listeners[].status) and RV(listeners[].status_summary).
+  description:
+    - Matching listeners, as M(mqrest.admin.mq_listener) reports them, each with its status records.
   returned: when O(types) contains V(listener)
   type: list
   elements: dict
   contains:
     status:
-      description: Status records (lower-case MQSC keywords). Empty for a stopped listener.
+      description:
+        - Status records (C(DISPLAY LSSTATUS), lower-case MQSC keywords); empty when the listener has no status record.
       type: list
       elements: dict
     status_summary:
-      description: The status values, for example V(RUNNING), V(RUNNING x3) or V(no status record).
+      description:
+        - The status values, for example V(RUNNING), V(RUNNING x3) or V(no status record).
       type: str
 channels:
-  description: Matching channels, as M(mqrest.admin.mq_channel) reports them, each with C(status) and C(status_summary).
+  description:
+    - Matching channels, as M(mqrest.admin.mq_channel) reports them, each with its status records.
   returned: when O(types) contains V(channel)
   type: list
   elements: dict
+  contains:
+    status:
+      description:
+        - Status records (C(DISPLAY CHSTATUS), lower-case MQSC keywords); empty when the channel has no status record.
+      type: list
+      elements: dict
+    status_summary:
+      description:
+        - The status values, for example V(RUNNING), V(RUNNING x3) or V(no status record).
+      type: str
 services:
-  description: Matching services, as M(mqrest.admin.mq_service) reports them, each with C(status) and C(status_summary).
+  description:
+    - Matching services, as M(mqrest.admin.mq_service) reports them, each with its status records.
   returned: when O(types) contains V(service)
   type: list
   elements: dict
-queues:
-  description:
-    - Matching queues of every type, as M(mqrest.admin.mq_queue) reports them (C(type) V(local), V(remote), V(alias) or
-      V(model)). Queues have no status records here.
-    - A local queue's C(curdepth) is the number of messages on it.
-  returned: when O(types) contains V(queue)
-  type: list
-  elements: dict
-  sample: [{name: APP.IN, type: local, curdepth: 12, max_depth: 5000, usage: normal}]
+  contains:
+    status:
+      description:
+        - Status records (C(DISPLAY SVSTATUS), lower-case MQSC keywords); empty when the service has no status record.
+      type: list
+      elements: dict
+    status_summary:
+      description:
+        - The status values, for example V(RUNNING), V(RUNNING x3) or V(no status record).
+      type: str
+# END generated (return)
 """
 
 from ansible_collections.mqrest.admin.plugins.module_utils._argspec import ArgumentSpec
 from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQError
 from ansible_collections.mqrest.admin.plugins.module_utils._module import MQModule
-from ansible_collections.mqrest.admin.plugins.module_utils._objects import OBJECT_TYPES
 from ansible_collections.mqrest.admin.plugins.module_utils._runtime import read_objects
+from ansible_collections.mqrest.admin.plugins.module_utils._types import REGISTRY
 
 
 def main():
     mq = MQModule(ArgumentSpec(dict(
-        types=dict(type="list", elements="str", choices=["qmgr"] + list(OBJECT_TYPES), default=["qmgr"] + list(OBJECT_TYPES)),
+        types=dict(type="list", elements="str", choices=["qmgr"] + REGISTRY.kinds, default=["qmgr"] + REGISTRY.kinds),
         name=dict(type="str", default="*"),
         status=dict(type="bool", default=True),
     )))
     params = mq.params
     result = {"changed": False}
     try:
-        wanted = [object_type for kind, object_type in OBJECT_TYPES.items() if kind in params["types"]]
+        wanted = [object_type for object_type in REGISTRY if object_type.kind in params["types"]]
         for object_type in wanted:
             object_type.validate_name(params["name"], generic=True)
         client = mq.client
@@ -150,7 +185,7 @@ def main():
             result["qmgr"] = client.display_one("QMGR", None) or {}
             result["qmstatus"] = client.display_one("QMSTATUS", None) or {}
         for object_type in wanted:
-            result[object_type.kind + "s"] = read_objects(client, object_type, params["name"], params["status"])
+            result[object_type.list_option] = read_objects(client, object_type, params["name"], params["status"])
     except MQError as exc:
         mq.fail(exc, **result)
     mq.exit(result)

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 DOCUMENTATION = r"""
 module: mq_objects
-short_description: Converge the queues, listeners, channels and services of one IBM MQ queue manager in one task
+short_description: Converge the declared objects of one IBM MQ queue manager, of every type, in one task
 version_added: 0.1.0
 description:
-  - Declares the queues, listeners, channels and services of one queue manager in one task and converges them over the
-    IBM MQ administrative REST API, with one HTTP session.
+  - Declares the objects of one queue manager (one list option per object type, such as O(queues) and O(channels)) in
+    one task and converges them over the IBM MQ administrative REST API, with one HTTP session.
   - Reads each managed object type with one generic C(DISPLAY), computes the difference, then sends only the
     C(DEFINE), C(ALTER) and C(DELETE) commands needed, then starts and stops what must change state and waits
     for all of them together (one status C(DISPLAY) per object type per polling round).
@@ -21,9 +21,9 @@ description:
   - Every entry is validated before the first request. Every rule that depends on what the queue manager holds
     (a type change without C(recreate), deleting an active object without C(force)) is checked after the reads
     and before the first mutating command, so a refused plan changes nothing.
-  - Each entry takes the per-object options of M(mqrest.admin.mq_queue), M(mqrest.admin.mq_listener),
-    M(mqrest.admin.mq_channel) or M(mqrest.admin.mq_service), with the same meaning and rules (listed below as
-    suboptions). The waiting options are set once for the task.
+  - Each entry takes the per-object options of its type's module (named with each list option below), with the same
+    meaning and rules (listed below as suboptions). The waiting options are set once for the task.
+  - The types are applied in a fixed order, so that what an object names exists first (queues before channels).
   - Use this module instead of a loop over the single-object modules when a queue manager has many objects; the
     collection's performance guide has measurements.
 author:
@@ -44,10 +44,11 @@ attributes:
   idempotent:
     support: full
 options:
+  # BEGIN generated from the type registry by tools/generate_docs.py: edit the rows in plugins/module_utils/_types.py (options)
   queues:
     description:
-      - The queues this task manages, each with the per-object options of M(mqrest.admin.mq_queue). All queue types are
-        read with one C(DISPLAY QUEUE), as they share one name space.
+      - The queues this task manages, each with the per-object options of M(mqrest.admin.mq_queue).
+      - All queue types are read with one C(DISPLAY QUEUE), as they share one name space.
       - Leave the option out to leave queues alone. An empty list manages no queue, which with O(purge) deletes every
         queue whose name starts with the prefix.
     type: list
@@ -55,37 +56,55 @@ options:
     suboptions:
       name:
         description:
-          - Name of the queue, as O(mqrest.admin.mq_queue#module:name).
+          - Name of the queue, 1 to 48 characters from C(A-Z a-z 0-9 . / _ %); anything else (blanks, quotes,
+            parentheses, C(*), line breaks) fails the task before any request.
+          - MQ names are case-sensitive and are sent exactly as given, so V(app.in) and V(APP.IN) name two different
+            queues. C(runmqsc) folds unquoted names to upper case, so a queue defined there without quotes has an
+            upper-case name.
+          - One name is one queue, whatever its type; V(APP.IN) cannot be both a local queue and an alias.
         type: str
         required: true
       state:
         description:
-          - As O(mqrest.admin.mq_queue#module:state).
+          - V(present) makes the queue exist with the given attributes; attributes not given are left alone. An existing
+            queue needs only its O(queues[].name); its type comes from its definition. Options needed only to create it
+            (O(queues[].type)) are checked after the one C(DISPLAY), before anything is changed, naming every missing
+            one at once.
+          - V(absent) deletes it. One that holds messages is deleted only with O(queues[].purge=true).
+          - Queues have no run state, so there is no V(started) or V(stopped).
         type: str
         choices: [present, absent]
         default: present
       attributes:
         description:
-          - Further MQSC attributes, as O(mqrest.admin.mq_queue#module:attributes).
+          - "Further MQSC queue attributes that have no option of their own, as a dictionary of keyword to value, for
+            example C({DEFPRTY: 5, TRIGTYPE: FIRST, INITQ: APP.INITQ})."
+          - Keywords are case-insensitive and are checked against the attributes MQ defines for a queue of its type; an
+            unknown keyword is an error that suggests the closest known ones. A keyword that has an option of its own
+            must be set with that option.
         type: dict
         default: {}
       recreate:
         description:
-          - As O(mqrest.admin.mq_queue#module:recreate).
+          - "Allow deleting and defining the queue again when a change can only be made that way: MQ cannot change
+            O(queues[].type) of an existing queue in place. The new definition starts from MQ's defaults plus the
+            options given here. One that holds messages also needs O(queues[].purge=true)."
         type: bool
         default: false
       purge:
         description:
-          - As O(mqrest.admin.mq_queue#module:purge). Without it, deleting (or recreating) a local queue that holds
-            messages fails the task before anything is changed.
+          - Allow deleting a local queue that holds messages, discarding them (C(DELETE QLOCAL ... PURGE)); with
+            O(queues[].recreate=true), allow recreating one.
+          - Without it, such a queue fails the task before anything is changed, saying how many messages it holds
+            (C(CURDEPTH)). MQ itself refuses to delete a queue with uncommitted messages or one an application has open,
+            whatever this option says; that failure shows MQ's reason code and message.
         type: bool
         default: false
       type:
         description:
-          - Queue type; a queue this task creates is V(local) unless this says otherwise, and an existing queue's type is
-            read from its definition, as with M(mqrest.admin.mq_queue).
-          - MQ cannot change the type of a queue; a different value fails unless
-            O(mqrest.admin.mq_queue#module:recreate=true).
+          - Queue type. A queue this task creates is V(local) unless this option says otherwise.
+          - An existing queue keeps its type when the option is left out. MQ cannot change the type of a queue; a
+            different value fails unless O(queues[].recreate=true), which deletes the queue and defines it again.
         type: str
         choices: [local, remote, alias, model]
       description:
@@ -94,76 +113,178 @@ options:
         type: str
       usage:
         description:
-          - C(USAGE); V(xmitq) makes a transmission queue. Local and model queues only.
+          - C(USAGE). V(xmitq) makes a transmission queue, which sender and server channels take messages from. Local
+            and model queues only.
         type: str
         choices: [normal, xmitq]
       max_depth:
         description:
-          - Maximum number of messages (C(MAXDEPTH)). Local and model queues only.
+          - Maximum number of messages (C(MAXDEPTH)), 0 to 999999999. Local and model queues only.
         type: int
       max_message_length:
         description:
-          - Maximum message length in bytes (C(MAXMSGL)). Local and model queues only.
+          - Maximum message length in bytes (C(MAXMSGL)), 0 to 104857600. Local and model queues only.
         type: int
       persistence:
         description:
-          - Default persistence (C(DEFPSIST)).
+          - Default persistence of messages put without their own (C(DEFPSIST)); V(true) is C(DEFPSIST(YES)).
         type: bool
       target:
         description:
-          - The queue an alias resolves to (C(TARGET)). Alias queues only.
+          - The queue (or topic, with C(attributes.TARGTYPE=TOPIC)) an alias resolves to (C(TARGET)). Alias queues only.
         type: str
       remote_name:
         description:
-          - Queue name on the remote queue manager (C(RNAME)). Remote queues only.
+          - Name of the queue on the remote queue manager (C(RNAME)). Remote queues only. Empty makes a queue manager
+            alias.
         type: str
       remote_qmgr:
         description:
-          - Remote queue manager (C(RQMNAME)). Remote queues only.
+          - Name of the remote queue manager (C(RQMNAME)). Remote queues only.
         type: str
       xmitq:
         description:
-          - Transmission queue (C(XMITQ)). Remote queues only.
+          - Transmission queue for messages to the remote queue manager (C(XMITQ)). Remote queues only; empty means the
+            one named after the remote queue manager, or the default transmission queue.
         type: str
-  listeners:
+  topics:
     description:
-      - The listeners this task manages, each with the per-object options of M(mqrest.admin.mq_listener).
-      - Leave the option out to leave listeners alone. An empty list manages no listener, which with O(purge)
-        deletes every listener whose name starts with the prefix.
+      - The topics this task manages, each with the per-object options of M(mqrest.admin.mq_topic).
+      - "Two entries with the same O(topics[].topic_string) are refused before any request: MQ allows one topic object
+        per topic string."
+      - Leave the option out to leave topics alone. An empty list manages no topic, which with O(purge) deletes every
+        topic whose name starts with the prefix.
     type: list
     elements: dict
     suboptions:
       name:
         description:
-          - Name of the listener, as O(mqrest.admin.mq_listener#module:name).
+          - Name of the topic, 1 to 48 characters from C(A-Z a-z 0-9 . / _ %); anything else (blanks, quotes,
+            parentheses, C(*), line breaks) fails the task before any request.
+          - MQ names are case-sensitive and are sent exactly as given, so V(app.in) and V(APP.IN) name two different
+            topics. C(runmqsc) folds unquoted names to upper case, so a topic defined there without quotes has an
+            upper-case name.
         type: str
         required: true
       state:
         description:
-          - As O(mqrest.admin.mq_listener#module:state); the waiting options are set once for the task.
-          - V(restarted) is not offered here; restart objects with M(mqrest.admin.mq_restart).
+          - V(present) makes the topic exist with the given attributes; attributes not given are left alone. An existing
+            topic needs only its O(topics[].name). Options needed only to create it (O(topics[].topic_string)) are
+            checked after the one C(DISPLAY), before anything is changed, naming every missing one at once.
+          - V(absent) deletes it.
+          - Topics have no run state, so there is no V(started) or V(stopped).
+        type: str
+        choices: [present, absent]
+        default: present
+      attributes:
+        description:
+          - "Further MQSC topic attributes that have no option of their own, as a dictionary of keyword to value, for
+            example C({DEFPRTY: 5, WILDCARD: BLOCK})."
+          - Keywords are case-insensitive and are checked against the attributes MQ defines for a topic; an unknown
+            keyword is an error that suggests the closest known ones. A keyword that has an option of its own must be
+            set with that option.
+        type: dict
+        default: {}
+      recreate:
+        description:
+          - "Allow deleting and defining the topic again when a change can only be made that way: MQ cannot change
+            O(topics[].topic_string) of an existing topic in place. The new definition starts from MQ's defaults plus
+            the options given here."
+        type: bool
+        default: false
+      topic_string:
+        description:
+          - The topic string this topic object administers (C(TOPICSTR)), such as V(prices/fruit); case is kept.
+            Required to create the topic.
+          - MQ cannot change it on an existing topic (C(ALTER TOPIC) has no C(TOPICSTR)); a different value fails unless
+            O(topics[].recreate=true), which deletes the topic object and defines it again. Subscriptions and retained
+            publications belong to the string, not to the object, and stay.
+          - Another topic object holding the same O(topics[].topic_string) is refused by MQ (3300
+            C(MQRCCF_TOPICSTR_ALREADY_EXISTS)).
+        type: str
+      description:
+        description:
+          - Description (C(DESCR)), at most 64 characters. Case is kept.
+        type: str
+      publish:
+        description:
+          - Whether messages can be published to the topic (C(PUB)); V(asparent), MQ's default, takes the setting of the
+            nearest parent in the topic tree.
+        type: str
+        choices: [asparent, enabled, disabled]
+      subscribe:
+        description:
+          - Whether applications can subscribe to the topic (C(SUB)); V(asparent), MQ's default, takes the parent's.
+        type: str
+        choices: [asparent, enabled, disabled]
+      durable_subscriptions:
+        description:
+          - Whether applications may make durable subscriptions on the topic (C(DURSUB)); V(asparent), MQ's default,
+            takes the parent's.
+        type: str
+        choices: [asparent, 'yes', 'no']
+      default_persistence:
+        description:
+          - Default persistence of messages published without their own (C(DEFPSIST)); V(asparent), MQ's default, takes
+            the parent's.
+        type: str
+        choices: [asparent, 'yes', 'no']
+      cluster:
+        description:
+          - The publish/subscribe cluster the topic belongs to (C(CLUSTER)); empty (MQ's default) keeps it local.
+        type: str
+  listeners:
+    description:
+      - The listeners this task manages, each with the per-object options of M(mqrest.admin.mq_listener).
+      - Leave the option out to leave listeners alone. An empty list manages no listener, which with O(purge) deletes
+        every listener whose name starts with the prefix.
+    type: list
+    elements: dict
+    suboptions:
+      name:
+        description:
+          - Name of the listener, 1 to 48 characters from C(A-Z a-z 0-9 . / _ %); anything else (blanks, quotes,
+            parentheses, C(*), line breaks) fails the task before any request.
+          - MQ names are case-sensitive and are sent exactly as given, so V(app.in) and V(APP.IN) name two different
+            listeners. C(runmqsc) folds unquoted names to upper case, so a listener defined there without quotes has an
+            upper-case name.
+        type: str
+        required: true
+      state:
+        description:
+          - V(present) makes the listener exist with the given attributes; attributes not given are left alone. An
+            existing listener needs only its O(listeners[].name).
+          - V(absent) deletes it. An active listener is only stopped and deleted with O(listeners[].force=true).
+          - V(started) and V(stopped) imply V(present) and then start or stop the listener. They send nothing when it is
+            already in that state.
+          - The waiting options are set once for the task. V(restarted) is not offered here; restart objects with
+            M(mqrest.admin.mq_restart).
         type: str
         choices: [present, absent, started, stopped]
         default: present
       attributes:
         description:
-          - Further MQSC attributes, as O(mqrest.admin.mq_listener#module:attributes).
+          - Further MQSC attributes without an option of their own. Every listener attribute this collection manages has
+            an option, so this takes only an empty dictionary.
         type: dict
         default: {}
       recreate:
         description:
-          - As O(mqrest.admin.mq_listener#module:recreate).
+          - "Allow deleting and defining the listener again when a change can only be made that way: MQ cannot change
+            O(listeners[].transport_type) of an existing listener in place. The new definition starts from MQ's defaults
+            plus the options given here. An active listener is stopped first."
         type: bool
         default: false
       force:
         description:
-          - As O(mqrest.admin.mq_listener#module:force).
+          - With O(listeners[].state=absent), stop an active listener before deleting it. Without it the task fails and
+            leaves the listener alone.
         type: bool
         default: false
       transport_type:
         description:
-          - Transport protocol (C(TRPTYPE)). MQ cannot change it on an existing listener; a different value fails
-            unless O(mqrest.admin.mq_listener#module:recreate=true).
+          - Transport protocol (C(TRPTYPE)). MQ cannot change it on an existing listener; a different value fails unless
+            O(listeners[].recreate=true).
           - V(lu62), V(netbios) and V(spx) exist on Windows only.
         type: str
         choices: [tcp, lu62, netbios, spx]
@@ -193,47 +314,69 @@ options:
   channels:
     description:
       - The channels this task manages, each with the per-object options of M(mqrest.admin.mq_channel).
-      - Leave the option out to leave channels alone. An empty list manages no channel, which with O(purge)
-        deletes every channel whose name starts with the prefix.
+      - Leave the option out to leave channels alone. An empty list manages no channel, which with O(purge) deletes
+        every channel whose name starts with the prefix.
     type: list
     elements: dict
     suboptions:
       name:
         description:
-          - Name of the channel, as O(mqrest.admin.mq_channel#module:name).
+          - Name of the channel, 1 to 20 characters from C(A-Z a-z 0-9 . / _ %); anything else (blanks, quotes,
+            parentheses, C(*), line breaks) fails the task before any request.
+          - MQ names are case-sensitive and are sent exactly as given, so V(app.in) and V(APP.IN) name two different
+            channels. C(runmqsc) folds unquoted names to upper case, so a channel defined there without quotes has an
+            upper-case name.
         type: str
         required: true
       state:
         description:
-          - As O(mqrest.admin.mq_channel#module:state); the waiting options are set once for the task.
-          - V(restarted) is not offered here; restart objects with M(mqrest.admin.mq_restart).
+          - V(present) makes the channel exist with the given attributes; attributes not given are left alone. An
+            existing channel needs only its O(channels[].name); its type comes from its definition. Options needed only
+            to create it (O(channels[].type), O(channels[].conname) and O(channels[].xmitq)) are checked after the one
+            C(DISPLAY), before anything is changed, naming every missing one at once.
+          - V(absent) deletes it. An active channel is only stopped and deleted with O(channels[].force=true).
+          - V(started) and V(stopped) imply V(present) and then start or stop the channel. They send nothing when it is
+            already in that state.
+          - The waiting options are set once for the task. V(restarted) is not offered here; restart objects with
+            M(mqrest.admin.mq_restart).
         type: str
         choices: [present, absent, started, stopped]
         default: present
       attributes:
         description:
-          - Further MQSC attributes, as O(mqrest.admin.mq_channel#module:attributes).
+          - "Further MQSC channel attributes that have no option of their own, as a dictionary of keyword to value, for
+            example C({BATCHSZ: 100, MONCHL: HIGH})."
+          - Keywords are case-insensitive and are checked against the attributes MQ defines for a channel of its type;
+            an unknown keyword is an error that suggests the closest known ones. A keyword that has an option of its own
+            must be set with that option.
         type: dict
         default: {}
       recreate:
         description:
-          - As O(mqrest.admin.mq_channel#module:recreate).
+          - "Allow deleting and defining the channel again when a change can only be made that way: MQ cannot change
+            O(channels[].type) of an existing channel in place. The new definition starts from MQ's defaults plus the
+            options given here. An active channel is stopped first."
         type: bool
         default: false
       force:
         description:
-          - As O(mqrest.admin.mq_channel#module:force).
+          - With O(channels[].state=absent), stop an active channel before deleting it. Without it the task fails and
+            leaves the channel alone.
         type: bool
         default: false
       type:
         description:
           - Channel type (C(CHLTYPE)). Required to create the channel; an existing channel's type is read from its
-            definition, as with M(mqrest.admin.mq_channel).
+            definition.
           - MQ cannot change the type of an existing channel; a different value fails unless
-            O(mqrest.admin.mq_channel#module:recreate=true).
-          - A V(clntconn) channel may share its name with another channel; entries are keyed by name and by whether they
-            are V(clntconn), so both may be declared, O(purge) deletes the one not declared (a V(clntconn) with
-            C(CHLTABLE(CLNTTBL))), and an entry without O(channels[].type) whose name both have fails before any change.
+            O(channels[].recreate=true).
+          - MQ keeps V(clntconn) channels in a table of their own, so a V(clntconn) may share its name with another
+            channel (usually the V(svrconn) it connects to). O(channels[].type) says which one the task is about, also
+            with O(channels[].state=absent) (a V(clntconn) is deleted with C(CHLTABLE(CLNTTBL))); without it, a name
+            that both have fails after the one C(DISPLAY), before anything is changed.
+          - In M(mqrest.admin.mq_objects), entries are keyed by name and by whether they are V(clntconn), so both may be
+            declared, and O(mqrest.admin.mq_objects#module:purge) deletes the one not declared (a V(clntconn) with
+            C(CHLTABLE(CLNTTBL))).
         type: str
         choices: [sdr, svr, rcvr, rqstr, svrconn, clntconn, clussdr, clusrcvr, amqp]
       transport_type:
@@ -313,36 +456,49 @@ options:
   services:
     description:
       - The services this task manages, each with the per-object options of M(mqrest.admin.mq_service).
-      - Leave the option out to leave services alone. An empty list manages no service, which with O(purge)
-        deletes every service whose name starts with the prefix.
+      - Leave the option out to leave services alone. An empty list manages no service, which with O(purge) deletes
+        every service whose name starts with the prefix.
     type: list
     elements: dict
     suboptions:
       name:
         description:
-          - Name of the service, as O(mqrest.admin.mq_service#module:name).
+          - Name of the service, 1 to 48 characters from C(A-Z a-z 0-9 . / _ %); anything else (blanks, quotes,
+            parentheses, C(*), line breaks) fails the task before any request.
+          - MQ names are case-sensitive and are sent exactly as given, so V(app.in) and V(APP.IN) name two different
+            services. C(runmqsc) folds unquoted names to upper case, so a service defined there without quotes has an
+            upper-case name.
         type: str
         required: true
       state:
         description:
-          - As O(mqrest.admin.mq_service#module:state); the waiting options are set once for the task.
-          - V(restarted) is not offered here; restart objects with M(mqrest.admin.mq_restart).
+          - V(present) makes the service exist with the given attributes; attributes not given are left alone. An
+            existing service needs only its O(services[].name); its type comes from its definition.
+          - V(absent) deletes it. An active service is only stopped and deleted with O(services[].force=true).
+          - V(started) and V(stopped) imply V(present) and then start or stop the service. They send nothing when it is
+            already in that state.
+          - The waiting options are set once for the task. V(restarted) is not offered here; restart objects with
+            M(mqrest.admin.mq_restart).
         type: str
         choices: [present, absent, started, stopped]
         default: present
       attributes:
         description:
-          - Further MQSC attributes, as O(mqrest.admin.mq_service#module:attributes).
+          - Further MQSC attributes without an option of their own. Every service attribute this collection manages has
+            an option, so this takes only an empty dictionary.
         type: dict
         default: {}
       recreate:
         description:
-          - As O(mqrest.admin.mq_service#module:recreate).
+          - "Allow deleting and defining the service again when a change can only be made that way: MQ cannot change
+            some attributes of an existing service in place. The new definition starts from MQ's defaults plus the
+            options given here. An active service is stopped first."
         type: bool
         default: false
       force:
         description:
-          - As O(mqrest.admin.mq_service#module:force).
+          - With O(services[].state=absent), stop an active service before deleting it. Without it the task fails and
+            leaves the service alone.
         type: bool
         default: false
       service_type:
@@ -364,7 +520,7 @@ options:
         type: str
       start_args:
         description:
-          - Arguments for O(mqrest.admin.mq_service#module:start_command) (C(STARTARG)).
+          - Arguments for O(services[].start_command) (C(STARTARG)).
         type: str
       stop_command:
         description:
@@ -372,7 +528,7 @@ options:
         type: str
       stop_args:
         description:
-          - Arguments for O(mqrest.admin.mq_service#module:stop_command) (C(STOPARG)).
+          - Arguments for O(services[].stop_command) (C(STOPARG)).
         type: str
       stdout:
         description:
@@ -386,6 +542,7 @@ options:
         description:
           - Description (C(DESCR)), at most 64 characters. Case is kept.
         type: str
+  # END generated (options)
   purge:
     description:
       - Delete the objects of the managed types (the list options given) whose names start with O(purge.prefix)
@@ -483,7 +640,7 @@ changes:
   elements: dict
   contains:
     type:
-      description: V(queue), V(listener), V(channel) or V(service).
+      description: The object type, as its list option names it in the singular (V(queue) for O(queues)).
       type: str
     name:
       description: Object name.
@@ -552,7 +709,7 @@ not_attempted:
   elements: dict
   contains:
     type:
-      description: V(queue), V(listener), V(channel) or V(service).
+      description: The object type, as its list option names it in the singular (V(queue) for O(queues)).
       type: str
     name:
       description: Object name.
@@ -589,7 +746,7 @@ sync_results:
   elements: dict
   contains:
     type:
-      description: V(queue), V(listener), V(channel) or V(service).
+      description: The object type, as its list option names it in the singular (V(queue) for O(queues)).
       type: str
     name:
       description: Object name.
@@ -633,26 +790,28 @@ sync_results:
 """
 
 from ansible_collections.mqrest.admin.plugins.module_utils._argspec import ArgumentSpec, channel_stop_spec, entry_options, wait_spec
-from ansible_collections.mqrest.admin.plugins.module_utils._bulk import LIST_OPTIONS, converge, parse_entries, validate_purge_prefix
+from ansible_collections.mqrest.admin.plugins.module_utils._converge import converge, parse_entries, validate_purge_prefix
 from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQError, MQInputError
 from ansible_collections.mqrest.admin.plugins.module_utils._module import MQModule
 from ansible_collections.mqrest.admin.plugins.module_utils._object_module import wait_policy
+from ansible_collections.mqrest.admin.plugins.module_utils._types import REGISTRY
 
 
 def main():
-    spec = ArgumentSpec({option: dict(type="list", elements="dict", options=entry_options(object_type, restart=False))
-                         for option, object_type in LIST_OPTIONS})
+    spec = ArgumentSpec({otype.list_option: dict(type="list", elements="dict", options=entry_options(otype, restart=False))
+                         for otype in REGISTRY})
     spec.argument_spec["purge"] = dict(type="dict", options=dict(prefix=dict(type="str", required=True), force=dict(type="bool", default=False),
                                                                  messages=dict(type="bool", default=False)))
     mq = MQModule(spec.merge(wait_spec(), channel_stop_spec()))
     params = mq.params
     result = {}
     try:
-        managed = [(object_type, parse_entries(object_type, option, params[option]))
-                   for option, object_type in LIST_OPTIONS if params[option] is not None]
+        # In the registry's order, which is the order of application: what an object names is there before it.
+        managed = [(otype, parse_entries(otype, otype.list_option, params[otype.list_option]))
+                   for otype in REGISTRY if params[otype.list_option] is not None]
         if not managed:
-            raise MQInputError("nothing to manage: give queues, listeners, channels or services (an empty list manages that type "
-                               "with no object, which purge then empties)")
+            raise MQInputError("nothing to manage: give {0} (an empty list manages that type with no object, which purge then "
+                               "empties)".format(" or ".join(", ".join(t.list_option for t in REGISTRY).rsplit(", ", 1))))
         if params["purge"]:
             validate_purge_prefix(params["purge"]["prefix"])
         result = converge(mq.client, managed, wait_policy(params), stop=params, purge=params["purge"])

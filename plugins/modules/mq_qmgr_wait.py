@@ -320,7 +320,7 @@ def main():
             result["log_warnings"] = log_warnings(result["baseline"], p["log_limits"])
             for warning in result["log_warnings"]:
                 mq.module.warn(warning)
-            result.update(state=result["baseline"]["state"], requests=mq.client.transport.request_count)
+            result.update(state=result["baseline"]["state"], requests=mq.client.request_count)
     except MQError as exc:
         mq.fail(exc, **result)
     mq.exit(result)

@@ -25,6 +25,7 @@ extends_documentation_fragment:
   - mqrest.admin.connection
   - mqrest.admin.attributes
 attributes:
+  # BEGIN generated from the type registry by tools/generate_docs.py: edit the rows in plugins/module_utils/_types.py (attributes)
   check_mode:
     support: full
   diff_mode:
@@ -36,21 +37,53 @@ attributes:
     support: full
     platforms: posix
     details: Runs on the controller (C(delegate_to=localhost)) or any host that reaches the mqweb server over HTTPS.
+  # END generated (attributes)
 options:
+  # BEGIN generated from the type registry by tools/generate_docs.py: edit the rows in plugins/module_utils/_types.py (options)
   name:
     description:
-      - Name of the queue, 1 to 48 characters from C(A-Z a-z 0-9 . / _ %). MQ names are case-sensitive and are sent
-        exactly as given.
+      - Name of the queue, 1 to 48 characters from C(A-Z a-z 0-9 . / _ %); anything else (blanks, quotes, parentheses,
+        C(*), line breaks) fails the task before any request.
+      - MQ names are case-sensitive and are sent exactly as given, so V(app.in) and V(APP.IN) name two different queues.
+        C(runmqsc) folds unquoted names to upper case, so a queue defined there without quotes has an upper-case name.
       - One name is one queue, whatever its type; V(APP.IN) cannot be both a local queue and an alias.
     type: str
     required: true
   state:
     description:
-      - V(present) makes the queue exist with the given attributes; V(absent) deletes it.
+      - V(present) makes the queue exist with the given attributes; attributes not given are left alone. An existing
+        queue needs only its O(name); its type comes from its definition. Options needed only to create it (O(type)) are
+        checked after the one C(DISPLAY), before anything is changed, naming every missing one at once.
+      - V(absent) deletes it. One that holds messages is deleted only with O(purge=true).
       - Queues have no run state, so there is no V(started) or V(stopped).
     type: str
     choices: [present, absent]
     default: present
+  attributes:
+    description:
+      - "Further MQSC queue attributes that have no option of their own, as a dictionary of keyword to value, for
+        example C({DEFPRTY: 5, TRIGTYPE: FIRST, INITQ: APP.INITQ})."
+      - Keywords are case-insensitive and are checked against the attributes MQ defines for a queue of its type; an
+        unknown keyword is an error that suggests the closest known ones. A keyword that has an option of its own must
+        be set with that option.
+    type: dict
+    default: {}
+  recreate:
+    description:
+      - "Allow deleting and defining the queue again when a change can only be made that way: MQ cannot change O(type)
+        of an existing queue in place. The new definition starts from MQ's defaults plus the options given here. One
+        that holds messages also needs O(purge=true)."
+    type: bool
+    default: false
+  purge:
+    description:
+      - Allow deleting a local queue that holds messages, discarding them (C(DELETE QLOCAL ... PURGE)); with
+        O(recreate=true), allow recreating one.
+      - Without it, such a queue fails the task before anything is changed, saying how many messages it holds
+        (C(CURDEPTH)). MQ itself refuses to delete a queue with uncommitted messages or one an application has open,
+        whatever this option says; that failure shows MQ's reason code and message.
+    type: bool
+    default: false
   type:
     description:
       - Queue type. A queue this task creates is V(local) unless this option says otherwise.
@@ -58,29 +91,6 @@ options:
         value fails unless O(recreate=true), which deletes the queue and defines it again.
     type: str
     choices: [local, remote, alias, model]
-  recreate:
-    description:
-      - Allow deleting and defining the queue again to change its O(type). The new definition starts from MQ's defaults
-        plus the options given here; a local queue that holds messages also needs O(purge=true).
-    type: bool
-    default: false
-  purge:
-    description:
-      - Allow deleting a local queue that holds messages, discarding them (C(DELETE QLOCAL ... PURGE)); with
-        O(recreate=true), allow recreating one.
-      - Without it, such a queue fails the task before anything is changed, saying how many messages it holds. MQ itself
-        refuses to delete a queue with uncommitted messages or one an application has open, whatever this option says;
-        that failure shows MQ's reason code and message.
-    type: bool
-    default: false
-  attributes:
-    description:
-      - "Further MQSC queue attributes that have no option of their own, as a dictionary of keyword to value, for
-        example C({DEFPRTY: 5, TRIGTYPE: FIRST, INITQ: APP.INITQ})."
-      - Keywords are case-insensitive and checked against the attributes of the queue's type; a keyword that has an
-        option of its own (C(MAXDEPTH)) must be set with that option.
-    type: dict
-    default: {}
   description:
     description:
       - Description (C(DESCR)), at most 64 characters. Case is kept.
@@ -120,6 +130,7 @@ options:
       - Transmission queue for messages to the remote queue manager (C(XMITQ)). Remote queues only; empty means the one
         named after the remote queue manager, or the default transmission queue.
     type: str
+  # END generated (options)
 notes:
   - After a change the queue is read again, so RV(queue) shows MQ's defaults and C(CURDEPTH) too.
 seealso:
@@ -171,18 +182,47 @@ EXAMPLES = r"""
 """
 
 RETURN = r"""
+# BEGIN generated from the type registry by tools/generate_docs.py: edit the rows in plugins/module_utils/_types.py (return)
 action:
-  description: What was done to the definition.
+  description:
+    - What was done to the definition.
   returned: always
   type: str
   sample: updated
   choices: [created, updated, recreated, unchanged, deleted, absent]
 changed_attributes:
-  description: Options (or lower-case MQSC keywords given in O(attributes)) that were or would be changed.
+  description:
+    - Options (or lower-case MQSC keywords given in O(attributes)) that were or would be changed.
   returned: always
   type: list
   elements: str
-  sample: [max_depth]
+commands:
+  description:
+    - MQSC commands that were sent, or that would be sent in check mode, in runmqsc form.
+  returned: always
+  type: list
+  elements: str
+diff:
+  description:
+    - Before and after values of the changed attributes.
+  returned: when diff mode is enabled
+  type: dict
+raced:
+  description:
+    - True when another writer changed the queue between this task's read and its command (a C(DEFINE) answered 4001 or
+      4002 because it exists now, an C(ALTER) or C(DELETE) answered 2085 because it is gone), and the task read it again
+      and converged from there. RV(action) and RV(changed_attributes) say what this task's own commands did.
+  returned: success
+  type: bool
+  sample: false
+not_attempted:
+  description:
+    - When the task failed part-way, the planned MQSC commands that were never sent, in runmqsc form. RV(commands) lists
+      those that were sent, the last of them the one that failed.
+  returned: failure
+  type: list
+  elements: str
+# END generated (return)
 queue:
   description:
     - The queue after the task, as returned by C(DISPLAY QUEUE), with option names as keys where one exists and
@@ -191,37 +231,10 @@ queue:
   returned: always
   type: dict
   sample: {name: APP.ORDERS.IN, type: local, max_depth: 50000, persistence: true, usage: normal, curdepth: 0}
-commands:
-  description: MQSC commands that were sent, or that would be sent in check mode, in runmqsc form.
-  returned: always
-  type: list
-  elements: str
-  sample: ["ALTER QLOCAL(APP.ORDERS.IN) MAXDEPTH(50000)"]
-diff:
-  description: Before and after values of the changed attributes.
-  returned: when diff mode is enabled
-  type: dict
-  sample: {before: {max_depth: 5000}, after: {max_depth: 50000}}
-raced:
-  description:
-    - True when another writer changed the queue between this task's read and its command (a C(DEFINE) answered 4001
-      because it exists now, an C(ALTER) or C(DELETE) answered 2085 because it is gone), and the task read it again and
-      converged from there. RV(action) and RV(changed_attributes) say what this task's own commands did.
-  returned: success
-  type: bool
-  sample: false
-not_attempted:
-  description:
-    - When the task failed part-way (a recreate whose C(DEFINE) was never sent), the planned MQSC commands that were not
-      sent, in runmqsc form.
-  returned: failure
-  type: list
-  elements: str
-  sample: ["DEFINE QALIAS(APP.ORDERS) TARGET(APP.ORDERS.IN)"]
 """
 
 from ansible_collections.mqrest.admin.plugins.module_utils._object_module import run_object_module
-from ansible_collections.mqrest.admin.plugins.module_utils._objects import QUEUE
+from ansible_collections.mqrest.admin.plugins.module_utils._types import QUEUE
 
 
 def main():

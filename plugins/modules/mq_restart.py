@@ -433,16 +433,16 @@ import time
 from ansible_collections.mqrest.admin.plugins.module_utils._argspec import ArgumentSpec, channel_stop_spec, rolling_spec, wait_spec
 from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQError, MQInputError
 from ansible_collections.mqrest.admin.plugins.module_utils._module import MQModule
-from ansible_collections.mqrest.admin.plugins.module_utils._mqsc import covering_name
+from ansible_collections.mqrest.admin.plugins.module_utils._mqsc import generic_name_for
 from ansible_collections.mqrest.admin.plugins.module_utils._object_module import wait_policy
-from ansible_collections.mqrest.admin.plugins.module_utils._objects import OBJECT_TYPES
-from ansible_collections.mqrest.admin.plugins.module_utils._restart import match_targets, one_per_name, operate
+from ansible_collections.mqrest.admin.plugins.module_utils._types import REGISTRY
+from ansible_collections.mqrest.admin.plugins.module_utils._restart import match_targets, one_per_name, run_operation
 from ansible_collections.mqrest.admin.plugins.module_utils._rolling import RollingRestart, restore, restore_plan
 from ansible_collections.mqrest.admin.plugins.module_utils._runtime import OPERATION_RESULT, ObjectRuntime
 
 
 def main():
-    kinds = [k for k, t in OBJECT_TYPES.items() if t.lifecycle]
+    kinds = [t.kind for t in REGISTRY.runnable]
     spec = ArgumentSpec(dict(
         type=dict(type="str", choices=kinds),
         names=dict(type="list", elements="str"),
@@ -468,7 +468,7 @@ def main():
         run_rolling(mq)
     if params["baseline"] is not None:
         run_restore(mq)
-    object_type = OBJECT_TYPES[params["type"]]
+    object_type = REGISTRY[params["type"]]
     operation = params["operation"]
     result = {"changed": False, "sync_results": [], "commands": []}
     runtime = None
@@ -478,11 +478,11 @@ def main():
         client = mq.client
         runtime = ObjectRuntime(client, object_type, wait_policy(params), stop=params)
         # One DISPLAY for every name and generic name given; none for an empty list (allow_empty).
-        rows = one_per_name(object_type, client.display(object_type.qualifier, covering_name([p.rstrip("*") for p in patterns], generic=True)),
+        rows = one_per_name(object_type, client.display(object_type.qualifier, generic_name_for([p.rstrip("*") for p in patterns], generic=True)),
                             object_type.qualifier.lower()) if patterns else {}
         objects = match_targets(object_type, rows, patterns, params["allow_empty"])
         started = time.monotonic()
-        records = operate(runtime, objects, operation, parallel=params["parallel"])
+        records = run_operation(runtime, objects, operation, parallel=params["parallel"])
         result["sync_results"] = [r.as_dict(OPERATION_RESULT[operation]) for r in records.values()]
         result["commands"] = list(client.sent)
         result["changed"] = client.changed
@@ -505,7 +505,7 @@ def run_rolling(mq):
         if not params["targets"]:
             raise MQInputError("targets must list at least one target")
         for index, target in enumerate(params["targets"]):
-            checked_names(OBJECT_TYPES[target["type"]], target["names"], "targets[{0}].names".format(index), target["allow_empty"])
+            checked_names(REGISTRY[target["type"]], target["names"], "targets[{0}].names".format(index), target["allow_empty"])
         rolling = RollingRestart(
             mq.client, params["targets"], wait_policy(params), params, preflight=params["preflight"], parallel=params["parallel"],
             health={"checks": params["health_checks"], "interval": params["health_interval"], "timeout": params["health_timeout"]},

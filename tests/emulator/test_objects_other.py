@@ -61,6 +61,47 @@ def test_topic_needs_a_topic_string_that_alter_cannot_change(client):
     client.fails(2085, "DISPLAY", "TOPIC", "SP*", params={"type": "cluster"})
 
 
+# Every attribute of IBM's DEFINE TOPIC 9.4 syntax page that a distributed queue manager takes, with a value that is not
+# SYSTEM.DEFAULT.TOPIC's (IBM-DEF-TOPIC).
+TOPIC_VALUES = {"capexpry": 600, "clroute": "TOPICHOST", "cluster": "CL1", "comminfo": "SYSTEM.DEFAULT.COMMINFO.MULTICAST",
+                "custom": "KEY(V)", "defpresp": "ASYNC", "defprty": 7, "defpsist": "YES", "descr": "prices", "dursub": "NO",
+                "mcast": "ENABLED", "mdurmdl": "APP.DUR.MODEL", "mndurmdl": "APP.NDUR.MODEL", "npmsgdlv": "ALL",
+                "pmsgdlv": "ALLAVAIL", "proxysub": "FORCE", "pub": "DISABLED", "pubscope": "QMGR", "sub": "DISABLED",
+                "subscope": "QMGR", "usedlq": "NO", "wildcard": "BLOCK"}
+
+
+def test_topic_takes_every_attribute_of_its_syntax_page(client):
+    client.ok("DEFINE", "TOPIC", "PRICES", params={"topicstr": "prices", "type": "local", **TOPIC_VALUES})
+    row = client.ok("DISPLAY", "TOPIC", "PRICES", resp=["all"])[0]
+    assert {key: row[key] for key in TOPIC_VALUES} == TOPIC_VALUES
+    default = client.ok("DISPLAY", "TOPIC", "SYSTEM.DEFAULT.TOPIC", resp=["all"])[0]
+    assert all(default[key] != value for key, value in TOPIC_VALUES.items())
+    client.fails(4005, "ALTER", "TOPIC", "PRICES", params={"clroute": "none"})  # DIRECT or TOPICHOST only
+
+
+@pytest.mark.parametrize("keyword, value", [("cmdscope", " "), ("qsgdisp", "QMGR"), ("otelpctl", "AUTO"), ("oteltrac", "ON")])
+def test_topic_refuses_the_zos_only_keywords(client, keyword, value):
+    """A distributed queue manager does not know them: refused like any unknown keyword, on DEFINE and on ALTER."""
+    client.fails(3014, "DEFINE", "TOPIC", "ZOS.T", params={"topicstr": "zos", keyword: value})
+    client.fails(2085, "DISPLAY", "TOPIC", "ZOS.T")
+    client.fails(3014, "ALTER", "TOPIC", "SYSTEM.DEFAULT.TOPIC", params={keyword: value})
+
+
+def test_one_topic_object_per_topic_string(client):
+    """A second topic object with a string another one holds: 3300 MQRCCF_TOPICSTR_ALREADY_EXISTS (IBM-RC3300)."""
+    client.ok("DEFINE", "TOPIC", "FRUIT", params={"topicstr": "prices/fruit"})
+    message = client.fails(3300, "DEFINE", "TOPIC", "FRUIT.TOO", params={"topicstr": "prices/fruit"})
+    assert message == ["MQRCCF_TOPICSTR_ALREADY_EXISTS: topic string 'prices/fruit' already exists in another topic object."]
+    client.fails(3300, "DEFINE", "TOPIC", "FRUIT.LIKE", params={"like": "FRUIT"})  # LIKE copies the string too
+    client.ok("DEFINE", "TOPIC", "FRUIT.CASE", params={"topicstr": "Prices/Fruit"})  # strings are case-sensitive
+    client.fails(3300, "DEFINE", "TOPIC", "FRUIT.CASE", params={"topicstr": "prices/fruit", "replace": "yes"})
+    assert client.ok("DISPLAY", "TOPIC", "FRUIT.CASE", resp=["topicstr"])[0]["topicstr"] == "Prices/Fruit"
+    client.ok("DEFINE", "TOPIC", "FRUIT", params={"topicstr": "prices/fruit", "replace": "yes", "descr": "again"})
+    assert [r["topic"] for r in client.ok("DISPLAY", "TOPIC", "FRUIT*")] == ["FRUIT", "FRUIT.CASE"]
+    client.ok("DELETE", "TOPIC", "FRUIT")
+    client.ok("DEFINE", "TOPIC", "FRUIT.TOO", params={"topicstr": "prices/fruit"})  # the string is free again
+
+
 def test_subscription(client):
     client.fails(4005, "DEFINE", "SUB", "SUB1", params={"dest": "DEV.QUEUE.1"})  # TOPICSTR or TOPICOBJ needed
     client.ok("DEFINE", "SUB", "SUB1", params={"topicstr": "Sports/#", "dest": "DEV.QUEUE.1"})

@@ -56,7 +56,7 @@ KIND_ENUMS = {
               "DISABLED", "ONLY"), "DEFPRESP": ("ASPARENT", "SYNC", "ASYNC"), "PUBSCOPE": ("ASPARENT", "QMGR", "ALL"),
               "SUBSCOPE": ("ASPARENT", "QMGR", "ALL"), "PMSGDLV": ("ASPARENT", "ALL", "ALLDUR", "ALLAVAIL"),
               "NPMSGDLV": ("ASPARENT", "ALL", "ALLDUR", "ALLAVAIL"), "PROXYSUB": ("FIRSTUSE", "FORCE"),
-              "WILDCARD": ("PASSTHRU", "BLOCK"), "CLROUTE": ("DIRECT", "TOPICHOST", "NONE"), "TYPE": ("LOCAL",)},
+              "WILDCARD": ("PASSTHRU", "BLOCK"), "CLROUTE": ("DIRECT", "TOPICHOST"), "TYPE": ("LOCAL",)},
     "SUB": {"DESTCLAS": ("PROVIDED", "MANAGED"), "PSPROP": ("NONE", "COMPAT", "RFH2", "MSGPROP"),
             "REQONLY": ("ALL", "UPDATE"), "SUBSCOPE": ("ALL", "QMGR"), "VARUSER": ("ANY", "FIXED"), "WSCHEMA": ("TOPIC", "CHAR"),
             "PUBPRTY": ("ASPUB", "ASQDEF", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9")},
@@ -160,8 +160,11 @@ QUEUE_DEFAULTS = {"QLOCAL": "SYSTEM.DEFAULT.LOCAL.QUEUE", "QREMOTE": "SYSTEM.DEF
 # Object kinds that are definitions only (no runtime state): the identity keys of a DISPLAY row (the first is the name,
 # the rest come from the attributes), the SYSTEM.DEFAULT.* object DEFINE copies, the attributes with their defaults
 # ([V] syntax diagrams of IBM DEFINE NAMELIST, PROCESS, TOPIC, SUB 9.4; [R] the defaults not drawn there), what DEFINE
-# must be given (one of each tuple), what ALTER cannot change, and the values DISPLAY derives.
-Kind = namedtuple("Kind", "ident default attrs required fixed derived")
+# must be given (one of each tuple), what ALTER cannot change, the values DISPLAY derives, the attributes whose
+# (non-blank) value one object of the kind at most may hold, with the reason a DEFINE of a second one fails with, and the
+# keywords of the kind's syntax page that are valid only on z/OS: a distributed queue manager does not know them, so they
+# fail as any unknown keyword does (3014, or as `invalid_attribute_mode` says).
+Kind = namedtuple("Kind", "ident default attrs required fixed derived unique zos_only", defaults=({}, ()))
 PLAIN_KINDS = {
     "NAMELIST": Kind(("namelist",), "SYSTEM.DEFAULT.NAMELIST", {"DESCR": "", "NAMES": []}, (), (),
                      {"NAMCOUNT": lambda n, a: len(a["NAMES"])}),
@@ -171,7 +174,10 @@ PLAIN_KINDS = {
         "CAPEXPRY=ASPARENT CLROUTE=DIRECT CLUSTER= COMMINFO= CUSTOM= DEFPRESP=ASPARENT DEFPRTY=ASPARENT DEFPSIST=ASPARENT "
         "DESCR= DURSUB=ASPARENT MCAST=ASPARENT MDURMDL= MNDURMDL= NPMSGDLV=ASPARENT PMSGDLV=ASPARENT PROXYSUB=FIRSTUSE "
         "PUB=ASPARENT PUBSCOPE=ASPARENT SUB=ASPARENT SUBSCOPE=ASPARENT TOPICSTR= TYPE=LOCAL USEDLQ=ASPARENT WILDCARD=PASSTHRU"),
-        (("TOPICSTR",),), ("TOPICSTR",), {}),
+        # [V] IBM-DEF-TOPIC: TOPICSTR required; IBM-ALT-TOPIC has no TOPICSTR; IBM-RC3300 for a string another topic object
+        # holds; CMDSCOPE, QSGDISP, and in 9.4 OTELPCTL and OTELTRAC (OpenTelemetry, MQ for z/OS 9.4.3) are z/OS only.
+        (("TOPICSTR",),), ("TOPICSTR",), {}, unique={"TOPICSTR": 3300},
+        zos_only=("CMDSCOPE", "QSGDISP", "OTELPCTL", "OTELTRAC")),
     "SUB": Kind(("sub", "subid"), "SYSTEM.DEFAULT.SUB", _attrs(
         "DEST= DESTCLAS=PROVIDED DESTCORL= DESTQMGR= EXPIRY=UNLIMITED PSPROP=MSGPROP PUBACCT= PUBAPPID= PUBPRTY=ASPUB "
         "REQONLY=ALL SELECTOR= SUBLEVEL=1 SUBSCOPE=ALL SUBUSER= TOPICOBJ= TOPICSTR= USERDATA= VARUSER=ANY WSCHEMA=TOPIC"),
@@ -290,6 +296,7 @@ RC_PARM_ID_ERROR = 3014
 RC_CHANNEL_TYPE_ERROR = 3034
 RC_PROTOCOL_TYPE_ERROR = 3036
 RC_CHL_STATUS_NOT_FOUND = 3065
+RC_TOPICSTR_ALREADY_EXISTS = 3300  # [V] IBM-RC3300, MQRCCF_TOPICSTR_ALREADY_EXISTS
 RC_COMMAND_INHIBITED = 3204
 RC_OBJECT_OPEN_FORCE = 3210
 RC_LISTENER_STARTED = 3233
@@ -371,6 +378,8 @@ MESSAGES = {
     RC_CHANNEL_TYPE_ERROR: "AMQ8227E: Channel type not valid for {name}.",
     RC_PROTOCOL_TYPE_ERROR: "AMQ8228E: Transport type not valid for {name}.",
     RC_CHL_STATUS_NOT_FOUND: "AMQ8420I: Channel Status not found.",  # [S]
+    # [I] no AMQ message for 3300 is documented; clients key on the reason code.
+    RC_TOPICSTR_ALREADY_EXISTS: "MQRCCF_TOPICSTR_ALREADY_EXISTS: topic string '{name}' already exists in another topic object.",
     # unknown id: AMQ8146E is "IBM MQ queue manager not available" (endmqm, commands.py)
     RC_COMMAND_INHIBITED: "MQRCCF_COMMAND_INHIBITED: the command server is not available.",
     # unknown id; the wording is 3210's explanation (IBM-RC3210) and 4004's (IBM-RC4004)

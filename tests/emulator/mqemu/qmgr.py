@@ -409,6 +409,10 @@ class QueueManager:
         attrs = self._apply(kind, otype, attrs, params)
         if existing and otype == "QLOCAL" and attrs["USAGE"] != existing.attrs["USAGE"]:
             self._check_usage_change(name, force=False)  # REPLACE is an ALTER without FORCE ([I], IBM-CPYMQMQ-V6)
+        for key, reason in O.PLAIN_KINDS[kind].unique.items() if kind in O.PLAIN_KINDS else ():
+            # One object per value (a topic string: IBM-RC3300), REPLACE or LIKE included; blank is the seeded objects' root.
+            if str(attrs[key]).strip() and any(other.attrs[key] == attrs[key] for n, other in store.items() if n != name):
+                raise MqscError(reason, attrs[key])
         obj = MQObject(otype, attrs, time.time())
         if existing:
             obj.crwall = existing.crwall

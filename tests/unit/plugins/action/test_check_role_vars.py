@@ -18,6 +18,7 @@ import yaml
 
 # The rule, not the action plugin: importing controller code would make the modules that other tests run in this
 # process hand their warnings to the controller's display instead of returning them.
+from ansible_collections.mqrest.admin.plugins.module_utils._types import REGISTRY
 from ansible_collections.mqrest.admin.plugins.plugin_utils._role_vars import misspelt, role_options
 
 # .../ansible_collections/mqrest/admin/tests/unit/plugins/action/this file: the collections path is above ansible_collections.
@@ -27,12 +28,15 @@ COLLECTIONS = os.path.abspath(os.path.join(os.path.dirname(__file__), *[".."] * 
 def test_every_role_is_read_with_its_own_variables():
     options = role_options()
     assert sorted(options) == ["provision", "qmgr_restart", "rolling_restart"]
-    assert {"mq_connection", "mq_qmgr", "mq_queues", "mq_listeners", "mq_channels", "mq_services"} <= set(options["provision"])
+    # The provision role's argument spec is generated from the type registry: one variable per row, mq_topics included.
+    assert {"mq_connection", "mq_qmgr"} | {"mq_" + otype.list_option for otype in REGISTRY} <= set(options["provision"])
+    assert "mq_topics" in options["provision"]
     assert {"mq_connection", "mq_qmgr", "rolling_restart_targets"} <= set(options["rolling_restart"])
 
 
 @pytest.mark.parametrize("given,role,expected", [
     (["mq_queue"], "provision", [("mq_queue", "mq_queues")]),
+    (["mq_topic"], "provision", [("mq_topic", "mq_topics")]),
     (["mq_channel", "mq_listner", "mq_service", "mq_conection", "mq_qmgrs"], "provision",
      [("mq_channel", "mq_channels"), ("mq_conection", "mq_connection"), ("mq_listner", "mq_listeners"), ("mq_qmgrs", "mq_qmgr"),
       ("mq_service", "mq_services")]),

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import pytest
 
+from ansible_collections.mqrest.admin.plugins.module_utils._attributes import Attr, ObjectType
 from ansible_collections.mqrest.admin.plugins.module_utils._ensure import changed_keywords
-from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQInputError
-from ansible_collections.mqrest.admin.plugins.module_utils._objects import CHANNEL, LISTENER, SERVICE
+from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQInputError, reason_name
+from ansible_collections.mqrest.admin.plugins.module_utils._types import CHANNEL, LISTENER, REGISTRY, SERVICE
 
 
 def params(**kw):
@@ -87,3 +88,14 @@ def test_list_attributes_compare_in_order_of_preference():
 def test_facts_use_option_names():
     facts = LISTENER.facts({"listener": "L1", "trptype": "TCP", "port": 1414, "control": "QMGR", "descr": "x ", "alttime": "10.00.00"})
     assert facts == {"name": "L1", "transport_type": "tcp", "port": 1414, "control": "qmgr", "description": "x", "alttime": "10.00.00"}
+
+
+def test_a_row_names_its_own_reason_codes():
+    """A reason particular to one kind (a topic string another topic holds) is named by its registry row, not by a table in
+    _errors; a row cannot name a code differently from the collection's table, nor leave its unique attribute's unnamed."""
+    assert REGISTRY["topic"].reasons == {3300: "MQRCCF_TOPICSTR_ALREADY_EXISTS"}
+    assert reason_name(3300) == "MQRCCF_TOPICSTR_ALREADY_EXISTS"
+    with pytest.raises(ValueError, match="reason 4001 is MQRCCF_OBJECT_ALREADY_EXISTS, not OTHER"):
+        ObjectType("thing", "THING", 48, [Attr("DESCR")], reasons={4001: "OTHER"})
+    with pytest.raises(ValueError, match="thing: the reason code of unique KEY has no name in reasons"):
+        ObjectType("thing", "THING", 48, [Attr("KEY", unique=3999)])

@@ -9,7 +9,7 @@ import pytest
 
 from ansible_collections.mqrest.admin.plugins.module_utils._ensure import ensure_absent, ensure_present
 from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQError, MQInputError
-from ansible_collections.mqrest.admin.plugins.module_utils._objects import CHANNEL, LISTENER
+from ansible_collections.mqrest.admin.plugins.module_utils._types import CHANNEL, LISTENER
 from ansible_collections.mqrest.admin.plugins.module_utils._runtime import ObjectRuntime
 from ansible_collections.mqrest.admin.plugins.module_utils._waiter import WaitPolicy
 

@@ -8,9 +8,9 @@ from __future__ import annotations
 import pytest
 
 from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQInputError
-from ansible_collections.mqrest.admin.plugins.module_utils._objects import CHANNEL, LISTENER, OBJECT_TYPES, SERVICE
+from ansible_collections.mqrest.admin.plugins.module_utils._types import CHANNEL, LISTENER, REGISTRY, SERVICE
 
-RUNNABLE = [t for t in OBJECT_TYPES.values() if t.lifecycle]
+RUNNABLE = REGISTRY.runnable
 
 
 @pytest.mark.parametrize("object_type", RUNNABLE, ids=lambda t: t.kind)

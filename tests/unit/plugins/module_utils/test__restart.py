@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQInputError
-from ansible_collections.mqrest.admin.plugins.module_utils._objects import CHANNEL
+from ansible_collections.mqrest.admin.plugins.module_utils._types import CHANNEL
 from ansible_collections.mqrest.admin.plugins.module_utils._restart import match_targets
 from ansible_collections.mqrest.admin.plugins.module_utils._rolling import restart_plan, unhealthy
 

@@ -9,8 +9,8 @@ import pytest
 
 from ansible_collections.mqrest.admin.plugins.module_utils._ensure import ensure_present
 from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQError
-from ansible_collections.mqrest.admin.plugins.module_utils._objects import CHANNEL, LISTENER
-from ansible_collections.mqrest.admin.plugins.module_utils._restart import operate
+from ansible_collections.mqrest.admin.plugins.module_utils._types import CHANNEL, LISTENER
+from ansible_collections.mqrest.admin.plugins.module_utils._restart import run_operation
 from ansible_collections.mqrest.admin.plugins.module_utils._rolling import RollingRestart
 from ansible_collections.mqrest.admin.plugins.module_utils._runtime import ObjectRuntime
 from ansible_collections.mqrest.admin.plugins.module_utils._waiter import WaitPolicy
@@ -23,10 +23,10 @@ def setup(client):
     """Three running senders, one stopped listener and one running listener."""
     for name in ("APP.TO.A", "APP.TO.B", "APP.TO.C"):
         ensure_present(client, CHANNEL, name, {"CHLTYPE": "SDR", "CONNAME": "partner(1414)", "XMITQ": "XQ"})
-    operate(ObjectRuntime(client, CHANNEL, WaitPolicy(**POLICY)), [(n, "SDR") for n in ("APP.TO.A", "APP.TO.B", "APP.TO.C")], "start")
+    run_operation(ObjectRuntime(client, CHANNEL, WaitPolicy(**POLICY)), [(n, "SDR") for n in ("APP.TO.A", "APP.TO.B", "APP.TO.C")], "start")
     for name, port in (("APP.L1", 1701), ("APP.L2", 1702)):
         ensure_present(client, LISTENER, name, {"TRPTYPE": "TCP", "PORT": port})
-    operate(ObjectRuntime(client, LISTENER, WaitPolicy(**POLICY)), [("APP.L1", None)], "start")
+    run_operation(ObjectRuntime(client, LISTENER, WaitPolicy(**POLICY)), [("APP.L1", None)], "start")
 
 
 def rolling(client, targets, **kw):
@@ -177,7 +177,7 @@ def connected_pair(client_factory, sender=None):
     ensure_present(qm2, CHANNEL, "APP.TO.QM2", {"CHLTYPE": "RCVR"})
     ensure_present(qm1, CHANNEL, "APP.TO.QM2", dict({"CHLTYPE": "SDR", "CONNAME": "partner(1414)", "XMITQ": "XQ", "SHORTTMR": 1000},
                                                     **(sender or {})))
-    operate(ObjectRuntime(qm1, CHANNEL, WaitPolicy(**POLICY)), [("APP.TO.QM2", "SDR")], "start")
+    run_operation(ObjectRuntime(qm1, CHANNEL, WaitPolicy(**POLICY)), [("APP.TO.QM2", "SDR")], "start")
     assert ObjectRuntime(qm2, CHANNEL).statuses(["APP.TO.QM2"])["APP.TO.QM2"][0]["status"] == "RUNNING"
     return qm1, qm2
 

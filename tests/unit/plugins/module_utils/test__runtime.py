@@ -9,8 +9,8 @@ import pytest
 
 from ansible_collections.mqrest.admin.plugins.module_utils._ensure import ensure_present
 from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQInputError, MQWaitError
-from ansible_collections.mqrest.admin.plugins.module_utils._objects import CHANNEL, LISTENER
-from ansible_collections.mqrest.admin.plugins.module_utils._restart import operate
+from ansible_collections.mqrest.admin.plugins.module_utils._types import CHANNEL, LISTENER
+from ansible_collections.mqrest.admin.plugins.module_utils._restart import run_operation
 from ansible_collections.mqrest.admin.plugins.module_utils._runtime import ObjectRuntime
 from ansible_collections.mqrest.admin.plugins.module_utils._waiter import WaitPolicy
 
@@ -29,11 +29,11 @@ def runtime(client, spec=CHANNEL, wait_timeout=10, poll_interval=0.2):
 def test_parallel_restart_polls_all_objects_together(mq, client_factory):
     client = client_factory()
     names = senders(client, 10)
-    operate(runtime(client), [(n, "SDR") for n in names], "start")
+    run_operation(runtime(client), [(n, "SDR") for n in names], "start")
     mq.model.set_timing(channel_start=0.3, channel_stop=0.2)
     mq.model.clear_journal()
     rt = runtime(client)
-    records = operate(rt, [(n, "SDR") for n in names], "restart")
+    records = run_operation(rt, [(n, "SDR") for n in names], "restart")
     journal = mq.model.journal("QM1")
     assert sorted(e["command"] for e in journal if e["mutating"]) == ["START"] * 10 + ["STOP"] * 10
     status_reads = [e for e in journal if e["qualifier"] == "CHSTATUS"]
@@ -49,7 +49,7 @@ def test_sequential_restart_keeps_the_given_order(mq, client_factory):
     client = client_factory()
     names = senders(client, 3)
     mq.model.clear_journal()
-    operate(runtime(client), [(n, "SDR") for n in reversed(names)], "start", parallel=False)
+    run_operation(runtime(client), [(n, "SDR") for n in reversed(names)], "start", parallel=False)
     assert [e["name"] for e in mq.model.journal("QM1") if e["mutating"]] == list(reversed(names))
 
 
@@ -95,7 +95,7 @@ def test_restart_that_cannot_start_again_says_so_and_how_it_was_left(mq, client_
     # A CONNAME change takes effect at the next start: the restart stops cleanly, then cannot reconnect.
     ensure_present(client, CHANNEL, "FLAKY", {"CHLTYPE": "SDR", "CONNAME": "moved.invalid(1414)", "XMITQ": "XQ"})
     with pytest.raises(MQWaitError) as info:
-        operate(runtime(client, wait_timeout=5, poll_interval=0.1), [("FLAKY", "SDR")], "restart")
+        run_operation(runtime(client, wait_timeout=5, poll_interval=0.1), [("FLAKY", "SDR")], "restart")
     # It is RETRYING, not stopped: the message must not claim otherwise.
     assert "did not start again (last status: RETRYING)" in info.value.msg
     assert "left stopped" not in info.value.msg
@@ -129,7 +129,7 @@ def test_restart_that_ends_without_status_says_it_is_left_stopped(mq, client_fac
     ensure_present(client, LISTENER, "L10", {"TRPTYPE": "TCP", "PORT": 1509})
     mq.model.set_timing(listener_start=0.2)
     with pytest.raises(MQWaitError) as info:
-        operate(runtime(client, LISTENER, wait_timeout=5), [("L10", None)], "restart")
+        run_operation(runtime(client, LISTENER, wait_timeout=5), [("L10", None)], "restart")
     assert "stopped cleanly but did not start again, so it is left stopped" in info.value.msg
     assert info.value.failures[0]["last_status"] == "no status record"
 
@@ -141,7 +141,7 @@ def test_a_failed_start_in_a_fan_out_does_not_leave_the_others_stopped(mq, clien
         runtime(client, LISTENER).ensure_started(name)
     mq.model.add_fault({"qmgr": "QM1", "kind": "http_error", "status": 503, "count": 1, "command": "START"})
     with pytest.raises(MQWaitError) as info:
-        operate(runtime(client, LISTENER), [("APP.L1", None), ("APP.L2", None)], "restart")
+        run_operation(runtime(client, LISTENER), [("APP.L1", None), ("APP.L2", None)], "restart")
     assert [f["name"] for f in info.value.failures] == ["APP.L1"]
     assert "HTTP 503" in info.value.msg
     results = {r["name"]: r for r in info.value.result["sync_results"]}
@@ -152,21 +152,21 @@ def test_a_failed_start_in_a_fan_out_does_not_leave_the_others_stopped(mq, clien
 def test_an_unstartable_object_is_refused_before_anything_is_stopped(mq, client_factory):
     client = client_factory()
     names = senders(client, 1)
-    operate(runtime(client), [(names[0], "SDR")], "start")
+    run_operation(runtime(client), [(names[0], "SDR")], "start")
     mq.model.clear_journal()
     with pytest.raises(MQInputError, match="clntconn"):
-        operate(runtime(client), [(names[0], "SDR"), ("APP.CLNT", "CLNTCONN")], "restart")
+        run_operation(runtime(client), [(names[0], "SDR"), ("APP.CLNT", "CLNTCONN")], "restart")
     assert [e for e in mq.model.journal("QM1") if e["mutating"]] == []
 
 
 def test_one_at_a_time_stops_at_the_first_failure_and_names_what_it_did_not_attempt(mq, client_factory):
     client = client_factory()
     names = senders(client, 3)
-    operate(runtime(client), [(n, "SDR") for n in names], "start")
+    run_operation(runtime(client), [(n, "SDR") for n in names], "start")
     ensure_present(client, CHANNEL, names[1], {"CHLTYPE": "SDR", "CONNAME": "partner.invalid(1414)", "XMITQ": "XQ"})
     mq.model.clear_journal()
     with pytest.raises(MQWaitError) as info:
-        operate(runtime(client, wait_timeout=5, poll_interval=0.1), [(n, "SDR") for n in names], "restart", parallel=False)
+        run_operation(runtime(client, wait_timeout=5, poll_interval=0.1), [(n, "SDR") for n in names], "restart", parallel=False)
     assert info.value.result["not_attempted"] == [names[2]]
     assert info.value.msg.endswith("; not attempted after that failure: " + names[2])
     assert names[2] not in {e["name"] for e in mq.model.journal("QM1") if e["mutating"]}

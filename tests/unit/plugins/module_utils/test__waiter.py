@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from ansible_collections.mqrest.admin.plugins.module_utils._lifecycle import summarize
-from ansible_collections.mqrest.admin.plugins.module_utils._objects import OBJECT_TYPES
+from ansible_collections.mqrest.admin.plugins.module_utils._types import REGISTRY
 from ansible_collections.mqrest.admin.plugins.module_utils._waiter import DONE, FAILED, PENDING, TIMEOUT, StatusTracker, wait_all
 
 
@@ -36,16 +36,16 @@ def rows(*statuses):
     ("service", "stop", None, [rows("RUNNING"), rows("STOPPING"), []], [PENDING, PENDING, DONE]),
 ])
 def test_tracker_sequences(kind, operation, subtype, sequence, expected):
-    tracker = StatusTracker(OBJECT_TYPES[kind].lifecycle, operation, subtype)
+    tracker = StatusTracker(REGISTRY[kind].lifecycle, operation, subtype)
     assert [tracker.observe(r, 0.0) for r in sequence] == expected
 
 
 def test_retrying_grace_allows_recovery():
-    tracker = StatusTracker(OBJECT_TYPES["channel"].lifecycle, "start", "SDR", retrying_grace=5.0)
+    tracker = StatusTracker(REGISTRY["channel"].lifecycle, "start", "SDR", retrying_grace=5.0)
     assert tracker.observe(rows("RETRYING"), 10.0) == PENDING
     assert tracker.observe(rows("RETRYING"), 14.0) == PENDING
     assert tracker.observe(rows("RUNNING"), 15.0) == DONE
-    late = StatusTracker(OBJECT_TYPES["channel"].lifecycle, "start", "SDR", retrying_grace=5.0)
+    late = StatusTracker(REGISTRY["channel"].lifecycle, "start", "SDR", retrying_grace=5.0)
     late.observe(rows("RETRYING"), 10.0)
     assert late.observe(rows("RETRYING"), 15.0) == FAILED
     assert "RETRYING" in late.reason
@@ -65,7 +65,7 @@ def test_first_poll_is_immediate_and_interval_grows_with_the_wait_up_to_the_cap(
         fetched.append(clock.now)
         return {"L": next(script)}
 
-    result = wait_all({"L": StatusTracker(OBJECT_TYPES["listener"].lifecycle, "start")}, fetch, timeout=60, poll_interval=0.5,
+    result = wait_all({"L": StatusTracker(REGISTRY["listener"].lifecycle, "start")}, fetch, timeout=60, poll_interval=0.5,
                       started={"L": clock.now}, clock=clock, sleep=clock.sleep)["L"]
     assert fetched[0] == 100.0  # no sleep before the first poll
     assert clock.sleeps[:10] == [0.1] * 10  # a tenth of the time waited, but at least 0.1 s
@@ -79,7 +79,7 @@ def test_first_poll_is_immediate_and_interval_grows_with_the_wait_up_to_the_cap(
 
 def test_timeout_never_sleeps_past_deadline_and_reports_last_status(fake_clock):
     clock = fake_clock
-    result = wait_all({"C": StatusTracker(OBJECT_TYPES["channel"].lifecycle, "start", "SDR")}, lambda names: {"C": rows("BINDING")},
+    result = wait_all({"C": StatusTracker(REGISTRY["channel"].lifecycle, "start", "SDR")}, lambda names: {"C": rows("BINDING")},
                       timeout=2.0, poll_interval=1.0, started={"C": clock.now}, clock=clock, sleep=clock.sleep)["C"]
     assert result.outcome == TIMEOUT
     assert result.last_status == "BINDING"
@@ -96,7 +96,7 @@ def test_fan_out_polls_all_objects_with_one_fetch_per_round(fake_clock):
         calls.append(list(names))
         return {n: rows(next(progress[n])) for n in names}
 
-    trackers = {n: StatusTracker(OBJECT_TYPES["channel"].lifecycle, "start", "SDR") for n in ("A", "B")}
+    trackers = {n: StatusTracker(REGISTRY["channel"].lifecycle, "start", "SDR") for n in ("A", "B")}
     results = wait_all(trackers, fetch, timeout=10, poll_interval=1, started={"A": 100.0, "B": 100.0}, clock=clock, sleep=clock.sleep)
     assert calls == [["A", "B"], ["A", "B"], ["B"]]
     assert (results["A"].polls, results["B"].polls) == (2, 3)

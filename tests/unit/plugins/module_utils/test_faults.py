@@ -19,8 +19,8 @@ from ansible_collections.mqrest.admin.plugins.module_utils._client import SETTLE
 from ansible_collections.mqrest.admin.plugins.module_utils._ensure import ensure_present
 from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQCommandError, MQError, MQTransportError, MQUnconfirmedError, MQWaitError
 from ansible_collections.mqrest.admin.plugins.module_utils._mqsc import MQSCCommand
-from ansible_collections.mqrest.admin.plugins.module_utils._objects import LISTENER
-from ansible_collections.mqrest.admin.plugins.module_utils._restart import operate
+from ansible_collections.mqrest.admin.plugins.module_utils._types import LISTENER
+from ansible_collections.mqrest.admin.plugins.module_utils._restart import run_operation
 from ansible_collections.mqrest.admin.plugins.module_utils._runtime import ObjectRuntime
 from ansible_collections.mqrest.admin.plugins.module_utils._waiter import StatusTracker, Unavailable, WaitPolicy, wait_all
 
@@ -147,7 +147,7 @@ def test_a_lost_start_fails_that_object_only(mq, client_factory):
         ensure_present(client, LISTENER, name, dict(LSTR, PORT=port))
     mq.model.add_fault({"qmgr": "QM1", "kind": "drop_connection", "count": 1, "command": "START"})  # the first START: L1
     with pytest.raises(MQWaitError) as info:
-        operate(ObjectRuntime(client, LISTENER, WaitPolicy(timeout=10, poll_interval=0.2)), [("L1", None), ("L2", None)], "start")
+        run_operation(ObjectRuntime(client, LISTENER, WaitPolicy(timeout=10, poll_interval=0.2)), [("L1", None), ("L2", None)], "start")
     assert "'L1' failed to start" in info.value.msg and "did not take effect" in info.value.msg
     results = {r["name"]: r for r in info.value.result["sync_results"]}
     assert results["L2"]["status_after"] == "RUNNING"
@@ -229,10 +229,10 @@ def test_restart_across_a_qmgr_restart_ends_running(mq, client_factory):
     client = client_factory()
     for name, port in (("L1", 1601), ("L2", 1602)):
         ensure_present(client, LISTENER, name, dict(LSTR, PORT=port))
-    operate(ObjectRuntime(client, LISTENER), [("L1", None), ("L2", None)], "start")
+    run_operation(ObjectRuntime(client, LISTENER), [("L1", None), ("L2", None)], "start")
     mq.model.set_timing(listener_start=0.3, listener_stop=0.3)
     rt = ObjectRuntime(client_factory(), LISTENER, WaitPolicy(timeout=15, poll_interval=0.2, sleep=QmgrOutage(mq, down=0.8)))
-    records = operate(rt, [("L1", None), ("L2", None)], "restart")
+    records = run_operation(rt, [("L1", None), ("L2", None)], "restart")
     assert all(r.status_after == "RUNNING" for r in records.values())
     assert unavailable_polls(mq)
 

@@ -15,7 +15,7 @@ from mqemu import EmulatorServer
 from ansible_collections.mqrest.admin.plugins.module_utils._client import MQClient
 from ansible_collections.mqrest.admin.plugins.module_utils._ensure import ensure_present
 from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQWaitError
-from ansible_collections.mqrest.admin.plugins.module_utils._objects import LISTENER
+from ansible_collections.mqrest.admin.plugins.module_utils._types import LISTENER
 from ansible_collections.mqrest.admin.plugins.module_utils._runtime import ObjectRuntime
 from ansible_collections.mqrest.admin.plugins.module_utils._transport import RestTransport
 from ansible_collections.mqrest.admin.plugins.module_utils._waiter import WaitPolicy

@@ -15,7 +15,7 @@ from ansible_collections.mqrest.admin.plugins.module_utils._attributes import va
 from ansible_collections.mqrest.admin.plugins.module_utils._ensure import changed_keywords, ensure_present
 from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQInputError
 from ansible_collections.mqrest.admin.plugins.module_utils._mqsc import MQSCCommand
-from ansible_collections.mqrest.admin.plugins.module_utils._objects import CHANNEL, LISTENER
+from ansible_collections.mqrest.admin.plugins.module_utils._types import CHANNEL, LISTENER
 
 # No example database: it would be written into the checkout, and every run should be a fresh search.
 settings.register_profile("mqrest", database=None, deadline=None)

@@ -14,8 +14,8 @@ import pytest
 from ansible_collections.mqrest.admin.plugins.module_utils._ensure import ensure_absent, ensure_present
 from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQError
 from ansible_collections.mqrest.admin.plugins.module_utils._mqsc import MQSCCommand
-from ansible_collections.mqrest.admin.plugins.module_utils._objects import CHANNEL, LISTENER
-from ansible_collections.mqrest.admin.plugins.module_utils._restart import operate
+from ansible_collections.mqrest.admin.plugins.module_utils._types import CHANNEL, LISTENER
+from ansible_collections.mqrest.admin.plugins.module_utils._restart import run_operation
 from ansible_collections.mqrest.admin.plugins.module_utils._runtime import ObjectRuntime
 
 SVRCONN = {"CHLTYPE": "SVRCONN", "DESCR": "ours"}
@@ -119,5 +119,5 @@ def test_a_restart_whose_start_another_writer_made_says_so(mq, client_factory, a
     # Our status read before the STOP, then the poll that sees it stopped: right after that poll, someone else starts it.
     another_writer("DISPLAY", "LSSTATUS")
     another_writer("DISPLAY", "LSSTATUS", MQSCCommand("START", "LISTENER", "L1"))
-    records = operate(ObjectRuntime(client_factory(), LISTENER), [("L1", None)], "restart")
+    records = run_operation(ObjectRuntime(client_factory(), LISTENER), [("L1", None)], "restart")
     assert records["L1"].as_dict("restarted")["by_another_writer"] == ["start"]

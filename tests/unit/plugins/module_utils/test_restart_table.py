@@ -9,10 +9,10 @@ import os
 
 import pytest
 
-from ansible_collections.mqrest.admin.plugins.module_utils._objects import OBJECT_TYPES
+from ansible_collections.mqrest.admin.plugins.module_utils._types import REGISTRY
 
 GUIDE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "docs", "docsite", "rst", "guide_idempotency.rst")
-RUNNABLE = [t for t in OBJECT_TYPES.values() if t.lifecycle]
+RUNNABLE = REGISTRY.runnable
 
 
 def restart_rows():
@@ -39,7 +39,7 @@ def test_the_guide_lists_what_the_table_says():
     with open(GUIDE, encoding="utf-8") as handle:
         guide = handle.read()
     expected = restart_rows()
-    assert expected in guide, "guide_idempotency.rst must hold these rows (generated from _objects.py):\n" + expected
+    assert expected in guide, "guide_idempotency.rst must hold these rows (generated from _types.py):\n" + expected
 
 
 @pytest.mark.parametrize("spec", RUNNABLE, ids=lambda t: t.kind)

@@ -5,7 +5,7 @@
 
 from __future__ import annotations
 
-from ansible_collections.mqrest.admin.plugins.module_utils._objects import OBJECT_TYPES
+from ansible_collections.mqrest.admin.plugins.module_utils._types import REGISTRY
 from ansible_collections.mqrest.admin.tests.unit.plugins.modules.journal import fresh, sent  # pylint: disable=import-error
 
 
@@ -28,6 +28,6 @@ def test_queues_come_with_their_depth_in_one_display(mq, run_module, queue_contr
 def test_by_default_every_managed_type_is_read(mq, run_module):
     result = run_module("mq_info", name="SYSTEM.DEF*")
     assert not result.get("failed"), result.get("msg")
-    assert set(result) >= {"qmgr", "qmstatus"} | {kind + "s" for kind in OBJECT_TYPES} >= {"listeners", "channels", "services", "queues"}
+    assert set(result) >= {"qmgr", "qmstatus"} | {t.list_option for t in REGISTRY} >= {"listeners", "channels", "services", "queues"}
     assert "SYSTEM.DEFAULT.LOCAL.QUEUE" in {q["name"] for q in result["queues"]}
     assert "SYSTEM.DEF.SVRCONN" in {c["name"] for c in result["channels"]}

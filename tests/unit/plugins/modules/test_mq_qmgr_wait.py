@@ -67,7 +67,7 @@ def test_capture_reads_the_baseline_with_few_displays(mq, run_module, restart_re
     assert base["manual"] == {"listeners": ["APP.MANUAL.LSTR"], "services": []}
     journal = mq.model.journal("QM1")
     assert [(e["command"], e["qualifier"], e["name"]) for e in journal] == [
-        ("DISPLAY", "QMSTATUS", None), ("DISPLAY", "LSSTATUS", "*"), ("DISPLAY", "SVSTATUS", "*"), ("DISPLAY", "CHSTATUS", "*"),
+        ("DISPLAY", "QMSTATUS", None), ("DISPLAY", "LSSTATUS", "*"), ("DISPLAY", "CHSTATUS", "*"), ("DISPLAY", "SVSTATUS", "*"),
         ("DISPLAY", "LISTENER", "APP.*")]  # no DISPLAY SERVICE: no service runs
     assert result["requests"] == control(mq, "GET", "/requests")["total"] == len(journal) + 1  # + GET /admin/qmgr
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ansible_collections.mqrest.admin.plugins.module_utils._ensure import ensure_present
 from ansible_collections.mqrest.admin.plugins.module_utils._mqsc import MQSCCommand
-from ansible_collections.mqrest.admin.plugins.module_utils._objects import CHANNEL
+from ansible_collections.mqrest.admin.plugins.module_utils._types import CHANNEL
 from ansible_collections.mqrest.admin.plugins.module_utils._runtime import ObjectRuntime
 from ansible_collections.mqrest.admin.plugins.module_utils._waiter import WaitPolicy
 

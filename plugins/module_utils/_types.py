@@ -13,10 +13,10 @@ real ``DISPLAY ... ALL`` output of the SYSTEM.DEF.* objects (shared/reference/mq
 
 from __future__ import annotations
 
-from ._attributes import Attr, ObjectType
+from ._attributes import Attr, Identity, ObjectType
 from ._lifecycle import Lifecycle
 
-__all__ = ["LISTENER", "CHANNEL", "SERVICE", "QUEUE", "OBJECT_TYPES", "CHANNEL_TYPES", "CONTROL_CHOICES"]
+__all__ = ["REGISTRY", "Registry", "LISTENER", "CHANNEL", "SERVICE", "QUEUE", "TOPIC", "CHANNEL_TYPES", "CONTROL_CHOICES"]
 
 CONTROL_CHOICES = ("MANUAL", "QMGR", "STARTONLY")
 _YES_NO = ("YES", "NO")
@@ -27,6 +27,7 @@ LISTENER = ObjectType(
     kind="listener",
     qualifier="LISTENER",
     name_max=48,
+    summary="listener present/absent/started/stopped",
     type_attr="TRPTYPE",
     # A stopped listener has no LSSTATUS record (3250 MQRCCF_LSTR_STATUS_NOT_FOUND). 3233/3234: already started/stopped.
     # Two listeners on one address and port: only one can run; the other ends at once (AMQ9212E).
@@ -36,13 +37,22 @@ LISTENER = ObjectType(
                         live=("CONTROL", "DESCR")),
     attrs=[
         # LU62, NETBIOS and SPX exist on Windows only; MQ rejects them elsewhere.
-        Attr("TRPTYPE", "enum", option="transport_type", choices=("TCP", "LU62", "NETBIOS", "SPX"), default="TCP"),
-        Attr("PORT", "int", option="port", minimum=0, maximum=65535),
-        Attr("IPADDR", "istr", option="ip_address", max_length=48),
+        Attr("TRPTYPE", "enum", option="transport_type", choices=("TCP", "LU62", "NETBIOS", "SPX"), default="TCP", fixed=True,
+             doc=("Transport protocol (C(TRPTYPE)). MQ cannot change it on an existing listener; a different value fails unless "
+                  "O(recreate=true).",
+                  "V(lu62), V(netbios) and V(spx) exist on Windows only.")),
+        Attr("PORT", "int", option="port", minimum=0, maximum=65535,
+             doc="TCP port (C(PORT)), 0 to 65535. MQ's default is 0."),
+        Attr("IPADDR", "istr", option="ip_address", max_length=48,
+             doc="IP address or host name to listen on (C(IPADDR)). Empty means every address."),
         # BACKLOG(0) is stored as 0 and means "the default" at run time (LSSTATUS then shows 100).
-        Attr("BACKLOG", "int", option="backlog", minimum=0, maximum=999999999),
-        Attr("CONTROL", "enum", option="control", choices=CONTROL_CHOICES),
-        Attr("DESCR", option="description", max_length=64),
+        Attr("BACKLOG", "int", option="backlog", minimum=0, maximum=999999999,
+             doc="Maximum number of pending connection requests (C(BACKLOG)). V(0) means the MQ default."),
+        Attr("CONTROL", "enum", option="control", choices=CONTROL_CHOICES,
+             doc="C(CONTROL). V(manual) (MQ's default) is started and stopped by command only; V(qmgr) starts and stops with the queue manager; "
+                 "V(startonly) starts with the queue manager and is not stopped by it."),
+        Attr("DESCR", option="description", max_length=64,
+             doc="Description (C(DESCR)), at most 64 characters. Case is kept."),
     ],
 )
 
@@ -50,6 +60,7 @@ SERVICE = ObjectType(
     kind="service",
     qualifier="SERVICE",
     name_max=48,
+    summary="service present/absent/started/stopped (server services)",
     # 3251/3253: already running/stopped (IBM-RC3251, IBM-RC3253).
     lifecycle=Lifecycle(
         "SVSTATUS", "service", already_started=(3251,), already_stopped=(3253,), subtype_keyword="SERVTYPE", default_subtype="COMMAND",
@@ -62,15 +73,26 @@ SERVICE = ObjectType(
         # are read when the service is stopped, so the next STOP uses them without a restart [I]. CONTROL: as listeners.
         live=("CONTROL", "DESCR", "STOPCMD", "STOPARG")),
     attrs=[
-        Attr("SERVTYPE", "enum", option="service_type", choices=("COMMAND", "SERVER")),
-        Attr("CONTROL", "enum", option="control", choices=CONTROL_CHOICES),
-        Attr("STARTCMD", option="start_command", max_length=255),
-        Attr("STARTARG", option="start_args", max_length=255),
-        Attr("STOPCMD", option="stop_command", max_length=255),
-        Attr("STOPARG", option="stop_args", max_length=255),
-        Attr("STDOUT", option="stdout", max_length=255),
-        Attr("STDERR", option="stderr", max_length=255),
-        Attr("DESCR", option="description", max_length=64),
+        Attr("SERVTYPE", "enum", option="service_type", choices=("COMMAND", "SERVER"),
+             doc="C(SERVTYPE). V(server) runs one instance that MQ monitors; V(command) runs a command whose status MQ does not track. MQ's default "
+                 "is V(command)."),
+        Attr("CONTROL", "enum", option="control", choices=CONTROL_CHOICES,
+             doc="C(CONTROL). V(manual) (MQ's default), V(qmgr) (started and stopped with the queue manager) or V(startonly) (started with the queue"
+                 " manager only)."),
+        Attr("STARTCMD", option="start_command", max_length=255,
+             doc="Fully qualified path of the program to run (C(STARTCMD)). Tokens such as C(+MQ_INSTALL_PATH+) and C(+QMNAME+) are replaced by MQ."),
+        Attr("STARTARG", option="start_args", max_length=255,
+             doc="Arguments for O(start_command) (C(STARTARG))."),
+        Attr("STOPCMD", option="stop_command", max_length=255,
+             doc="Fully qualified path of the program that stops the service (C(STOPCMD)). Needed to stop it."),
+        Attr("STOPARG", option="stop_args", max_length=255,
+             doc="Arguments for O(stop_command) (C(STOPARG))."),
+        Attr("STDOUT", option="stdout", max_length=255,
+             doc="File that receives the standard output of the programs (C(STDOUT))."),
+        Attr("STDERR", option="stderr", max_length=255,
+             doc="File that receives the standard error of the programs (C(STDERR))."),
+        Attr("DESCR", option="description", max_length=64,
+             doc="Description (C(DESCR)), at most 64 characters. Case is kept."),
     ],
 )
 
@@ -83,6 +105,8 @@ CHANNEL = ObjectType(
     kind="channel",
     qualifier="CHANNEL",
     name_max=20,
+    summary="channel of any type present/absent/started/stopped, per-type rules checked before sending",
+    attributes_example="{BATCHSZ: 100, MONCHL: HIGH}",
     lifecycle=Lifecycle(
         "CHSTATUS", "channel", subtype_keyword="CHLTYPE",
         # 4031 MQRCCF_CHANNEL_IN_USE answers a START on a started channel, 4064 MQRCCF_CHANNEL_NOT_ACTIVE a STOP on a stopped one.
@@ -139,26 +163,53 @@ CHANNEL = ObjectType(
     # xmitq_check reads it once when the task sets XMITQ.
     references={"XMITQ": ("QUEUE", {"TYPE": "QLOCAL", "USAGE": "XMITQ"}, "transmission queue")},
     attrs=[
-        Attr("CHLTYPE", "enum", option="type", choices=CHANNEL_TYPES),
-        Attr("TRPTYPE", "enum", option="transport_type", choices=("TCP", "LU62", "NETBIOS", "SPX"), types=_NOT_AMQP),
-        Attr("CONNAME", option="conname", max_length=264, types=("SDR", "SVR", "RQSTR", "CLNTCONN", "CLUSSDR", "CLUSRCVR")),
-        Attr("XMITQ", "name", option="xmitq", max_length=48, types=("SDR", "SVR")),
-        Attr("DESCR", option="description", max_length=64),
-        Attr("MCAUSER", option="mcauser", max_length=64, types=tuple(t for t in CHANNEL_TYPES if t != "CLNTCONN")),
-        Attr("SSLCIPH", "istr", option="ssl_cipher", max_length=32),
+        Attr("CHLTYPE", "enum", option="type", choices=CHANNEL_TYPES,
+             doc=("Channel type (C(CHLTYPE)). Required to create the channel; an existing channel's type is read from its definition.",
+                  "MQ cannot change the type of an existing channel; a different value fails unless O(recreate=true).",
+                  "MQ keeps V(clntconn) channels in a table of their own, so a V(clntconn) may share its name with another channel "
+                  "(usually the V(svrconn) it connects to). O(type) says which one the task is about, also with O(state=absent) (a "
+                  "V(clntconn) is deleted with C(CHLTABLE(CLNTTBL))); without it, a name that both have fails after the one "
+                  "C(DISPLAY), before anything is changed.",
+                  "In M(mqrest.admin.mq_objects), entries are keyed by name and by whether they are V(clntconn), so both may be "
+                  "declared, and O(mqrest.admin.mq_objects#module:purge) deletes the one not declared (a V(clntconn) with "
+                  "C(CHLTABLE(CLNTTBL))).")),
+        Attr("TRPTYPE", "enum", option="transport_type", choices=("TCP", "LU62", "NETBIOS", "SPX"), types=_NOT_AMQP,
+             doc="Transport type (C(TRPTYPE)). Not valid for V(amqp)."),
+        Attr("CONNAME", option="conname", max_length=264, types=("SDR", "SVR", "RQSTR", "CLNTCONN", "CLUSSDR", "CLUSRCVR"),
+             doc="Connection name (C(CONNAME)), for example V(mqhost(1414\\)) or a comma-separated list."),
+        Attr("XMITQ", "name", option="xmitq", max_length=48, types=("SDR", "SVR"),
+             doc="Transmission queue (C(XMITQ)). Only for V(sdr) and V(svr) channels, where it is required."),
+        Attr("DESCR", option="description", max_length=64,
+             doc="Description (C(DESCR)), at most 64 characters. Case is kept."),
+        Attr("MCAUSER", option="mcauser", max_length=64, types=tuple(t for t in CHANNEL_TYPES if t != "CLNTCONN"),
+             doc="Message channel agent user identifier (C(MCAUSER)). Not valid for V(clntconn)."),
+        Attr("SSLCIPH", "istr", option="ssl_cipher", max_length=32,
+             doc="TLS CipherSpec (C(SSLCIPH)), for example V(ANY_TLS12_OR_HIGHER). Empty means no TLS."),
         Attr("SSLCAUTH", "enum", option="ssl_client_auth", choices=("REQUIRED", "OPTIONAL"),
-             types=("SVR", "RCVR", "RQSTR", "SVRCONN", "CLUSRCVR", "AMQP")),
-        Attr("SSLPEER", option="ssl_peer", max_length=1024, types=_NOT_AMQP),
-        Attr("CERTLABL", option="certificate_label", max_length=64),
-        Attr("HBINT", "int", option="heartbeat_interval", minimum=0, maximum=999999, types=_NOT_AMQP),
-        Attr("DISCINT", "int", option="disconnect_interval", minimum=0, maximum=999999, types=_SENDING + ("SVRCONN",)),
-        Attr("MAXMSGL", "int", option="max_message_length", minimum=0, maximum=104857600),
-        Attr("MAXINST", "int", option="max_instances", minimum=0, maximum=999999999, types=("SVRCONN", "AMQP")),
-        Attr("MAXINSTC", "int", option="max_instances_per_client", minimum=0, maximum=999999999, types=("SVRCONN",)),
-        Attr("SHARECNV", "int", option="sharing_conversations", minimum=0, maximum=999999999, types=("SVRCONN", "CLNTCONN")),
-        Attr("CLUSTER", "name", option="cluster", max_length=48, types=("CLUSSDR", "CLUSRCVR")),
-        Attr("CLUSNL", "name", option="cluster_namelist", max_length=48, types=("CLUSSDR", "CLUSRCVR")),
-        Attr("QMNAME", "name", option="qmgr_name", max_length=48, types=("CLNTCONN",)),
+             types=("SVR", "RCVR", "RQSTR", "SVRCONN", "CLUSRCVR", "AMQP"),
+             doc="Whether a client certificate is required (C(SSLCAUTH)). For channels that accept connections."),
+        Attr("SSLPEER", option="ssl_peer", max_length=1024, types=_NOT_AMQP,
+             doc="Filter on the partner certificate's distinguished name (C(SSLPEER))."),
+        Attr("CERTLABL", option="certificate_label", max_length=64,
+             doc="Certificate label (C(CERTLABL))."),
+        Attr("HBINT", "int", option="heartbeat_interval", minimum=0, maximum=999999, types=_NOT_AMQP,
+             doc="Heartbeat interval in seconds (C(HBINT)), 0 to 999999."),
+        Attr("DISCINT", "int", option="disconnect_interval", minimum=0, maximum=999999, types=_SENDING + ("SVRCONN",),
+             doc="Disconnect interval in seconds (C(DISCINT)), 0 to 999999; 0 means never."),
+        Attr("MAXMSGL", "int", option="max_message_length", minimum=0, maximum=104857600,
+             doc="Maximum message length in bytes (C(MAXMSGL))."),
+        Attr("MAXINST", "int", option="max_instances", minimum=0, maximum=999999999, types=("SVRCONN", "AMQP"),
+             doc="Maximum simultaneous instances (C(MAXINST)); V(svrconn) and V(amqp) only."),
+        Attr("MAXINSTC", "int", option="max_instances_per_client", minimum=0, maximum=999999999, types=("SVRCONN",),
+             doc="Maximum simultaneous instances per client (C(MAXINSTC)); V(svrconn) only."),
+        Attr("SHARECNV", "int", option="sharing_conversations", minimum=0, maximum=999999999, types=("SVRCONN", "CLNTCONN"),
+             doc="Conversations per TCP/IP instance (C(SHARECNV)); V(svrconn) and V(clntconn) only."),
+        Attr("CLUSTER", "name", option="cluster", max_length=48, types=("CLUSSDR", "CLUSRCVR"),
+             doc="Cluster name (C(CLUSTER)); V(clussdr) and V(clusrcvr) only."),
+        Attr("CLUSNL", "name", option="cluster_namelist", max_length=48, types=("CLUSSDR", "CLUSRCVR"),
+             doc="Namelist of clusters (C(CLUSNL)); V(clussdr) and V(clusrcvr) only."),
+        Attr("QMNAME", "name", option="qmgr_name", max_length=48, types=("CLNTCONN",),
+             doc="Queue manager a client connects to (C(QMNAME)); V(clntconn) only."),
         # Reachable only through the attributes option.
         Attr("BATCHHB", "int", minimum=0, maximum=999999999, types=_SENDING),
         Attr("BATCHINT", "int", minimum=0, maximum=999999999, types=_SENDING),
@@ -211,6 +262,11 @@ QUEUE = ObjectType(
     kind="queue",
     qualifier="QUEUE",
     name_max=48,
+    summary="local, remote, alias or model queue present/absent; the type from the definition; a local queue that holds "
+            "messages is deleted only with `purge`",
+    doc="All queue types are read with one C(DISPLAY QUEUE), as they share one name space.",
+    identity=Identity(doc="One name is one queue, whatever its type; V(APP.IN) cannot be both a local queue and an alias."),
+    attributes_example="{DEFPRTY: 5, TRIGTYPE: FIRST, INITQ: APP.INITQ}",
     type_attr="TYPE",
     subtype_keyword="TYPE",
     type_in_qualifier=True,
@@ -220,16 +276,29 @@ QUEUE = ObjectType(
     messages=("CURDEPTH", ("QLOCAL",)),
     attrs=[
         Attr("TYPE", "enum", option="type", choices=("QLOCAL", "QREMOTE", "QALIAS", "QMODEL"),
-             labels={"QLOCAL": "local", "QREMOTE": "remote", "QALIAS": "alias", "QMODEL": "model"}),
-        Attr("DESCR", option="description", max_length=64),
-        Attr("USAGE", "enum", option="usage", choices=("NORMAL", "XMITQ"), types=_LOCAL_MODEL),
-        Attr("MAXDEPTH", "int", option="max_depth", minimum=0, maximum=999999999, types=_LOCAL_MODEL),
-        Attr("MAXMSGL", "int", option="max_message_length", minimum=0, maximum=104857600, types=_LOCAL_MODEL),
-        Attr("DEFPSIST", "bool", option="persistence"),
-        Attr("TARGET", "name", option="target", max_length=48, types=("QALIAS",)),
-        Attr("RNAME", "name", option="remote_name", max_length=48, types=("QREMOTE",)),
-        Attr("RQMNAME", "name", option="remote_qmgr", max_length=48, types=("QREMOTE",)),
-        Attr("XMITQ", "name", option="xmitq", max_length=48, types=("QREMOTE",)),
+             labels={"QLOCAL": "local", "QREMOTE": "remote", "QALIAS": "alias", "QMODEL": "model"},
+             doc=("Queue type. A queue this task creates is V(local) unless this option says otherwise.",
+                  "An existing queue keeps its type when the option is left out. MQ cannot change the type of a queue; a different "
+                  "value fails unless O(recreate=true), which deletes the queue and defines it again.")),
+        Attr("DESCR", option="description", max_length=64,
+             doc="Description (C(DESCR)), at most 64 characters. Case is kept."),
+        Attr("USAGE", "enum", option="usage", choices=("NORMAL", "XMITQ"), types=_LOCAL_MODEL,
+             doc="C(USAGE). V(xmitq) makes a transmission queue, which sender and server channels take messages from. Local and model queues only."),
+        Attr("MAXDEPTH", "int", option="max_depth", minimum=0, maximum=999999999, types=_LOCAL_MODEL,
+             doc="Maximum number of messages (C(MAXDEPTH)), 0 to 999999999. Local and model queues only."),
+        Attr("MAXMSGL", "int", option="max_message_length", minimum=0, maximum=104857600, types=_LOCAL_MODEL,
+             doc="Maximum message length in bytes (C(MAXMSGL)), 0 to 104857600. Local and model queues only."),
+        Attr("DEFPSIST", "bool", option="persistence",
+             doc="Default persistence of messages put without their own (C(DEFPSIST)); V(true) is C(DEFPSIST(YES))."),
+        Attr("TARGET", "name", option="target", max_length=48, types=("QALIAS",),
+             doc="The queue (or topic, with C(attributes.TARGTYPE=TOPIC)) an alias resolves to (C(TARGET)). Alias queues only."),
+        Attr("RNAME", "name", option="remote_name", max_length=48, types=("QREMOTE",),
+             doc="Name of the queue on the remote queue manager (C(RNAME)). Remote queues only. Empty makes a queue manager alias."),
+        Attr("RQMNAME", "name", option="remote_qmgr", max_length=48, types=("QREMOTE",),
+             doc="Name of the remote queue manager (C(RQMNAME)). Remote queues only."),
+        Attr("XMITQ", "name", option="xmitq", max_length=48, types=("QREMOTE",),
+             doc="Transmission queue for messages to the remote queue manager (C(XMITQ)). Remote queues only; empty means the one named after the "
+                 "remote queue manager, or the default transmission queue."),
         # Reachable only through the attributes option.
         Attr("DEFPRTY", "int", minimum=0, maximum=9),
         Attr("DEFPRESP", "enum", choices=("SYNC", "ASYNC")),
@@ -271,5 +340,91 @@ QUEUE = ObjectType(
     ],
 )
 
-# Every type the collection manages, by kind: mq_info reads each of them; mq_restart restarts those with a lifecycle.
-OBJECT_TYPES = {t.kind: t for t in (LISTENER, CHANNEL, SERVICE, QUEUE)}
+
+# Topics have definitions and no run state ([V] IBM DEFINE TOPIC 9.4, q085770_; the attribute list below is its syntax
+# diagram's, z/OS-only keywords left out). TOPICSTR is required to define a topic and ALTER TOPIC has no TOPICSTR ([V] IBM
+# ALTER TOPIC), so a new string is a DELETE and a DEFINE (recreate); a string that another topic object already has is 3300
+# MQRCCF_TOPICSTR_ALREADY_EXISTS ([V] q047860_). Attributes not given come from SYSTEM.DEFAULT.TOPIC, most of them ASPARENT:
+# the value of the nearest administered parent in the topic tree, up to SYSTEM.BASE.TOPIC (reference §4).
+_ASPARENT_YES_NO = ("ASPARENT", "YES", "NO")
+_ASPARENT_ENABLED = ("ASPARENT", "ENABLED", "DISABLED")
+_ASPARENT_SCOPE = ("ASPARENT", "QMGR", "ALL")
+_ASPARENT_DELIVERY = ("ASPARENT", "ALL", "ALLDUR", "ALLAVAIL")
+
+TOPIC = ObjectType(
+    kind="topic",
+    qualifier="TOPIC",
+    name_max=48,
+    summary="administrative topic present/absent; its topic string fixed once defined (a new one needs `recreate`)",
+    attributes_example="{DEFPRTY: 5, WILDCARD: BLOCK}",
+    required={None: ("TOPICSTR",)},
+    reasons={3300: "MQRCCF_TOPICSTR_ALREADY_EXISTS"},
+    attrs=[
+        Attr("TOPICSTR", option="topic_string", max_length=10240, fixed=True, unique=3300,
+             doc=("The topic string this topic object administers (C(TOPICSTR)), such as V(prices/fruit); case is kept. "
+                  "Required to create the topic.",
+                  "MQ cannot change it on an existing topic (C(ALTER TOPIC) has no C(TOPICSTR)); a different value fails "
+                  "unless O(recreate=true), which deletes the topic object and defines it again. Subscriptions and retained "
+                  "publications belong to the string, not to the object, and stay.")),
+        Attr("DESCR", option="description", max_length=64,
+             doc="Description (C(DESCR)), at most 64 characters. Case is kept."),
+        Attr("PUB", "enum", option="publish", choices=_ASPARENT_ENABLED,
+             doc="Whether messages can be published to the topic (C(PUB)); V(asparent), MQ's default, takes the setting of the "
+                 "nearest parent in the topic tree."),
+        Attr("SUB", "enum", option="subscribe", choices=_ASPARENT_ENABLED,
+             doc="Whether applications can subscribe to the topic (C(SUB)); V(asparent), MQ's default, takes the parent's."),
+        Attr("DURSUB", "enum", option="durable_subscriptions", choices=_ASPARENT_YES_NO,
+             doc="Whether applications may make durable subscriptions on the topic (C(DURSUB)); V(asparent), MQ's default, "
+                 "takes the parent's."),
+        Attr("DEFPSIST", "enum", option="default_persistence", choices=_ASPARENT_YES_NO,
+             doc="Default persistence of messages published without their own (C(DEFPSIST)); V(asparent), MQ's default, "
+                 "takes the parent's."),
+        Attr("CLUSTER", "name", option="cluster", max_length=48,
+             doc="The publish/subscribe cluster the topic belongs to (C(CLUSTER)); empty (MQ's default) keeps it local."),
+        # Reachable only through the attributes option.
+        Attr("CAPEXPRY", "int_or_enum", choices=("ASPARENT", "NOLIMIT"), minimum=1, maximum=999999999),
+        Attr("CLROUTE", "enum", choices=("DIRECT", "TOPICHOST")),
+        Attr("COMMINFO", "name", max_length=48),
+        Attr("CUSTOM", max_length=128),
+        Attr("DEFPRESP", "enum", choices=("ASPARENT", "SYNC", "ASYNC")),
+        Attr("DEFPRTY", "int_or_enum", choices=("ASPARENT",), minimum=0, maximum=9),
+        Attr("MCAST", "enum", choices=("ASPARENT", "ENABLED", "DISABLED", "ONLY")),
+        Attr("MDURMDL", "name", max_length=48),
+        Attr("MNDURMDL", "name", max_length=48),
+        Attr("NPMSGDLV", "enum", choices=_ASPARENT_DELIVERY),
+        Attr("PMSGDLV", "enum", choices=_ASPARENT_DELIVERY),
+        Attr("PROXYSUB", "enum", choices=("FIRSTUSE", "FORCE")),
+        Attr("PUBSCOPE", "enum", choices=_ASPARENT_SCOPE),
+        Attr("SUBSCOPE", "enum", choices=_ASPARENT_SCOPE),
+        Attr("USEDLQ", "enum", choices=_ASPARENT_YES_NO),
+        Attr("WILDCARD", "enum", choices=("PASSTHRU", "BLOCK")),
+    ],
+)
+
+
+class Registry:
+    """Every object type the collection manages, in the order mq_objects applies them: what an object names must exist
+    first (a sender's transmission queue before the channel). Every list of types (the list options of mq_objects, the
+    types of mq_info and mq_restart, the provision role's variables, the generated documentation) iterates it."""
+
+    def __init__(self, *types):
+        self.types = types
+        self.by_kind = {t.kind: t for t in types}
+
+    def __iter__(self):
+        return iter(self.types)
+
+    def __getitem__(self, kind):
+        return self.by_kind[kind]
+
+    @property
+    def kinds(self):
+        return [t.kind for t in self.types]
+
+    @property
+    def runnable(self):
+        """The types with a run state (a lifecycle): what mq_restart starts, stops and restarts."""
+        return [t for t in self.types if t.lifecycle]
+
+
+REGISTRY = Registry(QUEUE, TOPIC, LISTENER, CHANNEL, SERVICE)

@@ -4,7 +4,7 @@
 
 # PRIVATE: this file is internal to mqrest.admin and may change without notice.
 
-"""Whole-queue-manager convergence: the queues, listeners, channels and services of one queue manager in one pass.
+"""Whole-queue-manager convergence: the objects of every type in the registry, of one queue manager, in one pass.
 
 Read: one generic DISPLAY per object type, and one status DISPLAY per type only when a state or a
 deletion needs it. Plan: the pure diff of _ensure for every entry, plus purge; everything that can
@@ -15,29 +15,25 @@ one fan-out wait for every object type.
 
 from __future__ import annotations
 
+from ._attributes import validate_name
 from ._ensure import Applying, active_error, delete_command, option_label, plan_present, restart_warning
-from ._errors import MQError, MQInputError, MQWaitError
+from ._errors import MQError, MQInputError, MQWaitError, reason_name
 from ._lifecycle import summarize
-from ._mqsc import covering_name
-from ._objects import CHANNEL, LISTENER, QUEUE, SERVICE
+from ._mqsc import generic_name_for
 from ._restart import SYSTEM_PREFIX
 from ._runtime import OPERATION_RESULT, ObjectRuntime, SyncOutcome, wait_for
 from ._waiter import DONE
 
-__all__ = ["LIST_OPTIONS", "Entry", "parse_entries", "validate_purge_prefix", "converge"]
-
-# The list option of each object type, in the order they are applied: queues first, so that a sender's transmission
-# queue is defined before the channel.
-LIST_OPTIONS = (("queues", QUEUE), ("listeners", LISTENER), ("channels", CHANNEL), ("services", SERVICE))
+__all__ = ["Entry", "parse_entries", "validate_purge_prefix", "converge"]
 
 
 class Entry:
     """One validated entry of a list option: what the user wants for one object."""
 
-    __slots__ = ("spec", "where", "name", "state", "desired", "subtype", "recreate", "force", "params", "purge")
+    __slots__ = ("otype", "where", "name", "state", "desired", "subtype", "recreate", "force", "params", "purge")
 
-    def __init__(self, spec, where, name, state, desired, subtype, recreate, force, params=None, purge=False):
-        self.spec = spec
+    def __init__(self, otype, where, name, state, desired, subtype, recreate, force, params=None, purge=False):
+        self.otype = otype
         self.where = where
         self.name = name
         self.state = state
@@ -54,37 +50,46 @@ class Entry:
         if self.state == "absent":
             return
         try:
-            self.subtype, self.desired = self.spec.desired_for(self.params, row, self.recreate)
-            self.spec.check_run(self.state, self.subtype)
+            self.subtype, self.desired = self.otype.desired_for(self.params, row, self.recreate)
+            self.otype.check_run(self.state, self.subtype)
         except MQInputError as exc:
             raise MQInputError("{0}: {1}".format(self.where, exc.msg))
 
 
-def parse_entries(spec, option, entries):
+def parse_entries(otype, option, entries):
     """Check every entry of one list option beyond its argument spec; raises MQInputError naming the entry and the rule.
 
     ``entries`` come validated by Ansible against the entry options (_argspec.entry_options): types, choices, defaults.
     """
-    parsed, seen = [], {}
+    parsed, seen, held = [], {}, {}
     for index, params in enumerate(entries):
         where = "{0}[{1}] ({2})".format(option, index, params["name"])
         try:
-            spec.validate_name(params["name"])
-            spec.check_state(params)
-            subtype = spec.subtype(params)
+            otype.validate_name(params["name"])
+            otype.check_state(params)
+            subtype = otype.subtype(params)
             # Every entry gets its values checked, even one that deletes, as the single-object modules' argspecs do; the type and
             # the keywords a definition requires are needed only to create the object (Entry.complete, after the DISPLAY).
-            desired = spec.desired_from_params(params, subtype, check_required=False)
+            desired = otype.desired_from_params(params, subtype, check_required=False)
         except MQInputError as exc:
             raise MQInputError("{0}: {1}".format(where, exc.msg))
-        # A clntconn channel may share its name with another channel (ObjectType.namespaces): the key is both.
-        key = (params["name"], spec.namespace(subtype))
+        # The object's identity: its name, and its namespace (a clntconn channel may share its name with another channel).
+        key = otype.identity.of_params(otype, params, subtype)
         if key in seen:
             raise MQInputError("{0}: {1} {2!r} is already declared by {3}; each object may appear once{4}".format(
-                where, spec.kind, spec.label(*key), seen[key], " (give type to declare a clntconn of the same name)"
-                if spec.namespaces and not subtype else ""))
+                where, otype.kind, otype.label(key[0], key[-1]), seen[key], " (give type to declare a clntconn of the same name)"
+                if otype.namespaces and not subtype else ""))
         seen[key] = where
-        parsed.append(Entry(spec, where, params["name"], params["state"], desired if params["state"] != "absent" else {}, subtype,
+        for keyword, value in desired.items():
+            # MQ holds a value of a unique attribute on one object at most (a topic string: 3300 on the second DEFINE).
+            attr = otype.by_keyword[keyword]
+            if params["state"] != "absent" and attr.unique:
+                other = held.setdefault((keyword, attr.normalize(value)), where)
+                if other != where:
+                    raise MQInputError("{0}: {1}={2!r} is also declared by {3}; MQ allows one {4} per {1} ({5}: a second one "
+                                       "fails with {6} {7})".format(where, attr.option, value, other, otype.kind, keyword,
+                                                                    attr.unique, reason_name(attr.unique)))
+        parsed.append(Entry(otype, where, params["name"], params["state"], desired if params["state"] != "absent" else {}, subtype,
                             params["recreate"], params.get("force", False), params, params.get("purge", False)))
     return parsed
 
@@ -95,7 +100,7 @@ def validate_purge_prefix(prefix):
         raise MQInputError("purge.prefix={0!r} must be a non-empty name prefix, such as APP.".format(prefix))
     if "*" in prefix:
         raise MQInputError("purge.prefix={0!r} is a literal prefix, not a generic name: leave out the *".format(prefix))
-    LISTENER.validate_name(prefix, option="purge.prefix")
+    validate_name(prefix, "purge.prefix", 48, "MQ object")
     if prefix.startswith(SYSTEM_PREFIX):
         raise MQInputError("purge.prefix={0!r} names queue manager objects (SYSTEM.*), which are never purged".format(prefix))
     return prefix
@@ -104,12 +109,12 @@ def validate_purge_prefix(prefix):
 class _Plan:
     """What converge decided for one object: the definition change and the run-state change."""
 
-    __slots__ = ("spec", "name", "action", "commands", "applied", "row", "status", "subtype", "stop_first", "run", "state_before",
+    __slots__ = ("otype", "name", "action", "commands", "applied", "row", "status", "subtype", "stop_first", "run", "state_before",
                  "desired", "wanted", "change", "outcome", "namespace",
                  "restart_for", "restart_required")
 
-    def __init__(self, spec, name, action, commands=(), applied=None, row=None, subtype=None, desired=None, wanted=None):
-        self.spec = spec
+    def __init__(self, otype, name, action, commands=(), applied=None, row=None, subtype=None, desired=None, wanted=None):
+        self.otype = otype
         self.name = name
         self.action = action
         self.commands = list(commands)
@@ -129,11 +134,11 @@ class _Plan:
         self.restart_for = []
         self.restart_required = False
         # "" or the subtype whose namespace the object lives in (a clntconn channel may share its name with a svrconn).
-        self.namespace = spec.row_namespace(row) if row is not None else spec.namespace(subtype)
+        self.namespace = otype.row_namespace(row) if row is not None else otype.namespace(subtype)
 
     @property
     def label(self):
-        return self.spec.label(self.name, self.namespace)
+        return self.otype.label(self.name, self.namespace)
 
     @property
     def key(self):
@@ -141,81 +146,81 @@ class _Plan:
 
     def send(self, client):
         """Send the definition commands; after a race with another writer, adopt what was done instead."""
-        self.change = Applying(self.spec, self.name, self.action, self.commands, self.row, self.desired)
+        self.change = Applying(self.otype, self.name, self.action, self.commands, self.row, self.desired)
         self.change.run(client)
         if self.change.raced:
             self.action, self.applied, self.row = self.change.action, self.change.applied, self.change.row
 
 
-def _read(client, spec, names, purge_prefix):
+def _read(client, otype, names, purge_prefix):
     """One DISPLAY for the declared names and the purge prefix: {name: [rows]} (a name has two rows when a svrconn and a
     clntconn share it)."""
     # A generic name is at most as long as a name (20 for channels): cut the prefix so that PREFIX* fits;
     # the names read are matched against the whole prefix afterwards.
-    prefixes = list(names) + ([purge_prefix[:spec.name_max - 1]] if purge_prefix else [])
+    prefixes = list(names) + ([purge_prefix[:otype.name_max - 1]] if purge_prefix else [])
     if not prefixes:
         return {}
-    key = spec.qualifier.lower()
+    key = otype.qualifier.lower()
     rows = {}
-    for row in client.display(spec.qualifier, covering_name(prefixes, generic=bool(purge_prefix))):
+    for row in client.display(otype.qualifier, generic_name_for(prefixes, generic=bool(purge_prefix))):
         rows.setdefault(row.get(key), []).append(row)
     return rows
 
 
-def _plan_type(client, runtime, spec, entries, purge):
+def _plan_type(client, runtime, otype, entries, purge):
     """Read one object type once and decide everything for it; raises before anything is changed."""
     purge_prefix = purge["prefix"] if purge else None
-    rows = _read(client, spec, [e.name for e in entries], purge_prefix)
+    rows = _read(client, otype, [e.name for e in entries], purge_prefix)
     plans = []
     for entry in entries:
         try:
-            row = spec.pick(rows.get(entry.name, []), entry.name, entry.subtype)
+            row = otype.pick(rows.get(entry.name, []), entry.name, entry.subtype)
         except MQInputError as exc:
             raise MQInputError("{0}: {1}".format(entry.where, exc.msg))
         entry.complete(row)
-        existing_subtype = spec.row_subtype(row)
+        existing_subtype = otype.row_subtype(row)
         if entry.state == "absent":
-            plan = _Plan(spec, entry.name, "deleted" if row else "absent",
-                         [delete_command(spec, entry.name, row, entry.purge)] if row else (),
+            plan = _Plan(otype, entry.name, "deleted" if row else "absent",
+                         [delete_command(otype, entry.name, row, entry.purge)] if row else (),
                          row=row, subtype=existing_subtype or entry.subtype)
             plan.stop_first = entry.force  # checked against the status below
         else:
-            action, commands, applied = plan_present(spec, entry.name, entry.desired, row, entry.recreate, entry.purge)
-            plan = _Plan(spec, entry.name, action, commands, applied, row, entry.subtype or existing_subtype, entry.desired, entry.state)
+            action, commands, applied = plan_present(otype, entry.name, entry.desired, row, entry.recreate, entry.purge)
+            plan = _Plan(otype, entry.name, action, commands, applied, row, entry.subtype or existing_subtype, entry.desired, entry.state)
             plan.stop_first = action == "recreated"
-            if action == "updated" and entry.state in ("present", "started") and spec.lifecycle:
-                plan.restart_for = spec.lifecycle.at_next_start(applied)
+            if action == "updated" and entry.state in ("present", "started") and otype.lifecycle:
+                plan.restart_for = otype.lifecycle.at_next_start(applied)
         plan.run = entry.state  # resolved against the status below
         plans.append(plan)
     if purge:
         managed = {plan.key for plan in plans}
         for name in sorted(rows):
             for row in rows[name]:
-                if (name, spec.row_namespace(row)) not in managed and name.startswith(purge_prefix) and not name.startswith(SYSTEM_PREFIX):
-                    command = delete_command(spec, name, row, purge.get("messages"),
+                if (name, otype.row_namespace(row)) not in managed and name.startswith(purge_prefix) and not name.startswith(SYSTEM_PREFIX):
+                    command = delete_command(otype, name, row, purge.get("messages"),
                                              how="set purge.messages: true to delete undeclared queues with their messages")
-                    plan = _Plan(spec, name, "purged", [command], row=row, subtype=spec.row_subtype(row))
+                    plan = _Plan(otype, name, "purged", [command], row=row, subtype=otype.row_subtype(row))
                     plan.stop_first = purge["force"]
                     plans.append(plan)
     if runtime is not None:  # a type that never runs (queues) has no status to read and nothing to start or stop
         _read_status(runtime, plans)
         for plan in plans:
             _resolve(runtime, plan)
-        _refuse_what_cannot_run(spec, entries, plans)
+        _refuse_what_cannot_run(otype, entries, plans)
     else:
         for plan in plans:
             plan.run, plan.stop_first = None, False
     return plans
 
 
-def _refuse_what_cannot_run(spec, entries, plans):
+def _refuse_what_cannot_run(otype, entries, plans):
     """Refuse, before any change, runs that MQ would only refuse after the DEFINEs and the wait."""
     def value(entry, plan, keyword):
         # What the object will hold: the entry's value, else the current one (none after a recreate).
         row = plan.row if plan.action != "recreated" else None
         return entry.desired.get(keyword, (row or {}).get(keyword.lower()))
 
-    lifecycle = spec.lifecycle
+    lifecycle = otype.lifecycle
     if lifecycle.address:
         # Objects that occupy an address (listeners: IPADDR and PORT) cannot run two on one; the second would end at once
         # and burn the whole wait_timeout.
@@ -228,13 +233,13 @@ def _refuse_what_cannot_run(spec, entries, plans):
             where = (str(value(entry, plan, host_keyword) or "").strip().upper(), int(port))
             if where in occupied:
                 raise MQInputError("{0}: {1} {2!r} and {3} would both listen on port {4}{5}; only one of them can run".format(
-                    entry.where, spec.kind, entry.name, occupied[where], where[1], " of " + where[0] if where[0] else ""))
+                    entry.where, otype.kind, entry.name, occupied[where], where[1], " of " + where[0] if where[0] else ""))
             occupied[where] = entry.where
     for entry, plan in zip(entries, plans):
         for operation, keyword in lifecycle.needs_keyword.items():
             if plan.run == operation and not str(value(entry, plan, keyword) or "").strip():
                 raise MQInputError("{0}: state={1!r} needs {2}: MQ cannot {3} a {4} without {5}".format(
-                    entry.where, entry.state, spec.by_keyword[keyword].option, operation, spec.kind, keyword))
+                    entry.where, entry.state, otype.by_keyword[keyword].option, operation, otype.kind, keyword))
 
 
 def _read_status(runtime, plans):
@@ -258,7 +263,7 @@ def _resolve(runtime, plan):
         if active and not plan.stop_first:
             how = "set purge.force: true to stop and delete unmanaged objects" if plan.action == "purged" else \
                 "set force: true to stop and delete it"
-            raise active_error(plan.spec, plan.name, plan.status, how)
+            raise active_error(plan.otype, plan.name, plan.status, how)
         plan.stop_first = bool(active)
         plan.run = None
         return
@@ -292,7 +297,7 @@ def _fan_out(runtimes, plans, operation_of, before_delete=False):
         operation = operation_of(plan)
         if operation is None:
             continue
-        runtime = runtimes[plan.spec.kind]
+        runtime = runtimes[plan.otype.kind]
         # A (re)defined object starts out with no status; the status read belongs to the one deleted.
         before = summarize(plan.status if before_delete or plan.action not in ("created", "recreated") else [])
         if operation == "restart":
@@ -315,20 +320,20 @@ def _fan_out(runtimes, plans, operation_of, before_delete=False):
     if failed:
         message = "; ".join(runtime.describe_failures([outcome]) for runtime, outcome in failed)
         raise MQWaitError(message, [outcome.failure() for _runtime, outcome in failed],
-                          result={"sync_results": [dict(outcome.as_dict(), type=runtime.spec.kind) for runtime, outcome, _watch in pairs]})
+                          result={"sync_results": [dict(outcome.as_dict(), type=runtime.otype.kind) for runtime, outcome, _watch in pairs]})
     return followed
 
 
 def converge(client, managed, policy, stop=None, purge=None):
-    """Make the queue manager hold ``managed`` [(spec, [Entry])]; returns the module result.
+    """Make the queue manager hold ``managed`` [(otype, [Entry])]; returns the module result.
 
     ``policy``: the WaitPolicy of every start and stop; ``stop``: the stop options (stop_mode, stop_status).
     ``purge``: {"prefix", "force"} deletes unmanaged objects of the managed types whose names start with prefix.
     """
-    runtimes = {spec.kind: ObjectRuntime(client, spec, policy, stop=stop) if spec.lifecycle else None for spec, _entries in managed}
+    runtimes = {otype.kind: ObjectRuntime(client, otype, policy, stop=stop) if otype.lifecycle else None for otype, _entries in managed}
     plans = []
-    for spec, entries in managed:
-        plans.extend(_plan_type(client, runtimes[spec.kind], spec, entries, purge))
+    for otype, entries in managed:
+        plans.extend(_plan_type(client, runtimes[otype.kind], otype, entries, purge))
 
     waited = []
     try:
@@ -336,13 +341,13 @@ def converge(client, managed, policy, stop=None, purge=None):
         for plan in sorted(plans, key=lambda p: p.action not in ("deleted", "purged")):
             plan.send(client)
             if plan.change.raced and plan.wanted in ("started", "stopped"):
-                _resolve_again(runtimes[plan.spec.kind], plan)
+                _resolve_again(runtimes[plan.otype.kind], plan)
         # The stop phase of a restart for changed attributes, after their ALTER; the start phase sums it (plan.outcome).
         _fan_out(runtimes, plans, lambda p: "stop" if p.run == "restart" else None, before_delete=True)
         for plan in plans:
             if plan.restart_required:
-                client.warnings.append(restart_warning(plan.spec, plan.name, [option_label(plan.spec, k) for k in plan.restart_for],
-                                                       plan.spec.lifecycle.is_passive(plan.subtype)))
+                client.warnings.append(restart_warning(plan.otype, plan.name, [option_label(plan.otype, k) for k in plan.restart_for],
+                                                       plan.otype.lifecycle.is_passive(plan.subtype)))
         waited = waited + _fan_out(runtimes, plans, lambda p: p.run)
     except MQError as exc:
         # The result says what was done; what was planned and never sent is listed apart, and the message says so.
@@ -361,16 +366,16 @@ def _resolve_again(runtime, plan):
     """After a race the object is not what the plan read: decide its START/STOP from its status now."""
     plan.status = [] if plan.action in ("created", "recreated") else runtime.statuses([plan.name])[plan.name]
     plan.run, plan.stop_first = plan.wanted, False
-    plan.restart_for = plan.spec.lifecycle.at_next_start(plan.applied) if plan.action == "updated" and plan.spec.lifecycle else []
+    plan.restart_for = plan.otype.lifecycle.at_next_start(plan.applied) if plan.action == "updated" and plan.otype.lifecycle else []
     _resolve(runtime, plan)
 
 
 def _who(plan):
     """How a result entry names the object: type and name, and for a type whose objects may share a name across namespaces
     (channels: a svrconn and a clntconn), the subtype that tells them apart (null when unknown)."""
-    who = {"type": plan.spec.kind, "name": plan.name}
-    if plan.spec.namespaces:
-        subtype = plan.spec.row_subtype(plan.row) or plan.subtype
+    who = {"type": plan.otype.kind, "name": plan.name}
+    if plan.otype.namespaces:
+        subtype = plan.otype.row_subtype(plan.row) or plan.subtype
         who["subtype"] = subtype.lower() if subtype else None
     return who
 
@@ -380,8 +385,8 @@ def _names(entries, shown=5):
     return ", ".join(names[:shown]) + (" and {0} more".format(len(names) - shown) if len(names) > shown else "")
 
 
-def _facts(spec, wire):
-    facts = spec.facts({k.lower(): v for k, v in wire.items()})
+def _facts(otype, wire):
+    facts = otype.facts({k.lower(): v for k, v in wire.items()})
     facts.pop("name", None)
     return facts
 
@@ -417,26 +422,26 @@ def _result(client, plans, waited, failed=False):
             planned_run = OPERATION_RESULT.get(plan.run) if not sent else None
             if planned_action or planned_run:
                 not_attempted.append(dict(_who(plan), action=planned_action, run_action=planned_run, changed_attributes=sorted(
-                    option_label(plan.spec, k) for k in plan.applied) if planned_action else []))
+                    option_label(plan.otype, k) for k in plan.applied) if planned_action else []))
         if action is None or (action in ("unchanged", "absent") and not run_action and not raced):
             continue  # the failed command is in the message and last in commands
-        changes.append(dict(_who(plan), action=action, changed_attributes=sorted(option_label(plan.spec, k) for k in applied),
+        changes.append(dict(_who(plan), action=action, changed_attributes=sorted(option_label(plan.otype, k) for k in applied),
                             run_action=run_action, raced=raced))
-        if plan.spec.lifecycle:  # a type that runs (not a queue) says whether a change waits for a restart
-            changes[-1].update(restarted_for=[option_label(plan.spec, k) for k in plan.restart_for] if run_action == "restarted" else [],
+        if plan.otype.lifecycle:  # a type that runs (not a queue) says whether a change waits for a restart
+            changes[-1].update(restarted_for=[option_label(plan.otype, k) for k in plan.restart_for] if run_action == "restarted" else [],
                                restart_required=plan.restart_required)
         if action in ("unchanged", "absent") and not run_action:
             continue  # raced into nothing to do: listed, but no diff
-        key = plan.spec.kind + "s"
+        key = plan.otype.list_option
         old, new = {}, {}
         if action in ("deleted", "purged", "recreated"):
-            old = plan.spec.facts(plan.row)
+            old = plan.otype.facts(plan.row)
             old.pop("name", None)
         if action in ("created", "recreated"):
-            new = _facts(plan.spec, applied)
+            new = _facts(plan.otype, applied)
         elif action == "updated":
-            old = {option_label(plan.spec, k): plan.spec.by_keyword[k].fact(plan.row.get(k.lower())) for k in applied}
-            new = _facts(plan.spec, applied)
+            old = {option_label(plan.otype, k): plan.otype.by_keyword[k].fact(plan.row.get(k.lower())) for k in applied}
+            new = _facts(plan.otype, applied)
         if run_action:
             old["state"] = plan.state_before
             new["state"] = run_action
@@ -455,5 +460,5 @@ def _result(client, plans, waited, failed=False):
     if failed:
         result["not_attempted"] = not_attempted
     if not client.check_mode:
-        result["sync_results"] = [dict(outcome.as_dict(), type=runtime.spec.kind) for runtime, outcome in waited]
+        result["sync_results"] = [dict(outcome.as_dict(), type=runtime.otype.kind) for runtime, outcome in waited]
     return result

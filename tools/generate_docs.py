@@ -1,0 +1,476 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Write the documentation that the type registry (plugins/module_utils/_types.py) decides, between markers.
+
+    python tools/generate_docs.py            # rewrite every generated block
+    python tools/generate_docs.py --check    # exit 1, naming the files, when a committed block differs from the rows
+
+Each object type's row holds its options' descriptions (Attr.doc); the options every object module shares (name, state,
+attributes, recreate, force, purge) and the values every object module returns are worded here once, from what the row
+says about the type. The blocks: the options, Ansible attributes and common return values of each single-object module
+(its own facts, such as RV(topic), stay written by hand), the list options of mq_objects with their suboptions,
+mq_info's types and facts, the provision role's variables (argument spec, task, declared list), the README's table of
+object types and the action group in meta/runtime.yml (every module in plugins/modules that takes the connection options).
+A block sits between a BEGIN and an END line that say it is generated; everything outside them is written by hand.
+tests/unit/plugins/test_generated_docs.py fails when a row changes and the blocks are not written again.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sys
+import textwrap
+
+import yaml
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WIDTH = 120
+BEGIN = "BEGIN generated from the type registry by tools/generate_docs.py: edit the rows in plugins/module_utils/_types.py"
+END = "END generated"
+NAME_CHARS = "C(A-Z a-z 0-9 . / _ %)"
+
+
+def _registry():
+    """The registry and the argument-spec builders, imported from this checkout (dev link or the collection copy)."""
+    here = ROOT
+    parts = here.split(os.sep)
+    if parts[-3:-1] == ["ansible_collections", "mqrest"] and parts[-1] == "admin":
+        sys.path.insert(0, os.sep.join(parts[:-3]))
+    else:
+        sys.path.insert(0, os.path.join(ROOT, ".tmp", "dev"))
+    from ansible_collections.mqrest.admin.plugins.module_utils import _argspec, _errors, _types  # pylint: disable=import-outside-toplevel
+    return _types.REGISTRY, _argspec, _errors
+
+
+# -- the options every object module shares ------------------------------------------------------------------------
+def _a(word):
+    return ("an " if word[:1].lower() in "aeiou" else "a ") + word
+
+
+def _and(words):
+    words = list(words)
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def common_docs(otype, bulk):
+    """{option: [paragraphs]} of the entry options besides the attributes, worded from the row."""
+    kind, lifecycle = otype.kind, otype.lifecycle
+    fixed = [a for a in otype.fixed_attrs if a.option]
+    docs = {}
+    docs[otype.identity.option] = [
+        "Name of the {0}, 1 to {1} characters from {2}; anything else (blanks, quotes, parentheses, C(*), line breaks) "
+        "fails the task before any request.".format(kind, otype.name_max, NAME_CHARS),
+        "MQ names are case-sensitive and are sent exactly as given, so V(app.in) and V(APP.IN) name two different {0}s. "
+        "C(runmqsc) folds unquoted names to upper case, so {1} defined there without quotes has an upper-case name.".format(
+            kind, _a(kind))] + list(otype.identity.doc)
+    creating = "V(present) makes the {0} exist with the given attributes; attributes not given are left alone. An existing {0} " \
+               "needs only its O(name){1}.".format(kind, "; its type comes from its definition" if otype.subtype_attr else "")
+    needs = [a.option for a in fixed if a.default is None] + [otype.by_keyword[k].option for keys in otype.required.values() for k in keys]
+    if needs:
+        creating += " Options needed only to create it ({0}) are checked after the one C(DISPLAY), before anything is " \
+                    "changed, naming every missing one at once.".format(_and(["O({0})".format(o) for o in dict.fromkeys(needs)]))
+    state = [creating]
+    absent = "V(absent) deletes it."
+    if lifecycle:
+        absent += " An active {0} is only stopped and deleted with O(force=true).".format(kind)
+    if otype.messages:
+        absent += " One that holds messages is deleted only with O(purge=true)."
+    state.append(absent)
+    if lifecycle:
+        state.append("V(started) and V(stopped) imply V(present) and then start or stop the {0}{1}. They send nothing when "
+                     "it is already in that state.".format(kind, "" if bulk else ", waiting for the result when O(wait=true)"))
+        if bulk:
+            state.append("The waiting options are set once for the task. V(restarted) is not offered here; restart objects "
+                         "with M(mqrest.admin.mq_restart).")
+        else:
+            state.append("V(restarted) implies V(present) and then always restarts the {0}, as M(mqrest.admin.mq_restart) does. "
+                         "It stops the {0} when it runs, waiting for the stop even with O(wait=false) because MQ refuses to "
+                         "start an object that is still stopping, then starts it, waiting for the start when O(wait=true). In "
+                         "check mode it reports the commands and sends neither.".format(kind))
+    else:
+        state.append("{0}s have no run state, so there is no V(started) or V(stopped).".format(kind.capitalize()))
+    docs["state"] = state
+    free = [a for a in otype.attrs if not a.option]
+    if free:
+        attributes = ["Further MQSC {0} attributes that have no option of their own, as a dictionary of keyword to value{1}.".format(
+            kind, ", for example C({0})".format(otype.attributes_example) if otype.attributes_example else ""),
+            "Keywords are case-insensitive and are checked against the attributes MQ defines for {0}{1}; an unknown keyword "
+            "is an error that suggests the closest known ones. A keyword that has an option of its own must be set with "
+            "that option.".format(_a(kind), " of its type" if otype.subtype_attr else "")]
+    else:
+        attributes = ["Further MQSC attributes without an option of their own. Every {0} attribute this collection manages has "
+                      "an option, so this takes only an empty dictionary.".format(kind)]
+    docs["attributes"] = attributes
+    recreate = "Allow deleting and defining the {0} again when a change can only be made that way: MQ cannot change {1} of " \
+               "an existing {0} in place. The new definition starts from MQ's defaults plus the options given here.".format(
+                   kind, _and(["O({0})".format(a.option) for a in fixed]) if fixed else "some attributes")
+    if lifecycle:
+        recreate += " An active {0} is stopped first.".format(kind)
+    if otype.messages:
+        recreate += " One that holds messages also needs O(purge=true)."
+    docs["recreate"] = [recreate]
+    if lifecycle:
+        docs["force"] = ["With O(state=absent), stop an active {0} before deleting it. Without it the task fails and leaves "
+                         "the {0} alone.".format(kind)]
+        if not bulk:
+            docs["force"].append("The stop before a delete is always waited for, even with O(wait=false), because MQ refuses "
+                                 "to delete an object that is still stopping.")
+    if otype.messages:
+        keyword, subtypes = otype.messages
+        what = _and([otype.subtype_label(s) for s in subtypes])
+        docs["purge"] = [
+            "Allow deleting a {0} {1} that holds messages, discarding them (C(DELETE {2} ... PURGE)); with O(recreate=true), "
+            "allow recreating one.".format(what, kind, _and(subtypes)),
+            "Without it, such a {0} fails the task before anything is changed, saying how many messages it holds "
+            "(C({1})). MQ itself refuses to delete a {0} with uncommitted messages or one an application has open, whatever "
+            "this option says; that failure shows MQ's reason code and message.".format(kind, keyword)]
+    return docs
+
+
+def attr_doc(otype, attr):
+    """An attribute option's paragraphs: its row's ``doc``, and what MQ answers to a second object with a unique value."""
+    paragraphs = list(attr.doc)
+    if attr.unique:
+        paragraphs.append("Another {0} object holding the same O({1}) is refused by MQ ({2} C({3})).".format(
+            otype.kind, attr.option, attr.unique, otype.reasons[attr.unique]))
+    return paragraphs
+
+
+# -- YAML text -----------------------------------------------------------------------------------------------------
+def _scalar(text):
+    """A YAML scalar for ``text``: plain where YAML reads it back unchanged, else double-quoted."""
+    try:
+        plain = yaml.safe_load(text) == text and not re.search(r": |\s#|^[\-?:,\[\]{}#&*!|>'\"%@`]", text)
+    except yaml.YAMLError:
+        plain = False
+    return text if plain else '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _paragraphs(paragraphs, indent):
+    lines = []
+    for text in paragraphs:
+        lines.extend(textwrap.wrap(_scalar(text), WIDTH, initial_indent=" " * indent + "- ", subsequent_indent=" " * (indent + 2),
+                                   break_long_words=False, break_on_hyphens=False))
+    return lines
+
+
+def _or(words):
+    words = list(words)
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def _flow(value):
+    return yaml.safe_dump(value, default_flow_style=True, width=10000).strip().replace("\n...", "")
+
+
+def option_lines(name, spec, paragraphs, indent, suboptions=None):
+    """One option's documentation: description, then type, elements, choices, default, aliases and required as the
+    argument spec says (validate-modules compares them)."""
+    pad = " " * indent
+    lines = ["{0}{1}:".format(pad, name), "{0}  description:".format(pad)] + _paragraphs(paragraphs, indent + 4)
+    for key in ("type", "elements", "required", "choices", "default", "aliases"):
+        if key in spec and not (key == "required" and not spec[key]):
+            lines.append("{0}  {1}: {2}".format(pad, key, _flow(spec[key])))
+    if suboptions is not None:
+        lines.append("{0}  suboptions:".format(pad))
+        lines.extend(suboptions)
+    return lines
+
+
+_OPTION_REF = re.compile(r"\b(O|RV)\(([a-z_]+)((?:=[^)]*)?)\)")
+
+
+def _retarget(paragraphs, otype, entry_options, bulk_options):
+    """Option references as seen from an mq_objects entry: O(x) of the entry becomes O(list[].x), one of mq_objects itself
+    stays, any other (and every RV()) points at the single-object module."""
+    def fix(match):
+        role, option, value = match.groups()
+        if role == "O" and option in entry_options:
+            return "O({0}[].{1}{2})".format(otype.list_option, option, value)
+        if role == "O" and option in bulk_options:
+            return match.group(0)
+        return "{0}(mqrest.admin.{1}#module:{2}{3})".format(role, otype.module, option, value)
+    return [_OPTION_REF.sub(fix, text) for text in paragraphs]
+
+
+def entry_option_lines(otype, argspec, indent, bulk=False, bulk_options=()):
+    """The options of one object (a module's options, or an mq_objects entry's suboptions)."""
+    options = argspec.entry_options(otype, restart=not bulk)
+    docs = common_docs(otype, bulk)
+    docs.update((a.option, attr_doc(otype, a)) for a in otype.attrs if a.option)
+    lines = []
+    for name, spec in options.items():
+        paragraphs = docs[name]
+        if not paragraphs:
+            raise SystemExit("{0}: option {1} has no description (Attr.doc)".format(otype.kind, name))
+        if bulk:
+            paragraphs = _retarget(paragraphs, otype, options, bulk_options)
+        lines.extend(option_lines(name, spec, paragraphs, indent))
+    return lines
+
+
+# -- what every object module returns -------------------------------------------------------------------------------
+# The support of each Ansible attribute: the same for every object module.
+ATTRIBUTES = ["  check_mode:", "    support: full", "  diff_mode:", "    support: full", "  idempotent:", "    support: full",
+              "  platform:", "    description: Target operating systems and families that the module can be run against.",
+              "    support: full", "    platforms: posix",
+              "    details: Runs on the controller (C(delegate_to=localhost)) or any host that reaches the mqweb server over HTTPS."]
+
+
+def _return_value(name, paragraphs, returned, type_, indent=0, **more):
+    pad = " " * indent
+    lines = ["{0}{1}:".format(pad, name), "{0}  description:".format(pad)] + _paragraphs(paragraphs, indent + 4)
+    lines += ["{0}  returned: {1}".format(pad, returned)] if returned else []
+    lines.append("{0}  type: {1}".format(pad, type_))
+    for key, value in more.items():
+        lines.append("{0}  {1}: {2}".format(pad, key, _flow(value)))
+    return lines
+
+
+def _reasons(codes):
+    errors = _registry()[2]
+    return _or(["{0} {1}".format(code, errors.reason_name(code)) for code in sorted(codes)])
+
+
+def return_lines(otype):
+    """The RETURN values every object module has, worded from the row; the object's own entry (its facts, with a sample)
+    and anything particular to the module stay written by hand after the block."""
+    kind, lifecycle, verbs = otype.kind, otype.lifecycle, otype.verbs
+    actions = ["created", "updated"] + (["recreated"] if otype.fixed_attrs else []) + ["unchanged", "deleted", "absent"]
+    lines = _return_value("action", ["What was done to the definition."], "always", "str", sample="updated", choices=actions)
+    if lifecycle:
+        run_action = ["What was done to the run state, besides RV(action)'s change to the definition. V(started), V(stopped) "
+                      "or V(restarted) when this task's own command did it (in check mode, what it would do); null when the "
+                      "state was already right, when another writer had done it, or with O(state=present) or O(state=absent)."]
+        if lifecycle.failing:
+            failing = _or(["C({0})".format(state) for state in sorted(lifecycle.failing)])
+            run_action.append("V(restarted) with O(state=started) too, for changed attributes (RV(restarted_for)) or for {0} that "
+                              "was {1} (RV(restarted_for) then empty).".format(_a(kind), failing))
+        run_action.append("The diff then shows C(state) before and after (C(state) before is left out for an object this task "
+                          "created).")
+        lines += _return_value("run_action", run_action, "success, unless O(state=absent)", "str", sample="started",
+                               choices=["started", "stopped", "restarted"])
+        lines += _return_value("restarted_for", [
+            "The changed attributes that this task restarted the object for (O(state=started) and an C(ALTER) of attributes "
+            "that a running object only takes when it next starts); empty otherwise. RV(run_action) is then V(restarted). The "
+            "idempotency guide lists these attributes per object type."], "success, unless O(state=absent)", "list",
+            elements="str")
+        passive = ", or {0} {1}, whose running instances a restart would end".format(
+            _a(_or([otype.subtype_label(s) for s in sorted(lifecycle.passive)])), kind) if lifecycle.passive else ""
+        lines += _return_value("restart_required", [
+            "True when the object runs and keeps the old values of changed attributes until it next starts, because this task "
+            "did not restart it (O(state=present){0}). A warning names the attributes.".format(passive)],
+            "success, unless O(state=absent)", "bool", sample=False)
+    free = any(not a.option for a in otype.attrs)
+    lines += _return_value("changed_attributes", ["Options{0} that were or would be changed.".format(
+        " (or lower-case MQSC keywords given in O(attributes))" if free else "")], "always", "list", elements="str")
+    lines += _return_value("commands", ["MQSC commands that were sent, or that would be sent in check mode, in runmqsc form."],
+                           "always", "list", elements="str")
+    lines += _return_value("diff", ["Before and after values of the changed attributes{0}.".format(
+        ", and C(state) before and after when RV(run_action) is set" if lifecycle else "")], "when diff mode is enabled", "dict")
+    lines += _return_value("raced", [
+        "True when another writer changed the {0} between this task's read and its command (a C({1}) answered {2} because it "
+        "exists now, an C({3}) or C({4}) answered {5} because it is gone), and the task read it again and converged from there. "
+        "RV(action) and RV(changed_attributes) say what this task's own commands did.".format(
+            kind, verbs.create.verb, _or(str(c) for c in sorted(verbs.create.raced)), verbs.change.verb, verbs.remove.verb,
+            _or(str(c) for c in sorted(verbs.change.raced | verbs.remove.raced)))], "success", "bool", sample=False)
+    lines += _return_value("not_attempted", [
+        "When the task failed part-way, the planned MQSC commands that were never sent, in runmqsc form. RV(commands) lists "
+        "those that were sent, the last of them the one that failed."], "failure", "list", elements="str")
+    if lifecycle:
+        lines += _return_value("sync_result", [
+            "Facts about the start, stop or restart that was issued and waited for. A restart sums both phases, as the "
+            "RV(mqrest.admin.mq_restart#module:sync_results) of M(mqrest.admin.mq_restart) do."],
+            "when a start, stop or restart was issued and not in check mode", "dict")
+        lines.append("  contains:")
+        lines += _return_value("operation", ["V(started), V(stopped) or V(restarted)."], None, "str", indent=4)
+        lines += _return_value("polls", ["Number of status requests made while waiting."], None, "int", indent=4)
+        lines += _return_value("elapsed_seconds", ["Seconds from sending the command until the status confirmed it."], None,
+                               "float", indent=4)
+        lines += _return_value("by_another_writer", [
+            "True when MQ answered that the {0} already was started ({1}) or stopped ({2}), because another writer got there "
+            "between this task's status read and its command. That is not counted as this task's change.".format(
+                kind, _reasons(lifecycle.already_started), _reasons(lifecycle.already_stopped)),
+            "For a restart, true when MQ answered either phase so."], None, "bool", indent=4)
+        if lifecycle.hold:
+            lines += _return_value("held_stopped", ["As RV(held_stopped)."], "when RV(held_stopped) is", "bool", indent=4)
+        lines.append("  sample: {operation: started, polls: 3, elapsed_seconds: 0.41}")
+    return lines
+
+
+# -- the blocks ----------------------------------------------------------------------------------------------------
+def blocks():
+    """{path relative to the repository: {block name: text}} of every generated block."""
+    registry, argspec, _unused = _registry()
+    out = {}
+    bulk_options = {"purge", "wait", "wait_timeout", "poll_interval", "outage_grace", "stop_mode", "stop_status", "retrying_grace"}
+    for otype in registry:
+        out["plugins/modules/{0}.py".format(otype.module)] = {
+            "attributes": ATTRIBUTES, "options": entry_option_lines(otype, argspec, 2), "return": return_lines(otype)}
+    bulk = []
+    for otype in registry:
+        paragraphs = ["The {0} this task manages, each with the per-object options of M(mqrest.admin.{1}).".format(
+            otype.list_option, otype.module)] + list(otype.doc) + [
+            "Two entries with the same O({0}[].{1}) are refused before any request: MQ allows one {2} object per {3}.".format(
+                otype.list_option, a.option, otype.kind, a.option.replace("_", " ")) for a in otype.attrs if a.unique] + [
+            "Leave the option out to leave {0} alone. An empty list manages no {1}, which with O(purge) deletes every {1} whose "
+            "name starts with the prefix.".format(otype.list_option, otype.kind)]
+        bulk.extend(option_lines(otype.list_option, {"type": "list", "elements": "dict"}, paragraphs, 2,
+                                 entry_option_lines(otype, argspec, 6, bulk=True, bulk_options=bulk_options)))
+    out["plugins/modules/mq_objects.py"] = {"options": bulk}
+    out["plugins/modules/mq_info.py"] = {
+        "options": option_lines("types", {"type": "list", "elements": "str", "choices": ["qmgr"] + registry.kinds,
+                                          "default": ["qmgr"] + registry.kinds},
+                                ["What to read: V(qmgr) (C(DISPLAY QMGR) and C(DISPLAY QMSTATUS)) and the object types. The "
+                                 "default reads the queue manager and every object type."], 2),
+        "return": sum((_info_return(otype) for otype in registry), [])}
+    out["roles/provision/meta/argument_specs.yml"] = {"variables": sum((_role_option(otype) for otype in registry), [])}
+    out["roles/provision/tasks/main.yml"] = {"lists": ["    {0}: \"{{{{ mq_{0} | default(omit) }}}}\"".format(t.list_option)
+                                                       for t in registry]}
+    out["roles/provision/vars/main.yml"] = {"declared": ["provision_declared:"] + [
+        "  - \"{{{{ mq_{0} | default(none) }}}}\"".format(t.list_option) for t in registry]}
+    out["README.md"] = {"types": _readme_table(registry)}
+    out["docs/docsite/rst/guide_architecture.rst"] = {"rows": _guide_table(registry)}
+    # Every module that takes the connection options (its documentation extends mqrest.admin.connection) is in the
+    # action group, so that module_defaults for group/mqrest.admin.mq reach a new one too; check_role_vars and
+    # qmgr_restart_report take none (the group's defaults would be refused by them).
+    modules = sorted(os.path.splitext(f)[0] for f in os.listdir(os.path.join(ROOT, "plugins", "modules")) if f.endswith(".py")
+                     and "mqrest.admin.connection" in _read(os.path.join(ROOT, "plugins", "modules", f)))
+    out["meta/runtime.yml"] = {"action_group": ["    - " + m for m in modules]}
+    out["roles/provision/README.md"] = {"variables": ["| Variable | Default | Meaning |", "| --- | --- | --- |"] + [
+        "| `mq_{0}` | undefined | entries of `mqrest.admin.{1}` options; undefined leaves {0} alone |".format(t.list_option, t.module)
+        for t in registry]}
+    return {path: {name: "\n".join(lines) + "\n" for name, lines in found.items()} for path, found in out.items()}
+
+
+def _read(path):
+    with open(path, encoding="utf-8") as handle:
+        return handle.read()
+
+
+def _info_return(otype):
+    paragraphs = ["Matching {0}, as M(mqrest.admin.{1}) reports them{2}.".format(
+        otype.list_option, otype.module, ", each with its status records" if otype.lifecycle else "")]
+    if otype.subtype_attr and not otype.lifecycle:
+        paragraphs[0] = paragraphs[0][:-1] + " (C({0}) {1}). {2} have no status records here.".format(
+            otype.subtype_attr.option, _or(["V({0})".format(otype.subtype_label(c)) for c in otype.subtype_attr.choices]), otype.list_option.capitalize())
+    elif not otype.lifecycle:
+        paragraphs[0] += " {0} have no status records here.".format(otype.list_option.capitalize())
+    if otype.messages:
+        keyword, subtypes = otype.messages
+        paragraphs.append("{0} {1}'s C({2}) is the number of messages on it.".format(
+            _a(_and([otype.subtype_label(s) for s in subtypes])).capitalize(), otype.kind, keyword.lower()))
+    lines = ["{0}:".format(otype.list_option), "  description:"] + _paragraphs(paragraphs, 4) + [
+        "  returned: when O(types) contains V({0})".format(otype.kind), "  type: list", "  elements: dict"]
+    if otype.lifecycle:
+        lines += ["  contains:", "    status:", "      description:"] + _paragraphs([
+            "Status records (C(DISPLAY {0}), lower-case MQSC keywords); empty when the {1} has no status record.".format(
+                otype.lifecycle.status_qualifier, otype.kind)], 8) + [
+            "      type: list", "      elements: dict", "    status_summary:", "      description:"] + _paragraphs([
+                "The status values, for example V(RUNNING), V(RUNNING x3) or V(no status record)."], 8) + ["      type: str"]
+    return lines
+
+
+def _role_option(otype):
+    paragraphs = ["{0}, each a dictionary of M(mqrest.admin.{1}) options without the connection{2} options.".format(
+        otype.list_option.capitalize(), otype.module, " and waiting" if otype.lifecycle else ""),
+        "Leave it undefined to leave {0} alone; an empty list declares that there are none (see O(provision_purge)).".format(
+            otype.list_option)]
+    return option_lines("mq_" + otype.list_option, {"type": "list", "elements": "dict"}, paragraphs, 6)
+
+
+def _readme_table(registry):
+    lines = ["| Object type | Module | `mq_objects` key, role variable | Run state |", "| --- | --- | --- | --- |"]
+    for otype in registry:
+        lines.append("| {0} | `mqrest.admin.{1}`: {2} | `{3}`, `mq_{3}` | {4} |".format(
+            otype.kind, otype.module, otype.summary, otype.list_option,
+            "started, stopped, restarted (`{0}`)".format(otype.lifecycle.status_qualifier) if otype.lifecycle else "none"))
+    return lines
+
+
+def _guide_table(registry):
+    """The architecture guide's table of rows: what each row says beyond its attributes, as the row says it."""
+    def lit(text):
+        return "``{0}``".format(text)
+
+    lines = ["", ".. list-table::", "   :header-rows: 1", "   :widths: 10 14 24 10 42", "",
+             "   * - Row", "     - DISPLAY", "     - Fixed once created", "     - Lifecycle", "     - Besides its attributes"]
+    for otype in registry:
+        fixed = []
+        for attr in otype.fixed_attrs:
+            notes = ["the subtype"] if attr is otype.subtype_attr else []
+            notes += ["the command's qualifier"] if attr is otype.type_attr and otype.type_in_qualifier else []
+            notes += ["default " + lit(attr.fact(attr.default))] if attr.default else []
+            notes += ["unique: a second one is {0} {1}".format(attr.unique, otype.reasons[attr.unique])] if attr.unique else []
+            fixed.append(lit(attr.keyword) + (" ({0})".format("; ".join(notes)) if notes else ""))
+        if otype.subtype_attr is not None and otype.subtype_attr not in otype.fixed_attrs:
+            fixed.append("none ({0} is the subtype)".format(lit(otype.subtype_attr.keyword)))
+        lifecycle = otype.lifecycle
+        said = []
+        if otype.type_default:
+            said.append("{0} {1}".format(lit("type_default"), lit(otype.subtype_label(otype.type_default))))
+        if otype.required:
+            said.append("{0} {1}".format(lit("required"), ", ".join(
+                "{0}: {1}".format(subtype, " ".join(keys)) if subtype else " ".join(keys) for subtype, keys in otype.required.items())))
+        if otype.messages:
+            said.append("{0} {1} of {2}".format(lit("messages"), lit(otype.messages[0]), ", ".join(otype.messages[1])))
+        for keyword, (qualifier, values, what) in otype.references.items():
+            said.append("{0} {1}: a {2} ({3})".format(lit("references"), lit(keyword), what, lit(otype.by_keyword[keyword].option + "_check")))
+        for subtype, (keyword, value) in otype.namespaces.items():
+            said.append("{0} {1}: {2}".format(lit("namespaces"), subtype, lit("{0}({1})".format(keyword, value))))
+        if lifecycle and lifecycle.address:
+            said.append("{0} {1}".format(lit("address"), ", ".join(lifecycle.address)))
+        if lifecycle and lifecycle.needs_keyword:
+            said.append("{0} {1}".format(lit("needs_keyword"), ", ".join(
+                "{0} ({1})".format(keyword, operation) for operation, keyword in lifecycle.needs_keyword.items())))
+        cells = [lit(otype.kind.upper()), lit(otype.qualifier) + (" (any type)" if otype.type_in_qualifier else ""),
+                 "; ".join(fixed) or "none", lit(lifecycle.status_qualifier) if lifecycle else "none", "; ".join(said) or "none"]
+        for first, cell in zip(["   * - "] + ["     - "] * 4, cells):
+            lines += textwrap.wrap(cell, WIDTH, initial_indent=first, subsequent_indent="       ", break_long_words=False,
+                                   break_on_hyphens=False)
+    return lines + [""]
+
+
+# -- markers -------------------------------------------------------------------------------------------------------
+def _markers(path, name):
+    comment = "<!-- {0} -->" if path.endswith(".md") else ".. {0}" if path.endswith(".rst") else "# {0}"
+    return comment.format("{0} ({1})".format(BEGIN, name)), comment.format("{0} ({1})".format(END, name))
+
+
+def apply(path, text, found):
+    """``text`` with each of ``found``'s blocks written between its markers; SystemExit when a marker is missing."""
+    for name, block in found.items():
+        begin, end = _markers(path, name)
+        pattern = re.compile(r"^([ \t]*){0}\n.*?^[ \t]*{1}\n".format(re.escape(begin), re.escape(end)), re.M | re.S)
+        match = pattern.search(text)
+        if match is None:
+            raise SystemExit("{0}: no '{1}' ... '{2}' lines to write the generated block between".format(path, begin, end))
+        pad = match.group(1)
+        text = text[:match.start()] + "{0}{1}\n{2}{0}{3}\n".format(pad, begin, block, end) + text[match.end():]
+    return text
+
+
+def main(argv):
+    check = "--check" in argv
+    stale = []
+    for path, found in blocks().items():
+        full = os.path.join(ROOT, path)
+        with open(full, encoding="utf-8") as handle:
+            old = handle.read()
+        new = apply(path, old, found)
+        if new != old:
+            stale.append(path)
+            if not check:
+                with open(full, "w", encoding="utf-8") as handle:
+                    handle.write(new)
+    if check and stale:
+        print("generated blocks differ from the type registry in: {0}; run python tools/generate_docs.py".format(", ".join(stale)))
+        return 1
+    print("{0}: {1}".format("stale" if check else "written", ", ".join(stale) or "nothing to change"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
