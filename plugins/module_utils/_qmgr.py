@@ -27,7 +27,7 @@ from ._mqsc import generic_name_for
 from ._types import REGISTRY
 from ._waiter import Unavailable, WaitPolicy, pause
 
-__all__ = ["MILESTONES", "ENDED", "ENDED_STATES", "PAUSE_CAP", "capture_baseline", "log_warnings", "plan", "qmgr_state", "QmgrWait"]
+__all__ = ["MILESTONES", "ENDED", "ENDED_STATES", "PAUSE_CAP", "capture_baseline", "log_warnings", "plan", "QmgrWait"]
 
 # GET /admin/qmgr states of a queue manager that has ended ([V] MQ 9.2 q128360).
 ENDED_STATES = frozenset(("ended", "endedImmediately", "endedPreemptively", "endedUnexpectedly"))

@@ -25,7 +25,7 @@ import threading
 import time
 
 from ._errors import MQCommandError, MQError, MQHTTPError, MQInputError, MQTransportError
-from ._qmgr import QmgrWait, capture_baseline, log_warnings, plan, qmgr_state
+from ._qmgr import QmgrWait, capture_baseline, log_warnings, plan
 from ._rolling import restore, restore_plan
 from ._waiter import WaitPolicy, pause
 
@@ -372,7 +372,7 @@ class QmgrRestart:
             self._check_group()
         if self.o.passive:
             # The queue manager runs on the active instance, and stays up: nothing to capture, only that it runs.
-            self.state = self._step(PREFLIGHT, qmgr_state, self.client)
+            self.state = self._step(PREFLIGHT, self.client.qmgr_state)
             if self.state != "running":
                 raise StepFailed(PREFLIGHT, "{0} is {1}: restart its {2} instance only while it runs".format(
                     self.o.qmgr, self.state, self.o.role))
@@ -435,9 +435,9 @@ class QmgrRestart:
         health = plan("started", ["running", "command_server", "channel_initiator", "listeners", "channels"], self.before, None, None,
                       self.o.connections_share, self.o.qmgr)
         self._step(HEALTH, self._wait, "health", health, self.o.health_timeout)
-        before = self.client.transport.request_count
+        before = self.client.request_count
         self.after = self._step(HEALTH, capture_baseline, self.client, self.wall)
-        self.waits["health"]["requests"] += self.client.transport.request_count - before
+        self.waits["health"]["requests"] += self.client.request_count - before
         if self.o.group == NATIVE_HA:
             self._wait_in_sync()
 
@@ -496,7 +496,7 @@ class QmgrRestart:
         fails over, or a refused connection, is "not yet"."""
         start = self.clock()
         deadline, last_progress, seen = start + timeout, start, "nothing read yet"
-        requests = self.client.transport.request_count
+        requests = self.client.request_count
         try:
             while True:
                 try:
@@ -514,7 +514,7 @@ class QmgrRestart:
                         self.o.instance, self.o.qmgr, what, timeout, seen))
                 (self._sleep or time.sleep)(max(0.0, min(pause(now - last_progress, self.o.poll_interval, 5.0), deadline - now)))
         finally:
-            self.extra_requests += self.client.transport.request_count - requests
+            self.extra_requests += self.client.request_count - requests
 
     # -- rescue ---------------------------------------------------------------------------------------------
     def _rescue(self):

@@ -264,22 +264,22 @@ class Group:
 
 
 class GroupClient:
-    """What the replica's restart reads: the queue manager's state (running on the active instance) and the group."""
+    """What the replica's restart reads: the queue manager's state (running: GET /admin/qmgr answers through the active
+    instance) and the group."""
+
+    qmgr, request_count = "QM1", 0
+    transport = type("Transport", (), {"close": lambda self: None})()
 
     def __init__(self, group):
         self.group = group
-        self.transport = type("Transport", (), {"qmgr": "QM1", "request_count": 0, "close": lambda self: None})()
+
+    def qmgr_state(self, retry=False):
+        self.request_count += 1
+        return "running"
 
     def display(self, *args, **kwargs):
-        self.transport.request_count += 1
+        self.request_count += 1
         return self.group.display(*args, **kwargs)
-
-
-@pytest.fixture
-def running(monkeypatch):
-    """The replica's preflight reads GET /admin/qmgr through the active instance: running."""
-    from ansible_collections.mqrest.admin.plugins.module_utils import _qmgr_restart
-    monkeypatch.setattr(_qmgr_restart, "qmgr_state", lambda client: "running")
 
 
 def replica(group, name, clock, **options):
@@ -288,7 +288,7 @@ def replica(group, name, clock, **options):
                        sleep=clock.sleep).run()
 
 
-def test_a_replica_leaves_the_group_and_must_be_back_in_sync(running, clock):
+def test_a_replica_leaves_the_group_and_must_be_back_in_sync(clock):
     group = Group({"qm1a": "active", "qm1b": "replica", "qm1c": "replica"})
     report = replica(group, "qm1b", clock)
     assert report["failure"] == "", report
@@ -299,7 +299,7 @@ def test_a_replica_leaves_the_group_and_must_be_back_in_sync(running, clock):
     assert report["end_mode"] == "replica only" and report["milestones"] == []
 
 
-def test_a_replica_that_does_not_come_back_in_sync_fails_and_is_left_running(running, clock):
+def test_a_replica_that_does_not_come_back_in_sync_fails_and_is_left_running(clock):
     group = Group({"qm1a": "active", "qm1b": "replica", "qm1c": "replica"}, sync_polls=None)
     report = replica(group, "qm1b", clock, start_timeout=4)
     assert report["failure"] == ("Wait until this instance is back in sync: instance qm1b of QM1 did not come back in sync within "
@@ -308,7 +308,7 @@ def test_a_replica_that_does_not_come_back_in_sync_fails_and_is_left_running(run
     assert group.ran == [("qm1b", "endmqm -x QM1"), ("qm1b", "strmqm QM1")]
 
 
-def test_a_replica_whose_start_fails_is_started_again_by_the_rescue(running, clock):
+def test_a_replica_whose_start_fails_is_started_again_by_the_rescue(clock):
     group = Group({"qm1a": "active", "qm1b": "replica", "qm1c": "replica"})
     calls = []
 
@@ -325,7 +325,7 @@ def test_a_replica_whose_start_fails_is_started_again_by_the_rescue(running, clo
     assert calls == ["endmqm -x QM1", "strmqm QM1", "strmqm QM1"]
 
 
-def test_the_active_instance_is_not_ended_while_a_replica_is_out_of_sync(running, clock):
+def test_the_active_instance_is_not_ended_while_a_replica_is_out_of_sync(clock):
     group = Group({"qm1a": "active", "qm1b": "replica", "qm1c": "replica"})
     group.rows["qm1c"].update(insync="NO", backlog="4096")
     report = replica(group, "qm1a", clock, role="active")
@@ -336,7 +336,7 @@ def test_the_active_instance_is_not_ended_while_a_replica_is_out_of_sync(running
     assert report["rescue"] == "nothing to undo: the queue manager was not stopped"
 
 
-def test_an_instance_whose_role_changed_since_the_plan_is_not_touched(running, clock):
+def test_an_instance_whose_role_changed_since_the_plan_is_not_touched(clock):
     group = Group({"qm1a": "replica", "qm1b": "active", "qm1c": "replica"})
     report = replica(group, "qm1b", clock)
     assert group.ran == []
