@@ -9,6 +9,7 @@ commands through ansible.builtin.command with the task's environment, and bad in
 from __future__ import annotations
 
 import json
+import re
 import os
 import subprocess
 import sys
@@ -96,3 +97,30 @@ def test_bad_input_is_refused_before_any_request_or_command(mq, tmp_path):
     returncode, output = play(tmp_path, [dict(restart_task(stop_mode="sometime"), environment=environment)])
     assert returncode == 2 and "stop_mode" in output and "controlled, wait, immediate" in output
     assert sum(mq.model.requests().values()) == 0
+
+
+def test_the_role_costs_four_task_results_per_single_instance_queue_manager_and_the_table_one_per_batch(mq, tmp_path):
+    """Issue 24: the role is the argument validation, the include, the restart and the report per host, and the table once
+    per batch (run_once), whatever the restart does inside the action."""
+    book = tmp_path / "roll.yml"
+    book.write_text(yaml.safe_dump([{"hosts": "all", "gather_facts": False, "connection": "local", "serial": 2, "vars": {
+        "mq_connection": {"rest_url": mq.base_url, "username": "admin", "password": "passw0rd"},
+        "qmgr_restart_become": False, "qmgr_restart_environment": shims(mq), "qmgr_restart_poll_interval": 0.2,
+        "qmgr_restart_report_path": str(tmp_path / "report.json")}, "roles": ["mqrest.admin.qmgr_restart"]}]), encoding="utf-8")
+    inventory = tmp_path / "inventory.yml"
+    inventory.write_text(yaml.safe_dump({"all": {"hosts": {"qm1": {"mq_qmgr": "QM1"}, "partner": {"mq_qmgr": "QM2"}}}}), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MQ_REST_") and k != "MQ_QMGR"}
+    env.update(ANSIBLE_COLLECTIONS_PATH=COLLECTIONS, ANSIBLE_NOCOLOR="1", ANSIBLE_PYTHON_INTERPRETER=sys.executable,
+               ANSIBLE_DEPRECATION_WARNINGS="false", ANSIBLE_STDOUT_CALLBACK="default")
+    command = [os.path.join(os.path.dirname(sys.executable), "ansible-playbook"), "-i", str(inventory), str(book)]
+    run = subprocess.run(command, env=env, cwd=str(tmp_path), capture_output=True, text=True, timeout=300, check=False)
+    output = run.stdout + run.stderr
+    assert run.returncode == 0, output[-6000:]
+    recap = {host: {key: int(value) for key, value in re.findall(r"(\w+)=(\d+)", counts)}
+             for host, counts in re.findall(r"^(qm1|partner)\s+:\s+(.*)$", output, re.M)}
+    results = {host: counts["ok"] + counts["failed"] + counts["skipped"] + counts["ignored"] for host, counts in recap.items()}
+    # One batch of two: the table's task runs once, on the batch's first host.
+    assert sorted(results.values()) == [4, 5], output[-6000:]
+    assert {h: c["changed"] for h, c in recap.items()} == {"qm1": 1, "partner": 1}
+    report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))["hosts"]
+    assert {h: r["outcome"] for h, r in report.items()} == {"qm1": "restarted", "partner": "restarted"}
