@@ -17,7 +17,7 @@ import os
 import time
 
 from bench_lib import (
-    AUTH_METHOD, PASSWORD, PLAYBOOKS, ROOT, USERNAME, WORK, Emulator, ansible_env, client_for, progress, run_playbook, write_json,
+    AUTH_METHOD, DEV, PASSWORD, PLAYBOOKS, ROOT, USERNAME, WORK, Emulator, ansible_env, client_for, progress, run_playbook, write_json,
 )
 
 # The milestones the timeline also records (its "listeners" are the CONTROL(QMGR) listeners and services, all of them
@@ -62,9 +62,12 @@ def _inventory(emulator, qmgrs, report_path):
         "qmgr_restart_report_path": report_path}}}
 
 
-def qmgr_restart(qmgr_count, serial, timing="realistic"):
-    """mqrest.admin.qmgr_restart over ``qmgr_count`` queue managers, ``serial`` per batch; then the floor."""
-    return _playbook(qmgr_count, serial, timing) + _floor(qmgr_count, serial, timing)
+def qmgr_restart(qmgr_count, serial, timing="realistic", before=None):
+    """mqrest.admin.qmgr_restart over ``qmgr_count`` queue managers, ``serial`` per batch; then the floor. With ``before``
+    (the collections path of another copy of the collection, such as the commit before a change), that copy's playbook
+    first, so that both are measured in one run on the same machine."""
+    rows = _playbook(qmgr_count, serial, timing, before, "before: ") if before else []
+    return rows + _playbook(qmgr_count, serial, timing) + _floor(qmgr_count, serial, timing)
 
 
 def _floor(qmgr_count, serial, timing):
@@ -89,7 +92,7 @@ def _floor(qmgr_count, serial, timing):
         "cpu_seconds_per_qmgr": round(recap["cpu_seconds"] / qmgr_count, 2), "floor": True, "date": time.strftime("%Y-%m-%d")})]
 
 
-def _playbook(qmgr_count, serial, timing):
+def _playbook(qmgr_count, serial, timing, collections_path=DEV, what=""):
     qmgrs = ["QM{0:02d}".format(i) for i in range(1, qmgr_count + 1)]
     batches = int(math.ceil(qmgr_count / float(serial)))
     report_path = os.path.join(WORK, "qmgr-restart-report.json")
@@ -99,8 +102,9 @@ def _playbook(qmgr_count, serial, timing):
         inventory_path = write_json("qmgr_inventory.json", inventory)
         emulator.clear_requests()
         seconds, recap = run_playbook(["-i", inventory_path, "mqrest.admin.qmgr_restart", "-e", "qmgr_restart_confirm=true",
-                                       "-e", "qmgr_restart_serial={0}".format(serial)], env=ansible_env(),
-                                      label="5 qmgr_restart {0} qmgrs serial {1} {2}".format(qmgr_count, serial, timing))
+                                       "-e", "qmgr_restart_serial={0}".format(serial)],
+                                      env=ansible_env(collections_path),
+                                      label="5 {0}qmgr_restart {1} qmgrs serial {2} {3}".format(what, qmgr_count, serial, timing))
         counts = emulator.requests()
         timelines = {q: emulator.control("GET", "/qmgr/{0}/timeline".format(q))["current"] for q in qmgrs}
     with open(report_path, encoding="utf-8") as handle:
@@ -123,10 +127,10 @@ def _playbook(qmgr_count, serial, timing):
     # when the stop command returns (endmqm -i returns once the queue manager has ended).
     within = all(v["max"] <= POLL_INTERVAL + 0.1 and v["min"] >= -0.05 for name, v in lateness.items() if name != "ended")
     return [progress({
-        "scenario": "5", "label": "qmgr_restart {0} qmgrs, serial {1}, timing {2}".format(qmgr_count, serial, timing),
+        "scenario": "5", "label": "{0}qmgr_restart {1} qmgrs, serial {2}, timing {3}".format(what, qmgr_count, serial, timing),
         "latency_ms": 0.0, "objects": qmgr_count, "seconds": round(seconds, 2), "mqsc": counts["mqsc"], "login": counts["login"],
         "lower_bound_seconds": round(bound, 2), "ratio_to_bound": round(seconds / bound, 2), "batches": batches,
         "slowest_restart_seconds": round(slowest, 2), "failed_hosts": recap["failed"], "cpu_seconds": recap["cpu_seconds"],
         "milestone_lateness_seconds": lateness, "poll_interval": POLL_INTERVAL, "milestones_within_poll_interval": within,
         "requests_per_qmgr_per_second": {"max": round(max(rates), 2), "mean": round(sum(rates) / len(rates), 2)},
-        "cpu_seconds_per_qmgr": round(recap["cpu_seconds"] / qmgr_count, 2), "date": time.strftime("%Y-%m-%d")})]
+        "cpu_seconds_per_qmgr": round(recap["cpu_seconds"] / qmgr_count, 2), "before": bool(what), "date": time.strftime("%Y-%m-%d")})]
