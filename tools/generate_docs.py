@@ -11,7 +11,7 @@ attributes, recreate, force, purge) and the values every object module returns a
 says about the type. The blocks: the options, Ansible attributes and common return values of each single-object module
 (its own facts, such as RV(topic), stay written by hand), the list options of mq_objects with their suboptions,
 mq_info's types and facts, the provision role's variables (argument spec, task, declared list), the README's table of
-object types and the action group in meta/runtime.yml (every mq_* module in plugins/modules).
+object types and the action group in meta/runtime.yml (every module in plugins/modules that takes the connection options).
 A block sits between a BEGIN and an END line that say it is generated; everything outside them is written by hand.
 tests/unit/plugins/test_generated_docs.py fails when a row changes and the blocks are not written again.
 """
@@ -333,15 +333,21 @@ def blocks():
         "  - \"{{{{ mq_{0} | default(none) }}}}\"".format(t.list_option) for t in registry]}
     out["README.md"] = {"types": _readme_table(registry)}
     out["docs/docsite/rst/guide_architecture.rst"] = {"rows": _guide_table(registry)}
-    # Every mq_* module is in the action group, so that module_defaults for group/mqrest.admin.mq reach a new one too;
-    # check_role_vars takes no connection options (the group's defaults would be refused by it).
+    # Every module that takes the connection options (its documentation extends mqrest.admin.connection) is in the
+    # action group, so that module_defaults for group/mqrest.admin.mq reach a new one too; check_role_vars and
+    # qmgr_restart_report take none (the group's defaults would be refused by them).
     modules = sorted(os.path.splitext(f)[0] for f in os.listdir(os.path.join(ROOT, "plugins", "modules")) if f.endswith(".py")
-                     and f.startswith("mq_"))
+                     and "mqrest.admin.connection" in _read(os.path.join(ROOT, "plugins", "modules", f)))
     out["meta/runtime.yml"] = {"action_group": ["    - " + m for m in modules]}
     out["roles/provision/README.md"] = {"variables": ["| Variable | Default | Meaning |", "| --- | --- | --- |"] + [
         "| `mq_{0}` | undefined | entries of `mqrest.admin.{1}` options; undefined leaves {0} alone |".format(t.list_option, t.module)
         for t in registry]}
     return {path: {name: "\n".join(lines) + "\n" for name, lines in found.items()} for path, found in out.items()}
+
+
+def _read(path):
+    with open(path, encoding="utf-8") as handle:
+        return handle.read()
 
 
 def _info_return(otype):
