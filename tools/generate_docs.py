@@ -10,7 +10,7 @@ Each object type's row holds its options' descriptions (Attr.doc); the options e
 attributes, recreate, force, purge) and the values every object module returns are worded here once, from what the row
 says about the type. The blocks: the options, Ansible attributes and common return values of each single-object module
 (its own facts, such as RV(topic), stay written by hand), the list options of mq_objects with their suboptions,
-mq_info's types and facts, the provision role's variables (argument spec, task, declared list), the README's table of
+mq_info's types and facts, mq_export's kinds, the provision role's variables (argument spec, task, declared list), the README's table of
 object types and the action group in meta/runtime.yml (every mq_* module in plugins/modules).
 A block sits between a BEGIN and an END line that say it is generated; everything outside them is written by hand.
 tests/unit/plugins/test_generated_docs.py fails when a row changes and the blocks are not written again.
@@ -326,6 +326,11 @@ def blocks():
                                 ["What to read: V(qmgr) (C(DISPLAY QMGR) and C(DISPLAY QMSTATUS)) and the object types. The "
                                  "default reads the queue manager and every object type."], 2),
         "return": sum((_info_return(otype) for otype in registry), [])}
+    out["plugins/modules/mq_export.py"] = {
+        "options": option_lines("kinds", {"type": "list", "elements": "str", "choices": registry.kinds, "default": registry.kinds},
+                                ["The object types to export, each as the list option of M(mqrest.admin.mq_objects) it fills "
+                                 "(V({0}) fills C({1})). The default exports every type the collection manages.".format(
+                                     registry.types[0].kind, registry.types[0].list_option)], 2)}
     out["roles/provision/meta/argument_specs.yml"] = {"variables": sum((_role_option(otype) for otype in registry), [])}
     out["roles/provision/tasks/main.yml"] = {"lists": ["    {0}: \"{{{{ mq_{0} | default(omit) }}}}\"".format(t.list_option)
                                                        for t in registry]}
