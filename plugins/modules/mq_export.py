@@ -77,7 +77,7 @@ options:
     description:
       - Write the declarations to this YAML file on the controller, under the provision role's variable names
         (C(mq_queues), C(mq_channels), ...) so that it serves as the host variables of the queue manager, with the notes
-        as comments at its top. Written only when its content changes.
+        as comments at its top. Written only when its content changes; its directory is created when missing.
     type: path
 seealso:
   - module: mqrest.admin.mq_objects
@@ -172,6 +172,7 @@ def write(mq, path, text):
         pass
     if not mq.check_mode:
         directory = os.path.dirname(os.path.abspath(path))
+        os.makedirs(directory, exist_ok=True)  # host_vars/ of a new inventory
         temporary = os.path.join(directory, ".{0}.tmp".format(os.path.basename(path)))
         with open(temporary, "w", encoding="utf-8") as handle:
             handle.write(text)
