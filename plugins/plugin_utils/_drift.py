@@ -16,10 +16,12 @@ import datetime
 import html
 import json
 import xml.etree.ElementTree as ET
+from collections.abc import Mapping
 
+from ansible_collections.mqrest.admin.plugins.module_utils._argspec import entry_options
 from ansible_collections.mqrest.admin.plugins.module_utils._types import REGISTRY
 
-__all__ = ["host_record", "build", "merge", "verdict", "render", "FORMATS", "STATUSES"]
+__all__ = ["declarations_to_check", "host_record", "build", "merge", "verdict", "render", "FORMATS", "STATUSES"]
 
 # What a report says about one queue manager. "unreachable": its check could not talk to it; "failed": it answered and the
 # check failed anyway (a declaration MQ refuses, a user without authority); "not_declared": the host declares no object.
@@ -29,10 +31,27 @@ FORMATS = {"markdown": "drift.md", "html": "drift.html"}
 # reason 2059, MQWB0004E with 2543), and the reason of a command server that is not running (3204 MQRCCF_COMMAND_INHIBITED).
 _DOWN_STATUS = 503
 _DOWN_REASONS = (3204,)
+# The entry options that allow a change mq_objects otherwise refuses before it plans it: a fixed attribute that differs
+# (recreate), an active object to delete (force), a local queue that holds messages (purge).
+PERMISSIONS = ("recreate", "force", "purge")
 # What mq_objects did (or would do) to a definition, as a drift.
 _DRIFTS = {"created": "missing", "updated": "differs", "recreated": "needs recreate", "deleted": "declared absent",
            "purged": "undeclared", "unchanged": "differs"}
 
+
+
+def declarations_to_check(entries, option):
+    """``entries`` of the mq_objects list option ``option`` with each permission its type has set to true (the
+    drift_declarations filter); ValueError for an option mq_objects does not have."""
+    otype = next((t for t in REGISTRY if t.list_option == option), None)
+    if otype is None:
+        raise ValueError("drift_declarations: {0!r} is not a list option of mq_objects; it must be one of {1}".format(
+            option, ", ".join(t.list_option for t in REGISTRY)))
+    if entries is None:
+        return None
+    allowed = entry_options(otype, restart=False)
+    permissions = {name: True for name in PERMISSIONS if name in allowed}
+    return [dict(entry, **permissions) if isinstance(entry, Mapping) else entry for entry in entries]
 
 def _unreachable(result):
     """Could the check not talk to the queue manager? mqweb's 503, a command server that is down, or no answer at all (a

@@ -11,8 +11,7 @@ import json
 import socket
 import xml.etree.ElementTree as ET
 
-from ansible_collections.mqrest.admin.plugins.filter.drift import drift_declarations
-from ansible_collections.mqrest.admin.plugins.plugin_utils._drift import build, host_record, merge, render, verdict
+from ansible_collections.mqrest.admin.plugins.plugin_utils._drift import build, declarations_to_check, host_record, merge, render, verdict
 
 DECLARED = {
     "queues": [{"name": "APP.IN", "max_depth": 5000, "description": "Orders in"}, {"name": "APP.GONE"}],
@@ -26,7 +25,7 @@ DECLARED = {
 def check(run_module, declared=None, **options):
     """mq_objects as the drift_report role runs it: check and diff mode, every permission a plan needs."""
     declared = declared or DECLARED
-    lists = {option: drift_declarations(entries, option) for option, entries in declared.items()}
+    lists = {option: declarations_to_check(entries, option) for option, entries in declared.items()}
     return run_module("mq_objects", _ansible_check_mode=True, _ansible_diff=True, **dict(lists, **options))
 
 
@@ -196,3 +195,18 @@ def test_merge_refuses_what_is_not_a_report():
         assert "not a drift report" in str(exc)
     else:
         raise AssertionError("merged something that is not a report")
+
+
+def test_declarations_to_check_adds_the_permissions_each_type_has_and_refuses_an_unknown_list():
+    queues = declarations_to_check([{"name": "APP.IN"}], "queues")
+    assert queues == [{"name": "APP.IN", "recreate": True, "purge": True}]
+    # A topic does not run (nothing to force) and holds no messages (nothing to purge).
+    assert declarations_to_check([{"name": "APP.T"}], "topics") == [{"name": "APP.T", "recreate": True}]
+    assert declarations_to_check([{"name": "APP.L"}], "listeners") == [{"name": "APP.L", "recreate": True, "force": True}]
+    assert declarations_to_check(None, "queues") is None
+    try:
+        declarations_to_check([{"name": "APP.IN"}], "queue")
+    except ValueError as exc:
+        assert "'queue' is not a list option of mq_objects; it must be one of queues, topics" in str(exc)
+    else:
+        raise AssertionError("took a list option mq_objects does not have")
