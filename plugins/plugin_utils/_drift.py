@@ -53,6 +53,7 @@ def declarations_to_check(entries, option):
     permissions = {name: True for name in PERMISSIONS if name in allowed}
     return [dict(entry, **permissions) if isinstance(entry, Mapping) else entry for entry in entries]
 
+
 def _unreachable(result):
     """Could the check not talk to the queue manager? mqweb's 503, a command server that is down, or no answer at all (a
     transport failure names the attempts it made and has no HTTP status)."""
