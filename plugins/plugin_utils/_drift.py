@@ -39,7 +39,6 @@ _DRIFTS = {"created": "missing", "updated": "differs", "recreated": "needs recre
            "purged": "undeclared", "unchanged": "differs"}
 
 
-
 def declarations_to_check(entries, option):
     """``entries`` of the mq_objects list option ``option`` with each permission its type has set to true (the
     drift_declarations filter); ValueError for an option mq_objects does not have."""
