@@ -12,7 +12,7 @@ version_added: 0.1.0
 description:
   - Reads, for every host of the play, the registered result of a M(mqrest.admin.mq_objects) task run in check and diff mode
     (O(checked)), and writes one report of all of them into the directory O(dest) on the controller, in three files.
-    C(drift.json) has, per host, its queue manager, its status and each object that differs from its declaration: for each
+    C(drift.json) has, per host, its queue manager, its status and each object that differs from its declaration; for each
     differing attribute the declared and the actual value, objects declared and missing, objects that exist though declared
     absent, and objects not declared whose names start with the purge prefix. C(drift.md) (or C(drift.html), O(format))
     shows the same as tables a person reads, and C(drift.xml) is a JUnit report with one test case per queue manager, which
@@ -20,7 +20,7 @@ description:
   - A queue manager whose check could not reach it (the queue manager or its command server not running, mqweb not
     answering, or no check result at all) is reported as V(unreachable), never as in sync; one whose check failed otherwise
     (a declaration the queue manager refuses, missing authority) as V(failed), with the message.
-  - With O(reports), merges earlier reports instead (the data of their C(drift.json), or the paths of those files): the
+  - With O(reports), merges earlier reports instead (the data of their C(drift.json), or the paths of those files), such as the
     reports of the slices of a sliced AWX job, each of some of the queue managers, into one.
   - The role C(mqrest.admin.drift_report) runs it once per play, after the checks; run it with C(run_once=true). It runs
     on the controller and sends no request.

@@ -33,12 +33,12 @@ extends_documentation_fragment:
 attributes:
   check_mode:
     support: full
-    details: Reads as always and does not write O(dest); RV(changed) says whether it would.
+    details: Reads as always and does not write O(dest); C(changed) says whether it would.
   diff_mode:
     support: none
   idempotent:
     support: full
-    details: Changes nothing on the queue manager; RV(changed) is true only when O(dest) was written with new content.
+    details: Changes nothing on the queue manager; C(changed) is true only when O(dest) was written with new content.
   platform:
     description: Target operating systems and families that the module can be run against.
     support: full

@@ -154,8 +154,8 @@ def test_the_three_files():
 
 
 def test_html_escapes_what_it_shows():
-    records = {"qm<1>": dict(RECORDS["qm1"], drifts=[{"type": "queue", "name": "A&B", "drift": "differs",
-                                                        "attributes": {"description": {"declared": "<b>", "actual": "x"}}}])}
+    drift = {"type": "queue", "name": "A&B", "drift": "differs", "attributes": {"description": {"declared": "<b>", "actual": "x"}}}
+    records = {"qm<1>": dict(RECORDS["qm1"], drifts=[drift])}
     page = render(report_of(records), "html")["drift.html"]
     assert "<td>queue A&amp;B</td>" in page and "<td>&lt;b&gt;</td>" in page and "qm&lt;1&gt;" in page and "<b>" not in page
 
