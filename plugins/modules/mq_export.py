@@ -129,8 +129,8 @@ notes:
   returned: always
   type: list
   elements: str
-  sample: ["channel 'APP.TO.QM2': PASSWORD left out: MQ shows it masked (********), so its value cannot be read; declare it
-           from your secret store"]
+  sample: ["channel 'APP.TO.QM2': PASSWORD left out: MQ shows it masked (********), so its value cannot be read (this
+           collection does not manage it)"]
 summary:
   description: How many objects of each type were exported.
   returned: always
