@@ -165,9 +165,9 @@ def test_include_state_exports_what_runs_as_started(mq, operator, run_module):
 def test_dest_is_the_provision_roles_variables_and_written_once(mq, operator, run_module, tmp_path):
     for command in SAMPLES["channel"][0]:
         operator(command)
-    dest = tmp_path / "qm1.yml"
+    dest = tmp_path / "host_vars" / "qm1.yml"  # a new inventory: the directory is created
     planned = run_module("mq_export", kinds=["channel"], prefix="EXP.", dest=str(dest), _ansible_check_mode=True)
-    assert planned["changed"] is True and not dest.exists()
+    assert planned["changed"] is True and not dest.parent.exists()
     written = run_module("mq_export", kinds=["channel"], prefix="EXP.", dest=str(dest))
     assert written["changed"] is True and written["dest"] == str(dest)
     text = dest.read_text(encoding="utf-8")
