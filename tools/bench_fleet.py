@@ -50,6 +50,8 @@ def _provision(emulator, qmgrs, declared):
     from ansible_collections.mqrest.admin.plugins.module_utils._waiter import WaitPolicy
     managed = []
     for otype in REGISTRY:
+        if "mq_" + otype.list_option not in declared:
+            continue  # a kind the fleet declares nothing of (a row added after this scenario)
         options = entry_options(otype, restart=False)
         entries = [dict({k: v.get("default") for k, v in options.items()}, **entry) for entry in declared["mq_" + otype.list_option]]
         managed.append((otype, entries))
