@@ -11,7 +11,7 @@ mkdir -p "${out}"
 # One prefix for the whole run: the hosts' object names.
 prefix="IT$((RANDOM % 10000))."
 run() { ansible-playbook -i inventory.yml -e "@${config}" -e "mq_p=${prefix}" "$@"; }
-report() { ansible-playbook -i inventory.yml -e "@${config}" -e "mq_p=${prefix}" mqrest.admin.drift_report "$@"; }
+report() { run mqrest.admin.drift_report "$@"; }
 trap 'run cleanup.yml' EXIT
 
 run prepare.yml
