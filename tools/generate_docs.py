@@ -10,8 +10,9 @@ Each object type's row holds its options' descriptions (Attr.doc); the options e
 attributes, recreate, force, purge) and the values every object module returns are worded here once, from what the row
 says about the type. The blocks: the options, Ansible attributes and common return values of each single-object module
 (its own facts, such as RV(topic), stay written by hand), the list options of mq_objects with their suboptions,
-mq_info's types and facts, the provision role's variables (argument spec, task, declared list), the README's table of
-object types and the action group in meta/runtime.yml (every module in plugins/modules that takes the connection options).
+mq_info's types and facts, mq_export's kinds, the provision and drift_report roles' variables (argument spec, task,
+declared list), the README's table of object types and the action group in meta/runtime.yml (every module in
+plugins/modules that takes the connection options).
 A block sits between a BEGIN and an END line that say it is generated; everything outside them is written by hand.
 tests/unit/plugins/test_generated_docs.py fails when a row changes and the blocks are not written again.
 """
@@ -326,10 +327,22 @@ def blocks():
                                 ["What to read: V(qmgr) (C(DISPLAY QMGR) and C(DISPLAY QMSTATUS)) and the object types. The "
                                  "default reads the queue manager and every object type."], 2),
         "return": sum((_info_return(otype) for otype in registry), [])}
+    out["plugins/modules/mq_export.py"] = {
+        "options": option_lines("kinds", {"type": "list", "elements": "str", "choices": registry.kinds, "default": registry.kinds},
+                                ["The object types to export, each as the list option of M(mqrest.admin.mq_objects) it fills "
+                                 "(V({0}) fills C({1})). The default exports every type the collection manages.".format(
+                                     registry.types[0].kind, registry.types[0].list_option)], 2)}
     out["roles/provision/meta/argument_specs.yml"] = {"variables": sum((_role_option(otype) for otype in registry), [])}
     out["roles/provision/tasks/main.yml"] = {"lists": ["    {0}: \"{{{{ mq_{0} | default(omit) }}}}\"".format(t.list_option)
                                                        for t in registry]}
     out["roles/provision/vars/main.yml"] = {"declared": ["provision_declared:"] + [
+        "  - \"{{{{ mq_{0} | default(none) }}}}\"".format(t.list_option) for t in registry]}
+    # The drift report reads the provision role's variables: the same declarations serve both.
+    out["roles/drift_report/meta/argument_specs.yml"] = out["roles/provision/meta/argument_specs.yml"]
+    out["roles/drift_report/tasks/main.yml"] = {"lists": [
+        "    {0}: \"{{{{ mq_{0} | mqrest.admin.drift_declarations('{0}') if mq_{0} is defined else omit }}}}\"".format(t.list_option)
+        for t in registry]}
+    out["roles/drift_report/vars/main.yml"] = {"declared": ["drift_report_declared:"] + [
         "  - \"{{{{ mq_{0} | default(none) }}}}\"".format(t.list_option) for t in registry]}
     out["README.md"] = {"types": _readme_table(registry)}
     out["docs/docsite/rst/guide_architecture.rst"] = {"rows": _guide_table(registry)}

@@ -304,6 +304,9 @@ class ObjectType:
     ``identity``: what names one object (``Identity``; the ``name`` option unless said).
     ``reasons``: {code: IBM name} of the reason codes particular to this type (a ``unique`` attribute's); failure
     messages name them as they name the common ones (_errors.REASON_NAMES).
+    ``defaults``: the queue manager's own object that a DEFINE without LIKE copies every attribute not given from (MQ's
+    SYSTEM.DEF.* and SYSTEM.DEFAULT.* objects): one name, or {value of the type keyword: name} where each type has its
+    own (SYSTEM.DEF.SENDER for CHLTYPE(SDR)). mq_export leaves out what equals it; None where MQ has none.
     ``list_option``: the mq_objects option (and, with ``mq_`` before it, the provision role's variable) that declares
     objects of this type; ``module``: its single-object module. ``summary``: what its module manages, in a few words
     (README); ``doc``: paragraphs about the type for the mq_objects list option; ``attributes_example``: a dictionary of
@@ -313,7 +316,7 @@ class ObjectType:
     def __init__(self, kind, qualifier, name_max, attrs, type_attr=None, required=None, lifecycle=None, subtype_keyword=None,
                  type_in_qualifier=False, type_default=None, messages=None, references=None, namespaces=None,
                  verbs=DEFINE_ALTER_DELETE, identity=None, list_option=None, module=None, summary="", doc=(), attributes_example=None,
-                 reasons=None):
+                 reasons=None, defaults=None):
         self.kind = kind
         self.qualifier = qualifier
         self.name_max = name_max
@@ -335,6 +338,7 @@ class ObjectType:
         if unnamed:
             raise ValueError("{0}: the reason code of unique {1} has no name in reasons".format(kind, ", ".join(unnamed)))
         add_reason_names(self.reasons)
+        self.defaults = defaults
         self.type_in_qualifier = type_in_qualifier
         self.type_default = type_default
         self.required = required or {}
@@ -358,6 +362,13 @@ class ObjectType:
         keyword = self.subtype_attr.keyword
         value = row.get(keyword.lower(), row.get(keyword))
         return str(value).strip().upper() if value else None
+
+    def default_name(self, row):
+        """The name of the object MQ defines the object of DISPLAY ``row`` from (``defaults``), or None."""
+        if isinstance(self.defaults, dict):
+            value = row.get(self.type_attr.keyword.lower()) if self.type_attr is not None else None
+            return self.defaults.get(str(value or "").strip().upper())
+        return self.defaults
 
     def subtype_label(self, subtype):
         """How options and messages name a subtype: 'sdr', 'local'."""

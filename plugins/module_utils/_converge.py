@@ -24,7 +24,7 @@ from ._restart import SYSTEM_PREFIX
 from ._runtime import OPERATION_RESULT, ObjectRuntime, SyncOutcome, wait_for
 from ._waiter import DONE
 
-__all__ = ["Entry", "parse_entries", "validate_purge_prefix", "converge"]
+__all__ = ["Entry", "parse_entries", "validate_purge_prefix", "read_rows", "converge"]
 
 
 class Entry:
@@ -94,15 +94,16 @@ def parse_entries(otype, option, entries):
     return parsed
 
 
-def validate_purge_prefix(prefix):
-    """purge.prefix: a literal name prefix; SYSTEM.* objects are never purged, so a prefix inside them is refused."""
+def validate_purge_prefix(prefix, option="purge.prefix", never="purged"):
+    """purge.prefix (and mq_export's prefix): a literal name prefix; SYSTEM.* objects are never purged (or exported), so a
+    prefix inside them is refused."""
     if not isinstance(prefix, str) or not prefix:
-        raise MQInputError("purge.prefix={0!r} must be a non-empty name prefix, such as APP.".format(prefix))
+        raise MQInputError("{0}={1!r} must be a non-empty name prefix, such as APP.".format(option, prefix))
     if "*" in prefix:
-        raise MQInputError("purge.prefix={0!r} is a literal prefix, not a generic name: leave out the *".format(prefix))
-    validate_name(prefix, "purge.prefix", 48, "MQ object")
+        raise MQInputError("{0}={1!r} is a literal prefix, not a generic name: leave out the *".format(option, prefix))
+    validate_name(prefix, option, 48, "MQ object")
     if prefix.startswith(SYSTEM_PREFIX):
-        raise MQInputError("purge.prefix={0!r} names queue manager objects (SYSTEM.*), which are never purged".format(prefix))
+        raise MQInputError("{0}={1!r} names queue manager objects (SYSTEM.*), which are never {2}".format(option, prefix, never))
     return prefix
 
 
@@ -152,17 +153,17 @@ class _Plan:
             self.action, self.applied, self.row = self.change.action, self.change.applied, self.change.row
 
 
-def _read(client, otype, names, purge_prefix):
-    """One DISPLAY for the declared names and the purge prefix: {name: [rows]} (a name has two rows when a svrconn and a
-    clntconn share it)."""
+def read_rows(client, otype, names, purge_prefix=None):
+    """One DISPLAY for the declared names and the purge prefix ("": every object): {name: [rows]} (a name has two rows
+    when a svrconn and a clntconn share it)."""
     # A generic name is at most as long as a name (20 for channels): cut the prefix so that PREFIX* fits;
     # the names read are matched against the whole prefix afterwards.
-    prefixes = list(names) + ([purge_prefix[:otype.name_max - 1]] if purge_prefix else [])
+    prefixes = list(names) + ([purge_prefix[:otype.name_max - 1]] if purge_prefix is not None else [])
     if not prefixes:
         return {}
     key = otype.qualifier.lower()
     rows = {}
-    for row in client.display(otype.qualifier, generic_name_for(prefixes, generic=bool(purge_prefix))):
+    for row in client.display(otype.qualifier, generic_name_for(prefixes, generic=purge_prefix is not None)):
         rows.setdefault(row.get(key), []).append(row)
     return rows
 
@@ -170,7 +171,7 @@ def _read(client, otype, names, purge_prefix):
 def _plan_type(client, runtime, otype, entries, purge):
     """Read one object type once and decide everything for it; raises before anything is changed."""
     purge_prefix = purge["prefix"] if purge else None
-    rows = _read(client, otype, [e.name for e in entries], purge_prefix)
+    rows = read_rows(client, otype, [e.name for e in entries], purge_prefix)
     plans = []
     for entry in entries:
         try:

@@ -29,6 +29,9 @@ LISTENER = ObjectType(
     name_max=48,
     summary="listener present/absent/started/stopped",
     type_attr="TRPTYPE",
+    # IBM DEFINE LISTENER, LIKE: "If this field is not completed, the values of undefined parameters are taken from" the
+    # default listener of the transport type.
+    defaults={t: "SYSTEM.DEFAULT.LISTENER." + t for t in ("TCP", "LU62", "NETBIOS", "SPX")},
     # A stopped listener has no LSSTATUS record (3250 MQRCCF_LSTR_STATUS_NOT_FOUND). 3233/3234: already started/stopped.
     # Two listeners on one address and port: only one can run; the other ends at once (AMQ9212E).
     lifecycle=Lifecycle("LSSTATUS", "listener", already_started=(3233,), already_stopped=(3234,), address=("IPADDR", "PORT"),
@@ -61,6 +64,7 @@ SERVICE = ObjectType(
     qualifier="SERVICE",
     name_max=48,
     summary="service present/absent/started/stopped (server services)",
+    defaults="SYSTEM.DEF.SERVICE",  # IBM DEFINE SERVICE, LIKE: one default service object for both SERVTYPEs
     # 3251/3253: already running/stopped (IBM-RC3251, IBM-RC3253).
     lifecycle=Lifecycle(
         "SVSTATUS", "service", already_started=(3251,), already_stopped=(3253,), subtype_keyword="SERVTYPE", default_subtype="COMMAND",
@@ -107,6 +111,10 @@ CHANNEL = ObjectType(
     name_max=20,
     summary="channel of any type present/absent/started/stopped, per-type rules checked before sending",
     attributes_example="{BATCHSZ: 100, MONCHL: HIGH}",
+    # IBM DEFINE CHANNEL, LIKE: without it, the attributes not given come from SYSTEM.DEF.<type> (reference §4.2).
+    defaults={"SDR": "SYSTEM.DEF.SENDER", "SVR": "SYSTEM.DEF.SERVER", "RCVR": "SYSTEM.DEF.RECEIVER", "RQSTR": "SYSTEM.DEF.REQUESTER",
+              "SVRCONN": "SYSTEM.DEF.SVRCONN", "CLNTCONN": "SYSTEM.DEF.CLNTCONN", "CLUSSDR": "SYSTEM.DEF.CLUSSDR",
+              "CLUSRCVR": "SYSTEM.DEF.CLUSRCVR", "AMQP": "SYSTEM.DEF.AMQP"},
     lifecycle=Lifecycle(
         "CHSTATUS", "channel", subtype_keyword="CHLTYPE",
         # 4031 MQRCCF_CHANNEL_IN_USE answers a START on a started channel, 4064 MQRCCF_CHANNEL_NOT_ACTIVE a STOP on a stopped one.
@@ -271,6 +279,9 @@ QUEUE = ObjectType(
     subtype_keyword="TYPE",
     type_in_qualifier=True,
     type_default="QLOCAL",
+    # IBM DEFINE queues, LIKE: without it, the attributes not given come from SYSTEM.DEFAULT.<type>.QUEUE.
+    defaults={"QLOCAL": "SYSTEM.DEFAULT.LOCAL.QUEUE", "QREMOTE": "SYSTEM.DEFAULT.REMOTE.QUEUE", "QALIAS": "SYSTEM.DEFAULT.ALIAS.QUEUE",
+              "QMODEL": "SYSTEM.DEFAULT.MODEL.QUEUE"},
     # DELETE QLOCAL refuses a queue with committed messages unless PURGE (PCF Delete Queue: "If there are messages on the
     # queue MQPO_YES must be specified, otherwise the command fails"; valid only for local queues; IBM-DEL-Q).
     messages=("CURDEPTH", ("QLOCAL",)),
@@ -357,6 +368,7 @@ TOPIC = ObjectType(
     name_max=48,
     summary="administrative topic present/absent; its topic string fixed once defined (a new one needs `recreate`)",
     attributes_example="{DEFPRTY: 5, WILDCARD: BLOCK}",
+    defaults="SYSTEM.DEFAULT.TOPIC",  # IBM DEFINE TOPIC, LIKE
     required={None: ("TOPICSTR",)},
     reasons={3300: "MQRCCF_TOPICSTR_ALREADY_EXISTS"},
     attrs=[
