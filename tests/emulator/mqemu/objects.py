@@ -211,7 +211,7 @@ QMGR_ATTRS = _attrs(
     "PERFMEV=DISABLED PSCLUS=ENABLED PSMODE=ENABLED PSNPMSG=DISCARD PSNPRES=NORMAL PSRTYCNT=5 PSSYNCPT=IFPER "
     "REMOTEEV=DISABLED REPOS= REPOSNL= REVDNS=ENABLED ROUTEREC=MSG SCHINIT=QMGR SCMDSERV=QMGR SSLCRLNL= SSLCRYP= "
     "SSLEV=DISABLED SSLFIPS=NO SSLKEYR= SSLRKEYC=0 STATACLS=QMGR STATCHL=OFF STATINT=1800 STATMQI=OFF STATQ=OFF "
-    "STRSTPEV=ENABLED SUITEB=NONE TREELIFE=1800 TRIGINT=999999999")
+    "STRSTPEV=ENABLED SUITEB=NONE TREELIFE=1800 TRIGINT=999999999 INITKEY= KEYRPWD=")
 # DISPLAY QMGR values that ALTER cannot change (QMNAME, QMID, CRDATE/CRTIME and ALTDATE/ALTTIME are computed) ([S] INSTANA
 # CMDLEVEL 942, VERSION 09040200, PLATFORM UNIX; [R] the rest).
 QMGR_SHOWN = _attrs("ADVCAP=ENABLED AMQPCAP=NO CMDLEVEL=942 COMMANDQ=SYSTEM.ADMIN.COMMAND.QUEUE DISTL=YES MAXPRTY=9 "
@@ -229,14 +229,60 @@ KIND_ENUMS["QMGR"] = {
     "ACCTMQI": ("ON", "OFF"), "ACCTQ": ("ON", "OFF", "NONE"), "STATQ": ("ON", "OFF", "NONE"), "STATMQI": ("ON", "OFF"),
     "ACTVTRC": ("ON", "OFF"), "ACTIVREC": ("DISABLED", "MSG", "QUEUE"), "ROUTEREC": ("DISABLED", "MSG", "QUEUE"),
     "MONQ": ("OFF", "NONE", "LOW", "MEDIUM", "HIGH"), "MONCHL": ("OFF", "NONE", "LOW", "MEDIUM", "HIGH"),
-    "STATCHL": ("OFF", "NONE", "LOW", "MEDIUM", "HIGH"), "MONACLS": ("QMGR", "NONE", "LOW", "MEDIUM", "HIGH"),
-    "STATACLS": ("QMGR", "NONE", "LOW", "MEDIUM", "HIGH"), "CERTVPOL": ("ANY", "RFC5280"), "CLWLUSEQ": ("LOCAL", "ANY"),
+    # [V] IBM-ALT-QMGR-94: MONACLS and STATACLS take QMGR (the queue manager's MONCHL, STATCHL), OFF, LOW, MEDIUM, HIGH.
+    "STATCHL": ("OFF", "NONE", "LOW", "MEDIUM", "HIGH"), "MONACLS": ("QMGR", "OFF", "LOW", "MEDIUM", "HIGH"),
+    "STATACLS": ("QMGR", "OFF", "LOW", "MEDIUM", "HIGH"), "CERTVPOL": ("ANY", "RFC5280"), "CLWLUSEQ": ("LOCAL", "ANY"),
     "DEFCLXQ": ("SCTQ", "CHANNEL"), "IMGRCOVO": YESNO, "IMGRCOVQ": YESNO, "IMGSCHED": ("MANUAL", "AUTO"),
     "IPADDRV": ("IPV4", "IPV6"), "PSMODE": ("COMPAT", "DISABLED", "ENABLED"), "PSNPMSG": ("DISCARD", "KEEP"),
     "PSNPRES": ("NORMAL", "SAFE", "DROP", "ASYNC"), "PSSYNCPT": ("YES", "IFPER"), "SCHINIT": ("QMGR", "MANUAL"),
     "SCMDSERV": ("QMGR", "MANUAL"), "SSLFIPS": YESNO, "SUITEB": ("NONE", "128_BIT", "192_BIT", "128_BIT,192_BIT"),
 }
-KIND_INT_OR_KEYWORD["QMGR"] = {"IMGLOGLN": ("OFF",), "MAXPROPL": ("NOLIMIT",)}
+KIND_INT_OR_KEYWORD["QMGR"] = {"IMGINTVL": ("OFF",), "IMGLOGLN": ("OFF",), "MARKINT": ("NOLIMIT",), "MAXPROPL": ("NOLIMIT",)}
+# Integer ranges of ALTER QMGR on Multiplatforms where they are not 0-999999999 ([V] IBM-ALT-QMGR-94 and the PCF Change
+# Queue Manager page: ACCTINT and STATINT "1 - 604,000", MAXMSGL "32 KB through 100 MB"; [R] the others); out of range: 4005.
+KIND_RANGES = {"QMGR": {"ACCTINT": (1, 604000), "STATINT": (1, 604000), "MAXMSGL": (32768, 104857600), "CCSID": (1, 65535),
+                        "MAXUMSGS": (1, 999999999), "CLWLMRUC": (1, 999999999), "IMGINTVL": (1, 999999999),
+                        "IMGLOGLN": (1, 999999999), "MAXPROPL": (0, 104857600), "TREELIFE": (0, 604000)}}
+# Keywords of the ALTER QMGR 9.4 page that are valid only on z/OS (its notes "Valid only on z/OS" and, for CERTQSGL,
+# "... a member of a queue sharing group"): a distributed queue manager refuses them as unknown ones (3014).
+QMGR_ZOS_ONLY = ("ACTCHL", "ADOPTCHK", "ADOPTMCA", "BRIDGEEV", "CERTQSGL", "CFCONLOS", "CHIADAPS", "CHIDISPS", "CHISERVP",
+                 "CMDSCOPE", "DNSGROUP", "DNSWLM", "EXPRYINT", "GROUPUR", "IGQ", "IGQAUT", "IGQUSER", "LSTRTMR", "LUGROUP",
+                 "LUNAME", "LU62ARM", "LU62CHL", "MAXCHL", "OPORTMAX", "OPORTMIN", "RCVTIME", "RCVTMIN", "RCVTTYPE", "SCYCASE",
+                 "SQQMNAME", "SSLTASKS", "TCPCHL", "TCPKEEP", "TCPNAME", "TCPSTACK", "TRAXSTR", "TRAXTBL")
+# Secrets of the queue manager (9.3, Multiplatforms): the key repository's password and the initial key that encrypts stored
+# passwords (IBM-RUNQMCRED: "the same initial key must be specified in the queue manager INITKEY attribute"). DISPLAY shows
+# them masked, as a channel's PASSWORD ([I]).
+QMGR_SECRETS = ("INITKEY", "KEYRPWD")
+
+# AUTHINFO per AUTHTYPE, with the SYSTEM.DEFAULT.AUTHINFO.* defaults ([V] IBM-DEF-AUTHINFO and IBM-ALT-AUTHINFO: one syntax
+# diagram per AUTHTYPE, CMDSCOPE and QSGDISP z/OS only; IBM-DIS-AUTHINFO's list of attributes; [V] ADOPTCTX(NO),
+# AUTHENMD(OS), CHCKLOCL(OPTIONAL), FAILDLAY(1) and CHCKCLNT(REQDADM) "for platforms other than z/OS" above the IDPWOS line;
+# [R] the IDPWLDAP defaults: CHCKCLNT(REQDADM) as IDPWOS (unconfirmed), CLASSUSR(inetOrgPerson), CLASSGRP(groupOfNames),
+# AUTHORMD(OS), NESTGRP(NO), SECCOMM(NO)). A new queue manager has the four SYSTEM.DEFAULT.AUTHINFO objects (reference §3).
+AUTHINFO_ATTRS = {
+    "CRLLDAP": _attrs("CONNAME= DESCR= LDAPPWD= LDAPUSER="),
+    "OCSP": _attrs("DESCR= OCSPURL="),
+    "IDPWOS": _attrs("ADOPTCTX=NO AUTHENMD=OS CHCKCLNT=REQDADM CHCKLOCL=OPTIONAL DESCR= FAILDLAY=1"),
+    "IDPWLDAP": _attrs("ADOPTCTX=NO AUTHORMD=OS BASEDNG= BASEDNU= CHCKCLNT=REQDADM CHCKLOCL=OPTIONAL CLASSGRP=groupOfNames "
+                       "CLASSUSR=inetOrgPerson CONNAME= DESCR= FAILDLAY=1 FINDGRP= GRPFIELD= LDAPPWD= LDAPUSER= NESTGRP=NO "
+                       "SECCOMM=NO SHORTUSR= USRFIELD="),
+}
+ALL_AUTHINFO_KEYS = frozenset(k for attrs in AUTHINFO_ATTRS.values() for k in attrs)
+AUTHINFO_DEFAULTS = {t: "SYSTEM.DEFAULT.AUTHINFO." + t for t in AUTHINFO_ATTRS}
+# What DEFINE AUTHINFO needs per type ([V] on the main line of its syntax diagram: CONNAME for CRLLDAP and IDPWLDAP, OCSPURL
+# for OCSP; [R] SHORTUSR "is mandatory" for IDPWLDAP). Missing: 4061 MQRCCF_MISSING_CONN_NAME for CONNAME, 4005 otherwise ([I]).
+AUTHINFO_REQUIRED = {"CRLLDAP": ("CONNAME",), "IDPWLDAP": ("CONNAME", "SHORTUSR"), "OCSP": ("OCSPURL",)}
+AUTHINFO_ZOS_ONLY = ("CMDSCOPE", "QSGDISP")
+# [V] MQAIR OCSPResponderURL (IBM-MQAIR-OCSP): "case sensitive. It must start with the string http:// in lowercase".
+OCSP_URL_PREFIX = "http://"
+# A password is shown masked ([I], as a channel's PASSWORD).
+SECRET_KEYS = ("PASSWORD", "LDAPPWD") + QMGR_SECRETS
+KIND_ENUMS["AUTHINFO"] = {"AUTHTYPE": tuple(AUTHINFO_ATTRS), "ADOPTCTX": YESNO, "AUTHENMD": ("OS", "PAM"),
+                          "AUTHORMD": ("OS", "SEARCHGRP", "SEARCHUSR", "SRCHGRPSN"), "CHCKCLNT": ("NONE", "OPTIONAL", "REQUIRED", "REQDADM"),
+                          "CHCKLOCL": ("NONE", "OPTIONAL", "REQUIRED", "REQDADM"), "NESTGRP": YESNO, "SECCOMM": ("YES", "NO", "ANON")}
+RANGES["FAILDLAY"] = (0, 60)
+MAX_LEN.update(LDAPPWD=32, LDAPUSER=1024, OCSPURL=256, BASEDNU=1024, BASEDNG=1024, SHORTUSR=128, USRFIELD=128, CLASSUSR=128,
+               CLASSGRP=128, FINDGRP=128, GRPFIELD=128)
 # QMSTATUS values of a healthy 9.4.2 queue manager ([S] INSTANA); STATUS/CHINIT/CMDSERV/CONNS are computed.
 # With LOGTYPE(LINEAR) (control API qmstatus) the linear-only log fields appear, with these values unless set ([I] sizes);
 # with circular logging a real 9.4.2 queue manager omits them ([S] INSTANA DISPLAY QMSTATUS ALL).
@@ -359,6 +405,9 @@ MESSAGES = {
     "created.SUB": "AMQ8094I: IBM MQ subscription created.",
     "changed.SUB": "AMQ8095I: IBM MQ subscription changed.",
     "deleted.SUB": "IBM MQ subscription deleted.",  # unknown id (AMQ8096I is DISPLAY SUB's "subscription inquired")
+    "created.AUTHINFO": "AMQ8563I: IBM MQ authentication information object created.",  # [R] AMQ8563 to AMQ8566; ids I
+    "changed.AUTHINFO": "AMQ8565I: IBM MQ authentication information object changed.",
+    "deleted.AUTHINFO": "AMQ8564I: IBM MQ authentication information object deleted.",
     RC_NOT_AUTHORIZED: "AMQ8135E: Not authorized.",
     RC_OBJECT_IN_USE: "AMQ8148E: IBM MQ object in use.",  # [S] runmqsc CLEAR QLOCAL of an open queue
     RC_Q_NOT_EMPTY: "AMQ8143E: IBM MQ queue not empty.",  # [S] runmqsc DELETE QLOCAL (older "WebSphere MQ" wording)
@@ -418,6 +467,7 @@ DISPLAY_HEADERS = {
     "NAMELIST": "AMQ8550I: Display namelist details.", "PROCESS": "AMQ8407I: Display Process details.",
     "TOPIC": "AMQ8633I: Display topic details.",  # [R]
     "SUB": "AMQ8096I: IBM MQ subscription inquired.",  # [S] IBM's DISPLAY SUB example output ("AMQ8096: ... inquired.")
+    "AUTHINFO": "AMQ8566I: Display authentication information details.",  # [R]
 }
 
 
@@ -438,6 +488,7 @@ def seed_definitions(seed):
     defs += [("DEFINE", "LISTENER", "SYSTEM.DEFAULT.LISTENER.TCP", {"TRPTYPE": "TCP"}),
              ("DEFINE", "SERVICE", "SYSTEM.DEF.SERVICE", {})]
     defs += [("DEFINE", kind, k.default, {}) for kind, k in PLAIN_KINDS.items() if kind != "SUB"]
+    defs += [("DEFINE", "AUTHINFO", name, {"AUTHTYPE": t}) for t, name in AUTHINFO_DEFAULTS.items()]
     defs += [("DEFINE", "TOPIC", "SYSTEM.BASE.TOPIC", dict(BASE_TOPIC)),
              ("DEFINE", "SUB", "SYSTEM.DEFAULT.SUB", {"TOPICSTR": "", "DEST": ""})]
     if seed == "dev":

@@ -19,10 +19,10 @@ from .parse import KIND, QUEUE_TYPES, Command, MqscError, syntax_error
 from .status import RuntimeStatus
 
 SUPPORTED = {
-    **{("DEFINE", q): None for q in ("CHANNEL", "LISTENER", "SERVICE", *QUEUE_TYPES, *O.PLAIN_KINDS)},
-    **{("ALTER", q): None for q in ("CHANNEL", "LISTENER", "SERVICE", "QMGR", *QUEUE_TYPES, *O.PLAIN_KINDS)},
-    **{("DELETE", q): None for q in ("CHANNEL", "LISTENER", "SERVICE", *QUEUE_TYPES, *O.PLAIN_KINDS)},
-    **{("DISPLAY", q): None for q in O.PLAIN_KINDS},
+    **{("DEFINE", q): None for q in ("CHANNEL", "LISTENER", "SERVICE", "AUTHINFO", *QUEUE_TYPES, *O.PLAIN_KINDS)},
+    **{("ALTER", q): None for q in ("CHANNEL", "LISTENER", "SERVICE", "QMGR", "AUTHINFO", *QUEUE_TYPES, *O.PLAIN_KINDS)},
+    **{("DELETE", q): None for q in ("CHANNEL", "LISTENER", "SERVICE", "AUTHINFO", *QUEUE_TYPES, *O.PLAIN_KINDS)},
+    **{("DISPLAY", q): None for q in ("AUTHINFO", *O.PLAIN_KINDS)},
     **{("DISPLAY", q): None for q in ("CHANNEL", "LISTENER", "SERVICE", "QUEUE", "QMGR", "QMSTATUS", "CHSTATUS", "LSSTATUS",
                                       "SVSTATUS", "QSTATUS", *QUEUE_TYPES)},
     ("CLEAR", "QLOCAL"): None,
@@ -58,7 +58,7 @@ def _coerce(key, value, default, kind=None):
         return value.upper()
     if isinstance(default, int) or keywords:
         if isinstance(value, int) or (isinstance(value, str) and value.strip().isdigit()):
-            low, high = O.RANGES.get(key, (0, 999999999))
+            low, high = O.KIND_RANGES.get(kind, {}).get(key) or O.RANGES.get(key, (0, 999999999))
             if not low <= int(value) <= high:
                 raise MqscError(O.RC_ATTR_VALUE_ERROR, key)
             return int(value)
@@ -108,7 +108,8 @@ class QueueManager:
         self.lock = lock or threading.RLock()  # the model passes the network's lock, shared by all queue managers
         # CLNTCONN channels live in the client channel table (CLNTTBL), a namespace of their own: a SVRCONN and a CLNTCONN
         # may share a name ([V] IBM 8.0 q003340_ "Client channel" namespace, DELETE CHANNEL CHLTABLE q085820_).
-        self.store = {"CHANNEL": {}, "CLNTTBL": {}, "LISTENER": {}, "SERVICE": {}, "QUEUE": {}, **{k: {} for k in O.PLAIN_KINDS}}
+        self.store = {"CHANNEL": {}, "CLNTTBL": {}, "LISTENER": {}, "SERVICE": {}, "QUEUE": {}, "AUTHINFO": {},
+                      **{k: {} for k in O.PLAIN_KINDS}}
         wall = time.time()
         self.qmgr = MQObject(None, dict(O.QMGR_ATTRS, SSLKEYR=f"/var/mqm/qmgrs/{name}/ssl/key",
                                         CERTLABL=f"ibmwebspheremq{name.lower()}"), wall)
@@ -323,7 +324,7 @@ class QueueManager:
         if kind in O.PLAIN_KINDS:
             return O.PLAIN_KINDS[kind].attrs
         return {"CHANNEL": O.CHANNEL_ATTRS.get(otype), "LISTENER": O.LISTENER_ATTRS, "SERVICE": O.SERVICE_ATTRS,
-                "QUEUE": O.QUEUE_ATTRS.get(otype)}[kind]
+                "QUEUE": O.QUEUE_ATTRS.get(otype), "AUTHINFO": O.AUTHINFO_ATTRS.get(otype)}[kind]
 
     def _apply(self, kind, otype, attrs, params):
         schema = self._schema(kind, otype)
@@ -342,6 +343,12 @@ class QueueManager:
         plain = O.PLAIN_KINDS.get(kind)
         if plain and not self.seeding and any(not any(str(attrs[k]).strip() for k in keys) for keys in plain.required):
             raise MqscError(O.RC_ATTR_VALUE_ERROR, "/".join(plain.required[0]))  # e.g. TOPICSTR missing ([I] reason)
+        if kind == "AUTHINFO" and not self.seeding:
+            for key in O.AUTHINFO_REQUIRED.get(otype, ()):
+                if not str(attrs[key]).strip():
+                    raise MqscError(O.RC_MISSING_CONN_NAME if key == "CONNAME" else O.RC_ATTR_VALUE_ERROR, key)  # [I] reasons
+            if otype == "OCSP" and not attrs["OCSPURL"].startswith(O.OCSP_URL_PREFIX):
+                raise MqscError(O.RC_ATTR_VALUE_ERROR, "OCSPURL")  # [V] "must start with the string http:// in lowercase"
         if kind == "CHANNEL" and not self.seeding:
             if otype in O.XMITQ_TYPES and not attrs["XMITQ"].strip():
                 raise MqscError(O.RC_XMIT_Q_NAME_ERROR, "XMITQ")
@@ -357,6 +364,13 @@ class QueueManager:
             if not isinstance(chltype, str) or chltype.upper() not in O.ENUMS["CHLTYPE"]:
                 raise MqscError(O.RC_CHANNEL_TYPE_ERROR, name)
             return chltype.upper()
+        if kind == "AUTHINFO":
+            # AUTHTYPE is on the main line of DEFINE and ALTER AUTHINFO, and Change Authentication Information requires
+            # AuthInfoType (IBM-ALT-AUTHINFO, IBM-PCF-AUTHINFO): missing or not one of the four, 4005 ([I] the reason).
+            authtype = params.pop("AUTHTYPE", None)
+            if not isinstance(authtype, str) or authtype.upper() not in O.AUTHINFO_ATTRS:
+                raise MqscError(O.RC_ATTR_VALUE_ERROR, "AUTHTYPE")
+            return authtype.upper()
         if kind == "LISTENER":
             trptype = params.get("TRPTYPE")
             if trptype is None and (verb == "DEFINE" or self.settings.config("alter_listener_requires_trptype")):
@@ -372,6 +386,8 @@ class QueueManager:
         return self.store["CLNTTBL" if kind == "CHANNEL" and otype == "CLNTCONN" else kind]
 
     def _wrong_type(self, kind, name):
+        """A type that cannot change: CHLTYPE 3034 (IBM-RC3034); an AUTHINFO's AUTHTYPE ("You cannot alter the AUTHTYPE",
+        IBM-ALT-AUTHINFO) 4002 MQRCCF_OBJECT_WRONG_TYPE ([I] the reason)."""
         return MqscError(O.RC_CHANNEL_TYPE_ERROR if kind == "CHANNEL" else O.RC_OBJECT_WRONG_TYPE, name)
 
     def _define(self, kind, qualifier, name, params):
@@ -397,11 +413,13 @@ class QueueManager:
             if base is None:
                 raise MqscError(O.RC_UNKNOWN_OBJECT, like)
             if base.otype != otype:
-                raise MqscError(O.RC_LIKE_OBJECT_WRONG_TYPE, like) if kind == "QUEUE" else self._wrong_type(kind, like)
+                # "You cannot define an authentication information object as LIKE one with a different AUTHTYPE"
+                # (IBM-ALT-AUTHINFO): 4003 as for queues ([I] the reason).
+                raise MqscError(O.RC_LIKE_OBJECT_WRONG_TYPE, like) if kind in ("QUEUE", "AUTHINFO") else self._wrong_type(kind, like)
         else:
             # A new object, or REPLACE of an existing one: "DEFINE with REPLACE sets all the parameters", those not given to
             # their defaults (IBM-DEF-REPLACE); the object being replaced lends nothing but its messages (IBM-CPYMQMQ-V6).
-            default = {"CHANNEL": O.CHANNEL_DEFAULTS.get(otype), "QUEUE": O.QUEUE_DEFAULTS.get(otype),
+            default = {"CHANNEL": O.CHANNEL_DEFAULTS.get(otype), "QUEUE": O.QUEUE_DEFAULTS.get(otype), "AUTHINFO": O.AUTHINFO_DEFAULTS.get(otype),
                        "LISTENER": "SYSTEM.DEFAULT.LISTENER.TCP", "SERVICE": "SYSTEM.DEF.SERVICE",
                        **{k: v.default for k, v in O.PLAIN_KINDS.items()}}[kind]
             base = store.get(default)  # defaults come from the (alterable) SYSTEM.DEF.* object when it exists
@@ -427,8 +445,8 @@ class QueueManager:
         if obj is None or (kind == "QUEUE" and obj.otype != qualifier):
             raise MqscError(O.RC_UNKNOWN_OBJECT, name)
         otype = self._type_of(kind, qualifier, name, params, "ALTER")
-        if kind == "CHANNEL" and otype != obj.otype:
-            raise MqscError(O.RC_CHANNEL_TYPE_ERROR, name)
+        if kind in ("CHANNEL", "AUTHINFO") and otype != obj.otype:
+            raise self._wrong_type(kind, name)
         fixed = [k for k in O.PLAIN_KINDS[kind].fixed if k in params] if kind in O.PLAIN_KINDS else []
         if fixed:
             raise MqscError(O.RC_PARM_ID_ERROR, fixed[0], [fixed[0]])  # not a keyword of ALTER TOPIC/SUB ([V] syntax)
