@@ -16,11 +16,15 @@ import difflib
 import re
 
 from ._errors import MQInputError, add_reason_names
+from ._mqsc import MASK
 
-__all__ = ["Attr", "ObjectType", "Verb", "Verbs", "Identity", "DEFINE_ALTER_DELETE", "validate_name", "RUN_STATES"]
+__all__ = ["Attr", "ObjectType", "Verb", "Verbs", "Identity", "SINGLETON", "DEFINE_ALTER_DELETE", "validate_name", "RUN_STATES",
+           "UPDATE_PASSWORD"]
 
 # The states that start, stop or restart the object after making it present.
 RUN_STATES = ("started", "stopped", "restarted")
+# When a secret (Attr.secret) is sent, as community modules say it: on_create (when this task defines the object), always.
+UPDATE_PASSWORD = ("on_create", "always")
 
 
 def _and(words):
@@ -67,6 +71,13 @@ class Attr:
     TOPICSTR); a different value needs ``recreate``, which deletes and defines the object again.
     ``refresh``: the ``REFRESH SECURITY TYPE(...)`` a change of this keyword waits for before it takes effect (results say
     ``refresh_required``); a change that waits for the object's restart is its lifecycle's business (``Lifecycle.live``).
+    ``restart``: a change takes effect only when the queue manager next starts (ALTER QMGR CCSID, SCHINIT, SCMDSERV: results
+    say ``restart_required``, with a warning naming them).
+    ``secret``: the value is a secret (an AUTHINFO's LDAPPWD): its option is ``no_log``, commands show it masked, facts show
+    only whether one is set, and since DISPLAY shows it masked it cannot be compared: it is sent when the object is defined,
+    and on every run with the row's ``update_password: always`` (ObjectType.desired_for).
+    ``pattern``: (regular expression, the rule in words) a value must match, where MQ has such a rule (OCSPURL starts with
+    ``http://``).
     ``unique``: no two objects of the type may hold the same value; the reason code MQ refuses a second one with (TOPICSTR:
     3300, named in the row's ``reasons``). One task that declares a value twice is refused before any request.
     ``doc``: the option's description (Ansible markup, one string per paragraph): tools/generate_docs.py writes it into the
@@ -74,10 +85,11 @@ class Attr:
     """
 
     __slots__ = ("keyword", "value_type", "option", "choices", "minimum", "maximum", "max_length", "types", "default", "labels",
-                 "fixed", "refresh", "unique", "doc", "aliases")
+                 "fixed", "refresh", "restart", "secret", "pattern", "unique", "doc", "aliases")
 
     def __init__(self, keyword, value_type="str", option=None, choices=None, minimum=None, maximum=None, max_length=None, types=None,
-                 default=None, labels=None, fixed=False, refresh=None, unique=None, doc=(), aliases=()):
+                 default=None, labels=None, fixed=False, refresh=None, restart=False, secret=False, pattern=None, unique=None, doc=(),
+                 aliases=()):
         self.keyword = keyword
         self.value_type = value_type
         self.option = option
@@ -91,6 +103,9 @@ class Attr:
         self.labels = dict(labels or {})
         self.fixed = fixed
         self.refresh = refresh
+        self.restart = restart
+        self.secret = secret
+        self.pattern = pattern
         self.unique = unique
         self.doc = (doc,) if isinstance(doc, str) else tuple(doc)
         self.aliases = tuple(aliases)
@@ -117,7 +132,13 @@ class Attr:
             spec["default"] = self.fact(self.default)
         if self.aliases:
             spec["aliases"] = list(self.aliases)
+        if self.secret:
+            spec["no_log"] = True
         return spec
+
+    def shown(self, value):
+        """How messages show a value the user gave: a secret's never."""
+        return "'{0}'".format(MASK) if self.secret else repr(value)
 
     def validate(self, value, label=None):
         """Check a user value and return it in wire form (what goes into the JSON parameters)."""
@@ -138,14 +159,17 @@ class Attr:
                 return "YES" if value else "NO"
             if isinstance(value, str) and value.upper() in ("YES", "NO"):
                 return value.upper()
-            raise MQInputError("{0}={1!r} must be true or false".format(label, value))
+            raise MQInputError("{0}={1} must be true or false".format(label, self.shown(value)))
         if isinstance(value, bool) or not isinstance(value, (str, int)):
-            raise MQInputError("{0}={1!r} must be a string".format(label, value))
+            raise MQInputError("{0}={1} must be a string".format(label, self.shown(value)))
         text = str(value)
         if _CONTROL_CHARS.search(text):
-            raise MQInputError("{0}={1!r} must be a single line without control characters".format(label, text))
+            raise MQInputError("{0}={1} must be a single line without control characters".format(label, self.shown(text)))
         if self.max_length and len(text) > self.max_length:
-            raise MQInputError("{0}={1!r} is {2} characters long; MQ allows at most {3}".format(label, text, len(text), self.max_length))
+            raise MQInputError("{0}={1} is {2} characters long; MQ allows at most {3}".format(label, self.shown(text), len(text),
+                                                                                                self.max_length))
+        if self.pattern and text.strip() and not re.match(self.pattern[0], text):
+            raise MQInputError("{0}={1} {2}".format(label, self.shown(text), self.pattern[1]))
         if self.value_type == "name" and text.strip():
             validate_name(text, label, self.max_length or 48, "MQ object")
         return text
@@ -193,7 +217,9 @@ class Attr:
         return text
 
     def fact(self, value):
-        """User-facing form for results: enums in the lower case the options use."""
+        """User-facing form for results: enums in the lower case the options use; of a secret, only whether one is set."""
+        if self.secret:
+            return MASK if str(value or "").strip() else ""
         if self.value_type == "enum" and isinstance(value, str):
             return self.choice_label(value.strip().upper()) if self.labels else value.lower()
         if self.value_type == "bool" and isinstance(value, str) and value.strip().upper() in ("YES", "NO"):
@@ -242,6 +268,11 @@ class Verbs:
         verb = getattr(self, self.role(command) or "", None)
         return verb.raced if verb is not None else frozenset()
 
+    @property
+    def can_race(self):
+        """Whether another writer can get between a read and a command (ALTER QMGR cannot: the queue manager is always there)."""
+        return any(verb is not None and verb.raced for verb in (self.create, self.change, self.remove))
+
 
 # MQ has no transactions over REST: between our DISPLAY and our command another writer (a second play, an operator in
 # runmqsc) may define or delete the object. A DEFINE answered 4001 (MQRCCF_OBJECT_ALREADY_EXISTS: it exists now) or 4002
@@ -258,6 +289,7 @@ class Identity:
     the command has no name (``SET AUTHREC PROFILE(...)``). ``keys``: {subtype or None: keywords} that take part in the
     identity besides it, sent on every command and DISPLAY of the object (CHLAUTH: TYPE, and ADDRESS for an ADDRESSMAP);
     none for the name-keyed types. Objects of subtypes in ``ObjectType.namespaces`` are told apart by their namespace too.
+    Neither an option nor keys: one object of the type exists, the queue manager itself (``ALTER QMGR``, ``SINGLETON``).
     """
 
     __slots__ = ("option", "keys", "doc")
@@ -275,8 +307,16 @@ class Identity:
     def of_params(self, object_type, params, subtype=None):
         """The identity of the object ``params`` declare: a tuple, the name first; its namespace last."""
         keywords = self.keys.get(subtype, self.keys.get(None, ()))
-        values = [params[self.option]] * bool(self.option) + [params.get(object_type.by_keyword[k].option) for k in keywords]
+        values = ([params[self.option]] if self.option else []) + [params.get(object_type.by_keyword[k].option) for k in keywords]
         return tuple(values) + (object_type.namespace(subtype),)
+
+    @property
+    def singleton(self):
+        return self.option is None and not self.keys
+
+
+# The identity of the queue manager's own row: no name, no keys; ALTER QMGR addresses the one there is.
+SINGLETON = Identity(option=None)
 
 
 class ObjectType:
@@ -304,17 +344,23 @@ class ObjectType:
     ``identity``: what names one object (``Identity``; the ``name`` option unless said).
     ``reasons``: {code: IBM name} of the reason codes particular to this type (a ``unique`` attribute's); failure
     messages name them as they name the common ones (_errors.REASON_NAMES).
-    ``list_option``: the mq_objects option (and, with ``mq_`` before it, the provision role's variable) that declares
-    objects of this type; ``module``: its single-object module. ``summary``: what its module manages, in a few words
-    (README); ``doc``: paragraphs about the type for the mq_objects list option; ``attributes_example``: a dictionary of
-    keywords without an option, as the ``attributes`` option's description shows it.
+    ``noun``: how documentation names one object of the type, where the kind is an abbreviation (``authentication information
+    object`` for ``authinfo``).
+    ``used_by_qmgr``: {QMGR keyword: REFRESH SECURITY type}: the queue manager attribute that names the object it uses (an
+    AUTHINFO named by CONNAUTH), and the refresh a change of that object waits for (``refresh_required``).
+    ``list_option``: the mq_objects option that declares objects of this type (a list; for the queue manager's own row, one
+    mapping), and with ``mq_`` before it the provision role's variable (``role_variable``); ``module``: its single-object
+    module. ``summary``: what its module manages, in a few words (README); ``doc``: paragraphs about the type
+    for the mq_objects list option; ``attributes_example``: a dictionary of keywords without an option, as the
+    ``attributes`` option's description shows it.
     """
 
     def __init__(self, kind, qualifier, name_max, attrs, type_attr=None, required=None, lifecycle=None, subtype_keyword=None,
                  type_in_qualifier=False, type_default=None, messages=None, references=None, namespaces=None,
                  verbs=DEFINE_ALTER_DELETE, identity=None, list_option=None, module=None, summary="", doc=(), attributes_example=None,
-                 reasons=None):
+                 reasons=None, used_by_qmgr=None, noun=None):
         self.kind = kind
+        self.noun = noun or kind
         self.qualifier = qualifier
         self.name_max = name_max
         self.attrs = tuple(attrs)
@@ -326,7 +372,10 @@ class ObjectType:
         self.verbs = verbs
         self.identity = identity or Identity()
         self.list_option = list_option or kind + "s"
+        self.role_variable = "mq_" + self.list_option
         self.module = module or "mq_" + kind
+        self.used_by_qmgr = dict(used_by_qmgr or {})
+        self.secret_keywords = frozenset(a.keyword for a in self.attrs if a.secret)
         self.summary = summary
         self.doc = (doc,) if isinstance(doc, str) else tuple(doc)
         self.attributes_example = attributes_example
@@ -345,6 +394,31 @@ class ObjectType:
         # The attribute whose value decides the rules: which other attributes apply, which are required, how it runs.
         subtype_keyword = lifecycle.subtype_keyword if lifecycle else subtype_keyword
         self.subtype_attr = self.by_keyword[subtype_keyword] if subtype_keyword else None
+
+    @property
+    def singleton(self):
+        """One object of the type exists and is only changed (the queue manager: ALTER QMGR, no name, no DEFINE or DELETE)."""
+        return self.identity.singleton
+
+    def name_of(self, params):
+        """The name the options give the object (None for the queue manager, which ALTER QMGR does not name)."""
+        return params[self.identity.option] if self.identity.option else None
+
+    def waits(self, keywords):
+        """(REFRESH SECURITY types, keywords) that a change of ``keywords`` waits for before it takes effect: the refreshes
+        (Attr.refresh) and the keywords the queue manager takes only at its next start (Attr.restart)."""
+        attrs = [self.by_keyword[k] for k in keywords if k in self.by_keyword]
+        return sorted({a.refresh for a in attrs if a.refresh}), [a.keyword for a in attrs if a.restart]
+
+    @property
+    def refreshes(self):
+        """Whether a change of an object of this type may wait for a REFRESH SECURITY (results say refresh_required)."""
+        return bool(self.used_by_qmgr) or any(a.refresh for a in self.attrs)
+
+    @property
+    def restarts_qmgr(self):
+        """Whether a change may wait for the queue manager's next start (results say restart_required)."""
+        return any(a.restart for a in self.attrs)
 
     def subtype(self, params):
         """The subtype the module options give (CHLTYPE from type, SERVTYPE from service_type) as MQ spells it, or None."""
@@ -423,7 +497,7 @@ class ObjectType:
         its rules are checked after the one DISPLAY (``creating``, ``check_run``).
         """
         if self.subtype_attr is None or self.subtype(params):
-            self.check_run(params["state"], self.subtype(params))
+            self.check_run(params.get("state", "present"), self.subtype(params))
 
     def check_run(self, state, subtype):
         """Refuse a start, stop or restart that the object's subtype cannot do (``subtype`` None: MQ's default)."""
@@ -467,6 +541,9 @@ class ObjectType:
         if defaulted:
             subtype = self.type_default
         desired = self.desired_from_params(params, subtype, check_required=False)
+        if not creating and params.get("update_password", "on_create") != "always":
+            # DISPLAY shows a secret masked, so it cannot be compared: sent only with the DEFINE (Attr.secret).
+            desired = {k: v for k, v in desired.items() if k not in self.secret_keywords}
         if not creating:
             return subtype, desired
         if defaulted:
@@ -476,8 +553,9 @@ class ObjectType:
             missing.append(self.type_attr.option)
         missing.extend(self.by_keyword[k].label for k in self.required.get(subtype, ()) if not str(desired.get(k, "")).strip())
         if missing:
-            what = "{0} {1} {2!r}".format(self.subtype_label(subtype), self.kind, params["name"]) if subtype and self.type_attr is not None and \
-                self.type_attr.option not in missing else "{0} {1!r}".format(self.kind, params["name"])
+            name = self.name_of(params)
+            what = "{0} {1} {2!r}".format(self.subtype_label(subtype), self.kind, name) if subtype and self.type_attr is not None and \
+                self.type_attr.option not in missing else "{0} {1!r}".format(self.kind, name)
             raise MQInputError("{0} {1} required to create {2}, which does not exist{3}".format(
                 _and(missing), "is" if len(missing) == 1 else "are", what,
                 self._required_hint() if self.type_attr is not None and self.type_attr.option in missing else ""))

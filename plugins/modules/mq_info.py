@@ -37,8 +37,8 @@ options:
         queue manager and every object type."
     type: list
     elements: str
-    choices: [qmgr, queue, topic, listener, channel, service]
-    default: [qmgr, queue, topic, listener, channel, service]
+    choices: [qmgr, queue, topic, authinfo, listener, channel, service]
+    default: [qmgr, queue, topic, authinfo, listener, channel, service]
   # END generated (options)
   name:
     description:
@@ -110,6 +110,13 @@ topics:
   returned: when O(types) contains V(topic)
   type: list
   elements: dict
+authinfos:
+  description:
+    - Matching authentication information objects, as M(mqrest.admin.mq_authinfo) reports them (C(type) V(idpwos),
+      V(idpwldap), V(crlldap) or V(ocsp)). Authentication information objects have no status records here.
+  returned: when O(types) contains V(authinfo)
+  type: list
+  elements: dict
 listeners:
   description:
     - Matching listeners, as M(mqrest.admin.mq_listener) reports them, each with its status records.
@@ -170,14 +177,15 @@ from ansible_collections.mqrest.admin.plugins.module_utils._types import REGISTR
 
 def main():
     mq = MQModule(ArgumentSpec(dict(
-        types=dict(type="list", elements="str", choices=["qmgr"] + REGISTRY.kinds, default=["qmgr"] + REGISTRY.kinds),
+        types=dict(type="list", elements="str", choices=REGISTRY.kinds, default=REGISTRY.kinds),
         name=dict(type="str", default="*"),
         status=dict(type="bool", default=True),
     )))
     params = mq.params
     result = {"changed": False}
     try:
-        wanted = [object_type for object_type in REGISTRY if object_type.kind in params["types"]]
+        # The queue manager's own row (qmgr) is read below with its status, as lower-case MQSC keywords.
+        wanted = [object_type for object_type in REGISTRY if object_type.kind in params["types"] and not object_type.singleton]
         for object_type in wanted:
             object_type.validate_name(params["name"], generic=True)
         client = mq.client
