@@ -62,7 +62,7 @@ def common_docs(otype, bulk):
     docs[otype.identity.option] = [
         "Name of the {0}, 1 to {1} characters from C({2}); anything else ({3}quotes, parentheses, C(*), line breaks) "
         "fails the task before any request.".format(kind, otype.name_max, otype.name_chars.words,
-                                                   "blanks at either end, " if blanks else "blanks, "),
+                                                    "blanks at either end, " if blanks else "blanks, "),
         "MQ names are case-sensitive and are sent exactly as given, so V(app.in) and V(APP.IN) name two different {0}s. "
         "C(runmqsc) folds unquoted names to upper case, so {1} defined there without quotes has an upper-case name.".format(
             kind, _a(kind))] + list(otype.identity.doc)
