@@ -29,7 +29,6 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 WIDTH = 120
 BEGIN = "BEGIN generated from the type registry by tools/generate_docs.py: edit the rows in plugins/module_utils/_types.py"
 END = "END generated"
-NAME_CHARS = "C(A-Z a-z 0-9 . / _ %)"
 
 
 def _registry():
@@ -57,8 +56,9 @@ def _and(words):
 def common_docs(otype, bulk):
     """{option: [paragraphs]} of the entry options besides the attributes, worded from the row."""
     lifecycle, noun = otype.lifecycle, otype.noun
-    fixed = [a for a in otype.fixed_attrs if a.option]
+    fixed = otype.fixed_attrs
     free = [a for a in otype.attrs if not a.option]
+    blanks = bool(otype.name_chars.pattern.fullmatch("A B"))
     docs = {}
     if otype.singleton:
         # The queue manager's own row: no name, no state, nothing to recreate; its attributes and the free ones.
@@ -70,17 +70,24 @@ def common_docs(otype, bulk):
                               "that has an option of its own must be set with that option."]
         return docs
     docs[otype.identity.option] = [
-        "Name of the {0}, 1 to {1} characters from {2}; anything else (blanks, quotes, parentheses, C(*), line breaks) "
-        "fails the task before any request.".format(noun, otype.name_max, NAME_CHARS),
+        "Name of the {0}, 1 to {1} characters from C({2}); anything else ({3}quotes, parentheses, C(*), line breaks) "
+        "fails the task before any request.".format(noun, otype.name_max, otype.name_chars.words,
+                                                    "blanks at either end, " if blanks else "blanks, "),
         "MQ names are case-sensitive and are sent exactly as given, so V(app.in) and V(APP.IN) name two different {0}s. "
         "C(runmqsc) folds unquoted names to upper case, so {1} defined there without quotes has an upper-case name.".format(
             noun, _a(noun))] + list(otype.identity.doc)
     creating = "V(present) makes the {0} exist with the given attributes; attributes not given are left alone. An existing {0} " \
-               "needs only its O(name){1}.".format(noun, "; its type comes from its definition" if otype.subtype_attr else "")
-    needs = [a.option for a in fixed if a.default is None] + [otype.by_keyword[k].option for keys in otype.required.values() for k in keys]
+               "needs only its O(name){1}.".format(noun, "; its O({0}) comes from its definition".format(otype.subtype_attr.option)
+                                                   if otype.subtype_attr else "")
+    needs = ["O({0})".format(otype.type_attr.option)] if otype.type_attr is not None and otype.type_attr.default is None and \
+        otype.type_default is None else []
+    needs += [" or ".join("O({0})".format(otype.by_keyword[k].option) for k in item if isinstance(item, tuple)) or
+              "O({0})".format(otype.by_keyword[item].option) for items in otype.required.values() for item in items]
     if needs:
+        needs = list(dict.fromkeys(needs))
         creating += " Options needed only to create it ({0}) are checked after the one C(DISPLAY), before anything is " \
-                    "changed, naming every missing one at once.".format(_and(["O({0})".format(o) for o in dict.fromkeys(needs)]))
+                    "changed, naming every missing one at once.".format(
+                        "; ".join(needs) if any(" or " in n for n in needs) else _and(needs))
     state = [creating]
     absent = "V(absent) deletes it."
     if lifecycle:
@@ -114,7 +121,8 @@ def common_docs(otype, bulk):
     docs["attributes"] = attributes
     recreate = "Allow deleting and defining the {0} again when a change can only be made that way: MQ cannot change {1} of " \
                "an existing {0} in place. The new definition starts from MQ's defaults plus the options given here.".format(
-                   noun, _and(["O({0})".format(a.option) for a in fixed]) if fixed else "some attributes")
+                   noun, _and(["O({0})".format(a.option) if a.option else "C({0})".format(a.keyword) for a in fixed])
+                   if fixed else "some attributes")
     if lifecycle:
         recreate += " An active {0} is stopped first.".format(noun)
     if otype.messages:
@@ -149,6 +157,11 @@ def update_password_doc(otype):
 def attr_doc(otype, attr):
     """An attribute option's paragraphs: its row's ``doc``, and what MQ answers to a second object with a unique value."""
     paragraphs = list(attr.doc)
+    for keywords, why in otype.exclusive.items():
+        if attr.keyword in keywords:
+            others = [otype.by_keyword[k] for k in keywords if k != attr.keyword]
+            paragraphs.append("Not together with {0}: {1}.".format(
+                _or(["O({0})".format(a.option) if a.option else "C({0})".format(a.keyword) for a in others]), why))
     if attr.unique:
         paragraphs.append("Another {0} object holding the same O({1}) is refused by MQ ({2} C({3})).".format(
             otype.noun, attr.option, attr.unique, otype.reasons[attr.unique]))
@@ -467,7 +480,10 @@ def _guide_table(registry):
             said.append("{0} {1}".format(lit("type_default"), lit(otype.subtype_label(otype.type_default))))
         if otype.required:
             said.append("{0} {1}".format(lit("required"), ", ".join(
-                "{0}: {1}".format(subtype, " ".join(keys)) if subtype else " ".join(keys) for subtype, keys in otype.required.items())))
+                "{0}: {1}".format(subtype, " ".join("({0})".format(" or ".join(k)) if isinstance(k, tuple) else k for k in items))
+                if subtype else " ".join(items) for subtype, items in otype.required.items())))
+        for keywords in otype.exclusive:
+            said.append("{0} {1}".format(lit("exclusive"), " ".join(keywords)))
         if otype.messages:
             said.append("{0} {1} of {2}".format(lit("messages"), lit(otype.messages[0]), ", ".join(otype.messages[1])))
         for keyword, (qualifier, values, what) in otype.references.items():

@@ -18,8 +18,8 @@ import re
 from ._errors import MQInputError, add_reason_names
 from ._mqsc import MASK
 
-__all__ = ["Attr", "ObjectType", "Verb", "Verbs", "Identity", "SINGLETON", "DEFINE_ALTER_DELETE", "validate_name", "RUN_STATES",
-           "UPDATE_PASSWORD"]
+__all__ = ["Attr", "ObjectType", "Verb", "Verbs", "Identity", "SINGLETON", "DEFINE_ALTER_DELETE", "NameChars", "NAME_CHARS",
+           "validate_name", "RUN_STATES", "UPDATE_PASSWORD", "one_of"]
 
 # The states that start, stop or restart the object after making it present.
 RUN_STATES = ("started", "stopped", "restarted")
@@ -38,18 +38,39 @@ def _a(word):
     return ("an " if word[:1].lower() in "aeiou" else "a ") + word
 
 
+def one_of(*keywords):
+    """A ``required`` item that any one of ``keywords`` satisfies (a subscription's TOPICSTR or TOPICOBJ)."""
+    return tuple(keywords)
+
+
+def _keywords(item):
+    """The keywords of a ``required`` item: itself, or its alternatives."""
+    return (item,) if isinstance(item, str) else tuple(item)
+
+
+class NameChars:
+    """The characters a type's names are made of: ``pattern`` (a regular expression a whole name matches) and ``words``
+    (how messages and the documentation say it)."""
+
+    __slots__ = ("pattern", "words")
+
+    def __init__(self, pattern, words):
+        self.pattern = re.compile(pattern)
+        self.words = words
+
+
 # IBM-NAMING: A-Z a-z 0-9 . / _ % ; no blanks. Names are case-sensitive.
-_NAME_CHARS = re.compile(r"^[A-Za-z0-9._/%]+$")
+NAME_CHARS = NameChars(r"^[A-Za-z0-9._/%]+$", "A-Z a-z 0-9 . / _ %")
 _CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
 
 
-def validate_name(name, option, max_length, what, generic=False):
+def validate_name(name, option, max_length, what, generic=False, chars=NAME_CHARS):
     """Reject a name MQ would reject (4008/4044), before anything is sent."""
-    pattern = name[:-1] if generic and name.endswith("*") else name
+    pattern = name[:-1] if generic and isinstance(name, str) and name.endswith("*") else name
     if generic and name == "*":
         return name
-    if not isinstance(name, str) or not pattern or len(pattern) > max_length or not _NAME_CHARS.fullmatch(pattern):
-        rule = "1 to {0} characters from A-Z a-z 0-9 . / _ %".format(max_length)
+    if not isinstance(name, str) or not pattern or len(pattern) > max_length or not chars.pattern.fullmatch(pattern):
+        rule = "1 to {0} characters from {1}".format(max_length, chars.words)
         if generic:
             rule += ", optionally ending in * (a generic name)"
         # A name that is only too long says by how much: MQ's limits differ per type (20 for a channel, 48 for a queue).
@@ -64,7 +85,8 @@ class Attr:
 
     value_type: ``str`` (case kept and compared exactly), ``istr`` (compared case-insensitively),
     ``name`` (an MQ object name), ``enum``, ``int``, ``int_or_enum`` (a number or a keyword
-    such as AUTO), ``enum_list`` and ``bool`` (MQ's YES or NO, a boolean option).
+    such as AUTO), ``enum_list``, ``name_list`` (MQ object names in order, at most ``maximum`` of them: a namelist's
+    NAMES) and ``bool`` (MQ's YES or NO, a boolean option).
     ``labels``: how the option spells an enum's MQ values where lower case is not enough (a queue's TYPE(QLOCAL) is
     ``type: local``).
     ``fixed``: MQ keeps the value the object was created with (ALTER has no such keyword, or refuses a new value: CHLTYPE,
@@ -126,6 +148,8 @@ class Attr:
             spec = {"type": "bool"}
         elif self.value_type == "enum_list":
             spec = {"type": "list", "elements": "str", "choices": [c.lower() for c in self.choices]}
+        elif self.value_type == "name_list":
+            spec = {"type": "list", "elements": "str"}
         else:
             spec = {"type": "str"}
         if self.default is not None:
@@ -154,6 +178,8 @@ class Attr:
         if self.value_type == "enum_list":
             values = value if isinstance(value, (list, tuple)) else [value]
             return [self._validate_choice(v, label) for v in values]
+        if self.value_type == "name_list":
+            return self._validate_names(value, label)
         if self.value_type == "bool":
             if isinstance(value, bool):
                 return "YES" if value else "NO"
@@ -166,8 +192,8 @@ class Attr:
         if _CONTROL_CHARS.search(text):
             raise MQInputError("{0}={1} must be a single line without control characters".format(label, self.shown(text)))
         if self.max_length and len(text) > self.max_length:
-            raise MQInputError("{0}={1} is {2} characters long; MQ allows at most {3}".format(label, self.shown(text), len(text),
-                                                                                                self.max_length))
+            raise MQInputError("{0}={1} is {2} characters long; MQ allows at most {3}".format(
+                label, self.shown(text), len(text), self.max_length))
         if self.pattern and text.strip() and not re.match(self.pattern[0], text):
             raise MQInputError("{0}={1} {2}".format(label, self.shown(text), self.pattern[1]))
         if self.value_type == "name" and text.strip():
@@ -184,6 +210,14 @@ class Attr:
         if (self.minimum is not None and number < self.minimum) or (self.maximum is not None and number > self.maximum):
             raise MQInputError("{0}={1!r} is out of range: MQ accepts {2} to {3}{4}".format(label, value, self.minimum, self.maximum, also))
         return number
+
+    def _validate_names(self, value, label):
+        """A list of MQ object names (empty is a valid list); MQ keeps their order."""
+        if not isinstance(value, (list, tuple)):
+            raise MQInputError("{0}={1!r} must be a list of names".format(label, value))
+        if self.maximum is not None and len(value) > self.maximum:
+            raise MQInputError("{0} has {1} names; MQ allows at most {2}".format(label, len(value), self.maximum))
+        return [validate_name(v, "{0}[{1}]".format(label, i), self.max_length or 48, "MQ object") for i, v in enumerate(value)]
 
     def _validate_choice(self, value, label):
         if isinstance(value, str):
@@ -205,9 +239,11 @@ class Attr:
                 return int(value)
             except (TypeError, ValueError):
                 return value
-        if self.value_type == "enum_list":
-            # Order matters: COMPMSG/COMPHDR list the techniques in order of preference.
-            values = value if isinstance(value, (list, tuple)) else str(value).split(",")
+        if self.value_type in ("enum_list", "name_list"):
+            # Order matters: COMPMSG/COMPHDR list the techniques in order of preference, MQ keeps a namelist's order.
+            values = value if isinstance(value, (list, tuple)) else [v for v in str(value).split(",") if v.strip()]
+            if self.value_type == "name_list":
+                return tuple(str(v).strip() for v in values)  # names are case-sensitive
             return tuple(str(v).strip().upper() for v in values)
         if self.value_type == "bool" and isinstance(value, bool):
             return "YES" if value else "NO"
@@ -226,6 +262,8 @@ class Attr:
             return value.strip().upper() == "YES"
         if self.value_type == "enum_list":
             return [v.lower() for v in self.normalize(value)]
+        if self.value_type == "name_list":
+            return list(self.normalize(value))
         if self.value_type in ("str", "istr", "name") and isinstance(value, str):
             return value.rstrip()
         return value
@@ -326,9 +364,14 @@ class ObjectType:
     (CHLTYPE for channels, IBM-RC3034; TRPTYPE for listeners, IBM-ALT-LSTR/IBM-EXPL-LSTR).
     ``type_in_qualifier``: the type is not a keyword but the qualifier of DEFINE, ALTER and DELETE (a queue's TYPE:
     ``DEFINE QLOCAL``), while DISPLAY uses ``qualifier`` for every type (``DISPLAY QUEUE`` finds any queue).
-    ``type_default``: the type an object is created with when the type option is not given (an existing object's
-    type always comes from its definition).
-    ``required`` maps a subtype to the keywords MQ needs before it will define it.
+    ``type_default``: the subtype an object is created with when the subtype option is not given; with a ``type_attr``
+    the command carries it, without one it is MQ's own default (a subscription's DESTCLAS(PROVIDED)) and only decides
+    which keywords are required.
+    ``required`` maps a subtype to the keywords MQ needs before it will define it; an item made with ``one_of`` is
+    satisfied by any one of its keywords.
+    ``exclusive``: {(keyword, keyword, ...): why}: keywords one declaration may not give together, with the reason.
+    ``name_chars``: the characters of the type's names (``NameChars``; IBM-NAMING's unless said: a subscription's name
+    may have blanks inside).
     ``lifecycle``: how objects of this type start, stop and report their status (None: no run state).
     ``namespaces``: {subtype: (keyword, value)}: subtypes MQ keeps apart under their own names, so that one name can also
     be an object of another subtype, and the keyword with which DELETE addresses them (CLNTCONN channels: the client
@@ -358,7 +401,7 @@ class ObjectType:
     def __init__(self, kind, qualifier, name_max, attrs, type_attr=None, required=None, lifecycle=None, subtype_keyword=None,
                  type_in_qualifier=False, type_default=None, messages=None, references=None, namespaces=None,
                  verbs=DEFINE_ALTER_DELETE, identity=None, list_option=None, module=None, summary="", doc=(), attributes_example=None,
-                 reasons=None, used_by_qmgr=None, noun=None):
+                 reasons=None, used_by_qmgr=None, noun=None, exclusive=None, name_chars=NAME_CHARS):
         self.kind = kind
         self.noun = noun or kind
         self.qualifier = qualifier
@@ -387,6 +430,8 @@ class ObjectType:
         self.type_in_qualifier = type_in_qualifier
         self.type_default = type_default
         self.required = required or {}
+        self.exclusive = dict(exclusive or {})
+        self.name_chars = name_chars
         self.lifecycle = lifecycle
         self.namespaces = dict(namespaces or {})
         self.messages = messages
@@ -546,12 +591,14 @@ class ObjectType:
             desired = {k: v for k, v in desired.items() if k not in self.secret_keywords}
         if not creating:
             return subtype, desired
-        if defaulted:
+        if defaulted and self.type_attr is not None:
             desired[self.type_attr.keyword] = subtype
         missing = []
         if self.type_attr is not None and self.type_attr.keyword not in desired:
             missing.append(self.type_attr.option)
-        missing.extend(self.by_keyword[k].label for k in self.required.get(subtype, ()) if not str(desired.get(k, "")).strip())
+        missing.extend(self.missing_required(desired, subtype))
+        if len(missing) > 1:
+            missing = ["({0})".format(label) if " or " in label else label for label in missing]
         if missing:
             name = self.name_of(params)
             what = "{0} {1} {2!r}".format(self.subtype_label(subtype), self.kind, name) if subtype and self.type_attr is not None and \
@@ -561,10 +608,19 @@ class ObjectType:
                 self._required_hint() if self.type_attr is not None and self.type_attr.option in missing else ""))
         return subtype, desired
 
+    def required_label(self, item):
+        """How messages name a ``required`` item: 'conname', or 'topic_string or topic_object'."""
+        return " or ".join(self.by_keyword[k].label for k in _keywords(item))
+
+    def missing_required(self, desired, subtype):
+        """The labels of the ``required`` items of ``subtype`` that ``desired`` {KEYWORD: value} leaves blank."""
+        return [self.required_label(item) for item in self.required.get(subtype, ())
+                if not any(str(desired.get(k, "")).strip() for k in _keywords(item))]
+
     def _required_hint(self):
         """What each subtype needs besides the type, from the table: '; sdr also needs conname and xmitq, ...'."""
-        parts = ["{0} also needs {1}".format(self.subtype_label(t), _and([self.by_keyword[k].label for k in keywords]))
-                 for t, keywords in self.required.items()]
+        parts = ["{0} also needs {1}".format(self.subtype_label(t), _and([self.required_label(item) for item in items]))
+                 for t, items in self.required.items()]
         return "; " + ", ".join(parts) if parts else ""
 
     def option_argspec(self):
@@ -572,7 +628,7 @@ class ObjectType:
         return {a.option: a.argspec() for a in self.attrs if a.option}
 
     def validate_name(self, name, option="name", generic=False):
-        return validate_name(name, option, self.name_max, self.kind, generic=generic)
+        return validate_name(name, option, self.name_max, self.kind, generic=generic, chars=self.name_chars)
 
     def desired_from_params(self, params, subtype=None, check_required=True):
         """Build ``{KEYWORD: wire value}`` from module options and the free-form ``attributes`` dict.
@@ -599,9 +655,12 @@ class ObjectType:
             if not attr.applies_to(subtype):
                 raise MQInputError("attributes.{0} is not valid for {1} {2}".format(raw_key, _a(self.subtype_label(subtype)), self.kind))
             desired[keyword] = attr.validate(value, "attributes." + str(raw_key))
-        for keyword in self.required.get(subtype, ()) if check_required else ():
-            if not str(desired.get(keyword, "")).strip():
-                raise MQInputError("{0} is required for {1} {2}".format(self.by_keyword[keyword].label, _a(self.subtype_label(subtype)), self.kind))
+        for keywords, why in self.exclusive.items():
+            given = [self.by_keyword[k].label for k in keywords if k in desired]
+            if len(given) > 1:
+                raise MQInputError("{0} are given together; {1} takes one of them: {2}".format(_and(given), self.kind, why))
+        for label in self.missing_required(desired, subtype) if check_required else ():
+            raise MQInputError("{0} is required for {1} {2}".format(label, _a(self.subtype_label(subtype)), self.kind))
         return desired
 
     def _hint(self, keyword):

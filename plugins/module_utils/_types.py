@@ -13,10 +13,11 @@ real ``DISPLAY ... ALL`` output of the SYSTEM.DEF.* objects (shared/reference/mq
 
 from __future__ import annotations
 
-from ._attributes import SINGLETON, Attr, Identity, ObjectType, Verb, Verbs
+from ._attributes import DEFINE_ALTER_DELETE, SINGLETON, Attr, Identity, NameChars, ObjectType, Verb, Verbs, one_of
 from ._lifecycle import Lifecycle
 
-__all__ = ["REGISTRY", "Registry", "LISTENER", "CHANNEL", "SERVICE", "QUEUE", "TOPIC", "AUTHINFO", "QMGR", "CHANNEL_TYPES", "CONTROL_CHOICES"]
+__all__ = ["REGISTRY", "Registry", "LISTENER", "CHANNEL", "SERVICE", "QUEUE", "TOPIC", "SUBSCRIPTION", "NAMELIST", "PROCESS",
+           "AUTHINFO", "QMGR", "CHANNEL_TYPES", "CONTROL_CHOICES"]
 
 CONTROL_CHOICES = ("MANUAL", "QMGR", "STARTONLY")
 _YES_NO = ("YES", "NO")
@@ -663,10 +664,129 @@ QMGR = ObjectType(
 )
 
 
+# Subscriptions: administrative (SUBTYPE(ADMIN)), durable definitions without run state ([V] IBM DEFINE SUB 9.4, q085760_;
+# the attribute list below is its syntax diagram's, CMDSCOPE left out as z/OS only). ALTER SUB cannot change TOPICOBJ,
+# TOPICSTR, WSCHEMA, SELECTOR, SUBSCOPE, DESTCLAS or SUBLEVEL ([V] IBM ALTER SUB usage notes, q085420_), so a new value
+# is a DELETE and a DEFINE (recreate), and the queue manager gives the new subscription a new SUBID. DEFINE of a name
+# that exists is 3311 MQRCCF_SUB_ALREADY_EXISTS ([V] q047950_), not 4001. Names are up to 10 240 characters and may
+# hold blanks ([V] IBM-NAMING, 9.4). DEST and DESTQMGR are not checked when the subscription is defined or altered: they
+# are resolved when a publication is put, so DEST may name a queue of another queue manager (DESTQMGR, [V] q085420_).
+SUBSCRIPTION = ObjectType(
+    kind="subscription",
+    qualifier="SUB",
+    name_max=10240,
+    name_chars=NameChars(r"^[A-Za-z0-9._/%]([A-Za-z0-9._/% ]*[A-Za-z0-9._/%])?$", "A-Z a-z 0-9 . / _ % and blanks inside"),
+    summary="administrative (durable) subscription present/absent; its topic, selector and destination class fixed once "
+            "defined (a new one needs `recreate`); its SUBID in the facts",
+    attributes_example="{PSPROP: RFH2, PUBPRTY: 3, EXPIRY: 36000}",
+    verbs=Verbs(create=Verb("DEFINE", raced=(3311,)), change=DEFINE_ALTER_DELETE.change, remove=DEFINE_ALTER_DELETE.remove),
+    # 3317: a TOPICOBJ that does not exist, among others ([V] q047970_ "The Subscription or Topic object used in a ...
+    # Create ... command is invalid").
+    reasons={3311: "MQRCCF_SUB_ALREADY_EXISTS", 3317: "MQRCCF_INVALID_DESTINATION"},
+    subtype_keyword="DESTCLAS",
+    type_default="PROVIDED",
+    # IBM's usage notes: a subscription needs a topic (TOPICSTR, TOPICOBJ or both) and a destination (DEST, unless the
+    # queue manager manages it: DESTCLAS(MANAGED)).
+    required={"PROVIDED": (one_of("TOPICSTR", "TOPICOBJ"), "DEST"), "MANAGED": (one_of("TOPICSTR", "TOPICOBJ"),)},
+    # DISPLAY SUB shows TOPICSTR resolved: TOPICOBJ's topic string, a /, then the TOPICSTR given (reference §4), so a
+    # declaration with both could not be compared with what MQ holds without reading the topic object too.
+    exclusive={("TOPICSTR", "TOPICOBJ"): "MQ shows the topic string of a subscription defined with both as the topic object's "
+                                         "string joined with the one given, so it could not be compared on the next run; give the "
+                                         "whole topic string in topic_string (the topic tree's attributes apply to it either way), "
+                                         "or the topic object alone"},
+    attrs=[
+        Attr("TOPICSTR", option="topic_string", max_length=10240, fixed=True,
+             doc=("The topic string the subscription is for (C(TOPICSTR)), such as V(prices/fruit/#); case is kept, and the "
+                  "wildcards C(#) and C(+) work as O(attributes) C(WSCHEMA) says (V(topic) by default).",
+                  "MQ cannot change it on an existing subscription (C(ALTER SUB) refuses it); a different value fails unless "
+                  "O(recreate=true), which deletes the subscription and defines it again with a new C(SUBID).")),
+        Attr("TOPICOBJ", "name", option="topic_object", max_length=48, fixed=True,
+             doc=("A topic object whose topic string the subscription is for (C(TOPICOBJ)); it must exist when the subscription "
+                  "is defined. Fixed once defined, as O(topic_string).",)),
+        Attr("DEST", "name", option="destination", max_length=48, types=("PROVIDED",),
+             doc=("The queue that receives the publications (C(DEST)). Required to create a subscription with "
+                  "O(destination_class=provided), MQ's default. MQ does not check that it exists until a publication is put; "
+                  "with O(destination_qmgr) it is a queue of that queue manager.",)),
+        Attr("DESTQMGR", "name", option="destination_qmgr", max_length=48,
+             doc="The queue manager of O(destination) when it is not this one (C(DESTQMGR)); resolved as a remote queue is, "
+                 "through a transmission queue or a cluster. Empty means this queue manager."),
+        Attr("DESTCLAS", "enum", option="destination_class", choices=("PROVIDED", "MANAGED"), fixed=True,
+             doc=("Who provides the destination (C(DESTCLAS)): V(provided), MQ's default, is O(destination); with V(managed) "
+                  "the queue manager creates one from the topic's model queue C(MDURMDL), and O(destination) is not given.",
+                  "MQ cannot change it on an existing subscription; a different value fails unless O(recreate=true).")),
+        Attr("SELECTOR", option="selector", max_length=10240, fixed=True,
+             doc="An SQL92 message selector that publications must match to be sent (C(SELECTOR)), for example "
+                 "V(Region = 'EU'). Fixed once defined: a different value needs O(recreate=true)."),
+        Attr("USERDATA", option="user_data", max_length=10240,
+             doc="Data the queue manager keeps with the subscription and puts in the C(MQSubUserData) property of each "
+                 "publication (C(USERDATA)), at most 10240 characters."),
+        Attr("DESTCORL", max_length=48),
+        Attr("EXPIRY", "int_or_enum", choices=("UNLIMITED",), minimum=0, maximum=999999999),
+        Attr("PSPROP", "enum", choices=("NONE", "COMPAT", "RFH2", "MSGPROP")),
+        Attr("PUBACCT", max_length=64),
+        Attr("PUBAPPID", max_length=32),
+        Attr("PUBPRTY", "int_or_enum", choices=("ASPUB", "ASQDEF"), minimum=0, maximum=9),
+        Attr("REQONLY", "enum", choices=("NO", "YES")),
+        Attr("SUBLEVEL", "int", minimum=1, maximum=9, fixed=True),
+        Attr("SUBSCOPE", "enum", choices=("ALL", "QMGR"), fixed=True),
+        Attr("SUBUSER", max_length=12),
+        Attr("VARUSER", "enum", choices=("ANY", "FIXED")),
+        Attr("WSCHEMA", "enum", choices=("TOPIC", "CHAR"), fixed=True),
+    ],
+)
+
+
+# Namelists: a list of names other objects point at (a queue's CLUSNL, the queue manager's SSLCRLNL), no run state
+# ([V] IBM DEFINE/ALTER NAMELIST 9.4, q085660_ / q085290_: NLTYPE, CMDSCOPE and QSGDISP are z/OS only). At most 256
+# names, each following the rules for naming MQ objects; an empty list is valid.
+NAMELIST = ObjectType(
+    kind="namelist",
+    qualifier="NAMELIST",
+    name_max=48,
+    summary="namelist present/absent, its names in order",
+    attrs=[
+        Attr("NAMES", "name_list", option="names", maximum=256, max_length=48,
+             doc="The names in the list (C(NAMES)), in order, at most 256 of 1 to 48 characters each; usually cluster or queue "
+                 "names. An empty list is a valid namelist. The list is compared as a whole, order included."),
+        Attr("DESCR", option="description", max_length=64,
+             doc="Description (C(DESCR)), at most 64 characters. Case is kept."),
+    ],
+)
+
+# Process definitions: what a trigger monitor starts for a queue's PROCESS, no run state of their own ([V] IBM DEFINE
+# PROCESS, q085670_, and ALTER PROCESS 9.4, q085300_: CMDSCOPE and QSGDISP are z/OS only). APPLTYPE takes a keyword of
+# the 9.4 ALTER PROCESS syntax (DOS and WINDOWSNT, in older releases, are gone) or a number: 0 to 65535 are
+# system-defined types, 65536 to 999999999 user-defined ones.
+PROCESS = ObjectType(
+    kind="process",
+    qualifier="PROCESS",
+    list_option="processes",
+    name_max=48,
+    summary="process definition (what a trigger monitor starts) present/absent",
+    attrs=[
+        Attr("APPLICID", option="application_id", max_length=256,
+             doc="The application a trigger monitor starts (C(APPLICID)), usually a fully qualified program path; at most 256 "
+                 "characters. Case is kept."),
+        Attr("APPLTYPE", "int_or_enum", option="application_type", minimum=0, maximum=999999999,
+             choices=("CICS", "DEF", "IMS", "MVS", "NOTESAGENT", "NSK", "OS400", "UNIX", "WINDOWS", "WLM"),
+             doc="The type of O(application_id) (C(APPLTYPE)): V(unix) (MQ's default on UNIX and Linux), V(windows), V(def) (the "
+                 "platform's default), V(cics), V(ims), V(mvs), V(notesagent), V(nsk), V(os400) or V(wlm); or a number, 0 to 65535 "
+                 "for a system-defined type, 65536 to 999999999 for a user-defined one."),
+        Attr("ENVRDATA", option="environment_data", max_length=128,
+             doc="Environment data the trigger monitor passes to the application (C(ENVRDATA)), at most 128 characters."),
+        Attr("USERDATA", option="user_data", max_length=128,
+             doc="User data the trigger monitor passes to the application (C(USERDATA)), at most 128 characters."),
+        Attr("DESCR", option="description", max_length=64,
+             doc="Description (C(DESCR)), at most 64 characters. Case is kept."),
+    ],
+)
+
+
 class Registry:
     """Every object type the collection manages, in the order mq_objects applies them: what an object names must exist
-    first (a sender's transmission queue before the channel); the queue manager's own attributes before everything (QMGR). Every list of types (the list options of mq_objects, the
-    types of mq_info and mq_restart, the provision role's variables, the generated documentation) iterates it."""
+    first (a sender's transmission queue before the channel); the queue manager's own attributes before everything (QMGR).
+    Every list of types (the list options of mq_objects, the types of mq_info and mq_restart, the provision role's
+    variables, the generated documentation) iterates it."""
 
     def __init__(self, *types):
         self.types = types
@@ -688,4 +808,6 @@ class Registry:
         return [t for t in self.types if t.lifecycle]
 
 
-REGISTRY = Registry(QMGR, QUEUE, TOPIC, AUTHINFO, LISTENER, CHANNEL, SERVICE)
+# The queue manager's own attributes first (see QMGR). A queue's PROCESS and CLUSNL name a process and a namelist, a
+# subscription's TOPICOBJ a topic (which must exist when the subscription is defined) and its DEST a queue.
+REGISTRY = Registry(QMGR, NAMELIST, PROCESS, QUEUE, TOPIC, SUBSCRIPTION, AUTHINFO, LISTENER, CHANNEL, SERVICE)

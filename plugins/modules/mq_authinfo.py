@@ -51,7 +51,7 @@ options:
   state:
     description:
       - V(present) makes the authentication information object exist with the given attributes; attributes not given are
-        left alone. An existing authentication information object needs only its O(name); its type comes from its
+        left alone. An existing authentication information object needs only its O(name); its O(type) comes from its
         definition. Options needed only to create it (O(type), O(conname), O(short_user) and O(ocsp_url)) are checked
         after the one C(DISPLAY), before anything is changed, naming every missing one at once.
       - V(absent) deletes it.

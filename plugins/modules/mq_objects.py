@@ -23,7 +23,8 @@ description:
     and before the first mutating command, so a refused plan changes nothing.
   - Each entry takes the per-object options of its type's module (named with each list option below), with the same
     meaning and rules (listed below as suboptions). The waiting options are set once for the task.
-  - The types are applied in a fixed order, so that what an object names exists first (queues before channels).
+  - The types are applied in a fixed order, so that what an object names exists first, the order of the options below
+    (processes before the queues that trigger them, topics before the subscriptions that name them, queues before channels).
   - Use this module instead of a loop over the single-object modules when a queue manager has many objects; the
     collection's performance guide has measurements.
 author:
@@ -236,6 +237,117 @@ options:
         description:
           - Seconds between intermediate accounting records (C(ACCTINT)), 1 to 604000.
         type: int
+  namelists:
+    description:
+      - The namelists this task manages, each with the per-object options of M(mqrest.admin.mq_namelist).
+      - Leave the option out to leave namelists alone. An empty list manages no namelist, which with O(purge) deletes
+        every namelist whose name starts with the prefix.
+    type: list
+    elements: dict
+    suboptions:
+      name:
+        description:
+          - Name of the namelist, 1 to 48 characters from C(A-Z a-z 0-9 . / _ %); anything else (blanks, quotes,
+            parentheses, C(*), line breaks) fails the task before any request.
+          - MQ names are case-sensitive and are sent exactly as given, so V(app.in) and V(APP.IN) name two different
+            namelists. C(runmqsc) folds unquoted names to upper case, so a namelist defined there without quotes has an
+            upper-case name.
+        type: str
+        required: true
+      state:
+        description:
+          - V(present) makes the namelist exist with the given attributes; attributes not given are left alone. An
+            existing namelist needs only its O(namelists[].name).
+          - V(absent) deletes it.
+          - Namelists have no run state, so there is no V(started) or V(stopped).
+        type: str
+        choices: [present, absent]
+        default: present
+      attributes:
+        description:
+          - Further MQSC attributes without an option of their own. Every namelist attribute this collection manages has
+            an option, so this takes only an empty dictionary.
+        type: dict
+        default: {}
+      recreate:
+        description:
+          - "Allow deleting and defining the namelist again when a change can only be made that way: MQ cannot change
+            some attributes of an existing namelist in place. The new definition starts from MQ's defaults plus the
+            options given here."
+        type: bool
+        default: false
+      names:
+        description:
+          - The names in the list (C(NAMES)), in order, at most 256 of 1 to 48 characters each; usually cluster or queue
+            names. An empty list is a valid namelist. The list is compared as a whole, order included.
+        type: list
+        elements: str
+      description:
+        description:
+          - Description (C(DESCR)), at most 64 characters. Case is kept.
+        type: str
+  processes:
+    description:
+      - The processs this task manages, each with the per-object options of M(mqrest.admin.mq_process).
+      - Leave the option out to leave processs alone. An empty list manages no process, which with O(purge) deletes
+        every process whose name starts with the prefix.
+    type: list
+    elements: dict
+    suboptions:
+      name:
+        description:
+          - Name of the process, 1 to 48 characters from C(A-Z a-z 0-9 . / _ %); anything else (blanks, quotes,
+            parentheses, C(*), line breaks) fails the task before any request.
+          - MQ names are case-sensitive and are sent exactly as given, so V(app.in) and V(APP.IN) name two different
+            processs. C(runmqsc) folds unquoted names to upper case, so a process defined there without quotes has an
+            upper-case name.
+        type: str
+        required: true
+      state:
+        description:
+          - V(present) makes the process exist with the given attributes; attributes not given are left alone. An
+            existing process needs only its O(processes[].name).
+          - V(absent) deletes it.
+          - Processs have no run state, so there is no V(started) or V(stopped).
+        type: str
+        choices: [present, absent]
+        default: present
+      attributes:
+        description:
+          - Further MQSC attributes without an option of their own. Every process attribute this collection manages has
+            an option, so this takes only an empty dictionary.
+        type: dict
+        default: {}
+      recreate:
+        description:
+          - "Allow deleting and defining the process again when a change can only be made that way: MQ cannot change
+            some attributes of an existing process in place. The new definition starts from MQ's defaults plus the
+            options given here."
+        type: bool
+        default: false
+      application_id:
+        description:
+          - The application a trigger monitor starts (C(APPLICID)), usually a fully qualified program path; at most 256
+            characters. Case is kept.
+        type: str
+      application_type:
+        description:
+          - "The type of O(processes[].application_id) (C(APPLTYPE)): V(unix) (MQ's default on UNIX and Linux),
+            V(windows), V(def) (the platform's default), V(cics), V(ims), V(mvs), V(notesagent), V(nsk), V(os400) or
+            V(wlm); or a number, 0 to 65535 for a system-defined type, 65536 to 999999999 for a user-defined one."
+        type: str
+      environment_data:
+        description:
+          - Environment data the trigger monitor passes to the application (C(ENVRDATA)), at most 128 characters.
+        type: str
+      user_data:
+        description:
+          - User data the trigger monitor passes to the application (C(USERDATA)), at most 128 characters.
+        type: str
+      description:
+        description:
+          - Description (C(DESCR)), at most 64 characters. Case is kept.
+        type: str
   queues:
     description:
       - The queues this task manages, each with the per-object options of M(mqrest.admin.mq_queue).
@@ -258,9 +370,7 @@ options:
       state:
         description:
           - V(present) makes the queue exist with the given attributes; attributes not given are left alone. An existing
-            queue needs only its O(queues[].name); its type comes from its definition. Options needed only to create it
-            (O(queues[].type)) are checked after the one C(DISPLAY), before anything is changed, naming every missing
-            one at once.
+            queue needs only its O(queues[].name); its O(queues[].type) comes from its definition.
           - V(absent) deletes it. One that holds messages is deleted only with O(queues[].purge=true).
           - Queues have no run state, so there is no V(started) or V(stopped).
         type: str
@@ -424,6 +534,103 @@ options:
         description:
           - The publish/subscribe cluster the topic belongs to (C(CLUSTER)); empty (MQ's default) keeps it local.
         type: str
+  subscriptions:
+    description:
+      - The subscriptions this task manages, each with the per-object options of M(mqrest.admin.mq_subscription).
+      - Leave the option out to leave subscriptions alone. An empty list manages no subscription, which with O(purge)
+        deletes every subscription whose name starts with the prefix.
+    type: list
+    elements: dict
+    suboptions:
+      name:
+        description:
+          - Name of the subscription, 1 to 10240 characters from C(A-Z a-z 0-9 . / _ % and blanks inside); anything else
+            (blanks at either end, quotes, parentheses, C(*), line breaks) fails the task before any request.
+          - MQ names are case-sensitive and are sent exactly as given, so V(app.in) and V(APP.IN) name two different
+            subscriptions. C(runmqsc) folds unquoted names to upper case, so a subscription defined there without quotes
+            has an upper-case name.
+        type: str
+        required: true
+      state:
+        description:
+          - V(present) makes the subscription exist with the given attributes; attributes not given are left alone. An
+            existing subscription needs only its O(subscriptions[].name); its O(subscriptions[].destination_class) comes
+            from its definition. Options needed only to create it (O(subscriptions[].topic_string) or
+            O(subscriptions[].topic_object); O(subscriptions[].destination)) are checked after the one C(DISPLAY),
+            before anything is changed, naming every missing one at once.
+          - V(absent) deletes it.
+          - Subscriptions have no run state, so there is no V(started) or V(stopped).
+        type: str
+        choices: [present, absent]
+        default: present
+      attributes:
+        description:
+          - "Further MQSC subscription attributes that have no option of their own, as a dictionary of keyword to value,
+            for example C({PSPROP: RFH2, PUBPRTY: 3, EXPIRY: 36000})."
+          - Keywords are case-insensitive and are checked against the attributes MQ defines for a subscription of its
+            type; an unknown keyword is an error that suggests the closest known ones. A keyword that has an option of
+            its own must be set with that option.
+        type: dict
+        default: {}
+      recreate:
+        description:
+          - "Allow deleting and defining the subscription again when a change can only be made that way: MQ cannot
+            change O(subscriptions[].topic_string), O(subscriptions[].topic_object),
+            O(subscriptions[].destination_class), O(subscriptions[].selector), C(SUBLEVEL), C(SUBSCOPE) and C(WSCHEMA)
+            of an existing subscription in place. The new definition starts from MQ's defaults plus the options given
+            here."
+        type: bool
+        default: false
+      topic_string:
+        description:
+          - The topic string the subscription is for (C(TOPICSTR)), such as V(prices/fruit/#); case is kept, and the
+            wildcards C(#) and C(+) work as O(subscriptions[].attributes) C(WSCHEMA) says (V(topic) by default).
+          - MQ cannot change it on an existing subscription (C(ALTER SUB) refuses it); a different value fails unless
+            O(subscriptions[].recreate=true), which deletes the subscription and defines it again with a new C(SUBID).
+          - "Not together with O(subscriptions[].topic_object): MQ shows the topic string of a subscription defined with
+            both as the topic object's string joined with the one given, so it could not be compared on the next run;
+            give the whole topic string in topic_string (the topic tree's attributes apply to it either way), or the
+            topic object alone."
+        type: str
+      topic_object:
+        description:
+          - A topic object whose topic string the subscription is for (C(TOPICOBJ)); it must exist when the subscription
+            is defined. Fixed once defined, as O(subscriptions[].topic_string).
+          - "Not together with O(subscriptions[].topic_string): MQ shows the topic string of a subscription defined with
+            both as the topic object's string joined with the one given, so it could not be compared on the next run;
+            give the whole topic string in topic_string (the topic tree's attributes apply to it either way), or the
+            topic object alone."
+        type: str
+      destination:
+        description:
+          - The queue that receives the publications (C(DEST)). Required to create a subscription with
+            O(subscriptions[].destination_class=provided), MQ's default. MQ does not check that it exists until a
+            publication is put; with O(subscriptions[].destination_qmgr) it is a queue of that queue manager.
+        type: str
+      destination_qmgr:
+        description:
+          - The queue manager of O(subscriptions[].destination) when it is not this one (C(DESTQMGR)); resolved as a
+            remote queue is, through a transmission queue or a cluster. Empty means this queue manager.
+        type: str
+      destination_class:
+        description:
+          - "Who provides the destination (C(DESTCLAS)): V(provided), MQ's default, is O(subscriptions[].destination);
+            with V(managed) the queue manager creates one from the topic's model queue C(MDURMDL), and
+            O(subscriptions[].destination) is not given."
+          - MQ cannot change it on an existing subscription; a different value fails unless
+            O(subscriptions[].recreate=true).
+        type: str
+        choices: [provided, managed]
+      selector:
+        description:
+          - "An SQL92 message selector that publications must match to be sent (C(SELECTOR)), for example V(Region =
+            'EU'). Fixed once defined: a different value needs O(subscriptions[].recreate=true)."
+        type: str
+      user_data:
+        description:
+          - Data the queue manager keeps with the subscription and puts in the C(MQSubUserData) property of each
+            publication (C(USERDATA)), at most 10240 characters.
+        type: str
   authinfos:
     description:
       - The authentication information objects this task manages, each with the per-object options of
@@ -448,10 +655,10 @@ options:
       state:
         description:
           - V(present) makes the authentication information object exist with the given attributes; attributes not given
-            are left alone. An existing authentication information object needs only its O(authinfos[].name); its type
-            comes from its definition. Options needed only to create it (O(authinfos[].type), O(authinfos[].conname),
-            O(authinfos[].short_user) and O(authinfos[].ocsp_url)) are checked after the one C(DISPLAY), before anything
-            is changed, naming every missing one at once.
+            are left alone. An existing authentication information object needs only its O(authinfos[].name); its
+            O(authinfos[].type) comes from its definition. Options needed only to create it (O(authinfos[].type),
+            O(authinfos[].conname), O(authinfos[].short_user) and O(authinfos[].ocsp_url)) are checked after the one
+            C(DISPLAY), before anything is changed, naming every missing one at once.
           - V(absent) deletes it.
           - Authentication information objects have no run state, so there is no V(started) or V(stopped).
         type: str
@@ -690,9 +897,9 @@ options:
       state:
         description:
           - V(present) makes the channel exist with the given attributes; attributes not given are left alone. An
-            existing channel needs only its O(channels[].name); its type comes from its definition. Options needed only
-            to create it (O(channels[].type), O(channels[].conname) and O(channels[].xmitq)) are checked after the one
-            C(DISPLAY), before anything is changed, naming every missing one at once.
+            existing channel needs only its O(channels[].name); its O(channels[].type) comes from its definition.
+            Options needed only to create it (O(channels[].type), O(channels[].conname) and O(channels[].xmitq)) are
+            checked after the one C(DISPLAY), before anything is changed, naming every missing one at once.
           - V(absent) deletes it. An active channel is only stopped and deleted with O(channels[].force=true).
           - V(started) and V(stopped) imply V(present) and then start or stop the channel. They send nothing when it is
             already in that state.
@@ -832,7 +1039,8 @@ options:
       state:
         description:
           - V(present) makes the service exist with the given attributes; attributes not given are left alone. An
-            existing service needs only its O(services[].name); its type comes from its definition.
+            existing service needs only its O(services[].name); its O(services[].service_type) comes from its
+            definition.
           - V(absent) deletes it. An active service is only stopped and deleted with O(services[].force=true).
           - V(started) and V(stopped) imply V(present) and then start or stop the service. They send nothing when it is
             already in that state.
@@ -938,12 +1146,15 @@ notes:
     Running the task again converges the rest.
   - Starting and stopping cover the same objects as the single-object modules; V(clntconn) and V(amqp) channels
     cannot have V(state=started) or V(state=stopped), and queues have no run state.
-  - Queues are applied before the other types, so a sender channel's transmission queue is defined before the channel.
+  - Queues are applied before the types that run, so a sender channel's transmission queue is defined before the channel;
+    topics before subscriptions, whose O(subscriptions[].topic_object) MQ resolves when it defines them.
     M(mqrest.admin.mq_channel)'s O(mqrest.admin.mq_channel#module:xmitq_check) is not done here.
   - After a change the objects are not read again, so the diff shows the values this task set, not the defaults MQ
     filled in. M(mqrest.admin.mq_info) reads the full definitions.
 seealso:
   - module: mqrest.admin.mq_queue
+  - module: mqrest.admin.mq_topic
+  - module: mqrest.admin.mq_subscription
   - module: mqrest.admin.mq_listener
   - module: mqrest.admin.mq_channel
   - module: mqrest.admin.mq_service

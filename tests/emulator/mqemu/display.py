@@ -119,11 +119,12 @@ def _display_objects(qm, cmd, params):
                        "QUEUE": {k for a in O.QUEUE_ATTRS.values() for k in a} | {"DEFTYPE"}, "AUTHINFO": O.ALL_AUTHINFO_KEYS}[kind]
     valid = {k.upper() for k in ident} | set(schema_keys) | set(O.QUEUE_RUNTIME_KEYS)
     # DISPLAY QUEUE selects by TYPE, and like the other typed displays by TARGTYPE, CLUSTER and CLUSNL ([V] IBM DISPLAY
-    # QUEUE); DISPLAY TOPIC by TYPE(LOCAL|CLUSTER|ALL) and CLUSTER, DISPLAY SUB by SUBTYPE and DURABLE ([V] their pages).
+    # QUEUE); DISPLAY TOPIC by TYPE(LOCAL|CLUSTER|ALL) and CLUSTER, DISPLAY SUB by SUBTYPE and DURABLE, and by SUBID with or
+    # without a name ([V] their pages).
     # DISPLAY CHANNEL selects a type with TYPE(...) (or CHLTYPE), as DISPLAY QUEUE does with TYPE ([V] IBM q086040_); DISPLAY
     # AUTHINFO with AUTHTYPE(ALL|CRLLDAP|IDPWLDAP|IDPWOS|OCSP) ([V] IBM-DIS-AUTHINFO).
     allowed = {"CHANNEL": ("CHLTYPE", "TYPE"), "QUEUE": ("TYPE", "TARGTYPE", "CLUSTER", "CLUSNL"), "TOPIC": ("TYPE", "CLUSTER"),
-               "SUB": ("SUBTYPE", "DURABLE"), "AUTHINFO": ("AUTHTYPE",)}.get(kind, ())
+               "SUB": ("SUBTYPE", "DURABLE", "SUBID"), "AUTHINFO": ("AUTHTYPE",)}.get(kind, ())
     where, filters = _filter(params, allowed, valid)
     want_type = None if plain else (filters.pop("CHLTYPE", None) or filters.pop("TYPE", None) or filters.pop("AUTHTYPE", None)
                                     or (cmd.qualifier if kind == "QUEUE" and cmd.qualifier != "QUEUE" else None))
@@ -142,11 +143,12 @@ def _display_objects(qm, cmd, params):
     if kind == "CHANNEL":
         # Both tables: a SVRCONN and a CLNTCONN of one name are two rows, the queue manager's first ([V] q027540_ / [I]).
         objects += qm.store["CLNTTBL"].items()
+    pattern = "*" if cmd.name is None else cmd.name  # DISPLAY SUB SUBID(...) without a name
     rows = [row for row in (_object_row(qm, kind, n, o) for n, o in sorted(objects, key=lambda item: item[0])
-                            if O.generic_match(cmd.name, n) and (want_type is None or o.otype == want_type))
+                            if O.generic_match(pattern, n) and (want_type is None or o.otype == want_type))
             if all(want == "ALL" or (key in row and O.generic_match(want, str(row[key]))) for key, want in wants.items())]
     if not rows:
-        raise MqscError(O.RC_UNKNOWN_OBJECT, cmd.name)  # 2085 rather than an empty list (pymqrest ef36c2f)
+        raise MqscError(O.RC_UNKNOWN_OBJECT, pattern)  # 2085 rather than an empty list (pymqrest ef36c2f)
     return _project(qm, [r for r in rows if where is None or where(r)], cmd.response, ident, valid)
 
 

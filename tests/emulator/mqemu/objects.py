@@ -57,11 +57,10 @@ KIND_ENUMS = {
               "SUBSCOPE": ("ASPARENT", "QMGR", "ALL"), "PMSGDLV": ("ASPARENT", "ALL", "ALLDUR", "ALLAVAIL"),
               "NPMSGDLV": ("ASPARENT", "ALL", "ALLDUR", "ALLAVAIL"), "PROXYSUB": ("FIRSTUSE", "FORCE"),
               "WILDCARD": ("PASSTHRU", "BLOCK"), "CLROUTE": ("DIRECT", "TOPICHOST"), "TYPE": ("LOCAL",)},
-    "SUB": {"DESTCLAS": ("PROVIDED", "MANAGED"), "PSPROP": ("NONE", "COMPAT", "RFH2", "MSGPROP"),
-            "REQONLY": ("ALL", "UPDATE"), "SUBSCOPE": ("ALL", "QMGR"), "VARUSER": ("ANY", "FIXED"), "WSCHEMA": ("TOPIC", "CHAR"),
-            "PUBPRTY": ("ASPUB", "ASQDEF", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9")},
-    "PROCESS": {"APPLTYPE": ("CICS", "DEF", "DOS", "IMS", "MVS", "NOTESAGENT", "NSK", "OS400", "UNIX", "WINDOWS",
-                             "WINDOWSNT", "WLM")},
+    # [V] IBM-DEF-SUB: DESTCLAS(PROVIDED|MANAGED), PSPROP(MSGPROP|COMPAT|NONE|RFH2), REQONLY(NO|YES), SUBSCOPE(ALL|QMGR),
+    # VARUSER(ANY|FIXED), WSCHEMA(TOPIC|CHAR); PUBPRTY is a number or ASPUB/ASQDEF (KIND_INT_OR_KEYWORD).
+    "SUB": {"DESTCLAS": ("PROVIDED", "MANAGED"), "PSPROP": ("NONE", "COMPAT", "RFH2", "MSGPROP"), "REQONLY": ("NO", "YES"),
+            "SUBSCOPE": ("ALL", "QMGR"), "VARUSER": ("ANY", "FIXED"), "WSCHEMA": ("TOPIC", "CHAR")},
 }
 # MQSC flags that switch a YES/NO attribute off: NOTRIGGER is TRIGGER(NO) (IBM DEFINE QUEUES keyword pairs).
 NEGATIONS = {"NOTRIGGER": "TRIGGER", "NOSHARE": "SHARE", "NOHARDENBO": "HARDENBO"}
@@ -69,14 +68,24 @@ NEGATIONS = {"NOTRIGGER": "TRIGGER", "NOSHARE": "SHARE", "NOHARDENBO": "HARDENBO
 # MAXFSIZE(DEFAULT), CAPEXPRY(NOLIMIT)).
 INT_OR_KEYWORD = {"KAINT": ("AUTO",), "AMQPKA": ("AUTO",), "MAXFSIZE": ("DEFAULT",), "CAPEXPRY": ("NOLIMIT",),
                   "EXPIRY": ("UNLIMITED",)}
-KIND_INT_OR_KEYWORD = {"TOPIC": {"DEFPRTY": ("ASPARENT",), "CAPEXPRY": ("ASPARENT", "NOLIMIT")}}
-# List-valued attributes: a JSON array or runmqsc NAMES(A,B); at most 256 names of 48 characters ([V] IBM DEFINE NAMELIST).
+# A process's APPLTYPE is a keyword of the 9.4 ALTER PROCESS syntax (IBM-ALT-PROC; DOS and WINDOWSNT of older releases are
+# gone) or a number, 0-65535 system-defined, 65536-999999999 user-defined ([V] IBM-DEF-PROC).
+KIND_INT_OR_KEYWORD = {"TOPIC": {"DEFPRTY": ("ASPARENT",), "CAPEXPRY": ("ASPARENT", "NOLIMIT")},
+                       "SUB": {"PUBPRTY": ("ASPUB", "ASQDEF")},
+                       "PROCESS": {"APPLTYPE": ("CICS", "DEF", "IMS", "MVS", "NOTESAGENT", "NSK", "OS400", "UNIX", "WINDOWS", "WLM")}}
+# List-valued attributes: a JSON array or runmqsc NAMES(A,B); at most 256 names of 48 characters, each following the rules
+# for naming MQ objects; NAMES() is an empty list ([V] IBM-DEF-NL).
 LIST_ATTRS = {"NAMES": (256, 48)}
 # Integer ranges ([R] IBM DEFINE QUEUES); a value outside is 4005 ([I] the reason).
 RANGES = {"DEFPRTY": (0, 9), "TRIGMPRI": (0, 9), "CLWLPRTY": (0, 9), "CLWLRANK": (0, 9), "QDEPTHHI": (0, 100),
           "QDEPTHLO": (0, 100), "MAXDEPTH": (0, 999999999), "MAXMSGL": (0, 104857600), "TRIGDPTH": (1, 999999999),
-          "MAXFSIZE": (20, 267386880)}
+          "MAXFSIZE": (20, 267386880), "PUBPRTY": (0, 9), "SUBLEVEL": (1, 9)}
 MAX_LEN = {"DESCR": 64, "CONNAME": 264, "APPLICID": 256, "ENVRDATA": 128, "USERDATA": 128, "TOPICSTR": 10240, "SELECTOR": 10240}
+# The same keyword with another length on another kind: a subscription's USERDATA is up to 10 240 characters ([V] IBM-DEF-SUB);
+# its DESTCORL and PUBACCT are the hexadecimal form of MQ's 24-byte correlation identifier and 32-byte accounting token, PUBAPPID
+# and SUBUSER are MQMD's 32-character ApplIdentityData and 12-character user identifier ([V] the MQSD fields, IBM-MQSD).
+KIND_MAX_LEN = {"SUB": {"USERDATA": 10240, "DEST": 48, "DESTQMGR": 48, "TOPICOBJ": 48, "DESTCORL": 48, "PUBACCT": 64,
+                        "PUBAPPID": 32, "SUBUSER": 12}}
 
 
 def _attrs(spec):
@@ -163,13 +172,16 @@ QUEUE_DEFAULTS = {"QLOCAL": "SYSTEM.DEFAULT.LOCAL.QUEUE", "QREMOTE": "SYSTEM.DEF
 # must be given (one of each tuple), what ALTER cannot change, the values DISPLAY derives, the attributes whose
 # (non-blank) value one object of the kind at most may hold, with the reason a DEFINE of a second one fails with, and the
 # keywords of the kind's syntax page that are valid only on z/OS: a distributed queue manager does not know them, so they
-# fail as any unknown keyword does (3014, or as `invalid_attribute_mode` says).
-Kind = namedtuple("Kind", "ident default attrs required fixed derived unique zos_only", defaults=({}, ()))
+# fail as any unknown keyword does (3014, or as `invalid_attribute_mode` says); ``like``: whether DEFINE takes LIKE (DEFINE
+# SUB has no LIKE, [V] IBM-DEF-SUB).
+Kind = namedtuple("Kind", "ident default attrs required fixed derived unique zos_only like", defaults=({}, (), True))
 PLAIN_KINDS = {
+    # [V] IBM-DEF-NL: CMDSCOPE, QSGDISP and NLTYPE are z/OS only.
     "NAMELIST": Kind(("namelist",), "SYSTEM.DEFAULT.NAMELIST", {"DESCR": "", "NAMES": []}, (), (),
-                     {"NAMCOUNT": lambda n, a: len(a["NAMES"])}),
+                     {"NAMCOUNT": lambda n, a: len(a["NAMES"])}, zos_only=("CMDSCOPE", "QSGDISP", "NLTYPE")),
+    # [V] IBM-DEF-PROC: CMDSCOPE and QSGDISP are z/OS only.
     "PROCESS": Kind(("process",), "SYSTEM.DEFAULT.PROCESS",
-                    _attrs("APPLICID= APPLTYPE=UNIX DESCR= ENVRDATA= USERDATA="), (), (), {}),
+                    _attrs("APPLICID= APPLTYPE=UNIX DESCR= ENVRDATA= USERDATA="), (), (), {}, zos_only=("CMDSCOPE", "QSGDISP")),
     "TOPIC": Kind(("topic", "type"), "SYSTEM.DEFAULT.TOPIC", _attrs(
         "CAPEXPRY=ASPARENT CLROUTE=DIRECT CLUSTER= COMMINFO= CUSTOM= DEFPRESP=ASPARENT DEFPRTY=ASPARENT DEFPSIST=ASPARENT "
         "DESCR= DURSUB=ASPARENT MCAST=ASPARENT MDURMDL= MNDURMDL= NPMSGDLV=ASPARENT PMSGDLV=ASPARENT PROXYSUB=FIRSTUSE "
@@ -178,18 +190,29 @@ PLAIN_KINDS = {
         # holds; CMDSCOPE, QSGDISP, and in 9.4 OTELPCTL and OTELTRAC (OpenTelemetry, MQ for z/OS 9.4.3) are z/OS only.
         (("TOPICSTR",),), ("TOPICSTR",), {}, unique={"TOPICSTR": 3300},
         zos_only=("CMDSCOPE", "QSGDISP", "OTELPCTL", "OTELTRAC")),
+    # [V] IBM-DEF-SUB: every keyword of its 9.4 syntax diagram but CMDSCOPE (z/OS only); TOPICSTR or TOPICOBJ required;
+    # IBM-ALT-SUB: ALTER SUB cannot change TOPICOBJ, TOPICSTR, WSCHEMA, SELECTOR, SUBSCOPE, DESTCLAS or SUBLEVEL. The
+    # queue manager gives each definition its SUBID (qmgr.py, new_sub_id); defined with DEFINE SUB, it is SUBTYPE(ADMIN).
     "SUB": Kind(("sub", "subid"), "SYSTEM.DEFAULT.SUB", _attrs(
         "DEST= DESTCLAS=PROVIDED DESTCORL= DESTQMGR= EXPIRY=UNLIMITED PSPROP=MSGPROP PUBACCT= PUBAPPID= PUBPRTY=ASPUB "
-        "REQONLY=ALL SELECTOR= SUBLEVEL=1 SUBSCOPE=ALL SUBUSER= TOPICOBJ= TOPICSTR= USERDATA= VARUSER=ANY WSCHEMA=TOPIC"),
+        "REQONLY=NO SELECTOR= SUBLEVEL=1 SUBSCOPE=ALL SUBUSER= TOPICOBJ= TOPICSTR= USERDATA= VARUSER=ANY WSCHEMA=TOPIC"),
         (("TOPICSTR", "TOPICOBJ"),), ("TOPICSTR", "TOPICOBJ", "DESTCLAS", "SELECTOR", "SUBSCOPE", "SUBLEVEL", "WSCHEMA"),
-        {"SUBID": lambda n, a: sub_id(n), "DURABLE": lambda n, a: "YES", "SUBTYPE": lambda n, a: "ADMIN",
-         "SELTYPE": lambda n, a: "STANDARD" if a["SELECTOR"] else "NONE"}),
+        {"DURABLE": lambda n, a: "YES", "SUBTYPE": lambda n, a: "ADMIN",
+         "SELTYPE": lambda n, a: "STANDARD" if a["SELECTOR"] else "NONE"},
+        zos_only=("CMDSCOPE",), like=False),
 }
 
 
-def sub_id(name):
-    """A stable 48-hex-digit SUBID per subscription name; real ones start with 'AMQ ' in hex ([S] 414D5120...), the rest [I]."""
-    return ("414D5120" + hashlib.sha256(name.encode()).hexdigest().upper())[:48]
+def new_sub_id(name, serial):
+    """A 48-hex-digit SUBID, unique per definition (``serial`` counts the queue manager's DEFINEs): real ones start with
+    'AMQ ' in hex ([S] 414D5120...), the rest [I]. A subscription deleted and defined again gets a new one."""
+    return ("414D5120" + hashlib.sha256("{0}\0{1}".format(name, serial).encode()).hexdigest().upper())[:48]
+
+
+# A DESTCLAS(MANAGED) subscription's destination: a queue the queue manager names after the topic's durable model queue
+# ([V] IBM-DEF-SUB: "the destination is managed"; the SYSTEM.MANAGED.DURABLE.* name [R]); the queue itself is not
+# emulated (README, Deliberate simplifications).
+MANAGED_DEST_PREFIX = "SYSTEM.MANAGED.DURABLE."
 
 
 # The root of the topic tree: concrete values where the other topics say ASPARENT ([R] DISPLAY TOPIC(SYSTEM.BASE.TOPIC)).
@@ -299,11 +322,14 @@ CHANNEL_NAME_MAX = 20
 OBJECT_NAME_MAX = 48
 SUB_NAME_MAX = 10240  # [V] IBM DEFINE SUB: the subscription name is up to 10 240 characters
 _NAME_RE = re.compile(r"^[A-Za-z0-9._/%]+$")
+# [V] IBM-NAMING (9.4): "Subscription names can be up to 10240 bytes long and can contain spaces"; leading and trailing
+# blanks are not part of a name ([I]: MQ pads names with blanks).
+_SUB_NAME_RE = re.compile(r"^[A-Za-z0-9._/%]([A-Za-z0-9._/% ]*[A-Za-z0-9._/%])?$")
 
 
-def valid_name(name, max_len):
-    """IBM-NAMING: A-Z a-z 0-9 . / _ %, no blanks, bounded length."""
-    return bool(name) and len(name) <= max_len and bool(_NAME_RE.match(name))
+def valid_name(name, max_len, blanks=False):
+    """IBM-NAMING: A-Z a-z 0-9 . / _ %, no blanks (a subscription's may have blanks inside), bounded length."""
+    return isinstance(name, str) and bool(name) and len(name) <= max_len and bool((_SUB_NAME_RE if blanks else _NAME_RE).match(name))
 
 
 def generic_match(pattern, name):
@@ -343,6 +369,8 @@ RC_CHANNEL_TYPE_ERROR = 3034
 RC_PROTOCOL_TYPE_ERROR = 3036
 RC_CHL_STATUS_NOT_FOUND = 3065
 RC_TOPICSTR_ALREADY_EXISTS = 3300  # [V] IBM-RC3300, MQRCCF_TOPICSTR_ALREADY_EXISTS
+RC_SUB_ALREADY_EXISTS = 3311  # [V] IBM-RC3311, MQRCCF_SUB_ALREADY_EXISTS
+RC_INVALID_DESTINATION = 3317  # [V] IBM-RC3317, MQRCCF_INVALID_DESTINATION
 RC_COMMAND_INHIBITED = 3204
 RC_OBJECT_OPEN_FORCE = 3210
 RC_LISTENER_STARTED = 3233
@@ -429,6 +457,9 @@ MESSAGES = {
     RC_CHL_STATUS_NOT_FOUND: "AMQ8420I: Channel Status not found.",  # [S]
     # [I] no AMQ message for 3300 is documented; clients key on the reason code.
     RC_TOPICSTR_ALREADY_EXISTS: "MQRCCF_TOPICSTR_ALREADY_EXISTS: topic string '{name}' already exists in another topic object.",
+    # [I] wordings after IBM-RC3311 and IBM-RC3317; no AMQ message is documented for either.
+    RC_SUB_ALREADY_EXISTS: "MQRCCF_SUB_ALREADY_EXISTS: subscription '{name}' already exists.",
+    RC_INVALID_DESTINATION: "MQRCCF_INVALID_DESTINATION: {name}.",
     # unknown id: AMQ8146E is "IBM MQ queue manager not available" (endmqm, commands.py)
     RC_COMMAND_INHIBITED: "MQRCCF_COMMAND_INHIBITED: the command server is not available.",
     # unknown id; the wording is 3210's explanation (IBM-RC3210) and 4004's (IBM-RC4004)

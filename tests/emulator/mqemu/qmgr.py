@@ -44,7 +44,8 @@ def _coerce(key, value, default, kind=None):
     if key in O.LIST_ATTRS:
         most, longest = O.LIST_ATTRS[key]
         items = [] if value == "" else value if isinstance(value, list) else [value]
-        if len(items) > most or any(not isinstance(v, str) or len(v) > longest for v in items):
+        # Each name follows the rules for naming MQ objects ([V] IBM-DEF-NL; the reason, 4005, is [I]).
+        if len(items) > most or any(not O.valid_name(v, longest) for v in items):
             raise MqscError(O.RC_ATTR_VALUE_ERROR, key)
         return list(items)
     enum = O.KIND_ENUMS.get(kind, {}).get(key) or O.ENUMS.get(key)
@@ -66,7 +67,7 @@ def _coerce(key, value, default, kind=None):
     if isinstance(value, list):
         raise MqscError(O.RC_ATTR_VALUE_ERROR, key)
     value = str(value)
-    if len(value) > O.MAX_LEN.get(key, 10000):
+    if len(value) > O.KIND_MAX_LEN.get(kind, {}).get(key, O.MAX_LEN.get(key, 10000)):
         raise MqscError(O.RC_ATTR_VALUE_ERROR, key)
     return value
 
@@ -117,6 +118,7 @@ class QueueManager:
         self.qstate = {}  # QLOCAL name -> {"CURDEPTH", "IPPROCS", "OPPROCS", "LPUT", "LGET", "OLDEST"}: messages and handles
         self.status = RuntimeStatus(self.store, settings)
         self.life, self.started_wall = Lifecycle(), wall
+        self.sub_serial = 0  # DEFINE SUBs so far: each definition gets a SUBID of its own (O.new_sub_id)
         self.seeding = True  # crtmqm creates SYSTEM.DEF.SENDER etc. with blank XMITQ/CONNAME, bypassing MQSC checks
         for verb, qual, oname, params in O.seed_definitions(seed):
             self.execute(Command(verb, qual, oname, dict(params)))
@@ -307,9 +309,15 @@ class QueueManager:
             raise cmd.error
         if (cmd.verb, cmd.qualifier) not in SUPPORTED:
             raise syntax_error(cmd.source)
-        if (cmd.name is None) != (cmd.qualifier in ("QMGR", "QMSTATUS")):
-            raise syntax_error(cmd.source)  # QMGR/QMSTATUS take no name; every other object needs one
+        # QMGR/QMSTATUS take no name; every other object needs one, but for a subscription that ALTER, DELETE and DISPLAY
+        # name by its SUBID instead ([V] IBM-ALT-SUB: "ALT SUB SUBID(123)").
+        by_subid = cmd.qualifier == "SUB" and cmd.verb != "DEFINE" and "SUBID" in cmd.params
+        if cmd.name is None and not by_subid and cmd.qualifier not in ("QMGR", "QMSTATUS") or \
+                cmd.name is not None and cmd.qualifier in ("QMGR", "QMSTATUS"):
+            raise syntax_error(cmd.source)
         params = dict(cmd.params)
+        if cmd.qualifier == "SUB" and cmd.verb in ("ALTER", "DELETE"):
+            cmd = Command(cmd.verb, cmd.qualifier, self._sub_named(cmd.name, params.pop("SUBID", None)), cmd.params)
         if cmd.verb == "DISPLAY":
             return display(self, cmd, params)
         if cmd.qualifier == "QMGR":
@@ -318,6 +326,43 @@ class QueueManager:
         if cmd.verb in ("START", "STOP"):
             return [self._start_stop(cmd.verb, kind, cmd.name, params)]
         return [getattr(self, f"_{cmd.verb.lower()}")(kind, cmd.qualifier, cmd.name, params)]
+
+    def _sub_named(self, name, subid):
+        """The subscription an ALTER or DELETE addresses: by name, by SUBID, or by both, which must be the same one
+        ([V] IBM-ALT-SUB forms; 2085 when they are not: [I])."""
+        if subid is None:
+            return name
+        found = next((n for n, o in self.store["SUB"].items() if o.attrs["SUBID"] == str(subid).upper()), None)
+        if found is None or (name is not None and name != found):
+            raise MqscError(O.RC_UNKNOWN_OBJECT, name or subid)
+        return found
+
+    def _complete_sub(self, name, attrs, params, existing):
+        """What the queue manager adds to a subscription's definition (DEFINE, and ALTER with ``existing`` None).
+
+        TOPICOBJ: the topic object must exist, and TOPICSTR becomes the resolved string, the object's string joined by a /
+        with the one given (reference §4, "TOPICSTR is the resolved string"; the MQSUB concatenation rules); an unknown
+        topic object is 3317 MQRCCF_INVALID_DESTINATION, "the Subscription or Topic object used in a ... Create ... command
+        is invalid" (IBM-RC3317; that it is this code: I). DEST: required with DESTCLAS(PROVIDED) and the queue manager's
+        own with MANAGED (IBM-DEF-SUB usage notes; 3317 for either mistake: I); never checked for existence (IBM-ALT-SUB).
+        SUBID: a new one per definition; DEFINE ... REPLACE keeps it (I)."""
+        if attrs["DESTCLAS"] == "MANAGED":
+            if "DEST" in params:
+                raise MqscError(O.RC_INVALID_DESTINATION, "DEST is managed by the queue manager with DESTCLAS(MANAGED)")
+        elif not attrs["DEST"].strip() and not self.seeding:  # SYSTEM.DEFAULT.SUB has neither topic nor destination
+            raise MqscError(O.RC_INVALID_DESTINATION, "DEST is required with DESTCLAS(PROVIDED)")
+        if existing is False:
+            return attrs  # ALTER: TOPICOBJ, TOPICSTR and DESTCLAS cannot change
+        if attrs["TOPICOBJ"].strip():
+            topic = self.store["TOPIC"].get(attrs["TOPICOBJ"].strip())
+            if topic is None:
+                raise MqscError(O.RC_INVALID_DESTINATION, "topic object {0} not found".format(attrs["TOPICOBJ"].strip()))
+            attrs["TOPICSTR"] = "/".join(s for s in (topic.attrs["TOPICSTR"], attrs["TOPICSTR"]) if s)
+        self.sub_serial += 1
+        attrs["SUBID"] = existing.attrs["SUBID"] if existing else O.new_sub_id(name, self.sub_serial)
+        if attrs["DESTCLAS"] == "MANAGED":
+            attrs["DEST"] = O.MANAGED_DEST_PREFIX + attrs["SUBID"][-16:]
+        return attrs
 
     # ----- DEFINE / ALTER / DELETE ----------------------------------------------------------------------------
     def _schema(self, kind, otype):
@@ -392,11 +437,13 @@ class QueueManager:
 
     def _define(self, kind, qualifier, name, params):
         max_len = {"CHANNEL": O.CHANNEL_NAME_MAX, "SUB": O.SUB_NAME_MAX}.get(kind, O.OBJECT_NAME_MAX)
-        if not O.valid_name(name, max_len):
+        if not O.valid_name(name, max_len, blanks=kind == "SUB"):
             raise MqscError(O.RC_CHANNEL_NAME_ERROR if kind == "CHANNEL" else O.RC_OBJECT_NAME_ERROR, name)
         otype = self._type_of(kind, qualifier, name, params, "DEFINE")
         replace, noreplace = _flag(params, "REPLACE"), _flag(params, "NOREPLACE")
         replace = replace and not noreplace
+        if kind in O.PLAIN_KINDS and not O.PLAIN_KINDS[kind].like and "LIKE" in params:
+            raise MqscError(O.RC_PARM_ID_ERROR, "LIKE", ["LIKE"])  # not a keyword of DEFINE SUB ([V] IBM-DEF-SUB)
         like = params.pop("LIKE", None)
         if like is not None and not isinstance(like, str):
             raise MqscError(O.RC_ATTR_VALUE_ERROR, "LIKE")
@@ -405,7 +452,9 @@ class QueueManager:
         if existing and kind == "QUEUE" and existing.otype != otype:
             raise MqscError(O.RC_OBJECT_WRONG_TYPE, name)  # one queue namespace, REPLACE or not ([V] IBM-RC4002)
         if existing and not replace:
-            raise MqscError(O.RC_OBJECT_ALREADY_EXISTS, name)
+            # A subscription that exists: 3311 MQRCCF_SUB_ALREADY_EXISTS ([V] IBM-RC3311, "When processing a ... Create
+            # Subscription command, the target Subscription identifier exists").
+            raise MqscError(O.RC_SUB_ALREADY_EXISTS if kind == "SUB" else O.RC_OBJECT_ALREADY_EXISTS, name)
         if existing and existing.otype != otype:
             raise self._wrong_type(kind, name)  # CHLTYPE cannot change: 3034 (IBM-RC3034)
         if like is not None:
@@ -424,7 +473,10 @@ class QueueManager:
                        **{k: v.default for k, v in O.PLAIN_KINDS.items()}}[kind]
             base = store.get(default)  # defaults come from the (alterable) SYSTEM.DEF.* object when it exists
         attrs = dict(base.attrs) if base is not None and base.otype == otype else dict(self._schema(kind, otype))
+        given = dict(params)
         attrs = self._apply(kind, otype, attrs, params)
+        if kind == "SUB":
+            attrs = self._complete_sub(name, attrs, given, existing)
         if existing and otype == "QLOCAL" and attrs["USAGE"] != existing.attrs["USAGE"]:
             self._check_usage_change(name, force=False)  # REPLACE is an ALTER without FORCE ([I], IBM-CPYMQMQ-V6)
         for key, reason in O.PLAIN_KINDS[kind].unique.items() if kind in O.PLAIN_KINDS else ():
@@ -451,7 +503,10 @@ class QueueManager:
         if fixed:
             raise MqscError(O.RC_PARM_ID_ERROR, fixed[0], [fixed[0]])  # not a keyword of ALTER TOPIC/SUB ([V] syntax)
         force = kind == "QUEUE" and _flag(params, "FORCE")
+        given = dict(params)
         attrs = self._apply(kind, obj.otype, dict(obj.attrs), params)
+        if kind == "SUB":
+            attrs = self._complete_sub(name, attrs, given, False)
         if obj.otype == "QLOCAL" and attrs["USAGE"] != obj.attrs["USAGE"]:
             self._check_usage_change(name, force)
         obj.attrs = attrs
