@@ -4,12 +4,15 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 # ansible-test needs the checkout at .../ansible_collections/mqrest/admin; we copy the tracked and new
-# files there. The copy lives outside this repository: inside it, git would hide the (ignored) copy.
+# files there, a copy per suite (sanity, units, each integration group), so suites can run at the same time
+# without sharing tests/output. The copies live outside this repository: inside it, git would hide them.
 COLL_ROOT := /tmp/mqrest-admin-$(shell echo $(CURDIR) | md5sum | cut -c1-8)
-COLL := $(COLL_ROOT)/ansible_collections/mqrest/admin
+coll = $(COLL_ROOT)-$(1)/ansible_collections/mqrest/admin
+copy_collection = rm -rf $(COLL_ROOT)-$(1) && mkdir -p $(call coll,$(1)) && \
+	git ls-files -co --exclude-standard | tar -cf - -T - | tar -xf - -C $(call coll,$(1))
 ANSIBLE_TEST_PY := 3.11
 
-.PHONY: test demo emulator run-venv matrix matrix-newest bench venv emulator-test acceptance examples-test collection-copy sanity units integration lint build-check awx-test docs molecule clean test-long
+.PHONY: test check demo emulator run-venv matrix matrix-newest bench venv emulator-test acceptance examples-test sanity units integration lint build-check awx-test docs molecule clean test-long
 
 # ansible-test installs each sanity test's pinned tools into its own virtualenv. Its pip bootstrap
 # is fetched from a host this network cannot reach, so a stand-in that uses ensurepip goes where
@@ -27,8 +30,15 @@ $(BIN)/.installed: requirements-dev.txt tests/emulator/pyproject.toml
 $(GET_PIP_CACHE): tools/get_pip_standin.py tools/install_get_pip_standin.py $(BIN)/.installed
 	$(BIN)/python tools/install_get_pip_standin.py $@
 
-test: venv emulator-test acceptance lint docs build-check sanity units integration matrix-newest examples-test awx-test molecule
-	@echo "make test: all suites passed"
+# `make test` (what CI runs, .ci/run): every suite below, each once. `make check`, the edit-test loop: the emulator
+# tests, units, sanity and lint. tools/pipeline.py runs their steps (each a target below, .venv first), two at a
+# time where they can, each step's output in .tmp/steps/<step>.log, and ends with a table of each step's wall time,
+# also when a step fails. `make <target>` runs one step alone.
+test:
+	$(PYTHON) tools/pipeline.py test
+
+check:
+	$(PYTHON) tools/pipeline.py check
 
 emulator-test: venv
 	$(BIN)/python -m pytest tests/emulator -q -n 2 -p no:cacheprovider
@@ -38,19 +48,32 @@ emulator-test: venv
 acceptance: venv
 	$(BIN)/python -m pytest tests/acceptance -q -p no:cacheprovider
 
-collection-copy:
-	rm -rf $(COLL) && mkdir -p $(COLL)
-	git ls-files -co --exclude-standard | tar -cf - -T - | tar -xf - -C $(COLL)
+sanity: venv
+	$(call copy_collection,sanity)
+	cd $(call coll,sanity) && PATH=$(CURDIR)/$(BIN):$$PATH ansible-test sanity --local --python $(ANSIBLE_TEST_PY) --color no
 
-sanity: venv collection-copy
-	cd $(COLL) && PATH=$(CURDIR)/$(BIN):$$PATH ansible-test sanity --local --python $(ANSIBLE_TEST_PY) --color no
+units: venv
+	$(call copy_collection,units)
+	cd $(call coll,units) && PATH=$(CURDIR)/$(BIN):$$PATH ansible-test units --local --python $(ANSIBLE_TEST_PY) --color no
 
-units: venv collection-copy
-	cd $(COLL) && PATH=$(CURDIR)/$(BIN):$$PATH ansible-test units --local --python $(ANSIBLE_TEST_PY) --color no
+# The integration targets in groups (shippable/posix/group<N> in each target's aliases), the groups at the same time,
+# each in its own collection copy against its own emulator (tools/with_emulator.py): targets of different groups share
+# no state, so a target that stops the queue manager or clears the journal only meets the targets of its own group.
+# Output is shown per group when it ends, with its time. `make integration-group2` runs one group. A target in no
+# group would never run, so that fails first (setup_* targets run as the others' dependencies).
+INTEGRATION_GROUPS := $(sort $(shell sed -n 's|^shippable/posix/group\([0-9][0-9]*\)$$|\1|p' tests/integration/targets/*/aliases))
+integration: venv
+	@for target in tests/integration/targets/*/; do case $$target in */setup_*/) continue;; esac; \
+	  grep -qx 'shippable/posix/group[0-9][0-9]*' $${target}aliases 2>/dev/null || \
+	  { echo "integration: $$target is in no group (a line shippable/posix/group<N> in its aliases), so nothing would run it"; exit 1; }; done
+	$(MAKE) --no-print-directory -j$(words $(INTEGRATION_GROUPS)) --output-sync=target $(addprefix integration-group,$(INTEGRATION_GROUPS))
 
-integration: venv collection-copy
-	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/python tools/with_emulator.py --partner partner.example --config $(COLL)/tests/integration/integration_config.yml -- \
-	  bash -c 'cd $(COLL) && ansible-test integration --local --python $(ANSIBLE_TEST_PY) --color no'
+integration-group%: venv
+	$(call copy_collection,integration$*)
+	TIMEFORMAT='integration-group$*: %0R s (CPU %0U s user, %0S s system)'; \
+	time PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/python tools/with_emulator.py --partner partner.example \
+	  --config $(call coll,integration$*)/tests/integration/integration_config.yml -- \
+	  bash -c 'cd $(call coll,integration$*) && ansible-test integration --local --python $(ANSIBLE_TEST_PY) --color no shippable/posix/group$*/'
 
 # The support matrix (tools/matrix.py, README's Support matrix): ansible-test sanity and units on every supported
 # ansible-core with each of its Pythons, each in its own virtualenv under .tmp/matrix, plus integration on the oldest
@@ -58,9 +81,10 @@ integration: venv collection-copy
 matrix:
 	$(PYTHON) tools/matrix.py
 
-# In `make test`: the newest entry. The oldest, 2.19 on Python 3.11, is .venv itself (sanity, units, integration).
+# In `make test`: sanity and units on the newest entry. The oldest, 2.19 on Python 3.11, is .venv itself (sanity,
+# units, integration); integration on the newest runs in `make matrix`.
 matrix-newest:
-	$(PYTHON) tools/matrix.py --only 2.21:3.13
+	$(PYTHON) tools/matrix.py --only 2.21:3.13 --suites sanity,units
 
 # Every module's EXAMPLES block, read from plugins/modules at test time and run verbatim against the emulator.
 examples-test: venv
@@ -124,8 +148,19 @@ emulator: run-venv $(DEV_COLL)
 # Molecule scenarios under extensions/molecule (provision, rolling_restart, rolling_restart_fault, qmgr_restart,
 # qmgr_restart_fault), each against its own emulator (or MQ_REST_URL); shared settings in
 # .config/molecule/config.yml. Needs no make step: `cd extensions && molecule test -s provision` works on a fresh clone.
+# Here the scenarios run $(MOLECULE_JOBS) at a time, each a `molecule test -s` of its own whose output is shown when it
+# ends (`make molecule-provision` runs one). Each has its own emulator on a free port and its own ephemeral directory
+# under .tmp/molecule (molecule's default, ~/.ansible/tmp/molecule.<hash of "extensions">.<scenario>, is the same for
+# every checkout on the machine).
+MOLECULE_SCENARIOS := $(sort $(notdir $(patsubst %/molecule.yml,%,$(wildcard extensions/molecule/*/molecule.yml))))
+MOLECULE_JOBS ?= 2
 molecule: venv
-	cd extensions && PATH=$(CURDIR)/$(BIN):$$PATH ANSIBLE_PYTHON_INTERPRETER=$(CURDIR)/$(BIN)/python molecule test --all
+	$(MAKE) --no-print-directory -j$(MOLECULE_JOBS) --output-sync=target $(addprefix molecule-,$(MOLECULE_SCENARIOS))
+
+molecule-%: venv
+	cd extensions && TIMEFORMAT='molecule-$*: %0R s (CPU %0U s user, %0S s system)'; \
+	time PATH=$(CURDIR)/$(BIN):$$PATH ANSIBLE_PYTHON_INTERPRETER=$(CURDIR)/$(BIN)/python \
+	  MOLECULE_EPHEMERAL_DIRECTORY=$(CURDIR)/.tmp/molecule/$* molecule test -s $*
 
 lint: venv $(DEV_COLL)
 	PATH=$(CURDIR)/$(BIN):$$PATH ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/.tmp/dev $(BIN)/ansible-lint --offline
@@ -151,7 +186,8 @@ docs: venv $(DEV_COLL)
 # The built tarball installs and its modules load from the installed copy; it holds the licence and none of the
 # editor, cache, secret or dev-only files (also proven on a copy seeded with them); extracted outside this checkout
 # (so no repository config applies) it passes ansible-lint --offline, production profile, with the .ansible-lint it
-# ships; and galaxy-importer imports it offline (tools/galaxy-importer.cfg) with no warning.
+# ships; and galaxy-importer imports it offline (tools/galaxy-importer.cfg) with no warning. That lint is the tarball's
+# only one: galaxy-importer's own, a subset of it (some rules skipped), is switched off in tools/galaxy-importer.cfg.
 BUILD_LINT := $(COLL_ROOT)-tarball
 build-check: venv
 	rm -rf .tmp/build && mkdir -p .tmp/build

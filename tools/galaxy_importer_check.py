@@ -5,11 +5,12 @@
 
     python tools/galaxy_importer_check.py TARBALL
 
-galaxy-importer runs offline with tools/galaxy-importer.cfg (ansible-doc, ansible-lint --offline, no
-ansible-test container). Any WARNING, ERROR or CRITICAL line in its log fails, as does a licence other
-than the SPDX identifier galaxy.yml declares. It works in a temporary directory outside this checkout:
-inside it, ansible-lint would take the git checkout as its project and lint that instead of the import.
-ansible-lint is run from PATH, so run this with the virtualenv's bin directory on PATH.
+galaxy-importer runs offline with tools/galaxy-importer.cfg (ansible-doc, the changelog check; no
+ansible-test container, and no ansible-lint: make build-check lints the same extracted tarball with the
+production profile and nothing skipped, see the config file). Any WARNING, ERROR or CRITICAL line in its
+log fails, as does a licence other than the SPDX identifier galaxy.yml declares. It works in a temporary
+directory outside this checkout. ansible-doc is run from PATH, so run this with the virtualenv's bin
+directory on PATH.
 """
 
 from __future__ import annotations

@@ -57,7 +57,11 @@ def main() -> int:
     os.makedirs(cache, exist_ok=True)
     names = cache_names()
     for name in names:
-        shutil.copyfile(STANDIN, os.path.join(cache, name))
+        # Copied under a name of its own, then renamed: an ansible-test of another checkout or of make test's other
+        # steps may read the file at this moment, and must see the whole stand-in, never half of it.
+        partial = os.path.join(cache, f".{name}.{os.getpid()}")
+        shutil.copyfile(STANDIN, partial)
+        os.replace(partial, os.path.join(cache, name))
     print(f"install_get_pip_standin: {', '.join(names)} in {cache}")
     if len(sys.argv) > 1:
         with open(sys.argv[1], "a", encoding="utf-8"):

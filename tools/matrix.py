@@ -6,12 +6,13 @@
     python3 tools/matrix.py [--only 2.21:3.13,...] [--suites sanity,units,integration] [--markdown]
 
 The support matrix is SUPPORTED below (README.md and docs/docsite/rst/guide_testing.rst quote it). For each
-entry a virtualenv .tmp/matrix/core<X.Y>-py<A.B> gets that ansible-core release series and the unit-test
-requirements, ansible-test's pip bootstrap stand-in is installed for its ansible-test, and the checkout is
-copied to /tmp/mqrest-admin-<hash>-core<X.Y>-py<A.B>/ansible_collections/mqrest/admin (ansible-test needs
-that path; a copy per entry, so entries never share test output). Sanity and units run everywhere;
-integration, against the emulator, on the oldest and the newest entry (--suites overrides). Prints one table
-(ansible-core, Python, suite, result, seconds) and exits non-zero if any suite failed.
+entry a virtualenv .tmp/matrix/core<X.Y>-py<A.B> gets that ansible-core release series, the unit-test
+requirements and the emulator package (tests/emulator, editable), ansible-test's pip bootstrap stand-in is
+installed for its ansible-test, and the checkout is copied to
+/tmp/mqrest-admin-<hash>-core<X.Y>-py<A.B>/ansible_collections/mqrest/admin (ansible-test needs that path; a
+copy per entry, so entries never share test output). Sanity and units run everywhere; integration, against
+the emulator, on the oldest and the newest entry (--suites overrides). Prints one table (ansible-core,
+Python, suite, result, seconds) and exits non-zero if any suite failed.
 """
 
 from __future__ import annotations
@@ -60,16 +61,20 @@ def run(command, cwd=None, env=None, log=None):
 def prepare(core, python, log):
     """The entry's virtualenv (made once per series) with the stand-in installed; its bin directory."""
     venv = os.path.join(ROOT, ".tmp", "matrix", "core{0}-py{1}".format(core, python))
-    stamp = os.path.join(venv, ".installed")
+    # The unit tests and tools/with_emulator.py import the emulator package (mqemu), installed editable from the checkout.
+    packages = ["ansible-core~={0}.0".format(core), "pytest", "pytest-xdist", "pytest-mock", "pyyaml",
+                "-r", os.path.join(ROOT, "tests", "unit", "requirements.txt"), "-e", os.path.join(ROOT, "tests", "emulator")]
+    # The stamp names what was installed, so a changed list (or requirements file) rebuilds an existing virtualenv.
+    inputs = [" ".join(packages)] + [open(os.path.join(ROOT, *path), encoding="utf-8").read()
+                                     for path in (("tests", "unit", "requirements.txt"), ("tests", "emulator", "pyproject.toml"))]
+    stamp = os.path.join(venv, ".installed-" + hashlib.md5("\n".join(inputs).encode("utf-8")).hexdigest()[:8])
     if not os.path.exists(stamp):
         interpreter = find_python(python)
         if not interpreter:
             raise RuntimeError("no python{0} on PATH or under ~/.pyenv/versions".format(python))
         shutil.rmtree(venv, ignore_errors=True)
         pip = [os.path.join(venv, "bin", "python"), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
-        ok = (run([interpreter, "-m", "venv", venv], log=log)
-              and run(pip + ["ansible-core~={0}.0".format(core), "pytest", "pytest-xdist", "pytest-mock", "pyyaml",
-                             "-r", os.path.join(ROOT, "tests", "unit", "requirements.txt")], log=log))
+        ok = run([interpreter, "-m", "venv", venv], log=log) and run(pip + packages, log=log)
         if not ok:
             raise RuntimeError("could not create {0} (see the log)".format(venv))
         open(stamp, "w", encoding="utf-8").close()
