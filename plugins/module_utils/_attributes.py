@@ -86,7 +86,8 @@ class Attr:
     value_type: ``str`` (case kept and compared exactly), ``istr`` (compared case-insensitively),
     ``name`` (an MQ object name), ``enum``, ``int``, ``int_or_enum`` (a number or a keyword
     such as AUTO), ``enum_list``, ``name_list`` (MQ object names in order, at most ``maximum`` of them: a namelist's
-    NAMES) and ``bool`` (MQ's YES or NO, a boolean option).
+    NAMES), ``str_list`` (strings in order, each at most ``max_length`` characters, case kept: a channel's send exits,
+    which run in turn) and ``bool`` (MQ's YES or NO, a boolean option).
     ``labels``: how the option spells an enum's MQ values where lower case is not enough (a queue's TYPE(QLOCAL) is
     ``type: local``).
     ``fixed``: MQ keeps the value the object was created with (ALTER has no such keyword, or refuses a new value: CHLTYPE,
@@ -148,7 +149,7 @@ class Attr:
             spec = {"type": "bool"}
         elif self.value_type == "enum_list":
             spec = {"type": "list", "elements": "str", "choices": [c.lower() for c in self.choices]}
-        elif self.value_type == "name_list":
+        elif self.value_type in ("name_list", "str_list"):
             spec = {"type": "list", "elements": "str"}
         else:
             spec = {"type": "str"}
@@ -180,6 +181,8 @@ class Attr:
             return [self._validate_choice(v, label) for v in values]
         if self.value_type == "name_list":
             return self._validate_names(value, label)
+        if self.value_type == "str_list":
+            return self._validate_strings(value, label)
         if self.value_type == "bool":
             if isinstance(value, bool):
                 return "YES" if value else "NO"
@@ -219,6 +222,25 @@ class Attr:
             raise MQInputError("{0} has {1} names; MQ allows at most {2}".format(label, len(value), self.maximum))
         return [validate_name(v, "{0}[{1}]".format(label, i), self.max_length or 48, "MQ object") for i, v in enumerate(value)]
 
+    def _validate_strings(self, value, label):
+        """Strings in order (a channel's exits or their data); runmqsc's one string of them, separated by commas, blanks or
+        both, is the same list."""
+        if isinstance(value, str):
+            value = [v for v in re.split(r"[,\s]+", value) if v]
+        if not isinstance(value, (list, tuple)):
+            raise MQInputError("{0}={1!r} must be a list of strings".format(label, value))
+        items = []
+        for i, item in enumerate(value):
+            text = item if isinstance(item, str) else None
+            if not text or not text.strip() or _CONTROL_CHARS.search(text) or re.search(r"[,\s]", text):
+                raise MQInputError("{0}[{1}]={2!r} must be a non-empty string without blanks, commas or control characters".format(
+                    label, i, item))
+            if self.max_length and len(text) > self.max_length:
+                raise MQInputError("{0}[{1}]={2!r} is {3} characters long; MQ allows at most {4}".format(
+                    label, i, text, len(text), self.max_length))
+            items.append(text)
+        return items
+
     def _validate_choice(self, value, label):
         if isinstance(value, str):
             for choice in self.choices:
@@ -239,10 +261,11 @@ class Attr:
                 return int(value)
             except (TypeError, ValueError):
                 return value
-        if self.value_type in ("enum_list", "name_list"):
-            # Order matters: COMPMSG/COMPHDR list the techniques in order of preference, MQ keeps a namelist's order.
+        if self.value_type in ("enum_list", "name_list", "str_list"):
+            # Order matters: COMPMSG/COMPHDR list the techniques in order of preference, MQ keeps a namelist's order and runs
+            # exits in their order.
             values = value if isinstance(value, (list, tuple)) else [v for v in str(value).split(",") if v.strip()]
-            if self.value_type == "name_list":
+            if self.value_type in ("name_list", "str_list"):
                 return tuple(str(v).strip() for v in values)  # names are case-sensitive
             return tuple(str(v).strip().upper() for v in values)
         if self.value_type == "bool" and isinstance(value, bool):
@@ -262,7 +285,7 @@ class Attr:
             return value.strip().upper() == "YES"
         if self.value_type == "enum_list":
             return [v.lower() for v in self.normalize(value)]
-        if self.value_type == "name_list":
+        if self.value_type in ("name_list", "str_list"):
             return list(self.normalize(value))
         if self.value_type in ("str", "istr", "name") and isinstance(value, str):
             return value.rstrip()

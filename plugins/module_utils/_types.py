@@ -249,6 +249,20 @@ CHANNEL = ObjectType(
         Attr("TMPMODEL", "name", max_length=48, types=("AMQP",)),
         Attr("TMPQPRFX", max_length=48, types=("AMQP",)),
         Attr("USECLTID", "enum", choices=_YES_NO, types=("AMQP",)),
+        # Channel exits ([V] IBM DEFINE CHANNEL 9.4): the security and message-retry exits one program each, the send,
+        # receive and message exits a list that runs in turn, each exit with its data. A name is at most 128 characters
+        # on AIX, Linux and Windows ([V] IBM MQCD), the data 32. Not on AMQP channels; MSGEXIT on message channels,
+        # MREXIT on the receiving ones.
+        Attr("SCYEXIT", max_length=128, types=_NOT_AMQP),
+        Attr("SCYDATA", max_length=32, types=_NOT_AMQP),
+        Attr("SENDEXIT", "str_list", max_length=128, types=_NOT_AMQP),
+        Attr("SENDDATA", "str_list", max_length=32, types=_NOT_AMQP),
+        Attr("RCVEXIT", "str_list", max_length=128, types=_NOT_AMQP),
+        Attr("RCVDATA", "str_list", max_length=32, types=_NOT_AMQP),
+        Attr("MSGEXIT", "str_list", max_length=128, types=_MESSAGE),
+        Attr("MSGDATA", "str_list", max_length=32, types=_MESSAGE),
+        Attr("MREXIT", max_length=128, types=("RCVR", "RQSTR", "CLUSRCVR")),
+        Attr("MRDATA", max_length=32, types=("RCVR", "RQSTR", "CLUSRCVR")),
     ],
 )
 

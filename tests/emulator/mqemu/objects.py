@@ -37,7 +37,7 @@ ENUMS = {
     "TARGTYPE": ("QUEUE", "TOPIC"),
     "DEFBIND": ("OPEN", "NOTFIXED", "GROUP"),
     "TRIGTYPE": ("FIRST", "EVERY", "DEPTH", "NONE"),
-    "ACCTQ": ("QMGR", "ON", "OFF"), "CLWLUSEQ": ("QMGR", "ANYLOCAL", "LOCAL"), "DEFPRESP": ("SYNC", "ASYNC"),
+    "ACCTQ": ("QMGR", "ON", "OFF"), "CLWLUSEQ": ("QMGR", "ANY", "LOCAL"), "DEFPRESP": ("SYNC", "ASYNC"),
     "DEFREADA": ("NO", "YES", "DISABLED"), "DEFSOPT": ("EXCL", "SHARED"), "DISTL": YESNO, "IMGRCOVQ": ("QMGR", "NO", "YES"),
     "MSGDLVSQ": ("PRIORITY", "FIFO"), "NPMCLASS": ("NORMAL", "HIGH"), "QSVCIEV": ("NONE", "HIGH", "OK"),
     "QDPHIEV": ("ENABLED", "DISABLED"), "QDPLOEV": ("ENABLED", "DISABLED"), "QDPMAXEV": ("ENABLED", "DISABLED"),
@@ -80,7 +80,8 @@ LIST_ATTRS = {"NAMES": (256, 48)}
 RANGES = {"DEFPRTY": (0, 9), "TRIGMPRI": (0, 9), "CLWLPRTY": (0, 9), "CLWLRANK": (0, 9), "QDEPTHHI": (0, 100),
           "QDEPTHLO": (0, 100), "MAXDEPTH": (0, 999999999), "MAXMSGL": (0, 104857600), "TRIGDPTH": (1, 999999999),
           "MAXFSIZE": (20, 267386880), "PUBPRTY": (0, 9), "SUBLEVEL": (1, 9)}
-MAX_LEN = {"DESCR": 64, "CONNAME": 264, "APPLICID": 256, "ENVRDATA": 128, "USERDATA": 128, "TOPICSTR": 10240, "SELECTOR": 10240}
+MAX_LEN = {"DESCR": 64, "CONNAME": 264, "APPLICID": 256, "ENVRDATA": 128, "USERDATA": 128, "TOPICSTR": 10240, "SELECTOR": 10240,
+           "SCYEXIT": 128, "MREXIT": 128, "SCYDATA": 32, "MRDATA": 32}
 # The same keyword with another length on another kind: a subscription's USERDATA is up to 10 240 characters ([V] IBM-DEF-SUB);
 # its DESTCORL and PUBACCT are the hexadecimal form of MQ's 24-byte correlation identifier and 32-byte accounting token, PUBAPPID
 # and SUBUSER are MQMD's 32-character ApplIdentityData and 12-character user identifier ([V] the MQSD fields, IBM-MQSD).
@@ -118,6 +119,24 @@ CHANNEL_ATTRS = {t: {"DESCR": "", "TRPTYPE": "TCP", **_attrs(s)} for t, s in {
     "AMQP": "AMQPKA=AUTO CERTLABL= MAXINST=999999999 MAXMSGL=4194304 MCAUSER= PORT=5672 SSLCAUTH=REQUIRED SSLCIPH= SSLPEER= "
             "TPROOT=SYSTEM.BASE.TOPIC TMPMODEL=SYSTEM.DEFAULT.MODEL.QUEUE TMPQPRFX=AMQP.* USECLTID=NO",
 }.items()}
+# Channel exits ([V] IBM DEFINE CHANNEL 9.4, IBM-DEF-CHL: SCYEXIT, SCYDATA, SENDEXIT, SENDDATA, RCVEXIT, RCVDATA on every
+# type but AMQP; MSGEXIT and MSGDATA on the message channels; MREXIT and MRDATA, the message-retry exit, on the receiving
+# ones). An exit name is at most 128 characters on AIX, Linux and Windows ([V] IBM-MQCD: "The name is limited to a maximum
+# of 128 characters"), its data 32 ([V] IBM-DEF-CHL, SCYDATA/SENDDATA: "maximum length 32 characters"). SENDEXIT,
+# RCVEXIT and MSGEXIT, and their data, take a list: several exits run in turn, the names "separated by a comma, a space, or
+# both" ([V] IBM-RCVEXIT); a REST client sends a JSON array, DISPLAY answers one ([I], as for NAMES). The total length of
+# the names and data of one kind of exit (500 characters on the 7.5 pages, 999 in older MQSC references) is not checked
+# ([U]). SCYEXIT and MREXIT take one exit.
+EXIT_LISTS = {"SENDEXIT": 128, "RCVEXIT": 128, "MSGEXIT": 128, "SENDDATA": 32, "RCVDATA": 32, "MSGDATA": 32}
+for _type, _attrs_of_type in CHANNEL_ATTRS.items():
+    if _type != "AMQP":
+        _attrs_of_type.update(SCYEXIT="", SCYDATA="", SENDEXIT=[], SENDDATA=[], RCVEXIT=[], RCVDATA=[])
+    if _type in ("SDR", "SVR", "RCVR", "RQSTR", "CLUSSDR", "CLUSRCVR"):
+        _attrs_of_type.update(MSGEXIT=[], MSGDATA=[])
+    if _type in ("RCVR", "RQSTR", "CLUSRCVR"):
+        _attrs_of_type.update(MREXIT="", MRDATA="")
+# The DEFINE CHANNEL keywords IBM-DEF-CHL marks valid only on z/OS: refused as keywords this queue manager does not know.
+CHANNEL_ZOS_ONLY = ("CMDSCOPE", "DEFCDISP", "QSGDISP")
 ALL_CHANNEL_KEYS = frozenset(k for attrs in CHANNEL_ATTRS.values() for k in attrs)
 # Real SYSTEM.DEF.* channel names per type.
 CHANNEL_DEFAULTS = {"SDR": "SYSTEM.DEF.SENDER", "SVR": "SYSTEM.DEF.SERVER", "RCVR": "SYSTEM.DEF.RECEIVER",
@@ -266,6 +285,12 @@ KIND_INT_OR_KEYWORD["QMGR"] = {"IMGINTVL": ("OFF",), "IMGLOGLN": ("OFF",), "MARK
 KIND_RANGES = {"QMGR": {"ACCTINT": (1, 604000), "STATINT": (1, 604000), "MAXMSGL": (32768, 104857600), "CCSID": (1, 65535),
                         "MAXUMSGS": (1, 999999999), "CLWLMRUC": (1, 999999999), "IMGINTVL": (1, 999999999),
                         "IMGLOGLN": (1, 999999999), "MAXPROPL": (0, 104857600), "TREELIFE": (0, 604000)}}
+# Channel ranges where they are not 0-999999999 ([V] IBM-DEF-CHL: BATCHSZ "1 - 9999", HBINT and DISCINT "0 - 999 999",
+# KAINT "0 - 99 999" or AUTO, SEQWRAP "100 - 999 999 999", CLWLWGHT "1 - 99", NETPRTY "0 - 9", CLNTWGHT "0 - 99"; [R] an AMQP
+# channel's PORT 1-65535, a TCP port) and a listener's PORT ([R] a TCP port, 0-65535); out of range: 4005.
+KIND_RANGES["CHANNEL"] = {"BATCHSZ": (1, 9999), "HBINT": (0, 999999), "DISCINT": (0, 999999), "KAINT": (0, 99999),
+                          "SEQWRAP": (100, 999999999), "CLWLWGHT": (1, 99), "NETPRTY": (0, 9), "CLNTWGHT": (0, 99), "PORT": (1, 65535)}
+KIND_RANGES["LISTENER"] = {"PORT": (0, 65535)}
 # Keywords of the ALTER QMGR 9.4 page that are valid only on z/OS (its notes "Valid only on z/OS" and, for CERTQSGL,
 # "... a member of a queue sharing group"): a distributed queue manager refuses them as unknown ones (3014).
 QMGR_ZOS_ONLY = ("ACTCHL", "ADOPTCHK", "ADOPTMCA", "BRIDGEEV", "CERTQSGL", "CFCONLOS", "CHIADAPS", "CHIDISPS", "CHISERVP",

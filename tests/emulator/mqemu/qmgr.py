@@ -7,6 +7,7 @@
 Parsing is in parse.py, runtime status and START/STOP in status.py, DISPLAY output in display.py.
 """
 
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -46,6 +47,12 @@ def _coerce(key, value, default, kind=None):
         items = [] if value == "" else value if isinstance(value, list) else [value]
         # Each name follows the rules for naming MQ objects ([V] IBM-DEF-NL; the reason, 4005, is [I]).
         if len(items) > most or any(not O.valid_name(v, longest) for v in items):
+            raise MqscError(O.RC_ATTR_VALUE_ERROR, key)
+        return list(items)
+    if key in O.EXIT_LISTS:
+        # Exits that run in turn: a JSON array, or runmqsc's names separated by commas, blanks or both (objects.EXIT_LISTS).
+        items = value if isinstance(value, list) else re.split(r"[,\s]+", str(value).strip()) if str(value).strip() else []
+        if any(not isinstance(v, str) or not v.strip() or len(v) > O.EXIT_LISTS[key] for v in items):
             raise MqscError(O.RC_ATTR_VALUE_ERROR, key)
         return list(items)
     enum = O.KIND_ENUMS.get(kind, {}).get(key) or O.ENUMS.get(key)

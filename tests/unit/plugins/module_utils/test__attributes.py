@@ -148,3 +148,25 @@ def test_a_list_of_names_is_checked_name_by_name_and_compared_in_order():
     assert attr.normalize(["A", "B"]) != attr.normalize(["B", "A"])
     assert attr.normalize([]) == attr.normalize("") == ()
     assert attr.fact(["A", "b"]) == ["A", "b"]
+
+
+def test_a_channels_exits_are_a_list_in_order_each_name_and_data_within_its_length():
+    """SENDEXIT, RCVEXIT and MSGEXIT (and their data) run in turn: a list in order, case kept; runmqsc's one string of names
+    separated by commas or blanks is the same list; a name over 128 characters or data over 32 is refused by name."""
+    sendexit, senddata = CHANNEL.by_keyword["SENDEXIT"], CHANNEL.by_keyword["SENDDATA"]
+    assert sendexit.validate(["/opt/exits/lib(First)", "lib(Second)"]) == ["/opt/exits/lib(First)", "lib(Second)"]
+    assert sendexit.validate("lib(A), lib(B)") == ["lib(A)", "lib(B)"]
+    assert sendexit.validate([]) == []
+    for attr, value, message in ((sendexit, ["x" * 129], r"\[0\]='x+' is 129 characters long; MQ allows at most 128"),
+                                 (senddata, ["ok", "d" * 33], r"\[1\]='d+' is 33 characters long; MQ allows at most 32"),
+                                 (sendexit, ["lib(A) lib(B)"], "without blanks, commas"), (sendexit, [""], "non-empty"),
+                                 (sendexit, 5, "must be a list of strings")):
+        with pytest.raises(MQInputError, match=message):
+            attr.validate(value, "attributes.SENDEXIT")
+    assert sendexit.normalize(["lib(A)", "lib(B)"]) != sendexit.normalize(["lib(B)", "lib(A)"])
+    assert sendexit.normalize(["lib(A)"]) != sendexit.normalize(["LIB(A)"])
+    assert sendexit.normalize([]) == sendexit.normalize("") == ()
+    # The security and message-retry exits are one program each; MSGEXIT is a message channel's, MREXIT a receiving one's.
+    assert CHANNEL.by_keyword["SCYEXIT"].value_type == "str" and CHANNEL.by_keyword["SCYEXIT"].max_length == 128
+    assert not CHANNEL.by_keyword["MSGEXIT"].applies_to("SVRCONN") and CHANNEL.by_keyword["MREXIT"].applies_to("RQSTR")
+    assert not any(CHANNEL.by_keyword[k].applies_to("AMQP") for k in ("SCYEXIT", "SENDEXIT", "RCVEXIT"))

@@ -31,15 +31,20 @@ EMULATOR = {
 PLAIN = [otype for otype in REGISTRY if otype.qualifier in mqemu_objects.PLAIN_KINDS]
 # The keywords each kind's syntax page marks valid only on z/OS, which the emulator refuses as a distributed queue manager does.
 ZOS_ONLY = {**{otype.kind: mqemu_objects.PLAIN_KINDS[otype.qualifier].zos_only for otype in PLAIN},
-            "authinfo": mqemu_objects.AUTHINFO_ZOS_ONLY, "qmgr": mqemu_objects.QMGR_ZOS_ONLY}
-# The kinds whose enumerations the emulator keeps per kind (KIND_ENUMS), walked value by value.
-WITH_ENUMS = [otype for otype in REGISTRY if otype.qualifier in mqemu_objects.KIND_ENUMS and otype.kind != "queue" and otype not in PLAIN]
+            "authinfo": mqemu_objects.AUTHINFO_ZOS_ONLY, "qmgr": mqemu_objects.QMGR_ZOS_ONLY,
+            "channel": mqemu_objects.CHANNEL_ZOS_ONLY}
+# The kinds the emulator keeps in tables of their own, walked value by value as the plain kinds are.
+OTHERS = [otype for otype in REGISTRY if otype not in PLAIN]
 
 # Ranges where the row and the emulator differ and neither is confirmed, with why; any other difference fails.
 UNCONFIRMED_RANGES = {
     # The row refuses CAPEXPRY(0), as on queues; the emulator names no range for it, so takes 0. IBM's DEFINE TOPIC page
     # was not read for the lower bound.
     ("topic", "CAPEXPRY"),
+}
+
+# Values (choices, range, length) where the row and the emulator differ and neither is confirmed, with why.
+UNCONFIRMED_VALUES = {
 }
 
 # Emulator keywords the registry does not manage, with why. Anything else the emulator accepts must be a row's attribute.
@@ -105,22 +110,31 @@ def test_a_plain_kinds_choices_and_zos_only_keywords_agree(otype):
     assert {a.keyword for a in otype.attrs if a.unique} == set(plain.unique)
 
 
-@pytest.mark.parametrize("otype", WITH_ENUMS, ids=lambda otype: otype.kind)
-def test_choices_ranges_and_zos_only_keywords_of_the_other_kinds_agree(otype):
-    """Each enum attribute takes the values the emulator's syntax page gives, each integer its range, and no row offers a
-    keyword that only z/OS knows (the emulator refuses those as a distributed queue manager does)."""
+@pytest.mark.parametrize("otype", OTHERS, ids=lambda otype: otype.kind)
+def test_choices_ranges_lengths_and_zos_only_keywords_of_the_other_kinds_agree(otype):
+    """The kinds the emulator keeps in tables of their own (queues, channels, listeners, services, authentication
+    information, the queue manager), walked as the plain kinds are: each enum attribute takes the values the emulator's
+    syntax page gives, each integer its range, a string its length, a list its length per item (a channel's exits), and no
+    row offers a keyword that only z/OS knows (the emulator refuses those as a distributed queue manager does)."""
     enums = mqemu_objects.KIND_ENUMS.get(otype.qualifier, {})
     keywords = mqemu_objects.KIND_INT_OR_KEYWORD.get(otype.qualifier, {})
     ranges = mqemu_objects.KIND_RANGES.get(otype.qualifier, {})
+    lengths = dict(mqemu_objects.MAX_LEN, **mqemu_objects.KIND_MAX_LEN.get(otype.qualifier, {}))
     for attr in otype.attrs:
+        if (otype.kind, attr.keyword) in UNCONFIRMED_VALUES:
+            continue
         emulator = enums.get(attr.keyword) or mqemu_objects.ENUMS.get(attr.keyword)
-        if attr.value_type == "enum" and attr is not otype.type_attr:
+        if attr.value_type in ("enum", "enum_list") and attr is not otype.type_attr:
             assert set(attr.choices) == set(emulator), attr.keyword
         if attr.value_type == "int_or_enum":
             assert set(attr.choices) == set(keywords.get(attr.keyword) or mqemu_objects.INT_OR_KEYWORD[attr.keyword]), attr.keyword
         if attr.value_type in ("int", "int_or_enum"):
             assert (attr.minimum, attr.maximum) == (ranges.get(attr.keyword) or mqemu_objects.RANGES.get(attr.keyword, (0, 999999999))), \
                 attr.keyword
+        if attr.value_type in ("str", "istr", "name") and attr.keyword in lengths:
+            assert attr.max_length == lengths[attr.keyword], attr.keyword
+        if attr.value_type == "str_list":
+            assert attr.max_length == mqemu_objects.EXIT_LISTS[attr.keyword], attr.keyword
     assert {a.keyword for a in otype.attrs} & set(ZOS_ONLY.get(otype.kind, ())) == set()
 
 
