@@ -23,6 +23,8 @@ __all__ = ["Attr", "ObjectType", "Verb", "Verbs", "Identity", "SINGLETON", "DEFI
 
 # The states that start, stop or restart the object after making it present.
 RUN_STATES = ("started", "stopped", "restarted")
+# Option names ansible-test's validate-modules takes for secrets unless the argument spec says no_log (its NO_LOG_REGEX).
+_LOOKS_SECRET = re.compile(r"pass(?!ive)|secret|token|key", re.I)
 # When a secret (Attr.secret) is sent, as community modules say it: on_create (when this task defines the object), always.
 UPDATE_PASSWORD = ("on_create", "always")
 
@@ -159,6 +161,9 @@ class Attr:
             spec["aliases"] = list(self.aliases)
         if self.secret:
             spec["no_log"] = True
+        elif _LOOKS_SECRET.search(self.option or ""):
+            # Not a secret (the key repository's path), though validate-modules' check for undeclared secrets goes by the name.
+            spec["no_log"] = False
         return spec
 
     def shown(self, value):

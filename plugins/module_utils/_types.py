@@ -352,6 +352,19 @@ QUEUE = ObjectType(
         Attr("CLWLRANK", "int", minimum=0, maximum=9, types=_CLUSTERED),
         Attr("CLWLUSEQ", "enum", choices=("QMGR", "ANY", "LOCAL"), types=("QLOCAL",)),
         Attr("CUSTOM", max_length=128),
+        # The 9.x keywords of IBM DEFINE QLOCAL 9.4 (IBM-DEF-QL): a cap on message expiry in tenths of a second (NOLIMIT;
+        # 0 refused as on topics, unconfirmed), the cluster scope, the cluster transmission queue's channel name (generic,
+        # 20 characters), distribution lists, the media image of a recoverable queue, the file size of a queue in MB
+        # (20 to 267386880, DEFAULT), the streaming queue and its quality of service. The keyword pairs TRIGGER/NOTRIGGER,
+        # SHARE/NOSHARE and HARDENBO/NOHARDENBO, which MQSC sends as flags, are not managed.
+        Attr("CAPEXPRY", "int_or_enum", choices=("NOLIMIT",), minimum=1, maximum=999999999),
+        Attr("SCOPE", "enum", choices=("QMGR", "CELL"), types=_CLUSTERED),
+        Attr("CLCHNAME", max_length=20, types=_LOCAL_MODEL),
+        Attr("DISTL", "enum", choices=_YES_NO, types=_LOCAL_MODEL),
+        Attr("IMGRCOVQ", "enum", choices=("QMGR", "NO", "YES"), types=_LOCAL_MODEL),
+        Attr("MAXFSIZE", "int_or_enum", choices=("DEFAULT",), minimum=20, maximum=267386880, types=("QLOCAL",)),
+        Attr("STREAMQ", "name", max_length=48, types=("QLOCAL",)),
+        Attr("STRMQOS", "enum", choices=("BESTEF", "MUSTDUP"), types=("QLOCAL",)),
     ],
 )
 

@@ -81,7 +81,7 @@ RANGES = {"DEFPRTY": (0, 9), "TRIGMPRI": (0, 9), "CLWLPRTY": (0, 9), "CLWLRANK":
           "QDEPTHLO": (0, 100), "MAXDEPTH": (0, 999999999), "MAXMSGL": (0, 104857600), "TRIGDPTH": (1, 999999999),
           "MAXFSIZE": (20, 267386880), "PUBPRTY": (0, 9), "SUBLEVEL": (1, 9)}
 MAX_LEN = {"DESCR": 64, "CONNAME": 264, "APPLICID": 256, "ENVRDATA": 128, "USERDATA": 128, "TOPICSTR": 10240, "SELECTOR": 10240,
-           "SCYEXIT": 128, "MREXIT": 128, "SCYDATA": 32, "MRDATA": 32}
+           "SCYEXIT": 128, "MREXIT": 128, "SCYDATA": 32, "MRDATA": 32, "CLCHNAME": 20}
 # The same keyword with another length on another kind: a subscription's USERDATA is up to 10 240 characters ([V] IBM-DEF-SUB);
 # its DESTCORL and PUBACCT are the hexadecimal form of MQ's 24-byte correlation identifier and 32-byte accounting token, PUBAPPID
 # and SUBUSER are MQMD's 32-character ApplIdentityData and 12-character user identifier ([V] the MQSD fields, IBM-MQSD).

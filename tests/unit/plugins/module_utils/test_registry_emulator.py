@@ -45,6 +45,8 @@ UNCONFIRMED_RANGES = {
 
 # Values (choices, range, length) where the row and the emulator differ and neither is confirmed, with why.
 UNCONFIRMED_VALUES = {
+    # A queue's CAPEXPRY: the row refuses 0, as the topic's does; the emulator names no range (UNCONFIRMED_RANGES).
+    ("queue", "CAPEXPRY"),
 }
 
 # Emulator keywords the registry does not manage, with why. Anything else the emulator accepts must be a row's attribute.
@@ -56,12 +58,8 @@ NOT_MANAGED = {
     ("channel", "SDR"): {"PASSWORD"}, ("channel", "SVR"): {"PASSWORD"}, ("channel", "RQSTR"): {"PASSWORD"},
     ("channel", "CLUSSDR"): {"PASSWORD", "NETPRTY"}, ("channel", "CLUSRCVR"): {"PASSWORD", "USERID"},
     ("channel", "CLNTCONN"): {"PASSWORD", "USERID"},
-    # Not yet in the registry (issue 23's remaining rows): the keyword pairs TRIGGER/NOTRIGGER, SHARE/NOSHARE and
-    # HARDENBO/NOHARDENBO, which MQSC sends as flags, and the 9.x queue keywords added to the emulator since.
-    ("queue", "QLOCAL"): {"CAPEXPRY", "CLCHNAME", "DISTL", "HARDENBO", "IMGRCOVQ", "MAXFSIZE", "SCOPE", "SHARE", "STREAMQ",
-                          "STRMQOS", "TRIGGER"},
-    ("queue", "QREMOTE"): {"CAPEXPRY", "SCOPE"}, ("queue", "QALIAS"): {"CAPEXPRY", "SCOPE"},
-    ("queue", "QMODEL"): {"CAPEXPRY", "CLCHNAME", "DISTL", "HARDENBO", "IMGRCOVQ", "SHARE", "TRIGGER"},
+    # The keyword pairs TRIGGER/NOTRIGGER, SHARE/NOSHARE and HARDENBO/NOHARDENBO, which MQSC sends as flags.
+    ("queue", "QLOCAL"): {"HARDENBO", "SHARE", "TRIGGER"}, ("queue", "QMODEL"): {"HARDENBO", "SHARE", "TRIGGER"},
     # The emulator lets an AMQP channel hold SSLPEER and TRPTYPE, which the registry refuses for it (unconfirmed either way).
     ("channel", "AMQP"): {"SSLPEER", "TRPTYPE"},
     # The queue manager's secrets (9.3): the key repository's password and the initial key. The registry does not manage

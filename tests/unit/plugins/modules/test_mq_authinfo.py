@@ -120,8 +120,7 @@ def test_mq_objects_alters_the_queue_manager_first_and_names_the_refresh(mq, run
                     authinfos=[OS, {"name": "APP.OCSP", "type": "ocsp", "ocsp_url": "http://ocsp.example.com/"}])
     fresh(mq)
     result = run_module("mq_objects", **declared)
-    assert [(v, q, n) for v, q, n in mutating(mq)] == [("ALTER", "QMGR", None), ("DEFINE", "AUTHINFO", "APP.IDPW"),
-                                                        ("DEFINE", "AUTHINFO", "APP.OCSP")]
+    assert list(mutating(mq)) == [("ALTER", "QMGR", None), ("DEFINE", "AUTHINFO", "APP.IDPW"), ("DEFINE", "AUTHINFO", "APP.OCSP")]
     assert result["refresh_required"] == ["connauth"]
     changes = {c["name"]: c for c in result["changes"]}
     assert (changes["QM1"]["type"], changes["QM1"]["refresh_required"], changes["QM1"]["restart_required"]) == ("qmgr", ["connauth"], False)
