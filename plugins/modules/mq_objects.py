@@ -24,7 +24,8 @@ description:
   - Each entry takes the per-object options of its type's module (named with each list option below), with the same
     meaning and rules (listed below as suboptions). The waiting options are set once for the task.
   - The types are applied in a fixed order, so that what an object names exists first, the order of the options below
-    (processes before the queues that trigger them, topics before the subscriptions that name them, queues before channels).
+    (the queue manager's own attributes first, processes before the queues that trigger them, topics before the
+    subscriptions that name them, queues before channels).
   - Use this module instead of a loop over the single-object modules when a queue manager has many objects; the
     collection's performance guide has measurements.
 author:
