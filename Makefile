@@ -125,7 +125,7 @@ $(RUN_STAMP): requirements.txt tests/emulator/pyproject.toml
 # restart-time table.
 demo: run-venv $(DEV_COLL)
 	$(RUN_ENV) ANSIBLE_DISPLAY_SKIPPED_HOSTS=false $(RUN_BIN)/python tools/with_emulator.py --qmgrs QM1@qm1,QM2@qm2,QM3@qm3 -- bash -c '\
-	  echo "== 1/4 provision: transmission queues, sender/receiver pairs, a listener, the application channel and a service" && \
+	  echo "== 1/4 provision: the queue managers' event switches, transmission queues, sender/receiver pairs, a listener, the application channel and a service" && \
 	  ansible-playbook -i demo/inventory.yml demo/provision.yml && \
 	  python demo/attach_clients.py APP.SVRCONN 5 && \
 	  echo "== BATCH.SVRCONN is held STOPPED (state: stopped on an idle channel): its clients are refused with 2537" && \

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from ansible.module_utils.basic import env_fallback
 
+from ._attributes import UPDATE_PASSWORD
 from ._errors import MQInputError
 
 __all__ = ["ArgumentSpec", "connection_spec", "wait_spec", "object_spec", "channel_stop_spec", "rolling_spec", "qmgr_wait_spec",
@@ -257,16 +258,23 @@ ENTRY_STATES = ["present", "absent", "started", "stopped"]
 def entry_options(object_type, restart=True):
     """The options that declare one object of ``object_type``: an mq_listener/mq_channel/mq_service/mq_queue task, or with
     ``restart=False`` an mq_objects entry (whose state has no restarted)."""
-    options = dict(_OBJECT_OPTIONS)
-    if object_type.lifecycle is None:
-        # Nothing runs (queues): only present and absent, and nothing to stop before a delete.
-        options["state"] = dict(options["state"], choices=["present", "absent"])
-        del options["force"]
-    elif not restart:
-        options["state"] = dict(options["state"], choices=list(ENTRY_STATES))
+    if object_type.singleton:
+        # The queue manager's own row: no name to give, nothing to create, delete or recreate (ALTER QMGR only).
+        options = dict(attributes=_OBJECT_OPTIONS["attributes"])
+    else:
+        options = dict(_OBJECT_OPTIONS)
+        if object_type.lifecycle is None:
+            # Nothing runs (queues): only present and absent, and nothing to stop before a delete.
+            options["state"] = dict(options["state"], choices=["present", "absent"])
+            del options["force"]
+        elif not restart:
+            options["state"] = dict(options["state"], choices=list(ENTRY_STATES))
     if object_type.messages:
         # Paired with mq_queue's purge: delete (or recreate) a local queue that holds messages, with DELETE QLOCAL PURGE.
         options["purge"] = dict(type="bool", default=False)
+    if object_type.secret_keywords:
+        # A secret cannot be compared (DISPLAY shows it masked): when to send it (Attr.secret).
+        options["update_password"] = dict(type="str", choices=list(UPDATE_PASSWORD), default="on_create")
     options.update(object_type.option_argspec())
     return options
 

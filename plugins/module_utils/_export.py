@@ -25,9 +25,10 @@ __all__ = ["export", "MASKED"]
 
 # How MQ shows a secret it holds (a channel's PASSWORD, an AUTHINFO's LDAPPWD): eight asterisks, whatever the value.
 MASKED = "********"
-# What DISPLAY shows about an object that no command sets: its dates and times, and a local queue's depth and handles.
+# What DISPLAY shows about an object that no command sets: its dates and times, a local queue's depth and handles, a
+# namelist's count of names (NAMCOUNT follows from NAMES) and a subscription's identifier and origin (SUBID, SUBTYPE).
 # Left out of the comparison with the default object, which they always differ from.
-SHOWN_ONLY = frozenset(("ALTDATE", "ALTTIME", "CRDATE", "CRTIME", "CURDEPTH", "IPPROCS", "OPPROCS"))
+SHOWN_ONLY = frozenset(("ALTDATE", "ALTTIME", "CRDATE", "CRTIME", "CURDEPTH", "IPPROCS", "OPPROCS", "NAMCOUNT", "SUBID", "SUBTYPE"))
 
 
 def export(client, otypes, prefix=None, include_defaults=False, include_state=False):
@@ -119,6 +120,10 @@ def _entry(otype, row, default, include_defaults, status, notes):
         if key not in row or value == MASKED or not attr.applies_to(subtype):
             continue
         if attr.keyword not in always and not include_defaults and default is not None and attr.normalize(value) == attr.normalize(default.get(key)):
+            continue
+        if attr.fixed and attr.keyword not in otype.required.get(subtype, ()) and str(value).strip() == "":
+            # A blank fixed attribute is what a DEFINE without it gives, and declaring it blank can clash with the one
+            # given instead (a subscription's TOPICOBJ beside its TOPICSTR: mq_objects takes one of them).
             continue
         declared = _value(attr, value)
         try:

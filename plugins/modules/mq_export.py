@@ -48,12 +48,13 @@ options:
   # BEGIN generated from the type registry by tools/generate_docs.py: edit the rows in plugins/module_utils/_types.py (options)
   kinds:
     description:
-      - The object types to export, each as the list option of M(mqrest.admin.mq_objects) it fills (V(queue) fills
-        C(queues)). The default exports every type the collection manages.
+      - The object types to export, each as the list option of M(mqrest.admin.mq_objects) it fills (V(namelist) fills
+        C(namelists)). The default exports every type of named object the collection manages (the queue manager's own
+        attributes, C(qmgr_attributes), are not exported).
     type: list
     elements: str
-    choices: [queue, topic, listener, channel, service]
-    default: [queue, topic, listener, channel, service]
+    choices: [namelist, process, queue, topic, subscription, authinfo, listener, channel, service]
+    default: [namelist, process, queue, topic, subscription, authinfo, listener, channel, service]
   # END generated (options)
   prefix:
     description:
@@ -182,7 +183,7 @@ def write(mq, path, text):
 
 def main():
     mq = MQModule(ArgumentSpec(dict(
-        kinds=dict(type="list", elements="str", choices=REGISTRY.kinds, default=REGISTRY.kinds),
+        kinds=dict(type="list", elements="str", choices=[t.kind for t in REGISTRY.objects], default=[t.kind for t in REGISTRY.objects]),
         prefix=dict(type="str"),
         include_defaults=dict(type="bool", default=False),
         include_state=dict(type="bool", default=False),
@@ -193,7 +194,7 @@ def main():
         mq.module.fail_json(msg="dest needs PyYAML on the controller (it comes with ansible-core)")
     result = {"changed": False}
     try:
-        wanted = [otype for otype in REGISTRY if otype.kind in params["kinds"]]
+        wanted = [otype for otype in REGISTRY.objects if otype.kind in params["kinds"]]
         declarations, notes, summary = export(mq.client, wanted, params["prefix"], params["include_defaults"], params["include_state"])
         result.update(declarations=declarations, notes=notes, summary=summary)
         if params["dest"]:

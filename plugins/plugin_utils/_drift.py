@@ -46,8 +46,8 @@ def declarations_to_check(entries, option):
     if otype is None:
         raise ValueError("drift_declarations: {0!r} is not a list option of mq_objects; it must be one of {1}".format(
             option, ", ".join(t.list_option for t in REGISTRY)))
-    if entries is None:
-        return None
+    if entries is None or otype.singleton:
+        return entries  # the queue manager's own attributes: one mapping, which nothing needs permission to change
     allowed = entry_options(otype, restart=False)
     permissions = {name: True for name in PERMISSIONS if name in allowed}
     return [dict(entry, **permissions) if isinstance(entry, Mapping) else entry for entry in entries]
@@ -88,8 +88,11 @@ def drifts(result):
     for change in result.get("changes") or []:
         otype = REGISTRY[change["type"]]
         label = otype.label(change["name"], otype.namespace((change.get("subtype") or "").upper()))
-        old = (before.get(otype.list_option) or {}).get(label, {})
-        new = (after.get(otype.list_option) or {}).get(label, {})
+        if otype.singleton:  # the queue manager's own attributes: one mapping, not keyed by name
+            old, new = before.get(otype.list_option) or {}, after.get(otype.list_option) or {}
+        else:
+            old = (before.get(otype.list_option) or {}).get(label, {})
+            new = (after.get(otype.list_option) or {}).get(label, {})
         action, run = change["action"], change.get("run_action")
         entry = {"type": change["type"], "name": change["name"], "drift": _DRIFTS.get(action, action)}
         if change.get("subtype"):

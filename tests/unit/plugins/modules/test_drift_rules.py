@@ -65,6 +65,21 @@ def test_each_kind_of_drift(mq, run_module, operator, mutations):
     ]
 
 
+def test_the_queue_managers_own_attributes_drift_as_one_mapping(mq, run_module, operator, mutations):
+    declared = {"qmgr_attributes": {"description": "Drift test"}}
+    assert declarations_to_check(declared["qmgr_attributes"], "qmgr_attributes") == declared["qmgr_attributes"]
+    run_module("mq_objects", **declared)
+    first = check(run_module, declared)
+    assert host_record(first, "QM1")["status"] == "in_sync", first
+    operator("ALTER QMGR DESCR('Changed by hand')")
+    mq.model.clear_journal()
+    record = host_record(check(run_module, declared), "QM1")
+    assert mutations() == []
+    assert record["status"] == "drift"
+    assert [(d["type"], d["drift"], d["attributes"]) for d in record["drifts"]] == [
+        ("qmgr", "differs", {"description": {"declared": "Drift test", "actual": "Changed by hand"}})]
+
+
 def test_a_fixed_attribute_needs_recreate_and_is_reported_not_refused(mq, run_module, operator):
     run_module("mq_objects", queues=[{"name": "APP.IN", "max_depth": 5000}])
     operator("DELETE QLOCAL(APP.IN)")
@@ -207,6 +222,6 @@ def test_declarations_to_check_adds_the_permissions_each_type_has_and_refuses_an
     try:
         declarations_to_check([{"name": "APP.IN"}], "queue")
     except ValueError as exc:
-        assert "'queue' is not a list option of mq_objects; it must be one of queues, topics" in str(exc)
+        assert "'queue' is not a list option of mq_objects; it must be one of qmgr_attributes, namelists" in str(exc)
     else:
         raise AssertionError("took a list option mq_objects does not have")

@@ -50,6 +50,26 @@ SAMPLES = {
          {"name": "EXP.TO.QM2", "type": "sdr", "conname": "qm2(1414)", "xmitq": "XQ", "attributes": {"BATCHSZ": 10}}],
         ["channel 'EXP.TO.QM2': PASSWORD left out: MQ shows it masked (********), so its value cannot be read (this "
          "collection does not manage it)"]),
+    "namelist": (
+        ["DEFINE NAMELIST(EXP.CLUSTERS) NAMES(ALPHA, BETA) DESCR('Clusters')", "DEFINE NAMELIST(EXP.EMPTY)"],
+        [{"name": "EXP.CLUSTERS", "names": ["ALPHA", "BETA"], "description": "Clusters"}, {"name": "EXP.EMPTY"}],
+        []),
+    "process": (
+        ["DEFINE PROCESS(EXP.TRIGGERED) APPLICID('/opt/app/bin/run') USERDATA('-v')"],
+        [{"name": "EXP.TRIGGERED", "application_id": "/opt/app/bin/run", "user_data": "-v"}],
+        []),
+    "subscription": (
+        ["DEFINE QLOCAL(EXP.PRICES.Q)", "DEFINE SUB(EXP.PRICES.SUB) TOPICSTR('exp/prices') DEST(EXP.PRICES.Q) USERDATA('feed')"],
+        # Fixed attributes are exported whatever their values (they cannot change after DEFINE), blank ones left out.
+        [{"name": "EXP.PRICES.SUB", "topic_string": "exp/prices", "destination": "EXP.PRICES.Q", "destination_class": "provided",
+          "user_data": "feed", "attributes": {"SUBLEVEL": 1, "SUBSCOPE": "ALL", "WSCHEMA": "TOPIC"}}],
+        []),
+    "authinfo": (
+        ["DEFINE AUTHINFO(EXP.IDPW) AUTHTYPE(IDPWOS) CHCKCLNT(REQUIRED)",
+         "DEFINE AUTHINFO(EXP.OCSP) AUTHTYPE(OCSP) OCSPURL('http://ocsp.example.com/')"],
+        [{"name": "EXP.IDPW", "type": "idpwos", "check_client": "required"},
+         {"name": "EXP.OCSP", "type": "ocsp", "ocsp_url": "http://ocsp.example.com/"}],
+        []),
     "service": (
         ["DEFINE SERVICE(EXP.TRIGGER) SERVTYPE(SERVER) CONTROL(QMGR) STARTCMD('/bin/sleep') STARTARG('60') STOPCMD('/bin/true')",
          "DEFINE SERVICE(EXP.CLEANUP) STARTCMD('/usr/bin/find') STARTARG('/tmp -mtime +7')"],
@@ -69,10 +89,12 @@ def declared(result):
 
 
 def test_every_kind_has_a_sample():
-    assert sorted(SAMPLES) == sorted(REGISTRY.kinds)
+    # Every type of named object; the queue manager's own attributes (qmgr_attributes) are not exported.
+    assert sorted(SAMPLES) == sorted(t.kind for t in REGISTRY.objects)
+    assert "qmgr" not in [t.kind for t in REGISTRY.objects] and "qmgr" in REGISTRY.kinds
 
 
-@pytest.mark.parametrize("kind", REGISTRY.kinds)
+@pytest.mark.parametrize("kind", [t.kind for t in REGISTRY.objects])
 def test_round_trip_of_each_kind(kind, mq, operator, run_module):
     commands, expected, notes = SAMPLES[kind]
     for command in commands:
@@ -103,9 +125,9 @@ def test_every_kind_at_once_with_no_prefix_reads_each_type_once(mq, operator, ru
     exported = run_module("mq_export")
     # Every object of every type in one DISPLAY each: the SYSTEM.* objects among them are the defaults, and are left out.
     assert [(e["command"], e["qualifier"], e["name"]) for e in mq.model.journal("QM1")] == \
-        [("DISPLAY", otype.qualifier, "*") for otype in REGISTRY]
-    assert mq.model.requests()["mqsc"] == len(REGISTRY.kinds)
-    for otype in REGISTRY:
+        [("DISPLAY", otype.qualifier, "*") for otype in REGISTRY.objects]
+    assert mq.model.requests()["mqsc"] == len(REGISTRY.objects)
+    for otype in REGISTRY.objects:
         names = [entry["name"] for entry in exported["declarations"][otype.list_option]]
         assert not [name for name in names if name.startswith("SYSTEM.")]
     # The test fixture's own transmission queue XQ is exported with the samples.
