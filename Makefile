@@ -127,7 +127,7 @@ $(RUN_STAMP): requirements.txt tests/emulator/pyproject.toml
 demo: run-venv $(DEV_COLL)
 	$(RUN_ENV) ANSIBLE_DISPLAY_SKIPPED_HOSTS=false $(RUN_BIN)/python tools/with_emulator.py --qmgrs QM1@qm1,QM2@qm2,QM3@qm3 \
 	  --principal app:passw0rd:apps --principal mqm:passw0rd:mqm -- bash -c '\
-	  echo "== 1/4 provision: transmission queues, sender/receiver pairs, a listener, the application channel, its security and a service" && \
+	  echo "== 1/4 provision: event switches, transmission queues, sender/receiver pairs, a listener, the application channel, its security and a service" && \
 	  ansible-playbook -i demo/inventory.yml demo/provision.yml && \
 	  python demo/attach_clients.py APP.SVRCONN 5 && \
 	  echo "== APP.SVRCONN lets the application user in and refuses an MQ administrator (the default BLOCKUSER record)" && \
@@ -151,7 +151,7 @@ emulator: run-venv $(DEV_COLL)
 	$(RUN_BIN)/python tools/serve_emulator.py --port $(PORT) --collections-path .tmp/dev
 
 # Molecule scenarios under extensions/molecule (provision, rolling_restart, rolling_restart_fault, qmgr_restart,
-# qmgr_restart_fault), each against its own emulator (or MQ_REST_URL); shared settings in
+# qmgr_restart_fault, qmgr_restart_nativeha, qmgr_restart_nativeha_fault), each against its own emulator (or MQ_REST_URL); shared settings in
 # .config/molecule/config.yml. Needs no make step: `cd extensions && molecule test -s provision` works on a fresh clone.
 # Here the scenarios run $(MOLECULE_JOBS) at a time, each a `molecule test -s` of its own whose output is shown when it
 # ends (`make molecule-provision` runs one). Each has its own emulator on a free port and its own ephemeral directory
@@ -214,8 +214,8 @@ test-long: venv $(DEV_COLL)
 	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/python -m pytest tests/long -q -p no:cacheprovider
 
 # Benchmarks against the emulator (docs/docsite/rst/guide_performance.rst): convergence of 300 objects, restarts,
-# a rolling restart of 20 queue managers, a 50-sender fan-out start over 3 queue managers, memory and CPU. Prints one table, writes bench-results.json, asserts
-# nothing; takes about 19 minutes on the 2-core machine (tools/bench.py --quick --only 1,3 for a short run).
+# a rolling restart of 20 queue managers, a 50-sender fan-out start over 3 queue managers, memory and CPU, a drift report and an export of 200 queue managers. Prints one table, writes bench-results.json, asserts
+# nothing; takes about 25 minutes on the 2-core machine (tools/bench.py --quick --only 1,3 for a short run).
 bench: venv
 	$(BIN)/python tools/bench.py
 

@@ -3,7 +3,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """mqrest.admin benchmarks against the emulator: prints one table and writes bench-results.json. Nothing here asserts.
 
-    python tools/bench.py [--only 1,2,3,3b,3c,4,5] [--quick] [--json bench-results.json]
+    python tools/bench.py [--only 1,2,3,3b,3c,4,5,6] [--quick] [--json bench-results.json]
 
 1  no-change run over 300 objects (100 listeners, channels, services): mq_objects in one task (1a), an Ansible loop of
    the single-object modules (1b), a per-object DISPLAY+compare loop in Python over one session (1c)
@@ -13,7 +13,11 @@
    --only 3c runs it alone)
 4  memory and CPU at 1000 objects: the emulator process and the module process
 5  the qmgr_restart playbook over 20 queue managers, serial 5 (endmqm/strmqm shims, realistic timing): wall time against
-   batches x the slowest emulated restart, reported milestone times against the emulator's timeline, requests per second
+   batches x the slowest emulated restart, reported milestone times against the emulator's timeline, requests per second;
+   then its floor, the two host commands alone (two ansible.builtin.command tasks per queue manager); with
+   --collections-path, that copy's playbook first (before and after a change, in one run)
+6  a fleet of 200 queue managers (one emulator process), 50 declared objects each: the drift_report playbook (6a) and an
+   mq_export of every queue manager (6b), 20 forks: wall time, controller CPU and REST requests per queue manager
 Scenarios 1-3 run at 0 ms and at 5 ms injected latency per REST request. docs/docsite/rst/guide_performance.rst
 explains each number; tools/bench/ holds the playbooks it runs.
 """
@@ -35,13 +39,14 @@ from bench_lib import (  # noqa: E402
     AUTH_METHOD, DEV, PLAYBOOKS, ROOT, WORK, Emulator, client_for, connection, cpu_times, define_all, ensure_dev_link, machine,
     object_set, progress, run_playbook, write_json,
 )
+import bench_fleet  # noqa: E402
 import bench_qmgr  # noqa: E402
 import bench_restart  # noqa: E402
 
 LATENCIES = (0.0, 0.005)
 TYPES = 3
-FULL = {"objects": 300, "channels": 50, "qmgrs": 20, "serial": 5, "memory_objects": 1000}
-QUICK = {"objects": 30, "channels": 10, "qmgrs": 10, "serial": 5, "memory_objects": 200}
+FULL = {"objects": 300, "channels": 50, "qmgrs": 20, "serial": 5, "memory_objects": 1000, "fleet": 200}
+QUICK = {"objects": 30, "channels": 10, "qmgrs": 10, "serial": 5, "memory_objects": 200, "fleet": 20}
 
 
 def row(scenario, label, latency, objects, seconds, counts, **extra):
@@ -180,6 +185,14 @@ def note(result):
         text = "{0:.2f}x the lower bound {1} s ({2} batches x {3} s); milestones late by {4} s at most (poll {5} s); {6} req/s per qmgr at most".format(
             result["ratio_to_bound"], result["lower_bound_seconds"], result["batches"], result["slowest_restart_seconds"],
             max(v["max"] for v in late.values()), result["poll_interval"], result["requests_per_qmgr_per_second"]["max"])
+    elif "most_displays_per_qmgr" in result:
+        text = "{0} qmgrs: {1} req/qmgr ({2} mqsc); most DISPLAYs one qmgr got: {3}; CPU {4} s/qmgr; emulator CPU {5} s".format(
+            result["qmgrs"], result["requests_per_qmgr"], result["mqsc_per_qmgr"],
+            " ".join("{0} {1}".format(q, n) for q, n in sorted(result["most_displays_per_qmgr"].items())), result["cpu_seconds_per_qmgr"],
+            result["emulator_cpu_seconds"])
+        text += "; report: {0}".format(result["report_summary"]) if "report_summary" in result else ""
+        text += "; FAILED hosts: {0}".format(result["failed_hosts"]) if result.get("failed_hosts") else ""
+        return text
     elif "ratio_to_bound" in result:
         text = "{0:.2f}x the lower bound {1} s".format(result["ratio_to_bound"], result["lower_bound_seconds"])
         text += "; failed hosts: {0}".format(result["failed_hosts"]) if result.get("failed_hosts") else ""
@@ -240,8 +253,21 @@ def targets(rows):
                            "met": result["ratio_to_bound"] <= limit})
             checks.append({"target": "rolling restart: under 1 controller CPU second per queue manager", "where": where + ", " + result["label"],
                            "value": "{0} s".format(result["cpu_seconds_per_qmgr"]), "met": result["cpu_seconds_per_qmgr"] < 1.0})
+        if result["scenario"] == "5" and (result.get("floor") or result.get("before")):
+            continue
+        if result["scenario"] in ("6a", "6b"):
+            where6 = "{0}, {1} qmgrs".format(result["scenario"], result["qmgrs"])
+            # Status DISPLAYs (LSSTATUS, CHSTATUS, ...) count too: one per type that has a run state to read.
+            checks.append({"target": "fleet: at most one DISPLAY per object type per queue manager", "where": where6,
+                           "value": json.dumps(result["most_displays_per_qmgr"]),
+                           "met": all(n <= 1 for n in result["most_displays_per_qmgr"].values())})
+        if result["scenario"] == "6a":
+            checks.append({"target": "fleet drift report in under 3 minutes", "where": "6a, {0} qmgrs".format(result["qmgrs"]),
+                           "value": "{0} s".format(result["seconds"]), "met": result["seconds"] < 180})
         if result["scenario"] == "5":
             where5 = where + ", " + result["label"]
+            checks.append({"target": "qmgr_restart: controller CPU at most 1.5 s per queue manager", "where": where5,
+                           "value": "{0} s".format(result["cpu_seconds_per_qmgr"]), "met": result["cpu_seconds_per_qmgr"] <= 1.5})
             checks.append({"target": "qmgr_restart within 1.3x of batches x the slowest emulated restart", "where": where5,
                            "value": "{0}x".format(result["ratio_to_bound"]), "met": result["ratio_to_bound"] <= 1.3})
             checks.append({"target": "qmgr_restart milestone times within one poll interval of the emulator's timeline", "where": where5,
@@ -251,10 +277,11 @@ def targets(rows):
 
 def main():
     parser = argparse.ArgumentParser(description="mqrest.admin benchmarks (see docs/docsite/rst/guide_performance.rst)")
-    parser.add_argument("--only", default="1,2,3,4,5", help="comma-separated scenarios to run (default: 1,2,3,4,5; 3 includes 3b and 3c)")
+    parser.add_argument("--only", default="1,2,3,4,5,6", help="comma-separated scenarios to run (default: 1,2,3,4,5,6; 3 includes 3b and 3c)")
     parser.add_argument("--quick", action="store_true", help="small counts, for trying the benchmark out")
     parser.add_argument("--json", default=os.path.join(ROOT, "bench-results.json"))
-    parser.add_argument("--collections-path", help="run 3b against another copy of the collection (e.g. a changed role)")
+    parser.add_argument("--collections-path", help="run 3b against another copy of the collection (e.g. a changed role); "
+                        "5 runs it first, then this checkout's, in the same run")
     args = parser.parse_args()
     scenarios = {s.strip() for s in args.only.split(",") if s.strip()}
     sizes = QUICK if args.quick else FULL
@@ -279,7 +306,9 @@ def main():
     if "4" in scenarios:
         rows += resources(sizes)
     if "5" in scenarios:
-        rows += bench_qmgr.qmgr_restart(sizes["qmgrs"], sizes["serial"])
+        rows += bench_qmgr.qmgr_restart(sizes["qmgrs"], sizes["serial"], before=args.collections_path)
+    if "6" in scenarios:
+        rows += bench_fleet.fleet(sizes["fleet"])
     elapsed = time.monotonic() - started
     cpu = {k: round(v - cpu_before[k], 1) for k, v in cpu_times().items()}
     # Everything this run started has been waited for, so the children's rusage covers it all.

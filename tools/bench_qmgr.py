@@ -5,7 +5,8 @@
 
 Measures the wall time against the lower bound (batches x the slowest emulated restart, read from the emulator's
 timeline: stop command to ended, plus start command to the last milestone), the reported milestone times against the
-timeline's (ground truth), and the REST requests per queue manager per second of waiting.
+timeline's (ground truth), and the REST requests per queue manager per second of waiting. Then the floor: the same two
+host commands alone (tools/bench/qmgr_commands.yml), what any restart through Ansible costs before it measures anything.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ import math
 import os
 import time
 
-from bench_lib import AUTH_METHOD, PASSWORD, ROOT, USERNAME, WORK, Emulator, ansible_env, client_for, progress, run_playbook, write_json
+from bench_lib import (
+    AUTH_METHOD, DEV, PASSWORD, PLAYBOOKS, ROOT, USERNAME, WORK, Emulator, ansible_env, client_for, progress, run_playbook, write_json,
+)
 
 # The milestones the timeline also records (its "listeners" are the CONTROL(QMGR) listeners and services, all of them
 # here; its "connections" the last client back, hence connections_share 1.0).
@@ -48,26 +51,60 @@ def _restart_seconds(current):
     return (current["ended"] - current["end_requested"]) + (current["connections"] - current["start_requested"])
 
 
-def qmgr_restart(qmgr_count, serial, timing="realistic"):
-    """mqrest.admin.qmgr_restart over ``qmgr_count`` queue managers, ``serial`` per batch."""
+def _inventory(emulator, qmgrs, report_path):
+    return {"qmgrs": {"hosts": {q.lower(): {"mq_qmgr": q} for q in qmgrs}, "vars": {
+        "ansible_connection": "local",
+        "mq_connection": {"rest_url": emulator.base_url, "username": USERNAME, "password": PASSWORD, "auth_method": AUTH_METHOD},
+        "qmgr_restart_become": False,
+        "qmgr_restart_environment": {"PATH": os.path.join(ROOT, "tests", "emulator", "bin") + os.pathsep + os.environ.get("PATH", ""),
+                                     "MQEMU_CONTROL_URL": emulator.control_url},
+        "qmgr_restart_poll_interval": POLL_INTERVAL, "qmgr_restart_connections_share": 1.0,
+        "qmgr_restart_report_path": report_path}}}
+
+
+def qmgr_restart(qmgr_count, serial, timing="realistic", before=None):
+    """mqrest.admin.qmgr_restart over ``qmgr_count`` queue managers, ``serial`` per batch; then the floor. With ``before``
+    (the collections path of another copy of the collection, such as the commit before a change), that copy's playbook
+    first, so that both are measured in one run on the same machine."""
+    rows = _playbook(qmgr_count, serial, timing, before, "before: ") if before else []
+    return rows + _playbook(qmgr_count, serial, timing) + _floor(qmgr_count, serial, timing)
+
+
+def _floor(qmgr_count, serial, timing):
+    """The two host commands alone, per queue manager: their wall time against the same kind of bound (stop command to
+    ended, plus start command to running) and the controller CPU they cost."""
+    qmgrs = ["QM{0:02d}".format(i) for i in range(1, qmgr_count + 1)]
+    batches = int(math.ceil(qmgr_count / float(serial)))
+    with Emulator(["{0}@{1}".format(q, q.lower()) for q in qmgrs], timing=timing, partner="partner.example.com", xmitqs=["PARTNER"]) as emulator:
+        _prepare(emulator, qmgrs)
+        inventory_path = write_json("qmgr_floor_inventory.json", _inventory(emulator, qmgrs, ""))
+        seconds, recap = run_playbook(["-i", inventory_path, os.path.join(PLAYBOOKS, "qmgr_commands.yml"), "-e",
+                                       "qmgr_restart_serial={0}".format(serial)], env=ansible_env(),
+                                      label="5 floor {0} qmgrs serial {1} {2}".format(qmgr_count, serial, timing))
+        timelines = {q: emulator.control("GET", "/qmgr/{0}/timeline".format(q))["current"] for q in qmgrs}
+    slowest = max((t["ended"] - t["end_requested"]) + (t["running"] - t["start_requested"]) for t in timelines.values())
+    bound = batches * slowest
+    return [progress({
+        "scenario": "5", "label": "floor: endmqm and strmqm only, {0} qmgrs, serial {1}".format(qmgr_count, serial),
+        "latency_ms": 0.0, "objects": qmgr_count, "seconds": round(seconds, 2), "mqsc": None, "login": None,
+        "lower_bound_seconds": round(bound, 2), "ratio_to_bound": round(seconds / bound, 2), "batches": batches,
+        "slowest_restart_seconds": round(slowest, 2), "failed_hosts": recap["failed"], "cpu_seconds": recap["cpu_seconds"],
+        "cpu_seconds_per_qmgr": round(recap["cpu_seconds"] / qmgr_count, 2), "floor": True, "date": time.strftime("%Y-%m-%d")})]
+
+
+def _playbook(qmgr_count, serial, timing, collections_path=DEV, what=""):
     qmgrs = ["QM{0:02d}".format(i) for i in range(1, qmgr_count + 1)]
     batches = int(math.ceil(qmgr_count / float(serial)))
     report_path = os.path.join(WORK, "qmgr-restart-report.json")
     with Emulator(["{0}@{1}".format(q, q.lower()) for q in qmgrs], timing=timing, partner="partner.example.com", xmitqs=["PARTNER"]) as emulator:
         _prepare(emulator, qmgrs)
-        inventory = {"qmgrs": {"hosts": {q.lower(): {"mq_qmgr": q} for q in qmgrs}, "vars": {
-            "ansible_connection": "local",
-            "mq_connection": {"rest_url": emulator.base_url, "username": USERNAME, "password": PASSWORD, "auth_method": AUTH_METHOD},
-            "qmgr_restart_become": False,
-            "qmgr_restart_environment": {"PATH": os.path.join(ROOT, "tests", "emulator", "bin") + os.pathsep + os.environ.get("PATH", ""),
-                                         "MQEMU_CONTROL_URL": emulator.control_url},
-            "qmgr_restart_poll_interval": POLL_INTERVAL, "qmgr_restart_connections_share": 1.0,
-            "qmgr_restart_report_path": report_path}}}
+        inventory = _inventory(emulator, qmgrs, report_path)
         inventory_path = write_json("qmgr_inventory.json", inventory)
         emulator.clear_requests()
         seconds, recap = run_playbook(["-i", inventory_path, "mqrest.admin.qmgr_restart", "-e", "qmgr_restart_confirm=true",
-                                       "-e", "qmgr_restart_serial={0}".format(serial)], env=ansible_env(),
-                                      label="5 qmgr_restart {0} qmgrs serial {1} {2}".format(qmgr_count, serial, timing))
+                                       "-e", "qmgr_restart_serial={0}".format(serial)],
+                                      env=ansible_env(collections_path),
+                                      label="5 {0}qmgr_restart {1} qmgrs serial {2} {3}".format(what, qmgr_count, serial, timing))
         counts = emulator.requests()
         timelines = {q: emulator.control("GET", "/qmgr/{0}/timeline".format(q))["current"] for q in qmgrs}
     with open(report_path, encoding="utf-8") as handle:
@@ -90,10 +127,10 @@ def qmgr_restart(qmgr_count, serial, timing="realistic"):
     # when the stop command returns (endmqm -i returns once the queue manager has ended).
     within = all(v["max"] <= POLL_INTERVAL + 0.1 and v["min"] >= -0.05 for name, v in lateness.items() if name != "ended")
     return [progress({
-        "scenario": "5", "label": "qmgr_restart {0} qmgrs, serial {1}, timing {2}".format(qmgr_count, serial, timing),
+        "scenario": "5", "label": "{0}qmgr_restart {1} qmgrs, serial {2}, timing {3}".format(what, qmgr_count, serial, timing),
         "latency_ms": 0.0, "objects": qmgr_count, "seconds": round(seconds, 2), "mqsc": counts["mqsc"], "login": counts["login"],
         "lower_bound_seconds": round(bound, 2), "ratio_to_bound": round(seconds / bound, 2), "batches": batches,
         "slowest_restart_seconds": round(slowest, 2), "failed_hosts": recap["failed"], "cpu_seconds": recap["cpu_seconds"],
         "milestone_lateness_seconds": lateness, "poll_interval": POLL_INTERVAL, "milestones_within_poll_interval": within,
         "requests_per_qmgr_per_second": {"max": round(max(rates), 2), "mean": round(sum(rates) / len(rates), 2)},
-        "date": time.strftime("%Y-%m-%d")})]
+        "cpu_seconds_per_qmgr": round(recap["cpu_seconds"] / qmgr_count, 2), "before": bool(what), "date": time.strftime("%Y-%m-%d")})]

@@ -7,8 +7,8 @@
 
 `antsibull-docs sphinx-init` writes a conf.py whose intersphinx inventories (Python, Jinja, Ansible) are
 downloaded at build time; where they cannot be reached, the build warns, and `make docs` treats warnings
-as errors. The generated pages only link to three labels of the Ansible documentation, so this writes a
-local inventory with those three and makes it the only intersphinx source. A page that starts to need
+as errors. The generated pages only link to a few labels of the Ansible documentation, so this writes a
+local inventory with those and makes it the only intersphinx source. A page that starts to need
 another label fails the build with "undefined label": add it to LABELS.
 """
 
@@ -20,7 +20,10 @@ import zlib
 
 ANSIBLE_DOCS = "https://docs.ansible.com/projects/ansible/devel/"
 LABELS = {
-    "action_plugins": ("plugins/action.html#action-plugins", "Action plugins"),  # check_role_vars' "corresponding action plugin" note
+    # The note antsibull-docs adds to a module that has an action plugin (check_role_vars, qmgr_restart, ...).
+    "action_plugins": ("plugins/action.html#action-plugins", "Action plugins"),
+    "ansible_collections.ansible.builtin.reboot_module": (
+        "collections/ansible/builtin/reboot_module.html#ansible-collections-ansible-builtin-reboot-module", "ansible.builtin.reboot module"),
     "ansible_configuration_settings": ("reference_appendices/config.html#ansible-configuration-settings", "Ansible Configuration Settings"),
     "common_return_values": ("reference_appendices/common_return_values.html#common-return-values", "Return Values"),
 }

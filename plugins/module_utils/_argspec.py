@@ -16,10 +16,11 @@ from __future__ import annotations
 
 from ansible.module_utils.basic import env_fallback
 
+from ._attributes import UPDATE_PASSWORD
 from ._errors import MQInputError
 
 __all__ = ["ArgumentSpec", "connection_spec", "wait_spec", "object_spec", "channel_stop_spec", "rolling_spec", "qmgr_wait_spec",
-           "entry_options", "ENTRY_STATES", "SET_MODES", "fold_choices", "refresh_security_spec"]
+           "qmgr_restart_spec", "entry_options", "ENTRY_STATES", "SET_MODES", "fold_choices", "refresh_security_spec"]
 
 
 def _greater_than_zero(option):
@@ -189,6 +190,56 @@ def qmgr_wait_spec(milestones):
     ), validators=[_greater_than_zero("wait_timeout"), _between("connections_share", 0, 1), rules])
 
 
+def qmgr_restart_spec():
+    """The qmgr_restart action's options (its documentation: plugins/modules/qmgr_restart.py); the connection options
+    come from connection_spec."""
+    def rules(params):
+        if params["poll_interval"] < QMGR_POLL_FLOOR:
+            raise MQInputError("poll_interval={0!r} must be at least {1} seconds: a restarting queue manager is polled at most "
+                               "{2:g} times a second".format(params["poll_interval"], QMGR_POLL_FLOOR, 1 / QMGR_POLL_FLOOR))
+        for option in ("stop_command", "start_command"):
+            if params[option] is not None and not params[option].strip():
+                raise MQInputError("{0}={1!r} must be a command line; leave it out for endmqm/strmqm".format(option, params[option]))
+        for key, value in (params["log_limits"] or {}).items():
+            if value is not None and value < 0:
+                raise MQInputError("log_limits.{0}={1!r} must be 0 or more".format(key, value))
+        if params["plan"] and not params["instances"]:
+            raise MQInputError("plan=true orders the instances of a group: it needs instances (the inventory hosts of the instances)")
+        instance = params["instance"]
+        if instance is not None and params["switchover"]:
+            raise MQInputError("switchover=true is for a multi-instance queue manager restarted from its active host without "
+                               "instances; with instance, its role decides (the active one switches over)")
+        if instance is not None and params["plan"]:
+            raise MQInputError("plan=true returns the order of the instances and restarts none: drop instance")
+    return ArgumentSpec(dict(
+        stop_mode=dict(type="str", choices=["controlled", "wait", "immediate"], default="immediate"),
+        escalate_preemptive=dict(type="bool", default=False),
+        switchover=dict(type="bool", default=False),
+        stop_command=dict(type="str"),
+        start_command=dict(type="str"),
+        end_timeout=dict(type="float", default=120.0),
+        start_timeout=dict(type="float", default=600.0),
+        poll_interval=dict(type="float", default=0.5),
+        connections_share=dict(type="float", default=0.9),
+        restore=dict(type="bool", default=True),
+        priority=dict(type="list", elements="str", default=[]),
+        restore_timeout=dict(type="float", default=60.0),
+        health_timeout=dict(type="float", default=30.0),
+        log_limits=dict(type="dict", apply_defaults=True, options=dict(loginuse=dict(type="int", default=70),
+                                                                       logutil=dict(type="int", default=90), recsz=dict(type="int"))),
+        instances=dict(type="list", elements="raw", default=[]),
+        plan=dict(type="bool", default=False),
+        check_role_vars=dict(type="str"),
+        instance=dict(type="dict", options=dict(
+            host=dict(type="str", required=True),
+            name=dict(type="str", required=True),
+            role=dict(type="str", required=True, choices=["active", "replica", "standby"]),
+            group=dict(type="str", required=True, choices=["native_ha", "multi_instance"]),
+        )),
+    ), validators=[_greater_than_zero("end_timeout"), _greater_than_zero("start_timeout"), _greater_than_zero("restore_timeout"),
+                   _greater_than_zero("health_timeout"), _between("connections_share", 0, 1), rules])
+
+
 # What one object entry declares besides its attributes (documented by tools/generate_docs.py, from the rows): the identity
 # option (``name``, or a row's own, such as a CHLAUTH ``profile``), then the state, then the row's shared options.
 _OBJECT_OPTIONS = dict(
@@ -211,18 +262,25 @@ def entry_options(object_type, restart=True):
     """The options that declare one object of ``object_type``: an mq_listener/mq_channel/mq_service/mq_queue task, or with
     ``restart=False`` an mq_objects entry (whose state has no restarted)."""
     identity = object_type.identity
-    # The queue manager's own authority record has no profile (Identity.optional): then the option is left out.
-    options = {identity.option: dict(type="str", required=not identity.optional)}
-    options.update((k, v) for k, v in _OBJECT_OPTIONS.items() if k == "state" or k in object_type.shared_options or
-                   (k == "force" and object_type.lifecycle is not None))
-    if object_type.lifecycle is None:
-        # Nothing runs (queues): only present and absent, and nothing to stop before a delete.
-        options["state"] = dict(options["state"], choices=["present", "absent"])
-    elif not restart:
-        options["state"] = dict(options["state"], choices=list(ENTRY_STATES))
+    if object_type.singleton:
+        # The queue manager's own row: no name to give, nothing to create, delete or recreate (ALTER QMGR only).
+        options = dict(attributes=_OBJECT_OPTIONS["attributes"])
+    else:
+        # The queue manager's own authority record has no profile (Identity.optional): then the option is left out.
+        options = {identity.option: dict(type="str", required=not identity.optional)}
+        options.update((k, v) for k, v in _OBJECT_OPTIONS.items() if k == "state" or k in object_type.shared_options or
+                       (k == "force" and object_type.lifecycle is not None))
+        if object_type.lifecycle is None:
+            # Nothing runs (queues): only present and absent, and nothing to stop before a delete.
+            options["state"] = dict(options["state"], choices=["present", "absent"])
+        elif not restart:
+            options["state"] = dict(options["state"], choices=list(ENTRY_STATES))
     if object_type.messages:
         # Paired with mq_queue's purge: delete (or recreate) a local queue that holds messages, with DELETE QLOCAL PURGE.
         options["purge"] = dict(type="bool", default=False)
+    if object_type.secret_keywords:
+        # A secret cannot be compared (DISPLAY shows it masked): when to send it (Attr.secret).
+        options["update_password"] = dict(type="str", choices=list(UPDATE_PASSWORD), default="on_create")
     options.update(object_type.option_argspec())
     if identity.keys and object_type.subtype_attr is not None:
         # A record's subtype is part of its identity (a CHLAUTH TYPE, an authority record's OBJTYPE): always given.

@@ -16,11 +16,17 @@ import difflib
 import re
 
 from ._errors import MQInputError, add_reason_names
+from ._mqsc import MASK
 
-__all__ = ["Attr", "AtLeast", "ObjectType", "Verb", "Verbs", "Identity", "Ref", "DEFINE_ALTER_DELETE", "validate_name", "RUN_STATES"]
+__all__ = ["Attr", "AtLeast", "ObjectType", "Verb", "Verbs", "Identity", "Ref", "SINGLETON", "DEFINE_ALTER_DELETE", "NameChars",
+           "NAME_CHARS", "validate_name", "RUN_STATES", "UPDATE_PASSWORD", "one_of"]
 
 # The states that start, stop or restart the object after making it present.
 RUN_STATES = ("started", "stopped", "restarted")
+# Option names ansible-test's validate-modules takes for secrets unless the argument spec says no_log (its NO_LOG_REGEX).
+_LOOKS_SECRET = re.compile(r"pass(?!ive)|secret|token|key", re.I)
+# When a secret (Attr.secret) is sent, as community modules say it: on_create (when this task defines the object), always.
+UPDATE_PASSWORD = ("on_create", "always")
 
 
 def _and(words):
@@ -34,23 +40,45 @@ def _a(word):
     return ("an " if word[:1].lower() in "aeiou" else "a ") + word
 
 
+def one_of(*keywords):
+    """A ``required`` item that any one of ``keywords`` satisfies (a subscription's TOPICSTR or TOPICOBJ)."""
+    return tuple(keywords)
+
+
+def _keywords(item):
+    """The keywords of a ``required`` item: itself, or its alternatives."""
+    return (item,) if isinstance(item, str) else tuple(item)
+
+
+class NameChars:
+    """The characters a type's names are made of: ``pattern`` (a regular expression a whole name matches) and ``words``
+    (how messages and the documentation say it)."""
+
+    __slots__ = ("pattern", "words")
+
+    def __init__(self, pattern, words):
+        self.pattern = re.compile(pattern)
+        self.words = words
+
+
 # IBM-NAMING: A-Z a-z 0-9 . / _ % ; no blanks. Names are case-sensitive.
-_NAME_CHARS = re.compile(r"^[A-Za-z0-9._/%]+$")
+NAME_CHARS = NameChars(r"^[A-Za-z0-9._/%]+$", "A-Z a-z 0-9 . / _ %")
 _CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
 
 
-def validate_name(name, option, max_length, what, generic=False, wildcards=""):
+def validate_name(name, option, max_length, what, generic=False, wildcards="", chars=NAME_CHARS):
     """Reject a name MQ would reject (4008/4044), before anything is sent.
 
     ``generic``: a trailing * is allowed (a generic name in a DISPLAY); ``wildcards``: characters a generic profile may
-    hold anywhere (a CHLAUTH profile's *, an OAM profile's * and ?), each counted in the length.
+    hold anywhere (a CHLAUTH profile's *, an OAM profile's * and ?), each counted in the length; ``chars``: the type's
+    name characters (NameChars: a subscription's names hold blanks).
     """
     pattern = name[:-1] if generic and isinstance(name, str) and name.endswith("*") else name
     if generic and name == "*":
         return name
-    chars = _NAME_CHARS if not wildcards else re.compile(r"^[A-Za-z0-9._/%" + re.escape(wildcards) + r"]+$")
-    if not isinstance(name, str) or not pattern or len(pattern) > max_length or not chars.fullmatch(pattern):
-        rule = "1 to {0} characters from A-Z a-z 0-9 . / _ %".format(max_length)
+    regex = chars.pattern if not wildcards else re.compile(r"^[A-Za-z0-9._/%" + re.escape(wildcards) + r"]+$")
+    if not isinstance(name, str) or not pattern or len(pattern) > max_length or not regex.fullmatch(pattern):
+        rule = "1 to {0} characters from {1}".format(max_length, chars.words)
         if generic:
             rule += ", optionally ending in * (a generic name)"
         if wildcards:
@@ -73,7 +101,9 @@ class Attr:
 
     value_type: ``str`` (case kept and compared exactly), ``istr`` (compared case-insensitively),
     ``name`` (an MQ object name), ``enum``, ``int``, ``int_or_enum`` (a number or a keyword
-    such as AUTO), ``enum_list`` and ``bool`` (MQ's YES or NO, a boolean option); ``list`` and ``ilist``: strings MQ keeps
+    such as AUTO), ``enum_list``, ``name_list`` (MQ object names in order, at most ``maximum`` of them: a namelist's
+    NAMES), ``str_list`` (strings in order, each at most ``max_length`` characters, case kept: a channel's send exits,
+    which run in turn) and ``bool`` (MQ's YES or NO, a boolean option); ``list`` and ``ilist``: strings MQ keeps
     as one list (a CHLAUTH USERLIST, ADDRLIST), compared as sets (``ilist`` case-insensitively), so a declared list is
     the whole list; ``set``: choices compared as a set after ``shorthands`` are expanded (an authority record's AUTHLIST).
     ``labels``: how the option spells an enum's MQ values where lower case is not enough (a queue's TYPE(QLOCAL) is
@@ -82,6 +112,13 @@ class Attr:
     TOPICSTR); a different value needs ``recreate``, which deletes and defines the object again.
     ``refresh``: the ``REFRESH SECURITY TYPE(...)`` a change of this keyword waits for before it takes effect (results say
     ``refresh_required``); a change that waits for the object's restart is its lifecycle's business (``Lifecycle.live``).
+    ``restart``: a change takes effect only when the queue manager next starts (ALTER QMGR CCSID, SCHINIT, SCMDSERV: results
+    say ``restart_required``, with a warning naming them).
+    ``secret``: the value is a secret (an AUTHINFO's LDAPPWD): its option is ``no_log``, commands show it masked, facts show
+    only whether one is set, and since DISPLAY shows it masked it cannot be compared: it is sent when the object is defined,
+    and on every run with the row's ``update_password: always`` (ObjectType.desired_for).
+    ``pattern``: (regular expression, the rule in words) a value must match, where MQ has such a rule (OCSPURL starts with
+    ``http://``).
     ``unique``: no two objects of the type may hold the same value; the reason code MQ refuses a second one with (TOPICSTR:
     3300, named in the row's ``reasons``). One task that declares a value twice is refused before any request.
     ``doc``: the option's description (Ansible markup, one string per paragraph): tools/generate_docs.py writes it into the
@@ -99,12 +136,13 @@ class Attr:
     """
 
     __slots__ = ("keyword", "value_type", "option", "choices", "minimum", "maximum", "max_length", "types", "default", "labels",
-                 "fixed", "refresh", "unique", "doc", "aliases", "max_items", "shorthands", "empty", "delta", "mode_option", "when",
-                 "mq_default", "needs")
+                 "fixed", "refresh", "restart", "secret", "pattern", "unique", "doc", "aliases", "max_items", "shorthands", "empty",
+                 "delta", "mode_option", "when", "mq_default", "needs")
 
     def __init__(self, keyword, value_type="str", option=None, choices=None, minimum=None, maximum=None, max_length=None, types=None,
-                 default=None, labels=None, fixed=False, refresh=None, unique=None, doc=(), aliases=(), max_items=None,
-                 shorthands=None, empty=None, delta=None, mode_option=None, when=None, mq_default=None, needs=None):
+                 default=None, labels=None, fixed=False, refresh=None, restart=False, secret=False, pattern=None, unique=None, doc=(),
+                 aliases=(), max_items=None, shorthands=None, empty=None, delta=None, mode_option=None, when=None, mq_default=None,
+                 needs=None):
         self.keyword = keyword
         self.value_type = value_type
         self.option = option
@@ -118,6 +156,9 @@ class Attr:
         self.labels = dict(labels or {})
         self.fixed = fixed
         self.refresh = refresh
+        self.restart = restart
+        self.secret = secret
+        self.pattern = pattern
         self.unique = unique
         self.doc = (doc,) if isinstance(doc, str) else tuple(doc)
         self.aliases = tuple(aliases)
@@ -151,7 +192,7 @@ class Attr:
             spec = {"type": "bool"}
         elif self.value_type in ("enum_list", "set"):
             spec = {"type": "list", "elements": "str", "choices": [c.lower() for c in self.choices]}
-        elif self.value_type in ("list", "ilist"):
+        elif self.value_type in ("list", "ilist", "name_list", "str_list"):
             spec = {"type": "list", "elements": "str"}
         else:
             spec = {"type": "str"}
@@ -159,7 +200,16 @@ class Attr:
             spec["default"] = self.fact(self.default)
         if self.aliases:
             spec["aliases"] = list(self.aliases)
+        if self.secret:
+            spec["no_log"] = True
+        elif _LOOKS_SECRET.search(self.option or ""):
+            # Not a secret (the key repository's path), though validate-modules' check for undeclared secrets goes by the name.
+            spec["no_log"] = False
         return spec
+
+    def shown(self, value):
+        """How messages show a value the user gave: a secret's never."""
+        return "'{0}'".format(MASK) if self.secret else repr(value)
 
     def validate(self, value, label=None):
         """Check a user value and return it in wire form (what goes into the JSON parameters)."""
@@ -181,12 +231,16 @@ class Attr:
             if self.max_items and len(values) > self.max_items:
                 raise MQInputError("{0} holds {1} values; MQ allows at most {2}".format(label, len(values), self.max_items))
             return list(dict.fromkeys(self._validate_text(v, "{0}[{1}]".format(label, i)) for i, v in enumerate(values)))
+        if self.value_type == "name_list":
+            return self._validate_names(value, label)
+        if self.value_type == "str_list":
+            return self._validate_strings(value, label)
         if self.value_type == "bool":
             if isinstance(value, bool):
                 return "YES" if value else "NO"
             if isinstance(value, str) and value.upper() in ("YES", "NO"):
                 return value.upper()
-            raise MQInputError("{0}={1!r} must be true or false".format(label, value))
+            raise MQInputError("{0}={1} must be true or false".format(label, self.shown(value)))
         text = self._validate_text(value, label)
         if self.value_type == "name" and text.strip():
             validate_name(text, label, self.max_length or 48, "MQ object")
@@ -194,12 +248,15 @@ class Attr:
 
     def _validate_text(self, value, label):
         if isinstance(value, bool) or not isinstance(value, (str, int)):
-            raise MQInputError("{0}={1!r} must be a string".format(label, value))
+            raise MQInputError("{0}={1} must be a string".format(label, self.shown(value)))
         text = str(value)
         if _CONTROL_CHARS.search(text):
-            raise MQInputError("{0}={1!r} must be a single line without control characters".format(label, text))
+            raise MQInputError("{0}={1} must be a single line without control characters".format(label, self.shown(text)))
         if self.max_length and len(text) > self.max_length:
-            raise MQInputError("{0}={1!r} is {2} characters long; MQ allows at most {3}".format(label, text, len(text), self.max_length))
+            raise MQInputError("{0}={1} is {2} characters long; MQ allows at most {3}".format(
+                label, self.shown(text), len(text), self.max_length))
+        if self.pattern and text.strip() and not re.match(self.pattern[0], text):
+            raise MQInputError("{0}={1} {2}".format(label, self.shown(text), self.pattern[1]))
         return text
 
     def _validate_int(self, value, label, also=""):
@@ -212,6 +269,33 @@ class Attr:
         if (self.minimum is not None and number < self.minimum) or (self.maximum is not None and number > self.maximum):
             raise MQInputError("{0}={1!r} is out of range: MQ accepts {2} to {3}{4}".format(label, value, self.minimum, self.maximum, also))
         return number
+
+    def _validate_names(self, value, label):
+        """A list of MQ object names (empty is a valid list); MQ keeps their order."""
+        if not isinstance(value, (list, tuple)):
+            raise MQInputError("{0}={1!r} must be a list of names".format(label, value))
+        if self.maximum is not None and len(value) > self.maximum:
+            raise MQInputError("{0} has {1} names; MQ allows at most {2}".format(label, len(value), self.maximum))
+        return [validate_name(v, "{0}[{1}]".format(label, i), self.max_length or 48, "MQ object") for i, v in enumerate(value)]
+
+    def _validate_strings(self, value, label):
+        """Strings in order (a channel's exits or their data); runmqsc's one string of them, separated by commas, blanks or
+        both, is the same list."""
+        if isinstance(value, str):
+            value = [v for v in re.split(r"[,\s]+", value) if v]
+        if not isinstance(value, (list, tuple)):
+            raise MQInputError("{0}={1!r} must be a list of strings".format(label, value))
+        items = []
+        for i, item in enumerate(value):
+            text = item if isinstance(item, str) else None
+            if not text or not text.strip() or _CONTROL_CHARS.search(text) or re.search(r"[,\s]", text):
+                raise MQInputError("{0}[{1}]={2!r} must be a non-empty string without blanks, commas or control characters".format(
+                    label, i, item))
+            if self.max_length and len(text) > self.max_length:
+                raise MQInputError("{0}[{1}]={2!r} is {3} characters long; MQ allows at most {4}".format(
+                    label, i, text, len(text), self.max_length))
+            items.append(text)
+        return items
 
     def _validate_choice(self, value, label):
         if isinstance(value, str):
@@ -255,9 +339,12 @@ class Attr:
                 return int(value)
             except (TypeError, ValueError):
                 return value
-        if self.value_type == "enum_list":
-            # Order matters: COMPMSG/COMPHDR list the techniques in order of preference.
-            values = value if isinstance(value, (list, tuple)) else str(value).split(",")
+        if self.value_type in ("enum_list", "name_list", "str_list"):
+            # Order matters: COMPMSG/COMPHDR list the techniques in order of preference, MQ keeps a namelist's order and runs
+            # exits in their order.
+            values = value if isinstance(value, (list, tuple)) else [v for v in str(value).split(",") if v.strip()]
+            if self.value_type in ("name_list", "str_list"):
+                return tuple(str(v).strip() for v in values)  # names are case-sensitive
             return tuple(str(v).strip().upper() for v in values)
         if self.value_type == "bool" and isinstance(value, bool):
             return "YES" if value else "NO"
@@ -282,7 +369,9 @@ class Attr:
         return value.rstrip() if isinstance(value, str) else value
 
     def fact(self, value):
-        """User-facing form for results: enums in the lower case the options use."""
+        """User-facing form for results: enums in the lower case the options use; of a secret, only whether one is set."""
+        if self.secret:
+            return MASK if str(value or "").strip() else ""
         if self.value_type == "enum" and isinstance(value, str):
             return self.choice_label(value.strip().upper()) if self.labels else value.lower()
         if self.value_type == "bool" and isinstance(value, str) and value.strip().upper() in ("YES", "NO"):
@@ -293,6 +382,8 @@ class Attr:
             return sorted(v.lower() for v in self.items(value) if v != self.empty)
         if self.value_type in ("list", "ilist"):
             return self.items(value)
+        if self.value_type in ("name_list", "str_list"):
+            return list(self.normalize(value))
         if self.value_type in ("str", "istr", "name") and isinstance(value, str):
             return value.rstrip()
         return value
@@ -350,6 +441,11 @@ class Verbs:
         verb = getattr(self, command.role or "", None)
         return verb.raced if verb is not None else frozenset()
 
+    @property
+    def can_race(self):
+        """Whether another writer can get between a read and a command (ALTER QMGR cannot: the queue manager is always there)."""
+        return any(verb is not None and verb.raced for verb in (self.create, self.change, self.remove))
+
 
 # MQ has no transactions over REST: between our DISPLAY and our command another writer (a second play, an operator in
 # runmqsc) may define or delete the object. A DEFINE answered 4001 (MQRCCF_OBJECT_ALREADY_EXISTS: it exists now) or 4002
@@ -371,6 +467,7 @@ class Identity:
     only with MATCH(RUNCHECK)) and the fixed ones it adds ({"MATCH": "EXACT"}). ``wildcards``: the characters a generic
     profile may hold anywhere. ``optional``: the subtypes whose objects the option does not name (the queue manager's own
     authority record has no PROFILE).
+    Neither an option nor keys: one object of the type exists, the queue manager itself (``ALTER QMGR``, ``SINGLETON``).
     """
 
     __slots__ = ("option", "keyword", "keys", "display", "wildcards", "optional", "doc")
@@ -392,6 +489,16 @@ class Identity:
     def all_keywords(self):
         return {k for keywords in self.keys.values() for k in keywords}
 
+    def of_params(self, object_type, params, subtype=None):
+        """The identity of the object ``params`` declare: a tuple, the name first; its namespace last."""
+        keywords = self.keys.get(subtype, self.keys.get(None, ()))
+        values = ([params[self.option]] if self.option else []) + [params.get(object_type.by_keyword[k].option) for k in keywords]
+        return tuple(values) + (object_type.namespace(subtype),)
+
+    @property
+    def singleton(self):
+        return self.option is None and not self.keys
+
 
 class Ref:
     """Which object an entry or a command is about: ``name``, the identity option's value (None for the queue manager's own
@@ -409,6 +516,10 @@ class Ref:
         return "Ref({0!r}, {1!r}, {2!r})".format(self.name, self.keys, self.namespace)
 
 
+# The identity of the queue manager's own row: no name, no keys; ALTER QMGR addresses the one there is.
+SINGLETON = Identity(option=None)
+
+
 class ObjectType:
     """An MQ object type: its qualifier, name rules, attribute table and lifecycle record.
 
@@ -416,9 +527,14 @@ class ObjectType:
     (CHLTYPE for channels, IBM-RC3034; TRPTYPE for listeners, IBM-ALT-LSTR/IBM-EXPL-LSTR).
     ``type_in_qualifier``: the type is not a keyword but the qualifier of DEFINE, ALTER and DELETE (a queue's TYPE:
     ``DEFINE QLOCAL``), while DISPLAY uses ``qualifier`` for every type (``DISPLAY QUEUE`` finds any queue).
-    ``type_default``: the type an object is created with when the type option is not given (an existing object's
-    type always comes from its definition).
-    ``required`` maps a subtype to the keywords MQ needs before it will define it.
+    ``type_default``: the subtype an object is created with when the subtype option is not given; with a ``type_attr``
+    the command carries it, without one it is MQ's own default (a subscription's DESTCLAS(PROVIDED)) and only decides
+    which keywords are required.
+    ``required`` maps a subtype to the keywords MQ needs before it will define it; an item made with ``one_of`` is
+    satisfied by any one of its keywords.
+    ``exclusive``: {(keyword, keyword, ...): why}: keywords one declaration may not give together, with the reason.
+    ``name_chars``: the characters of the type's names (``NameChars``; IBM-NAMING's unless said: a subscription's name
+    may have blanks inside).
     ``lifecycle``: how objects of this type start, stop and report their status (None: no run state).
     ``namespaces``: {subtype: (keyword, value)}: subtypes MQ keeps apart under their own names, so that one name can also
     be an object of another subtype, and the keyword with which DELETE addresses them (CLNTCONN channels: the client
@@ -446,12 +562,25 @@ class ObjectType:
     ``read_row``: a function that turns a DISPLAY row into the table's terms (DISPLAY AUTHREC names the holder ENTITY(x)
     ENTTYPE(PRINCIPAL), commands PRINCIPAL(x)); ``protected``: rows (partial, lower-case keywords) that MQ makes itself and
     ``purge`` never removes (IBM's default CHLAUTH records, the mqm group's authority records).
+    ``defaults``: the queue manager's own object that a DEFINE without LIKE copies every attribute not given from (MQ's
+    SYSTEM.DEF.* and SYSTEM.DEFAULT.* objects): one name, or {value of the type keyword: name} where each type has its
+    own (SYSTEM.DEF.SENDER for CHLTYPE(SDR)). mq_export leaves out what equals it; None where MQ has none.
+    ``noun``: how documentation names one object of the type, where the kind is an abbreviation (``authentication information
+    object`` for ``authinfo``).
+    ``used_by_qmgr``: {QMGR keyword: REFRESH SECURITY type}: the queue manager attribute that names the object it uses (an
+    AUTHINFO named by CONNAUTH), and the refresh a change of that object waits for (``refresh_required``).
+    ``list_option``: the mq_objects option that declares objects of this type (a list; for the queue manager's own row, one
+    mapping), and with ``mq_`` before it the provision role's variable (``role_variable``); ``module``: its single-object
+    module. ``summary``: what its module manages, in a few words (README); ``doc``: paragraphs about the type
+    for the mq_objects list option; ``attributes_example``: a dictionary of keywords without an option, as the
+    ``attributes`` option's description shows it.
     """
 
     def __init__(self, kind, qualifier, name_max, attrs, type_attr=None, required=None, lifecycle=None, subtype_keyword=None,
                  type_in_qualifier=False, type_default=None, messages=None, references=None, namespaces=None,
                  verbs=DEFINE_ALTER_DELETE, identity=None, list_option=None, module=None, summary="", doc=(), attributes_example=None,
-                 reasons=None, noun=None, shared_options=("attributes", "recreate"), checks=(), read_row=None, protected=()):
+                 reasons=None, used_by_qmgr=None, noun=None, exclusive=None, name_chars=NAME_CHARS, defaults=None,
+                  shared_options=("attributes", "recreate"), checks=(), read_row=None, protected=()):
         self.kind = kind
         self.noun = noun or kind
         self.shared_options = tuple(shared_options)
@@ -469,7 +598,10 @@ class ObjectType:
         self.verbs = verbs
         self.identity = identity or Identity()
         self.list_option = list_option or kind + "s"
+        self.role_variable = "mq_" + self.list_option
         self.module = module or "mq_" + kind
+        self.used_by_qmgr = dict(used_by_qmgr or {})
+        self.secret_keywords = frozenset(a.keyword for a in self.attrs if a.secret)
         self.summary = summary
         self.doc = (doc,) if isinstance(doc, str) else tuple(doc)
         self.attributes_example = attributes_example
@@ -478,9 +610,12 @@ class ObjectType:
         if unnamed:
             raise ValueError("{0}: the reason code of unique {1} has no name in reasons".format(kind, ", ".join(unnamed)))
         add_reason_names(self.reasons)
+        self.defaults = defaults
         self.type_in_qualifier = type_in_qualifier
         self.type_default = type_default
         self.required = required or {}
+        self.exclusive = dict(exclusive or {})
+        self.name_chars = name_chars
         self.lifecycle = lifecycle
         self.namespaces = dict(namespaces or {})
         self.messages = messages
@@ -488,6 +623,31 @@ class ObjectType:
         # The attribute whose value decides the rules: which other attributes apply, which are required, how it runs.
         subtype_keyword = lifecycle.subtype_keyword if lifecycle else subtype_keyword
         self.subtype_attr = self.by_keyword[subtype_keyword] if subtype_keyword else None
+
+    @property
+    def singleton(self):
+        """One object of the type exists and is only changed (the queue manager: ALTER QMGR, no name, no DEFINE or DELETE)."""
+        return self.identity.singleton
+
+    def name_of(self, params):
+        """The name the options give the object (None for the queue manager, which ALTER QMGR does not name)."""
+        return params[self.identity.option] if self.identity.option else None
+
+    def waits(self, keywords):
+        """(REFRESH SECURITY types, keywords) that a change of ``keywords`` waits for before it takes effect: the refreshes
+        (Attr.refresh) and the keywords the queue manager takes only at its next start (Attr.restart)."""
+        attrs = [self.by_keyword[k] for k in keywords if k in self.by_keyword]
+        return sorted({a.refresh for a in attrs if a.refresh}), [a.keyword for a in attrs if a.restart]
+
+    @property
+    def refreshes(self):
+        """Whether a change of an object of this type may wait for a REFRESH SECURITY (results say refresh_required)."""
+        return bool(self.used_by_qmgr) or any(a.refresh for a in self.attrs)
+
+    @property
+    def restarts_qmgr(self):
+        """Whether a change may wait for the queue manager's next start (results say restart_required)."""
+        return any(a.restart for a in self.attrs)
 
     def subtype(self, params):
         """The subtype the module options give (CHLTYPE from type, SERVTYPE from service_type) as MQ spells it, or None."""
@@ -501,6 +661,13 @@ class ObjectType:
         keyword = self.subtype_attr.keyword
         value = row.get(keyword.lower(), row.get(keyword))
         return str(value).strip().upper() if value else None
+
+    def default_name(self, row):
+        """The name of the object MQ defines the object of DISPLAY ``row`` from (``defaults``), or None."""
+        if isinstance(self.defaults, dict):
+            value = row.get(self.type_attr.keyword.lower()) if self.type_attr is not None else None
+            return self.defaults.get(str(value or "").strip().upper())
+        return self.defaults
 
     def subtype_label(self, subtype):
         """How options and messages name a subtype: 'sdr', 'local'."""
@@ -637,6 +804,8 @@ class ObjectType:
     def validate_entry(self, params):
         """The identity and the rules of IBM's syntax that the options alone decide (``checks``), whatever the state;
         raises MQInputError naming the option and the rule before any request. Returns the object's Ref."""
+        if self.singleton:
+            return Ref(None)  # the queue manager's own attributes: ALTER QMGR names nothing
         subtype = self.subtype(params)
         option, name = self.identity.option, params.get(self.identity.option)
         if name is None:
@@ -649,7 +818,7 @@ class ObjectType:
                                "without a {4}".format(option, name, self.subtype_attr.option, self.subtype_label(subtype),
                                                       self.identity.keyword or option.upper()))
         else:
-            validate_name(name, option, self.name_max, self.noun, wildcards=self.identity.wildcards)
+            validate_name(name, option, self.name_max, self.noun, wildcards=self.identity.wildcards, chars=self.name_chars)
         for keyword in self.identity.keywords(subtype):
             attr = self.by_keyword[keyword]
             if keyword in self.required.get(subtype, ()) and params.get(attr.option) is None:
@@ -723,7 +892,7 @@ class ObjectType:
         its rules are checked after the one DISPLAY (``creating``, ``check_run``).
         """
         if self.subtype_attr is None or self.subtype(params):
-            self.check_run(params["state"], self.subtype(params))
+            self.check_run(params.get("state", "present"), self.subtype(params))
 
     def check_run(self, state, subtype):
         """Refuse a start, stop or restart that the object's subtype cannot do (``subtype`` None: MQ's default)."""
@@ -768,14 +937,19 @@ class ObjectType:
             subtype = self.type_default
         desired = self.desired_from_params(params, subtype, check_required=False)
         self.check_record(desired, row if not creating else None, subtype)
+        if not creating and params.get("update_password", "on_create") != "always":
+            # DISPLAY shows a secret masked, so it cannot be compared: sent only with the DEFINE (Attr.secret).
+            desired = {k: v for k, v in desired.items() if k not in self.secret_keywords}
         if not creating:
             return subtype, desired
-        if defaulted:
+        if defaulted and self.type_attr is not None:
             desired[self.type_attr.keyword] = subtype
         missing = []
         if self.type_attr is not None and self.type_attr.keyword not in desired:
             missing.append(self.type_attr.option)
-        missing.extend(self.by_keyword[k].label for k in self.required.get(subtype, ()) if not str(desired.get(k, "")).strip())
+        missing.extend(self.missing_required(desired, subtype))
+        if len(missing) > 1:
+            missing = ["({0})".format(label) if " or " in label else label for label in missing]
         if missing:
             name = self.label(self.ref(params, subtype))
             what = "{0} {1} {2!r}".format(self.subtype_label(subtype), self.kind, name) if subtype and self.type_attr is not None and \
@@ -785,10 +959,19 @@ class ObjectType:
                 self._required_hint() if self.type_attr is not None and self.type_attr.option in missing else ""))
         return subtype, desired
 
+    def required_label(self, item):
+        """How messages name a ``required`` item: 'conname', or 'topic_string or topic_object'."""
+        return " or ".join(self.by_keyword[k].label for k in _keywords(item))
+
+    def missing_required(self, desired, subtype):
+        """The labels of the ``required`` items of ``subtype`` that ``desired`` {KEYWORD: value} leaves blank."""
+        return [self.required_label(item) for item in self.required.get(subtype, ())
+                if not any(str(desired.get(k, "")).strip() for k in _keywords(item))]
+
     def _required_hint(self):
         """What each subtype needs besides the type, from the table: '; sdr also needs conname and xmitq, ...'."""
-        parts = ["{0} also needs {1}".format(self.subtype_label(t), _and([self.by_keyword[k].label for k in keywords]))
-                 for t, keywords in self.required.items()]
+        parts = ["{0} also needs {1}".format(self.subtype_label(t), _and([self.required_label(item) for item in items]))
+                 for t, items in self.required.items()]
         return "; " + ", ".join(parts) if parts else ""
 
     def option_argspec(self):
@@ -796,7 +979,8 @@ class ObjectType:
         return {a.option: a.argspec() for a in self.attrs if a.option}
 
     def validate_name(self, name, option="name", generic=False):
-        return validate_name(name, option, self.name_max, self.kind, generic=generic, wildcards=self.identity.wildcards)
+        return validate_name(name, option, self.name_max, self.kind, generic=generic, wildcards=self.identity.wildcards,
+                             chars=self.name_chars)
 
     def desired_from_params(self, params, subtype=None, check_required=True):
         """Build ``{KEYWORD: wire value}`` from module options and the free-form ``attributes`` dict.
@@ -825,9 +1009,12 @@ class ObjectType:
             if not attr.applies_to(subtype):
                 raise MQInputError("attributes.{0} is not valid for {1} {2}".format(raw_key, _a(self.subtype_label(subtype)), self.kind))
             desired[keyword] = attr.validate(value, "attributes." + str(raw_key))
-        for keyword in self.required.get(subtype, ()) if check_required else ():
-            if not str(desired.get(keyword, "")).strip():
-                raise MQInputError("{0} is required for {1} {2}".format(self.by_keyword[keyword].label, _a(self.subtype_label(subtype)), self.kind))
+        for keywords, why in self.exclusive.items():
+            given = [self.by_keyword[k].label for k in keywords if k in desired]
+            if len(given) > 1:
+                raise MQInputError("{0} are given together; {1} takes one of them: {2}".format(_and(given), self.kind, why))
+        for label in self.missing_required(desired, subtype) if check_required else ():
+            raise MQInputError("{0} is required for {1} {2}".format(label, _a(self.subtype_label(subtype)), self.kind))
         return desired
 
     def _hint(self, keyword):

@@ -16,7 +16,7 @@ one fan-out wait for every object type.
 from __future__ import annotations
 
 from ._attributes import Ref, validate_name
-from ._ensure import Applying, active_error, delete_command, option_label, plan_present, restart_warning
+from ._ensure import Applying, active_error, delete_command, option_label, plan_present, restart_warning, waits_for, waits_warning
 from ._errors import MQError, MQInputError, MQWaitError, reason_name
 from ._lifecycle import summarize
 from ._mqsc import generic_name_for
@@ -24,7 +24,7 @@ from ._restart import SYSTEM_PREFIX
 from ._runtime import OPERATION_RESULT, ObjectRuntime, SyncOutcome, wait_for
 from ._waiter import DONE
 
-__all__ = ["Entry", "parse_entries", "validate_purge_prefix", "converge"]
+__all__ = ["Entry", "parse_entries", "validate_purge_prefix", "read_rows", "converge"]
 
 
 class Entry:
@@ -63,10 +63,12 @@ def parse_entries(otype, option, entries):
     """
     parsed, seen, held = [], {}, {}
     for index, params in enumerate(entries):
-        where = "{0}[{1}] ({2})".format(option, index, params.get(otype.identity.option))
+        # The queue manager's own row is one mapping, without a name (ALTER QMGR).
+        where = option if otype.singleton else "{0}[{1}] ({2})".format(option, index, params.get(otype.identity.option))
         try:
             ref = otype.validate_entry(params)
-            where = "{0}[{1}] ({2})".format(option, index, otype.label(ref))
+            if not otype.singleton:
+                where = "{0}[{1}] ({2})".format(option, index, otype.label(ref))
             otype.check_state(params)
             subtype = otype.subtype(params)
             # Every entry gets its values checked, even one that deletes, as the single-object modules' argspecs do; the type and
@@ -82,29 +84,31 @@ def parse_entries(otype, option, entries):
                 where, otype.noun, otype.label(ref), seen[key], " (give type to declare a clntconn of the same name)"
                 if otype.namespaces and not subtype else ""))
         seen[key] = where
+        state = params.get("state", "present")
         for keyword, value in desired.items():
             # MQ holds a value of a unique attribute on one object at most (a topic string: 3300 on the second DEFINE).
             attr = otype.by_keyword[keyword]
-            if params["state"] != "absent" and attr.unique:
+            if state != "absent" and attr.unique:
                 other = held.setdefault((keyword, attr.normalize(value)), where)
                 if other != where:
                     raise MQInputError("{0}: {1}={2!r} is also declared by {3}; MQ allows one {4} per {1} ({5}: a second one "
                                        "fails with {6} {7})".format(where, attr.option, value, other, otype.kind, keyword,
                                                                     attr.unique, reason_name(attr.unique)))
-        parsed.append(Entry(otype, where, ref, params["state"], desired if params["state"] != "absent" else {}, subtype,
+        parsed.append(Entry(otype, where, ref, state, desired if state != "absent" else {}, subtype,
                             params.get("recreate", False), params.get("force", False), params, params.get("purge", False)))
     return parsed
 
 
-def validate_purge_prefix(prefix):
-    """purge.prefix: a literal name prefix; SYSTEM.* objects are never purged, so a prefix inside them is refused."""
+def validate_purge_prefix(prefix, option="purge.prefix", never="purged"):
+    """purge.prefix (and mq_export's prefix): a literal name prefix; SYSTEM.* objects are never purged (or exported), so a
+    prefix inside them is refused."""
     if not isinstance(prefix, str) or not prefix:
-        raise MQInputError("purge.prefix={0!r} must be a non-empty name prefix, such as APP.".format(prefix))
+        raise MQInputError("{0}={1!r} must be a non-empty name prefix, such as APP.".format(option, prefix))
     if "*" in prefix:
-        raise MQInputError("purge.prefix={0!r} is a literal prefix, not a generic name: leave out the *".format(prefix))
-    validate_name(prefix, "purge.prefix", 48, "MQ object")
+        raise MQInputError("{0}={1!r} is a literal prefix, not a generic name: leave out the *".format(option, prefix))
+    validate_name(prefix, option, 48, "MQ object")
     if prefix.startswith(SYSTEM_PREFIX):
-        raise MQInputError("purge.prefix={0!r} names queue manager objects (SYSTEM.*), which are never purged".format(prefix))
+        raise MQInputError("{0}={1!r} names queue manager objects (SYSTEM.*), which are never {2}".format(option, prefix, never))
     return prefix
 
 
@@ -112,7 +116,7 @@ class _Plan:
     """What converge decided for one object: the definition change and the run-state change."""
 
     __slots__ = ("otype", "ref", "action", "commands", "applied", "row", "status", "subtype", "stop_first", "run", "state_before",
-                 "desired", "wanted", "change", "outcome", "restart_for", "restart_required")
+                 "desired", "wanted", "change", "outcome", "restart_for", "restart_required", "refresh_required", "qmgr_restart")
 
     def __init__(self, otype, ref, action, commands=(), applied=None, row=None, subtype=None, desired=None, wanted=None):
         self.otype = otype
@@ -135,10 +139,17 @@ class _Plan:
         # started the object is restarted for them (run "restart"), otherwise restart_required says so.
         self.restart_for = []
         self.restart_required = False
+        # What the change waits for before MQ uses it (waits_for): REFRESH SECURITY types, keywords for the queue manager's restart.
+        self.refresh_required = []
+        self.qmgr_restart = []
 
     @property
     def name(self):
         return self.ref.name
+
+    @property
+    def namespace(self):
+        return self.ref.namespace
 
     @property
     def label(self):
@@ -156,10 +167,12 @@ class _Plan:
             self.action, self.applied, self.row = self.change.action, self.change.applied, self.change.row
 
 
-def _read(client, otype, names, purge_prefix):
-    """One DISPLAY for the declared names and the purge prefix: {name: [rows]} (a name has two rows when a svrconn and a
-    clntconn share it, a CHLAUTH profile one per record)."""
-    if not names and not purge_prefix:
+def read_rows(client, otype, names, purge_prefix=None):
+    """One DISPLAY for the declared names and the purge prefix ("": every object): {name: [rows]} (a name has two rows
+    when a svrconn and a clntconn share it, a CHLAUTH profile one per record); the queue manager's own row under None."""
+    if otype.singleton:
+        return {None: client.display(otype.qualifier)}
+    if not names and purge_prefix is None:
         return {}
     if otype.identity.keyword:
         # The name is a keyword (SET AUTHREC PROFILE(...)), and DISPLAY AUTHREC PROFILE(x) means the records that apply to x,
@@ -168,8 +181,8 @@ def _read(client, otype, names, purge_prefix):
     else:
         # A generic name is at most as long as a name (20 for channels): cut the prefix so that PREFIX* fits;
         # the names read are matched against the whole prefix afterwards.
-        prefixes = list(names) + ([purge_prefix[:otype.name_max - 1]] if purge_prefix else [])
-        found = client.display(otype.qualifier, generic_name_for(prefixes, generic=bool(purge_prefix)))
+        prefixes = list(names) + ([purge_prefix[:otype.name_max - 1]] if purge_prefix is not None else [])
+        found = client.display(otype.qualifier, generic_name_for(prefixes, generic=purge_prefix is not None))
     rows = {}
     for row in otype.rows(found):
         rows.setdefault(row.get(otype.name_key), []).append(row)
@@ -185,7 +198,7 @@ def _purgeable(otype, ref, row, prefix):
 def _plan_type(client, runtime, otype, entries, purge):
     """Read one object type once and decide everything for it; raises before anything is changed."""
     purge_prefix = purge["prefix"] if purge else None
-    rows = _read(client, otype, [e.ref.name for e in entries], purge_prefix)
+    rows = read_rows(client, otype, [e.ref.name for e in entries], purge_prefix)
     plans = []
     for entry in entries:
         try:
@@ -208,7 +221,7 @@ def _plan_type(client, runtime, otype, entries, purge):
                 plan.restart_for = otype.lifecycle.at_next_start(applied)
         plan.run = entry.state  # resolved against the status below
         plans.append(plan)
-    if purge:
+    if purge and otype.verbs.remove is not None:  # what cannot be deleted (the queue manager) is never purged
         managed = {plan.key for plan in plans}
         for name in sorted(rows, key=str):
             for row in rows[name]:
@@ -351,6 +364,11 @@ def converge(client, managed, policy, stop=None, purge=None):
     plans = []
     for otype, entries in managed:
         plans.extend(_plan_type(client, runtimes[otype.kind], otype, entries, purge))
+    # An object the queue manager names (the AUTHINFO of CONNAUTH) waits for a refresh when it changes: the queue manager's
+    # attributes come from its own entry when there is one, else from one DISPLAY QMGR, read before anything changes.
+    qmgr = None
+    if any(p.otype.used_by_qmgr and p.commands for p in plans) and not any(p.otype.singleton for p in plans):
+        qmgr = client.display_one("QMGR", None) or {}
 
     waited = []
     try:
@@ -375,7 +393,7 @@ def converge(client, managed, policy, stop=None, purge=None):
         waited = waited + _fan_out(runtimes, plans, lambda p: p.run)
     except MQError as exc:
         # The result says what was done; what was planned and never sent is listed apart, and the message says so.
-        result = _result(client, plans, waited, failed=True)
+        result = _result(client, plans, waited, failed=True, qmgr=qmgr)
         if "sync_results" in exc.result and "sync_results" in result:
             # The failing wait's records come after those of the stops before a delete that went well.
             exc.result["sync_results"] = result["sync_results"] + exc.result["sync_results"]
@@ -383,7 +401,7 @@ def converge(client, managed, policy, stop=None, purge=None):
             exc.msg += "; the task stopped there: {0} planned change(s) not attempted ({1})".format(
                 len(result["not_attempted"]), _names(result["not_attempted"]))
         raise exc.with_result(result)
-    return _result(client, plans, waited)
+    return _result(client, plans, waited, qmgr=qmgr)
 
 
 def _resolve_again(runtime, plan):
@@ -397,7 +415,8 @@ def _resolve_again(runtime, plan):
 def _who(plan):
     """How a result entry names the object: type and name, and for a type whose objects may share a name across namespaces
     (channels: a svrconn and a clntconn), the subtype that tells them apart (null when unknown)."""
-    who = {"type": plan.otype.kind, "name": plan.name}
+    # The queue manager's own row has no name in its commands (ALTER QMGR); results name it as DISPLAY QMGR does.
+    who = {"type": plan.otype.kind, "name": (plan.row or {}).get("qmname") if plan.otype.singleton else plan.name}
     if plan.ref.keys:
         # A record the name alone does not identify (a CHLAUTH profile holds one record per TYPE and ADDRESS): its identity
         # keywords as options, as the entry declares them.
@@ -420,11 +439,23 @@ def _facts(otype, wire):
     return facts
 
 
-def _result(client, plans, waited, failed=False):
+def _qmgr_after(plans, read):
+    """The queue manager's attributes as this task leaves them: its entry's DISPLAY with what its ALTER set, or ``read``."""
+    for plan in plans:
+        if plan.otype.singleton:
+            applied = plan.change.applied if plan.change is not None else {}
+            return dict(plan.row or {}, **{k.lower(): v for k, v in applied.items()})
+    return read
+
+
+def _result(client, plans, waited, failed=False, qmgr=None):
     """What was done: definition changes MQ accepted and starts and stops this task made (every planned one in check mode).
 
-    ``failed``: the task stopped part-way; what was planned and never sent goes into ``not_attempted``.
+    ``failed``: the task stopped part-way; what was planned and never sent goes into ``not_attempted``. ``qmgr``: the
+    queue manager's attributes read for what an object it names waits for (``refresh_required``).
     """
+    qmgr = _qmgr_after(plans, qmgr)
+    refresh_required = set()
     summary = dict.fromkeys(("created", "updated", "recreated", "deleted", "purged", "unchanged", "started", "stopped", "restarted",
                              "raced"), 0)
     changes, not_attempted, before, after = [], [], {}, {}
@@ -459,6 +490,14 @@ def _result(client, plans, waited, failed=False):
         if plan.otype.lifecycle:  # a type that runs (not a queue) says whether a change waits for a restart
             changes[-1].update(restarted_for=[option_label(plan.otype, k) for k in plan.restart_for] if run_action == "restarted" else [],
                                restart_required=plan.restart_required)
+        if plan.otype.refreshes or plan.otype.restarts_qmgr:  # what the change waits for: a REFRESH SECURITY, the queue manager's restart
+            refresh, restart = waits_for(client, plan.otype, plan.name, action, list(applied), qmgr)
+            if plan.otype.refreshes:
+                changes[-1]["refresh_required"] = refresh
+                refresh_required.update(refresh)
+            if plan.otype.restarts_qmgr:
+                changes[-1]["restart_required"] = bool(restart)
+            client.warnings.extend(waits_warning(plan.otype, plan.name, refresh, restart))
         if action in ("unchanged", "absent") and not run_action:
             continue  # raced into nothing to do: listed, but no diff
         key = plan.otype.list_option
@@ -474,7 +513,11 @@ def _result(client, plans, waited, failed=False):
         if run_action:
             old["state"] = plan.state_before
             new["state"] = run_action
-        # Keyed by name, and by namespace as well where two objects may share a name ("APP.C (clntconn)").
+        # Keyed by name, and by namespace as well where two objects may share a name ("APP.C (clntconn)"); the queue
+        # manager's own attributes are one mapping.
+        if plan.otype.singleton:
+            before[key], after[key] = old, new
+            continue
         if action not in ("deleted", "purged"):
             after.setdefault(key, {})[plan.label] = new
         if action not in ("created",):
@@ -485,6 +528,7 @@ def _result(client, plans, waited, failed=False):
         "summary": summary,
         "commands": list(client.sent),
         "diff": {"before": before, "after": after},
+        "refresh_required": sorted(refresh_required),
     }
     if failed:
         result["not_attempted"] = not_attempted

@@ -19,7 +19,7 @@ from ._errors import MQCommandError, MQError, MQInputError
 from ._mqsc import FLAG, MQSCCommand
 
 __all__ = ["EnsureResult", "Applying", "ensure_present", "ensure_absent", "changed_keywords", "plan_present", "active_error", "took_effect",
-           "option_label", "read_one", "delete_command", "check_references", "restart_warning"]
+           "option_label", "read_one", "delete_command", "check_references", "restart_warning", "waits_for", "waits_warning"]
 
 # A command answered with one of its verb's ``raced`` reason codes (Verb.raced, _attributes.DEFINE_ALTER_DELETE) raced
 # another writer: the object is planned again from a new read.
@@ -31,11 +31,18 @@ def changed_keywords(otype, desired, row):
     """Keywords whose desired value differs from the DISPLAY row (only the ones the user set); not the fixed ones, which
     only a recreate changes (ObjectType.fixed_conflicts), nor the identity keywords, by which the row was found. A set is
     compared after its shorthands are expanded for the object's subtype; one declared as a minimum (AtLeast) is held by
-    any superset."""
+    any superset. A secret (LDAPPWD) that ``desired`` holds is sent: DISPLAY shows it masked, so it cannot be compared, and
+    ``desired`` holds it only when it is to be sent (ObjectType.desired_for)."""
     identity = otype.identity.all_keywords
     subtype = _subtype(otype, desired, row)
-    return [keyword for keyword, value in desired.items() if keyword not in identity and otype.by_keyword[keyword] not in otype.fixed_attrs
-            and not otype.by_keyword[keyword].satisfied(value, row.get(keyword.lower()), subtype)]
+    changed = []
+    for keyword, value in desired.items():
+        attr = otype.by_keyword[keyword]
+        if keyword in identity or attr in otype.fixed_attrs:
+            continue
+        if attr.secret or not attr.satisfied(value, row.get(keyword.lower()), subtype):
+            changed.append(keyword)
+    return changed
 
 
 def _subtype(otype, desired, row):
@@ -64,6 +71,35 @@ def restart_warning(otype, name, labels, passive=False):
     return ("{0} {1!r} runs with the old {2}: MQ applies {3} when the {0} next starts. To apply {3} now, restart it: "
             "state: restarted (or mqrest.admin.mq_restart). state: started does so only in the task that makes the change; "
             "in a later task it leaves a RUNNING {0} as it is".format(otype.kind, name, what, "it" if len(labels) == 1 else "them"))
+
+
+def waits_for(client, otype, name, action, keywords, qmgr_row=None):
+    """(REFRESH SECURITY types, keywords) that ``action`` (created, updated, ...) of ``keywords`` of object ``name`` waits
+    for before the queue manager uses it: the refreshes its attributes need (Attr.refresh: ALTER QMGR CONNAUTH, SSLKEYR, ...),
+    the refresh of an object the queue manager names (ObjectType.used_by_qmgr: the AUTHINFO CONNAUTH names, read from
+    ``qmgr_row``, the queue manager's attributes after the task, or else with one DISPLAY QMGR), and the keywords it takes only
+    at its next start (Attr.restart). Nothing is run: REFRESH SECURITY is another module's business."""
+    if action in (None, "unchanged", "absent"):
+        return [], []
+    refresh, restart = otype.waits(keywords)
+    if otype.used_by_qmgr:
+        if qmgr_row is None:
+            qmgr_row = client.display_one("QMGR", None) or {}
+        refresh = sorted(set(refresh) | {kind for keyword, kind in otype.used_by_qmgr.items()
+                                         if str(qmgr_row.get(keyword.lower()) or "").strip() == name})
+    return refresh, restart
+
+
+def waits_warning(otype, name, refresh, restart):
+    """The warnings for a change that is not in effect yet: a REFRESH SECURITY to run, a queue manager restart."""
+    what = "{0} {1!r}".format(otype.kind, name) if name is not None else "the queue manager"
+    warnings = ["{0}: the change takes effect after REFRESH SECURITY TYPE({1}), which this task does not run".format(what, kind.upper())
+                for kind in refresh]
+    if restart:
+        labels = [option_label(otype, k) for k in restart]
+        warnings.append("{0}: {1} {2} effect when the queue manager next starts (mqrest.admin.qmgr_restart restarts it)".format(
+            what, ", ".join(labels), "takes" if len(labels) == 1 else "take"))
+    return warnings
 
 
 def option_label(otype, keyword):
@@ -99,15 +135,17 @@ class EnsureResult:
         return {"before": before, "after": after}
 
     def as_result(self):
-        return {
+        result = {
             "changed": self.changed,
             "action": self.action,
             "changed_attributes": [option_label(self.otype, k) for k in self.changed_keywords],
             self.otype.kind: self.otype.facts(self.after) if self.after else {},
             "commands": self.commands,
             "diff": self.diff(),
-            "raced": bool(self.raced),
         }
+        if self.otype.verbs.can_race:
+            result["raced"] = bool(self.raced)
+        return result
 
 
 def _command(otype, role, name, type_value=None, parameters=None):
@@ -130,7 +168,8 @@ def _command(otype, role, name, type_value=None, parameters=None):
         params = dict({type_keyword: type_value}, **params)
     params = dict(identity, **params)
     params.update(verb.parameters_for(params))
-    return MQSCCommand(verb.verb, qualifier, otype.command_name(name), params, role=role)
+    return MQSCCommand(verb.verb, qualifier, otype.command_name(name), params, role=role,
+                       secrets=otype.secret_keywords)
 
 
 def _writes(otype, desired, row):
@@ -344,7 +383,8 @@ def took_effect(client, otype, command):
         if otype.verbs.role(command) == "remove":
             return current is None
         # A set the command adds to and removes from is already as the command leaves it when re-applying it changes nothing.
-        sets = _sets(otype, command, current)
+        # A secret is shown masked: not comparable.
+        sets = {k: v for k, v in _sets(otype, command, current).items() if k not in otype.secret_keywords}
         return current is not None and not changed_keywords(otype, sets, current) and (
             otype.type_attr is None or otype.type_attr.keyword not in sets
             or otype.type_attr.normalize(_row_type(otype, current)) == otype.type_attr.normalize(sets[otype.type_attr.keyword]))

@@ -18,7 +18,7 @@ from ._client import MQClient
 from ._errors import MQError, MQInputError
 from ._transport import HAS_REQUESTS, REQUESTS_IMPORT_ERROR, RestTransport, parse_rest_url
 
-__all__ = ["MQModule"]
+__all__ = ["MQModule", "connection_method", "open_client"]
 
 
 def check_client_key(client_cert, client_key, passphrase):
@@ -42,6 +42,39 @@ def check_client_key(client_cert, client_key, passphrase):
         # The passphrase is never part of the message.
         rule = "client_key_passphrase does not decrypt it" if encrypted else "it is not a PEM private key that matches the certificate"
         raise MQInputError("client_cert={0!r} with client_key={1!r} cannot be loaded: {2}".format(client_cert, key_file, rule))
+
+
+def connection_method(p, warn):
+    """The auth method the connection options ask for, after their rules (MQInputError before any request is sent);
+    ``warn(text)`` says what is allowed but unsafe. Shared with the qmgr_restart action, which reads the same options."""
+    # First: a rest_url with credentials in it must be named as the problem, not "no credentials".
+    parse_rest_url(p["rest_url"])
+    method = p["auth_method"] or ("basic" if p["username"] else "certificate" if p["client_cert"] else None)
+    if method is None:
+        raise MQInputError("no credentials: set username and password (auth_method basic or ltpa) or client_cert and client_key")
+    if method in ("basic", "ltpa") and not (p["username"] and p["password"]):
+        raise MQInputError("auth_method={0!r} needs both username and password".format(method))
+    if method == "certificate" and not p["client_cert"]:
+        raise MQInputError("auth_method='certificate' needs client_cert (and client_key unless the key is in the same file)")
+    validate_name(p["qmgr"], "qmgr", 48, "queue manager")
+    if p["gateway_qmgr"]:
+        validate_name(p["gateway_qmgr"], "gateway_qmgr", 48, "queue manager")
+    if p["client_cert"] or p["client_key"]:
+        check_client_key(p["client_cert"], p["client_key"], p["client_key_passphrase"])
+    if not p["validate_certs"]:
+        warn("validate_certs is false: the mqweb server's certificate is not checked; use ca_path instead")
+    return method
+
+
+def open_client(p, method, check_mode):
+    """An MQClient over a new RestTransport (one pooled session) for the connection options ``p``."""
+    transport = RestTransport(
+        p["rest_url"], p["qmgr"], username=p["username"], password=p["password"], auth_method=method,
+        client_cert=p["client_cert"], client_key=p["client_key"], ca_path=p["ca_path"],
+        validate_certs=p["validate_certs"], gateway_qmgr=p["gateway_qmgr"],
+        request_timeout=p["request_timeout"], retries=p["retries"], client_key_passphrase=p["client_key_passphrase"],
+    )
+    return MQClient(transport, check_mode=check_mode)
 
 
 class _AnsibleModule(AnsibleModule):
@@ -79,37 +112,12 @@ class MQModule:
 
     def validate_connection(self):
         """Connection input rules; raises MQInputError before any request is sent."""
-        p = self.params
-        # First: a rest_url with credentials in it must be named as the problem, not "no credentials".
-        parse_rest_url(p["rest_url"])
-        method = p["auth_method"] or ("basic" if p["username"] else "certificate" if p["client_cert"] else None)
-        if method is None:
-            raise MQInputError("no credentials: set username and password (auth_method basic or ltpa) or client_cert and client_key")
-        if method in ("basic", "ltpa") and not (p["username"] and p["password"]):
-            raise MQInputError("auth_method={0!r} needs both username and password".format(method))
-        if method == "certificate" and not p["client_cert"]:
-            raise MQInputError("auth_method='certificate' needs client_cert (and client_key unless the key is in the same file)")
-        validate_name(p["qmgr"], "qmgr", 48, "queue manager")
-        if p["gateway_qmgr"]:
-            validate_name(p["gateway_qmgr"], "gateway_qmgr", 48, "queue manager")
-        if p["client_cert"] or p["client_key"]:
-            check_client_key(p["client_cert"], p["client_key"], p["client_key_passphrase"])
-        if not p["validate_certs"]:
-            self.module.warn("validate_certs is false: the mqweb server's certificate is not checked; use ca_path instead")
-        return method
+        return connection_method(self.params, self.module.warn)
 
     @property
     def client(self):
         if self._client is None:
-            p = self.params
-            method = self.validate_connection()
-            transport = RestTransport(
-                p["rest_url"], p["qmgr"], username=p["username"], password=p["password"], auth_method=method,
-                client_cert=p["client_cert"], client_key=p["client_key"], ca_path=p["ca_path"],
-                validate_certs=p["validate_certs"], gateway_qmgr=p["gateway_qmgr"],
-                request_timeout=p["request_timeout"], retries=p["retries"], client_key_passphrase=p["client_key_passphrase"],
-            )
-            self._client = MQClient(transport, check_mode=self.check_mode)
+            self._client = open_client(self.params, self.validate_connection(), self.check_mode)
         return self._client
 
     def exit(self, result):

@@ -16,7 +16,7 @@ import re
 
 from ._errors import MQCommandError
 
-__all__ = ["MQSCCommand", "parse_response", "generic_name_for", "NOT_FOUND_REASONS", "FLAG"]
+__all__ = ["MQSCCommand", "parse_response", "generic_name_for", "NOT_FOUND_REASONS", "FLAG", "MASK"]
 
 # DISPLAY of something that does not exist is an MQSC *failure* (HTTP 200, completion code 2):
 # 2085 for objects, 3065/3250/3252 for channel/listener/service status (IBM-RC3065, IBM-RC3250,
@@ -26,6 +26,8 @@ NOT_FOUND_REASONS = frozenset((2085, 3065, 3250, 3252, 3338))
 
 # Tokens runmqsc leaves alone when unquoted (it folds them to upper case, so they must already be).
 _BARE_TOKEN = re.compile(r"^[A-Z0-9._/%*]+$")
+# How text() shows the value of a secret keyword (MQCommand.secrets): what DISPLAY shows for a password that is set.
+MASK = "********"
 
 
 class _Flag:
@@ -69,17 +71,20 @@ class MQSCCommand:
 
     ``role``: what the command does to a definition ("create", "change", "remove"; None for reads, starts and stops), set
     by whoever builds it from a type's verbs: SET AUTHREC both creates and changes a record, so the verb cannot say.
+    ``secrets``: keywords whose value is a secret (an AUTHINFO's LDAPPWD): sent to MQ, never shown by text(), which results,
+    messages and logs use.
     """
 
-    __slots__ = ("verb", "qualifier", "name", "parameters", "response_parameters", "role")
+    __slots__ = ("verb", "qualifier", "name", "parameters", "response_parameters", "role", "secrets")
 
-    def __init__(self, verb, qualifier, name=None, parameters=None, response_parameters=None, role=None):
+    def __init__(self, verb, qualifier, name=None, parameters=None, response_parameters=None, role=None, secrets=()):
         self.verb = verb.upper()
         self.qualifier = qualifier.upper()
         self.name = name
         self.parameters = dict(parameters or {})
         self.response_parameters = response_parameters
         self.role = role
+        self.secrets = frozenset(k.upper() for k in secrets)
 
     @property
     def mutating(self):
@@ -101,7 +106,8 @@ class MQSCCommand:
         """The command as runmqsc would take it; used in results, messages and logs."""
         words = [self.verb, self.qualifier if self.name is None else "{0}({1})".format(self.qualifier, _mqsc_value(self.name))]
         for keyword, value in self.parameters.items():
-            words.append(keyword.upper() if value is FLAG else "{0}({1})".format(keyword.upper(), _mqsc_value(value)))
+            shown = MASK if keyword.upper() in self.secrets and str(value).strip() else _mqsc_value(value)
+            words.append(keyword.upper() if value is FLAG else "{0}({1})".format(keyword.upper(), shown))
         return " ".join(words)
 
     def __repr__(self):

@@ -4,13 +4,15 @@
 
 # PRIVATE: this file is internal to mqrest.admin and may change without notice.
 
-"""The body shared by mq_listener, mq_channel, mq_service and mq_queue: validate, read, ensure, then start, stop or restart."""
+"""The body shared by the single-object modules (mq_queue, mq_channel, mq_qmgr, ...): validate, read, ensure, then start, stop or
+restart, and say what the change waits for (a REFRESH SECURITY, the queue manager's restart)."""
 
 from __future__ import annotations
 
 from ._argspec import object_spec
 from ._attributes import RUN_STATES
-from ._ensure import check_references, ensure_absent, ensure_present, option_label, plan_present, read_one, restart_warning
+from ._ensure import (check_references, ensure_absent, ensure_present, option_label, plan_present, read_one, restart_warning, waits_for,
+                      waits_warning)
 from ._errors import MQError
 from ._module import MQModule
 from ._restart import run_operation
@@ -29,7 +31,8 @@ def wait_policy(params, enabled=True):
 def run_object_module(otype):
     mq = MQModule(object_spec(otype))
     params = mq.params
-    state = params["state"]
+    # The queue manager's own row has no name and no state: ALTER QMGR changes the one there is.
+    state = params.get("state", "present")
     result = {"changed": False}
     try:
         ref = otype.validate_entry(params)
@@ -44,18 +47,20 @@ def run_object_module(otype):
         runtime = ObjectRuntime(client, otype, wait_policy(params), stop=params) if otype.lifecycle else None
         purge = params.get("purge", False)
         if state == "absent":
-            result = ensure_absent(client, otype, name, runtime=runtime, force=params.get("force"), subtype=otype.subtype(params),
-                                   purge=purge).as_result()
+            ensured = ensure_absent(client, otype, name, runtime=runtime, force=params.get("force"), subtype=otype.subtype(params),
+                                    purge=purge)
+            result = ensured.as_result()
         else:
             row = read_one(client, otype, name, otype.subtype(params))
-            subtype, desired = otype.desired_for(params, row, params.get("recreate", False))
+            recreate = params.get("recreate", False)
+            subtype, desired = otype.desired_for(params, row, recreate)
             otype.check_run(state, subtype)
             if otype.references:
                 # Only what this task sets is checked (one DISPLAY each), before any change: a reference left alone was
                 # checked when it was set.
-                applied = plan_present(otype, name, desired, row, params.get("recreate", False), purge)[2]
+                applied = plan_present(otype, name, desired, row, recreate, purge)[2]
                 check_references(client, otype, applied, {k: params[otype.by_keyword[k].option + "_check"] for k in otype.references})
-            ensured = ensure_present(client, otype, name, desired, runtime=runtime, recreate=params.get("recreate", False), row=row, purge=purge)
+            ensured = ensure_present(client, otype, name, desired, runtime=runtime, recreate=recreate, row=row, purge=purge)
             result = ensured.as_result()
             if runtime is not None:
                 subtype = otype.row_subtype(ensured.after) or subtype
@@ -64,9 +69,20 @@ def run_object_module(otype):
                     state = _restart_for(client, runtime, name, subtype, state, ensured, result)
             if state in RUN_STATES:
                 _run(client, runtime, name, subtype, state, result)
+        if otype.refreshes or otype.restarts_qmgr:
+            _waits(client, otype, name, ensured, result)
     except MQError as exc:
         mq.fail(exc, **result)
     mq.exit(result)
+
+
+def _waits(client, otype, name, ensured, result):
+    """``refresh_required`` (and, for the queue manager's attributes, ``restart_required``): what the change waits for."""
+    refresh, restart = waits_for(client, otype, name, ensured.action, ensured.changed_keywords)
+    result["refresh_required"] = refresh
+    if otype.restarts_qmgr:
+        result["restart_required"] = bool(restart)
+    client.warnings.extend(waits_warning(otype, name, refresh, restart))
 
 
 def _restart_for(client, runtime, name, subtype, state, ensured, result):

@@ -285,14 +285,19 @@ class QmgrWait:
     the same read if it needs the same one (QMSTATUS serves three milestones) or from one more request. So a wait makes
     at most one request per poll plus one per milestone reached. Polls are at least ``poll_interval`` apart; the pause
     grows to a tenth of the time since the last milestone was reached, up to PAUSE_CAP (or poll_interval if longer).
+
+    For a wait that runs beside other work (the qmgr_restart action polls while the start command runs): ``reached(name)``
+    is called as each milestone is reached, and ``cancel`` (a threading.Event) ends the wait at its next poll.
     """
 
-    def __init__(self, client, steps, policy=None, since=None, wall=time.time):
+    def __init__(self, client, steps, policy=None, since=None, wall=time.time, reached=None, cancel=None):
         self.client = client
         self.steps = steps
         self.policy = policy or WaitPolicy(timeout=300.0, poll_interval=0.5)
         self.wall = wall
         self.since = since
+        self.on_reached = reached
+        self.cancel = cancel
         self.records = [{"name": m.name, "reached": False, "elapsed_seconds": None, "polls": 0, "last_seen": None, "skipped": why}
                         for m, _target, why in steps]
         self.polls = 0
@@ -311,6 +316,9 @@ class QmgrWait:
         pending = [(record, m, target) for record, (m, target, why) in zip(self.records, self.steps) if why is None]
         last_progress = start
         while pending:
+            if self.cancel is not None and self.cancel.is_set():
+                raise MQError("the wait for {0} was called off".format(pending[0][0]["name"]),
+                              result=self.result(since, start_wall, start, requests_before))
             cache = {}
             self.polls += 1
             while pending:
@@ -331,6 +339,8 @@ class QmgrWait:
                 last_progress = clock()
                 record.update(reached=True, elapsed_seconds=round(start_wall - since + last_progress - start, 3))
                 pending.pop(0)
+                if self.on_reached is not None:
+                    self.on_reached(record["name"])
             now = clock()
             if not pending:
                 break

@@ -15,12 +15,12 @@ from __future__ import annotations
 
 import re
 
-from ._attributes import Attr, Identity, ObjectType, Verb, Verbs, validate_name
+from ._attributes import DEFINE_ALTER_DELETE, SINGLETON, Attr, Identity, NameChars, ObjectType, Verb, Verbs, one_of, validate_name
 from ._errors import MQInputError
 from ._lifecycle import Lifecycle
 
-__all__ = ["REGISTRY", "Registry", "LISTENER", "CHANNEL", "SERVICE", "QUEUE", "TOPIC", "CHLAUTH", "AUTHREC", "CHANNEL_TYPES", "CONTROL_CHOICES",
-           "REFRESH_TYPES"]
+__all__ = ["REGISTRY", "Registry", "LISTENER", "CHANNEL", "SERVICE", "QUEUE", "TOPIC", "SUBSCRIPTION", "NAMELIST", "PROCESS",
+           "AUTHINFO", "QMGR", "CHLAUTH", "AUTHREC", "CHANNEL_TYPES", "CONTROL_CHOICES", "REFRESH_TYPES"]
 
 CONTROL_CHOICES = ("MANUAL", "QMGR", "STARTONLY")
 _YES_NO = ("YES", "NO")
@@ -33,6 +33,9 @@ LISTENER = ObjectType(
     name_max=48,
     summary="listener present/absent/started/stopped",
     type_attr="TRPTYPE",
+    # IBM DEFINE LISTENER, LIKE: "If this field is not completed, the values of undefined parameters are taken from" the
+    # default listener of the transport type.
+    defaults={t: "SYSTEM.DEFAULT.LISTENER." + t for t in ("TCP", "LU62", "NETBIOS", "SPX")},
     # A stopped listener has no LSSTATUS record (3250 MQRCCF_LSTR_STATUS_NOT_FOUND). 3233/3234: already started/stopped.
     # Two listeners on one address and port: only one can run; the other ends at once (AMQ9212E).
     lifecycle=Lifecycle("LSSTATUS", "listener", already_started=(3233,), already_stopped=(3234,), address=("IPADDR", "PORT"),
@@ -65,6 +68,7 @@ SERVICE = ObjectType(
     qualifier="SERVICE",
     name_max=48,
     summary="service present/absent/started/stopped (server services)",
+    defaults="SYSTEM.DEF.SERVICE",  # IBM DEFINE SERVICE, LIKE: one default service object for both SERVTYPEs
     # 3251/3253: already running/stopped (IBM-RC3251, IBM-RC3253).
     lifecycle=Lifecycle(
         "SVSTATUS", "service", already_started=(3251,), already_stopped=(3253,), subtype_keyword="SERVTYPE", default_subtype="COMMAND",
@@ -111,6 +115,10 @@ CHANNEL = ObjectType(
     name_max=20,
     summary="channel of any type present/absent/started/stopped, per-type rules checked before sending",
     attributes_example="{BATCHSZ: 100, MONCHL: HIGH}",
+    # IBM DEFINE CHANNEL, LIKE: without it, the attributes not given come from SYSTEM.DEF.<type> (reference §4.2).
+    defaults={"SDR": "SYSTEM.DEF.SENDER", "SVR": "SYSTEM.DEF.SERVER", "RCVR": "SYSTEM.DEF.RECEIVER", "RQSTR": "SYSTEM.DEF.REQUESTER",
+              "SVRCONN": "SYSTEM.DEF.SVRCONN", "CLNTCONN": "SYSTEM.DEF.CLNTCONN", "CLUSSDR": "SYSTEM.DEF.CLUSSDR",
+              "CLUSRCVR": "SYSTEM.DEF.CLUSRCVR", "AMQP": "SYSTEM.DEF.AMQP"},
     lifecycle=Lifecycle(
         "CHSTATUS", "channel", subtype_keyword="CHLTYPE",
         # 4031 MQRCCF_CHANNEL_IN_USE answers a START on a started channel, 4064 MQRCCF_CHANNEL_NOT_ACTIVE a STOP on a stopped one.
@@ -252,6 +260,20 @@ CHANNEL = ObjectType(
         Attr("TMPMODEL", "name", max_length=48, types=("AMQP",)),
         Attr("TMPQPRFX", max_length=48, types=("AMQP",)),
         Attr("USECLTID", "enum", choices=_YES_NO, types=("AMQP",)),
+        # Channel exits ([V] IBM DEFINE CHANNEL 9.4): the security and message-retry exits one program each, the send,
+        # receive and message exits a list that runs in turn, each exit with its data. A name is at most 128 characters
+        # on AIX, Linux and Windows ([V] IBM MQCD), the data 32. Not on AMQP channels; MSGEXIT on message channels,
+        # MREXIT on the receiving ones.
+        Attr("SCYEXIT", max_length=128, types=_NOT_AMQP),
+        Attr("SCYDATA", max_length=32, types=_NOT_AMQP),
+        Attr("SENDEXIT", "str_list", max_length=128, types=_NOT_AMQP),
+        Attr("SENDDATA", "str_list", max_length=32, types=_NOT_AMQP),
+        Attr("RCVEXIT", "str_list", max_length=128, types=_NOT_AMQP),
+        Attr("RCVDATA", "str_list", max_length=32, types=_NOT_AMQP),
+        Attr("MSGEXIT", "str_list", max_length=128, types=_MESSAGE),
+        Attr("MSGDATA", "str_list", max_length=32, types=_MESSAGE),
+        Attr("MREXIT", max_length=128, types=("RCVR", "RQSTR", "CLUSRCVR")),
+        Attr("MRDATA", max_length=32, types=("RCVR", "RQSTR", "CLUSRCVR")),
     ],
 )
 
@@ -275,6 +297,9 @@ QUEUE = ObjectType(
     subtype_keyword="TYPE",
     type_in_qualifier=True,
     type_default="QLOCAL",
+    # IBM DEFINE queues, LIKE: without it, the attributes not given come from SYSTEM.DEFAULT.<type>.QUEUE.
+    defaults={"QLOCAL": "SYSTEM.DEFAULT.LOCAL.QUEUE", "QREMOTE": "SYSTEM.DEFAULT.REMOTE.QUEUE", "QALIAS": "SYSTEM.DEFAULT.ALIAS.QUEUE",
+              "QMODEL": "SYSTEM.DEFAULT.MODEL.QUEUE"},
     # DELETE QLOCAL refuses a queue with committed messages unless PURGE (PCF Delete Queue: "If there are messages on the
     # queue MQPO_YES must be specified, otherwise the command fails"; valid only for local queues; IBM-DEL-Q).
     messages=("CURDEPTH", ("QLOCAL",)),
@@ -341,6 +366,19 @@ QUEUE = ObjectType(
         Attr("CLWLRANK", "int", minimum=0, maximum=9, types=_CLUSTERED),
         Attr("CLWLUSEQ", "enum", choices=("QMGR", "ANY", "LOCAL"), types=("QLOCAL",)),
         Attr("CUSTOM", max_length=128),
+        # The 9.x keywords of IBM DEFINE QLOCAL 9.4 (IBM-DEF-QL): a cap on message expiry in tenths of a second (NOLIMIT;
+        # 0 refused as on topics, unconfirmed), the cluster scope, the cluster transmission queue's channel name (generic,
+        # 20 characters), distribution lists, the media image of a recoverable queue, the file size of a queue in MB
+        # (20 to 267386880, DEFAULT), the streaming queue and its quality of service. The keyword pairs TRIGGER/NOTRIGGER,
+        # SHARE/NOSHARE and HARDENBO/NOHARDENBO, which MQSC sends as flags, are not managed.
+        Attr("CAPEXPRY", "int_or_enum", choices=("NOLIMIT",), minimum=1, maximum=999999999),
+        Attr("SCOPE", "enum", choices=("QMGR", "CELL"), types=_CLUSTERED),
+        Attr("CLCHNAME", max_length=20, types=_LOCAL_MODEL),
+        Attr("DISTL", "enum", choices=_YES_NO, types=_LOCAL_MODEL),
+        Attr("IMGRCOVQ", "enum", choices=("QMGR", "NO", "YES"), types=_LOCAL_MODEL),
+        Attr("MAXFSIZE", "int_or_enum", choices=("DEFAULT",), minimum=20, maximum=267386880, types=("QLOCAL",)),
+        Attr("STREAMQ", "name", max_length=48, types=("QLOCAL",)),
+        Attr("STRMQOS", "enum", choices=("BESTEF", "MUSTDUP"), types=("QLOCAL",)),
     ],
 )
 
@@ -361,6 +399,7 @@ TOPIC = ObjectType(
     name_max=48,
     summary="administrative topic present/absent; its topic string fixed once defined (a new one needs `recreate`)",
     attributes_example="{DEFPRTY: 5, WILDCARD: BLOCK}",
+    defaults="SYSTEM.DEFAULT.TOPIC",  # IBM DEFINE TOPIC, LIKE
     required={None: ("TOPICSTR",)},
     reasons={3300: "MQRCCF_TOPICSTR_ALREADY_EXISTS"},
     attrs=[
@@ -402,6 +441,106 @@ TOPIC = ObjectType(
         Attr("SUBSCOPE", "enum", choices=_ASPARENT_SCOPE),
         Attr("USEDLQ", "enum", choices=_ASPARENT_YES_NO),
         Attr("WILDCARD", "enum", choices=("PASSTHRU", "BLOCK")),
+    ],
+)
+
+
+# Authentication information objects ([V] IBM DEFINE AUTHINFO and ALTER AUTHINFO, q085490_ and q085140_; DISPLAY AUTHINFO
+# q085990_ lists every keyword; the 9.4 page's syntax diagrams per AUTHTYPE, z/OS-only CMDSCOPE and QSGDISP left out;
+# shared/reference/mq-security-topics-ha.md §3). One syntax per AUTHTYPE: IDPWOS and IDPWLDAP check the user ID and password
+# an application presents (connection authentication, named by the queue manager's CONNAUTH), CRLLDAP and OCSP check
+# certificates for revocation (named by SSLCRLNL's namelist or by a client channel table). "You cannot alter the AUTHTYPE of
+# an authentication information object after you have created it" (ALTER AUTHINFO), and Change Authentication Information
+# requires AuthInfoType (PCF q086910_), so AUTHTYPE goes on every ALTER, as CHLTYPE does on a channel's. A change to the
+# object CONNAUTH names takes effect at REFRESH SECURITY TYPE(CONNAUTH): "The configuration must be refreshed before the
+# queue manager recognizes the changes" (IBM q113250_). Lengths: [R] the DEFINE AUTHINFO page for Multiplatforms.
+_LDAP = ("CRLLDAP", "IDPWLDAP")  # the types that reach an LDAP server
+_IDPW = ("IDPWOS", "IDPWLDAP")  # connection authentication
+_CHECKS = ("NONE", "OPTIONAL", "REQUIRED", "REQDADM")
+
+AUTHINFO = ObjectType(
+    defaults={t: "SYSTEM.DEFAULT.AUTHINFO." + t for t in ("IDPWOS", "IDPWLDAP", "CRLLDAP", "OCSP")},  # IBM DEFINE AUTHINFO, LIKE: one per AUTHTYPE
+    kind="authinfo",
+    noun="authentication information object",
+    qualifier="AUTHINFO",
+    name_max=48,
+    summary="authentication information present/absent: connection authentication (idpwos, idpwldap) or certificate "
+            "revocation (crlldap, ocsp); its type fixed once defined (a new one needs `recreate`); a change to the object "
+            "CONNAUTH names reports `refresh_required: [connauth]`",
+    doc="A change to the object the queue manager's C(CONNAUTH) names takes effect at C(REFRESH SECURITY TYPE(CONNAUTH)): the "
+        "result's C(refresh_required) says V(connauth); the refresh is never run here.",
+    type_attr="AUTHTYPE",
+    subtype_keyword="AUTHTYPE",
+    # CONNAME is required for the LDAP types and OCSPURL for OCSP ([V] their syntax diagrams: on the main line); SHORTUSR
+    # for IDPWLDAP ([R] "This parameter is mandatory").
+    required={"CRLLDAP": ("CONNAME",), "IDPWLDAP": ("CONNAME", "SHORTUSR"), "OCSP": ("OCSPURL",)},
+    used_by_qmgr={"CONNAUTH": "connauth"},
+    attrs=[
+        Attr("AUTHTYPE", "enum", option="type", choices=("IDPWOS", "IDPWLDAP", "CRLLDAP", "OCSP"),
+             doc=("The type of authentication information (C(AUTHTYPE)). Required to create the object; an existing object's "
+                  "type is read from its definition. V(idpwos) checks the user ID and password an application presents "
+                  "against the operating system, V(idpwldap) against an LDAP server (both for the queue manager's "
+                  "C(CONNAUTH)); V(crlldap) checks certificates against revocation lists on an LDAP server, V(ocsp) with an "
+                  "OCSP responder.",
+                  "MQ cannot change the type of an existing object; a different value fails unless O(recreate=true).")),
+        Attr("DESCR", option="description", max_length=64,
+             doc="Description (C(DESCR)), at most 64 characters. Case is kept."),
+        Attr("CHCKCLNT", "enum", option="check_client", choices=_CHECKS, types=_IDPW,
+             doc="Whether client applications must present a user ID and password (C(CHCKCLNT)): V(none), V(optional) "
+                 "(checked when given), V(required), or V(reqdadm) (required from privileged users only, which makes no "
+                 "difference with LDAP). V(idpwos) and V(idpwldap) only."),
+        Attr("CHCKLOCL", "enum", option="check_local", choices=_CHECKS, types=_IDPW,
+             doc="The same for locally bound applications (C(CHCKLOCL)). V(required) or V(reqdadm) also stops C(runmqsc) "
+                 "without C(-u). V(idpwos) and V(idpwldap) only."),
+        Attr("ADOPTCTX", "bool", option="adopt_context", types=_IDPW,
+             doc="Whether the user ID an application presents, once its password is checked, becomes the application's "
+                 "context for authorization (C(ADOPTCTX)). V(idpwos) and V(idpwldap) only."),
+        Attr("FAILDLAY", "int", option="failure_delay", minimum=0, maximum=60, types=_IDPW,
+             doc="Seconds MQ waits before it answers a failed user ID and password check (C(FAILDLAY)), 0 to 60. V(idpwos) "
+                 "and V(idpwldap) only."),
+        Attr("AUTHENMD", "enum", option="authentication_method", choices=("OS", "PAM"), types=("IDPWOS",),
+             doc="How the operating system checks the password (C(AUTHENMD)): V(os), or V(pam) (AIX and Linux). V(idpwos) only."),
+        Attr("CONNAME", option="conname", max_length=264, types=_LDAP,
+             doc="The LDAP server: host name or address and port, for example V(ldap.example.com(636\\)), or a "
+                 "comma-separated list (C(CONNAME)). Required for V(crlldap) and V(idpwldap)."),
+        Attr("LDAPUSER", option="ldap_user", max_length=1024, types=_LDAP,
+             doc="Distinguished name of the user that binds to the LDAP server (C(LDAPUSER)). V(crlldap) and V(idpwldap) only."),
+        Attr("LDAPPWD", option="ldap_password", max_length=32, types=_LDAP, secret=True,
+             doc=("Password of O(ldap_user) (C(LDAPPWD)), at most 32 characters. V(crlldap) and V(idpwldap) only.",
+                  "A secret: never shown in results, diffs or commands (C(LDAPPWD(********\\))). MQ shows it masked, so it "
+                  "cannot be compared: it is sent when this task defines the object, and on every run with "
+                  "O(update_password=always), which then always reports a change.")),
+        Attr("SECCOMM", "enum", option="secure_comms", choices=("YES", "NO", "ANON"), types=("IDPWLDAP",),
+             doc="Whether the connection to the LDAP server uses TLS (C(SECCOMM)): V(yes), V(no), or V(anon) (TLS without a "
+                 "client certificate). V(idpwldap) only."),
+        Attr("SHORTUSR", option="short_user", max_length=128, types=("IDPWLDAP",),
+             doc="The field of the LDAP user record used as the short user name in MQ (C(SHORTUSR)), for example V(uid). "
+                 "Required for V(idpwldap)."),
+        Attr("BASEDNU", option="user_base_dn", max_length=1024, types=("IDPWLDAP",),
+             doc="Base distinguished name under which users are searched (C(BASEDNU)). V(idpwldap) only."),
+        Attr("CLASSUSR", option="user_object_class", max_length=128, types=("IDPWLDAP",),
+             doc="LDAP object class of user records (C(CLASSUSR)), for example V(inetOrgPerson). V(idpwldap) only."),
+        Attr("USRFIELD", option="user_field", max_length=128, types=("IDPWLDAP",),
+             doc="The field that holds a user ID given without a field name (C(USRFIELD)). V(idpwldap) only."),
+        Attr("AUTHORMD", "enum", option="authorization_method", choices=("OS", "SEARCHGRP", "SEARCHUSR", "SRCHGRPSN"),
+             types=("IDPWLDAP",),
+             doc="How group membership is found for authorization (C(AUTHORMD)): V(os), V(searchgrp) (group records list "
+                 "their members), V(searchusr) (user records list their groups) or V(srchgrpsn) (group records list short "
+                 "user names). V(idpwldap) only."),
+        Attr("BASEDNG", option="group_base_dn", max_length=1024, types=("IDPWLDAP",),
+             doc="Base distinguished name under which groups are searched (C(BASEDNG)). V(idpwldap) only."),
+        Attr("CLASSGRP", option="group_object_class", max_length=128, types=("IDPWLDAP",),
+             doc="LDAP object class of group records (C(CLASSGRP)), for example V(groupOfNames). V(idpwldap) only."),
+        Attr("FINDGRP", option="group_membership_attribute", max_length=128, types=("IDPWLDAP",),
+             doc="The attribute that holds group membership (C(FINDGRP)), for example V(member) or V(memberOf). V(idpwldap) "
+                 "only."),
+        Attr("GRPFIELD", option="group_field", max_length=128, types=("IDPWLDAP",),
+             doc="The field of a group record used as its simple name (C(GRPFIELD)), for example V(cn). V(idpwldap) only."),
+        Attr("NESTGRP", "bool", option="nested_groups", types=("IDPWLDAP",),
+             doc="Whether groups that are members of groups count for authorization (C(NESTGRP)). V(idpwldap) only."),
+        # [V] MQAIR OCSPResponderURL (q094040_): "case sensitive. It must start with the string http:// in lowercase".
+        Attr("OCSPURL", option="ocsp_url", max_length=256, types=("OCSP",), pattern=(r"http://", "must start with http:// in lower case"),
+             doc="URL of the OCSP responder (C(OCSPURL)); it must start with V(http://) in lower case. Required for V(ocsp)."),
     ],
 )
 
@@ -601,6 +740,168 @@ CHLAUTH = ObjectType(
 )
 
 
+# The queue manager's own attributes ([V] IBM ALTER QMGR 9.4, q085320_: the keywords for Multiplatforms, the z/OS-only ones
+# (ACTCHL, ADOPTCHK, CHIADAPS, ..., TCPSTACK, TRAXTBL) left out; shared/reference §5). One object, always there: ALTER QMGR
+# changes it, nothing creates or deletes it (Verbs with change only, SINGLETON identity). What a change waits for:
+# CONNAUTH, REFRESH SECURITY TYPE(CONNAUTH) ([V] IBM q113250_); the key repository, its location, the certificate label, the
+# CRL namelist, cryptographic hardware and FIPS, REFRESH SECURITY TYPE(SSL) ([V] "When changes to certificates or the
+# certificate store become effective", q012760_: new channel processes pick them up, running ones at the refresh; MQ
+# Explorer "Refreshing TLS security": "The queue manager FIPS configuration (SSLFipsRequired) is also refreshed"; [R] SUITEB
+# and CERTVPOL, whose ALTER QMGR paragraphs name the refresh too); SCHINIT and SCMDSERV, the queue manager's next start ([V]
+# endmqcsv: "at the next restart"); CCSID, the next start ([R] shared/reference §5, unconfirmed). INITKEY and KEYRPWD (9.3,
+# secrets) are not managed. The order: mq_objects alters the queue manager first (its row is first in REGISTRY): the
+# limits and switches (MAXMSGL, MAXHANDS, CHLAUTH, CHAD, CONFIGEV, ...) are in place before the objects that depend on them;
+# MQ checks the objects DEADQ, DEFXMITQ and CONNAUTH name when it uses them, not when ALTER QMGR sets them (MQRC 2197, 2198,
+# 2199 at MQOPEN for DEFXMITQ; CONNAUTH at REFRESH SECURITY), so they may name objects the same task defines after it.
+_ENABLED = ("ENABLED", "DISABLED")
+_LEVELS = ("OFF", "NONE", "LOW", "MEDIUM", "HIGH")
+_ACLS = ("QMGR", "OFF", "LOW", "MEDIUM", "HIGH")
+
+
+def _event(keyword, option, what, choices=_ENABLED, more=""):
+    """An event switch: whether the queue manager puts event messages of one kind on its SYSTEM.ADMIN.*.EVENT queue."""
+    return Attr(keyword, "enum", option=option, choices=choices,
+                doc="Whether the queue manager puts {0} event messages (C({1})){2}.".format(what, keyword, more))
+
+
+QMGR = ObjectType(
+    kind="qmgr",
+    noun="queue manager",
+    qualifier="QMGR",
+    name_max=48,
+    summary="the queue manager's own attributes (ALTER QMGR): event switches, dead-letter queue, limits, CHLAUTH, CONNAUTH, "
+            "TLS key repository, monitoring, ...; never creates or deletes anything; names what waits for a REFRESH SECURITY "
+            "or a restart",
+    doc=("Applied first, before the objects of the other options: the limits and switches "
+         "(O(qmgr_attributes.max_message_length), O(qmgr_attributes.channel_authentication), "
+         "O(qmgr_attributes.configuration_events), ...) are in place before the objects that depend on them. MQ checks the "
+         "objects O(qmgr_attributes.dead_letter_queue), O(qmgr_attributes.default_xmitq) and "
+         "O(qmgr_attributes.connection_authentication) name when it uses them, not when C(ALTER QMGR) sets them, so they may "
+         "name objects this task defines; by its end they exist.",
+         "Never purged: the queue manager is not deleted."),
+    verbs=Verbs(change=Verb("ALTER")),
+    identity=SINGLETON,
+    # qmgr is every module's connection option (the queue manager's name) and mq_qmgr the roles' variable for it: the
+    # attributes are qmgr_attributes in mq_objects and mq_qmgr_attributes in the provision role.
+    list_option="qmgr_attributes",
+    attributes_example="{MARKINT: 5000, TRIGINT: 60000, SCHINIT: MANUAL}",
+    attrs=[
+        Attr("DESCR", option="description", max_length=64,
+             doc="Description of the queue manager (C(DESCR)), at most 64 characters. Case is kept."),
+        Attr("DEADQ", "name", option="dead_letter_queue", max_length=48,
+             doc="The dead-letter queue (C(DEADQ)): a local queue for messages that cannot be delivered. Empty for none."),
+        Attr("DEFXMITQ", "name", option="default_xmitq", max_length=48,
+             doc="The default transmission queue (C(DEFXMITQ)), for messages to a remote queue manager no other "
+                 "transmission queue serves. Empty for none."),
+        Attr("MAXHANDS", "int", option="max_handles", minimum=0, maximum=999999999,
+             doc="Maximum open handles per connection (C(MAXHANDS)), 0 to 999999999."),
+        Attr("MAXUMSGS", "int", option="max_uncommitted_messages", minimum=1, maximum=999999999,
+             doc="Maximum uncommitted messages in one unit of work (C(MAXUMSGS)), 1 to 999999999."),
+        Attr("MAXMSGL", "int", option="max_message_length", minimum=32768, maximum=104857600,
+             doc="Maximum message length in bytes (C(MAXMSGL)), 32768 to 104857600; a queue's or channel's may not be larger."),
+        Attr("CHLAUTH", "enum", option="channel_authentication", choices=_ENABLED,
+             doc="Whether channel authentication records are checked (C(CHLAUTH)); channels that start after the change "
+                 "use it."),
+        Attr("CONNAUTH", "name", option="connection_authentication", max_length=48, refresh="connauth",
+             doc=("The authentication information object (an V(idpwos) or V(idpwldap) M(mqrest.admin.mq_authinfo)) that "
+                  "checks user IDs and passwords (C(CONNAUTH)); empty for no check.",
+                  "MQ uses a new value after C(REFRESH SECURITY TYPE(CONNAUTH)) (or a restart): RV(refresh_required) says "
+                  "V(connauth), and a warning names it.")),
+        Attr("CHAD", "enum", option="channel_autodefinition", choices=_ENABLED,
+             doc="Whether receiver and server-connection channels are defined automatically for partners and clients that "
+                 "ask for one that does not exist (C(CHAD))."),
+        Attr("CHADEXIT", option="channel_autodefinition_exit", max_length=128,
+             doc="The exit called when a channel is defined automatically (C(CHADEXIT)); empty for none."),
+        Attr("SSLKEYR", option="ssl_key_repository", max_length=256, refresh="ssl",
+             doc=("The key repository's path without its extension (C(SSLKEYR)), for example V(/var/mqm/qmgrs/QM1/ssl/key).",
+                  "Running TLS channels keep the old one until C(REFRESH SECURITY TYPE(SSL)): RV(refresh_required) says "
+                  "V(ssl), and a warning names it.")),
+        Attr("CERTLABL", option="certificate_label", max_length=64, refresh="ssl",
+             doc=("The label of the queue manager's certificate in the key repository (C(CERTLABL)); MQ's default is "
+                  "V(ibmwebspheremq) and the queue manager's name in lower case.",
+                  "Running TLS channels keep the old certificate until C(REFRESH SECURITY TYPE(SSL)): RV(refresh_required) "
+                  "says V(ssl).")),
+        _event("INHIBTEV", "inhibit_events", "inhibit (put and get inhibited)"),
+        _event("LOCALEV", "local_events", "local error"),
+        _event("PERFMEV", "performance_events", "performance (queue depth, service interval)"),
+        _event("REMOTEEV", "remote_events", "remote error"),
+        _event("STRSTPEV", "start_stop_events", "start and stop"),
+        _event("CHLEV", "channel_events", "channel", ("ENABLED", "EXCEPTION", "DISABLED"), "; V(exception) only for errors"),
+        _event("SSLEV", "ssl_events", "TLS"),
+        _event("CONFIGEV", "configuration_events", "configuration (object created, changed or deleted)"),
+        _event("CMDEV", "command_events", "command", ("ENABLED", "NODISPLAY", "DISABLED"), "; V(nodisplay) not for C(DISPLAY) commands"),
+        _event("AUTHOREV", "authority_events", "authority (not authorized)"),
+        _event("CHADEV", "channel_autodefinition_events", "channel auto-definition"),
+        Attr("LOGGEREV", "enum", option="logger_events", choices=_ENABLED,
+             doc="Whether the queue manager puts logger event messages (C(LOGGEREV)); MQ accepts V(enabled) only with "
+                 "linear logging."),
+        Attr("MONQ", "enum", option="queue_monitoring", choices=_LEVELS,
+             doc="Online monitoring of queues whose C(MONQ) is V(qmgr) (C(MONQ)): V(off), V(none) (no queue may monitor), "
+                 "V(low), V(medium) or V(high)."),
+        Attr("MONCHL", "enum", option="channel_monitoring", choices=_LEVELS,
+             doc="Online monitoring of channels whose C(MONCHL) is V(qmgr) (C(MONCHL)), as O(queue_monitoring)."),
+        Attr("STATQ", "enum", option="queue_statistics", choices=("OFF", "ON", "NONE"),
+             doc="Statistics of queues whose C(STATQ) is V(qmgr) (C(STATQ)): V(on), V(off), or V(none) (no queue may collect)."),
+        Attr("STATCHL", "enum", option="channel_statistics", choices=_LEVELS,
+             doc="Statistics of channels whose C(STATCHL) is V(qmgr) (C(STATCHL)), as O(channel_monitoring)."),
+        Attr("STATMQI", "enum", option="mqi_statistics", choices=("OFF", "ON"),
+             doc="Whether the queue manager collects MQI statistics (C(STATMQI))."),
+        Attr("STATINT", "int", option="statistics_interval", minimum=1, maximum=604000,
+             doc="Seconds between statistics records (C(STATINT)), 1 to 604000."),
+        Attr("ACCTQ", "enum", option="queue_accounting", choices=("OFF", "ON", "NONE"),
+             doc="Accounting of queues whose C(ACCTQ) is V(qmgr) (C(ACCTQ)): V(on), V(off), or V(none)."),
+        Attr("ACCTMQI", "enum", option="mqi_accounting", choices=("OFF", "ON"),
+             doc="Whether the queue manager collects MQI accounting (C(ACCTMQI)); connections made after the change use it."),
+        Attr("ACCTINT", "int", option="accounting_interval", minimum=1, maximum=604000,
+             doc="Seconds between intermediate accounting records (C(ACCTINT)), 1 to 604000."),
+        # Reachable only through the attributes option.
+        Attr("ACCTCONO", "enum", choices=_ENABLED),
+        Attr("ACTIVREC", "enum", choices=("DISABLED", "MSG", "QUEUE")),
+        Attr("ACTVCONO", "enum", choices=_ENABLED),
+        Attr("ACTVTRC", "enum", choices=("OFF", "ON")),
+        Attr("CCSID", "int", minimum=1, maximum=65535, restart=True),
+        Attr("CERTVPOL", "enum", choices=("ANY", "RFC5280"), refresh="ssl"),
+        Attr("CLWLDATA", max_length=32),
+        Attr("CLWLEXIT", max_length=128),
+        Attr("CLWLLEN", "int", minimum=0, maximum=999999999),
+        Attr("CLWLMRUC", "int", minimum=1, maximum=999999999),
+        Attr("CLWLUSEQ", "enum", choices=("LOCAL", "ANY")),
+        Attr("CUSTOM", max_length=128),
+        Attr("DEFCLXQ", "enum", choices=("SCTQ", "CHANNEL")),
+        Attr("IMGINTVL", "int_or_enum", choices=("OFF",), minimum=1, maximum=999999999),
+        Attr("IMGLOGLN", "int_or_enum", choices=("OFF",), minimum=1, maximum=999999999),
+        Attr("IMGRCOVO", "enum", choices=("YES", "NO")),
+        Attr("IMGRCOVQ", "enum", choices=("YES", "NO")),
+        Attr("IMGSCHED", "enum", choices=("MANUAL", "AUTO")),
+        Attr("IPADDRV", "enum", choices=("IPV4", "IPV6")),
+        Attr("MARKINT", "int_or_enum", choices=("NOLIMIT",), minimum=0, maximum=999999999),
+        Attr("MAXPROPL", "int_or_enum", choices=("NOLIMIT",), minimum=0, maximum=104857600),
+        Attr("MONACLS", "enum", choices=_ACLS),
+        Attr("PARENT", "name", max_length=48),
+        Attr("PSCLUS", "enum", choices=_ENABLED),
+        Attr("PSMODE", "enum", choices=("COMPAT", "DISABLED", "ENABLED")),
+        Attr("PSNPMSG", "enum", choices=("DISCARD", "KEEP")),
+        Attr("PSNPRES", "enum", choices=("NORMAL", "SAFE", "DROP", "ASYNC")),
+        Attr("PSRTYCNT", "int", minimum=0, maximum=999999999),
+        Attr("PSSYNCPT", "enum", choices=("YES", "IFPER")),
+        Attr("REPOS", "name", max_length=48),
+        Attr("REPOSNL", "name", max_length=48),
+        Attr("REVDNS", "enum", choices=_ENABLED),
+        Attr("ROUTEREC", "enum", choices=("DISABLED", "MSG", "QUEUE")),
+        Attr("SCHINIT", "enum", choices=("QMGR", "MANUAL"), restart=True),
+        Attr("SCMDSERV", "enum", choices=("QMGR", "MANUAL"), restart=True),
+        Attr("SSLCRLNL", "name", max_length=48, refresh="ssl"),
+        Attr("SSLCRYP", max_length=256, refresh="ssl"),
+        Attr("SSLFIPS", "enum", choices=("YES", "NO"), refresh="ssl"),
+        Attr("SSLRKEYC", "int", minimum=0, maximum=999999999),
+        Attr("STATACLS", "enum", choices=_ACLS),
+        Attr("SUITEB", "enum", choices=("NONE", "128_BIT", "192_BIT", "128_BIT,192_BIT"), refresh="ssl"),
+        Attr("TREELIFE", "int", minimum=0, maximum=604000),
+        Attr("TRIGINT", "int", minimum=0, maximum=999999999),
+    ],
+)
+
+
 # -- authority records (AUTHREC, the OAM) ---------------------------------------------------------------------------
 # IBM SET AUTHREC, DELETE AUTHREC and DISPLAY AUTHREC on Multiplatforms (q086620_, q085790_, q086000_); reference §2.
 AUTHREC_TYPES = ("AUTHINFO", "CHANNEL", "CLNTCONN", "COMMINFO", "LISTENER", "NAMELIST", "PROCESS", "QUEUE", "QMGR", "RQMNAME",
@@ -697,15 +998,137 @@ AUTHREC = ObjectType(
 )
 
 
-# The REFRESH SECURITY types mq_refresh_security sends, and the values of Attr.refresh (IBM REFRESH SECURITY: CONNAUTH re-reads
+# Subscriptions: administrative (SUBTYPE(ADMIN)), durable definitions without run state ([V] IBM DEFINE SUB 9.4, q085760_;
+# the attribute list below is its syntax diagram's, CMDSCOPE left out as z/OS only). ALTER SUB cannot change TOPICOBJ,
+# TOPICSTR, WSCHEMA, SELECTOR, SUBSCOPE, DESTCLAS or SUBLEVEL ([V] IBM ALTER SUB usage notes, q085420_), so a new value
+# is a DELETE and a DEFINE (recreate), and the queue manager gives the new subscription a new SUBID. DEFINE of a name
+# that exists is 3311 MQRCCF_SUB_ALREADY_EXISTS ([V] q047950_), not 4001. Names are up to 10 240 characters and may
+# hold blanks ([V] IBM-NAMING, 9.4). DEST and DESTQMGR are not checked when the subscription is defined or altered: they
+# are resolved when a publication is put, so DEST may name a queue of another queue manager (DESTQMGR, [V] q085420_).
+SUBSCRIPTION = ObjectType(
+    defaults="SYSTEM.DEFAULT.SUB",  # IBM DEFINE SUB, LIKE
+    kind="subscription",
+    qualifier="SUB",
+    name_max=10240,
+    name_chars=NameChars(r"^[A-Za-z0-9._/%]([A-Za-z0-9._/% ]*[A-Za-z0-9._/%])?$", "A-Z a-z 0-9 . / _ % and blanks inside"),
+    summary="administrative (durable) subscription present/absent; its topic, selector and destination class fixed once "
+            "defined (a new one needs `recreate`); its SUBID in the facts",
+    attributes_example="{PSPROP: RFH2, PUBPRTY: 3, EXPIRY: 36000}",
+    verbs=Verbs(create=Verb("DEFINE", raced=(3311,)), change=DEFINE_ALTER_DELETE.change, remove=DEFINE_ALTER_DELETE.remove),
+    # 3317: a TOPICOBJ that does not exist, among others ([V] q047970_ "The Subscription or Topic object used in a ...
+    # Create ... command is invalid").
+    reasons={3311: "MQRCCF_SUB_ALREADY_EXISTS", 3317: "MQRCCF_INVALID_DESTINATION"},
+    subtype_keyword="DESTCLAS",
+    type_default="PROVIDED",
+    # IBM's usage notes: a subscription needs a topic (TOPICSTR, TOPICOBJ or both) and a destination (DEST, unless the
+    # queue manager manages it: DESTCLAS(MANAGED)).
+    required={"PROVIDED": (one_of("TOPICSTR", "TOPICOBJ"), "DEST"), "MANAGED": (one_of("TOPICSTR", "TOPICOBJ"),)},
+    # DISPLAY SUB shows TOPICSTR resolved: TOPICOBJ's topic string, a /, then the TOPICSTR given (reference §4), so a
+    # declaration with both could not be compared with what MQ holds without reading the topic object too.
+    exclusive={("TOPICSTR", "TOPICOBJ"): "MQ shows the topic string of a subscription defined with both as the topic object's "
+                                         "string joined with the one given, so it could not be compared on the next run; give the "
+                                         "whole topic string in topic_string (the topic tree's attributes apply to it either way), "
+                                         "or the topic object alone"},
+    attrs=[
+        Attr("TOPICSTR", option="topic_string", max_length=10240, fixed=True,
+             doc=("The topic string the subscription is for (C(TOPICSTR)), such as V(prices/fruit/#); case is kept, and the "
+                  "wildcards C(#) and C(+) work as O(attributes) C(WSCHEMA) says (V(topic) by default).",
+                  "MQ cannot change it on an existing subscription (C(ALTER SUB) refuses it); a different value fails unless "
+                  "O(recreate=true), which deletes the subscription and defines it again with a new C(SUBID).")),
+        Attr("TOPICOBJ", "name", option="topic_object", max_length=48, fixed=True,
+             doc=("A topic object whose topic string the subscription is for (C(TOPICOBJ)); it must exist when the subscription "
+                  "is defined. Fixed once defined, as O(topic_string).",)),
+        Attr("DEST", "name", option="destination", max_length=48, types=("PROVIDED",),
+             doc=("The queue that receives the publications (C(DEST)). Required to create a subscription with "
+                  "O(destination_class=provided), MQ's default. MQ does not check that it exists until a publication is put; "
+                  "with O(destination_qmgr) it is a queue of that queue manager.",)),
+        Attr("DESTQMGR", "name", option="destination_qmgr", max_length=48,
+             doc="The queue manager of O(destination) when it is not this one (C(DESTQMGR)); resolved as a remote queue is, "
+                 "through a transmission queue or a cluster. Empty means this queue manager."),
+        Attr("DESTCLAS", "enum", option="destination_class", choices=("PROVIDED", "MANAGED"), fixed=True,
+             doc=("Who provides the destination (C(DESTCLAS)): V(provided), MQ's default, is O(destination); with V(managed) "
+                  "the queue manager creates one from the topic's model queue C(MDURMDL), and O(destination) is not given.",
+                  "MQ cannot change it on an existing subscription; a different value fails unless O(recreate=true).")),
+        Attr("SELECTOR", option="selector", max_length=10240, fixed=True,
+             doc="An SQL92 message selector that publications must match to be sent (C(SELECTOR)), for example "
+                 "V(Region = 'EU'). Fixed once defined: a different value needs O(recreate=true)."),
+        Attr("USERDATA", option="user_data", max_length=10240,
+             doc="Data the queue manager keeps with the subscription and puts in the C(MQSubUserData) property of each "
+                 "publication (C(USERDATA)), at most 10240 characters."),
+        Attr("DESTCORL", max_length=48),
+        Attr("EXPIRY", "int_or_enum", choices=("UNLIMITED",), minimum=0, maximum=999999999),
+        Attr("PSPROP", "enum", choices=("NONE", "COMPAT", "RFH2", "MSGPROP")),
+        Attr("PUBACCT", max_length=64),
+        Attr("PUBAPPID", max_length=32),
+        Attr("PUBPRTY", "int_or_enum", choices=("ASPUB", "ASQDEF"), minimum=0, maximum=9),
+        Attr("REQONLY", "enum", choices=("NO", "YES")),
+        Attr("SUBLEVEL", "int", minimum=1, maximum=9, fixed=True),
+        Attr("SUBSCOPE", "enum", choices=("ALL", "QMGR"), fixed=True),
+        Attr("SUBUSER", max_length=12),
+        Attr("VARUSER", "enum", choices=("ANY", "FIXED")),
+        Attr("WSCHEMA", "enum", choices=("TOPIC", "CHAR"), fixed=True),
+    ],
+)
+
+
+# Namelists: a list of names other objects point at (a queue's CLUSNL, the queue manager's SSLCRLNL), no run state
+# ([V] IBM DEFINE/ALTER NAMELIST 9.4, q085660_ / q085290_: NLTYPE, CMDSCOPE and QSGDISP are z/OS only). At most 256
+# names, each following the rules for naming MQ objects; an empty list is valid.
+NAMELIST = ObjectType(
+    defaults="SYSTEM.DEFAULT.NAMELIST",  # IBM DEFINE NAMELIST, LIKE
+    kind="namelist",
+    qualifier="NAMELIST",
+    name_max=48,
+    summary="namelist present/absent, its names in order",
+    attrs=[
+        Attr("NAMES", "name_list", option="names", maximum=256, max_length=48,
+             doc="The names in the list (C(NAMES)), in order, at most 256 of 1 to 48 characters each; usually cluster or queue "
+                 "names. An empty list is a valid namelist. The list is compared as a whole, order included."),
+        Attr("DESCR", option="description", max_length=64,
+             doc="Description (C(DESCR)), at most 64 characters. Case is kept."),
+    ],
+)
+
+# Process definitions: what a trigger monitor starts for a queue's PROCESS, no run state of their own ([V] IBM DEFINE
+# PROCESS, q085670_, and ALTER PROCESS 9.4, q085300_: CMDSCOPE and QSGDISP are z/OS only). APPLTYPE takes a keyword of
+# the 9.4 ALTER PROCESS syntax (DOS and WINDOWSNT, in older releases, are gone) or a number: 0 to 65535 are
+# system-defined types, 65536 to 999999999 user-defined ones.
+PROCESS = ObjectType(
+    defaults="SYSTEM.DEFAULT.PROCESS",  # IBM DEFINE PROCESS, LIKE
+    kind="process",
+    qualifier="PROCESS",
+    list_option="processes",
+    name_max=48,
+    summary="process definition (what a trigger monitor starts) present/absent",
+    attrs=[
+        Attr("APPLICID", option="application_id", max_length=256,
+             doc="The application a trigger monitor starts (C(APPLICID)), usually a fully qualified program path; at most 256 "
+                 "characters. Case is kept."),
+        Attr("APPLTYPE", "int_or_enum", option="application_type", minimum=0, maximum=999999999,
+             choices=("CICS", "DEF", "IMS", "MVS", "NOTESAGENT", "NSK", "OS400", "UNIX", "WINDOWS", "WLM"),
+             doc="The type of O(application_id) (C(APPLTYPE)): V(unix) (MQ's default on UNIX and Linux), V(windows), V(def) (the "
+                 "platform's default), V(cics), V(ims), V(mvs), V(notesagent), V(nsk), V(os400) or V(wlm); or a number, 0 to 65535 "
+                 "for a system-defined type, 65536 to 999999999 for a user-defined one."),
+        Attr("ENVRDATA", option="environment_data", max_length=128,
+             doc="Environment data the trigger monitor passes to the application (C(ENVRDATA)), at most 128 characters."),
+        Attr("USERDATA", option="user_data", max_length=128,
+             doc="User data the trigger monitor passes to the application (C(USERDATA)), at most 128 characters."),
+        Attr("DESCR", option="description", max_length=64,
+             doc="Description (C(DESCR)), at most 64 characters. Case is kept."),
+    ],
+)
+
+
+# The REFRESH SECURITY types mq_refresh_security sends (IBM REFRESH SECURITY: CONNAUTH re-reads
 # the connection authentication configuration, AUTHSERV the authorization service's cache of users and groups).
 REFRESH_TYPES = ("CONNAUTH", "AUTHSERV")
 
 
 class Registry:
     """Every object type the collection manages, in the order mq_objects applies them: what an object names must exist
-    first (a sender's transmission queue before the channel). Every list of types (the list options of mq_objects, the
-    types of mq_info and mq_restart, the provision role's variables, the generated documentation) iterates it."""
+    first (a sender's transmission queue before the channel); the queue manager's own attributes before everything (QMGR).
+    Every list of types (the list options of mq_objects, the types of mq_info and mq_restart, the provision role's
+    variables, the generated documentation) iterates it."""
 
     def __init__(self, *types):
         self.types = types
@@ -722,9 +1145,20 @@ class Registry:
         return [t.kind for t in self.types]
 
     @property
+    def objects(self):
+        """The types of named objects, what mq_export exports: every row but the queue manager's own attributes and the
+        security records (CHLAUTH, AUTHREC). A record is named by its profile and identity keywords, not by a name, and MQ
+        keeps no default record for an export to leave out what equals; exporting them is not done yet (guide_adopt.rst)."""
+        return [t for t in self.types if not t.singleton and not t.identity.keys]
+
+    @property
     def runnable(self):
         """The types with a run state (a lifecycle): what mq_restart starts, stops and restarts."""
         return [t for t in self.types if t.lifecycle]
 
 
-REGISTRY = Registry(QUEUE, TOPIC, LISTENER, CHANNEL, SERVICE, CHLAUTH, AUTHREC)
+# The queue manager's own attributes first (see QMGR). A queue's PROCESS and CLUSNL name a process and a namelist, a
+# subscription's TOPICOBJ a topic (which must exist when the subscription is defined) and its DEST a queue. The security
+# records come last: a CHLAUTH record's profile and an authority record's profile name channels, queues and the other
+# objects, and mq_objects deletes in the reverse order (an authority record before the queue it names: 2085 otherwise).
+REGISTRY = Registry(QMGR, NAMELIST, PROCESS, QUEUE, TOPIC, SUBSCRIPTION, AUTHINFO, LISTENER, CHANNEL, SERVICE, CHLAUTH, AUTHREC)

@@ -17,8 +17,10 @@ description:
     collection takes is left alone (one inventory often serves several roles), and so is one that is not close to any
     variable of O(role) (your own C(mq_host) in an inventory, say). The others, one typo away from a variable of O(role),
     each get a warning.
-  - The roles C(mqrest.admin.provision), C(mqrest.admin.rolling_restart) and C(mqrest.admin.qmgr_restart) run it as
-    their first task. It runs on the controller, reads the collection's role argument specs, and sends no request.
+  - The roles C(mqrest.admin.provision) and C(mqrest.admin.rolling_restart) run it as their first task; the
+    C(mqrest.admin.qmgr_restart) role has M(mqrest.admin.qmgr_restart) do the same check (its O(mqrest.admin.qmgr_restart#module:check_role_vars)
+    option), which saves a task per queue manager. It runs on the controller, reads the collection's role argument specs,
+    and sends no request.
 author:
   - mqrest.admin developers (@mqrest)
 extends_documentation_fragment:

@@ -197,13 +197,6 @@ diff:
     - Before and after values of the changed attributes.
   returned: when diff mode is enabled
   type: dict
-raced:
-  description:
-    - "Always false: MQ refuses none of the authority record's commands because another writer got there first (SET adds
-      to and removes from a record, creating it when needed)."
-  returned: success
-  type: bool
-  sample: false
 not_attempted:
   description:
     - When the task failed part-way, the planned MQSC commands that were never sent, in runmqsc form. RV(commands) lists

@@ -72,9 +72,9 @@ options:
   state:
     description:
       - V(present) makes the channel exist with the given attributes; attributes not given are left alone. An existing
-        channel needs only its O(name); its type comes from its definition. Options needed only to create it (O(type),
-        O(conname) and O(xmitq)) are checked after the one C(DISPLAY), before anything is changed, naming every missing
-        one at once.
+        channel needs only its O(name); its O(type) comes from its definition. Options needed only to create it
+        (O(type), O(conname) and O(xmitq)) are checked after the one C(DISPLAY), before anything is changed, naming
+        every missing one at once.
       - V(absent) deletes it. An active channel is only stopped and deleted with O(force=true).
       - V(started) and V(stopped) imply V(present) and then start or stop the channel, waiting for the result when
         O(wait=true). They send nothing when it is already in that state.

@@ -37,8 +37,32 @@ options:
         queue manager and every object type."
     type: list
     elements: str
-    choices: [qmgr, queue, topic, listener, channel, service, chlauth, authrec]
-    default: [qmgr, queue, topic, listener, channel, service, chlauth, authrec]
+    choices:
+      - qmgr
+      - namelist
+      - process
+      - queue
+      - topic
+      - subscription
+      - authinfo
+      - listener
+      - channel
+      - service
+      - chlauth
+      - authrec
+    default:
+      - qmgr
+      - namelist
+      - process
+      - queue
+      - topic
+      - subscription
+      - authinfo
+      - listener
+      - channel
+      - service
+      - chlauth
+      - authrec
   # END generated (options)
   name:
     description:
@@ -96,6 +120,18 @@ qmstatus:
   type: dict
   sample: {status: RUNNING, cmdserv: RUNNING, chinit: RUNNING, loginuse: 13, logutil: 13, conns: 44}
 # BEGIN generated from the type registry by tools/generate_docs.py: edit the rows in plugins/module_utils/_types.py (return)
+namelists:
+  description:
+    - Matching namelists, as M(mqrest.admin.mq_namelist) reports them. Namelists have no status records here.
+  returned: when O(types) contains V(namelist)
+  type: list
+  elements: dict
+processes:
+  description:
+    - Matching processes, as M(mqrest.admin.mq_process) reports them. Processes have no status records here.
+  returned: when O(types) contains V(process)
+  type: list
+  elements: dict
 queues:
   description:
     - Matching queues, as M(mqrest.admin.mq_queue) reports them (C(type) V(local), V(remote), V(alias) or V(model)).
@@ -108,6 +144,20 @@ topics:
   description:
     - Matching topics, as M(mqrest.admin.mq_topic) reports them. Topics have no status records here.
   returned: when O(types) contains V(topic)
+  type: list
+  elements: dict
+subscriptions:
+  description:
+    - Matching subscriptions, as M(mqrest.admin.mq_subscription) reports them (C(destination_class) V(provided) or
+      V(managed)). Subscriptions have no status records here.
+  returned: when O(types) contains V(subscription)
+  type: list
+  elements: dict
+authinfos:
+  description:
+    - Matching authentication information objects, as M(mqrest.admin.mq_authinfo) reports them (C(type) V(idpwos),
+      V(idpwldap), V(crlldap) or V(ocsp)). Authentication information objects have no status records here.
+  returned: when O(types) contains V(authinfo)
   type: list
   elements: dict
 listeners:
@@ -188,14 +238,15 @@ from ansible_collections.mqrest.admin.plugins.module_utils._types import REGISTR
 
 def main():
     mq = MQModule(ArgumentSpec(dict(
-        types=dict(type="list", elements="str", choices=["qmgr"] + REGISTRY.kinds, default=["qmgr"] + REGISTRY.kinds),
+        types=dict(type="list", elements="str", choices=REGISTRY.kinds, default=REGISTRY.kinds),
         name=dict(type="str", default="*"),
         status=dict(type="bool", default=True),
     )))
     params = mq.params
     result = {"changed": False}
     try:
-        wanted = [object_type for object_type in REGISTRY if object_type.kind in params["types"]]
+        # The queue manager's own row (qmgr) is read below with its status, as lower-case MQSC keywords.
+        wanted = [object_type for object_type in REGISTRY if object_type.kind in params["types"] and not object_type.singleton]
         for object_type in wanted:
             object_type.validate_name(params["name"], generic=True)
         client = mq.client

@@ -23,8 +23,10 @@ description:
     and before the first mutating command, so a refused plan changes nothing.
   - Each entry takes the per-object options of its type's module (named with each list option below), with the same
     meaning and rules (listed below as suboptions). The waiting options are set once for the task.
-  - The types are applied in a fixed order, so that what an object names exists first (queues before channels), and
-    deleted in the reverse order (an authority record before the queue it names).
+  - The types are applied in a fixed order, so that what an object names exists first, the order of the options below
+    (the queue manager's own attributes first, processes before the queues that trigger them, topics before the
+    subscriptions that name them, queues before channels, the security records last), and deleted in the reverse order
+    (an authority record before the queue it names).
   - Use this module instead of a loop over the single-object modules when a queue manager has many objects; the
     collection's performance guide has measurements.
 author:
@@ -46,6 +48,308 @@ attributes:
     support: full
 options:
   # BEGIN generated from the type registry by tools/generate_docs.py: edit the rows in plugins/module_utils/_types.py (options)
+  qmgr_attributes:
+    description:
+      - The queue manager's own attributes, one mapping of the options of M(mqrest.admin.mq_qmgr).
+      - "Applied first, before the objects of the other options: the limits and switches
+        (O(qmgr_attributes.max_message_length), O(qmgr_attributes.channel_authentication),
+        O(qmgr_attributes.configuration_events), ...) are in place before the objects that depend on them. MQ checks the
+        objects O(qmgr_attributes.dead_letter_queue), O(qmgr_attributes.default_xmitq) and
+        O(qmgr_attributes.connection_authentication) name when it uses them, not when C(ALTER QMGR) sets them, so they
+        may name objects this task defines; by its end they exist."
+      - "Never purged: the queue manager is not deleted."
+      - Leave the option out to leave them alone.
+    type: dict
+    suboptions:
+      attributes:
+        description:
+          - "Further attributes of the queue manager (C(ALTER QMGR)) that have no option of their own, as a dictionary
+            of keyword to value, for example C({MARKINT: 5000, TRIGINT: 60000, SCHINIT: MANUAL})."
+          - Keywords are case-insensitive and are checked against the attributes C(ALTER QMGR) takes on Multiplatforms;
+            an unknown keyword is an error that suggests the closest known ones. A keyword that has an option of its own
+            must be set with that option.
+        type: dict
+        default: {}
+      description:
+        description:
+          - Description of the queue manager (C(DESCR)), at most 64 characters. Case is kept.
+        type: str
+      dead_letter_queue:
+        description:
+          - "The dead-letter queue (C(DEADQ)): a local queue for messages that cannot be delivered. Empty for none."
+        type: str
+      default_xmitq:
+        description:
+          - The default transmission queue (C(DEFXMITQ)), for messages to a remote queue manager no other transmission
+            queue serves. Empty for none.
+        type: str
+      max_handles:
+        description:
+          - Maximum open handles per connection (C(MAXHANDS)), 0 to 999999999.
+        type: int
+      max_uncommitted_messages:
+        description:
+          - Maximum uncommitted messages in one unit of work (C(MAXUMSGS)), 1 to 999999999.
+        type: int
+      max_message_length:
+        description:
+          - Maximum message length in bytes (C(MAXMSGL)), 32768 to 104857600; a queue's or channel's may not be larger.
+        type: int
+      channel_authentication:
+        description:
+          - Whether channel authentication records are checked (C(CHLAUTH)); channels that start after the change use
+            it.
+        type: str
+        choices: [enabled, disabled]
+      connection_authentication:
+        description:
+          - The authentication information object (an V(idpwos) or V(idpwldap) M(mqrest.admin.mq_authinfo)) that checks
+            user IDs and passwords (C(CONNAUTH)); empty for no check.
+          - "MQ uses a new value after C(REFRESH SECURITY TYPE(CONNAUTH)) (or a restart):
+            RV(mqrest.admin.mq_qmgr#module:refresh_required) says V(connauth), and a warning names it."
+        type: str
+      channel_autodefinition:
+        description:
+          - Whether receiver and server-connection channels are defined automatically for partners and clients that ask
+            for one that does not exist (C(CHAD)).
+        type: str
+        choices: [enabled, disabled]
+      channel_autodefinition_exit:
+        description:
+          - The exit called when a channel is defined automatically (C(CHADEXIT)); empty for none.
+        type: str
+      ssl_key_repository:
+        description:
+          - The key repository's path without its extension (C(SSLKEYR)), for example V(/var/mqm/qmgrs/QM1/ssl/key).
+          - "Running TLS channels keep the old one until C(REFRESH SECURITY TYPE(SSL)):
+            RV(mqrest.admin.mq_qmgr#module:refresh_required) says V(ssl), and a warning names it."
+        type: str
+      certificate_label:
+        description:
+          - The label of the queue manager's certificate in the key repository (C(CERTLABL)); MQ's default is
+            V(ibmwebspheremq) and the queue manager's name in lower case.
+          - "Running TLS channels keep the old certificate until C(REFRESH SECURITY TYPE(SSL)):
+            RV(mqrest.admin.mq_qmgr#module:refresh_required) says V(ssl)."
+        type: str
+      inhibit_events:
+        description:
+          - Whether the queue manager puts inhibit (put and get inhibited) event messages (C(INHIBTEV)).
+        type: str
+        choices: [enabled, disabled]
+      local_events:
+        description:
+          - Whether the queue manager puts local error event messages (C(LOCALEV)).
+        type: str
+        choices: [enabled, disabled]
+      performance_events:
+        description:
+          - Whether the queue manager puts performance (queue depth, service interval) event messages (C(PERFMEV)).
+        type: str
+        choices: [enabled, disabled]
+      remote_events:
+        description:
+          - Whether the queue manager puts remote error event messages (C(REMOTEEV)).
+        type: str
+        choices: [enabled, disabled]
+      start_stop_events:
+        description:
+          - Whether the queue manager puts start and stop event messages (C(STRSTPEV)).
+        type: str
+        choices: [enabled, disabled]
+      channel_events:
+        description:
+          - Whether the queue manager puts channel event messages (C(CHLEV)); V(exception) only for errors.
+        type: str
+        choices: [enabled, exception, disabled]
+      ssl_events:
+        description:
+          - Whether the queue manager puts TLS event messages (C(SSLEV)).
+        type: str
+        choices: [enabled, disabled]
+      configuration_events:
+        description:
+          - Whether the queue manager puts configuration (object created, changed or deleted) event messages
+            (C(CONFIGEV)).
+        type: str
+        choices: [enabled, disabled]
+      command_events:
+        description:
+          - Whether the queue manager puts command event messages (C(CMDEV)); V(nodisplay) not for C(DISPLAY) commands.
+        type: str
+        choices: [enabled, nodisplay, disabled]
+      authority_events:
+        description:
+          - Whether the queue manager puts authority (not authorized) event messages (C(AUTHOREV)).
+        type: str
+        choices: [enabled, disabled]
+      channel_autodefinition_events:
+        description:
+          - Whether the queue manager puts channel auto-definition event messages (C(CHADEV)).
+        type: str
+        choices: [enabled, disabled]
+      logger_events:
+        description:
+          - Whether the queue manager puts logger event messages (C(LOGGEREV)); MQ accepts V(enabled) only with linear
+            logging.
+        type: str
+        choices: [enabled, disabled]
+      queue_monitoring:
+        description:
+          - "Online monitoring of queues whose C(MONQ) is V(qmgr) (C(MONQ)): V(off), V(none) (no queue may monitor),
+            V(low), V(medium) or V(high)."
+        type: str
+        choices: ['off', none, low, medium, high]
+      channel_monitoring:
+        description:
+          - Online monitoring of channels whose C(MONCHL) is V(qmgr) (C(MONCHL)), as
+            O(qmgr_attributes[].queue_monitoring).
+        type: str
+        choices: ['off', none, low, medium, high]
+      queue_statistics:
+        description:
+          - "Statistics of queues whose C(STATQ) is V(qmgr) (C(STATQ)): V(on), V(off), or V(none) (no queue may
+            collect)."
+        type: str
+        choices: ['off', 'on', none]
+      channel_statistics:
+        description:
+          - Statistics of channels whose C(STATCHL) is V(qmgr) (C(STATCHL)), as O(qmgr_attributes[].channel_monitoring).
+        type: str
+        choices: ['off', none, low, medium, high]
+      mqi_statistics:
+        description:
+          - Whether the queue manager collects MQI statistics (C(STATMQI)).
+        type: str
+        choices: ['off', 'on']
+      statistics_interval:
+        description:
+          - Seconds between statistics records (C(STATINT)), 1 to 604000.
+        type: int
+      queue_accounting:
+        description:
+          - "Accounting of queues whose C(ACCTQ) is V(qmgr) (C(ACCTQ)): V(on), V(off), or V(none)."
+        type: str
+        choices: ['off', 'on', none]
+      mqi_accounting:
+        description:
+          - Whether the queue manager collects MQI accounting (C(ACCTMQI)); connections made after the change use it.
+        type: str
+        choices: ['off', 'on']
+      accounting_interval:
+        description:
+          - Seconds between intermediate accounting records (C(ACCTINT)), 1 to 604000.
+        type: int
+  namelists:
+    description:
+      - The namelists this task manages, each with the per-object options of M(mqrest.admin.mq_namelist).
+      - Leave the option out to leave namelists alone. An empty list manages no namelist, which with O(purge) deletes
+        every namelist whose name starts with the prefix.
+    type: list
+    elements: dict
+    suboptions:
+      name:
+        description:
+          - Name of the namelist, 1 to 48 characters from C(A-Z a-z 0-9 . / _ %); anything else (blanks, quotes,
+            parentheses, C(*), line breaks) fails the task before any request.
+          - MQ names are case-sensitive and are sent exactly as given, so V(app.in) and V(APP.IN) name two different
+            namelists. C(runmqsc) folds unquoted names to upper case, so a namelist defined there without quotes has an
+            upper-case name.
+        type: str
+        required: true
+      state:
+        description:
+          - V(present) makes the namelist exist with the given attributes; attributes not given are left alone. An
+            existing namelist needs only its O(namelists[].name).
+          - V(absent) deletes it.
+          - Namelists have no run state, so there is no V(started) or V(stopped).
+        type: str
+        choices: [present, absent]
+        default: present
+      attributes:
+        description:
+          - Further MQSC attributes without an option of their own. Every namelist attribute this collection manages has
+            an option, so this takes only an empty dictionary.
+        type: dict
+        default: {}
+      recreate:
+        description:
+          - "Allow deleting and defining the namelist again when a change can only be made that way: MQ cannot change
+            some attributes of an existing namelist in place. The new definition starts from MQ's defaults plus the
+            options given here."
+        type: bool
+        default: false
+      names:
+        description:
+          - The names in the list (C(NAMES)), in order, at most 256 of 1 to 48 characters each; usually cluster or queue
+            names. An empty list is a valid namelist. The list is compared as a whole, order included.
+        type: list
+        elements: str
+      description:
+        description:
+          - Description (C(DESCR)), at most 64 characters. Case is kept.
+        type: str
+  processes:
+    description:
+      - The processes this task manages, each with the per-object options of M(mqrest.admin.mq_process).
+      - Leave the option out to leave processes alone. An empty list manages no process, which with O(purge) deletes
+        every process whose name starts with the prefix.
+    type: list
+    elements: dict
+    suboptions:
+      name:
+        description:
+          - Name of the process, 1 to 48 characters from C(A-Z a-z 0-9 . / _ %); anything else (blanks, quotes,
+            parentheses, C(*), line breaks) fails the task before any request.
+          - MQ names are case-sensitive and are sent exactly as given, so V(app.in) and V(APP.IN) name two different
+            processs. C(runmqsc) folds unquoted names to upper case, so a process defined there without quotes has an
+            upper-case name.
+        type: str
+        required: true
+      state:
+        description:
+          - V(present) makes the process exist with the given attributes; attributes not given are left alone. An
+            existing process needs only its O(processes[].name).
+          - V(absent) deletes it.
+          - Processes have no run state, so there is no V(started) or V(stopped).
+        type: str
+        choices: [present, absent]
+        default: present
+      attributes:
+        description:
+          - Further MQSC attributes without an option of their own. Every process attribute this collection manages has
+            an option, so this takes only an empty dictionary.
+        type: dict
+        default: {}
+      recreate:
+        description:
+          - "Allow deleting and defining the process again when a change can only be made that way: MQ cannot change
+            some attributes of an existing process in place. The new definition starts from MQ's defaults plus the
+            options given here."
+        type: bool
+        default: false
+      application_id:
+        description:
+          - The application a trigger monitor starts (C(APPLICID)), usually a fully qualified program path; at most 256
+            characters. Case is kept.
+        type: str
+      application_type:
+        description:
+          - "The type of O(processes[].application_id) (C(APPLTYPE)): V(unix) (MQ's default on UNIX and Linux),
+            V(windows), V(def) (the platform's default), V(cics), V(ims), V(mvs), V(notesagent), V(nsk), V(os400) or
+            V(wlm); or a number, 0 to 65535 for a system-defined type, 65536 to 999999999 for a user-defined one."
+        type: str
+      environment_data:
+        description:
+          - Environment data the trigger monitor passes to the application (C(ENVRDATA)), at most 128 characters.
+        type: str
+      user_data:
+        description:
+          - User data the trigger monitor passes to the application (C(USERDATA)), at most 128 characters.
+        type: str
+      description:
+        description:
+          - Description (C(DESCR)), at most 64 characters. Case is kept.
+        type: str
   queues:
     description:
       - The queues this task manages, each with the per-object options of M(mqrest.admin.mq_queue).
@@ -68,9 +372,7 @@ options:
       state:
         description:
           - V(present) makes the queue exist with the given attributes; attributes not given are left alone. An existing
-            queue needs only its O(queues[].name); its type comes from its definition. Options needed only to create it
-            (O(queues[].type)) are checked after the one C(DISPLAY), before anything is changed, naming every missing
-            one at once.
+            queue needs only its O(queues[].name); its O(queues[].type) comes from its definition.
           - V(absent) deletes it. One that holds messages is deleted only with O(queues[].purge=true).
           - Queues have no run state, so there is no V(started) or V(stopped).
         type: str
@@ -234,6 +536,271 @@ options:
         description:
           - The publish/subscribe cluster the topic belongs to (C(CLUSTER)); empty (MQ's default) keeps it local.
         type: str
+  subscriptions:
+    description:
+      - The subscriptions this task manages, each with the per-object options of M(mqrest.admin.mq_subscription).
+      - Leave the option out to leave subscriptions alone. An empty list manages no subscription, which with O(purge)
+        deletes every subscription whose name starts with the prefix.
+    type: list
+    elements: dict
+    suboptions:
+      name:
+        description:
+          - Name of the subscription, 1 to 10240 characters from C(A-Z a-z 0-9 . / _ % and blanks inside); anything else
+            (blanks at either end, quotes, parentheses, C(*), line breaks) fails the task before any request.
+          - MQ names are case-sensitive and are sent exactly as given, so V(app.in) and V(APP.IN) name two different
+            subscriptions. C(runmqsc) folds unquoted names to upper case, so a subscription defined there without quotes
+            has an upper-case name.
+        type: str
+        required: true
+      state:
+        description:
+          - V(present) makes the subscription exist with the given attributes; attributes not given are left alone. An
+            existing subscription needs only its O(subscriptions[].name); its O(subscriptions[].destination_class) comes
+            from its definition. Options needed only to create it (O(subscriptions[].topic_string) or
+            O(subscriptions[].topic_object); O(subscriptions[].destination)) are checked after the one C(DISPLAY),
+            before anything is changed, naming every missing one at once.
+          - V(absent) deletes it.
+          - Subscriptions have no run state, so there is no V(started) or V(stopped).
+        type: str
+        choices: [present, absent]
+        default: present
+      attributes:
+        description:
+          - "Further MQSC subscription attributes that have no option of their own, as a dictionary of keyword to value,
+            for example C({PSPROP: RFH2, PUBPRTY: 3, EXPIRY: 36000})."
+          - Keywords are case-insensitive and are checked against the attributes MQ defines for a subscription of its
+            type; an unknown keyword is an error that suggests the closest known ones. A keyword that has an option of
+            its own must be set with that option.
+        type: dict
+        default: {}
+      recreate:
+        description:
+          - "Allow deleting and defining the subscription again when a change can only be made that way: MQ cannot
+            change O(subscriptions[].topic_string), O(subscriptions[].topic_object),
+            O(subscriptions[].destination_class), O(subscriptions[].selector), C(SUBLEVEL), C(SUBSCOPE) and C(WSCHEMA)
+            of an existing subscription in place. The new definition starts from MQ's defaults plus the options given
+            here."
+        type: bool
+        default: false
+      topic_string:
+        description:
+          - The topic string the subscription is for (C(TOPICSTR)), such as V(prices/fruit/#); case is kept, and the
+            wildcards C(#) and C(+) work as O(subscriptions[].attributes) C(WSCHEMA) says (V(topic) by default).
+          - MQ cannot change it on an existing subscription (C(ALTER SUB) refuses it); a different value fails unless
+            O(subscriptions[].recreate=true), which deletes the subscription and defines it again with a new C(SUBID).
+          - "Not together with O(subscriptions[].topic_object): MQ shows the topic string of a subscription defined with
+            both as the topic object's string joined with the one given, so it could not be compared on the next run;
+            give the whole topic string in topic_string (the topic tree's attributes apply to it either way), or the
+            topic object alone."
+        type: str
+      topic_object:
+        description:
+          - A topic object whose topic string the subscription is for (C(TOPICOBJ)); it must exist when the subscription
+            is defined. Fixed once defined, as O(subscriptions[].topic_string).
+          - "Not together with O(subscriptions[].topic_string): MQ shows the topic string of a subscription defined with
+            both as the topic object's string joined with the one given, so it could not be compared on the next run;
+            give the whole topic string in topic_string (the topic tree's attributes apply to it either way), or the
+            topic object alone."
+        type: str
+      destination:
+        description:
+          - The queue that receives the publications (C(DEST)). Required to create a subscription with
+            O(subscriptions[].destination_class=provided), MQ's default. MQ does not check that it exists until a
+            publication is put; with O(subscriptions[].destination_qmgr) it is a queue of that queue manager.
+        type: str
+      destination_qmgr:
+        description:
+          - The queue manager of O(subscriptions[].destination) when it is not this one (C(DESTQMGR)); resolved as a
+            remote queue is, through a transmission queue or a cluster. Empty means this queue manager.
+        type: str
+      destination_class:
+        description:
+          - "Who provides the destination (C(DESTCLAS)): V(provided), MQ's default, is O(subscriptions[].destination);
+            with V(managed) the queue manager creates one from the topic's model queue C(MDURMDL), and
+            O(subscriptions[].destination) is not given."
+          - MQ cannot change it on an existing subscription; a different value fails unless
+            O(subscriptions[].recreate=true).
+        type: str
+        choices: [provided, managed]
+      selector:
+        description:
+          - "An SQL92 message selector that publications must match to be sent (C(SELECTOR)), for example V(Region =
+            'EU'). Fixed once defined: a different value needs O(subscriptions[].recreate=true)."
+        type: str
+      user_data:
+        description:
+          - Data the queue manager keeps with the subscription and puts in the C(MQSubUserData) property of each
+            publication (C(USERDATA)), at most 10240 characters.
+        type: str
+  authinfos:
+    description:
+      - The authentication information objects this task manages, each with the per-object options of
+        M(mqrest.admin.mq_authinfo).
+      - "A change to the object the queue manager's C(CONNAUTH) names takes effect at C(REFRESH SECURITY
+        TYPE(CONNAUTH)): the result's C(refresh_required) says V(connauth); the refresh is never run here."
+      - Leave the option out to leave authentication information objects alone. An empty list manages no authentication
+        information object, which with O(purge) deletes every authentication information object whose name starts with
+        the prefix.
+    type: list
+    elements: dict
+    suboptions:
+      name:
+        description:
+          - Name of the authentication information object, 1 to 48 characters from C(A-Z a-z 0-9 . / _ %); anything else
+            (blanks, quotes, parentheses, C(*), line breaks) fails the task before any request.
+          - MQ names are case-sensitive and are sent exactly as given, so V(app.in) and V(APP.IN) name two different
+            authentication information objects. C(runmqsc) folds unquoted names to upper case, so an authentication
+            information object defined there without quotes has an upper-case name.
+        type: str
+        required: true
+      state:
+        description:
+          - V(present) makes the authentication information object exist with the given attributes; attributes not given
+            are left alone. An existing authentication information object needs only its O(authinfos[].name); its
+            O(authinfos[].type) comes from its definition. Options needed only to create it (O(authinfos[].type),
+            O(authinfos[].conname), O(authinfos[].short_user) and O(authinfos[].ocsp_url)) are checked after the one
+            C(DISPLAY), before anything is changed, naming every missing one at once.
+          - V(absent) deletes it.
+          - Authentication information objects have no run state, so there is no V(started) or V(stopped).
+        type: str
+        choices: [present, absent]
+        default: present
+      attributes:
+        description:
+          - Further MQSC attributes without an option of their own. Every authentication information object attribute
+            this collection manages has an option, so this takes only an empty dictionary.
+        type: dict
+        default: {}
+      recreate:
+        description:
+          - "Allow deleting and defining the authentication information object again when a change can only be made that
+            way: MQ cannot change O(authinfos[].type) of an existing authentication information object in place. The new
+            definition starts from MQ's defaults plus the options given here."
+        type: bool
+        default: false
+      update_password:
+        description:
+          - "When to send O(authinfos[].ldap_password): MQ shows a secret masked, so a changed one cannot be seen.
+            V(on_create) sends it only when this task defines the authentication information object (or defines it again
+            with O(authinfos[].recreate=true)); V(always) sends it on every run, which then always reports a change."
+        type: str
+        choices: [on_create, always]
+        default: on_create
+      type:
+        description:
+          - The type of authentication information (C(AUTHTYPE)). Required to create the object; an existing object's
+            type is read from its definition. V(idpwos) checks the user ID and password an application presents against
+            the operating system, V(idpwldap) against an LDAP server (both for the queue manager's C(CONNAUTH));
+            V(crlldap) checks certificates against revocation lists on an LDAP server, V(ocsp) with an OCSP responder.
+          - MQ cannot change the type of an existing object; a different value fails unless
+            O(authinfos[].recreate=true).
+        type: str
+        choices: [idpwos, idpwldap, crlldap, ocsp]
+      description:
+        description:
+          - Description (C(DESCR)), at most 64 characters. Case is kept.
+        type: str
+      check_client:
+        description:
+          - "Whether client applications must present a user ID and password (C(CHCKCLNT)): V(none), V(optional)
+            (checked when given), V(required), or V(reqdadm) (required from privileged users only, which makes no
+            difference with LDAP). V(idpwos) and V(idpwldap) only."
+        type: str
+        choices: [none, optional, required, reqdadm]
+      check_local:
+        description:
+          - The same for locally bound applications (C(CHCKLOCL)). V(required) or V(reqdadm) also stops C(runmqsc)
+            without C(-u). V(idpwos) and V(idpwldap) only.
+        type: str
+        choices: [none, optional, required, reqdadm]
+      adopt_context:
+        description:
+          - Whether the user ID an application presents, once its password is checked, becomes the application's context
+            for authorization (C(ADOPTCTX)). V(idpwos) and V(idpwldap) only.
+        type: bool
+      failure_delay:
+        description:
+          - Seconds MQ waits before it answers a failed user ID and password check (C(FAILDLAY)), 0 to 60. V(idpwos) and
+            V(idpwldap) only.
+        type: int
+      authentication_method:
+        description:
+          - "How the operating system checks the password (C(AUTHENMD)): V(os), or V(pam) (AIX and Linux). V(idpwos)
+            only."
+        type: str
+        choices: [os, pam]
+      conname:
+        description:
+          - "The LDAP server: host name or address and port, for example V(ldap.example.com(636\\)), or a
+            comma-separated list (C(CONNAME)). Required for V(crlldap) and V(idpwldap)."
+        type: str
+      ldap_user:
+        description:
+          - Distinguished name of the user that binds to the LDAP server (C(LDAPUSER)). V(crlldap) and V(idpwldap) only.
+        type: str
+      ldap_password:
+        description:
+          - Password of O(authinfos[].ldap_user) (C(LDAPPWD)), at most 32 characters. V(crlldap) and V(idpwldap) only.
+          - "A secret: never shown in results, diffs or commands (C(LDAPPWD(********\\))). MQ shows it masked, so it
+            cannot be compared: it is sent when this task defines the object, and on every run with
+            O(authinfos[].update_password=always), which then always reports a change."
+        type: str
+      secure_comms:
+        description:
+          - "Whether the connection to the LDAP server uses TLS (C(SECCOMM)): V(yes), V(no), or V(anon) (TLS without a
+            client certificate). V(idpwldap) only."
+        type: str
+        choices: ['yes', 'no', anon]
+      short_user:
+        description:
+          - The field of the LDAP user record used as the short user name in MQ (C(SHORTUSR)), for example V(uid).
+            Required for V(idpwldap).
+        type: str
+      user_base_dn:
+        description:
+          - Base distinguished name under which users are searched (C(BASEDNU)). V(idpwldap) only.
+        type: str
+      user_object_class:
+        description:
+          - LDAP object class of user records (C(CLASSUSR)), for example V(inetOrgPerson). V(idpwldap) only.
+        type: str
+      user_field:
+        description:
+          - The field that holds a user ID given without a field name (C(USRFIELD)). V(idpwldap) only.
+        type: str
+      authorization_method:
+        description:
+          - "How group membership is found for authorization (C(AUTHORMD)): V(os), V(searchgrp) (group records list
+            their members), V(searchusr) (user records list their groups) or V(srchgrpsn) (group records list short user
+            names). V(idpwldap) only."
+        type: str
+        choices: [os, searchgrp, searchusr, srchgrpsn]
+      group_base_dn:
+        description:
+          - Base distinguished name under which groups are searched (C(BASEDNG)). V(idpwldap) only.
+        type: str
+      group_object_class:
+        description:
+          - LDAP object class of group records (C(CLASSGRP)), for example V(groupOfNames). V(idpwldap) only.
+        type: str
+      group_membership_attribute:
+        description:
+          - The attribute that holds group membership (C(FINDGRP)), for example V(member) or V(memberOf). V(idpwldap)
+            only.
+        type: str
+      group_field:
+        description:
+          - The field of a group record used as its simple name (C(GRPFIELD)), for example V(cn). V(idpwldap) only.
+        type: str
+      nested_groups:
+        description:
+          - Whether groups that are members of groups count for authorization (C(NESTGRP)). V(idpwldap) only.
+        type: bool
+      ocsp_url:
+        description:
+          - URL of the OCSP responder (C(OCSPURL)); it must start with V(http://) in lower case. Required for V(ocsp).
+        type: str
   listeners:
     description:
       - The listeners this task manages, each with the per-object options of M(mqrest.admin.mq_listener).
@@ -332,9 +899,9 @@ options:
       state:
         description:
           - V(present) makes the channel exist with the given attributes; attributes not given are left alone. An
-            existing channel needs only its O(channels[].name); its type comes from its definition. Options needed only
-            to create it (O(channels[].type), O(channels[].conname) and O(channels[].xmitq)) are checked after the one
-            C(DISPLAY), before anything is changed, naming every missing one at once.
+            existing channel needs only its O(channels[].name); its O(channels[].type) comes from its definition.
+            Options needed only to create it (O(channels[].type), O(channels[].conname) and O(channels[].xmitq)) are
+            checked after the one C(DISPLAY), before anything is changed, naming every missing one at once.
           - V(absent) deletes it. An active channel is only stopped and deleted with O(channels[].force=true).
           - V(started) and V(stopped) imply V(present) and then start or stop the channel. They send nothing when it is
             already in that state.
@@ -474,7 +1041,8 @@ options:
       state:
         description:
           - V(present) makes the service exist with the given attributes; attributes not given are left alone. An
-            existing service needs only its O(services[].name); its type comes from its definition.
+            existing service needs only its O(services[].name); its O(services[].service_type) comes from its
+            definition.
           - V(absent) deletes it. An active service is only stopped and deleted with O(services[].force=true).
           - V(started) and V(stopped) imply V(present) and then start or stop the service. They send nothing when it is
             already in that state.
@@ -801,12 +1369,15 @@ notes:
     Running the task again converges the rest.
   - Starting and stopping cover the same objects as the single-object modules; V(clntconn) and V(amqp) channels
     cannot have V(state=started) or V(state=stopped), and queues have no run state.
-  - Queues are applied before the other types, so a sender channel's transmission queue is defined before the channel.
+  - Queues are applied before the types that run, so a sender channel's transmission queue is defined before the channel;
+    topics before subscriptions, whose O(subscriptions[].topic_object) MQ resolves when it defines them.
     M(mqrest.admin.mq_channel)'s O(mqrest.admin.mq_channel#module:xmitq_check) is not done here.
   - After a change the objects are not read again, so the diff shows the values this task set, not the defaults MQ
     filled in. M(mqrest.admin.mq_info) reads the full definitions.
 seealso:
   - module: mqrest.admin.mq_queue
+  - module: mqrest.admin.mq_topic
+  - module: mqrest.admin.mq_subscription
   - module: mqrest.admin.mq_listener
   - module: mqrest.admin.mq_channel
   - module: mqrest.admin.mq_service
@@ -1020,8 +1591,9 @@ from ansible_collections.mqrest.admin.plugins.module_utils._types import REGISTR
 
 
 def main():
-    spec = ArgumentSpec({otype.list_option: dict(type="list", elements="dict", options=entry_options(otype, restart=False))
-                         for otype in REGISTRY})
+    # One list option per type; the queue manager's own attributes are one mapping (it exists once, ALTER QMGR only).
+    spec = ArgumentSpec({otype.list_option: dict(type="dict", options=entry_options(otype, restart=False)) if otype.singleton else
+                         dict(type="list", elements="dict", options=entry_options(otype, restart=False)) for otype in REGISTRY})
     spec.argument_spec["purge"] = dict(type="dict", options=dict(prefix=dict(type="str", required=True), force=dict(type="bool", default=False),
                                                                  messages=dict(type="bool", default=False)))
     mq = MQModule(spec.merge(wait_spec(), channel_stop_spec()))
@@ -1029,7 +1601,7 @@ def main():
     result = {}
     try:
         # In the registry's order, which is the order of application: what an object names is there before it.
-        managed = [(otype, parse_entries(otype, otype.list_option, params[otype.list_option]))
+        managed = [(otype, parse_entries(otype, otype.list_option, [params[otype.list_option]] if otype.singleton else params[otype.list_option]))
                    for otype in REGISTRY if params[otype.list_option] is not None]
         if not managed:
             raise MQInputError("nothing to manage: give {0} (an empty list manages that type with no object, which purge then "

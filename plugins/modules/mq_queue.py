@@ -52,8 +52,7 @@ options:
   state:
     description:
       - V(present) makes the queue exist with the given attributes; attributes not given are left alone. An existing
-        queue needs only its O(name); its type comes from its definition. Options needed only to create it (O(type)) are
-        checked after the one C(DISPLAY), before anything is changed, naming every missing one at once.
+        queue needs only its O(name); its O(type) comes from its definition.
       - V(absent) deletes it. One that holds messages is deleted only with O(purge=true).
       - Queues have no run state, so there is no V(started) or V(stopped).
     type: str

@@ -52,7 +52,7 @@ options:
   state:
     description:
       - V(present) makes the service exist with the given attributes; attributes not given are left alone. An existing
-        service needs only its O(name); its type comes from its definition.
+        service needs only its O(name); its O(service_type) comes from its definition.
       - V(absent) deletes it. An active service is only stopped and deleted with O(force=true).
       - V(started) and V(stopped) imply V(present) and then start or stop the service, waiting for the result when
         O(wait=true). They send nothing when it is already in that state.

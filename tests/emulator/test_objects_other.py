@@ -117,6 +117,129 @@ def test_subscription(client):
     client.fails(2085, "DISPLAY", "SUB", "SUB1")
 
 
+# Every attribute of IBM's DEFINE SUB page that a distributed queue manager takes, with a value that is not
+# SYSTEM.DEFAULT.SUB's (IBM-DEF-SUB).
+SUB_VALUES = {"dest": "APP.IN", "destcorl": "414D5143" + "0" * 40, "destqmgr": "QM2", "expiry": 36000, "psprop": "RFH2",
+              "pubacct": "16" + "0" * 62, "pubappid": "prices feed", "pubprty": 3, "reqonly": "YES", "selector": "Region = 'EU'",
+              "sublevel": 2, "subscope": "QMGR", "subuser": "app", "topicstr": "prices/#", "userdata": "u" * 10240,
+              "varuser": "FIXED", "wschema": "CHAR"}
+
+
+def test_subscription_takes_every_attribute_of_its_syntax_page(client):
+    client.ok("DEFINE", "SUB", "PRICES.SUB", params=SUB_VALUES)
+    row = client.ok("DISPLAY", "SUB", "PRICES.SUB", resp=["all"])[0]
+    assert {key: row[key] for key in SUB_VALUES} == SUB_VALUES
+    assert (row["destclas"], row["seltype"], row["subtype"], row["durable"]) == ("PROVIDED", "STANDARD", "ADMIN", "YES")
+    default = client.ok("DISPLAY", "SUB", "SYSTEM.DEFAULT.SUB", resp=["all"])[0]
+    assert all(default[key] != value for key, value in SUB_VALUES.items())
+    assert (default["reqonly"], default["pubprty"], default["expiry"]) == ("NO", "ASPUB", "UNLIMITED")
+
+
+@pytest.mark.parametrize("params", [{"reqonly": "all"}, {"pubprty": 10}, {"pubprty": "asparent"}, {"sublevel": 0}, {"sublevel": 10},
+                                    {"expiry": "never"}, {"userdata": "u" * 10241}, {"pubappid": "a" * 33}, {"subuser": "u" * 13},
+                                    {"pubacct": "0" * 65}, {"destcorl": "0" * 49}, {"dest": "Q" * 49}, {"psprop": "all"}])
+def test_subscription_values_outside_the_syntax_page(client, params):
+    client.fails(4005, "DEFINE", "SUB", "BAD.SUB", params={"topicstr": "a", "dest": "Q", **params})
+    client.fails(2085, "DISPLAY", "SUB", "BAD.SUB")
+
+
+def test_subscription_refuses_cmdscope_and_like(client):
+    """CMDSCOPE is z/OS only and DEFINE SUB has no LIKE: a distributed queue manager refuses both as unknown keywords."""
+    client.ok("DEFINE", "SUB", "S.ONE", params={"topicstr": "a", "dest": "Q"})
+    client.fails(3014, "DEFINE", "SUB", "S.ZOS", params={"topicstr": "a", "dest": "Q", "cmdscope": " "})
+    client.fails(3014, "ALTER", "SUB", "S.ONE", params={"cmdscope": " "})
+    client.fails(3014, "DEFINE", "SUB", "S.TWO", params={"like": "S.ONE"})
+    client.fails(2085, "DISPLAY", "SUB", "S.TWO")
+
+
+def test_a_subscription_that_exists_is_3311_and_its_subid_is_the_definitions(client):
+    client.ok("DEFINE", "SUB", "S.ID", params={"topicstr": "a", "dest": "Q"})
+    first = client.ok("DISPLAY", "SUB", "S.ID")[0]["subid"]
+    message = client.fails(3311, "DEFINE", "SUB", "S.ID", params={"topicstr": "a", "dest": "Q"})
+    assert message == ["MQRCCF_SUB_ALREADY_EXISTS: subscription 'S.ID' already exists."]
+    client.ok("DEFINE", "SUB", "S.ID", params={"topicstr": "a", "dest": "Q2", "replace": "yes"})
+    assert client.ok("DISPLAY", "SUB", "S.ID", resp=["dest"])[0] == {"sub": "S.ID", "subid": first, "dest": "Q2"}
+    client.ok("DELETE", "SUB", "S.ID")
+    client.ok("DEFINE", "SUB", "S.ID", params={"topicstr": "a", "dest": "Q"})
+    again = client.ok("DISPLAY", "SUB", "S.ID")[0]["subid"]
+    assert re.fullmatch(r"414D5120[0-9A-F]{40}", again) and again != first  # a new definition, a new SUBID
+
+
+def test_subscriptions_addressed_by_subid(client):
+    """ALT SUB(xyz), ALT SUB SUBID(123) and ALT SUB(xyz) SUBID(123) are the forms IBM documents (IBM-ALT-SUB)."""
+    client.ok("DEFINE", "SUB", "S.BYID", params={"topicstr": "a", "dest": "Q"})
+    client.ok("DEFINE", "SUB", "S.OTHER", params={"topicstr": "b", "dest": "Q"})
+    subid = client.ok("DISPLAY", "SUB", "S.BYID")[0]["subid"]
+    client.ok("ALTER", "SUB", params={"subid": subid, "userdata": "by id"})
+    client.text(f"ALTER SUB('S.BYID') SUBID({subid}) PUBPRTY(4)")
+    assert client.ok("DISPLAY", "SUB", params={"subid": subid}, resp=["userdata", "pubprty"]) == \
+        [{"sub": "S.BYID", "subid": subid, "userdata": "by id", "pubprty": 4}]
+    client.fails(2085, "ALTER", "SUB", "S.OTHER", params={"subid": subid, "userdata": "x"})  # two subscriptions named
+    client.fails(2085, "ALTER", "SUB", params={"subid": "414D5120" + "0" * 40, "userdata": "x"})
+    client.fails(3014, "DEFINE", "SUB", "S.NEW", params={"topicstr": "a", "dest": "Q", "subid": subid})
+    client.ok("DELETE", "SUB", params={"subid": subid})
+    client.fails(2085, "DISPLAY", "SUB", "S.BYID")
+    assert [r["sub"] for r in client.ok("DISPLAY", "SUB", "S.*")] == ["S.OTHER"]
+
+
+def test_subscription_topic_object_and_destination(client):
+    """TOPICOBJ must name a topic object, and TOPICSTR shows its string joined with the one given (reference §4); a
+    destination is needed unless the queue manager manages it (IBM-DEF-SUB); 3317 for each mistake (IBM-RC3317)."""
+    client.ok("DEFINE", "TOPIC", "PRICES", params={"topicstr": "prices"})
+    client.ok("DEFINE", "SUB", "S.OBJ", params={"topicobj": "PRICES", "dest": "Q"})
+    client.ok("DEFINE", "SUB", "S.BOTH", params={"topicobj": "PRICES", "topicstr": "fruit/#", "dest": "Q"})
+    client.ok("DEFINE", "SUB", "S.ROOT", params={"topicobj": "SYSTEM.BASE.TOPIC", "topicstr": "news", "dest": "Q"})
+    rows = client.ok("DISPLAY", "SUB", "S.*", resp=["topicobj", "topicstr"])
+    assert [(r["sub"], r["topicobj"], r["topicstr"]) for r in rows] == [
+        ("S.BOTH", "PRICES", "prices/fruit/#"), ("S.OBJ", "PRICES", "prices"), ("S.ROOT", "SYSTEM.BASE.TOPIC", "news")]
+    client.fails(3317, "DEFINE", "SUB", "S.NOOBJ", params={"topicobj": "NO.SUCH.TOPIC", "dest": "Q"})
+    client.fails(3317, "DEFINE", "SUB", "S.NODEST", params={"topicstr": "a"})
+    client.fails(3317, "DEFINE", "SUB", "S.MANAGED", params={"topicstr": "a", "destclas": "managed", "dest": "Q"})
+    client.ok("DEFINE", "SUB", "S.MANAGED", params={"topicstr": "a", "destclas": "managed"})
+    managed = client.ok("DISPLAY", "SUB", "S.MANAGED", resp=["dest", "destclas"])[0]
+    assert managed["destclas"] == "MANAGED" and managed["dest"].startswith("SYSTEM.MANAGED.DURABLE.")
+    client.fails(3317, "ALTER", "SUB", "S.MANAGED", params={"dest": "Q"})
+    client.fails(3317, "ALTER", "SUB", "S.OBJ", params={"dest": ""})
+    # DEST and DESTQMGR are not checked: a queue of another queue manager, or one not defined yet (IBM-ALT-SUB).
+    client.ok("ALTER", "SUB", "S.OBJ", params={"dest": "NOT.DEFINED", "destqmgr": "QM9"})
+
+
+def test_subscription_names_may_hold_blanks_inside(client):
+    """IBM-NAMING: subscription names can contain spaces; not at either end."""
+    client.ok("DEFINE", "SUB", "my prices sub", params={"topicstr": "a", "dest": "Q"})
+    assert client.text("DIS SUB('my prices sub')")[1]["commandResponse"][0]["completionCode"] == 0
+    client.fails(4008, "DEFINE", "SUB", " lead", params={"topicstr": "a", "dest": "Q"})
+    client.fails(4008, "DEFINE", "SUB", "trail ", params={"topicstr": "a", "dest": "Q"})
+    client.fails(4008, "DEFINE", "TOPIC", "my topic", params={"topicstr": "a"})  # other objects' names have no blanks
+
+
+@pytest.mark.parametrize("qualifier, keyword, value", [
+    ("NAMELIST", "cmdscope", " "), ("NAMELIST", "qsgdisp", "QMGR"), ("NAMELIST", "nltype", "CLUSTER"),
+    ("PROCESS", "cmdscope", " "), ("PROCESS", "qsgdisp", "QMGR"),
+])
+def test_namelist_and_process_refuse_their_zos_only_keywords(client, qualifier, keyword, value):
+    client.fails(3014, "DEFINE", qualifier, "ZOS.OBJ", params={keyword: value})
+    client.fails(2085, "DISPLAY", qualifier, "ZOS.OBJ")
+    client.fails(3014, "ALTER", qualifier, f"SYSTEM.DEFAULT.{qualifier}", params={keyword: value})
+
+
+def test_namelist_names_follow_the_naming_rules(client):
+    client.ok("DEFINE", "NAMELIST", "NL.OK", params={"names": ["CL.A", "cl/b", "Q%1"]})
+    client.fails(4005, "ALTER", "NAMELIST", "NL.OK", params={"names": ["HAS BLANK"]})
+    client.fails(4005, "ALTER", "NAMELIST", "NL.OK", params={"names": [""]})
+    client.text("ALTER NAMELIST(NL.OK) NAMES()")
+    assert client.ok("DISPLAY", "NAMELIST", "NL.OK", resp=["names", "namcount"])[0] == {"namelist": "NL.OK", "names": [], "namcount": 0}
+
+
+def test_process_application_types_of_9_4(client):
+    """APPLTYPE: a keyword of the 9.4 ALTER PROCESS syntax or a number 0-999999999 (IBM-ALT-PROC, IBM-DEF-PROC)."""
+    client.ok("DEFINE", "PROCESS", "P.USER", params={"appltype": 65536})
+    client.ok("DEFINE", "PROCESS", "P.WIN", params={"appltype": "windows"})
+    assert [r["appltype"] for r in client.ok("DISPLAY", "PROCESS", "P.*", resp=["appltype"])] == [65536, "WINDOWS"]
+    for value in ("dos", "windowsnt", 1000000000, -1):
+        client.fails(4005, "ALTER", "PROCESS", "P.USER", params={"appltype": value})
+
+
 @pytest.mark.parametrize("qualifier", ["NAMELIST", "PROCESS", "TOPIC"])
 def test_names_replace_and_like(client, qualifier):
     base = {"topicstr": "a/b"} if qualifier == "TOPIC" else {}

@@ -163,6 +163,10 @@ def test_example_runs(name, text, emulator, collections_path, tmp_path):
         MQ_REST_USERNAME=USER,
         MQ_REST_PASSWORD=PASSWORD,
         MQ_REST_CA_PATH=emulator.ca_path,
+        # The reader's host has endmqm and strmqm (the qmgr_restart examples run them): here the emulator's shims.
+        PATH=os.path.join(ROOT, "tests", "emulator", "bin") + os.pathsep + os.environ.get("PATH", ""),
+        MQEMU_CONTROL_URL=emulator.control_url,
+        MQEMU_CA_PATH=emulator.ca_path,
     )
     for key in ("HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy", "ALL_PROXY", "all_proxy"):
         env.pop(key, None)

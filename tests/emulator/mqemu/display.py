@@ -88,14 +88,14 @@ def _filter(params, allowed, valid):
 
 
 def _object_row(qm, kind, name, obj):
-    attrs = {k.lower(): ("********" if k == "PASSWORD" and v else v) for k, v in sorted(obj.attrs.items())}
+    attrs = {k.lower(): ("********" if k in O.SECRET_KEYS and v else v) for k, v in sorted(obj.attrs.items())}
     plain = O.PLAIN_KINDS.get(kind)
     if plain:
         attrs.update({k.lower(): derive(name, obj.attrs) for k, derive in plain.derived.items()})
         row = {plain.ident[0]: name, **{k: attrs[k] for k in plain.ident[1:]}}
     else:
         row = {"CHANNEL": {"channel": name, "chltype": obj.otype}, "QUEUE": {"queue": name, "type": obj.otype},
-               "LISTENER": {"listener": name}, "SERVICE": {"service": name}}[kind]
+               "LISTENER": {"listener": name}, "SERVICE": {"service": name}, "AUTHINFO": {"authinfo": name, "authtype": obj.otype}}[kind]
     row.update(attrs)
     row.update({k.lower(): v for k, v in O.QUEUE_SHOWN.get(obj.otype, {}).items()})
     if obj.otype == "QLOCAL":
@@ -114,21 +114,26 @@ def _display_objects(qm, cmd, params):
         ident, schema_keys = plain.ident, set(plain.attrs) | set(plain.derived)
     else:
         ident = {"CHANNEL": ("channel", "chltype"), "QUEUE": ("queue", "type"), "LISTENER": ("listener",),
-                 "SERVICE": ("service",)}[kind]
+                 "SERVICE": ("service",), "AUTHINFO": ("authinfo", "authtype")}[kind]
         schema_keys = {"CHANNEL": O.ALL_CHANNEL_KEYS, "LISTENER": O.LISTENER_ATTRS, "SERVICE": O.SERVICE_ATTRS,
-                       "QUEUE": {k for a in O.QUEUE_ATTRS.values() for k in a} | {"DEFTYPE"}}[kind]
+                       "QUEUE": {k for a in O.QUEUE_ATTRS.values() for k in a} | {"DEFTYPE"}, "AUTHINFO": O.ALL_AUTHINFO_KEYS}[kind]
     valid = {k.upper() for k in ident} | set(schema_keys) | set(O.QUEUE_RUNTIME_KEYS)
     # DISPLAY QUEUE selects by TYPE, and like the other typed displays by TARGTYPE, CLUSTER and CLUSNL ([V] IBM DISPLAY
-    # QUEUE); DISPLAY TOPIC by TYPE(LOCAL|CLUSTER|ALL) and CLUSTER, DISPLAY SUB by SUBTYPE and DURABLE ([V] their pages).
-    # DISPLAY CHANNEL selects a type with TYPE(...) (or CHLTYPE), as DISPLAY QUEUE does with TYPE ([V] IBM q086040_).
+    # QUEUE); DISPLAY TOPIC by TYPE(LOCAL|CLUSTER|ALL) and CLUSTER, DISPLAY SUB by SUBTYPE and DURABLE, and by SUBID with or
+    # without a name ([V] their pages).
+    # DISPLAY CHANNEL selects a type with TYPE(...) (or CHLTYPE), as DISPLAY QUEUE does with TYPE ([V] IBM q086040_); DISPLAY
+    # AUTHINFO with AUTHTYPE(ALL|CRLLDAP|IDPWLDAP|IDPWOS|OCSP) ([V] IBM-DIS-AUTHINFO).
     allowed = {"CHANNEL": ("CHLTYPE", "TYPE"), "QUEUE": ("TYPE", "TARGTYPE", "CLUSTER", "CLUSNL"), "TOPIC": ("TYPE", "CLUSTER"),
-               "SUB": ("SUBTYPE", "DURABLE")}.get(kind, ())
+               "SUB": ("SUBTYPE", "DURABLE", "SUBID"), "AUTHINFO": ("AUTHTYPE",)}.get(kind, ())
     where, filters = _filter(params, allowed, valid)
-    want_type = None if plain else (filters.pop("CHLTYPE", None) or filters.pop("TYPE", None)
+    want_type = None if plain else (filters.pop("CHLTYPE", None) or filters.pop("TYPE", None) or filters.pop("AUTHTYPE", None)
                                     or (cmd.qualifier if kind == "QUEUE" and cmd.qualifier != "QUEUE" else None))
     if kind == "QUEUE" and (not isinstance(want_type, (str, type(None)))
                             or (want_type and want_type.upper() not in O.QUEUE_DISPLAY_TYPES)):
         raise MqscError(O.RC_ATTR_VALUE_ERROR, "TYPE")
+    if kind == "AUTHINFO" and want_type is not None and (not isinstance(want_type, str)
+                                                         or want_type.upper() not in ("ALL", *O.AUTHINFO_ATTRS)):
+        raise MqscError(O.RC_ATTR_VALUE_ERROR, "AUTHTYPE")
     want_type = want_type.upper() if isinstance(want_type, str) and want_type.upper() != "ALL" else None
 
     # Attribute filters match like generic names, enumerations in any case; ALL matches everything; a row without the
@@ -138,11 +143,12 @@ def _display_objects(qm, cmd, params):
     if kind == "CHANNEL":
         # Both tables: a SVRCONN and a CLNTCONN of one name are two rows, the queue manager's first ([V] q027540_ / [I]).
         objects += qm.store["CLNTTBL"].items()
+    pattern = "*" if cmd.name is None else cmd.name  # DISPLAY SUB SUBID(...) without a name
     rows = [row for row in (_object_row(qm, kind, n, o) for n, o in sorted(objects, key=lambda item: item[0])
-                            if O.generic_match(cmd.name, n) and (want_type is None or o.otype == want_type))
+                            if O.generic_match(pattern, n) and (want_type is None or o.otype == want_type))
             if all(want == "ALL" or (key in row and O.generic_match(want, str(row[key]))) for key, want in wants.items())]
     if not rows:
-        raise MqscError(O.RC_UNKNOWN_OBJECT, cmd.name)  # 2085 rather than an empty list (pymqrest ef36c2f)
+        raise MqscError(O.RC_UNKNOWN_OBJECT, pattern)  # 2085 rather than an empty list (pymqrest ef36c2f)
     return _project(qm, [r for r in rows if where is None or where(r)], cmd.response, ident, valid)
 
 
@@ -199,7 +205,7 @@ def _display_qstatus(qm, cmd, params):
 
 def _qmgr_row(qm):
     created = qm.qmgr.crwall
-    attrs = {k.lower(): v for k, v in sorted({**qm.qmgr.attrs, **O.QMGR_SHOWN}.items())}
+    attrs = {k.lower(): ("********" if k in O.SECRET_KEYS and v else v) for k, v in sorted({**qm.qmgr.attrs, **O.QMGR_SHOWN}.items())}
     return {"qmname": qm.name, **attrs, "qmid": f"{qm.name}_{time.strftime('%Y-%m-%d_%H.%M.%S', time.localtime(created))}",
             "crdate": O.mq_date(created), "crtime": O.mq_time(created),
             "altdate": O.mq_date(qm.qmgr.altwall), "alttime": O.mq_time(qm.qmgr.altwall)}

@@ -37,7 +37,7 @@ ENUMS = {
     "TARGTYPE": ("QUEUE", "TOPIC"),
     "DEFBIND": ("OPEN", "NOTFIXED", "GROUP"),
     "TRIGTYPE": ("FIRST", "EVERY", "DEPTH", "NONE"),
-    "ACCTQ": ("QMGR", "ON", "OFF"), "CLWLUSEQ": ("QMGR", "ANYLOCAL", "LOCAL"), "DEFPRESP": ("SYNC", "ASYNC"),
+    "ACCTQ": ("QMGR", "ON", "OFF"), "CLWLUSEQ": ("QMGR", "ANY", "LOCAL"), "DEFPRESP": ("SYNC", "ASYNC"),
     "DEFREADA": ("NO", "YES", "DISABLED"), "DEFSOPT": ("EXCL", "SHARED"), "DISTL": YESNO, "IMGRCOVQ": ("QMGR", "NO", "YES"),
     "MSGDLVSQ": ("PRIORITY", "FIFO"), "NPMCLASS": ("NORMAL", "HIGH"), "QSVCIEV": ("NONE", "HIGH", "OK"),
     "QDPHIEV": ("ENABLED", "DISABLED"), "QDPLOEV": ("ENABLED", "DISABLED"), "QDPMAXEV": ("ENABLED", "DISABLED"),
@@ -57,11 +57,10 @@ KIND_ENUMS = {
               "SUBSCOPE": ("ASPARENT", "QMGR", "ALL"), "PMSGDLV": ("ASPARENT", "ALL", "ALLDUR", "ALLAVAIL"),
               "NPMSGDLV": ("ASPARENT", "ALL", "ALLDUR", "ALLAVAIL"), "PROXYSUB": ("FIRSTUSE", "FORCE"),
               "WILDCARD": ("PASSTHRU", "BLOCK"), "CLROUTE": ("DIRECT", "TOPICHOST"), "TYPE": ("LOCAL",)},
-    "SUB": {"DESTCLAS": ("PROVIDED", "MANAGED"), "PSPROP": ("NONE", "COMPAT", "RFH2", "MSGPROP"),
-            "REQONLY": ("ALL", "UPDATE"), "SUBSCOPE": ("ALL", "QMGR"), "VARUSER": ("ANY", "FIXED"), "WSCHEMA": ("TOPIC", "CHAR"),
-            "PUBPRTY": ("ASPUB", "ASQDEF", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9")},
-    "PROCESS": {"APPLTYPE": ("CICS", "DEF", "DOS", "IMS", "MVS", "NOTESAGENT", "NSK", "OS400", "UNIX", "WINDOWS",
-                             "WINDOWSNT", "WLM")},
+    # [V] IBM-DEF-SUB: DESTCLAS(PROVIDED|MANAGED), PSPROP(MSGPROP|COMPAT|NONE|RFH2), REQONLY(NO|YES), SUBSCOPE(ALL|QMGR),
+    # VARUSER(ANY|FIXED), WSCHEMA(TOPIC|CHAR); PUBPRTY is a number or ASPUB/ASQDEF (KIND_INT_OR_KEYWORD).
+    "SUB": {"DESTCLAS": ("PROVIDED", "MANAGED"), "PSPROP": ("NONE", "COMPAT", "RFH2", "MSGPROP"), "REQONLY": ("NO", "YES"),
+            "SUBSCOPE": ("ALL", "QMGR"), "VARUSER": ("ANY", "FIXED"), "WSCHEMA": ("TOPIC", "CHAR")},
 }
 # MQSC flags that switch a YES/NO attribute off: NOTRIGGER is TRIGGER(NO) (IBM DEFINE QUEUES keyword pairs).
 NEGATIONS = {"NOTRIGGER": "TRIGGER", "NOSHARE": "SHARE", "NOHARDENBO": "HARDENBO"}
@@ -69,14 +68,25 @@ NEGATIONS = {"NOTRIGGER": "TRIGGER", "NOSHARE": "SHARE", "NOHARDENBO": "HARDENBO
 # MAXFSIZE(DEFAULT), CAPEXPRY(NOLIMIT)).
 INT_OR_KEYWORD = {"KAINT": ("AUTO",), "AMQPKA": ("AUTO",), "MAXFSIZE": ("DEFAULT",), "CAPEXPRY": ("NOLIMIT",),
                   "EXPIRY": ("UNLIMITED",)}
-KIND_INT_OR_KEYWORD = {"TOPIC": {"DEFPRTY": ("ASPARENT",), "CAPEXPRY": ("ASPARENT", "NOLIMIT")}}
-# List-valued attributes: a JSON array or runmqsc NAMES(A,B); at most 256 names of 48 characters ([V] IBM DEFINE NAMELIST).
+# A process's APPLTYPE is a keyword of the 9.4 ALTER PROCESS syntax (IBM-ALT-PROC; DOS and WINDOWSNT of older releases are
+# gone) or a number, 0-65535 system-defined, 65536-999999999 user-defined ([V] IBM-DEF-PROC).
+KIND_INT_OR_KEYWORD = {"TOPIC": {"DEFPRTY": ("ASPARENT",), "CAPEXPRY": ("ASPARENT", "NOLIMIT")},
+                       "SUB": {"PUBPRTY": ("ASPUB", "ASQDEF")},
+                       "PROCESS": {"APPLTYPE": ("CICS", "DEF", "IMS", "MVS", "NOTESAGENT", "NSK", "OS400", "UNIX", "WINDOWS", "WLM")}}
+# List-valued attributes: a JSON array or runmqsc NAMES(A,B); at most 256 names of 48 characters, each following the rules
+# for naming MQ objects; NAMES() is an empty list ([V] IBM-DEF-NL).
 LIST_ATTRS = {"NAMES": (256, 48)}
 # Integer ranges ([R] IBM DEFINE QUEUES); a value outside is 4005 ([I] the reason).
 RANGES = {"DEFPRTY": (0, 9), "TRIGMPRI": (0, 9), "CLWLPRTY": (0, 9), "CLWLRANK": (0, 9), "QDEPTHHI": (0, 100),
           "QDEPTHLO": (0, 100), "MAXDEPTH": (0, 999999999), "MAXMSGL": (0, 104857600), "TRIGDPTH": (1, 999999999),
-          "MAXFSIZE": (20, 267386880)}
-MAX_LEN = {"DESCR": 64, "CONNAME": 264, "APPLICID": 256, "ENVRDATA": 128, "USERDATA": 128, "TOPICSTR": 10240, "SELECTOR": 10240}
+          "MAXFSIZE": (20, 267386880), "PUBPRTY": (0, 9), "SUBLEVEL": (1, 9)}
+MAX_LEN = {"DESCR": 64, "CONNAME": 264, "APPLICID": 256, "ENVRDATA": 128, "USERDATA": 128, "TOPICSTR": 10240, "SELECTOR": 10240,
+           "SCYEXIT": 128, "MREXIT": 128, "SCYDATA": 32, "MRDATA": 32, "CLCHNAME": 20}
+# The same keyword with another length on another kind: a subscription's USERDATA is up to 10 240 characters ([V] IBM-DEF-SUB);
+# its DESTCORL and PUBACCT are the hexadecimal form of MQ's 24-byte correlation identifier and 32-byte accounting token, PUBAPPID
+# and SUBUSER are MQMD's 32-character ApplIdentityData and 12-character user identifier ([V] the MQSD fields, IBM-MQSD).
+KIND_MAX_LEN = {"SUB": {"USERDATA": 10240, "DEST": 48, "DESTQMGR": 48, "TOPICOBJ": 48, "DESTCORL": 48, "PUBACCT": 64,
+                        "PUBAPPID": 32, "SUBUSER": 12}}
 
 
 def _attrs(spec):
@@ -109,6 +119,24 @@ CHANNEL_ATTRS = {t: {"DESCR": "", "TRPTYPE": "TCP", **_attrs(s)} for t, s in {
     "AMQP": "AMQPKA=AUTO CERTLABL= MAXINST=999999999 MAXMSGL=4194304 MCAUSER= PORT=5672 SSLCAUTH=REQUIRED SSLCIPH= SSLPEER= "
             "TPROOT=SYSTEM.BASE.TOPIC TMPMODEL=SYSTEM.DEFAULT.MODEL.QUEUE TMPQPRFX=AMQP.* USECLTID=NO",
 }.items()}
+# Channel exits ([V] IBM DEFINE CHANNEL 9.4, IBM-DEF-CHL: SCYEXIT, SCYDATA, SENDEXIT, SENDDATA, RCVEXIT, RCVDATA on every
+# type but AMQP; MSGEXIT and MSGDATA on the message channels; MREXIT and MRDATA, the message-retry exit, on the receiving
+# ones). An exit name is at most 128 characters on AIX, Linux and Windows ([V] IBM-MQCD: "The name is limited to a maximum
+# of 128 characters"), its data 32 ([V] IBM-DEF-CHL, SCYDATA/SENDDATA: "maximum length 32 characters"). SENDEXIT,
+# RCVEXIT and MSGEXIT, and their data, take a list: several exits run in turn, the names "separated by a comma, a space, or
+# both" ([V] IBM-RCVEXIT); a REST client sends a JSON array, DISPLAY answers one ([I], as for NAMES). The total length of
+# the names and data of one kind of exit (500 characters on the 7.5 pages, 999 in older MQSC references) is not checked
+# ([U]). SCYEXIT and MREXIT take one exit.
+EXIT_LISTS = {"SENDEXIT": 128, "RCVEXIT": 128, "MSGEXIT": 128, "SENDDATA": 32, "RCVDATA": 32, "MSGDATA": 32}
+for _type, _attrs_of_type in CHANNEL_ATTRS.items():
+    if _type != "AMQP":
+        _attrs_of_type.update(SCYEXIT="", SCYDATA="", SENDEXIT=[], SENDDATA=[], RCVEXIT=[], RCVDATA=[])
+    if _type in ("SDR", "SVR", "RCVR", "RQSTR", "CLUSSDR", "CLUSRCVR"):
+        _attrs_of_type.update(MSGEXIT=[], MSGDATA=[])
+    if _type in ("RCVR", "RQSTR", "CLUSRCVR"):
+        _attrs_of_type.update(MREXIT="", MRDATA="")
+# The DEFINE CHANNEL keywords IBM-DEF-CHL marks valid only on z/OS: refused as keywords this queue manager does not know.
+CHANNEL_ZOS_ONLY = ("CMDSCOPE", "DEFCDISP", "QSGDISP")
 ALL_CHANNEL_KEYS = frozenset(k for attrs in CHANNEL_ATTRS.values() for k in attrs)
 # Real SYSTEM.DEF.* channel names per type.
 CHANNEL_DEFAULTS = {"SDR": "SYSTEM.DEF.SENDER", "SVR": "SYSTEM.DEF.SERVER", "RCVR": "SYSTEM.DEF.RECEIVER",
@@ -163,13 +191,16 @@ QUEUE_DEFAULTS = {"QLOCAL": "SYSTEM.DEFAULT.LOCAL.QUEUE", "QREMOTE": "SYSTEM.DEF
 # must be given (one of each tuple), what ALTER cannot change, the values DISPLAY derives, the attributes whose
 # (non-blank) value one object of the kind at most may hold, with the reason a DEFINE of a second one fails with, and the
 # keywords of the kind's syntax page that are valid only on z/OS: a distributed queue manager does not know them, so they
-# fail as any unknown keyword does (3014, or as `invalid_attribute_mode` says).
-Kind = namedtuple("Kind", "ident default attrs required fixed derived unique zos_only", defaults=({}, ()))
+# fail as any unknown keyword does (3014, or as `invalid_attribute_mode` says); ``like``: whether DEFINE takes LIKE (DEFINE
+# SUB has no LIKE, [V] IBM-DEF-SUB).
+Kind = namedtuple("Kind", "ident default attrs required fixed derived unique zos_only like", defaults=({}, (), True))
 PLAIN_KINDS = {
+    # [V] IBM-DEF-NL: CMDSCOPE, QSGDISP and NLTYPE are z/OS only.
     "NAMELIST": Kind(("namelist",), "SYSTEM.DEFAULT.NAMELIST", {"DESCR": "", "NAMES": []}, (), (),
-                     {"NAMCOUNT": lambda n, a: len(a["NAMES"])}),
+                     {"NAMCOUNT": lambda n, a: len(a["NAMES"])}, zos_only=("CMDSCOPE", "QSGDISP", "NLTYPE")),
+    # [V] IBM-DEF-PROC: CMDSCOPE and QSGDISP are z/OS only.
     "PROCESS": Kind(("process",), "SYSTEM.DEFAULT.PROCESS",
-                    _attrs("APPLICID= APPLTYPE=UNIX DESCR= ENVRDATA= USERDATA="), (), (), {}),
+                    _attrs("APPLICID= APPLTYPE=UNIX DESCR= ENVRDATA= USERDATA="), (), (), {}, zos_only=("CMDSCOPE", "QSGDISP")),
     "TOPIC": Kind(("topic", "type"), "SYSTEM.DEFAULT.TOPIC", _attrs(
         "CAPEXPRY=ASPARENT CLROUTE=DIRECT CLUSTER= COMMINFO= CUSTOM= DEFPRESP=ASPARENT DEFPRTY=ASPARENT DEFPSIST=ASPARENT "
         "DESCR= DURSUB=ASPARENT MCAST=ASPARENT MDURMDL= MNDURMDL= NPMSGDLV=ASPARENT PMSGDLV=ASPARENT PROXYSUB=FIRSTUSE "
@@ -178,18 +209,29 @@ PLAIN_KINDS = {
         # holds; CMDSCOPE, QSGDISP, and in 9.4 OTELPCTL and OTELTRAC (OpenTelemetry, MQ for z/OS 9.4.3) are z/OS only.
         (("TOPICSTR",),), ("TOPICSTR",), {}, unique={"TOPICSTR": 3300},
         zos_only=("CMDSCOPE", "QSGDISP", "OTELPCTL", "OTELTRAC")),
+    # [V] IBM-DEF-SUB: every keyword of its 9.4 syntax diagram but CMDSCOPE (z/OS only); TOPICSTR or TOPICOBJ required;
+    # IBM-ALT-SUB: ALTER SUB cannot change TOPICOBJ, TOPICSTR, WSCHEMA, SELECTOR, SUBSCOPE, DESTCLAS or SUBLEVEL. The
+    # queue manager gives each definition its SUBID (qmgr.py, new_sub_id); defined with DEFINE SUB, it is SUBTYPE(ADMIN).
     "SUB": Kind(("sub", "subid"), "SYSTEM.DEFAULT.SUB", _attrs(
         "DEST= DESTCLAS=PROVIDED DESTCORL= DESTQMGR= EXPIRY=UNLIMITED PSPROP=MSGPROP PUBACCT= PUBAPPID= PUBPRTY=ASPUB "
-        "REQONLY=ALL SELECTOR= SUBLEVEL=1 SUBSCOPE=ALL SUBUSER= TOPICOBJ= TOPICSTR= USERDATA= VARUSER=ANY WSCHEMA=TOPIC"),
+        "REQONLY=NO SELECTOR= SUBLEVEL=1 SUBSCOPE=ALL SUBUSER= TOPICOBJ= TOPICSTR= USERDATA= VARUSER=ANY WSCHEMA=TOPIC"),
         (("TOPICSTR", "TOPICOBJ"),), ("TOPICSTR", "TOPICOBJ", "DESTCLAS", "SELECTOR", "SUBSCOPE", "SUBLEVEL", "WSCHEMA"),
-        {"SUBID": lambda n, a: sub_id(n), "DURABLE": lambda n, a: "YES", "SUBTYPE": lambda n, a: "ADMIN",
-         "SELTYPE": lambda n, a: "STANDARD" if a["SELECTOR"] else "NONE"}),
+        {"DURABLE": lambda n, a: "YES", "SUBTYPE": lambda n, a: "ADMIN",
+         "SELTYPE": lambda n, a: "STANDARD" if a["SELECTOR"] else "NONE"},
+        zos_only=("CMDSCOPE",), like=False),
 }
 
 
-def sub_id(name):
-    """A stable 48-hex-digit SUBID per subscription name; real ones start with 'AMQ ' in hex ([S] 414D5120...), the rest [I]."""
-    return ("414D5120" + hashlib.sha256(name.encode()).hexdigest().upper())[:48]
+def new_sub_id(name, serial):
+    """A 48-hex-digit SUBID, unique per definition (``serial`` counts the queue manager's DEFINEs): real ones start with
+    'AMQ ' in hex ([S] 414D5120...), the rest [I]. A subscription deleted and defined again gets a new one."""
+    return ("414D5120" + hashlib.sha256("{0}\0{1}".format(name, serial).encode()).hexdigest().upper())[:48]
+
+
+# A DESTCLAS(MANAGED) subscription's destination: a queue the queue manager names after the topic's durable model queue
+# ([V] IBM-DEF-SUB: "the destination is managed"; the SYSTEM.MANAGED.DURABLE.* name [R]); the queue itself is not
+# emulated (README, Deliberate simplifications).
+MANAGED_DEST_PREFIX = "SYSTEM.MANAGED.DURABLE."
 
 
 # The root of the topic tree: concrete values where the other topics say ASPARENT ([R] DISPLAY TOPIC(SYSTEM.BASE.TOPIC)).
@@ -211,7 +253,7 @@ QMGR_ATTRS = _attrs(
     "PERFMEV=DISABLED PSCLUS=ENABLED PSMODE=ENABLED PSNPMSG=DISCARD PSNPRES=NORMAL PSRTYCNT=5 PSSYNCPT=IFPER "
     "REMOTEEV=DISABLED REPOS= REPOSNL= REVDNS=ENABLED ROUTEREC=MSG SCHINIT=QMGR SCMDSERV=QMGR SSLCRLNL= SSLCRYP= "
     "SSLEV=DISABLED SSLFIPS=NO SSLKEYR= SSLRKEYC=0 STATACLS=QMGR STATCHL=OFF STATINT=1800 STATMQI=OFF STATQ=OFF "
-    "STRSTPEV=ENABLED SUITEB=NONE TREELIFE=1800 TRIGINT=999999999")
+    "STRSTPEV=ENABLED SUITEB=NONE TREELIFE=1800 TRIGINT=999999999 INITKEY= KEYRPWD=")
 # DISPLAY QMGR values that ALTER cannot change (QMNAME, QMID, CRDATE/CRTIME and ALTDATE/ALTTIME are computed) ([S] INSTANA
 # CMDLEVEL 942, VERSION 09040200, PLATFORM UNIX; [R] the rest).
 QMGR_SHOWN = _attrs("ADVCAP=ENABLED AMQPCAP=NO CMDLEVEL=942 COMMANDQ=SYSTEM.ADMIN.COMMAND.QUEUE DISTL=YES MAXPRTY=9 "
@@ -229,14 +271,66 @@ KIND_ENUMS["QMGR"] = {
     "ACCTMQI": ("ON", "OFF"), "ACCTQ": ("ON", "OFF", "NONE"), "STATQ": ("ON", "OFF", "NONE"), "STATMQI": ("ON", "OFF"),
     "ACTVTRC": ("ON", "OFF"), "ACTIVREC": ("DISABLED", "MSG", "QUEUE"), "ROUTEREC": ("DISABLED", "MSG", "QUEUE"),
     "MONQ": ("OFF", "NONE", "LOW", "MEDIUM", "HIGH"), "MONCHL": ("OFF", "NONE", "LOW", "MEDIUM", "HIGH"),
-    "STATCHL": ("OFF", "NONE", "LOW", "MEDIUM", "HIGH"), "MONACLS": ("QMGR", "NONE", "LOW", "MEDIUM", "HIGH"),
-    "STATACLS": ("QMGR", "NONE", "LOW", "MEDIUM", "HIGH"), "CERTVPOL": ("ANY", "RFC5280"), "CLWLUSEQ": ("LOCAL", "ANY"),
+    # [V] IBM-ALT-QMGR-94: MONACLS and STATACLS take QMGR (the queue manager's MONCHL, STATCHL), OFF, LOW, MEDIUM, HIGH.
+    "STATCHL": ("OFF", "NONE", "LOW", "MEDIUM", "HIGH"), "MONACLS": ("QMGR", "OFF", "LOW", "MEDIUM", "HIGH"),
+    "STATACLS": ("QMGR", "OFF", "LOW", "MEDIUM", "HIGH"), "CERTVPOL": ("ANY", "RFC5280"), "CLWLUSEQ": ("LOCAL", "ANY"),
     "DEFCLXQ": ("SCTQ", "CHANNEL"), "IMGRCOVO": YESNO, "IMGRCOVQ": YESNO, "IMGSCHED": ("MANUAL", "AUTO"),
     "IPADDRV": ("IPV4", "IPV6"), "PSMODE": ("COMPAT", "DISABLED", "ENABLED"), "PSNPMSG": ("DISCARD", "KEEP"),
     "PSNPRES": ("NORMAL", "SAFE", "DROP", "ASYNC"), "PSSYNCPT": ("YES", "IFPER"), "SCHINIT": ("QMGR", "MANUAL"),
     "SCMDSERV": ("QMGR", "MANUAL"), "SSLFIPS": YESNO, "SUITEB": ("NONE", "128_BIT", "192_BIT", "128_BIT,192_BIT"),
 }
-KIND_INT_OR_KEYWORD["QMGR"] = {"IMGLOGLN": ("OFF",), "MAXPROPL": ("NOLIMIT",)}
+KIND_INT_OR_KEYWORD["QMGR"] = {"IMGINTVL": ("OFF",), "IMGLOGLN": ("OFF",), "MARKINT": ("NOLIMIT",), "MAXPROPL": ("NOLIMIT",)}
+# Integer ranges of ALTER QMGR on Multiplatforms where they are not 0-999999999 ([V] IBM-ALT-QMGR-94 and the PCF Change
+# Queue Manager page: ACCTINT and STATINT "1 - 604,000", MAXMSGL "32 KB through 100 MB"; [R] the others); out of range: 4005.
+KIND_RANGES = {"QMGR": {"ACCTINT": (1, 604000), "STATINT": (1, 604000), "MAXMSGL": (32768, 104857600), "CCSID": (1, 65535),
+                        "MAXUMSGS": (1, 999999999), "CLWLMRUC": (1, 999999999), "IMGINTVL": (1, 999999999),
+                        "IMGLOGLN": (1, 999999999), "MAXPROPL": (0, 104857600), "TREELIFE": (0, 604000)}}
+# Channel ranges where they are not 0-999999999 ([V] IBM-DEF-CHL: BATCHSZ "1 - 9999", HBINT and DISCINT "0 - 999 999",
+# KAINT "0 - 99 999" or AUTO, SEQWRAP "100 - 999 999 999", CLWLWGHT "1 - 99", NETPRTY "0 - 9", CLNTWGHT "0 - 99"; [R] an AMQP
+# channel's PORT 1-65535, a TCP port) and a listener's PORT ([R] a TCP port, 0-65535); out of range: 4005.
+KIND_RANGES["CHANNEL"] = {"BATCHSZ": (1, 9999), "HBINT": (0, 999999), "DISCINT": (0, 999999), "KAINT": (0, 99999),
+                          "SEQWRAP": (100, 999999999), "CLWLWGHT": (1, 99), "NETPRTY": (0, 9), "CLNTWGHT": (0, 99), "PORT": (1, 65535)}
+KIND_RANGES["LISTENER"] = {"PORT": (0, 65535)}
+# Keywords of the ALTER QMGR 9.4 page that are valid only on z/OS (its notes "Valid only on z/OS" and, for CERTQSGL,
+# "... a member of a queue sharing group"): a distributed queue manager refuses them as unknown ones (3014).
+QMGR_ZOS_ONLY = ("ACTCHL", "ADOPTCHK", "ADOPTMCA", "BRIDGEEV", "CERTQSGL", "CFCONLOS", "CHIADAPS", "CHIDISPS", "CHISERVP",
+                 "CMDSCOPE", "DNSGROUP", "DNSWLM", "EXPRYINT", "GROUPUR", "IGQ", "IGQAUT", "IGQUSER", "LSTRTMR", "LUGROUP",
+                 "LUNAME", "LU62ARM", "LU62CHL", "MAXCHL", "OPORTMAX", "OPORTMIN", "RCVTIME", "RCVTMIN", "RCVTTYPE", "SCYCASE",
+                 "SQQMNAME", "SSLTASKS", "TCPCHL", "TCPKEEP", "TCPNAME", "TCPSTACK", "TRAXSTR", "TRAXTBL")
+# Secrets of the queue manager (9.3, Multiplatforms): the key repository's password and the initial key that encrypts stored
+# passwords (IBM-RUNQMCRED: "the same initial key must be specified in the queue manager INITKEY attribute"). DISPLAY shows
+# them masked, as a channel's PASSWORD ([I]).
+QMGR_SECRETS = ("INITKEY", "KEYRPWD")
+
+# AUTHINFO per AUTHTYPE, with the SYSTEM.DEFAULT.AUTHINFO.* defaults ([V] IBM-DEF-AUTHINFO and IBM-ALT-AUTHINFO: one syntax
+# diagram per AUTHTYPE, CMDSCOPE and QSGDISP z/OS only; IBM-DIS-AUTHINFO's list of attributes; [V] ADOPTCTX(NO),
+# AUTHENMD(OS), CHCKLOCL(OPTIONAL), FAILDLAY(1) and CHCKCLNT(REQDADM) "for platforms other than z/OS" above the IDPWOS line;
+# [R] the IDPWLDAP defaults: CHCKCLNT(REQDADM) as IDPWOS (unconfirmed), CLASSUSR(inetOrgPerson), CLASSGRP(groupOfNames),
+# AUTHORMD(OS), NESTGRP(NO), SECCOMM(NO)). A new queue manager has the four SYSTEM.DEFAULT.AUTHINFO objects (reference §3).
+AUTHINFO_ATTRS = {
+    "CRLLDAP": _attrs("CONNAME= DESCR= LDAPPWD= LDAPUSER="),
+    "OCSP": _attrs("DESCR= OCSPURL="),
+    "IDPWOS": _attrs("ADOPTCTX=NO AUTHENMD=OS CHCKCLNT=REQDADM CHCKLOCL=OPTIONAL DESCR= FAILDLAY=1"),
+    "IDPWLDAP": _attrs("ADOPTCTX=NO AUTHORMD=OS BASEDNG= BASEDNU= CHCKCLNT=REQDADM CHCKLOCL=OPTIONAL CLASSGRP=groupOfNames "
+                       "CLASSUSR=inetOrgPerson CONNAME= DESCR= FAILDLAY=1 FINDGRP= GRPFIELD= LDAPPWD= LDAPUSER= NESTGRP=NO "
+                       "SECCOMM=NO SHORTUSR= USRFIELD="),
+}
+ALL_AUTHINFO_KEYS = frozenset(k for attrs in AUTHINFO_ATTRS.values() for k in attrs)
+AUTHINFO_DEFAULTS = {t: "SYSTEM.DEFAULT.AUTHINFO." + t for t in AUTHINFO_ATTRS}
+# What DEFINE AUTHINFO needs per type ([V] on the main line of its syntax diagram: CONNAME for CRLLDAP and IDPWLDAP, OCSPURL
+# for OCSP; [R] SHORTUSR "is mandatory" for IDPWLDAP). Missing: 4061 MQRCCF_MISSING_CONN_NAME for CONNAME, 4005 otherwise ([I]).
+AUTHINFO_REQUIRED = {"CRLLDAP": ("CONNAME",), "IDPWLDAP": ("CONNAME", "SHORTUSR"), "OCSP": ("OCSPURL",)}
+AUTHINFO_ZOS_ONLY = ("CMDSCOPE", "QSGDISP")
+# [V] MQAIR OCSPResponderURL (IBM-MQAIR-OCSP): "case sensitive. It must start with the string http:// in lowercase".
+OCSP_URL_PREFIX = "http://"
+# A password is shown masked ([I], as a channel's PASSWORD).
+SECRET_KEYS = ("PASSWORD", "LDAPPWD") + QMGR_SECRETS
+KIND_ENUMS["AUTHINFO"] = {"AUTHTYPE": tuple(AUTHINFO_ATTRS), "ADOPTCTX": YESNO, "AUTHENMD": ("OS", "PAM"),
+                          "AUTHORMD": ("OS", "SEARCHGRP", "SEARCHUSR", "SRCHGRPSN"), "CHCKCLNT": ("NONE", "OPTIONAL", "REQUIRED", "REQDADM"),
+                          "CHCKLOCL": ("NONE", "OPTIONAL", "REQUIRED", "REQDADM"), "NESTGRP": YESNO, "SECCOMM": ("YES", "NO", "ANON")}
+RANGES["FAILDLAY"] = (0, 60)
+MAX_LEN.update(LDAPPWD=32, LDAPUSER=1024, OCSPURL=256, BASEDNU=1024, BASEDNG=1024, SHORTUSR=128, USRFIELD=128, CLASSUSR=128,
+               CLASSGRP=128, FINDGRP=128, GRPFIELD=128)
 # QMSTATUS values of a healthy 9.4.2 queue manager ([S] INSTANA); STATUS/CHINIT/CMDSERV/CONNS are computed.
 # With LOGTYPE(LINEAR) (control API qmstatus) the linear-only log fields appear, with these values unless set ([I] sizes);
 # with circular logging a real 9.4.2 queue manager omits them ([S] INSTANA DISPLAY QMSTATUS ALL).
@@ -253,11 +347,14 @@ CHANNEL_NAME_MAX = 20
 OBJECT_NAME_MAX = 48
 SUB_NAME_MAX = 10240  # [V] IBM DEFINE SUB: the subscription name is up to 10 240 characters
 _NAME_RE = re.compile(r"^[A-Za-z0-9._/%]+$")
+# [V] IBM-NAMING (9.4): "Subscription names can be up to 10240 bytes long and can contain spaces"; leading and trailing
+# blanks are not part of a name ([I]: MQ pads names with blanks).
+_SUB_NAME_RE = re.compile(r"^[A-Za-z0-9._/%]([A-Za-z0-9._/% ]*[A-Za-z0-9._/%])?$")
 
 
-def valid_name(name, max_len):
-    """IBM-NAMING: A-Z a-z 0-9 . / _ %, no blanks, bounded length."""
-    return bool(name) and len(name) <= max_len and bool(_NAME_RE.match(name))
+def valid_name(name, max_len, blanks=False):
+    """IBM-NAMING: A-Z a-z 0-9 . / _ %, no blanks (a subscription's may have blanks inside), bounded length."""
+    return isinstance(name, str) and bool(name) and len(name) <= max_len and bool((_SUB_NAME_RE if blanks else _NAME_RE).match(name))
 
 
 def generic_match(pattern, name):
@@ -297,6 +394,8 @@ RC_CHANNEL_TYPE_ERROR = 3034
 RC_PROTOCOL_TYPE_ERROR = 3036
 RC_CHL_STATUS_NOT_FOUND = 3065
 RC_TOPICSTR_ALREADY_EXISTS = 3300  # [V] IBM-RC3300, MQRCCF_TOPICSTR_ALREADY_EXISTS
+RC_SUB_ALREADY_EXISTS = 3311  # [V] IBM-RC3311, MQRCCF_SUB_ALREADY_EXISTS
+RC_INVALID_DESTINATION = 3317  # [V] IBM-RC3317, MQRCCF_INVALID_DESTINATION
 RC_COMMAND_INHIBITED = 3204
 RC_OBJECT_OPEN_FORCE = 3210
 RC_LISTENER_STARTED = 3233
@@ -359,6 +458,9 @@ MESSAGES = {
     "created.SUB": "AMQ8094I: IBM MQ subscription created.",
     "changed.SUB": "AMQ8095I: IBM MQ subscription changed.",
     "deleted.SUB": "IBM MQ subscription deleted.",  # unknown id (AMQ8096I is DISPLAY SUB's "subscription inquired")
+    "created.AUTHINFO": "AMQ8563I: IBM MQ authentication information object created.",  # [R] AMQ8563 to AMQ8566; ids I
+    "changed.AUTHINFO": "AMQ8565I: IBM MQ authentication information object changed.",
+    "deleted.AUTHINFO": "AMQ8564I: IBM MQ authentication information object deleted.",
     RC_NOT_AUTHORIZED: "AMQ8135E: Not authorized.",
     RC_OBJECT_IN_USE: "AMQ8148E: IBM MQ object in use.",  # [S] runmqsc CLEAR QLOCAL of an open queue
     RC_Q_NOT_EMPTY: "AMQ8143E: IBM MQ queue not empty.",  # [S] runmqsc DELETE QLOCAL (older "WebSphere MQ" wording)
@@ -380,6 +482,9 @@ MESSAGES = {
     RC_CHL_STATUS_NOT_FOUND: "AMQ8420I: Channel Status not found.",  # [S]
     # [I] no AMQ message for 3300 is documented; clients key on the reason code.
     RC_TOPICSTR_ALREADY_EXISTS: "MQRCCF_TOPICSTR_ALREADY_EXISTS: topic string '{name}' already exists in another topic object.",
+    # [I] wordings after IBM-RC3311 and IBM-RC3317; no AMQ message is documented for either.
+    RC_SUB_ALREADY_EXISTS: "MQRCCF_SUB_ALREADY_EXISTS: subscription '{name}' already exists.",
+    RC_INVALID_DESTINATION: "MQRCCF_INVALID_DESTINATION: {name}.",
     # unknown id: AMQ8146E is "IBM MQ queue manager not available" (endmqm, commands.py)
     RC_COMMAND_INHIBITED: "MQRCCF_COMMAND_INHIBITED: the command server is not available.",
     # unknown id; the wording is 3210's explanation (IBM-RC3210) and 4004's (IBM-RC4004)
@@ -418,6 +523,7 @@ DISPLAY_HEADERS = {
     "NAMELIST": "AMQ8550I: Display namelist details.", "PROCESS": "AMQ8407I: Display Process details.",
     "TOPIC": "AMQ8633I: Display topic details.",  # [R]
     "SUB": "AMQ8096I: IBM MQ subscription inquired.",  # [S] IBM's DISPLAY SUB example output ("AMQ8096: ... inquired.")
+    "AUTHINFO": "AMQ8566I: Display authentication information details.",  # [R]
 }
 
 
@@ -438,6 +544,7 @@ def seed_definitions(seed):
     defs += [("DEFINE", "LISTENER", "SYSTEM.DEFAULT.LISTENER.TCP", {"TRPTYPE": "TCP"}),
              ("DEFINE", "SERVICE", "SYSTEM.DEF.SERVICE", {})]
     defs += [("DEFINE", kind, k.default, {}) for kind, k in PLAIN_KINDS.items() if kind != "SUB"]
+    defs += [("DEFINE", "AUTHINFO", name, {"AUTHTYPE": t}) for t, name in AUTHINFO_DEFAULTS.items()]
     defs += [("DEFINE", "TOPIC", "SYSTEM.BASE.TOPIC", dict(BASE_TOPIC)),
              ("DEFINE", "SUB", "SYSTEM.DEFAULT.SUB", {"TOPICSTR": "", "DEST": ""})]
     if seed == "dev":

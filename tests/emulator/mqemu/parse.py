@@ -49,7 +49,8 @@ class Command:
 ALIASES = {"DIS": "DISPLAY", "DEF": "DEFINE", "CHL": "CHANNEL", "CHS": "CHSTATUS", "QL": "QLOCAL", "QR": "QREMOTE",
            "QA": "QALIAS", "QM": "QMODEL", "Q": "QUEUE", "STA": "START", "QS": "QSTATUS", "NL": "NAMELIST", "PRO": "PROCESS"}
 QUEUE_TYPES = ("QLOCAL", "QREMOTE", "QALIAS", "QMODEL")
-KIND = {"CHANNEL": "CHANNEL", "LISTENER": "LISTENER", "SERVICE": "SERVICE", "QUEUE": "QUEUE", **{q: "QUEUE" for q in QUEUE_TYPES},
+KIND = {"CHANNEL": "CHANNEL", "LISTENER": "LISTENER", "SERVICE": "SERVICE", "QUEUE": "QUEUE", "AUTHINFO": "AUTHINFO",
+        **{q: "QUEUE" for q in QUEUE_TYPES},
         **{k: k for k in O.PLAIN_KINDS}}
 BODY_KEYS = {"type", "command", "qualifier", "name", "parameters", "responseParameters"}
 

@@ -7,6 +7,7 @@
 Parsing is in parse.py, runtime status and START/STOP in status.py, DISPLAY output in display.py.
 """
 
+import re
 import threading
 import time
 from collections.abc import Callable
@@ -20,10 +21,10 @@ from .security import SECURITY_CONFIG_KEYS, Security
 from .status import RuntimeStatus
 
 SUPPORTED = {
-    **{("DEFINE", q): None for q in ("CHANNEL", "LISTENER", "SERVICE", *QUEUE_TYPES, *O.PLAIN_KINDS)},
-    **{("ALTER", q): None for q in ("CHANNEL", "LISTENER", "SERVICE", "QMGR", *QUEUE_TYPES, *O.PLAIN_KINDS)},
-    **{("DELETE", q): None for q in ("CHANNEL", "LISTENER", "SERVICE", *QUEUE_TYPES, *O.PLAIN_KINDS)},
-    **{("DISPLAY", q): None for q in O.PLAIN_KINDS},
+    **{("DEFINE", q): None for q in ("CHANNEL", "LISTENER", "SERVICE", "AUTHINFO", *QUEUE_TYPES, *O.PLAIN_KINDS)},
+    **{("ALTER", q): None for q in ("CHANNEL", "LISTENER", "SERVICE", "QMGR", "AUTHINFO", *QUEUE_TYPES, *O.PLAIN_KINDS)},
+    **{("DELETE", q): None for q in ("CHANNEL", "LISTENER", "SERVICE", "AUTHINFO", *QUEUE_TYPES, *O.PLAIN_KINDS)},
+    **{("DISPLAY", q): None for q in ("AUTHINFO", *O.PLAIN_KINDS)},
     **{("DISPLAY", q): None for q in ("CHANNEL", "LISTENER", "SERVICE", "QUEUE", "QMGR", "QMSTATUS", "CHSTATUS", "LSSTATUS",
                                       "SVSTATUS", "QSTATUS", *QUEUE_TYPES)},
     ("CLEAR", "QLOCAL"): None,
@@ -45,7 +46,14 @@ def _coerce(key, value, default, kind=None):
     if key in O.LIST_ATTRS:
         most, longest = O.LIST_ATTRS[key]
         items = [] if value == "" else value if isinstance(value, list) else [value]
-        if len(items) > most or any(not isinstance(v, str) or len(v) > longest for v in items):
+        # Each name follows the rules for naming MQ objects ([V] IBM-DEF-NL; the reason, 4005, is [I]).
+        if len(items) > most or any(not O.valid_name(v, longest) for v in items):
+            raise MqscError(O.RC_ATTR_VALUE_ERROR, key)
+        return list(items)
+    if key in O.EXIT_LISTS:
+        # Exits that run in turn: a JSON array, or runmqsc's names separated by commas, blanks or both (objects.EXIT_LISTS).
+        items = value if isinstance(value, list) else re.split(r"[,\s]+", str(value).strip()) if str(value).strip() else []
+        if any(not isinstance(v, str) or not v.strip() or len(v) > O.EXIT_LISTS[key] for v in items):
             raise MqscError(O.RC_ATTR_VALUE_ERROR, key)
         return list(items)
     enum = O.KIND_ENUMS.get(kind, {}).get(key) or O.ENUMS.get(key)
@@ -59,7 +67,7 @@ def _coerce(key, value, default, kind=None):
         return value.upper()
     if isinstance(default, int) or keywords:
         if isinstance(value, int) or (isinstance(value, str) and value.strip().isdigit()):
-            low, high = O.RANGES.get(key, (0, 999999999))
+            low, high = O.KIND_RANGES.get(kind, {}).get(key) or O.RANGES.get(key, (0, 999999999))
             if not low <= int(value) <= high:
                 raise MqscError(O.RC_ATTR_VALUE_ERROR, key)
             return int(value)
@@ -67,7 +75,7 @@ def _coerce(key, value, default, kind=None):
     if isinstance(value, list):
         raise MqscError(O.RC_ATTR_VALUE_ERROR, key)
     value = str(value)
-    if len(value) > O.MAX_LEN.get(key, 10000):
+    if len(value) > O.KIND_MAX_LEN.get(kind, {}).get(key, O.MAX_LEN.get(key, 10000)):
         raise MqscError(O.RC_ATTR_VALUE_ERROR, key)
     return value
 
@@ -110,7 +118,8 @@ class QueueManager:
         self.lock = lock or threading.RLock()  # the model passes the network's lock, shared by all queue managers
         # CLNTCONN channels live in the client channel table (CLNTTBL), a namespace of their own: a SVRCONN and a CLNTCONN
         # may share a name ([V] IBM 8.0 q003340_ "Client channel" namespace, DELETE CHANNEL CHLTABLE q085820_).
-        self.store = {"CHANNEL": {}, "CLNTTBL": {}, "LISTENER": {}, "SERVICE": {}, "QUEUE": {}, **{k: {} for k in O.PLAIN_KINDS}}
+        self.store = {"CHANNEL": {}, "CLNTTBL": {}, "LISTENER": {}, "SERVICE": {}, "QUEUE": {}, "AUTHINFO": {},
+                      **{k: {} for k in O.PLAIN_KINDS}}
         wall = time.time()
         self.qmgr = MQObject(None, dict(O.QMGR_ATTRS, SSLKEYR=f"/var/mqm/qmgrs/{name}/ssl/key",
                                         CERTLABL=f"ibmwebspheremq{name.lower()}"), wall)
@@ -119,6 +128,7 @@ class QueueManager:
         self.status = RuntimeStatus(self.store, settings)
         self.life, self.started_wall = Lifecycle(), wall
         self.security = Security(self, seed)  # CHLAUTH and authority records, connection decisions (security.py)
+        self.sub_serial = 0  # DEFINE SUBs so far: each definition gets a SUBID of its own (O.new_sub_id)
         self.seeding = True  # crtmqm creates SYSTEM.DEF.SENDER etc. with blank XMITQ/CONNAME, bypassing MQSC checks
         for verb, qual, oname, params in O.seed_definitions(seed):
             self.execute(Command(verb, qual, oname, dict(params)))
@@ -316,9 +326,15 @@ class QueueManager:
             return self.security.execute(cmd)
         if (cmd.verb, cmd.qualifier) not in SUPPORTED:
             raise syntax_error(cmd.source)
-        if (cmd.name is None) != (cmd.qualifier in ("QMGR", "QMSTATUS")):
-            raise syntax_error(cmd.source)  # QMGR/QMSTATUS take no name; every other object needs one
+        # QMGR/QMSTATUS take no name; every other object needs one, but for a subscription that ALTER, DELETE and DISPLAY
+        # name by its SUBID instead ([V] IBM-ALT-SUB: "ALT SUB SUBID(123)").
+        by_subid = cmd.qualifier == "SUB" and cmd.verb != "DEFINE" and "SUBID" in cmd.params
+        if cmd.name is None and not by_subid and cmd.qualifier not in ("QMGR", "QMSTATUS") or \
+                cmd.name is not None and cmd.qualifier in ("QMGR", "QMSTATUS"):
+            raise syntax_error(cmd.source)
         params = dict(cmd.params)
+        if cmd.qualifier == "SUB" and cmd.verb in ("ALTER", "DELETE"):
+            cmd = Command(cmd.verb, cmd.qualifier, self._sub_named(cmd.name, params.pop("SUBID", None)), cmd.params)
         if cmd.verb == "DISPLAY":
             return display(self, cmd, params)
         if cmd.qualifier == "QMGR":
@@ -328,12 +344,49 @@ class QueueManager:
             return [self._start_stop(cmd.verb, kind, cmd.name, params)]
         return [getattr(self, f"_{cmd.verb.lower()}")(kind, cmd.qualifier, cmd.name, params)]
 
+    def _sub_named(self, name, subid):
+        """The subscription an ALTER or DELETE addresses: by name, by SUBID, or by both, which must be the same one
+        ([V] IBM-ALT-SUB forms; 2085 when they are not: [I])."""
+        if subid is None:
+            return name
+        found = next((n for n, o in self.store["SUB"].items() if o.attrs["SUBID"] == str(subid).upper()), None)
+        if found is None or (name is not None and name != found):
+            raise MqscError(O.RC_UNKNOWN_OBJECT, name or subid)
+        return found
+
+    def _complete_sub(self, name, attrs, params, existing):
+        """What the queue manager adds to a subscription's definition (DEFINE, and ALTER with ``existing`` None).
+
+        TOPICOBJ: the topic object must exist, and TOPICSTR becomes the resolved string, the object's string joined by a /
+        with the one given (reference §4, "TOPICSTR is the resolved string"; the MQSUB concatenation rules); an unknown
+        topic object is 3317 MQRCCF_INVALID_DESTINATION, "the Subscription or Topic object used in a ... Create ... command
+        is invalid" (IBM-RC3317; that it is this code: I). DEST: required with DESTCLAS(PROVIDED) and the queue manager's
+        own with MANAGED (IBM-DEF-SUB usage notes; 3317 for either mistake: I); never checked for existence (IBM-ALT-SUB).
+        SUBID: a new one per definition; DEFINE ... REPLACE keeps it (I)."""
+        if attrs["DESTCLAS"] == "MANAGED":
+            if "DEST" in params:
+                raise MqscError(O.RC_INVALID_DESTINATION, "DEST is managed by the queue manager with DESTCLAS(MANAGED)")
+        elif not attrs["DEST"].strip() and not self.seeding:  # SYSTEM.DEFAULT.SUB has neither topic nor destination
+            raise MqscError(O.RC_INVALID_DESTINATION, "DEST is required with DESTCLAS(PROVIDED)")
+        if existing is False:
+            return attrs  # ALTER: TOPICOBJ, TOPICSTR and DESTCLAS cannot change
+        if attrs["TOPICOBJ"].strip():
+            topic = self.store["TOPIC"].get(attrs["TOPICOBJ"].strip())
+            if topic is None:
+                raise MqscError(O.RC_INVALID_DESTINATION, "topic object {0} not found".format(attrs["TOPICOBJ"].strip()))
+            attrs["TOPICSTR"] = "/".join(s for s in (topic.attrs["TOPICSTR"], attrs["TOPICSTR"]) if s)
+        self.sub_serial += 1
+        attrs["SUBID"] = existing.attrs["SUBID"] if existing else O.new_sub_id(name, self.sub_serial)
+        if attrs["DESTCLAS"] == "MANAGED":
+            attrs["DEST"] = O.MANAGED_DEST_PREFIX + attrs["SUBID"][-16:]
+        return attrs
+
     # ----- DEFINE / ALTER / DELETE ----------------------------------------------------------------------------
     def _schema(self, kind, otype):
         if kind in O.PLAIN_KINDS:
             return O.PLAIN_KINDS[kind].attrs
         return {"CHANNEL": O.CHANNEL_ATTRS.get(otype), "LISTENER": O.LISTENER_ATTRS, "SERVICE": O.SERVICE_ATTRS,
-                "QUEUE": O.QUEUE_ATTRS.get(otype)}[kind]
+                "QUEUE": O.QUEUE_ATTRS.get(otype), "AUTHINFO": O.AUTHINFO_ATTRS.get(otype)}[kind]
 
     def _apply(self, kind, otype, attrs, params):
         schema = self._schema(kind, otype)
@@ -352,6 +405,12 @@ class QueueManager:
         plain = O.PLAIN_KINDS.get(kind)
         if plain and not self.seeding and any(not any(str(attrs[k]).strip() for k in keys) for keys in plain.required):
             raise MqscError(O.RC_ATTR_VALUE_ERROR, "/".join(plain.required[0]))  # e.g. TOPICSTR missing ([I] reason)
+        if kind == "AUTHINFO" and not self.seeding:
+            for key in O.AUTHINFO_REQUIRED.get(otype, ()):
+                if not str(attrs[key]).strip():
+                    raise MqscError(O.RC_MISSING_CONN_NAME if key == "CONNAME" else O.RC_ATTR_VALUE_ERROR, key)  # [I] reasons
+            if otype == "OCSP" and not attrs["OCSPURL"].startswith(O.OCSP_URL_PREFIX):
+                raise MqscError(O.RC_ATTR_VALUE_ERROR, "OCSPURL")  # [V] "must start with the string http:// in lowercase"
         if kind == "CHANNEL" and not self.seeding:
             if otype in O.XMITQ_TYPES and not attrs["XMITQ"].strip():
                 raise MqscError(O.RC_XMIT_Q_NAME_ERROR, "XMITQ")
@@ -367,6 +426,13 @@ class QueueManager:
             if not isinstance(chltype, str) or chltype.upper() not in O.ENUMS["CHLTYPE"]:
                 raise MqscError(O.RC_CHANNEL_TYPE_ERROR, name)
             return chltype.upper()
+        if kind == "AUTHINFO":
+            # AUTHTYPE is on the main line of DEFINE and ALTER AUTHINFO, and Change Authentication Information requires
+            # AuthInfoType (IBM-ALT-AUTHINFO, IBM-PCF-AUTHINFO): missing or not one of the four, 4005 ([I] the reason).
+            authtype = params.pop("AUTHTYPE", None)
+            if not isinstance(authtype, str) or authtype.upper() not in O.AUTHINFO_ATTRS:
+                raise MqscError(O.RC_ATTR_VALUE_ERROR, "AUTHTYPE")
+            return authtype.upper()
         if kind == "LISTENER":
             trptype = params.get("TRPTYPE")
             if trptype is None and (verb == "DEFINE" or self.settings.config("alter_listener_requires_trptype")):
@@ -382,15 +448,19 @@ class QueueManager:
         return self.store["CLNTTBL" if kind == "CHANNEL" and otype == "CLNTCONN" else kind]
 
     def _wrong_type(self, kind, name):
+        """A type that cannot change: CHLTYPE 3034 (IBM-RC3034); an AUTHINFO's AUTHTYPE ("You cannot alter the AUTHTYPE",
+        IBM-ALT-AUTHINFO) 4002 MQRCCF_OBJECT_WRONG_TYPE ([I] the reason)."""
         return MqscError(O.RC_CHANNEL_TYPE_ERROR if kind == "CHANNEL" else O.RC_OBJECT_WRONG_TYPE, name)
 
     def _define(self, kind, qualifier, name, params):
         max_len = {"CHANNEL": O.CHANNEL_NAME_MAX, "SUB": O.SUB_NAME_MAX}.get(kind, O.OBJECT_NAME_MAX)
-        if not O.valid_name(name, max_len):
+        if not O.valid_name(name, max_len, blanks=kind == "SUB"):
             raise MqscError(O.RC_CHANNEL_NAME_ERROR if kind == "CHANNEL" else O.RC_OBJECT_NAME_ERROR, name)
         otype = self._type_of(kind, qualifier, name, params, "DEFINE")
         replace, noreplace = _flag(params, "REPLACE"), _flag(params, "NOREPLACE")
         replace = replace and not noreplace
+        if kind in O.PLAIN_KINDS and not O.PLAIN_KINDS[kind].like and "LIKE" in params:
+            raise MqscError(O.RC_PARM_ID_ERROR, "LIKE", ["LIKE"])  # not a keyword of DEFINE SUB ([V] IBM-DEF-SUB)
         like = params.pop("LIKE", None)
         if like is not None and not isinstance(like, str):
             raise MqscError(O.RC_ATTR_VALUE_ERROR, "LIKE")
@@ -399,7 +469,9 @@ class QueueManager:
         if existing and kind == "QUEUE" and existing.otype != otype:
             raise MqscError(O.RC_OBJECT_WRONG_TYPE, name)  # one queue namespace, REPLACE or not ([V] IBM-RC4002)
         if existing and not replace:
-            raise MqscError(O.RC_OBJECT_ALREADY_EXISTS, name)
+            # A subscription that exists: 3311 MQRCCF_SUB_ALREADY_EXISTS ([V] IBM-RC3311, "When processing a ... Create
+            # Subscription command, the target Subscription identifier exists").
+            raise MqscError(O.RC_SUB_ALREADY_EXISTS if kind == "SUB" else O.RC_OBJECT_ALREADY_EXISTS, name)
         if existing and existing.otype != otype:
             raise self._wrong_type(kind, name)  # CHLTYPE cannot change: 3034 (IBM-RC3034)
         if like is not None:
@@ -407,16 +479,21 @@ class QueueManager:
             if base is None:
                 raise MqscError(O.RC_UNKNOWN_OBJECT, like)
             if base.otype != otype:
-                raise MqscError(O.RC_LIKE_OBJECT_WRONG_TYPE, like) if kind == "QUEUE" else self._wrong_type(kind, like)
+                # "You cannot define an authentication information object as LIKE one with a different AUTHTYPE"
+                # (IBM-ALT-AUTHINFO): 4003 as for queues ([I] the reason).
+                raise MqscError(O.RC_LIKE_OBJECT_WRONG_TYPE, like) if kind in ("QUEUE", "AUTHINFO") else self._wrong_type(kind, like)
         else:
             # A new object, or REPLACE of an existing one: "DEFINE with REPLACE sets all the parameters", those not given to
             # their defaults (IBM-DEF-REPLACE); the object being replaced lends nothing but its messages (IBM-CPYMQMQ-V6).
-            default = {"CHANNEL": O.CHANNEL_DEFAULTS.get(otype), "QUEUE": O.QUEUE_DEFAULTS.get(otype),
+            default = {"CHANNEL": O.CHANNEL_DEFAULTS.get(otype), "QUEUE": O.QUEUE_DEFAULTS.get(otype), "AUTHINFO": O.AUTHINFO_DEFAULTS.get(otype),
                        "LISTENER": "SYSTEM.DEFAULT.LISTENER.TCP", "SERVICE": "SYSTEM.DEF.SERVICE",
                        **{k: v.default for k, v in O.PLAIN_KINDS.items()}}[kind]
             base = store.get(default)  # defaults come from the (alterable) SYSTEM.DEF.* object when it exists
         attrs = dict(base.attrs) if base is not None and base.otype == otype else dict(self._schema(kind, otype))
+        given = dict(params)
         attrs = self._apply(kind, otype, attrs, params)
+        if kind == "SUB":
+            attrs = self._complete_sub(name, attrs, given, existing)
         if existing and otype == "QLOCAL" and attrs["USAGE"] != existing.attrs["USAGE"]:
             self._check_usage_change(name, force=False)  # REPLACE is an ALTER without FORCE ([I], IBM-CPYMQMQ-V6)
         for key, reason in O.PLAIN_KINDS[kind].unique.items() if kind in O.PLAIN_KINDS else ():
@@ -437,13 +514,16 @@ class QueueManager:
         if obj is None or (kind == "QUEUE" and obj.otype != qualifier):
             raise MqscError(O.RC_UNKNOWN_OBJECT, name)
         otype = self._type_of(kind, qualifier, name, params, "ALTER")
-        if kind == "CHANNEL" and otype != obj.otype:
-            raise MqscError(O.RC_CHANNEL_TYPE_ERROR, name)
+        if kind in ("CHANNEL", "AUTHINFO") and otype != obj.otype:
+            raise self._wrong_type(kind, name)
         fixed = [k for k in O.PLAIN_KINDS[kind].fixed if k in params] if kind in O.PLAIN_KINDS else []
         if fixed:
             raise MqscError(O.RC_PARM_ID_ERROR, fixed[0], [fixed[0]])  # not a keyword of ALTER TOPIC/SUB ([V] syntax)
         force = kind == "QUEUE" and _flag(params, "FORCE")
+        given = dict(params)
         attrs = self._apply(kind, obj.otype, dict(obj.attrs), params)
+        if kind == "SUB":
+            attrs = self._complete_sub(name, attrs, given, False)
         if obj.otype == "QLOCAL" and attrs["USAGE"] != obj.attrs["USAGE"]:
             self._check_usage_change(name, force)
         obj.attrs = attrs

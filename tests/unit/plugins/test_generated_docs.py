@@ -63,10 +63,14 @@ def test_every_type_has_its_module_its_list_option_and_its_role_variable(otype):
     options = _documentation(otype.module)["options"]
     assert set(entry_options(otype)) <= set(options)
     returned = _documentation(otype.module, "RETURN")
-    assert {"action", "changed_attributes", "commands", "diff", "raced", "not_attempted", otype.kind} <= set(returned)
+    assert {"action", "changed_attributes", "commands", "diff", "not_attempted", otype.kind} <= set(returned)
+    assert ("raced" in returned) == otype.verbs.can_race  # ALTER QMGR races nobody: the queue manager is always there
     assert ("sync_result" in returned) == ("run_action" in returned) == (otype.lifecycle is not None)
+    assert ("refresh_required" in returned) == otype.refreshes
+    assert ("restart_required" in returned) == (otype.lifecycle is not None or otype.restarts_qmgr)
     bulk = _documentation("mq_objects")["options"][otype.list_option]
+    assert bulk["type"] == ("dict" if otype.singleton else "list")
     assert set(bulk["suboptions"]) == set(entry_options(otype, restart=False))
     with open(os.path.join(ROOT, "roles", "provision", "meta", "argument_specs.yml"), encoding="utf-8") as handle:
         role = yaml.safe_load(handle)["argument_specs"]["main"]["options"]
-    assert "mq_" + otype.list_option in role
+    assert role[otype.role_variable]["type"] == bulk["type"]

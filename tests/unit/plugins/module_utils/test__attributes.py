@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from ansible_collections.mqrest.admin.plugins.module_utils._attributes import Attr, ObjectType
+from ansible_collections.mqrest.admin.plugins.module_utils._attributes import Attr, NameChars, ObjectType, one_of
 from ansible_collections.mqrest.admin.plugins.module_utils._ensure import changed_keywords
 from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQInputError, reason_name
 from ansible_collections.mqrest.admin.plugins.module_utils._types import CHANNEL, LISTENER, REGISTRY, SERVICE
@@ -99,3 +99,74 @@ def test_a_row_names_its_own_reason_codes():
         ObjectType("thing", "THING", 48, [Attr("DESCR")], reasons={4001: "OTHER"})
     with pytest.raises(ValueError, match="thing: the reason code of unique KEY has no name in reasons"):
         ObjectType("thing", "THING", 48, [Attr("KEY", unique=3999)])
+
+
+# A row that says what the subscription row needs, in the fewest words: a subtype without a type keyword and with a default,
+# a required item any one of two keywords satisfies, two keywords one declaration may not give together, names with blanks.
+THING = ObjectType(
+    "thing", "THING", 20, [Attr("A", option="a"), Attr("B", option="b"), Attr("C", option="c", types=("ONE",)),
+                           Attr("KIND", "enum", option="kind", choices=("ONE", "TWO"), fixed=True),
+                           Attr("NAMES", "name_list", option="names", maximum=2, max_length=8)],
+    subtype_keyword="KIND", type_default="ONE", required={"ONE": (one_of("A", "B"), "C"), "TWO": (one_of("A", "B"),)},
+    exclusive={("A", "B"): "pick one"}, name_chars=NameChars(r"^[A-Z]([A-Z ]*[A-Z])?$", "A-Z and blanks inside"))
+
+
+def test_a_required_item_is_satisfied_by_any_one_of_its_keywords_and_the_default_subtype_decides_which_apply():
+    """Without the subtype option, the row's type_default decides what creating needs, and no type keyword is sent."""
+    with pytest.raises(MQInputError, match=r"^\(a or b\) and c are required to create thing 'X', which does not exist$"):
+        THING.desired_for(params(name="X", state="present"), None)
+    assert THING.desired_for(params(name="X", state="present", b="1", c="2"), None) == ("ONE", {"B": "1", "C": "2"})
+    with pytest.raises(MQInputError, match=r"^a or b is required to create thing 'X'"):
+        THING.desired_for(params(name="X", state="present", kind="two"), None)
+    with pytest.raises(MQInputError, match="c is not valid for a two thing; it applies to one"):
+        THING.desired_for(params(name="X", state="present", kind="two", a="1", c="2"), None)
+    # An existing object needs nothing more, and its subtype is its definition's.
+    assert THING.desired_for(params(name="X", state="present", a="1"), {"thing": "X", "kind": "TWO"}) == ("TWO", {"A": "1"})
+
+
+def test_keywords_that_one_declaration_may_not_give_together():
+    with pytest.raises(MQInputError, match="^a and b are given together; thing takes one of them: pick one$"):
+        THING.desired_from_params(params(a="1", b="2"), check_required=False)
+
+
+def test_a_row_says_which_characters_its_names_have():
+    assert THING.validate_name("AB CD") == "AB CD"
+    for bad in (" AB", "AB ", "ab", "A" * 21):
+        with pytest.raises(MQInputError, match="is not a valid thing name: .*A-Z and blanks inside"):
+            THING.validate_name(bad)
+    with pytest.raises(MQInputError, match="not a valid channel name"):
+        CHANNEL.validate_name("AB CD")  # the other rows keep IBM's characters without blanks
+
+
+def test_a_list_of_names_is_checked_name_by_name_and_compared_in_order():
+    attr = THING.by_keyword["NAMES"]
+    assert attr.validate(["A1", "b.2"]) == ["A1", "b.2"]
+    for value, message in ((["A", "B", "C"], "names has 3 names; MQ allows at most 2"), (["BAD NAME"], r"names\[0\]='BAD NAME' is not a valid"),
+                           ("A", "must be a list of names")):
+        with pytest.raises(MQInputError, match=message):
+            attr.validate(value)
+    assert attr.normalize(["A", "B"]) != attr.normalize(["B", "A"])
+    assert attr.normalize([]) == attr.normalize("") == ()
+    assert attr.fact(["A", "b"]) == ["A", "b"]
+
+
+def test_a_channels_exits_are_a_list_in_order_each_name_and_data_within_its_length():
+    """SENDEXIT, RCVEXIT and MSGEXIT (and their data) run in turn: a list in order, case kept; runmqsc's one string of names
+    separated by commas or blanks is the same list; a name over 128 characters or data over 32 is refused by name."""
+    sendexit, senddata = CHANNEL.by_keyword["SENDEXIT"], CHANNEL.by_keyword["SENDDATA"]
+    assert sendexit.validate(["/opt/exits/lib(First)", "lib(Second)"]) == ["/opt/exits/lib(First)", "lib(Second)"]
+    assert sendexit.validate("lib(A), lib(B)") == ["lib(A)", "lib(B)"]
+    assert sendexit.validate([]) == []
+    for attr, value, message in ((sendexit, ["x" * 129], r"\[0\]='x+' is 129 characters long; MQ allows at most 128"),
+                                 (senddata, ["ok", "d" * 33], r"\[1\]='d+' is 33 characters long; MQ allows at most 32"),
+                                 (sendexit, ["lib(A) lib(B)"], "without blanks, commas"), (sendexit, [""], "non-empty"),
+                                 (sendexit, 5, "must be a list of strings")):
+        with pytest.raises(MQInputError, match=message):
+            attr.validate(value, "attributes.SENDEXIT")
+    assert sendexit.normalize(["lib(A)", "lib(B)"]) != sendexit.normalize(["lib(B)", "lib(A)"])
+    assert sendexit.normalize(["lib(A)"]) != sendexit.normalize(["LIB(A)"])
+    assert sendexit.normalize([]) == sendexit.normalize("") == ()
+    # The security and message-retry exits are one program each; MSGEXIT is a message channel's, MREXIT a receiving one's.
+    assert CHANNEL.by_keyword["SCYEXIT"].value_type == "str" and CHANNEL.by_keyword["SCYEXIT"].max_length == 128
+    assert not CHANNEL.by_keyword["MSGEXIT"].applies_to("SVRCONN") and CHANNEL.by_keyword["MREXIT"].applies_to("RQSTR")
+    assert not any(CHANNEL.by_keyword[k].applies_to("AMQP") for k in ("SCYEXIT", "SENDEXIT", "RCVEXIT"))

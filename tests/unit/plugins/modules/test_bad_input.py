@@ -87,7 +87,8 @@ BAD_INPUT = [
     ("mq_restart", {"targets": [{"type": "listener", "names": ["L1"]}], "preflight": {"max_logutil": 150}}, "preflight.max_logutil",
      "must be a percentage between 0 and 100"),
     ("mq_info", {"name": "A B*"}, "name", "optionally ending in *"),
-    ("mq_info", {"types": ["queues"]}, "types", "must be one or more of: qmgr, queue, topic, listener, channel, service"),
+    ("mq_info", {"types": ["queues"]}, "types", "must be one or more of: qmgr, namelist, process, queue, topic, subscription, "
+     "authinfo, listener, channel, service"),
     # numbers: types and ranges
     ("mq_listener", {"name": "L1", "port": 70000}, "port", "out of range: MQ accepts 0 to 65535"),
     ("mq_listener", {"name": "L1", "port": -1}, "port", "out of range: MQ accepts 0 to 65535"),
