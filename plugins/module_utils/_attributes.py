@@ -580,7 +580,7 @@ class ObjectType:
                  type_in_qualifier=False, type_default=None, messages=None, references=None, namespaces=None,
                  verbs=DEFINE_ALTER_DELETE, identity=None, list_option=None, module=None, summary="", doc=(), attributes_example=None,
                  reasons=None, used_by_qmgr=None, noun=None, exclusive=None, name_chars=NAME_CHARS, defaults=None,
-                  shared_options=("attributes", "recreate"), checks=(), read_row=None, protected=()):
+                 shared_options=("attributes", "recreate"), checks=(), read_row=None, protected=()):
         self.kind = kind
         self.noun = noun or kind
         self.shared_options = tuple(shared_options)
