@@ -16,7 +16,7 @@ APP = "APP.SVRCONN"
 @pytest.fixture(scope="module")
 def srv():
     """A queue manager as crtmqm makes it (seed system): IBM's default CHLAUTH records, CONNAUTH
-    SYSTEM.DEFAULT.AUTHINFO.IDPWOS (CHCKCLNT(REQDADM), ADOPTCTX(YES)); users app (group apps) and admin (group mqm)."""
+    SYSTEM.DEFAULT.AUTHINFO.IDPWOS (CHCKCLNT(REQDADM)); users app (group apps) and admin (group mqm)."""
     principals = {"app": ("apppw", ["apps"]), "admin": ("adminpw", ["mqm"]), "bob": ("bobpw", ["staff"])}
     with EmulatorServer(qmgrs=["QM1"], timing="zero", seed="system", principals=principals) as server:
         yield server
@@ -25,6 +25,10 @@ def srv():
 @pytest.fixture(autouse=True)
 def _channel(srv, client):  # pylint: disable=unused-argument  # srv: reset first (conftest)
     client.ok("DEFINE", "CHANNEL", APP, params={"chltype": "SVRCONN"})
+    # ADOPTCTX(YES), as these tests have it: the emulator's SYSTEM.DEFAULT.AUTHINFO.IDPWOS has IBM's DEFINE AUTHINFO
+    # default ADOPTCTX(NO) ([V] IBM-DEF-AUTHINFO), while the transcript of reference section 3 shows YES (unconfirmed).
+    client.ok("ALTER", "AUTHINFO", "SYSTEM.DEFAULT.AUTHINFO.IDPWOS", params={"authtype": "IDPWOS", "adoptctx": "YES"})
+    client.ok("REFRESH", "SECURITY", None, params={"type": "CONNAUTH"})
 
 
 def connect(client, channel=APP, **identity):

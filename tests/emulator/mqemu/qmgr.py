@@ -133,6 +133,7 @@ class QueueManager:
         for verb, qual, oname, params in O.seed_definitions(seed):
             self.execute(Command(verb, qual, oname, dict(params)))
         self.seeding = False
+        self.security.refresh_caches()  # the CONNAUTH object crtmqm made, as the queue manager reads it when it starts
         up = time.monotonic() - 3600.0  # already running for an hour; CONTROL(QMGR) objects up
         self.started_wall = time.time() - 3600.0
         self.status.begin(up, up, up)

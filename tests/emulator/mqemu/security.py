@@ -155,6 +155,10 @@ class Security:
             self.connauth = (name, dict(attrs) if attrs is not None else None)
         self.cached_plan = self.qm.life.plan
 
+    def refresh_caches(self):
+        """Take the caches again (the queue manager's first start, after crtmqm made its objects)."""
+        self._cache()
+
     def _sync(self):
         """A start (or an end) of the queue manager since the caches were taken renews them ("or restart")."""
         if self.qm.life.plan is not self.cached_plan:
@@ -164,7 +168,8 @@ class Security:
         store = self.qm.store.get("AUTHINFO")
         if store is not None:
             obj = store.get(name)
-            return None if obj is None else obj.attrs
+            # The store keeps an object's AUTHTYPE as its type (MQObject.otype), beside its attributes.
+            return None if obj is None else dict(obj.attrs, AUTHTYPE=obj.otype)
         return DEFAULT_AUTHINFO.get(name)
 
     def groups_of(self, user):
