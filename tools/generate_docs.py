@@ -243,12 +243,13 @@ _OPTION_REF = re.compile(r"\b(O|RV)\(([a-z_]+)((?:=[^)]*)?)\)")
 
 
 def _retarget(paragraphs, otype, entry_options, bulk_options):
-    """Option references as seen from an mq_objects entry: O(x) of the entry becomes O(list[].x), one of mq_objects itself
-    stays, any other (and every RV()) points at the single-object module."""
+    """Option references as seen from an mq_objects entry: O(x) of the entry becomes O(list[].x) (O(mapping.x) for the queue
+    manager's own attributes, one mapping), one of mq_objects itself stays, any other (and every RV()) points at the
+    single-object module."""
     def fix(match):
         role, option, value = match.groups()
         if role == "O" and option in entry_options:
-            return "O({0}[].{1}{2})".format(otype.list_option, option, value)
+            return "O({0}{1}.{2}{3})".format(otype.list_option, "" if otype.singleton else "[]", option, value)
         if role == "O" and option in bulk_options:
             return match.group(0)
         return "{0}(mqrest.admin.{1}#module:{2}{3})".format(role, otype.module, option, value)

@@ -202,7 +202,7 @@ options:
       channel_monitoring:
         description:
           - Online monitoring of channels whose C(MONCHL) is V(qmgr) (C(MONCHL)), as
-            O(qmgr_attributes[].queue_monitoring).
+            O(qmgr_attributes.queue_monitoring).
         type: str
         choices: ['off', none, low, medium, high]
       queue_statistics:
@@ -213,7 +213,7 @@ options:
         choices: ['off', 'on', none]
       channel_statistics:
         description:
-          - Statistics of channels whose C(STATCHL) is V(qmgr) (C(STATCHL)), as O(qmgr_attributes[].channel_monitoring).
+          - Statistics of channels whose C(STATCHL) is V(qmgr) (C(STATCHL)), as O(qmgr_attributes.channel_monitoring).
         type: str
         choices: ['off', none, low, medium, high]
       mqi_statistics:

@@ -96,8 +96,8 @@ def export_converges_back_to_no_change_for_every_kind_on_each_queue_manager(netw
     for qmgr, host in QMGRS.items():
         found = json.loads((tmp_path / (host + ".json")).read_text(encoding="utf-8"))
         declarations, converged = found["exported"]["declarations"], found["converged"]
-        # Every kind the demo declares comes back, with what runs as started.
-        assert {option: len(entries) for option, entries in declarations.items()} == {
+        # Every kind the demo declares comes back, with what runs as started (the other kinds come back empty).
+        assert {option: len(entries) for option, entries in declarations.items() if entries} == {
             "queues": 2, "topics": 1, "listeners": 1, "channels": 6, "services": 1}, (qmgr, declarations)
         assert {e["name"]: e.get("state") for e in declarations["channels"] if e["type"] == "sdr"} == {
             "{0}.TO.{1}".format(qmgr, other): "started" for other in QMGRS if other != qmgr}
