@@ -119,15 +119,20 @@ $(RUN_STAMP): requirements.txt tests/emulator/pyproject.toml
 	rm -f $(RUN_BIN)/.installed* && touch $@
 
 # Three emulated queue managers connected pairwise (demo/inventory.yml): provision (an idle channel for batch clients held
-# STOPPED, which refuses them), attach simulated clients, roll a
+# STOPPED, which refuses them; the application channel's CHLAUTH and authority records, for the users app and mqm of the
+# emulated hosts), attach simulated clients, connect the application's user (accepted) and mqm (refused), roll a
 # restart of their objects through them one at a time (each waits for its partners' senders to reconnect), provision
 # again (changed=0), then restart the queue managers themselves one at a time (endmqm/strmqm shims), with the
 # restart-time table.
 demo: run-venv $(DEV_COLL)
-	$(RUN_ENV) ANSIBLE_DISPLAY_SKIPPED_HOSTS=false $(RUN_BIN)/python tools/with_emulator.py --qmgrs QM1@qm1,QM2@qm2,QM3@qm3 -- bash -c '\
-	  echo "== 1/4 provision: the queue managers' event switches, transmission queues, sender/receiver pairs, a listener, the application channel and a service" && \
+	$(RUN_ENV) ANSIBLE_DISPLAY_SKIPPED_HOSTS=false $(RUN_BIN)/python tools/with_emulator.py --qmgrs QM1@qm1,QM2@qm2,QM3@qm3 \
+	  --principal app:passw0rd:apps --principal mqm:passw0rd:mqm -- bash -c '\
+	  echo "== 1/4 provision: event switches, transmission queues, sender/receiver pairs, a listener, the application channel, its security and a service" && \
 	  ansible-playbook -i demo/inventory.yml demo/provision.yml && \
 	  python demo/attach_clients.py APP.SVRCONN 5 && \
+	  echo "== APP.SVRCONN lets the application user in and refuses an MQ administrator (the default BLOCKUSER record)" && \
+	  python demo/connect_client.py APP.SVRCONN app passw0rd && \
+	  python demo/connect_client.py APP.SVRCONN mqm passw0rd --refused && \
 	  echo "== BATCH.SVRCONN is held STOPPED (state: stopped on an idle channel): its clients are refused with 2537" && \
 	  python demo/attach_clients.py BATCH.SVRCONN 1 --refused && \
 	  echo "== 2/4 rolling restart, one queue manager at a time; partners reconnect" && \

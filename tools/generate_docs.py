@@ -54,9 +54,15 @@ def _and(words):
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
+def _plural(otype):
+    """How prose names several objects of the type: the list option (queues), or the noun's plural (channel authentication
+    records)."""
+    return otype.list_option if otype.noun == otype.kind else otype.noun + "s"
+
+
 def common_docs(otype, bulk):
     """{option: [paragraphs]} of the entry options besides the attributes, worded from the row."""
-    lifecycle, noun = otype.lifecycle, otype.noun
+    lifecycle, noun, identity = otype.lifecycle, otype.noun, otype.identity
     fixed = otype.fixed_attrs
     free = [a for a in otype.attrs if not a.option]
     blanks = bool(otype.name_chars.pattern.fullmatch("A B"))
@@ -70,27 +76,38 @@ def common_docs(otype, bulk):
                               "Multiplatforms; an unknown keyword is an error that suggests the closest known ones. A keyword "
                               "that has an option of its own must be set with that option."]
         return docs
-    docs[otype.identity.option] = [
-        "Name of the {0}, 1 to {1} characters from C({2}); anything else ({3}quotes, parentheses, C(*), line breaks) "
-        "fails the task before any request.".format(noun, otype.name_max, otype.name_chars.words,
-                                                    "blanks at either end, " if blanks else "blanks, "),
-        "MQ names are case-sensitive and are sent exactly as given, so V(app.in) and V(APP.IN) name two different {0}s. "
-        "C(runmqsc) folds unquoted names to upper case, so {1} defined there without quotes has an upper-case name.".format(
-            noun, _a(noun))] + list(otype.identity.doc)
-    creating = "V(present) makes the {0} exist with the given attributes; attributes not given are left alone. An existing {0} " \
-               "needs only its O(name){1}.".format(noun, "; its O({0}) comes from its definition".format(otype.subtype_attr.option)
-                                                   if otype.subtype_attr else "")
+    if identity.keys:
+        # A record named by more than its name: the row says what its name option is.
+        docs[identity.option] = list(identity.doc)
+        keys = [a.option for a in otype.attrs if a.keyword in identity.all_keywords]
+        creating = "V(present) makes the {0} exist with the given attributes; attributes not given are left alone. The {0} is " \
+                   "found by O({1}) with {2}, which are sent on every command as given, their case kept.".format(
+                       noun, identity.option, _and(["O({0})".format(k) for k in keys]))
+    else:
+        docs[identity.option] = [
+            "Name of the {0}, 1 to {1} characters from C({2}); anything else ({3}quotes, parentheses, C(*), line breaks) "
+            "fails the task before any request.".format(noun, otype.name_max, otype.name_chars.words,
+                                                        "blanks at either end, " if blanks else "blanks, "),
+            "MQ names are case-sensitive and are sent exactly as given, so V(app.in) and V(APP.IN) name two different {0}s. "
+            "C(runmqsc) folds unquoted names to upper case, so {1} defined there without quotes has an upper-case name.".format(
+                noun, _a(noun))] + list(identity.doc)
+        creating = "V(present) makes the {0} exist with the given attributes; attributes not given are left alone. An existing {0} " \
+                   "needs only its O(name){1}.".format(noun, "; its O({0}) comes from its definition".format(otype.subtype_attr.option)
+                                                       if otype.subtype_attr else "")
     needs = ["O({0})".format(otype.type_attr.option)] if otype.type_attr is not None and otype.type_attr.default is None and \
         otype.type_default is None else []
+    # The identity keywords a record's kind requires are named with the identity above, not as options needed to create it.
     needs += [" or ".join("O({0})".format(otype.by_keyword[k].option) for k in item if isinstance(item, tuple)) or
-              "O({0})".format(otype.by_keyword[item].option) for items in otype.required.values() for item in items]
+              "O({0})".format(otype.by_keyword[item].option) for items in otype.required.values() for item in items
+              if isinstance(item, tuple) or item not in identity.all_keywords]
     if needs:
         needs = list(dict.fromkeys(needs))
         creating += " Options needed only to create it ({0}) are checked after the one C(DISPLAY), before anything is " \
                     "changed, naming every missing one at once.".format(
                         "; ".join(needs) if any(" or " in n for n in needs) else _and(needs))
     state = [creating]
-    absent = "V(absent) deletes it."
+    remove = otype.verbs.remove
+    absent = "V(absent) deletes it." if remove is None or remove.verb == "DELETE" else "V(absent) removes it (C({0})).".format(remove.text())
     if lifecycle:
         absent += " An active {0} is only stopped and deleted with O(force=true).".format(noun)
     if otype.messages:
@@ -108,7 +125,7 @@ def common_docs(otype, bulk):
                          "start an object that is still stopping, then starts it, waiting for the start when O(wait=true). In "
                          "check mode it reports the commands and sends neither.".format(noun))
     else:
-        state.append("{0}s have no run state, so there is no V(started) or V(stopped).".format(noun[:1].upper() + noun[1:]))
+        state.append("{0} have no run state, so there is no V(started) or V(stopped).".format(_plural(otype).capitalize()))
     docs["state"] = state
     if free:
         attributes = ["Further MQSC {0} attributes that have no option of their own, as a dictionary of keyword to value{1}.".format(
@@ -144,6 +161,12 @@ def common_docs(otype, bulk):
             "Without it, such a {0} fails the task before anything is changed, saying how many messages it holds "
             "(C({1})). MQ itself refuses to delete a {0} with uncommitted messages or one an application has open, whatever "
             "this option says; that failure shows MQ's reason code and message.".format(noun, keyword)]
+    for attr in otype.attrs:
+        if attr.mode_option:
+            docs[attr.mode_option] = [
+                "How O({0}) is declared. V(exact): the {1} holds exactly these; what it holds besides is removed (C({2})). "
+                "V(add): the {1} holds at least these; nothing is removed.".format(attr.option, noun, attr.delta[1]),
+                "Either way only the difference is sent, and a second run sends nothing."]
     return docs
 
 
@@ -203,7 +226,13 @@ def option_lines(name, spec, paragraphs, indent, suboptions=None):
     lines = ["{0}{1}:".format(pad, name), "{0}  description:".format(pad)] + _paragraphs(paragraphs, indent + 4)
     for key in ("type", "elements", "required", "choices", "default", "aliases"):
         if key in spec and not (key == "required" and not spec[key]):
-            lines.append("{0}  {1}: {2}".format(pad, key, _flow(spec[key])))
+            line = "{0}  {1}: {2}".format(pad, key, _flow(spec[key]))
+            if len(line) > WIDTH and isinstance(spec[key], list):
+                # A long list (an authority record's authorities) one item a line, within the line length pep8 allows.
+                lines.append("{0}  {1}:".format(pad, key))
+                lines.extend("{0}    - {1}".format(pad, _flow(item)) for item in spec[key])
+            else:
+                lines.append(line)
     if suboptions is not None:
         lines.append("{0}  suboptions:".format(pad))
         lines.extend(suboptions)
@@ -268,6 +297,23 @@ def _reasons(codes):
     return _or(["{0} {1}".format(code, errors.reason_name(code)) for code in sorted(codes)])
 
 
+def _raced_doc(otype):
+    """What RV(raced) means for the type, from its verbs' ``raced`` reason codes."""
+    verbs, kind = otype.verbs, otype.noun
+    cases = []
+    if verbs.create is not None and verbs.create.raced:
+        cases.append("a C({0}) answered {1} because it exists now".format(verbs.create.text(), _or(str(c) for c in sorted(verbs.create.raced))))
+    gone = [v for v in (verbs.change, verbs.remove) if v is not None and v.raced]
+    if gone:
+        cases.append("{0} C({1}) answered {2} because it is gone".format(
+            _a(gone[0].text()).split()[0], ") or C(".join(v.text() for v in gone), _or(str(c) for c in sorted(set().union(*(v.raced for v in gone))))))
+    return ("True when another writer changed the {0} between this task's read and its command ({1}), and the task read it "
+            "again and converged from there. RV(action) and RV(changed_attributes) say what this task's own commands "
+            "did.".format(kind, ", ".join(cases)) if cases else
+            "Always false: MQ refuses none of the {0}'s commands because another writer got there first ({1} adds to and "
+            "removes from a record, creating it when needed).".format(kind, verbs.change.text()))
+
+
 def return_lines(otype):
     """The RETURN values every object module has, worded from the row; the object's own entry (its facts, with a sample)
     and anything particular to the module stay written by hand after the block."""
@@ -308,12 +354,7 @@ def return_lines(otype):
     lines += _return_value("diff", ["Before and after values of the changed attributes{0}.".format(
         ", and C(state) before and after when RV(run_action) is set" if lifecycle else "")], "when diff mode is enabled", "dict")
     if verbs.can_race:
-        lines += _return_value("raced", [
-            "True when another writer changed the {0} between this task's read and its command (a C({1}) answered {2} because it "
-            "exists now, an C({3}) or C({4}) answered {5} because it is gone), and the task read it again and converged from "
-            "there. RV(action) and RV(changed_attributes) say what this task's own commands did.".format(
-                noun, verbs.create.verb, _or(str(c) for c in sorted(verbs.create.raced)), verbs.change.verb, verbs.remove.verb,
-                _or(str(c) for c in sorted(verbs.change.raced | verbs.remove.raced)))], "success", "bool", sample=False)
+        lines += _return_value("raced", [_raced_doc(otype)], "success", "bool", sample=False)
     if otype.refreshes:
         lines += _return_value("refresh_required", refresh_doc(otype), "success", "list", elements="str", sample=["connauth"])
     if otype.restarts_qmgr and not lifecycle:
@@ -374,12 +415,13 @@ def blocks():
                 otype.module)] + list(otype.doc) + ["Leave the option out to leave them alone."]
             spec = {"type": "dict"}
         else:
+            protected = ", except those MQ makes itself ({0})".format(_protected(otype)) if otype.protected else ""
             paragraphs = ["The {0} this task manages, each with the per-object options of M(mqrest.admin.{1}).".format(
-                otype.noun + "s", otype.module)] + list(otype.doc) + [
+                _plural(otype), otype.module)] + list(otype.doc) + [
                 "Two entries with the same O({0}[].{1}) are refused before any request: MQ allows one {2} object per {3}.".format(
                     otype.list_option, a.option, otype.noun, a.option.replace("_", " ")) for a in otype.attrs if a.unique] + [
                 "Leave the option out to leave {0} alone. An empty list manages no {1}, which with O(purge) deletes every {1} "
-                "whose name starts with the prefix.".format(otype.noun + "s", otype.noun)]
+                "whose {2} starts with the prefix{3}.".format(_plural(otype), otype.noun, otype.identity.option, protected)]
             spec = {"type": "list", "elements": "dict"}
         bulk.extend(option_lines(otype.list_option, spec, paragraphs, 2,
                                  entry_option_lines(otype, argspec, 6, bulk=True, bulk_options=bulk_options)))
@@ -428,13 +470,22 @@ def blocks():
     return {path: {name: "\n".join(lines) + "\n" for name, lines in found.items()} for path, found in out.items()}
 
 
+def _protected(otype, value_format="{0}"):
+    """The records MQ makes itself, as the row lists them: 'profile *, type blockuser; ...'."""
+    def said(key, value):
+        attr = otype.by_keyword.get(key.upper())
+        option, value = (otype.identity.option, value) if key == otype.name_key else (attr.option, attr.fact(value)) if attr else (key, value)
+        return "{0} {1}".format(option, value_format.format(value))
+    return "; ".join(", ".join(said(k, v) for k, v in pattern.items()) for pattern in otype.protected)
+
+
 def _read(path):
     with open(path, encoding="utf-8") as handle:
         return handle.read()
 
 
 def _info_return(otype):
-    plural = otype.noun + "s"
+    plural = _plural(otype)
     paragraphs = ["Matching {0}, as M(mqrest.admin.{1}) reports them{2}.".format(
         plural, otype.module, ", each with its status records" if otype.lifecycle else "")]
     if otype.subtype_attr and not otype.lifecycle:
@@ -443,6 +494,9 @@ def _info_return(otype):
             plural[:1].upper() + plural[1:])
     elif not otype.lifecycle:
         paragraphs[0] += " {0} have no status records here.".format(plural[:1].upper() + plural[1:])
+    if otype.identity.keyword:
+        paragraphs.append("O(name) filters them by C({0}), a trailing V(*) matching any end; the queue manager's own records "
+                          "(no {1}) come only with the default V(*).".format(otype.identity.keyword, otype.identity.option))
     if otype.messages:
         keyword, subtypes = otype.messages
         paragraphs.append("{0} {1}'s C({2}) is the number of messages on it.".format(
@@ -465,9 +519,9 @@ def _role_option(otype):
                       "Leave it undefined to leave them alone. Not C(mq_qmgr), which names the host's queue manager."]
         return option_lines(otype.role_variable, {"type": "dict"}, paragraphs, 6)
     paragraphs = ["{0}, each a dictionary of M(mqrest.admin.{1}) options without the connection{2} options.".format(
-        (otype.noun + "s").capitalize(), otype.module, " and waiting" if otype.lifecycle else ""),
+        _plural(otype).capitalize(), otype.module, " and waiting" if otype.lifecycle else ""),
         "Leave it undefined to leave {0} alone; an empty list declares that there are none (see O(provision_purge)).".format(
-            otype.noun + "s")]
+            _plural(otype))]
     return option_lines(otype.role_variable, {"type": "list", "elements": "dict"}, paragraphs, 6)
 
 
@@ -478,6 +532,15 @@ def _readme_table(registry):
             otype.kind, otype.module, otype.summary, otype.list_option, " (one mapping)" if otype.singleton else "", otype.role_variable,
             "started, stopped, restarted (`{0}`)".format(otype.lifecycle.status_qualifier) if otype.lifecycle else "none"))
     return lines
+
+
+def _instead(verb, lit):
+    """" (ACTION(REMOVEALL) where TYPE is BLOCKUSER or BLOCKADDR)": the keywords a verb carries instead for some records."""
+    cases = {}
+    for (keyword, value), keywords in verb.instead.items():
+        cases.setdefault((keyword, tuple(sorted(keywords.items()))), []).append(value)
+    return "".join(" ({0} where {1} is {2})".format(" ".join(lit("{0}({1})".format(k, v)) for k, v in keywords), keyword,
+                                                    " or ".join(values)) for (keyword, keywords), values in cases.items())
 
 
 def _guide_table(registry):
@@ -530,6 +593,22 @@ def _guide_table(registry):
             said.append("{0} {1}".format(lit("restart"), " ".join(a.keyword for a in otype.attrs if a.restart)))
         if otype.secret_keywords:
             said.append("{0} {1}".format(lit("secret"), " ".join(sorted(otype.secret_keywords))))
+        if otype.identity.keys:
+            carrier = " (" + lit(otype.identity.keyword) + ")" if otype.identity.keyword else ""
+            keys = ", ".join("{0}: {1}".format(subtype, " ".join(keys)) if subtype else " ".join(keys)
+                             for subtype, keys in otype.identity.keys.items())
+            said.append("{0} {1}{2}: {3}".format(lit("identity"), lit(otype.identity.option), carrier, keys))
+        verbs = [(role, getattr(otype.verbs, role)) for role in ("create", "change", "remove")]
+        if [verb.text() if verb else None for _role, verb in verbs] != ["DEFINE", "ALTER", "DELETE"]:
+            said.append("{0} {1}".format(lit("verbs"), "; ".join(
+                "{0}: {1}{2}{3}".format(role, lit(verb.text()), " (whole record)" if verb.whole else "", _instead(verb, lit))
+                for role, verb in verbs if verb)))
+        for attr in otype.attrs:
+            if attr.delta:
+                mode = ", {0} {1}".format(lit("mode_option"), lit(attr.mode_option)) if attr.mode_option else ""
+                said.append("{0} {1}: {2}/{3}{4}".format(lit("delta"), lit(attr.keyword), lit(attr.delta[0]), lit(attr.delta[1]), mode))
+        if otype.protected:
+            said.append("{0} {1}".format(lit("protected"), _protected(otype, "``{0}``")))
         if lifecycle and lifecycle.needs_keyword:
             said.append("{0} {1}".format(lit("needs_keyword"), ", ".join(
                 "{0} ({1})".format(keyword, operation) for operation, keyword in lifecycle.needs_keyword.items())))

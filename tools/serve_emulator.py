@@ -31,6 +31,11 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PASSWORD = "passw0rd"
 # admin administers, reader reads, app puts and gets test messages (the messaging REST API wants MQWebUser only).
 USERS = {"admin": (PASSWORD, "MQWebAdmin"), "reader": (PASSWORD, "MQWebAdminRO"), "app": (PASSWORD, "MQWebUser")}
+# The same admin and app as users of the queue managers' hosts, as in IBM's developer image: the queue manager's OAM checks
+# the messaging REST API's puts as the mqweb user, so app also needs MQ authority (APP_AUTHORITY, granted at start).
+PRINCIPALS = {"admin": (PASSWORD, ["mqm"]), "app": (PASSWORD, ["mqclient"])}
+APP_AUTHORITY = ("SET AUTHREC OBJTYPE(QMGR) PRINCIPAL('app') AUTHADD(CONNECT,INQ)",
+                 "SET AUTHREC PROFILE('**') OBJTYPE(QUEUE) PRINCIPAL('app') AUTHADD(BROWSE,GET,INQ,PUT)")
 # endmqm, strmqm and dspmq for this emulator (stdlib-only shims; MQEMU_CONTROL_URL and MQEMU_CA_PATH point them here).
 SHIMS = os.path.join(ROOT, "tests", "emulator", "bin")
 # What a user sources and passes with -i: links to the files of the emulator that last started.
@@ -112,7 +117,8 @@ def banner(server, qmgrs, state_dir, base):
     hosts = "\n".join("  {0:<5} {1:<5} none yet".format(q.lower(), q) for q in qmgrs)
     return """MQ REST emulator at {url} ({qmgrs}; its files in {state})
   users        admin / {password} (MQWebAdmin), reader / {password} (MQWebAdminRO),
-               app / {password} (MQWebUser: the messaging REST API, to put and get test messages)
+               app / {password} (MQWebUser: the messaging REST API, to put and get test messages; on the queue
+               managers' hosts app may connect and browse, get, inquire and put on every queue: SET AUTHREC)
   TLS CA       {ca}
   control API  {control} (journal, faults, messages, queue managers: tests/emulator/README.md)
 
@@ -153,10 +159,14 @@ def main():
         try:
             # Each queue manager on its own host of the emulated network, so that each can listen on the same port.
             server = EmulatorServer(qmgrs=qmgrs, users=USERS, tls=True, timing=args.timing, host="127.0.0.1", port=args.port,
-                                    state_dir=tls_dir, hosts={q: q.lower() for q in qmgrs}).start()
+                                    state_dir=tls_dir, hosts={q: q.lower() for q in qmgrs}, principals=PRINCIPALS).start()
         except OSError as error:
             sys.exit(refused(args.port, error, base))
         try:
+            for qmgr in qmgrs:
+                for command in APP_AUTHORITY:
+                    server.model.run_mqsc(qmgr, {"type": "runCommand", "parameters": {"command": command}})
+            server.model.clear_journal()  # the journal starts with the user's own requests
             done = threading.Event()
             for sig in (signal.SIGTERM, signal.SIGINT):
                 signal.signal(sig, lambda *args: done.set())

@@ -4,12 +4,13 @@
 """Run a command against a queue manager: the embedded emulator, or a real one named by MQ_REST_URL.
 
     python tools/with_emulator.py [--qmgrs QM1,QM2@qm2host] [--partner HOST] [--xmitq NAME] [--timing fast]
-                                  [--config FILE] -- COMMAND...
+                                  [--principal NAME:PASSWORD:GROUP ...] [--config FILE] -- COMMAND...
 
 Without MQ_REST_URL in the environment it starts the emulator (python -m mqemu) on a free port and stops it
 afterwards. A sender channel runs in the emulator only with a partner (its channel network): --partner HOST adds a
 queue manager PARTNER on HOST listening on 1414 that defines a receiver for any sender (CHAD), and --xmitq NAME
-defines that transmission queue on the other queue managers; QM@HOST puts a queue manager on its own host.
+defines that transmission queue on the other queue managers; QM@HOST puts a queue manager on its own host;
+--principal adds a user of the emulated hosts (python -m mqemu --principal), whom authority records may name.
 Either way the command gets MQ_REST_URL, MQ_QMGR, MQ_REST_USERNAME and MQ_REST_PASSWORD (and MQEMU_CONTROL_URL
 for the emulator), and --config writes the same facts as Ansible variables for ansible-test's integration_config.yml.
 """
@@ -26,9 +27,10 @@ import urllib.parse
 import urllib.request
 
 
-def start_emulator(qmgrs, timing):
+def start_emulator(qmgrs, timing, principals=()):
     process = subprocess.Popen(
-        [sys.executable, "-m", "mqemu", "--port", "0", "--timing", timing] + [a for q in qmgrs for a in ("--qmgr", q)],
+        [sys.executable, "-m", "mqemu", "--port", "0", "--timing", timing] + [a for q in qmgrs for a in ("--qmgr", q)]
+        + [a for p in principals for a in ("--principal", p)],
         stdout=subprocess.PIPE, text=True,
     )
     line = process.stdout.readline().strip()
@@ -69,6 +71,7 @@ def main():
     parser.add_argument("--partner", help="host of a PARTNER queue manager that accepts any sender (emulator only)")
     parser.add_argument("--xmitq", action="append", default=[], help="a transmission queue to define on each queue manager")
     parser.add_argument("--timing", default="fast")
+    parser.add_argument("--principal", action="append", default=[], help="NAME[:PASSWORD[:GROUP,...]], a user of the emulated hosts")
     parser.add_argument("--config")
     parser.add_argument("command", nargs=argparse.REMAINDER)
     args = parser.parse_args()
@@ -81,7 +84,7 @@ def main():
     if env.get("MQ_REST_URL"):
         print("using the queue manager at {0} (MQ_REST_URL); fault-injection tests are skipped".format(env["MQ_REST_URL"]), flush=True)
     else:
-        process, base_url, control = start_emulator(specs, args.timing)
+        process, base_url, control = start_emulator(specs, args.timing, args.principal)
         try:
             prepare_network(base_url, qmgrs, args.partner, args.xmitq)
         except BaseException:

@@ -20,7 +20,7 @@ from ._attributes import UPDATE_PASSWORD
 from ._errors import MQInputError
 
 __all__ = ["ArgumentSpec", "connection_spec", "wait_spec", "object_spec", "channel_stop_spec", "rolling_spec", "qmgr_wait_spec",
-           "qmgr_restart_spec", "entry_options", "ENTRY_STATES", "fold_choices"]
+           "qmgr_restart_spec", "entry_options", "ENTRY_STATES", "SET_MODES", "fold_choices", "refresh_security_spec"]
 
 
 def _greater_than_zero(option):
@@ -240,9 +240,9 @@ def qmgr_restart_spec():
                    _greater_than_zero("health_timeout"), _between("connections_share", 0, 1), rules])
 
 
-# What one object entry declares besides its attributes (documented by tools/generate_docs.py, from the rows).
+# What one object entry declares besides its attributes (documented by tools/generate_docs.py, from the rows): the identity
+# option (``name``, or a row's own, such as a CHLAUTH ``profile``), then the state, then the row's shared options.
 _OBJECT_OPTIONS = dict(
-    name=dict(type="str", required=True),
     state=dict(type="str", default="present", choices=["present", "absent", "started", "stopped", "restarted"]),
     attributes=dict(type="dict", default={}),
     recreate=dict(type="bool", default=False),
@@ -254,19 +254,25 @@ _OBJECT_OPTIONS = dict(
 # (mq_restart restarts many objects at once).
 ENTRY_STATES = ["present", "absent", "started", "stopped"]
 
+# How a set attribute is declared (Attr.mode_option): exactly, or as what the object must hold at least.
+SET_MODES = ["exact", "add"]
+
 
 def entry_options(object_type, restart=True):
     """The options that declare one object of ``object_type``: an mq_listener/mq_channel/mq_service/mq_queue task, or with
     ``restart=False`` an mq_objects entry (whose state has no restarted)."""
+    identity = object_type.identity
     if object_type.singleton:
         # The queue manager's own row: no name to give, nothing to create, delete or recreate (ALTER QMGR only).
         options = dict(attributes=_OBJECT_OPTIONS["attributes"])
     else:
-        options = dict(_OBJECT_OPTIONS)
+        # The queue manager's own authority record has no profile (Identity.optional): then the option is left out.
+        options = {identity.option: dict(type="str", required=not identity.optional)}
+        options.update((k, v) for k, v in _OBJECT_OPTIONS.items() if k == "state" or k in object_type.shared_options or
+                       (k == "force" and object_type.lifecycle is not None))
         if object_type.lifecycle is None:
             # Nothing runs (queues): only present and absent, and nothing to stop before a delete.
             options["state"] = dict(options["state"], choices=["present", "absent"])
-            del options["force"]
         elif not restart:
             options["state"] = dict(options["state"], choices=list(ENTRY_STATES))
     if object_type.messages:
@@ -276,6 +282,12 @@ def entry_options(object_type, restart=True):
         # A secret cannot be compared (DISPLAY shows it masked): when to send it (Attr.secret).
         options["update_password"] = dict(type="str", choices=list(UPDATE_PASSWORD), default="on_create")
     options.update(object_type.option_argspec())
+    if identity.keys and object_type.subtype_attr is not None:
+        # A record's subtype is part of its identity (a CHLAUTH TYPE, an authority record's OBJTYPE): always given.
+        options[object_type.subtype_attr.option] = dict(options[object_type.subtype_attr.option], required=True)
+    for attr in object_type.attrs:
+        if attr.mode_option:
+            options[attr.mode_option] = dict(type="str", choices=list(SET_MODES), default="exact")
     return options
 
 
@@ -291,3 +303,8 @@ def object_spec(object_type):
         option = object_type.by_keyword[keyword].option + "_check"
         spec.argument_spec[option] = dict(type="str", choices=["warn", "fail", "ignore"], default="warn")
     return spec
+
+
+def refresh_security_spec(types):
+    """mq_refresh_security's options; ``types``: the REFRESH SECURITY types it may send (_types.REFRESH_TYPES)."""
+    return ArgumentSpec(dict(type=dict(type="str", required=True, choices=[t.lower() for t in types])))

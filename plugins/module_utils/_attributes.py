@@ -18,8 +18,8 @@ import re
 from ._errors import MQInputError, add_reason_names
 from ._mqsc import MASK
 
-__all__ = ["Attr", "ObjectType", "Verb", "Verbs", "Identity", "SINGLETON", "DEFINE_ALTER_DELETE", "NameChars", "NAME_CHARS",
-           "validate_name", "RUN_STATES", "UPDATE_PASSWORD", "one_of"]
+__all__ = ["Attr", "AtLeast", "ObjectType", "Verb", "Verbs", "Identity", "Ref", "SINGLETON", "DEFINE_ALTER_DELETE", "NameChars",
+           "NAME_CHARS", "validate_name", "RUN_STATES", "UPDATE_PASSWORD", "one_of"]
 
 # The states that start, stop or restart the object after making it present.
 RUN_STATES = ("started", "stopped", "restarted")
@@ -66,20 +66,34 @@ NAME_CHARS = NameChars(r"^[A-Za-z0-9._/%]+$", "A-Z a-z 0-9 . / _ %")
 _CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
 
 
-def validate_name(name, option, max_length, what, generic=False, chars=NAME_CHARS):
-    """Reject a name MQ would reject (4008/4044), before anything is sent."""
+def validate_name(name, option, max_length, what, generic=False, wildcards="", chars=NAME_CHARS):
+    """Reject a name MQ would reject (4008/4044), before anything is sent.
+
+    ``generic``: a trailing * is allowed (a generic name in a DISPLAY); ``wildcards``: characters a generic profile may
+    hold anywhere (a CHLAUTH profile's *, an OAM profile's * and ?), each counted in the length; ``chars``: the type's
+    name characters (NameChars: a subscription's names hold blanks).
+    """
     pattern = name[:-1] if generic and isinstance(name, str) and name.endswith("*") else name
     if generic and name == "*":
         return name
-    if not isinstance(name, str) or not pattern or len(pattern) > max_length or not chars.pattern.fullmatch(pattern):
+    regex = chars.pattern if not wildcards else re.compile(r"^[A-Za-z0-9._/%" + re.escape(wildcards) + r"]+$")
+    if not isinstance(name, str) or not pattern or len(pattern) > max_length or not regex.fullmatch(pattern):
         rule = "1 to {0} characters from {1}".format(max_length, chars.words)
         if generic:
             rule += ", optionally ending in * (a generic name)"
+        if wildcards:
+            rule += ", with {0} as wildcards anywhere (a generic profile)".format(" and ".join(wildcards))
         # A name that is only too long says by how much: MQ's limits differ per type (20 for a channel, 48 for a queue).
         length = "it is {0} characters long{1}, and ".format(len(pattern), " without the *" if pattern != name else "") \
             if isinstance(name, str) and len(pattern) > max_length else ""
         raise MQInputError("{0}={1!r} is not a valid {2} name: {3}it must be {4}".format(option, name, what, length, rule))
     return name
+
+
+class AtLeast(tuple):
+    """A ``set`` attribute's values declared as a minimum (``mode: add``): the object must hold them, and may hold more."""
+
+    __slots__ = ()
 
 
 class Attr:
@@ -89,7 +103,9 @@ class Attr:
     ``name`` (an MQ object name), ``enum``, ``int``, ``int_or_enum`` (a number or a keyword
     such as AUTO), ``enum_list``, ``name_list`` (MQ object names in order, at most ``maximum`` of them: a namelist's
     NAMES), ``str_list`` (strings in order, each at most ``max_length`` characters, case kept: a channel's send exits,
-    which run in turn) and ``bool`` (MQ's YES or NO, a boolean option).
+    which run in turn) and ``bool`` (MQ's YES or NO, a boolean option); ``list`` and ``ilist``: strings MQ keeps
+    as one list (a CHLAUTH USERLIST, ADDRLIST), compared as sets (``ilist`` case-insensitively), so a declared list is
+    the whole list; ``set``: choices compared as a set after ``shorthands`` are expanded (an authority record's AUTHLIST).
     ``labels``: how the option spells an enum's MQ values where lower case is not enough (a queue's TYPE(QLOCAL) is
     ``type: local``).
     ``fixed``: MQ keeps the value the object was created with (ALTER has no such keyword, or refuses a new value: CHLTYPE,
@@ -107,14 +123,26 @@ class Attr:
     3300, named in the row's ``reasons``). One task that declares a value twice is refused before any request.
     ``doc``: the option's description (Ansible markup, one string per paragraph): tools/generate_docs.py writes it into the
     module's documentation and into mq_objects' suboptions; ``aliases``: other names the option takes.
+    ``max_items``: how many values a list may hold (MQ's limit).
+    ``shorthands``: {value: {subtype: values}}: a ``set`` choice that stands for several, per subtype (ALL, ALLADM, ALLMQI
+    per object type); ``empty``: the value that writes no value at all (NONE).
+    ``delta``: (add keyword, remove keyword): a ``set`` that commands write as what to add and what to remove, never whole
+    (SET AUTHREC AUTHADD(...) AUTHRMV(...)); ``mode_option``: the entry option that declares it exactly (``exact``: what
+    is not declared is removed) or as a minimum (``add``).
+    ``when``: {KEYWORD: values}: the attribute is valid only where the record's KEYWORD (the declared value, else the
+    existing one, else that keyword's ``mq_default``) is one of ``values``; ``mq_default``: MQ's own default, which ``when``
+    and ``needs`` go by. ``needs``: {value: keywords}: holding ``value`` requires those keywords (USERSRC(MAP) requires
+    MCAUSER). MQ refuses a record that breaks either.
     """
 
     __slots__ = ("keyword", "value_type", "option", "choices", "minimum", "maximum", "max_length", "types", "default", "labels",
-                 "fixed", "refresh", "restart", "secret", "pattern", "unique", "doc", "aliases")
+                 "fixed", "refresh", "restart", "secret", "pattern", "unique", "doc", "aliases", "max_items", "shorthands", "empty",
+                 "delta", "mode_option", "when", "mq_default", "needs")
 
     def __init__(self, keyword, value_type="str", option=None, choices=None, minimum=None, maximum=None, max_length=None, types=None,
                  default=None, labels=None, fixed=False, refresh=None, restart=False, secret=False, pattern=None, unique=None, doc=(),
-                 aliases=()):
+                 aliases=(), max_items=None, shorthands=None, empty=None, delta=None, mode_option=None, when=None, mq_default=None,
+                 needs=None):
         self.keyword = keyword
         self.value_type = value_type
         self.option = option
@@ -134,10 +162,23 @@ class Attr:
         self.unique = unique
         self.doc = (doc,) if isinstance(doc, str) else tuple(doc)
         self.aliases = tuple(aliases)
+        self.max_items = max_items
+        self.shorthands = dict(shorthands or {})
+        self.empty = empty
+        self.delta = delta
+        self.mode_option = mode_option
+        self.when = dict(when or {})
+        self.mq_default = mq_default
+        self.needs = dict(needs or {})
 
     @property
     def label(self):
         return self.option or "attributes." + self.keyword
+
+    @property
+    def many(self):
+        """A value of several values, compared as a set: a list or a set attribute."""
+        return self.value_type in ("list", "ilist", "set")
 
     def applies_to(self, subtype):
         return self.types is None or subtype is None or subtype in self.types
@@ -149,9 +190,9 @@ class Attr:
             spec = {"type": "str", "choices": [self.choice_label(c) for c in self.choices]}
         elif self.value_type == "bool":
             spec = {"type": "bool"}
-        elif self.value_type == "enum_list":
+        elif self.value_type in ("enum_list", "set"):
             spec = {"type": "list", "elements": "str", "choices": [c.lower() for c in self.choices]}
-        elif self.value_type in ("name_list", "str_list"):
+        elif self.value_type in ("list", "ilist", "name_list", "str_list"):
             spec = {"type": "list", "elements": "str"}
         else:
             spec = {"type": "str"}
@@ -181,9 +222,15 @@ class Attr:
             return self._validate_int(value, label, also=" or one of " + ", ".join(self.choices))
         if self.value_type == "enum":
             return self._validate_choice(value, label)
-        if self.value_type == "enum_list":
+        if self.value_type in ("enum_list", "set"):
             values = value if isinstance(value, (list, tuple)) else [value]
-            return [self._validate_choice(v, label) for v in values]
+            chosen = [self._validate_choice(v, label) for v in values]
+            return chosen if self.value_type == "enum_list" else list(dict.fromkeys(chosen))
+        if self.value_type in ("list", "ilist"):
+            values = value if isinstance(value, (list, tuple)) else [value]
+            if self.max_items and len(values) > self.max_items:
+                raise MQInputError("{0} holds {1} values; MQ allows at most {2}".format(label, len(values), self.max_items))
+            return list(dict.fromkeys(self._validate_text(v, "{0}[{1}]".format(label, i)) for i, v in enumerate(values)))
         if self.value_type == "name_list":
             return self._validate_names(value, label)
         if self.value_type == "str_list":
@@ -194,6 +241,12 @@ class Attr:
             if isinstance(value, str) and value.upper() in ("YES", "NO"):
                 return value.upper()
             raise MQInputError("{0}={1} must be true or false".format(label, self.shown(value)))
+        text = self._validate_text(value, label)
+        if self.value_type == "name" and text.strip():
+            validate_name(text, label, self.max_length or 48, "MQ object")
+        return text
+
+    def _validate_text(self, value, label):
         if isinstance(value, bool) or not isinstance(value, (str, int)):
             raise MQInputError("{0}={1} must be a string".format(label, self.shown(value)))
         text = str(value)
@@ -204,8 +257,6 @@ class Attr:
                 label, self.shown(text), len(text), self.max_length))
         if self.pattern and text.strip() and not re.match(self.pattern[0], text):
             raise MQInputError("{0}={1} {2}".format(label, self.shown(text), self.pattern[1]))
-        if self.value_type == "name" and text.strip():
-            validate_name(text, label, self.max_length or 48, "MQ object")
         return text
 
     def _validate_int(self, value, label, also=""):
@@ -257,10 +308,32 @@ class Attr:
         """How the option spells one of MQ's values: lower case, or its label."""
         return self.labels.get(choice, choice.lower())
 
-    def normalize(self, value):
-        """Comparable form of a wire or DISPLAY value. MQ strips trailing blanks on DISPLAY."""
+    def items(self, value):
+        """The values of a list or set attribute as DISPLAY or a user gives them: a list, or MQ's comma-separated text."""
+        if value is None:
+            return []
+        values = value if isinstance(value, (list, tuple, set, frozenset)) else str(value).split(",")
+        items = [str(v).strip() for v in values]
+        return [v.upper() if self.value_type != "list" else v for v in items if v]
+
+    def expand(self, values, subtype):
+        """A set's values with each shorthand replaced by what it stands for on ``subtype`` and ``empty`` left out."""
+        expanded = set()
+        for value in values:
+            if value in self.shorthands and subtype in self.shorthands[value]:
+                expanded.update(self.shorthands[value][subtype])
+            elif value != self.empty:
+                expanded.add(value)
+        return frozenset(expanded)
+
+    def normalize(self, value, subtype=None):
+        """Comparable form of a wire or DISPLAY value. MQ strips trailing blanks on DISPLAY. ``subtype``: the object's,
+        which a set's shorthands expand by."""
         if value is None:
             return None
+        if self.many:
+            items = self.items(value)
+            return self.expand(items, subtype) if self.value_type == "set" else frozenset(items)
         if self.value_type == "int":
             try:
                 return int(value)
@@ -280,6 +353,21 @@ class Attr:
             return text.upper()
         return text
 
+    def satisfied(self, desired, current, subtype=None):
+        """Does the value DISPLAY shows, ``current``, hold the ``desired`` one? Equal, or for a set declared as a minimum
+        (AtLeast), a superset of it."""
+        if isinstance(desired, AtLeast):
+            return self.normalize(desired, subtype) <= (self.normalize(current, subtype) or frozenset())
+        if self.many:
+            return self.normalize(desired, subtype) == (self.normalize(current, subtype) or frozenset())
+        return self.normalize(current) == self.normalize(desired)
+
+    def wire(self, value):
+        """A DISPLAY value in the form a command takes it (an existing value a command carries on)."""
+        if self.many:
+            return self.items(value)
+        return value.rstrip() if isinstance(value, str) else value
+
     def fact(self, value):
         """User-facing form for results: enums in the lower case the options use; of a secret, only whether one is set."""
         if self.secret:
@@ -290,6 +378,10 @@ class Attr:
             return value.strip().upper() == "YES"
         if self.value_type == "enum_list":
             return [v.lower() for v in self.normalize(value)]
+        if self.value_type == "set":
+            return sorted(v.lower() for v in self.items(value) if v != self.empty)
+        if self.value_type in ("list", "ilist"):
+            return self.items(value)
         if self.value_type in ("name_list", "str_list"):
             return list(self.normalize(value))
         if self.value_type in ("str", "istr", "name") and isinstance(value, str):
@@ -302,36 +394,51 @@ class Verb:
 
     ``raced``: the reason codes with which MQ says another writer got there first, between this task's DISPLAY and this
     command; the object is then read and planned again instead of failing (``_ensure.Applying``).
+    ``whole``: the command replaces the whole record (SET CHLAUTH ... ACTION(REPLACE)), so a change carries every
+    attribute the record keeps, the ones this task leaves alone with their existing values, not only those that differ.
     """
 
-    __slots__ = ("verb", "parameters", "raced")
+    __slots__ = ("verb", "parameters", "raced", "whole", "instead")
 
-    def __init__(self, verb, parameters=None, raced=()):
+    def __init__(self, verb, parameters=None, raced=(), whole=False, instead=None):
         self.verb = verb
         self.parameters = dict(parameters or {})
         self.raced = frozenset(raced)
+        self.whole = whole
+        # {(KEYWORD, VALUE): {KEYWORD: value}}: the verb's own keywords for a record whose KEYWORD holds VALUE instead
+        # (ACTION(REMOVEALL) for a blocking CHLAUTH record, whose list ACTION(REMOVE) would take entry by entry).
+        self.instead = dict(instead or {})
 
-    def matches(self, command):
-        return command.verb == self.verb and all(command.parameters.get(k) == v for k, v in self.parameters.items())
+    def parameters_for(self, params):
+        """The verb's own keywords for a command that carries ``params``."""
+        out = dict(self.parameters)
+        for (keyword, value), keywords in self.instead.items():
+            if str(params.get(keyword) or "").upper() == value:
+                out.update(keywords)
+        return out
+
+    def text(self):
+        """How documentation names the verb: ``DEFINE``, ``SET ... ACTION(ADD)``."""
+        return " ".join([self.verb] + (["..."] if self.parameters else []) + ["{0}({1})".format(k, v) for k, v in self.parameters.items()])
 
 
 class Verbs:
     """The verbs that create, change and remove objects of a type; None where MQ has none (ALTER QMGR neither creates nor
     deletes). A kind written with ``SET ... ACTION(ADD|REPLACE|REMOVE)`` (CHLAUTH) names the same verb three times with
-    its ACTION."""
+    its ACTION; SET AUTHREC both creates and changes."""
 
     __slots__ = ("create", "change", "remove")
 
     def __init__(self, create=None, change=None, remove=None):
         self.create, self.change, self.remove = create, change, remove
 
-    def role(self, command):
-        """"create", "change" or "remove": what ``command`` does to a definition (None: none of this type's verbs)."""
-        return next((role for role in ("create", "change", "remove")
-                     if getattr(self, role) is not None and getattr(self, role).matches(command)), None)
+    @staticmethod
+    def role(command):
+        """"create", "change" or "remove": what ``command`` does to a definition, as it was built (``MQSCCommand.role``)."""
+        return command.role
 
     def raced(self, command):
-        verb = getattr(self, self.role(command) or "", None)
+        verb = getattr(self, command.role or "", None)
         return verb.raced if verb is not None else frozenset()
 
     @property
@@ -351,24 +458,36 @@ DEFINE_ALTER_DELETE = Verbs(create=Verb("DEFINE", raced=(4001, 4002)), change=Ve
 class Identity:
     """What names one object of a type: in the module options, in DISPLAY rows and in commands.
 
-    ``option``: the option whose value is the command's name (``DEFINE TOPIC(name)``, ``SET CHLAUTH(profile)``); None where
-    the command has no name (``SET AUTHREC PROFILE(...)``). ``keys``: {subtype or None: keywords} that take part in the
-    identity besides it, sent on every command and DISPLAY of the object (CHLAUTH: TYPE, and ADDRESS for an ADDRESSMAP);
-    none for the name-keyed types. Objects of subtypes in ``ObjectType.namespaces`` are told apart by their namespace too.
+    ``option``: the option whose value names the object (``name``; a CHLAUTH or AUTHREC ``profile``). ``keyword``: None
+    where that value is the command's name (``DEFINE TOPIC(name)``, ``SET CHLAUTH(profile)``), else the keyword that
+    carries it (``SET AUTHREC PROFILE(...)``). ``keys``: {subtype or None: keywords}: the keywords that take part in the
+    identity besides it, in the order commands carry them, sent on every command (CHLAUTH: TYPE, and ADDRESS for an
+    ADDRESSMAP); none for the name-keyed types. Objects of subtypes in ``ObjectType.namespaces`` are told apart by their
+    namespace too. ``display``: the key keywords a DISPLAY of one object may carry (DISPLAY CHLAUTH takes TYPE, but ADDRESS
+    only with MATCH(RUNCHECK)) and the fixed ones it adds ({"MATCH": "EXACT"}). ``wildcards``: the characters a generic
+    profile may hold anywhere. ``optional``: the subtypes whose objects the option does not name (the queue manager's own
+    authority record has no PROFILE).
     Neither an option nor keys: one object of the type exists, the queue manager itself (``ALTER QMGR``, ``SINGLETON``).
     """
 
-    __slots__ = ("option", "keys", "doc")
+    __slots__ = ("option", "keyword", "keys", "display", "wildcards", "optional", "doc")
 
-    def __init__(self, option="name", keys=None, doc=()):
+    def __init__(self, option="name", keys=None, keyword=None, display=((), None), wildcards="", optional=(), doc=()):
         self.option = option
+        self.keyword = keyword
         self.keys = dict(keys or {})
+        self.display = (tuple(display[0]), dict(display[1] or {}))
+        self.wildcards = wildcards
+        self.optional = frozenset(optional)
         self.doc = (doc,) if isinstance(doc, str) else tuple(doc)  # what the name option's description adds for this type
 
-    def options(self, object_type):
-        """The options that must be given to say which object an entry is about."""
-        keys = sorted({k for keywords in self.keys.values() for k in keywords})
-        return [self.option] * bool(self.option) + [object_type.by_keyword[k].option for k in keys]
+    def keywords(self, subtype=None):
+        """The identity keywords besides the name of an object of ``subtype``."""
+        return self.keys.get(subtype, self.keys.get(None, ()))
+
+    @property
+    def all_keywords(self):
+        return {k for keywords in self.keys.values() for k in keywords}
 
     def of_params(self, object_type, params, subtype=None):
         """The identity of the object ``params`` declare: a tuple, the name first; its namespace last."""
@@ -379,6 +498,22 @@ class Identity:
     @property
     def singleton(self):
         return self.option is None and not self.keys
+
+
+class Ref:
+    """Which object an entry or a command is about: ``name``, the identity option's value (None for the queue manager's own
+    authority record); ``keys``, ((KEYWORD, wire value or None), ...), the identity keywords besides it in command order;
+    and the namespace ("" but for a clntconn channel's)."""
+
+    __slots__ = ("name", "keys", "namespace")
+
+    def __init__(self, name, keys=(), namespace=""):
+        self.name = name
+        self.keys = tuple(keys)
+        self.namespace = namespace
+
+    def __repr__(self):
+        return "Ref({0!r}, {1!r}, {2!r})".format(self.name, self.keys, self.namespace)
 
 
 # The identity of the queue manager's own row: no name, no keys; ALTER QMGR addresses the one there is.
@@ -415,6 +550,18 @@ class ObjectType:
     ``identity``: what names one object (``Identity``; the ``name`` option unless said).
     ``reasons``: {code: IBM name} of the reason codes particular to this type (a ``unique`` attribute's); failure
     messages name them as they name the common ones (_errors.REASON_NAMES).
+    ``list_option``: the mq_objects option (and, with ``mq_`` before it, the provision role's variable) that declares
+    objects of this type; ``module``: its single-object module. ``summary``: what its module manages, in a few words
+    (README); ``doc``: paragraphs about the type for the mq_objects list option; ``attributes_example``: a dictionary of
+    keywords without an option, as the ``attributes`` option's description shows it. ``noun``: how prose names one object
+    ("channel authentication record"; the kind unless said).
+    ``shared_options``: the entry options besides the identity, ``state`` and the attributes' (``attributes``, the free-form
+    keywords; ``recreate``); ``force`` and ``purge`` come with a lifecycle and with ``messages``.
+    ``checks``: functions (params, subtype) that refuse what IBM's syntax forbids and no attribute can say alone (a
+    BLOCKADDR profile other than *, a wildcard in CLNTUSER), run on every entry before any request.
+    ``read_row``: a function that turns a DISPLAY row into the table's terms (DISPLAY AUTHREC names the holder ENTITY(x)
+    ENTTYPE(PRINCIPAL), commands PRINCIPAL(x)); ``protected``: rows (partial, lower-case keywords) that MQ makes itself and
+    ``purge`` never removes (IBM's default CHLAUTH records, the mqm group's authority records).
     ``defaults``: the queue manager's own object that a DEFINE without LIKE copies every attribute not given from (MQ's
     SYSTEM.DEF.* and SYSTEM.DEFAULT.* objects): one name, or {value of the type keyword: name} where each type has its
     own (SYSTEM.DEF.SENDER for CHLTYPE(SDR)). mq_export leaves out what equals it; None where MQ has none.
@@ -432,9 +579,14 @@ class ObjectType:
     def __init__(self, kind, qualifier, name_max, attrs, type_attr=None, required=None, lifecycle=None, subtype_keyword=None,
                  type_in_qualifier=False, type_default=None, messages=None, references=None, namespaces=None,
                  verbs=DEFINE_ALTER_DELETE, identity=None, list_option=None, module=None, summary="", doc=(), attributes_example=None,
-                 reasons=None, used_by_qmgr=None, noun=None, exclusive=None, name_chars=NAME_CHARS, defaults=None):
+                 reasons=None, used_by_qmgr=None, noun=None, exclusive=None, name_chars=NAME_CHARS, defaults=None,
+                 shared_options=("attributes", "recreate"), checks=(), read_row=None, protected=()):
         self.kind = kind
         self.noun = noun or kind
+        self.shared_options = tuple(shared_options)
+        self.checks = tuple(checks)
+        self.read_row = read_row
+        self.protected = tuple(protected)
         self.qualifier = qualifier
         self.name_max = name_max
         self.attrs = tuple(attrs)
@@ -550,16 +702,95 @@ class ObjectType:
         namespace = self.row_namespace(row)
         return dict([self.namespaces[namespace]]) if namespace else {}
 
-    def label(self, name, namespace):
-        """How results name an object: its name, followed by its namespace where another object may share the name."""
-        return "{0} ({1})".format(name, namespace.lower()) if namespace else name
+    # -- identity: which object an entry, a row or a command is about ------------------------------------------------
+    @property
+    def name_key(self):
+        """The DISPLAY row key that holds the identity option's value: the qualifier's (``chlauth``, ``queue``) or the
+        identity keyword's (``profile``)."""
+        return (self.identity.keyword or self.qualifier).lower()
+
+    def rows(self, rows):
+        """DISPLAY rows in the table's terms (``read_row``)."""
+        return [self.read_row(row) for row in rows] if self.read_row else list(rows)
+
+    def ref(self, params, subtype=None):
+        """The object the options ``params`` name; its identity keywords as wire values (validated)."""
+        keys = []
+        for keyword in self.identity.keywords(subtype):
+            attr = self.by_keyword[keyword]
+            value = params.get(attr.option)
+            keys.append((keyword, attr.validate(value) if value is not None else None))
+        return Ref(params.get(self.identity.option), keys, self.namespace(subtype))
+
+    def row_ref(self, row):
+        """The object DISPLAY ``row`` shows, named as MQ holds it (a mixed-case CLNTUSER as it was set)."""
+        keys = [(k, self.by_keyword[k].wire(row[k.lower()]) if str(row.get(k.lower()) or "").strip() else None)
+                for k in self.identity.keywords(self.row_subtype(row))]
+        return Ref(row.get(self.name_key), keys, self.row_namespace(row))
+
+    def command_ref(self, command):
+        """The object a command built by _ensure addresses."""
+        parameters = command.parameters
+        name = parameters.get(self.identity.keyword) if self.identity.keyword else command.name
+        subtype = parameters.get(self.subtype_attr.keyword) if self.subtype_attr is not None and self.identity.keys else None
+        keys = [(k, parameters.get(k)) for k in self.identity.keywords(subtype)]
+        return Ref(name, keys, self.command_namespace(parameters))
+
+    def key(self, ref):
+        """The identity of ``ref`` (a name, or a Ref) as a comparable tuple: the name first, its namespace last; the
+        identity keywords between, compared as their attributes compare values (an ADDRESS case-insensitively)."""
+        if not isinstance(ref, Ref):
+            return ref, ""
+        values = [self.by_keyword[k].normalize(v) if str(v or "").strip() else "" for k, v in ref.keys]
+        return tuple([ref.name or ""] + values + [ref.namespace])
+
+    def label(self, ref, namespace=""):
+        """How results name an object: its name, followed by its namespace where another object may share the name, and
+        by the identity keywords where the name alone does not say which record it is ("APP.SVRCONN type=addressmap,
+        address=10.1.*")."""
+        if not isinstance(ref, Ref):
+            ref = Ref(ref, (), namespace)
+        text = "{0} ({1})".format(ref.name, ref.namespace.lower()) if ref.namespace else ref.name
+        keys = ["{0}={1}".format(self.by_keyword[k].option, self.by_keyword[k].fact(v)) for k, v in ref.keys if str(v or "").strip()]
+        return " ".join([t for t in (text, ", ".join(keys)) if t])
+
+    def identity_parameters(self, ref):
+        """{KEYWORD: value} that name ``ref`` on a command: the identity keyword (PROFILE) and the key keywords that hold a
+        value, in command order (TYPE right after a CHLAUTH profile, as IBM's syntax diagram has it)."""
+        parameters = {self.identity.keyword: ref.name} if self.identity.keyword and ref.name is not None else {}
+        parameters.update((k, v) for k, v in ref.keys if str(v or "").strip())
+        return parameters
+
+    def command_name(self, ref):
+        """The name a command carries in its qualifier's parentheses: None where the identity goes into a keyword."""
+        return None if self.identity.keyword else ref.name if isinstance(ref, Ref) else ref
+
+    def display_of(self, ref):
+        """(name, parameters) of the DISPLAY that reads object ``ref``: its name, the identity keywords the DISPLAY takes and
+        the ones it adds (DISPLAY CHLAUTH(profile) TYPE(...) MATCH(EXACT)); the rows are then picked by the whole key."""
+        if not isinstance(ref, Ref):
+            return ref, {}
+        keywords, fixed = self.identity.display
+        parameters = {k: v for k, v in self.identity_parameters(ref).items() if k == self.identity.keyword or k in keywords}
+        parameters.update(fixed)
+        return self.command_name(ref), parameters
+
+    def is_protected(self, row):
+        """Is DISPLAY ``row`` one of the records MQ makes itself (``protected``), which purge never removes?"""
+        return any(all(str(row.get(k) or "").strip() == v for k, v in pattern.items()) for pattern in self.protected)
 
     def pick(self, rows, name, subtype=None, namespace=None):
-        """The DISPLAY row of object ``name`` among ``rows`` (all rows of that name), or None.
+        """The DISPLAY row of object ``name`` (a name, or a Ref) among ``rows`` (all rows of that name), or None.
 
-        ``subtype`` (given by the user) or ``namespace`` (from a command) says which namespace; with neither, a name that
-        exists in two namespaces is ambiguous, and MQInputError asks for the subtype option.
+        A Ref with identity keywords picks the row that holds them all. ``subtype`` (given by the user) or ``namespace``
+        (from a command) says which namespace; with neither, a name that exists in two namespaces is ambiguous, and
+        MQInputError asks for the subtype option.
         """
+        if isinstance(name, Ref):
+            if name.keys:
+                wanted = self.key(name)
+                return next((row for row in rows if self.key(self.row_ref(row)) == wanted), None)
+            name = name.name
         if subtype or namespace is not None:
             wanted = self.namespace(subtype) if subtype else namespace
             return next((row for row in rows if self.row_namespace(row) == wanted), None)
@@ -569,6 +800,86 @@ class ObjectType:
                                "which one this is".format(self.kind, name, _and(sorted(str(self.row_subtype(r)).lower() for r in rows)),
                                                           _and([n.lower() for n in found if n]), self.subtype_attr.option))
         return rows[0] if rows else None
+
+    def validate_entry(self, params):
+        """The identity and the rules of IBM's syntax that the options alone decide (``checks``), whatever the state;
+        raises MQInputError naming the option and the rule before any request. Returns the object's Ref."""
+        if self.singleton:
+            return Ref(None)  # the queue manager's own attributes: ALTER QMGR names nothing
+        subtype = self.subtype(params)
+        option, name = self.identity.option, params.get(self.identity.option)
+        if name is None:
+            if subtype not in self.identity.optional:
+                raise MQInputError("{0} is required{1}".format(option, " unless {0}={1}".format(
+                    self.subtype_attr.option, " or ".join(self.subtype_label(s) for s in sorted(self.identity.optional)))
+                    if self.identity.optional else ""))
+        elif subtype in self.identity.optional:
+            raise MQInputError("{0}={1!r}: leave {0} out with {2}={3}: the record is the queue manager's own, which MQ names "
+                               "without a {4}".format(option, name, self.subtype_attr.option, self.subtype_label(subtype),
+                                                      self.identity.keyword or option.upper()))
+        else:
+            validate_name(name, option, self.name_max, self.noun, wildcards=self.identity.wildcards, chars=self.name_chars)
+        for keyword in self.identity.keywords(subtype):
+            attr = self.by_keyword[keyword]
+            if keyword in self.required.get(subtype, ()) and params.get(attr.option) is None:
+                raise MQInputError("{0} is required with {1}={2}: it names the {3} ({4} is part of its identity)".format(
+                    attr.option, self.subtype_attr.option, self.subtype_label(subtype), self.noun, keyword))
+        for check in self.checks:
+            check(params, subtype)
+        return self.ref(params, subtype)
+
+    def record(self, desired, row):
+        """What a command that replaces a whole record (``Verb.whole``) carries: ``desired``, and the existing values of the
+        attributes this task leaves alone that the new record still takes (``Attr.when``), so that the attributes not
+        declared stay as they are, whether MQ keeps or resets what a replacement does not name."""
+        subtype = desired.get(self.subtype_attr.keyword) if self.subtype_attr is not None else None
+        subtype = subtype or self.row_subtype(row)
+        carried = dict(desired)
+        for attr in self.attrs:
+            if attr.keyword in carried or not attr.applies_to(subtype):
+                continue
+            value = (row or {}).get(attr.keyword.lower())
+            if attr.items(value) if attr.many else str(value if value is not None else "").strip():
+                carried[attr.keyword] = attr.wire(value)
+        return {k: v for k, v in carried.items() if k in desired or not self._broken(self.by_keyword[k], carried, None, subtype)}
+
+    def _held(self, keyword, desired, row, subtype):
+        """What the record holds for ``keyword``: the declared value, else the existing one, else MQ's default."""
+        attr = self.by_keyword[keyword]
+        if keyword in desired:
+            return attr.normalize(desired[keyword])
+        current = (row or {}).get(keyword.lower())
+        if str(current if current is not None else "").strip():
+            return attr.normalize(current)
+        return attr.mq_default if attr.applies_to(subtype) else None
+
+    def _broken(self, attr, desired, row, subtype):
+        """(keyword, value held) of the first ``Attr.when`` condition the record breaks for ``attr``, or None."""
+        for keyword, allowed in attr.when.items():
+            held = self._held(keyword, desired, row, subtype)
+            if held is not None and held not in allowed:
+                return keyword, held
+        return None
+
+    def check_record(self, desired, row, subtype):
+        """Refuse a record MQ would refuse for what its keywords hold together (``Attr.when``, ``Attr.needs``): the
+        declared values over the existing record's over MQ's defaults. Raises MQInputError naming the options."""
+        for keyword in desired:
+            attr = self.by_keyword[keyword]
+            broken = self._broken(attr, desired, row, subtype)
+            if broken:
+                other = self.by_keyword[broken[0]]
+                raise MQInputError("{0} is valid only with {1}={2}, and this {3} has {1}={4}{5}".format(
+                    attr.label, other.label, " or ".join(other.fact(v) for v in attr.when[broken[0]]), self.noun,
+                    other.fact(broken[1]), "" if broken[0] in desired else " (MQ's default)" if not row else " (as it exists)"))
+        for attr in self.attrs:
+            if not attr.needs or not attr.applies_to(subtype):
+                continue
+            held = self._held(attr.keyword, desired, row, subtype)
+            missing = [self.by_keyword[k].label for k in attr.needs.get(held, ()) if self._held(k, desired, row, subtype) in (None, "")]
+            if missing:
+                why = "" if attr.keyword in desired else " (as it exists)" if row else " ({0} is MQ's default)".format(attr.fact(held))
+                raise MQInputError("{0}={1} needs {2}{3}".format(attr.label, attr.fact(held), _and(missing), why))
 
     def row_from_facts(self, facts):
         """The DISPLAY row behind ``facts`` (option names back to lower-case keywords) as far as the table knows them."""
@@ -625,6 +936,7 @@ class ObjectType:
         if defaulted:
             subtype = self.type_default
         desired = self.desired_from_params(params, subtype, check_required=False)
+        self.check_record(desired, row if not creating else None, subtype)
         if not creating and params.get("update_password", "on_create") != "always":
             # DISPLAY shows a secret masked, so it cannot be compared: sent only with the DEFINE (Attr.secret).
             desired = {k: v for k, v in desired.items() if k not in self.secret_keywords}
@@ -639,9 +951,9 @@ class ObjectType:
         if len(missing) > 1:
             missing = ["({0})".format(label) if " or " in label else label for label in missing]
         if missing:
-            name = self.name_of(params)
+            name = self.label(self.ref(params, subtype))
             what = "{0} {1} {2!r}".format(self.subtype_label(subtype), self.kind, name) if subtype and self.type_attr is not None and \
-                self.type_attr.option not in missing else "{0} {1!r}".format(self.kind, name)
+                self.type_attr.option not in missing else "{0} {1!r}".format(self.noun, name)
             raise MQInputError("{0} {1} required to create {2}, which does not exist{3}".format(
                 _and(missing), "is" if len(missing) == 1 else "are", what,
                 self._required_hint() if self.type_attr is not None and self.type_attr.option in missing else ""))
@@ -667,7 +979,8 @@ class ObjectType:
         return {a.option: a.argspec() for a in self.attrs if a.option}
 
     def validate_name(self, name, option="name", generic=False):
-        return validate_name(name, option, self.name_max, self.kind, generic=generic, chars=self.name_chars)
+        return validate_name(name, option, self.name_max, self.kind, generic=generic, wildcards=self.identity.wildcards,
+                             chars=self.name_chars)
 
     def desired_from_params(self, params, subtype=None, check_required=True):
         """Build ``{KEYWORD: wire value}`` from module options and the free-form ``attributes`` dict.
@@ -682,6 +995,8 @@ class ObjectType:
                     raise MQInputError("{0} is not valid for {1} {2}; it applies to {3}".format(
                         attr.option, _a(self.subtype_label(subtype)), self.kind, ", ".join(sorted(self.subtype_label(t) for t in attr.types))))
                 desired[attr.keyword] = attr.validate(params[attr.option])
+                if attr.mode_option and params.get(attr.mode_option) == "add":
+                    desired[attr.keyword] = AtLeast(desired[attr.keyword])
         for raw_key, value in (params.get("attributes") or {}).items():
             keyword = str(raw_key).upper()
             attr = self.by_keyword.get(keyword)
@@ -716,8 +1031,8 @@ class ObjectType:
         for key, value in row.items():
             if key == "password":
                 continue  # RQSTR/SDR PASSWORD: never echo a secret, even masked
-            if key == self.qualifier.lower():
-                facts["name"] = value
+            if key == self.name_key:
+                facts[self.identity.option] = value
                 continue
             attr = self.by_keyword.get(key.upper())
             if attr is None:

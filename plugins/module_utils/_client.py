@@ -125,6 +125,12 @@ class MQClient:
         entries = (body.get("qmgr") or [{}]) if isinstance(body, dict) else [{}]
         return str(entries[0].get("state") or "unknown")
 
+    def refresh_security(self, security_type):
+        """REFRESH SECURITY TYPE(...): the queue manager reads its security configuration again (CONNAUTH: the
+        authentication information objects; AUTHSERV: the authorization service's cache of users and groups). A mutation:
+        recorded, and not sent in check mode."""
+        self.run(MQSCCommand("REFRESH", "SECURITY", None, {"TYPE": security_type}))
+
     def display_one(self, qualifier, name, parameters=None):
         rows = self.display(qualifier, name, parameters)
         return rows[0] if rows else None

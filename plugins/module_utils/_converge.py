@@ -15,7 +15,7 @@ one fan-out wait for every object type.
 
 from __future__ import annotations
 
-from ._attributes import validate_name
+from ._attributes import Ref, validate_name
 from ._ensure import Applying, active_error, delete_command, option_label, plan_present, restart_warning, waits_for, waits_warning
 from ._errors import MQError, MQInputError, MQWaitError, reason_name
 from ._lifecycle import summarize
@@ -28,14 +28,14 @@ __all__ = ["Entry", "parse_entries", "validate_purge_prefix", "read_rows", "conv
 
 
 class Entry:
-    """One validated entry of a list option: what the user wants for one object."""
+    """One validated entry of a list option: what the user wants for one object (``ref``: which one, a Ref)."""
 
-    __slots__ = ("otype", "where", "name", "state", "desired", "subtype", "recreate", "force", "params", "purge")
+    __slots__ = ("otype", "where", "ref", "state", "desired", "subtype", "recreate", "force", "params", "purge")
 
-    def __init__(self, otype, where, name, state, desired, subtype, recreate, force, params=None, purge=False):
+    def __init__(self, otype, where, ref, state, desired, subtype, recreate, force, params=None, purge=False):
         self.otype = otype
         self.where = where
-        self.name = name
+        self.ref = ref
         self.state = state
         self.desired = desired
         self.subtype = subtype
@@ -64,10 +64,11 @@ def parse_entries(otype, option, entries):
     parsed, seen, held = [], {}, {}
     for index, params in enumerate(entries):
         # The queue manager's own row is one mapping, without a name (ALTER QMGR).
-        where = option if otype.singleton else "{0}[{1}] ({2})".format(option, index, params["name"])
+        where = option if otype.singleton else "{0}[{1}] ({2})".format(option, index, params.get(otype.identity.option))
         try:
+            ref = otype.validate_entry(params)
             if not otype.singleton:
-                otype.validate_name(params["name"])
+                where = "{0}[{1}] ({2})".format(option, index, otype.label(ref))
             otype.check_state(params)
             subtype = otype.subtype(params)
             # Every entry gets its values checked, even one that deletes, as the single-object modules' argspecs do; the type and
@@ -75,11 +76,12 @@ def parse_entries(otype, option, entries):
             desired = otype.desired_from_params(params, subtype, check_required=False)
         except MQInputError as exc:
             raise MQInputError("{0}: {1}".format(where, exc.msg))
-        # The object's identity: its name, and its namespace (a clntconn channel may share its name with another channel).
-        key = otype.identity.of_params(otype, params, subtype)
+        # The object's identity: its name and the identity keywords (a CHLAUTH record's TYPE and ADDRESS), and its namespace
+        # (a clntconn channel may share its name with another channel).
+        key = otype.key(ref)
         if key in seen:
             raise MQInputError("{0}: {1} {2!r} is already declared by {3}; each object may appear once{4}".format(
-                where, otype.kind, otype.label(key[0], key[-1]), seen[key], " (give type to declare a clntconn of the same name)"
+                where, otype.noun, otype.label(ref), seen[key], " (give type to declare a clntconn of the same name)"
                 if otype.namespaces and not subtype else ""))
         seen[key] = where
         state = params.get("state", "present")
@@ -92,7 +94,7 @@ def parse_entries(otype, option, entries):
                     raise MQInputError("{0}: {1}={2!r} is also declared by {3}; MQ allows one {4} per {1} ({5}: a second one "
                                        "fails with {6} {7})".format(where, attr.option, value, other, otype.kind, keyword,
                                                                     attr.unique, reason_name(attr.unique)))
-        parsed.append(Entry(otype, where, otype.name_of(params), state, desired if state != "absent" else {}, subtype,
+        parsed.append(Entry(otype, where, ref, state, desired if state != "absent" else {}, subtype,
                             params.get("recreate", False), params.get("force", False), params, params.get("purge", False)))
     return parsed
 
@@ -113,13 +115,13 @@ def validate_purge_prefix(prefix, option="purge.prefix", never="purged"):
 class _Plan:
     """What converge decided for one object: the definition change and the run-state change."""
 
-    __slots__ = ("otype", "name", "action", "commands", "applied", "row", "status", "subtype", "stop_first", "run", "state_before",
-                 "desired", "wanted", "change", "outcome", "namespace",
-                 "restart_for", "restart_required", "refresh_required", "qmgr_restart")
+    __slots__ = ("otype", "ref", "action", "commands", "applied", "row", "status", "subtype", "stop_first", "run", "state_before",
+                 "desired", "wanted", "change", "outcome", "restart_for", "restart_required", "refresh_required", "qmgr_restart")
 
-    def __init__(self, otype, name, action, commands=(), applied=None, row=None, subtype=None, desired=None, wanted=None):
+    def __init__(self, otype, ref, action, commands=(), applied=None, row=None, subtype=None, desired=None, wanted=None):
         self.otype = otype
-        self.name = name
+        # "" or the subtype whose namespace the object lives in (a clntconn channel may share its name with a svrconn).
+        self.ref = Ref(ref.name, ref.keys, otype.row_namespace(row) if row is not None else otype.namespace(subtype))
         self.action = action
         self.commands = list(commands)
         self.applied = applied or {}
@@ -140,20 +142,26 @@ class _Plan:
         # What the change waits for before MQ uses it (waits_for): REFRESH SECURITY types, keywords for the queue manager's restart.
         self.refresh_required = []
         self.qmgr_restart = []
-        # "" or the subtype whose namespace the object lives in (a clntconn channel may share its name with a svrconn).
-        self.namespace = otype.row_namespace(row) if row is not None else otype.namespace(subtype)
+
+    @property
+    def name(self):
+        return self.ref.name
+
+    @property
+    def namespace(self):
+        return self.ref.namespace
 
     @property
     def label(self):
-        return self.otype.label(self.name, self.namespace)
+        return self.otype.label(self.ref)
 
     @property
     def key(self):
-        return self.name, self.namespace
+        return self.otype.key(self.ref)
 
     def send(self, client):
         """Send the definition commands; after a race with another writer, adopt what was done instead."""
-        self.change = Applying(self.otype, self.name, self.action, self.commands, self.row, self.desired)
+        self.change = Applying(self.otype, self.ref if self.ref.keys else self.name, self.action, self.commands, self.row, self.desired)
         self.change.run(client)
         if self.change.raced:
             self.action, self.applied, self.row = self.change.action, self.change.applied, self.change.row
@@ -161,41 +169,53 @@ class _Plan:
 
 def read_rows(client, otype, names, purge_prefix=None):
     """One DISPLAY for the declared names and the purge prefix ("": every object): {name: [rows]} (a name has two rows
-    when a svrconn and a clntconn share it); the queue manager's own row under None."""
+    when a svrconn and a clntconn share it, a CHLAUTH profile one per record); the queue manager's own row under None."""
     if otype.singleton:
         return {None: client.display(otype.qualifier)}
-    # A generic name is at most as long as a name (20 for channels): cut the prefix so that PREFIX* fits;
-    # the names read are matched against the whole prefix afterwards.
-    prefixes = list(names) + ([purge_prefix[:otype.name_max - 1]] if purge_prefix is not None else [])
-    if not prefixes:
+    if not names and purge_prefix is None:
         return {}
-    key = otype.qualifier.lower()
+    if otype.identity.keyword:
+        # The name is a keyword (SET AUTHREC PROFILE(...)), and DISPLAY AUTHREC PROFILE(x) means the records that apply to x,
+        # not a filter: one DISPLAY of every record, picked here.
+        found = client.display(otype.qualifier)
+    else:
+        # A generic name is at most as long as a name (20 for channels): cut the prefix so that PREFIX* fits;
+        # the names read are matched against the whole prefix afterwards.
+        prefixes = list(names) + ([purge_prefix[:otype.name_max - 1]] if purge_prefix is not None else [])
+        found = client.display(otype.qualifier, generic_name_for(prefixes, generic=purge_prefix is not None))
     rows = {}
-    for row in client.display(otype.qualifier, generic_name_for(prefixes, generic=purge_prefix is not None)):
-        rows.setdefault(row.get(key), []).append(row)
+    for row in otype.rows(found):
+        rows.setdefault(row.get(otype.name_key), []).append(row)
     return rows
+
+
+def _purgeable(otype, ref, row, prefix):
+    """An undeclared object purge deletes: named under the prefix, not the queue manager's (SYSTEM.*), not one MQ makes
+    itself (ObjectType.protected: IBM's default CHLAUTH records, the mqm group's authority records)."""
+    return ref.name is not None and ref.name.startswith(prefix) and not ref.name.startswith(SYSTEM_PREFIX) and not otype.is_protected(row)
 
 
 def _plan_type(client, runtime, otype, entries, purge):
     """Read one object type once and decide everything for it; raises before anything is changed."""
     purge_prefix = purge["prefix"] if purge else None
-    rows = read_rows(client, otype, [e.name for e in entries], purge_prefix)
+    rows = read_rows(client, otype, [e.ref.name for e in entries], purge_prefix)
     plans = []
     for entry in entries:
         try:
-            row = otype.pick(rows.get(entry.name, []), entry.name, entry.subtype)
+            row = otype.pick(rows.get(entry.ref.name, []), entry.ref if entry.ref.keys else entry.ref.name, entry.subtype)
         except MQInputError as exc:
             raise MQInputError("{0}: {1}".format(entry.where, exc.msg))
         entry.complete(row)
         existing_subtype = otype.row_subtype(row)
+        target = entry.ref if entry.ref.keys else entry.ref.name
         if entry.state == "absent":
-            plan = _Plan(otype, entry.name, "deleted" if row else "absent",
-                         [delete_command(otype, entry.name, row, entry.purge)] if row else (),
+            plan = _Plan(otype, entry.ref, "deleted" if row else "absent",
+                         [delete_command(otype, target, row, entry.purge)] if row else (),
                          row=row, subtype=existing_subtype or entry.subtype)
             plan.stop_first = entry.force  # checked against the status below
         else:
-            action, commands, applied = plan_present(otype, entry.name, entry.desired, row, entry.recreate, entry.purge)
-            plan = _Plan(otype, entry.name, action, commands, applied, row, entry.subtype or existing_subtype, entry.desired, entry.state)
+            action, commands, applied = plan_present(otype, target, entry.desired, row, entry.recreate, entry.purge)
+            plan = _Plan(otype, entry.ref, action, commands, applied, row, entry.subtype or existing_subtype, entry.desired, entry.state)
             plan.stop_first = action == "recreated"
             if action == "updated" and entry.state in ("present", "started") and otype.lifecycle:
                 plan.restart_for = otype.lifecycle.at_next_start(applied)
@@ -203,12 +223,13 @@ def _plan_type(client, runtime, otype, entries, purge):
         plans.append(plan)
     if purge and otype.verbs.remove is not None:  # what cannot be deleted (the queue manager) is never purged
         managed = {plan.key for plan in plans}
-        for name in sorted(rows):
+        for name in sorted(rows, key=str):
             for row in rows[name]:
-                if (name, otype.row_namespace(row)) not in managed and name.startswith(purge_prefix) and not name.startswith(SYSTEM_PREFIX):
+                ref = otype.row_ref(row)
+                if otype.key(ref) not in managed and _purgeable(otype, ref, row, purge_prefix):
                     command = delete_command(otype, name, row, purge.get("messages"),
                                              how="set purge.messages: true to delete undeclared queues with their messages")
-                    plan = _Plan(otype, name, "purged", [command], row=row, subtype=otype.row_subtype(row))
+                    plan = _Plan(otype, ref, "purged", [command], row=row, subtype=otype.row_subtype(row))
                     plan.stop_first = purge["force"]
                     plans.append(plan)
     if runtime is not None:  # a type that never runs (queues) has no status to read and nothing to start or stop
@@ -242,7 +263,7 @@ def _refuse_what_cannot_run(otype, entries, plans):
             where = (str(value(entry, plan, host_keyword) or "").strip().upper(), int(port))
             if where in occupied:
                 raise MQInputError("{0}: {1} {2!r} and {3} would both listen on port {4}{5}; only one of them can run".format(
-                    entry.where, otype.kind, entry.name, occupied[where], where[1], " of " + where[0] if where[0] else ""))
+                    entry.where, otype.kind, entry.ref.name, occupied[where], where[1], " of " + where[0] if where[0] else ""))
             occupied[where] = entry.where
     for entry, plan in zip(entries, plans):
         for operation, keyword in lifecycle.needs_keyword.items():
@@ -352,7 +373,14 @@ def converge(client, managed, policy, stop=None, purge=None):
     waited = []
     try:
         waited = _fan_out(runtimes, plans, lambda p: "stop" if p.stop_first else None, before_delete=True)
-        for plan in sorted(plans, key=lambda p: p.action not in ("deleted", "purged")):
+        # Deletions first, the types in the reverse of the order of application: what names an object goes before it (an authority
+        # record for a queue before the queue: MQ refuses DELETE AUTHREC for a profile that names no object, 2085).
+        kinds = [otype.kind for otype, _entries in managed]
+
+        def sending_order(plan):
+            return (0, -kinds.index(plan.otype.kind)) if plan.action in ("deleted", "purged") else (1, 0)
+
+        for plan in sorted(plans, key=sending_order):
             plan.send(client)
             if plan.change.raced and plan.wanted in ("started", "stopped"):
                 _resolve_again(runtimes[plan.otype.kind], plan)
@@ -389,6 +417,10 @@ def _who(plan):
     (channels: a svrconn and a clntconn), the subtype that tells them apart (null when unknown)."""
     # The queue manager's own row has no name in its commands (ALTER QMGR); results name it as DISPLAY QMGR does.
     who = {"type": plan.otype.kind, "name": (plan.row or {}).get("qmname") if plan.otype.singleton else plan.name}
+    if plan.ref.keys:
+        # A record the name alone does not identify (a CHLAUTH profile holds one record per TYPE and ADDRESS): its identity
+        # keywords as options, as the entry declares them.
+        who["identity"] = {plan.otype.by_keyword[k].option: plan.otype.by_keyword[k].fact(v) for k, v in plan.ref.keys if v is not None}
     if plan.otype.namespaces:
         subtype = plan.otype.row_subtype(plan.row) or plan.subtype
         who["subtype"] = subtype.lower() if subtype else None
@@ -396,13 +428,14 @@ def _who(plan):
 
 
 def _names(entries, shown=5):
-    names = ["{0} {1!r}".format(e["type"], e["name"]) for e in entries]
+    names = ["{0} {1!r}{2}".format(e["type"], e["name"], "".join(" {0}={1}".format(k, v) for k, v in e.get("identity", {}).items()))
+             for e in entries]
     return ", ".join(names[:shown]) + (" and {0} more".format(len(names) - shown) if len(names) > shown else "")
 
 
 def _facts(otype, wire):
     facts = otype.facts({k.lower(): v for k, v in wire.items()})
-    facts.pop("name", None)
+    facts.pop(otype.identity.option, None)
     return facts
 
 
@@ -471,7 +504,7 @@ def _result(client, plans, waited, failed=False, qmgr=None):
         old, new = {}, {}
         if action in ("deleted", "purged", "recreated"):
             old = plan.otype.facts(plan.row)
-            old.pop("name", None)
+            old.pop(plan.otype.identity.option, None)
         if action in ("created", "recreated"):
             new = _facts(plan.otype, applied)
         elif action == "updated":

@@ -14,6 +14,7 @@ again and plans it again, and reports what its own commands did.
 
 from __future__ import annotations
 
+from ._attributes import AtLeast, Ref
 from ._errors import MQCommandError, MQError, MQInputError
 from ._mqsc import FLAG, MQSCCommand
 
@@ -28,22 +29,34 @@ RACE_LIMIT = 3
 
 def changed_keywords(otype, desired, row):
     """Keywords whose desired value differs from the DISPLAY row (only the ones the user set); not the fixed ones, which
-    only a recreate changes (ObjectType.fixed_conflicts). A secret (LDAPPWD) that ``desired`` holds is sent: DISPLAY shows
-    it masked, so it cannot be compared, and ``desired`` holds it only when it is to be sent (ObjectType.desired_for)."""
+    only a recreate changes (ObjectType.fixed_conflicts), nor the identity keywords, by which the row was found. A set is
+    compared after its shorthands are expanded for the object's subtype; one declared as a minimum (AtLeast) is held by
+    any superset. A secret (LDAPPWD) that ``desired`` holds is sent: DISPLAY shows it masked, so it cannot be compared, and
+    ``desired`` holds it only when it is to be sent (ObjectType.desired_for)."""
+    identity = otype.identity.all_keywords
+    subtype = _subtype(otype, desired, row)
     changed = []
     for keyword, value in desired.items():
         attr = otype.by_keyword[keyword]
-        if attr in otype.fixed_attrs:
+        if keyword in identity or attr in otype.fixed_attrs:
             continue
-        if attr.secret or attr.normalize(row.get(keyword.lower())) != attr.normalize(value):
+        if attr.secret or not attr.satisfied(value, row.get(keyword.lower()), subtype):
             changed.append(keyword)
     return changed
 
 
+def _subtype(otype, desired, row):
+    """The subtype that decides how values compare (an authority record's OBJTYPE expands ALL): declared, else existing."""
+    declared = desired.get(otype.subtype_attr.keyword) if otype.subtype_attr is not None else None
+    return otype.subtype_attr.normalize(declared) if declared else otype.row_subtype(row)
+
+
 def read_one(client, otype, name, subtype=None, namespace=None):
-    """The DISPLAY row of object ``name`` (None: absent) in the namespace ``subtype`` or ``namespace`` says (ObjectType.pick:
-    a svrconn and a clntconn may share a name; with neither given, such a name is ambiguous and raises MQInputError)."""
-    return otype.pick(client.display(otype.qualifier, name), name, subtype, namespace)
+    """The DISPLAY row of object ``name`` (a name, or a Ref: the record with those identity keywords; None: absent) in the
+    namespace ``subtype`` or ``namespace`` says (ObjectType.pick: a svrconn and a clntconn may share a name; with neither
+    given, such a name is ambiguous and raises MQInputError)."""
+    display_name, parameters = otype.display_of(name)
+    return otype.pick(otype.rows(client.display(otype.qualifier, display_name, parameters or None)), name, subtype, namespace)
 
 
 def restart_warning(otype, name, labels, passive=False):
@@ -136,49 +149,90 @@ class EnsureResult:
 
 
 def _command(otype, role, name, type_value=None, parameters=None):
-    """The command that creates, changes or removes (``role``, a verb of ``otype.verbs``) one object whose type keyword
-    (CHLTYPE, TRPTYPE, a queue's TYPE) is ``type_value``.
+    """The command that creates, changes or removes (``role``, a verb of ``otype.verbs``) object ``name`` (a name, or a
+    Ref) whose type keyword (CHLTYPE, TRPTYPE, a queue's TYPE) is ``type_value``.
 
-    The type keyword goes first: MQSC wants CHLTYPE right after the channel name. A queue's type is the qualifier instead
-    (DEFINE QLOCAL), and MQ takes no TYPE keyword. A verb's own keywords (SET ... ACTION(ADD)) come last.
+    The identity keywords go first (SET CHLAUTH(profile) TYPE(...) ADDRESS(...)), then the type keyword: MQSC wants
+    CHLTYPE right after the channel name. A queue's type is the qualifier instead (DEFINE QLOCAL), and MQ takes no TYPE
+    keyword. A verb's own keywords (SET ... ACTION(ADD)) come last.
     """
     verb = getattr(otype.verbs, role)
     if verb is None:
         raise MQError("MQ cannot {0} a {1}".format(role, otype.kind))
+    identity = otype.identity_parameters(name) if isinstance(name, Ref) else {}
     type_keyword = otype.type_attr.keyword if otype.type_attr is not None else None
-    params = dict(parameters or {})
+    params = {k: v for k, v in (parameters or {}).items() if k not in identity}
     type_value = params.pop(type_keyword, type_value) if type_keyword else None
     qualifier = type_value if otype.type_in_qualifier and type_value else otype.qualifier
     if type_value is not None and not otype.type_in_qualifier and role != "remove":
         params = dict({type_keyword: type_value}, **params)
-    params.update(verb.parameters)
-    return MQSCCommand(verb.verb, qualifier, name, params, secrets=otype.secret_keywords)
+    params = dict(identity, **params)
+    params.update(verb.parameters_for(params))
+    return MQSCCommand(verb.verb, qualifier, otype.command_name(name), params, role=role,
+                       secrets=otype.secret_keywords)
+
+
+def _writes(otype, desired, row):
+    """{KEYWORD: wire value} a command carries to make the object hold ``desired``: a set written as what to add and what
+    to remove (Attr.delta: AUTHADD, AUTHRMV) against ``row``, the object now (None: it is being created, and gets the whole
+    set, or ``empty`` for none); the rest as it is."""
+    subtype = _subtype(otype, desired, row)
+    params = {}
+    for keyword, value in desired.items():
+        attr = otype.by_keyword[keyword]
+        if not attr.delta:
+            params[keyword] = list(value) if isinstance(value, AtLeast) else value
+            continue
+        current = (attr.normalize(row.get(keyword.lower()), subtype) or frozenset()) if row is not None else frozenset()
+        target = attr.normalize(value, subtype)
+        additions = sorted(target - current)
+        removals = sorted(current - target) if row is not None and not isinstance(value, AtLeast) else []
+        if additions or row is None:
+            params[attr.delta[0]] = additions or [attr.empty]
+        if removals:
+            params[attr.delta[1]] = removals
+    return params
 
 
 def _define(otype, name, desired):
-    return _command(otype, "create", name, parameters=desired)
+    parameters = _writes(otype, desired, None)
+    for attr in otype.attrs:
+        # SET AUTHREC needs AUTHADD or AUTHRMV (PCF Set Authority Record): a record declared without authorities holds none.
+        if attr.delta and attr.keyword not in desired:
+            parameters[attr.delta[0]] = [attr.empty]
+    return _command(otype, "create", name, parameters=parameters)
 
 
 def _row_type(otype, row):
     return row.get(otype.type_attr.keyword.lower()) if otype.type_attr is not None and row else None
 
 
-def _sets(otype, command):
-    """{KEYWORD: value} a DEFINE or ALTER sets, the type among them for a DEFINE (a queue's is its qualifier)."""
-    if otype.type_attr is None:
-        return dict(command.parameters)
-    type_keyword = otype.type_attr.keyword
-    creates = otype.verbs.role(command) == "create"
-    values = {k: v for k, v in command.parameters.items() if creates or k != type_keyword}
+def _sets(otype, command, row=None):
+    """{KEYWORD: value} a command that creates or changes an object leaves it holding: the type among them for a DEFINE (a
+    queue's is its qualifier), not the identity keywords nor the verb's own; a set written as additions and removals as it
+    results from ``row``, the object before the command."""
+    verb = getattr(otype.verbs, command.role)
+    creates = command.role == "create"
+    skip = set(verb.parameters) | otype.identity.all_keywords | {otype.identity.keyword}
+    type_keyword = otype.type_attr.keyword if otype.type_attr is not None else None
+    values = {k: v for k, v in command.parameters.items() if k not in skip and (creates or k != type_keyword)}
     if creates and otype.type_in_qualifier:
         values[type_keyword] = command.qualifier
+    subtype = _subtype(otype, command.parameters, row)
+    for attr in otype.attrs:
+        if attr.delta and (attr.delta[0] in values or attr.delta[1] in values):
+            before = (attr.normalize(row.get(attr.keyword.lower()), subtype) or frozenset()) if row else frozenset()
+            additions = attr.expand(attr.items(values.pop(attr.delta[0], None)), subtype)
+            removals = attr.expand(attr.items(values.pop(attr.delta[1], None)), subtype)
+            values[attr.keyword] = sorted((before | additions) - removals)
     return values
 
 
 def delete_command(otype, name, row, purge=False, how="set purge: true to delete it with its messages"):
-    """The DELETE of the object DISPLAY ``row`` shows. A local queue holding messages is refused unless ``purge`` (then
-    DELETE QLOCAL ... PURGE): MQ would refuse it too (NOPURGE is its default), and the messages would be lost. A clntconn
-    channel is addressed with CHLTABLE(CLNTTBL)."""
+    """The DELETE (or the type's remove verb) of the object DISPLAY ``row`` shows. A local queue holding messages is refused
+    unless ``purge`` (then DELETE QLOCAL ... PURGE): MQ would refuse it too (NOPURGE is its default), and the messages would
+    be lost. A clntconn channel is addressed with CHLTABLE(CLNTTBL). A record named by identity keywords is addressed with
+    the values MQ holds (a mixed-case CLNTUSER as it was set)."""
     held = otype.held_messages(row)
     if held and not purge:
         raise MQError("{0} {1} {2!r} holds {3} message{4}, which deleting it would discard; MQ refuses to delete it without PURGE. "
@@ -187,12 +241,16 @@ def delete_command(otype, name, row, purge=False, how="set purge: true to delete
     parameters = otype.delete_parameters(row)
     if purge and otype.messages and otype.row_subtype(row) in otype.messages[1]:
         parameters["PURGE"] = FLAG
+    if otype.identity.keys or otype.identity.keyword:
+        name = otype.row_ref(row)
     return _command(otype, "remove", name, _row_type(otype, row), parameters)
 
 
 def _predicted(otype, name, desired, row=None):
     after = dict(row or {})
-    after[otype.qualifier.lower()] = name
+    ref = name if isinstance(name, Ref) else Ref(name)
+    after[otype.name_key] = ref.name
+    after.update({k.lower(): v for k, v in ref.keys if v is not None})
     after.update({k.lower(): v for k, v in desired.items()})
     return after
 
@@ -200,12 +258,14 @@ def _predicted(otype, name, desired, row=None):
 def plan_present(otype, name, desired, row, recreate=False, purge=False):
     """Pure diff: (action, commands, applied) that make DISPLAY ``row`` (None: absent) hold ``desired``.
 
-    ``applied`` is {KEYWORD: value} the commands set, the changed keywords for an ALTER. A change of a fixed attribute
-    (ObjectType.fixed_conflicts: CHLTYPE, TRPTYPE, a queue's type, a topic's TOPICSTR) without ``recreate`` raises
-    MQInputError: MQ cannot change it in place. ``purge``: a recreate may discard the messages of a local queue.
+    ``applied`` is {KEYWORD: value} the object holds for what the commands set (a set attribute whole, after the additions
+    and removals), the changed keywords for a change. A change of a fixed attribute (ObjectType.fixed_conflicts: CHLTYPE,
+    TRPTYPE, a queue's type, a topic's TOPICSTR) without ``recreate`` raises MQInputError: MQ cannot change it in place.
+    ``purge``: a recreate may discard the messages of a local queue. A change verb that replaces the whole record
+    (Verb.whole: SET CHLAUTH ... ACTION(REPLACE)) carries the attributes left alone too (ObjectType.record).
     """
     if row is None:
-        return "created", [_define(otype, name, desired)], dict(desired)
+        return "created", [_define(otype, name, desired)], _holding(otype, desired, None)
     conflicts = otype.fixed_conflicts(desired, row)
     if conflicts:
         if not recreate:
@@ -214,13 +274,31 @@ def plan_present(otype, name, desired, row, recreate=False, purge=False):
                     option_label(otype, a.keyword), a.fact(desired[a.keyword]), otype.kind, name, a.fact(row.get(a.keyword.lower())),
                     a.keyword) for a in conflicts) + "; set recreate: true to delete and define it again")
         return "recreated", [delete_command(otype, name, row, purge, how="set purge: true to recreate it without its messages"),
-                             _define(otype, name, desired)], dict(desired)
+                             _define(otype, name, desired)], _holding(otype, desired, None)
     changed = changed_keywords(otype, desired, row)
     if not changed:
         return "unchanged", [], {}
     # ALTER CHANNEL needs CHLTYPE and ALTER LISTENER needs TRPTYPE, even though they cannot change (ALTER QLOCAL: the qualifier).
     applied = {k: desired[k] for k in changed}
-    return "updated", [_command(otype, "change", name, _row_type(otype, row), applied)], applied
+    carried = otype.record(desired, row) if otype.verbs.change.whole else applied
+    return "updated", [_command(otype, "change", name, _row_type(otype, row), _writes(otype, carried, row))], _holding(otype, applied, row)
+
+
+def _holding(otype, desired, row):
+    """{KEYWORD: value} the object holds for ``desired`` once it is applied to ``row``: a set whole (expanded, and with what
+    it held before where it was declared as a minimum), the rest as declared."""
+    subtype = _subtype(otype, desired, row)
+    held = {}
+    for keyword, value in desired.items():
+        if keyword in otype.identity.all_keywords:
+            continue  # which object it is, not what it holds
+        attr = otype.by_keyword[keyword]
+        if attr.value_type == "set":
+            value = attr.normalize(value, subtype) | (attr.normalize((row or {}).get(keyword.lower()), subtype) or frozenset()
+                                                      if isinstance(value, AtLeast) else frozenset())
+            value = sorted(value)
+        held[keyword] = value
+    return held
 
 
 _UNREAD = object()
@@ -301,10 +379,12 @@ def _stop_if_active(runtime, change, rows=None):
 def took_effect(client, otype, command):
     """Re-read the object after a lost answer: does MQ hold what ``command`` asked for?"""
     def check():
-        current = read_one(client, otype, command.name, namespace=otype.command_namespace(command.parameters))
+        current = read_one(client, otype, otype.command_ref(command), namespace=otype.command_namespace(command.parameters))
         if otype.verbs.role(command) == "remove":
             return current is None
-        sets = {k: v for k, v in _sets(otype, command).items() if k not in otype.secret_keywords}  # shown masked: not comparable
+        # A set the command adds to and removes from is already as the command leaves it when re-applying it changes nothing.
+        # A secret is shown masked: not comparable.
+        sets = {k: v for k, v in _sets(otype, command, current).items() if k not in otype.secret_keywords}
         return current is not None and not changed_keywords(otype, sets, current) and (
             otype.type_attr is None or otype.type_attr.keyword not in sets
             or otype.type_attr.normalize(_row_type(otype, current)) == otype.type_attr.normalize(sets[otype.type_attr.keyword]))
@@ -357,7 +437,7 @@ class Applying:
         self.raced += 1
         if self.raced > RACE_LIMIT:
             raise MQError("{0} {1!r} was changed by another writer {2} times while this task converged it (last: {3}); stopped "
-                          "trying: {4}".format(self.otype.kind, self.name, self.raced, command.text(), exc.msg))
+                          "trying: {4}".format(self.otype.noun, self.otype.label(self.name), self.raced, command.text(), exc.msg))
         if self.otype.verbs.role(command) == "remove" or self.desired is None:
             return  # gone already; a recreate goes on to its DEFINE
         self.row = read_one(client, self.otype, self.name, namespace=self.namespace)
@@ -384,8 +464,15 @@ class Applying:
     @property
     def applied(self):
         """{KEYWORD: value} the accepted commands set; an ALTER's type keyword is only there because MQ wants it."""
-        return {k: v for command in self.done if self.otype.verbs.role(command) in ("create", "change")
-                for k, v in _sets(self.otype, command).items()}
+        applied = {}
+        for command in self.done:
+            if command.role == "create":
+                applied.update(_sets(self.otype, command))
+            elif command.role == "change":
+                # A change that replaces the whole record (Verb.whole) carries what it leaves as it was too.
+                sets = _sets(self.otype, command, self.row)
+                applied.update((k, sets[k]) for k in changed_keywords(self.otype, sets, self.row or {}))
+        return applied
 
     def stopped_by(self, exc):
         """``exc`` with what was done and what was planned and not sent, in its result and at the end of its message."""

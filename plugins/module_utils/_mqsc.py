@@ -20,8 +20,9 @@ __all__ = ["MQSCCommand", "parse_response", "generic_name_for", "NOT_FOUND_REASO
 
 # DISPLAY of something that does not exist is an MQSC *failure* (HTTP 200, completion code 2):
 # 2085 for objects, 3065/3250/3252 for channel/listener/service status (IBM-RC3065, IBM-RC3250,
-# IBM-RC3252). For an ensure or a wait these all mean "none", not an error.
-NOT_FOUND_REASONS = frozenset((2085, 3065, 3250, 3252))
+# IBM-RC3252), 3338 MQRCCF_CHLAUTH_NOT_FOUND for channel authentication records (AMQ8884, IBM q048040_). For an
+# ensure or a wait these all mean "none", not an error.
+NOT_FOUND_REASONS = frozenset((2085, 3065, 3250, 3252, 3338))
 
 # Tokens runmqsc leaves alone when unquoted (it folds them to upper case, so they must already be).
 _BARE_TOKEN = re.compile(r"^[A-Z0-9._/%*]+$")
@@ -68,18 +69,21 @@ def _mqsc_value(value):
 class MQSCCommand:
     """One MQSC command: ``verb qualifier(name) KEYWORD(value) ...``.
 
+    ``role``: what the command does to a definition ("create", "change", "remove"; None for reads, starts and stops), set
+    by whoever builds it from a type's verbs: SET AUTHREC both creates and changes a record, so the verb cannot say.
     ``secrets``: keywords whose value is a secret (an AUTHINFO's LDAPPWD): sent to MQ, never shown by text(), which results,
     messages and logs use.
     """
 
-    __slots__ = ("verb", "qualifier", "name", "parameters", "response_parameters", "secrets")
+    __slots__ = ("verb", "qualifier", "name", "parameters", "response_parameters", "role", "secrets")
 
-    def __init__(self, verb, qualifier, name=None, parameters=None, response_parameters=None, secrets=()):
+    def __init__(self, verb, qualifier, name=None, parameters=None, response_parameters=None, role=None, secrets=()):
         self.verb = verb.upper()
         self.qualifier = qualifier.upper()
         self.name = name
         self.parameters = dict(parameters or {})
         self.response_parameters = response_parameters
+        self.role = role
         self.secrets = frozenset(k.upper() for k in secrets)
 
     @property

@@ -32,11 +32,12 @@ def run_object_module(otype):
     mq = MQModule(object_spec(otype))
     params = mq.params
     # The queue manager's own row has no name and no state: ALTER QMGR changes the one there is.
-    state, name = params.get("state", "present"), otype.name_of(params)
+    state = params.get("state", "present")
     result = {"changed": False}
     try:
-        if not otype.singleton:
-            otype.validate_name(name)
+        ref = otype.validate_entry(params)
+        # A name, or for a record the name alone does not identify (CHLAUTH, AUTHREC) the Ref with its identity keywords.
+        name = ref if ref.keys else ref.name
         otype.check_state(params)
         # Every value is checked before any request; what depends on the existing definition (its type, what creating
         # it would need) is checked after the one DISPLAY, before anything mutating.

@@ -32,7 +32,12 @@ def sync_fact(result, operation):
 def read_objects(client, otype, name, with_status=True):
     """The objects matching ``name`` (generic or not) as facts, each with its ``status`` records and ``status_summary``:
     one DISPLAY for the definitions and, for a type that runs, one for the status."""
-    rows = client.display(otype.qualifier, name)
+    if otype.identity.keyword:
+        # The name is a keyword (an authority record's PROFILE), which DISPLAY does not take as a filter: every record, and
+        # the generic name applied here as MQ applies it to names (a trailing * matches any end).
+        rows = [row for row in otype.rows(client.display(otype.qualifier)) if _named(row.get(otype.name_key), name)]
+    else:
+        rows = otype.rows(client.display(otype.qualifier, name))
     objects = [otype.facts(row) for row in rows]
     if with_status and objects and otype.lifecycle:
         statuses = ObjectRuntime(client, otype).statuses([o["name"] for o in objects])
@@ -41,6 +46,12 @@ def read_objects(client, otype, name, with_status=True):
             obj["status"] = [] if otype.lifecycle.why_unstartable(otype.row_subtype(row)) else statuses.get(obj["name"], [])
             obj["status_summary"] = summarize(obj["status"])
     return objects
+
+
+def _named(value, name):
+    if name == "*":
+        return True
+    return value is not None and (value.startswith(name[:-1]) if name.endswith("*") else value == name)
 
 
 class SyncOutcome:

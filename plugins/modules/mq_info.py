@@ -37,8 +37,32 @@ options:
         queue manager and every object type."
     type: list
     elements: str
-    choices: [qmgr, namelist, process, queue, topic, subscription, authinfo, listener, channel, service]
-    default: [qmgr, namelist, process, queue, topic, subscription, authinfo, listener, channel, service]
+    choices:
+      - qmgr
+      - namelist
+      - process
+      - queue
+      - topic
+      - subscription
+      - authinfo
+      - listener
+      - channel
+      - service
+      - chlauth
+      - authrec
+    default:
+      - qmgr
+      - namelist
+      - process
+      - queue
+      - topic
+      - subscription
+      - authinfo
+      - listener
+      - channel
+      - service
+      - chlauth
+      - authrec
   # END generated (options)
   name:
     description:
@@ -104,7 +128,7 @@ namelists:
   elements: dict
 processes:
   description:
-    - Matching processs, as M(mqrest.admin.mq_process) reports them. Processs have no status records here.
+    - Matching processes, as M(mqrest.admin.mq_process) reports them. Processes have no status records here.
   returned: when O(types) contains V(process)
   type: list
   elements: dict
@@ -184,6 +208,24 @@ services:
       description:
         - The status values, for example V(RUNNING), V(RUNNING x3) or V(no status record).
       type: str
+chlauths:
+  description:
+    - Matching channel authentication records, as M(mqrest.admin.mq_chlauth) reports them (C(type) V(blockuser),
+      V(blockaddr), V(sslpeermap), V(addressmap), V(usermap) or V(qmgrmap)). Channel authentication records have no
+      status records here.
+  returned: when O(types) contains V(chlauth)
+  type: list
+  elements: dict
+authrecs:
+  description:
+    - Matching authority records, as M(mqrest.admin.mq_authrec) reports them (C(object_type) V(authinfo), V(channel),
+      V(clntconn), V(comminfo), V(listener), V(namelist), V(process), V(queue), V(qmgr), V(rqmname), V(service) or
+      V(topic)). Authority records have no status records here.
+    - O(name) filters them by C(PROFILE), a trailing V(*) matching any end; the queue manager's own records (no profile)
+      come only with the default V(*).
+  returned: when O(types) contains V(authrec)
+  type: list
+  elements: dict
 # END generated (return)
 """
 

@@ -25,7 +25,8 @@ description:
     meaning and rules (listed below as suboptions). The waiting options are set once for the task.
   - The types are applied in a fixed order, so that what an object names exists first, the order of the options below
     (the queue manager's own attributes first, processes before the queues that trigger them, topics before the
-    subscriptions that name them, queues before channels).
+    subscriptions that name them, queues before channels, the security records last), and deleted in the reverse order
+    (an authority record before the queue it names).
   - Use this module instead of a loop over the single-object modules when a queue manager has many objects; the
     collection's performance guide has measurements.
 author:
@@ -289,8 +290,8 @@ options:
         type: str
   processes:
     description:
-      - The processs this task manages, each with the per-object options of M(mqrest.admin.mq_process).
-      - Leave the option out to leave processs alone. An empty list manages no process, which with O(purge) deletes
+      - The processes this task manages, each with the per-object options of M(mqrest.admin.mq_process).
+      - Leave the option out to leave processes alone. An empty list manages no process, which with O(purge) deletes
         every process whose name starts with the prefix.
     type: list
     elements: dict
@@ -309,7 +310,7 @@ options:
           - V(present) makes the process exist with the given attributes; attributes not given are left alone. An
             existing process needs only its O(processes[].name).
           - V(absent) deletes it.
-          - Processs have no run state, so there is no V(started) or V(stopped).
+          - Processes have no run state, so there is no V(started) or V(stopped).
         type: str
         choices: [present, absent]
         default: present
@@ -1110,6 +1111,227 @@ options:
         description:
           - Description (C(DESCR)), at most 64 characters. Case is kept.
         type: str
+  chlauths:
+    description:
+      - The channel authentication records this task manages, each with the per-object options of
+        M(mqrest.admin.mq_chlauth).
+      - All records are read with one C(DISPLAY CHLAUTH). An entry is one record, named by O(chlauths[].profile),
+        O(chlauths[].type) and the key of its type; a blocking list is declared whole.
+      - Leave the option out to leave channel authentication records alone. An empty list manages no channel
+        authentication record, which with O(purge) deletes every channel authentication record whose profile starts with
+        the prefix, except those MQ makes itself (profile *, type blockuser; profile SYSTEM.*, type addressmap; profile
+        SYSTEM.ADMIN.SVRCONN, type addressmap).
+    type: list
+    elements: dict
+    suboptions:
+      profile:
+        description:
+          - "The channel profile the record applies to (C(SET CHLAUTH(profile))): a channel name, or a generic profile
+            with V(*) anywhere (V(APP.*), V(*)), 1 to 20 characters. Case is kept. With O(chlauths[].type=blockaddr) it
+            must be V(*)."
+          - With O(chlauths[].type) and the key of the type (O(chlauths[].address) for V(addressmap);
+            O(chlauths[].client_user), O(chlauths[].remote_qmgr) or O(chlauths[].ssl_peer) and
+            O(chlauths[].ssl_cert_issuer), with O(chlauths[].address), for the other maps) it names one record; a
+            blocking type has one record per profile.
+        type: str
+        required: true
+      state:
+        description:
+          - V(present) makes the channel authentication record exist with the given attributes; attributes not given are
+            left alone. The channel authentication record is found by O(chlauths[].profile) with O(chlauths[].type),
+            O(chlauths[].address), O(chlauths[].client_user), O(chlauths[].remote_qmgr), O(chlauths[].ssl_peer) and
+            O(chlauths[].ssl_cert_issuer), which are sent on every command as given, their case kept. Options needed
+            only to create it (O(chlauths[].users) and O(chlauths[].addresses)) are checked after the one C(DISPLAY),
+            before anything is changed, naming every missing one at once.
+          - V(absent) removes it (C(SET ... ACTION(REMOVE))).
+          - Channel authentication records have no run state, so there is no V(started) or V(stopped).
+        type: str
+        choices: [present, absent]
+        default: present
+      type:
+        description:
+          - "The kind of record (C(TYPE)); part of its identity. V(blockuser) and V(blockaddr) block the users in
+            O(chlauths[].users) and the addresses in O(chlauths[].addresses); the maps decide what a connection that
+            matches their key gets (O(chlauths[].user_source)): V(addressmap) by the partner's address, V(usermap) by
+            the user the client asserts, V(qmgrmap) by the partner queue manager's name, V(sslpeermap) by its
+            certificate's distinguished name."
+          - IBM applies V(usermap) and V(blockuser) to server-connection channels only, and V(qmgrmap) to the others.
+        type: str
+        required: true
+        choices: [blockuser, blockaddr, sslpeermap, addressmap, usermap, qmgrmap]
+      address:
+        description:
+          - "The partner address the record matches (C(ADDRESS)): an IP address, a generic one (V(192.0.2.*),
+            V(192.0.*.2)), a range in one part (V(192.0.2.1-8)), V(*), IPv6 alike, or a host name pattern. Required with
+            O(chlauths[].type=addressmap), where it is the key; an optional filter on the other maps, part of their key
+            too."
+          - Checked before any request against IBM's rules for generic IP addresses.
+        type: str
+      client_user:
+        description:
+          - The user ID the client asserts (C(CLNTUSER)), the key of a V(usermap) record; one user, no wildcard. Case is
+            kept and sent quoted, so V(app) and V(APP) are two records.
+        type: str
+      remote_qmgr:
+        description:
+          - The partner queue manager's name (C(QMNAME)), the key of a V(qmgrmap) record; V(*) may stand for any
+            characters.
+        type: str
+      ssl_peer:
+        description:
+          - The distinguished name the partner's certificate must match (C(SSLPEER)), the key of a V(sslpeermap) record,
+            for example V(CN=app,O=Example).
+        type: str
+      ssl_cert_issuer:
+        description:
+          - The distinguished name of the certificate's issuer (C(SSLCERTI)); part of a V(sslpeermap) record's key when
+            set.
+        type: str
+      user_source:
+        description:
+          - "What a connection that matches a map gets (C(USERSRC)): V(map) runs it as O(chlauths[].mcauser) (MQ's
+            default, so a new map without O(chlauths[].user_source) needs O(chlauths[].mcauser)); V(noaccess) refuses
+            it; V(channel) lets it in with the user the channel would use (the client's, or the channel's C(MCAUSER))."
+        type: str
+        choices: [map, noaccess, channel]
+      mcauser:
+        description:
+          - The user ID a matching connection runs as (C(MCAUSER)), with O(chlauths[].user_source=map) only. Case is
+            kept.
+        type: str
+      check_client:
+        description:
+          - "Whether a matching client must also give a valid user ID and password (C(CHCKCLNT)): V(asqmgr) as the queue
+            manager's connection authentication says (MQ's default), V(reqdadm) for privileged users, V(required)
+            always. Not with O(chlauths[].user_source=noaccess)."
+        type: str
+        choices: [asqmgr, reqdadm, required]
+      users:
+        description:
+          - "The users a V(blockuser) record refuses (C(USERLIST)), at most 100; V(*MQADMIN) stands for every privileged
+            user. The record holds exactly this list: users not listed are taken off it. Case is kept."
+        type: list
+        elements: str
+      addresses:
+        description:
+          - "The addresses a V(blockaddr) record refuses at the listener (C(ADDRLIST)), at most 256, each an IP address,
+            a generic one or a range (no host names); two ranges must not overlap unless one holds the other. The record
+            holds exactly this list: addresses not listed are taken off it."
+        type: list
+        elements: str
+      description:
+        description:
+          - Description (C(DESCR)), at most 64 characters. Case is kept.
+        type: str
+      warn:
+        description:
+          - "V(true) makes a blocking record, or a map with O(chlauths[].user_source=noaccess), only report what it
+            would refuse (C(WARN(YES)): MQ writes the event and lets the connection in)."
+        type: bool
+  authrecs:
+    description:
+      - The authority records this task manages, each with the per-object options of M(mqrest.admin.mq_authrec).
+      - All records are read with one C(DISPLAY AUTHREC). An entry is one record, named by O(authrecs[].profile),
+        O(authrecs[].object_type) and O(authrecs[].principal) or O(authrecs[].group).
+      - They are applied after the objects of the other types, because MQ refuses a record for a profile that names no
+        object (a generic profile needs none).
+      - Leave the option out to leave authority records alone. An empty list manages no authority record, which with
+        O(purge) deletes every authority record whose profile starts with the prefix, except those MQ makes itself
+        (group mqm; profile @class).
+    type: list
+    elements: dict
+    suboptions:
+      profile:
+        description:
+          - The object or generic profile the record is for (C(PROFILE)), 1 to 48 characters; OAM's wildcards V(*),
+            V(**) and V(?) make a generic profile (V(APP.**)). Case is kept. MQ refuses a record whose profile names no
+            object; a generic profile needs none.
+          - "Leave it out with O(authrecs[].object_type=qmgr): the record is the queue manager's own."
+        type: str
+      state:
+        description:
+          - V(present) makes the authority record exist with the given attributes; attributes not given are left alone.
+            The authority record is found by O(authrecs[].profile) with O(authrecs[].object_type),
+            O(authrecs[].principal) and O(authrecs[].group), which are sent on every command as given, their case kept.
+          - V(absent) deletes it.
+          - Authority records have no run state, so there is no V(started) or V(stopped).
+        type: str
+        choices: [present, absent]
+        default: present
+      object_type:
+        description:
+          - The type of the object or objects the profile names (C(OBJTYPE)); part of the record's identity.
+        type: str
+        required: true
+        choices:
+          - authinfo
+          - channel
+          - clntconn
+          - comminfo
+          - listener
+          - namelist
+          - process
+          - queue
+          - qmgr
+          - rqmname
+          - service
+          - topic
+      principal:
+        description:
+          - The user the record is for (C(PRINCIPAL)); give this or O(authrecs[].group). Case is kept.
+        type: str
+      group:
+        description:
+          - The group the record is for (C(GROUP)), one name; give this or O(authrecs[].principal). Case is kept.
+        type: str
+      authorities:
+        description:
+          - "The authorities the record holds (C(AUTHLIST)), such as V(connect) and V(inq) on the queue manager or
+            V(put), V(get), V(browse) and V(inq) on a queue; V(none) (or an empty list) for none. V(all), V(alladm) and
+            V(allmqi) stand for every authority, every administrative one and every MQI one that applies to
+            O(authrecs[].object_type) (IBM's setmqaut), and are expanded before comparing: what is sent and reported are
+            the authorities themselves."
+          - "Written with C(SET AUTHREC ... AUTHADD(...) AUTHRMV(...)): only what is missing is added and, with
+            O(authrecs[].mode=exact), what is extra removed. Left out, an existing record is left as it is and a new one
+            holds none."
+        type: list
+        elements: str
+        choices:
+          - none
+          - altusr
+          - browse
+          - chg
+          - clr
+          - connect
+          - crt
+          - dlt
+          - dsp
+          - get
+          - inq
+          - put
+          - passall
+          - passid
+          - set
+          - setall
+          - setid
+          - sub
+          - resume
+          - pub
+          - system
+          - ctrl
+          - ctrlx
+          - all
+          - alladm
+          - allmqi
+      mode:
+        description:
+          - "How O(authrecs[].authorities) is declared. V(exact): the authority record holds exactly these; what it
+            holds besides is removed (C(AUTHRMV)). V(add): the authority record holds at least these; nothing is
+            removed."
+          - Either way only the difference is sent, and a second run sends nothing.
+        type: str
+        choices: [exact, add]
+        default: exact
   # END generated (options)
   purge:
     description:

@@ -50,7 +50,7 @@ options:
       - V(present) makes the process exist with the given attributes; attributes not given are left alone. An existing
         process needs only its O(name).
       - V(absent) deletes it.
-      - Processs have no run state, so there is no V(started) or V(stopped).
+      - Processes have no run state, so there is no V(started) or V(stopped).
     type: str
     choices: [present, absent]
     default: present

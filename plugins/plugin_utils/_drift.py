@@ -88,6 +88,12 @@ def drifts(result):
     for change in result.get("changes") or []:
         otype = REGISTRY[change["type"]]
         label = otype.label(change["name"], otype.namespace((change.get("subtype") or "").upper()))
+        identity = change.get("identity") or {}
+        if identity:
+            # A record the name alone does not name (CHLAUTH, AUTHREC): the diff keys it as ObjectType.label does, by its
+            # identity options too ("APP.SVRCONN type=addressmap, address=10.1.*").
+            keys = ", ".join("{0}={1}".format(option, value) for option, value in identity.items() if str(value or "").strip())
+            label = " ".join(text for text in (label, keys) if text)
         if otype.singleton:  # the queue manager's own attributes: one mapping, not keyed by name
             old, new = before.get(otype.list_option) or {}, after.get(otype.list_option) or {}
         else:
@@ -97,6 +103,8 @@ def drifts(result):
         entry = {"type": change["type"], "name": change["name"], "drift": _DRIFTS.get(action, action)}
         if change.get("subtype"):
             entry["subtype"] = change["subtype"]
+        if identity:
+            entry["identity"] = identity
         if run == "restarted" and not change.get("restarted_for"):
             failing.append(_what(entry))
         if action in ("updated", "recreated"):

@@ -61,7 +61,8 @@ def target():
     from mqemu import EmulatorServer  # pylint: disable=import-outside-toplevel  # only without a real target
 
     users = [("admin", "passw0rd", "MQWebAdmin"), ("app", "passw0rd", "MQWebUser")]
-    server = EmulatorServer(qmgrs=["QM1"], users=users, timing="fast").start()
+    # app is also an operating-system user of the queue manager's host, as the messaging user must be on real MQ
+    server = EmulatorServer(qmgrs=["QM1"], users=users, timing="fast", principals={"app": ("passw0rd", ["apps"])}).start()
     try:
         yield Target(server.base_url, "QM1", "admin", "passw0rd", True, "app", "passw0rd", server.control_url)
     finally:

@@ -55,10 +55,23 @@ IBM pages (short keys used in the comments below):
   DIS-CHS     DISPLAY CHSTATUS: https://www.ibm.com/support/knowledgecenter/SSFKSJ_9.1.0/com.ibm.mq.ref.adm.doc/q086090_.htm
   DEF-LSTR    DEFINE LISTENER: https://www.ibm.com/docs/SSFKSJ_9.3.0/refadmin/q085630_.html
   LSSTATUS    DISPLAY LSSTATUS: https://www.ibm.com/support/knowledgecenter/SSFKSJ_9.1.0/com.ibm.mq.ref.adm.doc/q086190_.htm
+  SET-CHLAUTH SET CHLAUTH: https://www.ibm.com/docs/SSFKSJ_9.4.0/refadmin/q086630_.html (notes: "The channel profile
+              name must be '*' when TYPE is BLOCKADDR"; "If USERSRC is left at its default of MAP, MCAUSER must be given";
+              ADDRESS mandatory with ADDRESSMAP)
+  DIS-CHLAUTH DISPLAY CHLAUTH: https://www.ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.ref.adm.doc/q086070_.html
+  CHLAUTH-DEF The three default rules: https://www.ibm.com/docs/en/ibm-mq/9.4.x?topic=records-resolving-chlauth-access-issues
+  CASE        Technote "CLNTUSER(testuser) ... ACTION(REMOVE)" returns AMQ8884 unless quoted: https://www.ibm.com/support/pages/node/196565
+  SET-AUTHREC SET AUTHREC: https://www.ibm.com/support/knowledgecenter/en/SSFKSJ_9.1.0/com.ibm.mq.ref.adm.doc/q086620_.htm
+  DIS-AUTHREC DISPLAY AUTHREC: https://www.ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.ref.adm.doc/q086000_.html
+  DEL-AUTHREC DELETE AUTHREC: https://www.ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.ref.adm.doc/q085790_.html
+  OAM         "When you have changed access for a principal, the changes are reflected immediately by the OAM":
+              https://www.ibm.com/support/knowledgecenter/SSFKSJ_8.0.0/com.ibm.mq.sec.doc/q013490_.html
+  REFRESH-SEC REFRESH SECURITY: https://www.ibm.com/docs/en/ibm-mq/10.0.x?topic=reference-refresh-security-refresh-security-settings
   RCnnnn      reason-code pages under https://www.ibm.com/docs/en/SSFKSJ_latest/reference/ : 2055 q041250_,
               4002 q048210_,
               3065 q046620_, 3034 q046390_, 3233 q047490_, 3234 q047500_, 3250 q047660_, 4001 q048200_,
-              4064 q048780_, 4045 q048610_, 3210 q047310_, 2042 q041130_ (9.2 tro), 4004 q048230_;
+              4064 q048780_, 4045 q048610_, 3210 q047310_, 2042 q041130_ (9.2 tro), 4004 q048230_,
+              3337 q048030_, 3338 q048040_, 3340 q048060_, 3348 q048140_, 3349 q048150_;
               3008 MQRCCF_COMMAND_FAILED and 2085 MQRC_UNKNOWN_OBJECT_NAME:
               https://www.ibm.com/docs/SSFKSJ_9.2.0/com.ibm.mq.ref.dev.doc/q092500_.html, q092490_.htm
 """
@@ -238,8 +251,16 @@ def test_define_replace_sets_the_attributes_not_given_to_their_defaults(client, 
         (defaults["put"], int(defaults["maxdepth"]), 10000, defaults["descr"])
 
 
+def allow_put(client, target, queue):
+    """OAM: an application connects and puts only with the authority to (2035 otherwise); SET-AUTHREC grants it."""
+    assert_success(client.run_text("SET AUTHREC OBJTYPE(QMGR) PRINCIPAL('{0}') AUTHADD(CONNECT)".format(target.msg_username)))
+    assert_success(client.run_text("SET AUTHREC PROFILE('{0}') OBJTYPE(QUEUE) PRINCIPAL('{1}') AUTHADD(PUT)".format(
+        queue, target.msg_username)))
+
+
 def test_usage_change_of_a_queue_with_messages_needs_force(target, client, objs):
     name = objs.define("qlocal", "USG")
+    allow_put(client, target, name)
     sender = target.client(target.msg_username, target.msg_password)
     assert sender.put_message(name, "acceptance").status_code == 201  # MSG-POST
     # RC3210 MQRCCF_OBJECT_OPEN_FORCE: "Object is in use, but could be changed specifying Force ... for certain parameter
@@ -299,6 +320,7 @@ def test_qstatus_of_a_new_queue(client, objs):
 
 def test_queue_depth_follows_a_put_message(target, client, objs):
     name = objs.define("qlocal", "DEPTH")
+    allow_put(client, target, name)
     # MSG-POST: a text body put by a MQWebUser user; 201 Created.
     sender = target.client(target.msg_username, target.msg_password)
     response = sender.put_message(name, "acceptance")
@@ -591,3 +613,152 @@ def test_post_json_requires_a_valid_body(client):
     # MQSC-JSON: "type" must be runCommand or runCommandJSON; anything else is invalid data (400).
     result = client.mqsc({"type": "notACommandType"})
     assert_error_body(result.raw, 400)
+
+
+# ---- security: channel authentication and authority records ------------------------------------------------------
+
+@pytest.fixture()
+def chlauth_records(client):
+    """CHLAUTH records a test sets, removed afterwards (SET-CHLAUTH: ACTION(REMOVEALL) takes only the profile and TYPE)."""
+    made = []
+    yield made
+    for profile, rtype in made:
+        client.run_json("set", "chlauth", profile, {"type": rtype, "action": "removeall"})
+
+
+def chlauth_rows(client, profile, **parameters):
+    return client.run_json("display", "chlauth", profile, dict(parameters, match="exact"), response_parameters=["all"])
+
+
+def as_list(value):
+    """USERLIST/ADDRLIST/AUTHLIST: a JSON array or a comma-separated string (the JSON type is not documented)."""
+    observe("list values in JSON: {0}".format("array" if isinstance(value, list) else "string"))
+    return value if isinstance(value, list) else [v.strip() for v in str(value).split(",") if v.strip()]
+
+
+def test_the_default_chlauth_records(client):
+    # CHLAUTH-DEF: no access to any channel by MQ-admin users, no access to SYSTEM.* channels by any user.
+    block = one_row(chlauth_rows(client, "*", type="BLOCKUSER"))
+    assert "*MQADMIN" in as_list(block["userlist"])
+    system = one_row(chlauth_rows(client, "SYSTEM.*", type="ADDRESSMAP"))
+    assert (system["address"], system["usersrc"]) == ("*", "NOACCESS")
+
+
+def test_set_chlauth_add_replace_remove(client, objs, chlauth_records):
+    profile = objs.name("SVRC")
+    chlauth_records.append((profile, "ADDRESSMAP"))
+    # SET-CHLAUTH: ACTION(ADD) is the default; an ADDRESSMAP record with USERSRC(CHANNEL).
+    assert_success(client.run_json("set", "chlauth", profile, {"type": "ADDRESSMAP", "address": "192.0.2.*",
+                                                               "usersrc": "CHANNEL", "descr": "acceptance"}))
+    row = one_row(chlauth_rows(client, profile))
+    assert (row["chlauth"], row["type"], row["address"], row["usersrc"], row["descr"]) == \
+        (profile, "ADDRESSMAP", "192.0.2.*", "CHANNEL", "acceptance")
+    # RC3337 MQRCCF_CHLAUTH_ALREADY_EXISTS: "Specify action as MQACT_REPLACE".
+    assert_failed(client.run_json("set", "chlauth", profile, {"type": "ADDRESSMAP", "address": "192.0.2.*",
+                                                              "usersrc": "CHANNEL"}), 3337)
+    assert_success(client.run_json("set", "chlauth", profile, {"type": "ADDRESSMAP", "address": "192.0.2.*", "usersrc": "MAP",
+                                                               "mcauser": "acptuser", "action": "REPLACE"}))
+    row = one_row(chlauth_rows(client, profile))
+    assert (row["usersrc"], row["mcauser"]) == ("MAP", "acptuser")
+    # RC3338 MQRCCF_CHLAUTH_NOT_FOUND after the record is gone.
+    assert_success(client.run_json("set", "chlauth", profile, {"type": "ADDRESSMAP", "address": "192.0.2.*", "action": "REMOVE"}))
+    assert_failed(client.run_json("set", "chlauth", profile, {"type": "ADDRESSMAP", "address": "192.0.2.*",
+                                                              "action": "REMOVE"}), 3338)
+
+
+def test_set_chlauth_syntax_rules(client, objs, chlauth_records):
+    profile = objs.name("SVRC")
+    chlauth_records.extend([(profile, "ADDRESSMAP"), (profile, "USERMAP")])
+    # SET-CHLAUTH note: BLOCKADDR only on profile '*' (RC3349 MQRCCF_CHLAUTH_NAME_ERROR).
+    assert_failed(client.run_json("set", "chlauth", profile, {"type": "BLOCKADDR", "addrlist": ["192.0.2.99"]}), 3349)
+    # RC3340 MQRCCF_WRONG_CHLAUTH_USERSRC: MCAUSER belongs to USERSRC(MAP).
+    assert_failed(client.run_json("set", "chlauth", profile, {"type": "ADDRESSMAP", "address": "*", "usersrc": "CHANNEL",
+                                                              "mcauser": "x"}), 3340)
+    # RC3348 MQRCCF_CHLAUTH_CLNTUSER_ERROR: "The client user value contains a wildcard character".
+    assert_failed(client.run_json("set", "chlauth", profile, {"type": "USERMAP", "clntuser": "acpt*", "usersrc": "CHANNEL"}), 3348)
+    # SET-CHLAUTH notes: MCAUSER must be given with USERSRC(MAP), ADDRESS with ADDRESSMAP (reasons not documented).
+    assert_failed(client.run_json("set", "chlauth", profile, {"type": "ADDRESSMAP", "address": "*"}))
+    assert_failed(client.run_json("set", "chlauth", profile, {"type": "ADDRESSMAP", "usersrc": "CHANNEL"}))
+    assert_failed(chlauth_rows(client, profile), 3338)
+
+
+def test_chlauth_values_keep_their_case_unless_unquoted(client, objs, chlauth_records):
+    profile = objs.name("SVRC")
+    chlauth_records.append((profile, "USERMAP"))
+    assert_success(client.run_json("set", "chlauth", profile, {"type": "USERMAP", "clntuser": "acptUser", "usersrc": "CHANNEL"}))
+    assert one_row(chlauth_rows(client, profile))["clntuser"] == "acptUser"
+    # CASE: unquoted, the value folds to upper case and the record is not found; quoted, it is.
+    assert_failed(client.run_text("SET CHLAUTH('{0}') TYPE(USERMAP) CLNTUSER(acptUser) ACTION(REMOVE)".format(profile)), 3338)
+    assert_success(client.run_text("SET CHLAUTH('{0}') TYPE(USERMAP) CLNTUSER('acptUser') ACTION(REMOVE)".format(profile)))
+
+
+def test_blockuser_list(client, objs, chlauth_records):
+    profile = objs.name("SVRC")
+    chlauth_records.append((profile, "BLOCKUSER"))
+    assert_success(client.run_json("set", "chlauth", profile, {"type": "BLOCKUSER", "userlist": ["acpta", "acptb"]}))
+    assert sorted(as_list(one_row(chlauth_rows(client, profile))["userlist"])) == ["acpta", "acptb"]
+    # SET-CHLAUTH: REPLACE replaces the record (its list with it).
+    assert_success(client.run_json("set", "chlauth", profile, {"type": "BLOCKUSER", "userlist": ["acptc"], "action": "REPLACE"}))
+    assert as_list(one_row(chlauth_rows(client, profile))["userlist"]) == ["acptc"]
+
+
+def test_display_chlauth_runcheck(client, objs):
+    # DIS-CHLAUTH: MATCH(RUNCHECK) with a specific channel name and address shows the record the channel would meet;
+    # CHLAUTH-DEF: SYSTEM.* channels meet the NOACCESS rule.
+    result = client.run_json("display", "chlauth", "SYSTEM.DEF.SVRCONN",
+                             {"match": "RUNCHECK", "address": "192.0.2.1", "clntuser": "acptuser"})
+    assert_success(result)
+    assert [(row["chlauth"], row["usersrc"]) for row in result.rows] == [("SYSTEM.*", "NOACCESS")]
+    # DIS-CHLAUTH note 1: the name cannot be generic with MATCH(RUNCHECK).
+    assert_failed(client.run_json("display", "chlauth", objs.name("*"), {"match": "RUNCHECK", "address": "192.0.2.1"}))
+
+
+@pytest.fixture()
+def authrecs(client, target):
+    """Authority records a test sets for the messaging user, deleted afterwards (DEL-AUTHREC)."""
+    made = []
+    yield made
+    for profile, objtype in made:
+        client.run_json("delete", "authrec",
+                        parameters={"profile": profile, "objtype": objtype, "principal": target.msg_username})
+
+
+def authlists(client, profile, objtype):
+    result = client.run_json("display", "authrec", parameters={"profile": profile, "objtype": objtype, "match": "exact"})
+    assert_success(result)
+    observe("DISPLAY AUTHREC entity key: {0}".format("entity" if "entity" in result.rows[0] else sorted(result.rows[0])))
+    return [set(as_list(row["authlist"])) for row in result.rows]
+
+
+def test_set_display_delete_authrec(client, target, objs, authrecs):
+    profile = objs.name("**")
+    authrecs.append((profile, "QUEUE"))
+    # SET-AUTHREC: a generic profile needs no object; AUTHADD grants, AUTHRMV revokes; OAM: at once.
+    granted = {"profile": profile, "objtype": "QUEUE", "principal": target.msg_username, "authadd": ["PUT", "GET", "BROWSE"]}
+    assert_success(client.run_json("set", "authrec", parameters=granted))
+    assert any({"PUT", "GET", "BROWSE"} <= held for held in authlists(client, profile, "QUEUE"))
+    revoked = {"profile": profile, "objtype": "QUEUE", "principal": target.msg_username, "authrmv": ["GET"]}
+    assert_success(client.run_json("set", "authrec", parameters=revoked))
+    assert all("GET" not in held for held in authlists(client, profile, "QUEUE"))
+    # DIS-AUTHREC output: PROFILE, ENTITY, ENTTYPE, OBJTYPE, AUTHLIST.
+    row = client.run_json("display", "authrec", parameters={"profile": profile, "objtype": "QUEUE", "match": "exact"}).rows[0]
+    assert (row["profile"], row["objtype"]) == (profile, "QUEUE") and row["enttype"] in ("PRINCIPAL", "GROUP")
+    # DEL-AUTHREC: the record goes.
+    record = {"profile": profile, "objtype": "QUEUE", "principal": target.msg_username}
+    assert_success(client.run_json("delete", "authrec", parameters=record))
+    result = client.run_json("display", "authrec", parameters={"profile": profile, "objtype": "QUEUE", "match": "exact"})
+    assert result.status == 200 and not result.rows
+
+
+def test_set_authrec_needs_an_entity_and_an_authority(client, target, objs):
+    profile = objs.name("**")
+    # SET-AUTHREC: PRINCIPAL or GROUP is required; an authorization list is required.
+    assert_failed(client.run_json("set", "authrec", parameters={"profile": profile, "objtype": "QUEUE", "authadd": ["PUT"]}))
+    no_authority = {"profile": profile, "objtype": "QUEUE", "principal": target.msg_username}
+    assert_failed(client.run_json("set", "authrec", parameters=no_authority))
+
+
+def test_refresh_security(client):
+    # REFRESH-SEC: TYPE(CONNAUTH) re-reads the connection authentication configuration.
+    assert_success(client.run_text("REFRESH SECURITY(*) TYPE(CONNAUTH)"))
+    assert_success(client.run_json("refresh", "security", parameters={"type": "AUTHSERV"}))

@@ -12,7 +12,7 @@ import re
 
 import pytest
 
-from mqemu import network
+from mqemu import chlauth, network, oam, security
 from mqemu import objects as O
 
 MESSAGE = re.compile(r"^(AMQ\d{4}[IWE]|MQRCCF_[A-Z_]+): ")
@@ -171,6 +171,9 @@ def test_no_amq_id_has_two_meanings():
     borrowed from another message (audit W6: AMQ8118E, AMQ8146E, AMQ8633I and AMQ8096I were)."""
     texts = list(O.MESSAGES.values()) + list(O.DISPLAY_HEADERS.values())
     texts += [f"{msgid}: {text}" for msgid, _reason, text in (getattr(network, n) for n in dir(network) if n.startswith("ERR_"))]
+    # security's success texts and the error log's messages (security.py registers its reasons' texts into O.MESSAGES)
+    texts += [chlauth.SET_MESSAGE, oam.SET_MESSAGE, security.REFRESH_MESSAGE, security.RUNCHECK_MESSAGE]
+    texts += [message for message, _explanation in security.LOG.values() if message]
     meanings = {}
     for text in texts:
         msgid, _sep, rest = text.partition(": ")

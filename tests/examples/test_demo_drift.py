@@ -30,7 +30,9 @@ PURGE = {"provision_purge": {"prefix": "APP."}}
 @pytest.fixture
 def network(collections_path):
     """The demo's three queue managers on their hosts, provisioned by demo/provision.yml."""
-    with EmulatorServer(qmgrs=list(QMGRS), timing="fast", hosts=QMGRS) as server:
+    # The users the demo's authority records name, as make demo starts the emulator (--principal).
+    principals = {"app": ("passw0rd", ["apps"]), "mqm": ("passw0rd", ["mqm"])}
+    with EmulatorServer(qmgrs=list(QMGRS), timing="fast", hosts=QMGRS, principals=principals) as server:
         env = dict(os.environ, ANSIBLE_COLLECTIONS_PATH=collections_path, ANSIBLE_LOCALHOST_WARNING="false", ANSIBLE_NOCOLOR="1",
                    ANSIBLE_INVENTORY_UNPARSED_WARNING="false", ANSIBLE_PYTHON_INTERPRETER=sys.executable, MQ_REST_URL=server.base_url,
                    MQ_REST_USERNAME="admin", MQ_REST_PASSWORD="passw0rd")

@@ -101,9 +101,14 @@ NETWORK = [
         "ALTER QMGR CHAD(ENABLED)", "DEFINE LISTENER(TCP.1414) TRPTYPE(TCP) PORT(1414) CONTROL(QMGR)", "START LISTENER(TCP.1414)")]
 
 
+# The users and groups of the queue managers' hosts that the examples' authority records name (MQ refuses a record for an
+# entity its host does not know: 2292 MQRC_UNKNOWN_ENTITY).
+PRINCIPALS = {"app": ("passw0rd", ["apps"]), "batch": (None, ["apps"]), "operator": (None, ["mqops"])}
+
+
 @pytest.fixture(scope="session")
 def emulator():
-    with EmulatorServer(qmgrs=["QM1", *HOSTS], tls=True, timing="fast", hosts=HOSTS) as srv:
+    with EmulatorServer(qmgrs=["QM1", *HOSTS], tls=True, timing="fast", hosts=HOSTS, principals=PRINCIPALS) as srv:
         yield srv
 
 

@@ -120,6 +120,22 @@ def test_banner_shows_the_source_step_first_and_the_emulated_hosts(serve):
     assert "app / passw0rd (MQWebUser" in banner
 
 
+def test_make_emulator_lets_app_put_test_messages_as_the_guide_says(serve, tmp_path):
+    """guide_test_messages.rst: app (MQWebUser) puts with the messaging REST API; the emulator's OAM checks it, and
+    make emulator gives app the authority to; admin (MQWebAdmin) is refused by mqweb."""
+    port, _banner = serve()
+    base, verify = "https://localhost:{0}/ibmmq/rest/v2".format(port), str(tmp_path / ".tmp" / "emulator" / str(port) / "ca.pem")
+    headers = {"ibm-mq-rest-csrf-token": "", "Content-Type": "text/plain;charset=utf-8"}
+    define = requests.post(base + "/admin/action/qmgr/QM1/mqsc", json={"type": "runCommand", "parameters": {
+        "command": "DEFINE QLOCAL(APP.IN)"}}, auth=("admin", "passw0rd"), headers=headers, verify=verify, timeout=10)
+    assert define.json()["overallCompletionCode"] == 0, define.text
+    url = base + "/messaging/qmgr/QM1/queue/APP.IN/message"
+    assert requests.post(url, data=b"test message", auth=("app", "passw0rd"), headers=headers, verify=verify,
+                         timeout=10).status_code == 201
+    assert requests.post(url, data=b"test message", auth=("admin", "passw0rd"), headers=headers, verify=verify,
+                         timeout=10).status_code == 403
+
+
 def test_readme_quick_start_and_qmgr_restart_run_verbatim_against_make_emulator(serve, tmp_path):
     port, _banner = serve()
     (tmp_path / "quickstart.yml").write_text(section("Quick start", "yaml")[0], encoding="utf-8")

@@ -10,6 +10,7 @@ import time
 from . import objects as O
 from .lifecycle import ENDED
 from .parse import MqscError
+from .security import REASON_NAMES, RC_CHANNEL_NOT_AVAILABLE, RC_Q_MGR_NOT_AVAILABLE, RC_UNKNOWN_CHANNEL_NAME, Refused
 
 
 class ControlError(Exception):
@@ -149,15 +150,67 @@ class Control:
                 raise ControlError(409, str(err)) from err
         return count
 
-    def queue_control(self, qmgr, queue, action, **kw):
+    def connect_client(self, qmgr, channel, user=None, password=None, address=None, host=None, sslpeer=None, sslcerti=None):
+        """A client connects to SVRCONN channel as user (the user ID it asserts and, with a password, authenticates) from
+        address: accepted or refused the way MQ decides (security.Security.connect). -> {"connected", "reason",
+        "reason_name", "mcauser", "errors"}: an accepted client is one more RUNNING instance of the channel; a refused one
+        leaves the AMQ messages MQ logs in the queue manager's error log (also in "errors")."""
+        qm = self.qm(qmgr)
+        for key, value in (("user", user), ("password", password), ("address", address), ("host", host), ("sslpeer", sslpeer),
+                           ("sslcerti", sslcerti)):
+            if value is not None and not isinstance(value, str):
+                raise ValueError(f"{key} must be a string")
+        if not user:
+            raise ValueError("user (the user ID the client asserts) is required")
+        address = address or "127.0.0.1"  # a client always comes from somewhere; the loopback address by default
+        with self.model.changing() as now:
+            before = len(qm.security.log)
+            outcome = {"connected": False, "reason": 0, "mcauser": None}
+            try:
+                if qm.state(now) != "running":
+                    raise Refused(RC_Q_MGR_NOT_AVAILABLE)
+                try:
+                    qm.svrconn(channel)
+                except LookupError as err:
+                    qm.security.write("unknown_channel", RC_UNKNOWN_CHANNEL_NAME, channel=channel, address=address, user=user)
+                    raise Refused(RC_UNKNOWN_CHANNEL_NAME) from err
+                if qm.status.channel_stopped(channel, now):
+                    raise Refused(RC_CHANNEL_NOT_AVAILABLE)  # a STOPPED SVRCONN refuses clients (IBM-IT27694)
+                mcauser = qm.security.connect(channel, user, password, address, host, sslpeer, sslcerti)
+                qm.status.connect_client(channel, address, mcauser)
+                outcome.update(connected=True, mcauser=mcauser)
+            except Refused as refused:
+                outcome["reason"] = refused.reason
+            outcome["reason_name"] = REASON_NAMES.get(outcome["reason"], "")
+            outcome["errors"] = list(qm.security.log)[before:]
+            return outcome
+
+    def error_log(self, qmgr):
+        """The queue manager's error log as far as security writes it (AMQERR01.LOG's refusals), oldest first."""
+        qm = self.qm(qmgr)
+        with qm.lock:
+            return {"qmgr": qmgr, "entries": qm.security.errors()}
+
+    def clear_error_log(self, qmgr):
+        qm = self.qm(qmgr)
+        with qm.lock:
+            qm.security.clear_errors()
+            return {"qmgr": qmgr, "entries": []}
+
+    def queue_control(self, qmgr, queue, action, user=None, **kw):
         """Control API on one queue: action 'put' (count), 'get' (count or None = all) or 'open' (ipprocs, opprocs).
-        MQ refusals (an MQRC of the application's MQOPEN/MQPUT) are 409 naming the reason."""
+        MQ refusals (an MQRC of the application's MQOPEN/MQPUT) are 409 naming the reason. With user, a put or get is that
+        user's MQCONN and MQOPEN: the OAM checks connect and put or get (2035 refused, its AMQ8077W in the error log)."""
         qm = self.qm(qmgr)
         for key, value in kw.items():
             if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
                 raise ValueError(f"{key} must be an integer >= 0")
+        if user is not None and (not isinstance(user, str) or not user or action == "open"):
+            raise ValueError("user must be a user name, and only for put and get")
         with self.model.changing() as now:
             try:
+                if user is not None:
+                    qm.security.check_queue(user, queue, action)
                 if action == "put":
                     if kw.get("count") is None:
                         raise ValueError("count (messages to put) is required")
@@ -171,3 +224,6 @@ class Control:
             except MqscError as err:
                 status = 404 if err.reason == O.RC_UNKNOWN_OBJECT else 409
                 raise ControlError(status, f"reason {err.reason}: {err.lines[0]}") from err
+            except Refused as refused:
+                raise ControlError(409, f"reason {refused.reason} {REASON_NAMES[refused.reason]}: {qm.security.log[-1]['message']}") \
+                    from refused

@@ -285,7 +285,7 @@ def _chstatus_row(qm, name, obj, rec, state):
             "mcastat": "NOTRUNNING" if state in NOT_IN_USE else "RUNNING", "stopreq": "YES" if state == "STOPPING" else "NO",
             "indoubt": "NO", "curmsgs": 0, "curseqno": 0, "lstseqno": 0, "batches": 0, "msgs": 0, "bytssent": 0, "bytsrcvd": 0,
             "buffssent": 0, "buffsrcvd": 0, "lstmsgda": "", "lstmsgti": "", "hbint": attrs.get("HBINT", 0),
-            "kaint": attrs.get("KAINT", "AUTO"), "mcauser": attrs.get("MCAUSER", ""), "sslciph": attrs.get("SSLCIPH", ""),
+            "kaint": attrs.get("KAINT", "AUTO"), "mcauser": info.get("mcauser", attrs.get("MCAUSER", "")), "sslciph": attrs.get("SSLCIPH", ""),
             "sslpeer": attrs.get("SSLPEER", ""), "monchl": attrs.get("MONCHL", "QMGR"), "statchl": attrs.get("STATCHL", "QMGR"),
             **({"curshcnv": 1, "maxshcnv": attrs["SHARECNV"]} if obj.otype == "SVRCONN" and info.get("client") else {})}
 
@@ -361,6 +361,7 @@ def envelope(cmd, elements):
 
 def format_rows(params):
     """runmqsc style: KEYWORD(value) pairs, two per line, blanks as '( )', CURRENT as a bare keyword."""
+    text = {k: ",".join(v) if isinstance(v, list) else v for k, v in params.items()}  # lists as runmqsc: NAMES(A,B)
     pairs = ["CURRENT" if k == "current" else (k.upper() if v == "YES" else f"NO{k.upper()}") if k.upper() in FLAG_KEYS
-             else f"{k.upper()}({v if v != '' else ' '})" for k, v in params.items()]
+             else f"{k.upper()}({v if v != '' else ' '})" for k, v in text.items()]
     return [("   " + pairs[i].ljust(40) + (pairs[i + 1] if i + 1 < len(pairs) else "")).rstrip() for i in range(0, len(pairs), 2)]

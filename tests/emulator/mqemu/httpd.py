@@ -10,7 +10,7 @@ import ssl
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, unquote
 
-from . import commands
+from . import commands, directory
 from .auth import ROLES, err_forbidden, err_unauthenticated
 from .control import ControlError
 from .errors import err_bad_request, err_csrf, err_unknown_uri
@@ -245,6 +245,8 @@ class Handler(BaseHTTPRequestHandler):
             result = self._control_route(model, method, path.strip("/").split("/"), query, body)
         except ControlError as err:
             self._send(err.status, {"error": str(err)})
+        except LookupError as err:
+            self._send(404, {"error": str(err).strip("'")})
         except (ValueError, TypeError) as err:
             self._send(400, {"error": str(err)})
         else:
@@ -286,6 +288,8 @@ class Handler(BaseHTTPRequestHandler):
             return commands.timeline(model, unquote(rest[0]), (query.get("host") or [None])[0])
         if what == "qmgr" and len(rest) == 4 and rest[1:4:2] == ["channel", "status"] and method == "GET":
             return model.channel_status(unquote(rest[0]), unquote(rest[2]))
+        if what in ("principals", "groups"):  # the hosts' users and groups (directory.py)
+            return directory.control(model.directory, method, what, [unquote(p) for p in rest], body)
         if method != "POST" and what != "qmgr":
             return None
         if what == "dspmq" and not rest:  # what bin/dspmq prints (commands.dspmq)
@@ -306,6 +310,8 @@ class Handler(BaseHTTPRequestHandler):
         if not rest:
             return {"qmgr": [{"name": n, "state": model.qmgr_state(n)} for n in model.qmgrs]} if method == "GET" else None
         name, action = rest[0], rest[1:]
+        if action == ["errors"] and method in ("GET", "DELETE"):  # the error log's refusals (security.py)
+            return model.error_log(name) if method == "GET" else model.clear_error_log(name)
         if method != "POST":
             return None
         if action == ["stop"]:
@@ -331,8 +337,13 @@ class Handler(BaseHTTPRequestHandler):
         if action == ["qmstatus"]:
             return model.set_qmstatus(name, **body)
         if len(action) == 3 and action[0] == "queue" and action[2] in ("messages", "get", "open"):
-            kw = {"open": ("ipprocs", "opprocs")}.get(action[2], ("count",))
+            kw = {"open": ("ipprocs", "opprocs")}.get(action[2], ("count", "user"))
             return model.queue_control(name, action[1], {"messages": "put"}.get(action[2], action[2]), **{k: body.get(k) for k in kw})
+        if len(action) == 3 and action[0] == "channel" and action[2] == "connect":
+            unknown = set(body) - {"user", "password", "address", "host", "sslpeer", "sslcerti"}
+            if unknown:
+                raise ValueError(f"unknown keys {sorted(unknown)}")
+            return model.connect_client(name, action[1], **body)
         if len(action) == 3 and action[0] == "channel" and action[2] == "clients":
             return {"channel": action[1], "count": model.attach_clients(name, action[1], body.get("count"))}
         return None

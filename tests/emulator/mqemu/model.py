@@ -14,6 +14,7 @@ import time
 from . import commands, settings
 from .auth import Auth
 from .control import Control
+from .directory import Directory
 from .faults import Faults
 from .gateway import Gateway
 from .journal import Journal
@@ -26,9 +27,11 @@ class Model:
     """State of one emulator process. Lock order: the network's lock (every queue manager's lock) first, then a part's own
     lock (journal, faults, tokens), never the other way."""
 
-    def __init__(self, qmgrs=("QM1",), users=None, timing="fast", config=None, seed="system", tls=False, hosts=None):
+    def __init__(self, qmgrs=("QM1",), users=None, timing="fast", config=None, seed="system", tls=False, hosts=None,
+                 principals=None):
         """hosts: {qmgr: host}, or {qmgr: [host, ...]} for its instances (two: a multi-instance pair, three: a Native HA
-        group; the first one active), re-created by reset()."""
+        group; the first one active), re-created by reset(). principals: the hosts' users besides the seed's
+        (directory.parse_principals)."""
         self.qmgrs = {}
         hosts = dict(hosts or {})
         self.initial_instances = {q: list(h) for q, h in hosts.items() if isinstance(h, (list, tuple))}
@@ -39,6 +42,7 @@ class Model:
         self.timing, self.config = {}, dict(settings.DEFAULT_CONFIG)
         self.auth = Auth(users, lambda key: self.config[key], tls)
         self.users = self.auth.users  # {name: (password, role)}; tests add users to it
+        self.directory = Directory(seed, principals)  # the hosts' users and groups (OAM, CONNAUTH); reset() restores it
         self.log, self.faults = Journal(), Faults()
         self.control, self.gateway, self.resources = Control(self), Gateway(self), Resources(self)
         self.mqweb_factory = None  # set by EmulatorServer: (qmgr, host, embedded) -> extra mqweb port (control API /mqweb)
@@ -53,6 +57,7 @@ class Model:
         self.restart_qmgr, self.set_host, self.network_state = control.restart_qmgr, control.set_host, control.network_state
         self.channel_status, self.set_qmstatus = control.channel_status, control.set_qmstatus
         self.attach_clients, self.queue_control = control.attach_clients, control.queue_control
+        self.connect_client, self.error_log, self.clear_error_log = control.connect_client, control.error_log, control.clear_error_log
         self._reset_state()
 
     def _reset_state(self):
@@ -62,6 +67,7 @@ class Model:
         self.log.reset()
         self.faults.reset()
         self.control.reset()
+        self.directory.reset()
         self.network.reset()
         self.qmgrs = {}
         for name in self.qmgr_names:  # one by one: a listener's port is checked against those already on the host
@@ -80,7 +86,7 @@ class Model:
         return QmgrSettings(seconds=lambda key: float(self.timing[key]), config=config,
                             stuck=lambda kind, name: self.faults.is_stuck(qmgr, kind, name),
                             cmdserv_down=lambda: self.faults.cmdserv_down(qmgr),
-                            listeners_on_host=lambda: self.network.listeners_on_host(qmgr))
+                            listeners_on_host=lambda: self.network.listeners_on_host(qmgr), directory=self.directory)
 
     @contextlib.contextmanager
     def changing(self, settle=True):

@@ -554,7 +554,10 @@ def seed_definitions(seed):
                  ("DEFINE", "CHANNEL", "DEV.ADMIN.SVRCONN", {"CHLTYPE": "SVRCONN"}),
                  ("DEFINE", "CHANNEL", "DEV.APP.SVRCONN", {"CHLTYPE": "SVRCONN", "MCAUSER": "app"}),
                  ("DEFINE", "LISTENER", "DEV.LISTENER.TCP", {"TRPTYPE": "TCP", "PORT": 1414, "CONTROL": "QMGR"}),
-                 ("ALTER", "QMGR", None, {"DEADQ": "DEV.DEAD.LETTER.QUEUE"})]
+                 ("ALTER", "QMGR", None, {"DEADQ": "DEV.DEAD.LETTER.QUEUE"}),
+                 # The developer image's DEV.AUTHINFO (IDPWOS, CHCKCLNT(REQDADM), ADOPTCTX(YES)), as the CONNAUTH object
+                 # that stays named (security.py DEV_CHLAUTH's note).
+                 ("ALTER", "AUTHINFO", "SYSTEM.DEFAULT.AUTHINFO.IDPWOS", {"AUTHTYPE": "IDPWOS", "ADOPTCTX": "YES"})]
     elif seed != "system":
         raise ValueError(f"unknown seed {seed!r} (system|dev)")
     return defs

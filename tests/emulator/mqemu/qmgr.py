@@ -17,6 +17,7 @@ from . import objects as O
 from .display import display
 from .lifecycle import INF, Lifecycle
 from .parse import KIND, QUEUE_TYPES, Command, MqscError, syntax_error
+from .security import SECURITY_CONFIG_KEYS, Security
 from .status import RuntimeStatus
 
 SUPPORTED = {
@@ -99,13 +100,14 @@ class QmgrSettings:
     # The configurable behaviours that change MQSC results; the rest of the config is about HTTP, LTPA and requests.
     CONFIG_KEYS = ("alter_listener_requires_trptype", "delete_channel_default_table", "display_default", "listener_port_conflict",
                    "service_command_check", "stop_inactive_channel", "stop_stopped_channel_inactive", "start_starting_channel",
-                   "clients_after_channel_stop", "open_queue_reason")
+                   "clients_after_channel_stop", "open_queue_reason", *SECURITY_CONFIG_KEYS)
 
     seconds: Callable  # seconds(key) -> float: length of one timed phase (TIMING_KEYS, e.g. "channel_start")
     config: Callable  # config(key) -> current value of one of CONFIG_KEYS (README "Configurable behaviours")
     stuck: Callable  # stuck(kind, name) -> bool: a 'stuck' fault for this queue manager matches the object now
     cmdserv_down: Callable  # cmdserv_down() -> bool: a 'cmdserv_down' fault for this queue manager is present
     listeners_on_host: Callable = list  # () -> [(name, Status)]: other queue managers' listeners on this host (network.py)
+    directory: object = None  # the hosts' users and groups (directory.Directory), which security reads
 
 
 class QueueManager:
@@ -125,11 +127,13 @@ class QueueManager:
         self.qstate = {}  # QLOCAL name -> {"CURDEPTH", "IPPROCS", "OPPROCS", "LPUT", "LGET", "OLDEST"}: messages and handles
         self.status = RuntimeStatus(self.store, settings)
         self.life, self.started_wall = Lifecycle(), wall
+        self.security = Security(self, seed)  # CHLAUTH and authority records, connection decisions (security.py)
         self.sub_serial = 0  # DEFINE SUBs so far: each definition gets a SUBID of its own (O.new_sub_id)
         self.seeding = True  # crtmqm creates SYSTEM.DEF.SENDER etc. with blank XMITQ/CONNAME, bypassing MQSC checks
         for verb, qual, oname, params in O.seed_definitions(seed):
             self.execute(Command(verb, qual, oname, dict(params)))
         self.seeding = False
+        self.security.refresh_caches()  # the CONNAUTH object crtmqm made, as the queue manager reads it when it starts
         up = time.monotonic() - 3600.0  # already running for an hour; CONTROL(QMGR) objects up
         self.started_wall = time.time() - 3600.0
         self.status.begin(up, up, up)
@@ -188,16 +192,21 @@ class QueueManager:
         self.life.start(now, running, cmdserv, chinit, listeners, max(last or listeners, listeners), cmdserv_held)
         return self.life.timeline(INF)
 
-    def attach_clients(self, channel, count):
+    def svrconn(self, channel, create=True):
+        """The SVRCONN channel a client asks for; an undefined one is defined like SYSTEM.AUTO.SVRCONN under CHAD(ENABLED)
+        (IBM-PREP-CHL) when create; LookupError when there is none."""
         obj = self.store["CHANNEL"].get(channel)
         model = self.store["CHANNEL"].get(O.CHAD_MODELS["SVRCONN"])
-        if obj is None and count and self.qmgr.attrs["CHAD"] == "ENABLED" and model is not None and \
+        if obj is None and create and self.qmgr.attrs["CHAD"] == "ENABLED" and model is not None and \
                 O.valid_name(channel, O.CHANNEL_NAME_MAX):
-            # A client asking for an undefined server-connection channel gets one like SYSTEM.AUTO.SVRCONN (IBM-PREP-CHL).
             self.execute(Command("DEFINE", "CHANNEL", channel, {"CHLTYPE": "SVRCONN", "LIKE": O.CHAD_MODELS["SVRCONN"]}))
             obj = self.store["CHANNEL"][channel]
         if obj is None or obj.otype != "SVRCONN":
             raise LookupError(f"SVRCONN channel {channel} not found on {self.name}")
+        return obj
+
+    def attach_clients(self, channel, count):
+        self.svrconn(channel, create=bool(count))
         self.status.attach_clients(channel, count)
 
     def connection_count(self, now):
@@ -314,6 +323,8 @@ class QueueManager:
         """Run one command; returns a list of response elements (MqscError is turned into one failing element)."""
         if cmd.error is not None:
             raise cmd.error
+        if self.security.handles(cmd):
+            return self.security.execute(cmd)
         if (cmd.verb, cmd.qualifier) not in SUPPORTED:
             raise syntax_error(cmd.source)
         # QMGR/QMSTATUS take no name; every other object needs one, but for a subscription that ALTER, DELETE and DISPLAY

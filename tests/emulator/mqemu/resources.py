@@ -11,6 +11,7 @@ from . import objects as O
 from .auth import err_forbidden
 from .errors import err_bad_request, err_qmgr_down, err_standby, err_unknown_qmgr, mqwb
 from .parse import MqscError
+from .security import Refused
 
 
 class Resources:
@@ -62,7 +63,8 @@ class Resources:
 
     def put_message(self, qmgr, queue, user, text):
         """POST /messaging/qmgr/{qmgr}/queue/{queue}/message: one text message put with the caller's context (IBM-MSG-POST
-        [V]: 201 Created, ibm-mq-md-messageId header). Only MQWebUser may message ([V] roles); the failure answers are [I]."""
+        [V]: 201 Created, ibm-mq-md-messageId header). Only MQWebUser may message ([V] roles), and the queue manager's OAM
+        checks the user as any application (security.py); the failure answers are [I]."""
         if self.model.auth.role_of(user) != "MQWebUser":  # MQWebAdmin and MQWebAdminRO do not apply to messaging ([V] DEVW-MSG)
             return err_forbidden(f" to put to {queue}.", needs="MQWebUser")
         qm = self.model.qmgrs.get(qmgr)
@@ -74,7 +76,17 @@ class Resources:
             return err_bad_request("The message body is empty.")
         with qm.lock:
             try:
+                # mqweb puts "using the current user context" (IBM-MSG-POST [V]): the OAM checks that user's connect and put
+                qm.security.check_queue(user, queue, "put")
                 qm.put_messages(queue, 1)
+            except Refused as refused:
+                # 2035 from the OAM: MQWB0103E "Not authorized to put to <queue>." ([V] IBM-MQWB01 lists the text; [I] that
+                # mqweb answers an MQOPEN's 2035 with it, and the status: config messaging_not_authorized_status)
+                return self.model.config["messaging_not_authorized_status"], mqwb(
+                    "MQWB0103E", f"Not authorized to put to {queue}.",
+                    "The authenticated principal is not authorized to perform the requested REST API operation.",
+                    "Obtain the necessary authorization to perform the operation (the queue manager's authority records) and "
+                    "resubmit the request.", cc=2, rc=refused.reason)
             except MqscError as err:
                 return 404 if err.reason == O.RC_UNKNOWN_OBJECT else 400, mqwb(
                     "MQWB0300E", f"Cannot create messaging connection to {queue} on {qmgr}.",

@@ -107,11 +107,11 @@ class EmulatorServer:
     """The emulator in a background thread; also a context manager."""
 
     def __init__(self, qmgrs=None, users=None, tls=False, timing="zero", host="127.0.0.1", port=0, config=None, seed="system",
-                 state_dir=None, hosts=None):
+                 state_dir=None, hosts=None, principals=None):
         self.host, self.port, self.tls = host, port, tls
         self.users = parse_users(users)
         names, specs = parse_qmgrs(qmgrs or ["QM1"])
-        self.model = Model(names, self.users, timing, config, seed, tls, hosts={**specs, **(hosts or {})})
+        self.model = Model(names, self.users, timing, config, seed, tls, hosts={**specs, **(hosts or {})}, principals=principals)
         self.state_dir = state_dir
         self.ca_path = None
         self.httpd = None
@@ -184,6 +184,8 @@ def main(argv=None):
                         "localhost), NAME@HOST1+HOST2 (a multi-instance pair) or NAME@HOST1+HOST2+HOST3 (a Native HA group); "
                         "repeat or comma-separate")
     parser.add_argument("--user", action="append", default=None, help="NAME:PASSWORD:ROLE (repeatable)")
+    parser.add_argument("--principal", action="append", default=None, metavar="NAME[:PASSWORD[:GROUP,...]]",
+                        help="an operating-system user the queue managers' security knows (repeatable; group mqm = MQ admin)")
     parser.add_argument("--tls", action="store_true")
     parser.add_argument("--timing", choices=sorted(PROFILES), default="fast")
     parser.add_argument("--seed", choices=("system", "dev"), default="system")
@@ -199,7 +201,8 @@ def main(argv=None):
             config[key] = json.loads(value)
         except ValueError:
             config[key] = value
-    server = EmulatorServer(qmgrs, args.user, args.tls, args.timing, args.host, args.port, config, args.seed, args.state_dir)
+    server = EmulatorServer(qmgrs, args.user, args.tls, args.timing, args.host, args.port, config, args.seed, args.state_dir,
+                            principals=args.principal)
     server.start()
     done = threading.Event()
     for sig in (signal.SIGTERM, signal.SIGINT):

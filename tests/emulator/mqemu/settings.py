@@ -69,6 +69,20 @@ CONFIG = {
     "xmitq_error": ("stopped", ("stopped", "retrying")),
     "listener_stop_breaks_channels": (False, bool),
     "clients_after_channel_stop": ("reconnect", ("reconnect", "forget")),
+    # Security (security.py, chlauth.py, oam.py): README "Configurable behaviours". chlauth_admin_svrconn_default is read
+    # when a queue manager is created (--config, or the config of EmulatorServer, which reset() keeps).
+    "chlauth_precedence": ("profile", ("profile", "type")),
+    "chlauth_sslcerti_key": (True, bool),
+    "chlauth_ignore_user_case": (False, bool),
+    "chlauth_admin_svrconn_default": (True, bool),
+    "chlauth_list_add": ("append", ("append", "exists")),
+    "oam_security_policy": ("user", ("user", "group", "userexternal")),
+    "authrec_alladm": ("unix", ("unix", "ibmi")),
+    "authrec_display": ("expand", ("expand", "shorthand")),
+    "authrec_class_records": (True, bool),
+    "authrec_entity_key": ("entity", ("entity", "entname")),
+    "security_list_values": ("array", ("array", "string")),
+    "messaging_not_authorized_status": (403, int),
 }
 
 

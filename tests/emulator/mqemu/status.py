@@ -236,6 +236,19 @@ class RuntimeStatus:
             recs = [r for r in recs if r.info.get("client")]
             self.chstatus[channel] = recs + [self._client_record(len(recs) + i, t) for i, t in enumerate(due)]
 
+    def channel_stopped(self, channel, now):
+        return any(self.view("CHANNEL", channel, r, now) == "STOPPED" for r in self.live_channel(channel, now))
+
+    def connect_client(self, channel, conname, mcauser):
+        """One more client connection of SVRCONN channel (control API connect, after security accepted it): a RUNNING
+        instance with the client's address as CONNAME and the user ID it runs with as MCAUSER."""
+        now = time.monotonic()
+        recs = [r for r in self.live_channel(channel, now) if r.info.get("client")]
+        rec = self._client_record(len(recs), now)
+        rec.info.update(conname=conname, mcauser=mcauser)
+        self.chstatus[channel] = recs + [rec]
+        self.clients[channel] = self.clients.get(channel, 0) + 1
+
     def attach_clients(self, channel, count):
         """Replace the instances of SVRCONN channel with count RUNNING client connections (the control API)."""
         recs = self.live_channel(channel, time.monotonic())

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import pytest
 
+from mqemu import chlauth as mqemu_chlauth
+from mqemu import oam as mqemu_oam
 from mqemu import objects as mqemu_objects
 
 from ansible_collections.mqrest.admin.plugins.module_utils._types import REGISTRY
@@ -25,6 +27,9 @@ EMULATOR = {
     "service": {None: mqemu_objects.SERVICE_ATTRS},
     "authinfo": mqemu_objects.AUTHINFO_ATTRS,
     "qmgr": {None: mqemu_objects.QMGR_ATTRS},
+    # SET CHLAUTH: each TYPE's keywords and those every TYPE takes (ACTION is the verb's); SET AUTHREC: its keywords.
+    "chlauth": {rtype: set(keywords) | {"TYPE", "DESCR", "CUSTOM"} for rtype, keywords in mqemu_chlauth.TYPE_KEYWORDS.items()},
+    "authrec": {None: set(mqemu_oam.SET_KEYWORDS)},
     **{otype.kind: {None: mqemu_objects.PLAIN_KINDS[otype.qualifier].attrs} for otype in REGISTRY
        if otype.qualifier in mqemu_objects.PLAIN_KINDS},
 }
@@ -34,7 +39,9 @@ ZOS_ONLY = {**{otype.kind: mqemu_objects.PLAIN_KINDS[otype.qualifier].zos_only f
             "authinfo": mqemu_objects.AUTHINFO_ZOS_ONLY, "qmgr": mqemu_objects.QMGR_ZOS_ONLY,
             "channel": mqemu_objects.CHANNEL_ZOS_ONLY}
 # The kinds the emulator keeps in tables of their own, walked value by value as the plain kinds are.
-OTHERS = [otype for otype in REGISTRY if otype not in PLAIN]
+# The security records (CHLAUTH, AUTHREC) keep their values in the emulator's chlauth and oam modules: walked by
+# test_the_security_records_choices_agree below.
+OTHERS = [otype for otype in REGISTRY if otype not in PLAIN and not otype.identity.keys]
 
 # Ranges where the row and the emulator differ and neither is confirmed, with why; any other difference fails.
 UNCONFIRMED_RANGES = {
@@ -60,6 +67,9 @@ NOT_MANAGED = {
     ("channel", "CLNTCONN"): {"PASSWORD", "USERID"},
     # The keyword pairs TRIGGER/NOTRIGGER, SHARE/NOSHARE and HARDENBO/NOHARDENBO, which MQSC sends as flags.
     ("queue", "QLOCAL"): {"HARDENBO", "SHARE", "TRIGGER"}, ("queue", "QMODEL"): {"HARDENBO", "SHARE", "TRIGGER"},
+    # CUSTOM is reserved for IBM's future use (SET CHLAUTH); SERVCOMP names one of several authorization services, and the
+    # collection writes to the one MQ installs (the OAM).
+    **{("chlauth", rtype): {"CUSTOM"} for rtype in mqemu_chlauth.TYPE_KEYWORDS}, ("authrec", None): {"SERVCOMP"},
     # The emulator lets an AMQP channel hold SSLPEER and TRPTYPE, which the registry refuses for it (unconfirmed either way).
     ("channel", "AMQP"): {"SSLPEER", "TRPTYPE"},
     # The queue manager's secrets (9.3): the key repository's password and the initial key. The registry does not manage
@@ -76,8 +86,11 @@ def test_every_kind_has_an_emulator_table():
                          ids=lambda v: str(v).lower())
 def test_the_registry_and_the_emulator_accept_the_same_keywords(kind, subtype):
     otype = REGISTRY[kind]
-    registry = {a.keyword for a in otype.attrs if a.applies_to(subtype) and not (a is otype.type_attr and (
-        otype.type_in_qualifier or subtype is not None))}
+    # A set attribute is written as its two delta keywords (AUTHLIST as AUTHADD and AUTHRMV); an identity keyword other than
+    # the qualifier's name (AUTHREC's PROFILE) is the registry's too.
+    registry = {k for a in otype.attrs if a.applies_to(subtype) and not (a is otype.type_attr and (
+        otype.type_in_qualifier or subtype is not None)) for k in (a.delta or (a.keyword,))}
+    registry |= {otype.identity.keyword} - {None}
     emulator = set(EMULATOR[kind][subtype]) - NOT_MANAGED.get((kind, subtype), set())
     assert registry - emulator == set(), "the registry's {0} {1} has keywords the emulator refuses".format(kind, subtype)
     assert emulator - registry == set(), "the emulator's {0} {1} accepts keywords the registry lacks".format(kind, subtype)
@@ -169,3 +182,14 @@ def test_the_topic_row_is_the_emulators_topic_exactly():
     """TOPIC, added with the registry: every keyword of the emulator's DEFINE TOPIC but TYPE(LOCAL) is a row attribute."""
     assert {a.keyword for a in REGISTRY["topic"].attrs} == set(mqemu_objects.PLAIN_KINDS["TOPIC"].attrs) - {"TYPE"}
     assert mqemu_objects.PLAIN_KINDS["TOPIC"].zos_only == ("CMDSCOPE", "QSGDISP", "OTELPCTL", "OTELTRAC")
+
+
+def test_the_security_records_choices_agree():
+    """A CHLAUTH record's TYPE, USERSRC and CHCKCLNT, an authority record's OBJTYPE and AUTHLIST, as the emulator's
+    SET CHLAUTH and SET AUTHREC take them."""
+    chlauth, authrec = REGISTRY["chlauth"].by_keyword, REGISTRY["authrec"].by_keyword
+    assert set(chlauth["TYPE"].choices) == set(mqemu_chlauth.TYPES)
+    assert set(chlauth["USERSRC"].choices) == set(mqemu_chlauth.USERSRCS)
+    assert set(chlauth["CHCKCLNT"].choices) == set(mqemu_chlauth.CHCKCLNTS)
+    assert set(authrec["OBJTYPE"].choices) == set(mqemu_oam.OBJTYPES)
+    assert set(authrec["AUTHLIST"].choices) == set(mqemu_oam.ORDER) | set(mqemu_oam.SHORTHANDS)

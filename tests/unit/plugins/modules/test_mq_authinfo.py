@@ -66,7 +66,7 @@ def test_bad_input_fails_before_any_request(mq, run_module):
             ({"name": "NEW.OS", "type": "idpwos", "conname": "ldap(389)"}, "conname is not valid for an idpwos authinfo"),
             ({"name": "NEW.OS", "type": "idpwos", "attributes": {"QSGDISP": "QMGR"}}, "attributes.QSGDISP is not a authinfo attribute"),
             ({"name": "NEW.OS", "type": "idpwos", "check_client": "always"}, "check_client"),
-            ({"name": "NEW.X"}, "type is required to create authinfo 'NEW.X'")):
+            ({"name": "NEW.X"}, "type is required to create authentication information object 'NEW.X'")):
         result = run_module("mq_authinfo", **options)
         assert result["failed"] and message in result["msg"], result["msg"]
     assert mutating(mq) == []
