@@ -442,18 +442,17 @@ def blocks():
     out["roles/provision/meta/argument_specs.yml"] = {"variables": sum((_role_option(otype) for otype in registry), [])}
     out["roles/provision/tasks/main.yml"] = {"lists": ["    {0}: \"{{{{ {1} | default(omit) }}}}\"".format(t.list_option, t.role_variable)
                                                        for t in registry]}
-    # One entry per type, a list of what the host declares (the queue manager's mapping counts as one object).
-    out["roles/provision/vars/main.yml"] = {"declared": ["provision_declared:"] + [
-        "  - \"{{{{ [{0}] if {0} is defined else none }}}}\"".format(t.role_variable) if t.singleton else
-        "  - \"{{{{ {0} | default(none) }}}}\"".format(t.role_variable) for t in registry]}
+    # One entry per type, a list of what the host declares (the queue manager's mapping counts as one object); the
+    # provision and drift_report roles count the same declarations.
+    declared = ["  - \"{{{{ [{0}] if {0} is defined else none }}}}\"".format(t.role_variable) if t.singleton else
+                "  - \"{{{{ {0} | default(none) }}}}\"".format(t.role_variable) for t in registry]
+    out["roles/provision/vars/main.yml"] = {"declared": ["provision_declared:"] + declared}
     # The drift report reads the provision role's variables: the same declarations serve both.
     out["roles/drift_report/meta/argument_specs.yml"] = out["roles/provision/meta/argument_specs.yml"]
     out["roles/drift_report/tasks/main.yml"] = {"lists": [
         "    {0}: \"{{{{ {1} | mqrest.admin.drift_declarations('{0}') if {1} is defined else omit }}}}\"".format(
             t.list_option, t.role_variable) for t in registry]}
-    out["roles/drift_report/vars/main.yml"] = {"declared": ["drift_report_declared:"] + [
-        "  - \"{{{{ [{0}] if {0} is defined else none }}}}\"".format(t.role_variable) if t.singleton else
-        "  - \"{{{{ {0} | default(none) }}}}\"".format(t.role_variable) for t in registry]}
+    out["roles/drift_report/vars/main.yml"] = {"declared": ["drift_report_declared:"] + declared}
     out["README.md"] = {"types": _readme_table(registry)}
     out["docs/docsite/rst/guide_architecture.rst"] = {"rows": _guide_table(registry)}
     # Every module that takes the connection options (its documentation extends mqrest.admin.connection) is in the
