@@ -227,6 +227,7 @@ def test_refresh_bounces_every_tls_channel_both_ways_and_the_clients(client, clo
     _network(client, clients=3)
     client.ctl("POST", "timing", {"channel_start": 0.3, "channel_stop": 0.5, "client_reconnect_delay": 1.0})
     before = {(q, n): _info(client, n, q)[0] for q in ("QM1", "QM2") for n in (OUT, IN, PLAIN)}
+    clients_started = max(i["started"] for i in _info(client, APP, "QM1"))
     clock.advance(5.0)
     assert _refresh(client, "QM1") == [["AMQ8560I: IBM MQ security cache refreshed."]]
     states = _states(client)
@@ -244,7 +245,8 @@ def test_refresh_bounces_every_tls_channel_both_ways_and_the_clients(client, clo
     assert states["QM2"][IN] == ["RUNNING"] and states["QM1"][IN] == ["RUNNING"]
     assert APP not in states["QM1"]
     clock.advance(1.0)
-    assert _states(client)["QM1"][APP] == ["RUNNING"] * 3  # the clients reconnected
+    assert _states(client)["QM1"][APP] == ["RUNNING"] * 3  # the clients reconnected: new connections, new handshakes
+    assert all(i["started"] > clients_started and i["tls"]["sslkey_wall"] > clients_started for i in _info(client, APP, "QM1"))
     for key, old in before.items():
         if key[1] != PLAIN:  # a new handshake everywhere; a new instance (start time) except QM2's sender, which retried
             new = _info(client, key[1], key[0])[0]
@@ -328,3 +330,22 @@ def test_certlabl_on_a_clussdr_is_refused_with_wrong_channel_type(client):
     client.fails(4041, "ALTER", "CHANNEL", "TO.REPOS", params={"chltype": "CLUSSDR", "certlabl": "x"})
     assert "certlabl" not in client.ok("DISPLAY", "CHANNEL", "TO.REPOS", resp=["all"])[0]
     client.ok("DEFINE", "CHANNEL", "TO.QM1.CL", params={"chltype": "CLUSRCVR", "conname": "localhost(1414)", "certlabl": "x"})
+
+
+# ----- cluster channels: a CLUSSDR restarts, a CLUSRCVR stops and its partner retries ---------------------------------
+def test_refresh_restarts_a_tls_clussdr_and_stops_a_tls_clusrcvr(client, clock):
+    _run(client, "QM1", "DEFINE LISTENER(L) TRPTYPE(TCP) PORT(1414) REPLACE", "START LISTENER(L)",
+         f"DEFINE CHANNEL(TO.QM2.CL) CHLTYPE(CLUSSDR) CONNAME('qm2host(1414)') SSLCIPH({CIPHER}) REPLACE")
+    _run(client, "QM2", "DEFINE LISTENER(L) TRPTYPE(TCP) PORT(1414) REPLACE", "START LISTENER(L)",
+         f"DEFINE CHANNEL(TO.QM2.CL) CHLTYPE(CLUSRCVR) CONNAME('qm2host(1414)') SSLCIPH({CIPHER}) REPLACE")
+    _run(client, "QM1", "START CHANNEL(TO.QM2.CL)")
+    assert (_states(client)["QM1"]["TO.QM2.CL"], _states(client)["QM2"]["TO.QM2.CL"]) == (["RUNNING"], ["RUNNING"])
+    client.ctl("POST", "timing", {"channel_start": 0.3, "channel_stop": 0.5})
+    _refresh(client, "QM1")
+    assert _states(client)["QM1"]["TO.QM2.CL"] == ["INITIALIZING"]  # the cluster-sender renegotiates
+    clock.advance(0.31)
+    assert (_states(client)["QM1"]["TO.QM2.CL"], _states(client)["QM2"]["TO.QM2.CL"]) == (["RUNNING"], ["RUNNING"])
+    _refresh(client, "QM2")
+    assert (_states(client)["QM1"]["TO.QM2.CL"], _states(client)["QM2"]["TO.QM2.CL"]) == (["RETRYING"], ["STOPPING"])
+    clock.advance(0.6)
+    assert (_states(client)["QM1"]["TO.QM2.CL"], _states(client)["QM2"]["TO.QM2.CL"]) == (["RUNNING"], ["RUNNING"])
