@@ -188,6 +188,7 @@ def test_untrusted_issuer_fails_with_amq9633_on_the_validating_end(client, clock
     assert _states(client)["QM1"][OUT] == ["RETRYING"]
     log = client.ctl("GET", "qmgr/QM1/errors")[1]["entries"]
     assert log[0]["msgid"] == "AMQ9633E" and "new-ca" in log[0]["explanation"]  # QM1 does not trust new-ca
+    assert "remote host is 'qm2host'" in log[0]["explanation"]
     assert "AMQ9665E" in _errors(client, "QM2")
     _keyrepo(client, "QM1", "POST", "/trusted", {"issuer": "new-ca"})  # the partner's trust store first: IBM's order
     clock.advance(2.0)
@@ -273,6 +274,8 @@ def test_refresh_with_a_missing_label_leaves_outbound_channels_not_running(clien
     clock.advance(3.0)
     states = _states(client)
     assert (states["QM1"][OUT], states["QM2"][IN], states["QM1"][APP]) == (["RUNNING"], ["RUNNING"], ["RUNNING"] * 2)
+    healed = _info(client, OUT, "QM1")[0]["started"]  # the second refresh restarted QM1's sender
+    assert all(i["started"] >= healed for i in _info(client, APP, "QM1"))  # the clients came in after the fix, not before
 
 
 def test_refresh_refuses_names_and_keywords_as_before(client):
