@@ -88,6 +88,10 @@ def _errors(c, qmgr):
     return [e["msgid"] for e in c.ctl("GET", f"qmgr/{qmgr}/errors")[1]["entries"]]
 
 
+def _conns(c, qmgr="QM1"):
+    return c.ok("DISPLAY", "QMSTATUS", resp=["conns"], qmgr=qmgr)[0]["conns"]
+
+
 def _refresh(c, qmgr):
     return c.ok("REFRESH", "SECURITY", params={"type": "SSL"}, qmgr=qmgr)
 
@@ -229,6 +233,7 @@ def test_refresh_bounces_every_tls_channel_both_ways_and_the_clients(client, clo
     client.ctl("POST", "timing", {"channel_start": 0.3, "channel_stop": 0.5, "client_reconnect_delay": 1.0})
     before = {(q, n): _info(client, n, q)[0] for q in ("QM1", "QM2") for n in (OUT, IN, PLAIN)}
     clients_started = max(i["started"] for i in _info(client, APP, "QM1"))
+    conns = _conns(client)
     clock.advance(5.0)
     assert _refresh(client, "QM1") == [["AMQ8560I: IBM MQ security cache refreshed."]]
     states = _states(client)
@@ -236,7 +241,7 @@ def test_refresh_bounces_every_tls_channel_both_ways_and_the_clients(client, clo
     assert OUT not in states["QM2"]  # its partner's instance ended with the conversation
     assert states["QM1"][IN] == ["STOPPING"]  # QM1's receiving end is stopped ...
     assert states["QM2"][IN] == ["RETRYING"]  # ... and QM2's sender notices and retries
-    assert APP not in states["QM1"]  # the TLS clients are disconnected
+    assert APP not in states["QM1"] and _conns(client) == conns - 3  # the TLS clients are disconnected
     assert states["QM1"][PLAIN] == ["RUNNING"] and states["QM2"][PLAIN] == ["RUNNING"]  # not TLS: untouched
     assert _info(client, PLAIN, "QM1")[0]["started"] == before[("QM1", PLAIN)]["started"]
     clock.advance(0.31)
@@ -247,6 +252,7 @@ def test_refresh_bounces_every_tls_channel_both_ways_and_the_clients(client, clo
     assert APP not in states["QM1"]
     clock.advance(1.0)
     assert _states(client)["QM1"][APP] == ["RUNNING"] * 3  # the clients reconnected: new connections, new handshakes
+    assert _conns(client) == conns
     assert all(i["started"] > clients_started and i["tls"]["sslkey_wall"] > clients_started for i in _info(client, APP, "QM1"))
     for key, old in before.items():
         if key[1] != PLAIN:  # a new handshake everywhere; a new instance (start time) except QM2's sender, which retried
