@@ -209,9 +209,11 @@ CHANNEL = ObjectType(
         # IBM ALTER CHANNEL: a channel takes a new CERTLABL when it next starts, and REFRESH SECURITY TYPE(SSL) restarts every
         # running TLS channel; a pooled channel (amqrmppa) reads a key repository it cached until then, so a label newly added
         # to it may be found only after the refresh (IBM "When changes to certificates ... become effective").
-        Attr("CERTLABL", option="certificate_label", max_length=64, refresh="ssl",
+        # "None of the administrative interfaces allow this attribute to be inquired or set for CLUSSDR channels. You will
+        # receive an MQRCCF_WRONG_CHANNEL_TYPE message" (IBM CERTLABL, q113280_).
+        Attr("CERTLABL", option="certificate_label", max_length=64, refresh="ssl", types=tuple(t for t in CHANNEL_TYPES if t != "CLUSSDR"),
              doc=("The label of the certificate this channel sends, in the queue manager's key repository (C(CERTLABL)); "
-                  "empty for the queue manager's.",
+                  "empty for the queue manager's. Not valid for V(clussdr): MQ refuses it there (C(MQRCCF_WRONG_CHANNEL_TYPE)).",
                   "A running TLS channel keeps its certificate until it restarts or C(REFRESH SECURITY TYPE(SSL)): "
                   "RV(refresh_required) says V(ssl), and M(mqrest.admin.mq_refresh_security) with V(type=ssl) runs the "
                   "refresh and waits until every TLS channel is back.")),

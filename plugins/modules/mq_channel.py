@@ -159,8 +159,8 @@ options:
     type: str
   certificate_label:
     description:
-      - The label of the certificate this channel sends, in the queue manager's key repository (C(CERTLABL)); empty for
-        the queue manager's.
+      - "The label of the certificate this channel sends, in the queue manager's key repository (C(CERTLABL)); empty for
+        the queue manager's. Not valid for V(clussdr): MQ refuses it there (C(MQRCCF_WRONG_CHANNEL_TYPE))."
       - "A running TLS channel keeps its certificate until it restarts or C(REFRESH SECURITY TYPE(SSL)):
         RV(refresh_required) says V(ssl), and M(mqrest.admin.mq_refresh_security) with V(type=ssl) runs the refresh and
         waits until every TLS channel is back."
