@@ -30,6 +30,10 @@ from ._waiter import MIN_INTERVAL, Unavailable, pause
 __all__ = ["COMMAND", "capture", "refresh_ssl"]
 
 COMMAND = "REFRESH SECURITY TYPE(SSL)"
+# CHSTADA/CHSTATI name the second an instance started. An instance read in the capture started before that read ended; the
+# refresh goes at least this long after it, so a new instance always shows another second than the one it replaced (a
+# channel that came back from a first refresh moments ago is told apart from its restart by a second one).
+STAMP_RESOLUTION = 1.0
 # MQRCCF_COMMAND_FAILED with AMQ9710: the TLS channels took longer than MQ's limit to stop (IBM q086490_).
 _COMMAND_FAILED = 3008
 _CHANNEL = REGISTRY["channel"]
@@ -158,6 +162,7 @@ def refresh_ssl(client, wait=True, timeout=120.0, poll_interval=1.0, connections
     reads only, and the result says what would be bounced (``would_bounce``)."""
     started = clock()
     tls, bounced, clients_before, not_running = capture(client)
+    captured = clock()
     required = int(math.ceil(connections_share * clients_before))
     result = {"changed": True, "type": "SSL", "commands": [COMMAND], "not_running": not_running}
     if check_mode or client.check_mode:
@@ -165,6 +170,8 @@ def refresh_ssl(client, wait=True, timeout=120.0, poll_interval=1.0, connections
         return result
     clients = {"before": clients_before, "after": None, "share_required": required, "back": None}
     result.update(channels=[b.entry(waited=False) for b in bounced], clients=clients)
+    if wait and bounced:
+        sleep(max(0.0, STAMP_RESOLUTION - (clock() - captured)))
     sent_at = clock()
     try:
         client.refresh_security("SSL")

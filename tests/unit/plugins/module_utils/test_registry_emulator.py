@@ -63,9 +63,7 @@ NOT_MANAGED = {
     # PASSWORD of a sender, requester or client channel is a secret: never read back, so never compared (RQSTR/SDR PASSWORD
     # is left out of facts too).
     ("channel", "SDR"): {"PASSWORD"}, ("channel", "SVR"): {"PASSWORD"}, ("channel", "RQSTR"): {"PASSWORD"},
-    # CERTLABL on a CLUSSDR: MQ refuses it (MQRCCF_WRONG_CHANNEL_TYPE, IBM CERTLABL) and so does the registry; the emulator
-    # refuses it too once branch certemu (issue 27) is merged, and this entry goes.
-    ("channel", "CLUSSDR"): {"PASSWORD", "NETPRTY", "CERTLABL"}, ("channel", "CLUSRCVR"): {"PASSWORD", "USERID"},
+    ("channel", "CLUSSDR"): {"PASSWORD", "NETPRTY"}, ("channel", "CLUSRCVR"): {"PASSWORD", "USERID"},
     ("channel", "CLNTCONN"): {"PASSWORD", "USERID"},
     # The keyword pairs TRIGGER/NOTRIGGER, SHARE/NOSHARE and HARDENBO/NOHARDENBO, which MQSC sends as flags.
     ("queue", "QLOCAL"): {"HARDENBO", "SHARE", "TRIGGER"}, ("queue", "QMODEL"): {"HARDENBO", "SHARE", "TRIGGER"},

@@ -319,3 +319,16 @@ def test_a_channels_certificate_label_waits_for_a_refresh_or_its_restart_and_say
     # Another attribute of the channel waits for no refresh.
     other = run_module("mq_channel", name="QM1.TO.QM2", description="TLS to QM2")
     assert (other["changed"], other["refresh_required"]) == (True, [])
+
+
+def test_refresh_ssl_bounces_the_tls_pair_and_returns_when_it_is_back(mq, run_module):
+    tls_pair(mq)
+    assert run_module("mq_channel", name="QM1.TO.QM2", state="started")["run_action"] == "started"
+    assert run_module("mq_channel", name="QM1.PLAIN", state="started")["run_action"] == "started"
+    fresh(mq)
+    done = run_module("mq_refresh_security", type="ssl", wait_timeout=10, poll_interval=0.2)
+    assert not done.get("failed"), done["msg"]
+    assert [(c["name"], c["direction"], c["back"], c["status_after"]) for c in done["channels"]] == [
+        ("QM1.TO.QM2", "outbound", True, "RUNNING")]
+    assert done["channels"][0]["down_seconds"] > 0 and done["commands"] == ["REFRESH SECURITY TYPE(SSL)"]
+    assert mutating(mq) == [("REFRESH", "SECURITY", None)]
