@@ -142,6 +142,11 @@ EXAMPLES = r"""
       loop: "{{ tls.channels }}"
       loop_control:
         label: "{{ item.name }}"
+
+    - name: The refresh bounced the channels the preview named (it fails when one does not come back)
+      ansible.builtin.assert:
+        that:
+          - tls.channels | map(attribute='name') | list == preview.would_bounce | map(attribute='name') | list
 """
 
 RETURN = r"""
