@@ -136,13 +136,14 @@ class End:
         return None
 
 
-def handshake(channel, initiator, responder, today=None):
+def handshake(channel, initiator, responder, hosts, today=None):
     """The TLS handshake of channel between initiator and responder (End objects): None when it succeeds, else
     {"error": {msgid, reason, message} for the initiator's channel status, "logs": [(qm, which, inserts)]}.
     Both ends present their certificate (mutual authentication, as SSLCAUTH(REQUIRED), the default); each end validates
-    the other's: expired or issued by a CA it does not trust, AMQ9633E there. [I] the order of the checks."""
+    the other's: expired or issued by a CA it does not trust, AMQ9633E there. [I] the order of the checks. hosts: the
+    (initiator's, responder's) host names, the remote hosts the messages name."""
     today = today or datetime.date.today()
-    init_host, resp_host = initiator.qm.name, responder.qm.name
+    init_host, resp_host = hosts
     problem = responder.problem(today)
     if problem is not None:  # the responding end has no certificate to present: the handshake cannot begin
         return _failure([(responder.qm, "lacking", {"channel": channel}),
@@ -160,7 +161,7 @@ def handshake(channel, initiator, responder, today=None):
             other = initiator if validator is responder else responder
             return _failure([(validator.qm, "bad_cert", {"channel": channel, "remote": remote, "why": why,
                                                          "issuer": presenter.cert["issuer"], "label": presenter.label}),
-                             (other.qm, "closed", {"channel": channel, "remote": validator.qm.name})],
+                             (other.qm, "closed", {"channel": channel, "remote": init_host if validator is initiator else resp_host})],
                             0 if validator is initiator else 1)
     return None
 
