@@ -176,8 +176,13 @@ def refresh_ssl(client, wait=True, timeout=120.0, poll_interval=1.0, connections
     try:
         client.refresh_security("SSL")
     except MQError as exc:
+        details = exc.details
+        if _timed_out(exc):
+            # AMQ9710 comes after MQ began stopping the TLS channels: the refresh acted, though it did not finish.
+            client.applied += 1
+            details = dict(details, applied=True)
         result.update(changed=client.changed, elapsed=round(clock() - started, 3))
-        raise MQError(_refresh_failed(client, exc), result=result, **exc.details)
+        raise MQError(_refresh_failed(client, exc), result=result, **details)
     if not wait:
         result.update(waited=False, elapsed=round(clock() - started, 3))
         return result
@@ -212,11 +217,16 @@ def _wait(client, tls, bounced, clients, deadline, poll_interval, sent_at, clock
         sleep(max(0.0, min(pause(now - sent_at, MIN_INTERVAL, poll_interval), deadline - now)))
 
 
+def _timed_out(exc):
+    """Did the refresh fail because it ran out of time itself (AMQ9710, 3008 MQRCCF_COMMAND_FAILED)?"""
+    return isinstance(exc, MQCommandError) and exc.reason_code == _COMMAND_FAILED and any("AMQ9710" in m for m in exc.messages)
+
+
 def _refresh_failed(client, exc):
     """The message of a refresh MQ refused or that timed out itself (AMQ9710)."""
-    if isinstance(exc, MQCommandError) and exc.reason_code == _COMMAND_FAILED and any("AMQ9710" in m for m in exc.messages):
+    if _timed_out(exc):
         return ("{0} on {1} timed out itself: the TLS channels took longer than MQ's limit (10 minutes; 1 on z/OS) to stop, so "
-                "some may still be stopping or stopped; the channels in this result are as they were before it: {2}".format(
+                "some may still be stopping, stopped or restarting; the channels in this result are as they were before it: {2}".format(
                     COMMAND, client.qmgr, exc.msg))
     return "{0} on {1} failed: {2}".format(COMMAND, client.qmgr, exc.msg)
 

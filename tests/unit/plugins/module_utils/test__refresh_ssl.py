@@ -206,12 +206,15 @@ def test_a_refresh_that_timed_out_itself_says_so(fake_clock):
     message, error = failure.value.msg, failure.value
     assert "REFRESH SECURITY TYPE(SSL) on QM1 timed out itself" in message and "AMQ9710E" in message
     assert "reason 3008 (MQRCCF_COMMAND_FAILED)" in message
-    assert error.details["mq_reason_code"] == 3008 and error.result["changed"] is False
+    # MQ had begun stopping the channels: the refresh acted, though it did not finish.
+    assert error.details["mq_reason_code"] == 3008 and error.details["applied"] is True
+    assert error.result["changed"] is True and client.changed
     assert [c["name"] for c in error.result["channels"]] == ["QM1.TO.QM2", "QM2.TO.QM1"]
     other = FakeClient([BEFORE], refused=MQCommandError(COMMAND, 2, 2035, ["AMQ8135E: Not authorized."]))
     with pytest.raises(MQError) as failure:
         run(other, fake_clock)
     assert failure.value.msg.startswith("REFRESH SECURITY TYPE(SSL) on QM1 failed: ") and "timed out" not in failure.value.msg
+    assert failure.value.result["changed"] is False and not other.changed  # refused: nothing happened
 
 
 def test_a_poll_without_an_answer_is_waited_through(fake_clock):
