@@ -18,12 +18,11 @@ mq_refresh_security (type ssl) and the cert_rotation action both call ``refresh_
 
 from __future__ import annotations
 
-import math
 import time
 
 from ._errors import MQCommandError, MQError
 from ._lifecycle import status_values, summarize
-from ._qmgr import read_polled
+from ._qmgr import read_polled, share_of
 from ._types import REGISTRY
 from ._waiter import MIN_INTERVAL, Unavailable, pause
 
@@ -163,7 +162,7 @@ def refresh_ssl(client, wait=True, timeout=120.0, poll_interval=1.0, connections
     started = clock()
     tls, bounced, clients_before, not_running = capture(client)
     captured = clock()
-    required = int(math.ceil(connections_share * clients_before))
+    required = share_of(clients_before, connections_share)
     result = {"changed": True, "type": "SSL", "commands": [COMMAND], "not_running": not_running}
     if check_mode or client.check_mode:
         result.update(would_bounce=[b.entry(waited=False) for b in bounced], clients={"before": clients_before})
