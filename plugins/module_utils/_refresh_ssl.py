@@ -227,6 +227,11 @@ def _refresh_failed(client, exc):
         return ("{0} on {1} timed out itself: the TLS channels took longer than MQ's limit (10 minutes; 1 on z/OS) to stop, so "
                 "some may still be stopping, stopped or restarting; the channels in this result are as they were before it: {2}".format(
                     COMMAND, client.qmgr, exc.msg))
+    if getattr(exc, "timed_out", False):
+        # The request timed out, not the refresh: MQ answers it only once the TLS channels have stopped.
+        return ("{0} on {1}: no answer within request_timeout ({2}); MQ answers the refresh once the TLS channels have "
+                "stopped, which may take up to 10 minutes: allow a longer request_timeout. Whether it ran is unknown: the "
+                "channels in this result are as they were before it".format(COMMAND, client.qmgr, exc.msg))
     return "{0} on {1} failed: {2}".format(COMMAND, client.qmgr, exc.msg)
 
 

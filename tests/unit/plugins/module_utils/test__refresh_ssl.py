@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQCommandError, MQError, MQHTTPError
+from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQCommandError, MQError, MQHTTPError, MQTransportError
 from ansible_collections.mqrest.admin.plugins.module_utils._refresh_ssl import COMMAND, refresh_ssl
 from ansible_collections.mqrest.admin.plugins.module_utils._types import REGISTRY
 
@@ -215,6 +215,14 @@ def test_a_refresh_that_timed_out_itself_says_so(fake_clock):
         run(other, fake_clock)
     assert failure.value.msg.startswith("REFRESH SECURITY TYPE(SSL) on QM1 failed: ") and "timed out" not in failure.value.msg
     assert failure.value.result["changed"] is False and not other.changed  # refused: nothing happened
+
+
+def test_a_refresh_whose_request_timed_out_asks_for_a_longer_request_timeout(fake_clock):
+    lost = MQTransportError("timed out", timed_out=True, detail="read timed out after 30s")
+    with pytest.raises(MQError) as failure:
+        run(FakeClient([BEFORE], refused=lost), fake_clock)
+    assert "no answer within request_timeout" in failure.value.msg and "allow a longer request_timeout" in failure.value.msg
+    assert "Whether it ran is unknown" in failure.value.msg
 
 
 def test_a_poll_without_an_answer_is_waited_through(fake_clock):
