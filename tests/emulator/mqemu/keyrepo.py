@@ -20,7 +20,7 @@ REFRESH SECURITY TYPE(SSL) bounces it (network.Network.refresh_ssl).
 import datetime
 
 DEFAULT_ISSUER = "mqemu-ca"
-LABEL_MAX = 64  # CERTLABL is at most 64 characters ([V] IBM ALTER QMGR CERTLABL)
+LABEL_MAX = 64  # CERTLABL is at most 64 characters ([R]; the collection checks the same length)
 PICKUP_MODES = ("process", "refresh")
 
 # The error-log messages of a failed handshake: (message, explanation), inserts by name.
@@ -109,7 +109,7 @@ class KeyRepository:
 
 
 def default_label(qmgr):
-    """MQ's default certificate label: ibmwebspheremq and the queue manager's name in lower case ([V] IBM CERTLABL)."""
+    """MQ's default certificate label: ibmwebspheremq and the queue manager's name in lower case ([V] IBM-VALIDATECERT)."""
     return f"ibmwebspheremq{qmgr.lower()}"
 
 
@@ -123,7 +123,7 @@ class End:
     def __init__(self, qm, obj):
         certs, self.trusted, qm_label = qm.keyrepo.view(qm.settings.config("keystore_pickup"), qm.qmgr.attrs.get("CERTLABL", ""))
         self.qm, self.obj = qm, obj
-        # The channel's CERTLABL, else the queue manager's, else MQ's default label ([V] IBM CERTLABL; a CLUSSDR has none).
+        # The channel's CERTLABL, else the queue manager's, else MQ's default label ([V] IBM-CERTLABL; a CLUSSDR has none).
         self.label = str(obj.attrs.get("CERTLABL", "")).strip() or str(qm_label).strip() or default_label(qm.name)
         self.cert = certs.get(self.label)
 
