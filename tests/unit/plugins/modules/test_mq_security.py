@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from ansible_collections.mqrest.admin.tests.unit.plugins.modules.journal import fresh, mutating, sent  # pylint: disable=import-error
+from ansible_collections.mqrest.admin.tests.unit.plugins.modules.journal import fresh, mutating, sent, warning_texts  # pylint: disable=import-error
 
 
 @pytest.fixture
@@ -194,8 +194,40 @@ def test_refresh_security_sends_its_type_and_check_mode_sends_nothing(mq, run_mo
     done = run_module("mq_refresh_security", type="CONNAUTH")
     assert (done["changed"], done["type"], done["commands"]) == (True, "CONNAUTH", ["REFRESH SECURITY TYPE(CONNAUTH)"])
     assert [verb for verb, _q, _n in sent(mq)] == ["REFRESH"]
-    refused = run_module("mq_refresh_security", type="ssl")
-    assert refused["failed"] and "type" in refused["msg"]
+
+
+@pytest.mark.parametrize("options,message", [
+    (dict(type="connauth", wait_timeout=30), "wait_timeout=30.0: applies to type=ssl only"),
+    (dict(type="authserv", wait=False), "wait=False: applies to type=ssl only"),
+    (dict(type="ssl", wait_timeout=0), "wait_timeout=0.0 must be greater than 0 seconds"),
+    (dict(type="ssl", connections_share=1.5), "connections_share=1.5 must be between 0 and 1"),
+    (dict(type="tls"), "type"),
+])
+def test_refresh_security_input_is_refused_before_any_request(mq, run_module, options, message):
+    fresh(mq)
+    refused = run_module("mq_refresh_security", **options)
+    assert refused["failed"] and message in refused["msg"], refused["msg"]
+    assert sent(mq) == [] and mq.model.requests()["total"] == 0
+
+
+def tls_pair(mq):
+    """A TLS sender QM1.TO.QM2 to QM2's TLS receiver (at host partner, the unit tests' NETWORK), RUNNING."""
+    status, reply = mq.model.run_mqsc("QM2", {"type": "runCommand", "parameters": {
+        "command": "DEFINE CHANNEL(QM1.TO.QM2) CHLTYPE(RCVR) SSLCIPH(ANY_TLS12_OR_HIGHER)"}})
+    assert status == 200 and reply["overallCompletionCode"] == 0, reply
+    mqsc(mq, "DEFINE CHANNEL(QM1.TO.QM2) CHLTYPE(SDR) CONNAME('partner(1414)') XMITQ(XQ) SSLCIPH(ANY_TLS12_OR_HIGHER)")
+    mqsc(mq, "DEFINE CHANNEL(QM1.PLAIN) CHLTYPE(SDR) CONNAME('partner(1414)') XMITQ(XQ)")
+
+
+def test_refresh_ssl_in_check_mode_reads_what_it_would_bounce_and_sends_nothing(mq, run_module):
+    tls_pair(mq)
+    started = run_module("mq_channel", name="QM1.TO.QM2", state="started")
+    assert started["run_action"] == "started", started
+    fresh(mq)
+    check = run_module("mq_refresh_security", _ansible_check_mode=True, type="ssl")
+    assert (check["changed"], check["type"], check["commands"]) == (True, "SSL", ["REFRESH SECURITY TYPE(SSL)"])
+    assert check["would_bounce"] == [{"name": "QM1.TO.QM2", "type": "sdr", "direction": "outbound", "status_before": "RUNNING"}]
+    assert mutating(mq) == [] and {verb for verb, _q, _n in sent(mq)} == {"DISPLAY"}
 
 
 # -- mq_objects -------------------------------------------------------------------------------------------------------
@@ -266,3 +298,37 @@ def test_mq_info_returns_the_records_as_the_modules_report_them(mq, run_module, 
     assert (mine["address"], mine["user_source"], mine["check_client"]) == ("192.0.2.*", "channel", "required")
     assert {"profile": None, "object_type": "qmgr", "principal": "app", "authorities": ["connect"]} in result["authrecs"]
     assert result["changed"] is False and mutating(mq) == []
+
+
+def test_a_channels_certificate_label_waits_for_a_refresh_or_its_restart_and_says_which_module_runs_it(mq, run_module):
+    tls_pair(mq)
+    started = run_module("mq_channel", name="QM1.TO.QM2", state="started")
+    assert started["refresh_required"] == []  # nothing changed
+    fresh(mq)
+    check = run_module("mq_channel", _ansible_check_mode=True, name="QM1.TO.QM2", certificate_label="qm1cert2027")
+    assert (check["changed"], check["refresh_required"], mutating(mq)) == (True, ["ssl"], [])
+    changed = run_module("mq_channel", name="QM1.TO.QM2", certificate_label="qm1cert2027")
+    assert (changed["changed_attributes"], changed["refresh_required"], changed["restart_required"]) == (["certificate_label"], ["ssl"], True)
+    assert "channel 'QM1.TO.QM2': the change takes effect after REFRESH SECURITY TYPE(SSL), which this task does not run (or when " \
+           "the channel next starts): mqrest.admin.mq_refresh_security with type: ssl runs it and waits until every TLS channel " \
+           "and client it bounces is back" in warning_texts(changed)
+    # Neither a refresh nor a restart was sent; a second run changes nothing and waits for nothing.
+    assert [verb for verb, _q, _n in mutating(mq)] == ["ALTER"]
+    again = run_module("mq_channel", name="QM1.TO.QM2", certificate_label="qm1cert2027")
+    assert (again["changed"], again["refresh_required"]) == (False, [])
+    # Another attribute of the channel waits for no refresh.
+    other = run_module("mq_channel", name="QM1.TO.QM2", description="TLS to QM2")
+    assert (other["changed"], other["refresh_required"]) == (True, [])
+
+
+def test_refresh_ssl_bounces_the_tls_pair_and_returns_when_it_is_back(mq, run_module):
+    tls_pair(mq)
+    assert run_module("mq_channel", name="QM1.TO.QM2", state="started")["run_action"] == "started"
+    assert run_module("mq_channel", name="QM1.PLAIN", state="started")["run_action"] == "started"
+    fresh(mq)
+    done = run_module("mq_refresh_security", type="ssl", wait_timeout=10, poll_interval=0.2)
+    assert not done.get("failed"), done["msg"]
+    assert [(c["name"], c["direction"], c["back"], c["status_after"]) for c in done["channels"]] == [
+        ("QM1.TO.QM2", "outbound", True, "RUNNING")]
+    assert done["channels"][0]["down_seconds"] > 0 and done["commands"] == ["REFRESH SECURITY TYPE(SSL)"]
+    assert mutating(mq) == [("REFRESH", "SECURITY", None)]
