@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from awx_credential import AWX_DOCS, ROOT, load_yaml
+from awx_credential import AWX_DOCS, load_yaml
 
 
 @pytest.fixture(scope="session")
@@ -18,11 +18,7 @@ def credential_type():
 
 
 @pytest.fixture(scope="session")
-def collections_path(tmp_path_factory):
-    """A collections path holding this checkout as mqrest.admin; also importable as ansible_collections.*."""
-    base = tmp_path_factory.mktemp("collections")
-    link = base / "ansible_collections" / "mqrest" / "admin"
-    link.parent.mkdir(parents=True)
-    link.symlink_to(ROOT, target_is_directory=True)
-    sys.path.insert(0, str(base))
-    return str(base)
+def collections_path(collections_path):  # pylint: disable=redefined-outer-name
+    """tests/conftest.py's collections path holding this checkout as mqrest.admin, also importable as ansible_collections.*."""
+    sys.path.insert(0, collections_path)
+    return collections_path
