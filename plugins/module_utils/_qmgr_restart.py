@@ -216,6 +216,12 @@ def command_text(answer):
         # and, in its exception, the reason.
         exception = answer.get("exception")
         exception = exception.get("msg") if isinstance(exception, dict) else exception
+        # ansible-core 2.19 hands an action an error summary object, not its text: the reason is the message of the last
+        # event in its cause chain ("Error executing command." <- "[Errno 2] No such file or directory: ...").
+        event = getattr(exception, "event", None)
+        while event is not None:
+            exception = event.msg
+            event = event.chain.event if getattr(event, "chain", None) else None
         lines = str(exception or "").strip().splitlines()
         output = lines[-1].strip() if lines else ""
     output = re.sub(r"\s*\n\s*", "; ", output)
