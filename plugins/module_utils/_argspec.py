@@ -20,7 +20,8 @@ from ._attributes import UPDATE_PASSWORD
 from ._errors import MQInputError
 
 __all__ = ["ArgumentSpec", "connection_spec", "wait_spec", "object_spec", "channel_stop_spec", "rolling_spec", "qmgr_wait_spec",
-           "qmgr_restart_spec", "entry_options", "ENTRY_STATES", "SET_MODES", "fold_choices", "refresh_security_spec"]
+           "qmgr_restart_spec", "entry_options", "ENTRY_STATES", "SET_MODES", "fold_choices", "refresh_security_spec", "SSL_REFRESH_DEFAULTS",
+           "ssl_refresh_options"]
 
 
 def _greater_than_zero(option):
@@ -305,6 +306,27 @@ def object_spec(object_type):
     return spec
 
 
+# The waiting options of mq_refresh_security with type=ssl, and their values when left out. They have no argument-spec
+# default, so that giving one with another type (which waits for nothing) is refused instead of ignored.
+SSL_REFRESH_DEFAULTS = dict(wait=True, wait_timeout=120.0, poll_interval=1.0, connections_share=0.9)
+
+
 def refresh_security_spec(types):
     """mq_refresh_security's options; ``types``: the REFRESH SECURITY types it may send (_types.REFRESH_TYPES)."""
-    return ArgumentSpec(dict(type=dict(type="str", required=True, choices=[t.lower() for t in types])))
+    def ssl_only(params):
+        given = [option for option in SSL_REFRESH_DEFAULTS if params.get(option) is not None]
+        if given and params["type"] != "ssl":
+            raise MQInputError("{0}={1!r}: applies to type=ssl only (the refresh that bounces the TLS channels and waits for "
+                               "them); type={2} waits for nothing".format(given[0], params[given[0]], params["type"]))
+    return ArgumentSpec(dict(type=dict(type="str", required=True, choices=[t.lower() for t in types]),
+                             wait=dict(type="bool"), wait_timeout=dict(type="float"), poll_interval=dict(type="float"),
+                             connections_share=dict(type="float")),
+                        validators=[ssl_only, _greater_than_zero("wait_timeout"), _greater_than_zero("poll_interval"),
+                                    _between("connections_share", 0, 1)])
+
+
+def ssl_refresh_options(params):
+    """refresh_ssl's keyword arguments from mq_refresh_security's options, with SSL_REFRESH_DEFAULTS for those left out."""
+    values = {option: default if params.get(option) is None else params[option] for option, default in SSL_REFRESH_DEFAULTS.items()}
+    return dict(wait=values["wait"], timeout=values["wait_timeout"], poll_interval=values["poll_interval"],
+                connections_share=values["connections_share"])

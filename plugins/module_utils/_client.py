@@ -127,8 +127,9 @@ class MQClient:
 
     def refresh_security(self, security_type):
         """REFRESH SECURITY TYPE(...): the queue manager reads its security configuration again (CONNAUTH: the
-        authentication information objects; AUTHSERV: the authorization service's cache of users and groups). A mutation:
-        recorded, and not sent in check mode."""
+        authentication information objects; AUTHSERV: the authorization service's cache of users and groups; SSL: the key
+        repository, restarting the TLS channels, which _refresh_ssl waits for). A mutation: recorded, and not sent in check
+        mode."""
         self.run(MQSCCommand("REFRESH", "SECURITY", None, {"TYPE": security_type}))
 
     def display_one(self, qualifier, name, parameters=None):

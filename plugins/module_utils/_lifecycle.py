@@ -57,12 +57,15 @@ class Lifecycle:
     running object takes at once (or that do not affect a running object); MQ applies every other keyword of the type
     only when the object next starts. ``partnered``: the passive subtypes a partner *channel* connects to and retries
     to reach (a rcvr's sender): after a restart a RUNNING instance proves the partner came back (mq_restart's
-    ``wait_for_partner``); a svrconn's clients and an active subtype's own start are not that.
+    ``wait_for_partner``); a svrconn's clients and an active subtype's own start are not that. ``renegotiates``: the
+    subtypes that ``REFRESH SECURITY TYPE(SSL)`` stops and restarts itself when they use TLS (senders); the queue manager
+    only stops its other TLS instances, which come back when their partner or client connects again (_refresh_ssl).
     """
 
     def __init__(self, status_qualifier, status_key, already_started, already_stopped, subtype_keyword=None, default_subtype=None,
                  running=("RUNNING", "STARTING"), on_its_way=("STARTING",), failing=None, passive=(), unstartable=None,
-                 unmonitored=None, stop_options=(), needs_keyword=None, address=None, hold=None, live=(), partnered=(), ended=None):
+                 unmonitored=None, stop_options=(), needs_keyword=None, address=None, hold=None, live=(), partnered=(), ended=None,
+                 renegotiates=()):
         self.status_qualifier = status_qualifier
         self.status_key = status_key
         self.already_started = frozenset(already_started)
@@ -82,6 +85,7 @@ class Lifecycle:
         self.live = frozenset(live)
         self.partnered = frozenset(partnered)
         self.ended = ended
+        self.renegotiates = frozenset(renegotiates)
 
     def subtype_of(self, row):
         """The subtype a DISPLAY row (or a {keyword: value} dict) declares, upper case; None when the type has none."""
@@ -111,6 +115,11 @@ class Lifecycle:
         """A passive subtype that no partner channel starts (a svrconn): its instances are applications' connections, which
         QMSTATUS counts (CONNS), not objects a restart brings back."""
         return self.is_passive(subtype) and subtype not in self.partnered
+
+    def restarted_by_refresh(self, subtype):
+        """Does REFRESH SECURITY TYPE(SSL) restart a running TLS instance of this subtype itself (``renegotiates``)? If not,
+        it only stops it, and a partner's retry or a client brings it back."""
+        return subtype in self.renegotiates
 
     def is_running(self, rows, subtype=None):
         """Started, or on its way: a START now would be refused or pointless."""

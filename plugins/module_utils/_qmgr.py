@@ -27,7 +27,7 @@ from ._mqsc import generic_name_for
 from ._types import REGISTRY
 from ._waiter import Unavailable, WaitPolicy, pause
 
-__all__ = ["MILESTONES", "ENDED", "ENDED_STATES", "PAUSE_CAP", "capture_baseline", "log_warnings", "plan", "QmgrWait"]
+__all__ = ["MILESTONES", "ENDED", "ENDED_STATES", "PAUSE_CAP", "capture_baseline", "log_warnings", "plan", "QmgrWait", "read_polled"]
 
 # GET /admin/qmgr states of a queue manager that has ended ([V] MQ 9.2 q128360).
 ENDED_STATES = frozenset(("ended", "endedImmediately", "endedPreemptively", "endedUnexpectedly"))
@@ -106,7 +106,7 @@ ENDED = Milestone("ended", "qmgr", None, _state(ENDED_STATES | {REFUSED}),
 
 
 # -- reads -----------------------------------------------------------------------------------------
-def _read(client, reads, target):
+def read_polled(client, reads, target):
     """One REST request: the queue manager's state, its QMSTATUS, or the status of the objects of kind ``reads`` named in
     ``target``; an answer that means "down" raises Unavailable (the wait goes on)."""
     kind = reads
@@ -326,7 +326,7 @@ class QmgrWait:
                 record["polls"] += 1
                 try:
                     if milestone.reads not in cache:
-                        cache[milestone.reads] = _read(self.client, milestone.reads, target)
+                        cache[milestone.reads] = read_polled(self.client, milestone.reads, target)
                 except Unavailable as exc:
                     record["last_seen"] = exc.reason
                     break

@@ -144,6 +144,10 @@ CHANNEL = ObjectType(
         passive=("RCVR", "SVRCONN", "CLUSRCVR"),
         # A sender (CLUSSDR) retries until its rcvr (CLUSRCVR) accepts it again, so a RUNNING instance means it is back.
         partnered=("RCVR", "CLUSRCVR"),
+        # REFRESH SECURITY TYPE(SSL) (IBM q086490_, reference §6): "Sender, server and cluster-sender channels that are using
+        # TLS are allowed to complete the current batch" and restart with a new handshake; every other running TLS channel is
+        # stopped, and "if the partner end of the stopped message channel has retry values defined, the channel retries".
+        renegotiates=("SDR", "SVR", "CLUSSDR"),
         # IBM-STA-CHL: START/STOP CHANNEL work on every type but CLNTCONN.
         unstartable={"CLNTCONN": "a clntconn channel cannot be started or stopped: it is a client-side definition; "
                                  "its svrconn partner on the queue manager is what runs",
@@ -1120,8 +1124,9 @@ PROCESS = ObjectType(
 
 
 # The REFRESH SECURITY types mq_refresh_security sends (IBM REFRESH SECURITY: CONNAUTH re-reads
-# the connection authentication configuration, AUTHSERV the authorization service's cache of users and groups).
-REFRESH_TYPES = ("CONNAUTH", "AUTHSERV")
+# the connection authentication configuration, AUTHSERV the authorization service's cache of users and groups, SSL the key
+# repository, bouncing every running TLS channel: _refresh_ssl waits for them).
+REFRESH_TYPES = ("CONNAUTH", "AUTHSERV", "SSL")
 
 
 class Registry:

@@ -194,8 +194,40 @@ def test_refresh_security_sends_its_type_and_check_mode_sends_nothing(mq, run_mo
     done = run_module("mq_refresh_security", type="CONNAUTH")
     assert (done["changed"], done["type"], done["commands"]) == (True, "CONNAUTH", ["REFRESH SECURITY TYPE(CONNAUTH)"])
     assert [verb for verb, _q, _n in sent(mq)] == ["REFRESH"]
-    refused = run_module("mq_refresh_security", type="ssl")
-    assert refused["failed"] and "type" in refused["msg"]
+
+
+@pytest.mark.parametrize("options,message", [
+    (dict(type="connauth", wait_timeout=30), "wait_timeout=30.0: applies to type=ssl only"),
+    (dict(type="authserv", wait=False), "wait=False: applies to type=ssl only"),
+    (dict(type="ssl", wait_timeout=0), "wait_timeout=0.0 must be greater than 0 seconds"),
+    (dict(type="ssl", connections_share=1.5), "connections_share=1.5 must be between 0 and 1"),
+    (dict(type="tls"), "type"),
+])
+def test_refresh_security_input_is_refused_before_any_request(mq, run_module, options, message):
+    fresh(mq)
+    refused = run_module("mq_refresh_security", **options)
+    assert refused["failed"] and message in refused["msg"], refused["msg"]
+    assert sent(mq) == [] and mq.model.requests()["total"] == 0
+
+
+def tls_pair(mq):
+    """A TLS sender QM1.TO.QM2 to QM2's TLS receiver (at host partner, the unit tests' NETWORK), RUNNING."""
+    status, reply = mq.model.run_mqsc("QM2", {"type": "runCommand", "parameters": {
+        "command": "DEFINE CHANNEL(QM1.TO.QM2) CHLTYPE(RCVR) SSLCIPH(ANY_TLS12_OR_HIGHER)"}})
+    assert status == 200 and reply["overallCompletionCode"] == 0, reply
+    mqsc(mq, "DEFINE CHANNEL(QM1.TO.QM2) CHLTYPE(SDR) CONNAME('partner(1414)') XMITQ(XQ) SSLCIPH(ANY_TLS12_OR_HIGHER)")
+    mqsc(mq, "DEFINE CHANNEL(QM1.PLAIN) CHLTYPE(SDR) CONNAME('partner(1414)') XMITQ(XQ)")
+
+
+def test_refresh_ssl_in_check_mode_reads_what_it_would_bounce_and_sends_nothing(mq, run_module):
+    tls_pair(mq)
+    started = run_module("mq_channel", name="QM1.TO.QM2", state="started")
+    assert started["run_action"] == "started", started
+    fresh(mq)
+    check = run_module("mq_refresh_security", _ansible_check_mode=True, type="ssl")
+    assert (check["changed"], check["type"], check["commands"]) == (True, "SSL", ["REFRESH SECURITY TYPE(SSL)"])
+    assert check["would_bounce"] == [{"name": "QM1.TO.QM2", "type": "sdr", "direction": "outbound", "status_before": "RUNNING"}]
+    assert mutating(mq) == [] and {verb for verb, _q, _n in sent(mq)} == {"DISPLAY"}
 
 
 # -- mq_objects -------------------------------------------------------------------------------------------------------
