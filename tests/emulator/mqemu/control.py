@@ -10,7 +10,9 @@ import time
 from . import objects as O
 from .lifecycle import ENDED
 from .parse import MqscError
-from .security import REASON_NAMES, RC_CHANNEL_NOT_AVAILABLE, RC_Q_MGR_NOT_AVAILABLE, RC_UNKNOWN_CHANNEL_NAME, Refused
+from .keyrepo import DEFAULT_ISSUER, LOG as TLS_LOG
+from .security import (REASON_NAMES, RC_CHANNEL_NOT_AVAILABLE, RC_Q_MGR_NOT_AVAILABLE, RC_SSL_INITIALIZATION_ERROR,
+                       RC_UNKNOWN_CHANNEL_NAME, Refused)
 
 
 class ControlError(Exception):
@@ -125,7 +127,8 @@ class Control:
                 left = sched.remaining(now, rec.info.get("first_done", False)) if sched is not None else rec.info.get("counts")
                 out.append({"status": qm.status.view("CHANNEL", channel, rec, now), "rqmname": rec.info.get("rqmname", ""),
                             "conname": rec.info.get("conname", ""), "error": rec.info.get("error"),
-                            "retries_left": None if left is None else {"short": left[0], "long": left[1]}})
+                            "retries_left": None if left is None else {"short": left[0], "long": left[1]},
+                            "started": rec.info.get("wall"), "tls": dict(rec.info["tls"]) if rec.info.get("tls") else None})
             return {"qmgr": qmgr, "channel": channel, "instances": out}
 
     def set_qmstatus(self, name, **values):
@@ -176,14 +179,46 @@ class Control:
                     raise Refused(RC_UNKNOWN_CHANNEL_NAME) from err
                 if qm.status.channel_stopped(channel, now):
                     raise Refused(RC_CHANNEL_NOT_AVAILABLE)  # a STOPPED SVRCONN refuses clients (IBM-IT27694)
+                handshake = qm.tls_client(channel, sslcerti or DEFAULT_ISSUER, now)
+                if handshake is not None and handshake[0] is not None:
+                    # The TLS handshake comes before any security check: the queue manager logs why ([I] AMQ9637E for its
+                    # own missing or expired certificate, AMQ9633E for the client's untrusted one), the client sees 2393.
+                    which = "bad_cert" if "client certificate" in handshake[0] else "lacking"
+                    qm.security.append(*TLS_LOG[which], RC_SSL_INITIALIZATION_ERROR, channel=channel, remote=address,
+                                       why=handshake[0], issuer=sslcerti or DEFAULT_ISSUER, label=user)
+                    raise Refused(RC_SSL_INITIALIZATION_ERROR)
                 mcauser = qm.security.connect(channel, user, password, address, host, sslpeer, sslcerti)
-                qm.status.connect_client(channel, address, mcauser)
+                qm.status.connect_client(channel, address, mcauser, handshake[1] if handshake else None)
                 outcome.update(connected=True, mcauser=mcauser)
             except Refused as refused:
                 outcome["reason"] = refused.reason
             outcome["reason_name"] = REASON_NAMES.get(outcome["reason"], "")
             outcome["errors"] = list(qm.security.log)[before:]
             return outcome
+
+    def key_repository(self, qmgr, method, rest, body):
+        """Control API /qmgr/{qm}/keyrepo (keyrepo.py): GET the listing; POST certificates {label, issuer?, expires?};
+        DELETE certificates/{label}; POST trusted {issuer}; DELETE trusted/{issuer}. Inside changing(): a certificate that
+        arrives lets a retrying TLS sender connect at its next attempt. -> the listing (None: no such route)."""
+        qm = self.qm(qmgr)
+        with self.model.changing():
+            repo = qm.keyrepo
+            if not rest and method == "GET":
+                pass
+            elif rest == ["certificates"] and method == "POST":
+                unknown = set(body) - {"label", "issuer", "expires"}
+                if unknown:
+                    raise ValueError(f"unknown keys {sorted(unknown)}; a certificate has label, issuer and expires")
+                repo.add(body.get("label"), body.get("issuer", DEFAULT_ISSUER), body.get("expires"))
+            elif len(rest) == 2 and rest[0] == "certificates" and method == "DELETE":
+                repo.delete(rest[1])
+            elif rest == ["trusted"] and method == "POST":
+                repo.trust(body.get("issuer"))
+            elif len(rest) == 2 and rest[0] == "trusted" and method == "DELETE":
+                repo.untrust(rest[1])
+            else:
+                return None
+            return dict(repo.listing(), qmgr=qmgr, certlabl=qm.qmgr.attrs["CERTLABL"])
 
     def error_log(self, qmgr):
         """The queue manager's error log as far as security writes it (AMQERR01.LOG's refusals), oldest first."""

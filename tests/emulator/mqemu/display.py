@@ -20,7 +20,7 @@ CHSTATUS_KEYS = ("channel", "chltype", "conname", "current", "rqmname", "status"
 CHSTATUS_VALID = {k.upper() for k in CHSTATUS_KEYS} | {
     "CHSTADA", "CHSTATI", "MCASTAT", "STOPREQ", "INDOUBT", "CURMSGS", "CURSEQNO", "LSTSEQNO", "BATCHES", "MSGS", "BYTSSENT", "BYTSRCVD",
     "BUFFSSENT", "BUFFSRCVD", "LSTMSGDA", "LSTMSGTI", "HBINT", "KAINT", "MCAUSER", "SSLCIPH", "SSLPEER", "MONCHL", "STATCHL", "CURSHCNV",
-    "MAXSHCNV"}
+    "MAXSHCNV", "SSLCERTI", "SSLKEYDA", "SSLKEYTI"}
 LSSTATUS_KEYS = ("listener", "status", "pid")
 SVSTATUS_KEYS = ("service", "status", "pid")
 WHERE_OPS = ("EQ", "NE", "LT", "GT", "LE", "GE", "LK", "NL")
@@ -287,7 +287,16 @@ def _chstatus_row(qm, name, obj, rec, state):
             "buffssent": 0, "buffsrcvd": 0, "lstmsgda": "", "lstmsgti": "", "hbint": attrs.get("HBINT", 0),
             "kaint": attrs.get("KAINT", "AUTO"), "mcauser": info.get("mcauser", attrs.get("MCAUSER", "")), "sslciph": attrs.get("SSLCIPH", ""),
             "sslpeer": attrs.get("SSLPEER", ""), "monchl": attrs.get("MONCHL", "QMGR"), "statchl": attrs.get("STATCHL", "QMGR"),
+            **_tls_fields(info.get("tls") if state == "RUNNING" else None),
             **({"curshcnv": 1, "maxshcnv": attrs["SHARECNV"]} if obj.otype == "SVRCONN" and info.get("client") else {})}
+
+
+def _tls_fields(tls):
+    """A TLS instance's peer certificate issuer and its last secret-key reset, the handshake (keyrepo.peer_info); blank for
+    a channel without TLS or one not RUNNING yet."""
+    if not tls:
+        return {"sslcerti": "", "sslkeyda": "", "sslkeyti": ""}
+    return {"sslcerti": tls["sslcerti"], "sslkeyda": O.mq_date(tls["sslkey_wall"]), "sslkeyti": O.mq_time(tls["sslkey_wall"])}
 
 
 def _display_chstatus(qm, cmd, params):

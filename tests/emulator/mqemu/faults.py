@@ -14,9 +14,9 @@ from .errors import err_qmgr_unavailable, err_unknown_uri
 from .network import host_key
 
 FAULT_KINDS = ("http_error", "latency", "drop_connection", "cmdserv_down", "stuck", "strmqm_fails", "never_disconnect",
-               "replica_out_of_sync")
-# Faults that act on the queue manager's lifecycle (commands.py, nativeha.py), not on REST requests.
-LIFECYCLE_FAULTS = ("stuck", "strmqm_fails", "never_disconnect", "replica_out_of_sync")
+               "replica_out_of_sync", "refresh_ssl_timeout")
+# Faults that act on the queue manager's lifecycle (commands.py, nativeha.py, REFRESH SECURITY TYPE(SSL)), not on REST requests.
+LIFECYCLE_FAULTS = ("stuck", "strmqm_fails", "never_disconnect", "replica_out_of_sync", "refresh_ssl_timeout")
 FAULT_KEYS = {"qmgr", "kind", "count", "command", "qualifier", "name", "status", "seconds", "body", "scope", "after", "exit",
               "host"}
 

@@ -312,6 +312,8 @@ class Handler(BaseHTTPRequestHandler):
         name, action = rest[0], rest[1:]
         if action == ["errors"] and method in ("GET", "DELETE"):  # the error log's refusals (security.py)
             return model.error_log(name) if method == "GET" else model.clear_error_log(name)
+        if action[:1] == ["keyrepo"]:  # the queue manager's key repository (keyrepo.py)
+            return model.control.key_repository(name, method, action[1:], body)
         if method != "POST":
             return None
         if action == ["stop"]:

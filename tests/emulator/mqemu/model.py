@@ -86,7 +86,9 @@ class Model:
         return QmgrSettings(seconds=lambda key: float(self.timing[key]), config=config,
                             stuck=lambda kind, name: self.faults.is_stuck(qmgr, kind, name),
                             cmdserv_down=lambda: self.faults.cmdserv_down(qmgr),
-                            listeners_on_host=lambda: self.network.listeners_on_host(qmgr), directory=self.directory)
+                            listeners_on_host=lambda: self.network.listeners_on_host(qmgr), directory=self.directory,
+                            refresh_ssl=self.network.refresh_ssl,
+                            refresh_ssl_timeout=lambda: self.faults.take_lifecycle("refresh_ssl_timeout", qmgr) is not None)
 
     @contextlib.contextmanager
     def changing(self, settle=True):

@@ -26,6 +26,7 @@ import itertools
 import threading
 import time
 
+from . import keyrepo
 from . import objects as O
 from .parse import Command
 from .status import Status
@@ -150,6 +151,11 @@ class Network:
             return None, _error(ERR_WRONG_TYPE, name=name)
         if any(partner.status.view("CHANNEL", name, r, t) in REFUSING for r in partner.status.chstatus.get(name, [])):
             return None, _error(ERR_REMOTE_STOPPED, name=name)
+        if keyrepo.is_tls(obj) or keyrepo.is_tls(remote):
+            # The TLS handshake (keyrepo.py): both ends' certificates and trust, as each key repository is read now.
+            failure = keyrepo.handshake(name, keyrepo.End(qm, obj), keyrepo.End(partner, remote))
+            if failure is not None:
+                return None, dict(failure["error"], logs=failure["logs"])
         return partner, None
 
     # ----- advance and settle ---------------------------------------------------------------------------------
@@ -256,6 +262,7 @@ class Network:
             return  # the counts ran out before now: the record already shows STOPPED
         partner, error = self.attempt(qm, name, obj, rec, sched.tick(start))
         if partner is None:
+            self._log_failed_handshake(rec, error)
             rec.info["error"] = error
             if error["msgid"] in ("AMQ9509E", "AMQ9531E") and self.model.config["xmitq_error"] == "stopped":
                 # The MCA cannot open its transmission queue: no retry, the channel stops (config xmitq_error).
@@ -280,6 +287,15 @@ class Network:
         heapq.heappush(self.events, (ts, next(self.seq), qm.name, name, rec, plan))
 
     @staticmethod
+    def _log_failed_handshake(rec, error):
+        """A failed TLS handshake writes its AMQ messages to both ends' error logs, once per distinct failure of a sender (a
+        plan is re-made after every change; the same failure again is not a new attempt's log entry: [I])."""
+        logs = error.pop("logs", None)
+        if logs and (rec.info.get("error") or {}).get("message") != error["message"]:
+            for qm, which, inserts in logs:
+                qm.security.append(*keyrepo.LOG[which], None, **inserts)
+
+    @staticmethod
     def _lead(rec):
         """The start phases (INITIALIZING, STARTING, BINDING) as absolute end times."""
         out, t = [], rec.t0
@@ -301,6 +317,7 @@ class Network:
         obj = qm.store["CHANNEL"][name]
         partner, error = self.attempt(qm, name, obj, rec, ts)
         if partner is None:  # cannot happen while plans are re-made after every change; stay safe
+            error.pop("logs", None)
             rec.info["error"] = error
             return
         if name not in partner.store["CHANNEL"]:  # channel auto-definition (CHAD) on the partner
@@ -308,10 +325,59 @@ class Network:
         discint = self._discint(obj)
         info = {"conname": self.host(qm.name), "xmitq": partner.store["CHANNEL"][name].attrs.get("XMITQ", ""), "rqmname": qm.name,
                 "wall": time.time() + (ts - time.monotonic()), "peer": (qm.name, name)}
+        remote = partner.store["CHANNEL"][name]
+        if keyrepo.is_tls(obj) or keyrepo.is_tls(remote):  # each end shows the other's certificate issuer and the handshake
+            own, other = keyrepo.End(qm, obj), keyrepo.End(partner, remote)
+            rec.info["tls"], info["tls"] = keyrepo.peer_info(other, info["wall"]), keyrepo.peer_info(own, info["wall"])
+        else:
+            rec.info.pop("tls", None)
         prec = Status(ts, [("RUNNING", discint)] if discint else [], None if discint else "RUNNING", info)
         partner.status.chstatus.setdefault(name, []).append(prec)
         rec.info.update(rqmname=partner.name, error=None)
         self.links[(qm.name, name)] = (partner.name, rec, prec)
+
+    # ----- REFRESH SECURITY TYPE(SSL) ---------------------------------------------------------------------------
+    def refresh_ssl(self, qm, now):
+        """IBM-REFRESH-SEC, IBM-EXPLORER-REFRESH-SSL: "all running TLS channels are stopped and restarted". Each RUNNING
+        instance of a channel with SSLCIPH on qm:
+        - a sender, server or cluster-sender it started (it has retry counts) restarts: its partner's instance ends, it goes
+          through the start phases again and makes a new handshake (new CHSTADA/CHSTATI, SSLKEYDA/SSLKEYTI), with full
+          retry counts; a failing handshake leaves it RETRYING with the AMQ messages in the error logs;
+        - every other one (RCVR, RQSTR, CLUSRCVR, a SVR or SDR its partner started) is stopped: STOPPING for channel_stop
+          seconds, then no record; the partner's sender sees the break, goes RETRYING and comes back at a retry (settle);
+        - SVRCONN client instances are disconnected and reconnect like after a restart (client_reconnect_delay/_spread).
+        Non-TLS channels are untouched. Returns (seconds the stops take, whether one of them never ends: a 'stuck' fault)."""
+        stop, bounced, stuck = self.model.timing["channel_stop"], False, False
+        for name, recs in list(qm.status.chstatus.items()):
+            obj = qm.store["CHANNEL"].get(name)
+            if obj is None or not keyrepo.is_tls(obj):
+                continue
+            running = [r for r in recs if qm.status.view("CHANNEL", name, r, now) == "RUNNING"]
+            if not running:
+                continue
+            bounced, stuck = True, stuck or qm.settings.stuck("CHANNEL", name)
+            kept = [r for r in recs if all(r is not x for x in running)]
+            clients = [r for r in running if r.info.get("client")]
+            if clients:
+                qm.status.reconnects[name] = qm.status.reconnect_times(qm.status.clients.get(name, len(clients)), now + stop)
+            for rec in running:
+                if rec.info.get("client"):
+                    continue
+                if obj.otype in O.XMITQ_TYPES + ("CLUSSDR",) and "sched" in rec.info:
+                    link = self.links.pop((qm.name, name), None)
+                    partner = self.model.qmgrs.get(link[0]) if link else None
+                    if partner is not None:  # the partner's instance ends with the conversation
+                        partner.status.chstatus[name] = [r for r in partner.status.chstatus.get(name, []) if r is not link[2]]
+                        if not partner.status.chstatus[name]:
+                            del partner.status.chstatus[name]
+                    kept.append(qm.status.channel_start_record(name, obj, now))
+                else:
+                    kept.append(Status(now, [("STOPPING", stop)], None, dict(rec.info, tls=None)))
+            if kept:
+                qm.status.chstatus[name] = kept
+            else:
+                del qm.status.chstatus[name]
+        return (stop if bounced else 0.0), stuck
 
     # ----- messages (hook for put_messages) --------------------------------------------------------------------
     def message_arrived(self, qm, queue, now):

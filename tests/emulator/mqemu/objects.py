@@ -138,6 +138,9 @@ for _type, _attrs_of_type in CHANNEL_ATTRS.items():
 # The DEFINE CHANNEL keywords IBM-DEF-CHL marks valid only on z/OS: refused as keywords this queue manager does not know.
 CHANNEL_ZOS_ONLY = ("CMDSCOPE", "DEFCDISP", "QSGDISP")
 ALL_CHANNEL_KEYS = frozenset(k for attrs in CHANNEL_ATTRS.values() for k in attrs)
+# "None of the administrative interfaces allow this attribute to be inquired or set for CLUSSDR channels. You will receive an
+# MQRCCF_WRONG_CHANNEL_TYPE message" ([V] IBM-CERTLABL): a CLUSSDR has no CERTLABL, so DEFINE and ALTER refuse it (4041).
+del CHANNEL_ATTRS["CLUSSDR"]["CERTLABL"]
 # Real SYSTEM.DEF.* channel names per type.
 CHANNEL_DEFAULTS = {"SDR": "SYSTEM.DEF.SENDER", "SVR": "SYSTEM.DEF.SERVER", "RCVR": "SYSTEM.DEF.RECEIVER",
                     "RQSTR": "SYSTEM.DEF.REQUESTER", "SVRCONN": "SYSTEM.DEF.SVRCONN", "CLNTCONN": "SYSTEM.DEF.CLNTCONN",

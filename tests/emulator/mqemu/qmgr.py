@@ -7,6 +7,7 @@
 Parsing is in parse.py, runtime status and START/STOP in status.py, DISPLAY output in display.py.
 """
 
+import datetime
 import re
 import threading
 import time
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 
 from . import objects as O
 from .display import display
+from .keyrepo import DEFAULT_ISSUER, End, KeyRepository, is_tls
 from .lifecycle import INF, Lifecycle
 from .parse import KIND, QUEUE_TYPES, Command, MqscError, syntax_error
 from .security import SECURITY_CONFIG_KEYS, Security
@@ -30,6 +32,9 @@ SUPPORTED = {
     ("CLEAR", "QLOCAL"): None,
     **{(v, q): None for v in ("START", "STOP") for q in ("CHANNEL", "LISTENER", "SERVICE")},
 }
+
+# [R] the AMQ9710 text: the MQSC error of a REFRESH SECURITY TYPE(SSL) past its time limit (IBM-REFRESH-SEC names the id).
+REFRESH_SSL_FAILED = "AMQ9710E: SSL security refresh failed."
 
 # Options of START and STOP; every other START/STOP takes only IGNSTATE.
 START_STOP_OPTIONS = {("STOP", "CHANNEL"): {"MODE": ("QUIESCE", "FORCE", "TERMINATE"), "STATUS": ("STOPPED", "INACTIVE"),
@@ -100,7 +105,7 @@ class QmgrSettings:
     # The configurable behaviours that change MQSC results; the rest of the config is about HTTP, LTPA and requests.
     CONFIG_KEYS = ("alter_listener_requires_trptype", "delete_channel_default_table", "display_default", "listener_port_conflict",
                    "service_command_check", "stop_inactive_channel", "stop_stopped_channel_inactive", "start_starting_channel",
-                   "clients_after_channel_stop", "open_queue_reason", *SECURITY_CONFIG_KEYS)
+                   "clients_after_channel_stop", "open_queue_reason", "keystore_pickup", *SECURITY_CONFIG_KEYS)
 
     seconds: Callable  # seconds(key) -> float: length of one timed phase (TIMING_KEYS, e.g. "channel_start")
     config: Callable  # config(key) -> current value of one of CONFIG_KEYS (README "Configurable behaviours")
@@ -108,6 +113,9 @@ class QmgrSettings:
     cmdserv_down: Callable  # cmdserv_down() -> bool: a 'cmdserv_down' fault for this queue manager is present
     listeners_on_host: Callable = list  # () -> [(name, Status)]: other queue managers' listeners on this host (network.py)
     directory: object = None  # the hosts' users and groups (directory.Directory), which security reads
+    # refresh_ssl(qm, now) -> (seconds the TLS channels take to stop, whether one never stops): network.Network.refresh_ssl
+    refresh_ssl: Callable = lambda qm, now: (0.0, False)
+    refresh_ssl_timeout: Callable = lambda: False  # () -> bool: a refresh_ssl_timeout fault for this queue manager (one use)
 
 
 class QueueManager:
@@ -128,12 +136,15 @@ class QueueManager:
         self.status = RuntimeStatus(self.store, settings)
         self.life, self.started_wall = Lifecycle(), wall
         self.security = Security(self, seed)  # CHLAUTH and authority records, connection decisions (security.py)
+        self.keyrepo = KeyRepository(name)  # certificates and trusted issuers of TLS channels (keyrepo.py)
+        self.status.tls_client = self.tls_client
         self.sub_serial = 0  # DEFINE SUBs so far: each definition gets a SUBID of its own (O.new_sub_id)
         self.seeding = True  # crtmqm creates SYSTEM.DEF.SENDER etc. with blank XMITQ/CONNAME, bypassing MQSC checks
         for verb, qual, oname, params in O.seed_definitions(seed):
             self.execute(Command(verb, qual, oname, dict(params)))
         self.seeding = False
         self.security.refresh_caches()  # the CONNAUTH object crtmqm made, as the queue manager reads it when it starts
+        self.keyrepo.take_copy(self.qmgr.attrs["CERTLABL"])
         up = time.monotonic() - 3600.0  # already running for an hour; CONTROL(QMGR) objects up
         self.started_wall = time.time() - 3600.0
         self.status.begin(up, up, up)
@@ -150,6 +161,7 @@ class QueueManager:
         """The control API's start: 'starting' from start_at, 'running' from running_at, and every later milestone (command
         server, channel initiator, CONTROL(QMGR|STARTONLY) objects) at running_at too."""
         self.started_wall = time.time() + (running_at - time.monotonic())
+        self.keyrepo.take_copy(self.qmgr.attrs["CERTLABL"])  # a start reads the key repository again
         last = self.status.begin(running_at, running_at, running_at)
         self.life.start(start_at, running_at, running_at, running_at, running_at, last or running_at)
 
@@ -188,9 +200,39 @@ class QueueManager:
         services = [o for o in self.store["SERVICE"].values() if o.attrs["CONTROL"] != "MANUAL" and o.attrs["SERVTYPE"] == "SERVER"]
         listeners = chinit + max([seconds("listener_start")] * bool(objects) + [seconds("service_start")] * bool(services) + [0.0])
         self.started_wall = time.time() + (running - time.monotonic())
+        self.keyrepo.take_copy(self.qmgr.attrs["CERTLABL"])
         last = self.status.begin(chinit, chinit, chinit + (seconds("listener_start") if objects else 0.0))
         self.life.start(now, running, cmdserv, chinit, listeners, max(last or listeners, listeners), cmdserv_held)
         return self.life.timeline(INF)
+
+    # ----- TLS (keyrepo.py) ---------------------------------------------------------------------------------------
+    def tls_client(self, channel, issuer=DEFAULT_ISSUER, now=None):
+        """A client's TLS handshake on SVRCONN channel: None for a channel without SSLCIPH; else (refusal, tls): refusal the
+        reason the queue manager's end fails (its certificate missing or expired, or the client's issuer not trusted), tls
+        the instance's SSLCERTI/SSLKEYDA/SSLKEYTI when it succeeds."""
+        obj = self.store["CHANNEL"].get(channel)
+        if obj is None or not is_tls(obj):
+            return None
+        end = End(self, obj)
+        why = end.problem(datetime.date.today())
+        if why is None and issuer not in end.trusted:
+            why = f"the client certificate's issuer '{issuer}' is not trusted"
+        if why is not None:
+            return f"label '{end.label}': {why}", None
+        now = time.monotonic() if now is None else now
+        return None, {"sslcerti": issuer, "sslkey_wall": time.time() + (now - time.monotonic()), "label": end.label}
+
+    def refresh_ssl(self):
+        """REFRESH SECURITY TYPE(SSL): the key repository is read again and the running TLS channels bounce
+        (network.Network.refresh_ssl). Past the 10-minute limit (timing refresh_ssl_limit) the command fails with
+        AMQ9710 / MQRCCF_COMMAND_FAILED ([V] IBM-REFRESH-SEC-92); the channels were told to stop all the same ([I])."""
+        now = time.monotonic()
+        self.keyrepo.take_copy(self.qmgr.attrs["CERTLABL"])
+        seconds, stuck = self.settings.refresh_ssl(self, now)
+        if stuck or self.settings.refresh_ssl_timeout() or seconds > self.settings.seconds("refresh_ssl_limit"):
+            err = MqscError(O.RC_COMMAND_FAILED)
+            err.lines = [REFRESH_SSL_FAILED]
+            raise err
 
     def svrconn(self, channel, create=True):
         """The SVRCONN channel a client asks for; an undefined one is defined like SYSTEM.AUTO.SVRCONN under CHAD(ENABLED)

@@ -62,9 +62,11 @@ DEV_AUTHREC = (
 RC_NOT_AUTHORIZED = 2035
 RC_Q_MGR_NOT_AVAILABLE = 2059
 RC_CHANNEL_NOT_AVAILABLE = 2537
+RC_SSL_INITIALIZATION_ERROR = 2393  # a client whose TLS handshake fails ([R] the reason a client sees)
 RC_UNKNOWN_CHANNEL_NAME = 2540
 RC_CHANNEL_BLOCKED_WARNING = 2578  # the Channel Blocked event's reason for WARN(YES) ([V] IBM-CHANNEL-BLOCKED; [R] the number)
-REASON_NAMES = {RC_CHANNEL_BLOCKED_WARNING: "MQRC_CHANNEL_BLOCKED_WARNING", RC_NOT_AUTHORIZED: "MQRC_NOT_AUTHORIZED",
+REASON_NAMES = {RC_CHANNEL_BLOCKED_WARNING: "MQRC_CHANNEL_BLOCKED_WARNING",
+                RC_SSL_INITIALIZATION_ERROR: "MQRC_SSL_INITIALIZATION_ERROR", RC_NOT_AUTHORIZED: "MQRC_NOT_AUTHORIZED",
                 RC_Q_MGR_NOT_AVAILABLE: "MQRC_Q_MGR_NOT_AVAILABLE",
                 RC_CHANNEL_NOT_AVAILABLE: "MQRC_CHANNEL_NOT_AVAILABLE", RC_UNKNOWN_CHANNEL_NAME: "MQRC_UNKNOWN_CHANNEL_NAME",
                 O.RC_UNKNOWN_OBJECT: "MQRC_UNKNOWN_OBJECT_NAME", 0: "MQRC_NONE"}
@@ -243,8 +245,8 @@ class Security:
 
     def _refresh(self, name, params):
         """REFRESH SECURITY[(*)] TYPE(AUTHSERV|CONNAUTH|SSL) ([V] IBM-REFRESH-SEC): AUTHSERV ([R] the default) renews
-        the cached group memberships, CONNAUTH the connection-authentication settings; SSL is accepted and changes
-        nothing here (TLS channels are not emulated)."""
+        the cached group memberships, CONNAUTH the connection-authentication settings, SSL the key repository, bouncing
+        the running TLS channels (QueueManager.refresh_ssl)."""
         if name not in (None, "*"):
             raise MqscError(O.RC_ATTR_VALUE_ERROR, name)
         for key in params:
@@ -254,14 +256,19 @@ class Security:
         if not isinstance(kind, str) or kind.upper() not in REFRESH_TYPES:
             raise MqscError(O.RC_ATTR_VALUE_ERROR, "TYPE")
         kind = kind.upper()
-        if kind != "SSL":
+        if kind == "SSL":
+            self.qm.refresh_ssl()  # the key repository read again, the running TLS channels bounced (keyrepo.py, network.py)
+        else:
             self._sync()
             self._cache((kind,))
         return REFRESH_MESSAGE
 
     # ----- the error log ---------------------------------------------------------------------------------------
     def write(self, which, reason, **inserts):
-        message, explanation = LOG[which]
+        return self.append(*LOG[which], reason, **inserts)
+
+    def append(self, message, explanation, reason, **inserts):
+        """One error-log entry from a (message, explanation) template pair; None message: the explanation's reason leads."""
         entry = {"time": round(time.time(), 3), "qmgr": self.qm.name, "msgid": message.partition(":")[0] if message else None,
                  "message": (message or "").format(**inserts) or explanation.format(**inserts).partition(":")[0],
                  "explanation": explanation.format(**inserts), "reason": reason, "reason_name": REASON_NAMES.get(reason, ""),

@@ -91,6 +91,9 @@ class RuntimeStatus:
         self.store, self.settings = store, settings
         self.chstatus, self.lsstatus, self.svstatus = {}, {}, {}
         self.clients, self.reconnects = {}, {}  # SVRCONN channel -> attached clients; -> their reconnect times after a start
+        # tls_client(channel, issuer=..., now=None) -> None (no TLS) or (refusal or None, the instance's TLS fields):
+        # QueueManager.tls_client, set by the queue manager, which holds the key repository
+        self.tls_client = lambda channel, issuer=None, now=None: None
         self.pid = 1000
 
     # ----- reading records ---------------------------------------------------------------------------------------
@@ -206,18 +209,21 @@ class RuntimeStatus:
         for name, obj in self.store["SERVICE"].items():
             if obj.attrs["CONTROL"] != "MANUAL" and obj.attrs["SERVTYPE"] == "SERVER" and obj.attrs["STARTCMD"].strip():
                 self.svstatus[name] = self._service_record(name, obj, objects_at)
-        self.reconnects = {channel: self._reconnect_times(count, clients_from) for channel, count in self.clients.items() if count}
+        self.reconnects = {channel: self.reconnect_times(count, clients_from) for channel, count in self.clients.items() if count}
         return max((t for times in self.reconnects.values() for t in times), default=None)
 
-    def _reconnect_times(self, count, start):
+    def reconnect_times(self, count, start):
         """When count clients that lost their connection at ``start`` are back: one by one over client_reconnect_spread, after
         client_reconnect_delay."""
         delay, spread = self.settings.seconds("client_reconnect_delay"), self.settings.seconds("client_reconnect_spread")
         return [start + delay + spread * i / count for i in range(count)]
 
-    def _client_record(self, i, t0):
-        return Status(t0, [], "RUNNING", {"conname": f"10.0.{i // 250}.{i % 250 + 1}", "client": True,
-                                          "wall": time.time() + (t0 - time.monotonic())})
+    def _client_record(self, i, t0, tls=None):
+        wall = time.time() + (t0 - time.monotonic())
+        info = {"conname": f"10.0.{i // 250}.{i % 250 + 1}", "client": True, "wall": wall}
+        if tls is not None:
+            info["tls"] = dict(tls, sslkey_wall=wall)
+        return Status(t0, [], "RUNNING", info)
 
     def reconnect_clients(self, now):
         """Clients whose reconnect time has come connect, unless their SVRCONN is STOPPED: then MQ refuses them (2537
@@ -227,6 +233,10 @@ class RuntimeStatus:
             due = [t for t in times if t <= now]
             if not due:
                 continue
+            handshake = self.tls_client(channel, now=now)
+            if handshake is not None and handshake[0] is not None:
+                continue  # TLS clients whose handshake fails keep trying; they come in once the key repository lets them
+            tls = handshake[1] if handshake else None
             self.reconnects[channel] = times[len(due):]
             recs = self.live_channel(channel, now)
             if any(self.view("CHANNEL", channel, r, now) == "STOPPED" for r in recs):
@@ -234,17 +244,17 @@ class RuntimeStatus:
                     self.clients[channel] -= len(due)
                 continue
             recs = [r for r in recs if r.info.get("client")]
-            self.chstatus[channel] = recs + [self._client_record(len(recs) + i, t) for i, t in enumerate(due)]
+            self.chstatus[channel] = recs + [self._client_record(len(recs) + i, t, tls) for i, t in enumerate(due)]
 
     def channel_stopped(self, channel, now):
         return any(self.view("CHANNEL", channel, r, now) == "STOPPED" for r in self.live_channel(channel, now))
 
-    def connect_client(self, channel, conname, mcauser):
+    def connect_client(self, channel, conname, mcauser, tls=None):
         """One more client connection of SVRCONN channel (control API connect, after security accepted it): a RUNNING
         instance with the client's address as CONNAME and the user ID it runs with as MCAUSER."""
         now = time.monotonic()
         recs = [r for r in self.live_channel(channel, now) if r.info.get("client")]
-        rec = self._client_record(len(recs), now)
+        rec = self._client_record(len(recs), now, tls)
         rec.info.update(conname=conname, mcauser=mcauser)
         self.chstatus[channel] = recs + [rec]
         self.clients[channel] = self.clients.get(channel, 0) + 1
@@ -255,7 +265,12 @@ class RuntimeStatus:
         if any(self.view("CHANNEL", channel, r, time.monotonic()) == "STOPPED" for r in recs) and count:
             raise ValueError(f"reason 2537 MQRC_CHANNEL_NOT_AVAILABLE: channel {channel} is STOPPED; MQ refuses client "
                              "connections until it is started")
-        recs = [self._client_record(i, time.monotonic()) for i in range(count)]
+        handshake = self.tls_client(channel) if count else None
+        if handshake is not None and handshake[0] is not None:
+            raise ValueError(f"reason 2393 MQRC_SSL_INITIALIZATION_ERROR: the TLS handshake of channel {channel} fails "
+                             f"({handshake[0]})")
+        tls = handshake[1] if handshake else None
+        recs = [self._client_record(i, time.monotonic(), tls) for i in range(count)]
         self.clients[channel] = count
         self.reconnects.pop(channel, None)
         if recs:
@@ -296,7 +311,7 @@ class RuntimeStatus:
             self.chstatus[name] = [self.channel_start_record(name, obj, now)]
         elif self.clients.get(name):
             # Reconnectable clients refused with 2537 while the channel was STOPPED keep trying; they are back after START.
-            self.reconnects[name] = self._reconnect_times(self.clients[name], now)
+            self.reconnects[name] = self.reconnect_times(self.clients[name], now)
 
     def stop_channel(self, name, obj, opts):
         if obj.otype == "CLNTCONN":
@@ -322,7 +337,7 @@ class RuntimeStatus:
                 # IBM-IT40956; [I] that STOP STATUS(INACTIVE) did it): the record goes, clients waiting to reconnect come in.
                 del self.chstatus[name]
                 if self.clients.get(name):
-                    self.reconnects[name] = self._reconnect_times(self.clients[name], now)
+                    self.reconnects[name] = self.reconnect_times(self.clients[name], now)
                 return
             raise MqscError(O.RC_CHANNEL_NOT_ACTIVE, name)  # 4064: "the channel was already stopped" (IBM-RC4064)
         # FORCE/TERMINATE do not wait for the batch to finish, so they take half the stop time.
@@ -336,7 +351,7 @@ class RuntimeStatus:
             self.clients.pop(name, None)
         self.reconnects.pop(name, None)
         if final is None and self.clients.get(name):
-            self.reconnects[name] = self._reconnect_times(self.clients[name], now + seconds)
+            self.reconnects[name] = self.reconnect_times(self.clients[name], now + seconds)
         self.chstatus[name] = [self._record("CHANNEL", name, now, [("STOPPING", seconds)], final, info)]
 
     # ----- a sending channel's transmission queue while it is STOPPED --------------------------------------------
