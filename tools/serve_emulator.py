@@ -36,7 +36,7 @@ USERS = {"admin": (PASSWORD, "MQWebAdmin"), "reader": (PASSWORD, "MQWebAdminRO")
 PRINCIPALS = {"admin": (PASSWORD, ["mqm"]), "app": (PASSWORD, ["mqclient"])}
 APP_AUTHORITY = ("SET AUTHREC OBJTYPE(QMGR) PRINCIPAL('app') AUTHADD(CONNECT,INQ)",
                  "SET AUTHREC PROFILE('**') OBJTYPE(QUEUE) PRINCIPAL('app') AUTHADD(BROWSE,GET,INQ,PUT)")
-# endmqm, strmqm and dspmq for this emulator (stdlib-only shims; MQEMU_CONTROL_URL and MQEMU_CA_PATH point them here).
+# endmqm, strmqm, dspmq and runmqakm for this emulator (stdlib-only shims; MQEMU_CONTROL_URL and MQEMU_CA_PATH point them here).
 SHIMS = os.path.join(ROOT, "tests", "emulator", "bin")
 # What a user sources and passes with -i: links to the files of the emulator that last started.
 POINTERS = ("env", "inventory.yml")

@@ -1,7 +1,7 @@
 # Copyright (c) mqrest.admin contributors
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""bin/endmqm, strmqm and dspmq run as subprocesses against the emulator: arguments, output lines, exit codes, waits."""
+"""bin/endmqm, strmqm, dspmq and runmqakm run as subprocesses against the emulator: arguments, output lines, exit codes, waits."""
 
 import os
 import shutil
@@ -83,7 +83,7 @@ def test_a_shim_copied_alone_under_its_name_works(run, tmp_path):
     code, out, _err = run(str(tmp_path / "dspmq"), "-m", "QM1", path=str(tmp_path))
     assert code == 0 and out == [f"QMNAME(QM1){PAD}STATUS(Running)"]
     proc = subprocess.run([sys.executable, os.path.join(BIN, "mqemu-shim")], capture_output=True, text=True, check=False)
-    assert proc.returncode == 2 and "endmqm, strmqm or dspmq" in proc.stderr
+    assert proc.returncode == 2 and "endmqm, strmqm, dspmq or runmqakm" in proc.stderr
 
 
 def test_switchover_and_the_view_from_each_host(run, srv):
@@ -136,3 +136,42 @@ def test_a_native_ha_rolling_restart_through_the_shims(run, srv):
     assert code == 0 and out[-1].endswith("started as a replica instance.")
     line = requests.get(f"{srv.control_url}/qmgr/QM2/timeline", timeout=10).json()
     assert line["nativeha"]["active"] == "qm2b" and [(f["from"], f["to"]) for f in line["failovers"]] == [("qm2host", "qm2b")]
+
+
+def test_runmqakm_details_reads_the_queue_managers_key_repository(run, srv):
+    kdb = "/var/mqm/qmgrs/QM2/ssl/key.kdb"
+    code, out, err = run("runmqakm", "-cert", "-details", "-db", kdb, "-stashed", "-label", "ibmwebspheremqqm2")
+    assert code == 0 and out[:2] == ["Label : ibmwebspheremqqm2", "Issuer : mqemu-ca"] and out[2].startswith("Not After : ")
+    assert err == ""
+    srv.model.control.key_repository("QM2", "POST", ["certificates"], {"label": "qm2.2027", "issuer": "corp-ca",
+                                                                       "expires": "2027-06-30"})
+    code, out, _err = run("runmqakm", "-cert", "-details", "-db", kdb, "-pw", "s3cret-pw", "-label", "qm2.2027")
+    assert code == 0 and out == ["Label : qm2.2027", "Issuer : corp-ca", "Not After : 2027-06-30", "Trusted : No"]
+    assert "s3cret-pw" not in "\n".join(out)
+    code, out, err = run("runmqakm", "-cert", "-details", "-db", kdb, "-stashed", "-label", "qm2.2028")
+    assert code == 1 and out == [] and 'CTGSK3029W' in err and '"qm2.2028"' in err
+    code, out, _err = run("runmqakm", "-cert", "-list", "-db", kdb, "-stashed")
+    assert code == 0 and "*\tibmwebspheremqqm2" in out and "-\tqm2.2027" in out and "!\tmqemu-ca" in out
+
+
+def test_runmqakm_finds_the_queue_manager_from_the_path_or_mqemu_qmgr(run, srv):
+    label = ["-cert", "-details", "-stashed", "-label", "ibmwebspheremqqm1"]
+    assert run("runmqakm", "-db", "/srv/mq/QM1/ssl/key.kdb", *label)[0] == 0
+    code, _out, err = run("runmqakm", "-db", "/srv/keys/key.kdb", *label)  # no queue manager in the path
+    assert code == 1 and "CTGSK3026W" in err
+    assert run("runmqakm", "-db", "/var/mqm/qmgrs/NOPE/ssl/key.kdb", *label)[0] == 1
+    env = dict(os.environ, PATH=f"{BIN}:{os.environ['PATH']}", MQEMU_CONTROL_URL=srv.control_url, MQEMU_QMGR="QM1")
+    proc = subprocess.run(["runmqakm", "-db", "/srv/keys/key.kdb", *label], env=env, capture_output=True, text=True,
+                          timeout=60, check=False)
+    assert proc.returncode == 0 and proc.stdout.startswith("Label : ibmwebspheremqqm1")
+
+
+@pytest.mark.parametrize("argv", [
+    ("-cert", "-details", "-db", "k.kdb", "-stashed"),  # no label
+    ("-cert", "-details", "-db", "k.kdb", "-label", "x"),  # neither -stashed nor -pw
+    ("-cert", "-details", "-db", "k.kdb", "-stashed", "-pw", "p", "-label", "x"),  # both
+    ("-keydb", "-create", "-db", "k.kdb"),  # not emulated
+])
+def test_runmqakm_usage(run, argv):
+    code, _out, err = run("runmqakm", *argv)
+    assert code == 1 and err.startswith("Usage: runmqakm")
