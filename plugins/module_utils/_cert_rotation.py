@@ -91,7 +91,7 @@ class CertRotation:
 
     ``connect()`` returns a new MQClient; ``run_command(command)`` runs a command line on the queue manager's host, also in
     check mode (it only reads), and returns ansible.builtin.command's result; ``refresh(client, wait, timeout, poll_interval,
-    connections_share, check_mode)`` is _refresh_ssl.refresh_ssl: it returns its result, or raises MQError whose ``result``
+    connections_share, check_mode, clock, sleep)`` is _refresh_ssl.refresh_ssl: it returns its result, or raises MQError whose ``result``
     holds it. ``clock``/``sleep``: the health gate's (the tests' fake clock).
     """
 
@@ -201,9 +201,13 @@ class CertRotation:
         answer = self.run_command(command)
         self.label_check = {"command": command, "rc": answer.get("rc"), "output": command_text(answer)}
         if answer.get("rc") != 0:
-            raise StepFailed(PREFLIGHT, "the label {0!r} is not in the key repository {1} ({2} said {3}): add the certificate there "
-                                        "(and its CA to every partner's trust store) first".format(
-                                            self.o.label, kdb, command.split()[0], command_text(answer)))
+            said = command_text(answer)
+            if answer.get("msg") and answer.get("msg") != "non-zero return code":
+                said = "{0} ({1})".format(answer["msg"], said)  # it could not run at all: not found, become failed
+            raise StepFailed(PREFLIGHT, "the label check failed, so the label {0!r} is not known to be in the key repository {1} "
+                                        "({2}: {3}): add the certificate there (and its CA to every partner's trust store) first; "
+                                        "where the host cannot run it, set label_check_command, or label_check: false".format(
+                                            self.o.label, kdb, shlex.split(command)[0], said))
 
     def _check_partners(self):
         """Every TLS channel with a status is RUNNING now. One RETRYING (or on its way) before the refresh has no partner
@@ -231,7 +235,8 @@ class CertRotation:
         """The refresh's result, and the failure it reports ('' when every channel and client came back)."""
         try:
             result = self.refresh(self.client, wait=True, timeout=self.o.wait_timeout, poll_interval=self.o.poll_interval,
-                                  connections_share=self.o.connections_share, check_mode=self.o.check_mode)
+                                  connections_share=self.o.connections_share, check_mode=self.o.check_mode, clock=self.clock,
+                                  sleep=self.sleep)
         except MQError as exc:
             return dict(exc.result or {}), exc.msg
         return result, (result.get("msg") or "the refresh failed") if result.get("failed") else ""
@@ -242,20 +247,24 @@ class CertRotation:
             raise StepFailed(REFRESH, failure)
 
     def _health(self):
-        """Every TLS channel that ran before runs now: polled until they all do, for health_timeout seconds (a sender the
-        refresh brought back that then fails its next handshake shows here)."""
-        deadline = self.clock() + self.o.health_timeout
+        """Every TLS channel that ran before runs now, within health_timeout (a sender the refresh brought back that then
+        fails its next handshake shows here)."""
+        self.health = self._step(HEALTH, self._all_running, self.o.health_timeout)
+        if self.health["not_running"]:
+            raise StepFailed(HEALTH, "not RUNNING {0:g}s after the refresh: {1}".format(
+                self.o.health_timeout, _statuses(self.health["not_running"])))
+
+    def _all_running(self, timeout):
+        """Poll until every TLS channel that ran before the rotation is RUNNING, for ``timeout`` seconds: {channels (how many
+        were waited for), not_running ({name: last status}, empty when all run)}."""
+        deadline = self.clock() + timeout
         wanted = sorted(name for name, entry in self.tls_before.items() if entry["status"] == "RUNNING")
         while True:
-            now = self._step(HEALTH, self._tls_status)
+            now = self._tls_status()
             missing = {name: (now.get(name) or {}).get("status", "no status") for name in wanted
                        if (now.get(name) or {}).get("status") != "RUNNING"}
-            self.health = {"channels": len(wanted), "not_running": missing}
-            if not missing:
-                return
-            if self.clock() >= deadline:
-                raise StepFailed(HEALTH, "not RUNNING {0:g}s after the refresh: {1}".format(
-                    self.o.health_timeout, ", ".join("{0} ({1})".format(n, s) for n, s in sorted(missing.items()))))
+            if not missing or self.clock() >= deadline:
+                return {"channels": len(wanted), "not_running": missing}
             self.sleep(self.o.poll_interval)
 
     # -- rollback ---------------------------------------------------------------------------------------
@@ -274,14 +283,20 @@ class CertRotation:
                     target["after"] = target["before"]
             self.rolled_back = True
             self.rollback_refresh, failure = self._refresh_once()
+            # The second refresh waits only for what ran when it started: the channels the first one left down (a sender
+            # RETRYING, an inbound channel whose partner retries) come back on their retries, with the old label.
+            back = None if failure else self._all_running(self.o.wait_timeout)
         except Exception as exc:  # pylint: disable=broad-exception-caught  # the report must still say what happened
             self.rollback = "the rollback failed: {0}: {1}".format(type(exc).__name__, getattr(exc, "msg", None) or exc)
             return
         what = ", ".join("{0} {1!r}".format(_where(t), t["before"]) for t in self.targets if t.get("after") is not None)
         if failure:
             self.rollback = "put back {0}, but the second refresh failed too: {1}".format(what, failure)
+        elif back["not_running"]:
+            self.rollback = "put back {0} and refreshed again, but not RUNNING {1:g}s after it: {2}".format(
+                what, self.o.wait_timeout, _statuses(back["not_running"]))
         else:
-            self.rollback = "put back {0} and refreshed again: every TLS channel and client is back".format(what)
+            self.rollback = "put back {0} and refreshed again: every TLS channel that ran before runs again".format(what)
 
     # -- the report -------------------------------------------------------------------------------------
     def report(self):
@@ -297,6 +312,8 @@ class CertRotation:
             outcome = "unchanged"
         down = [c["down_seconds"] for c in channels if c.get("down_seconds") is not None]
         commands = list(self.client.sent) if self.client is not None else []
+        if self.o.check_mode and self.refreshed is not None:
+            commands += refreshed.get("commands") or []  # the refresh sends nothing in check mode, so the client has not got it
         return {
             "qmgr": self.o.qmgr,
             "label": self.o.label,
@@ -320,6 +337,10 @@ class CertRotation:
             "changed": bool(commands) if self.o.check_mode else self.changed_label,
             "elapsed": round(self.clock() - self.started, 3),
         }
+
+
+def _statuses(statuses):
+    return ", ".join("{0} ({1})".format(name, status) for name, status in sorted(statuses.items()))
 
 
 def _where(target):

@@ -14,6 +14,7 @@ from ansible_collections.mqrest.admin.plugins.module_utils._cert_rotation import
     DEFAULT_LABEL_CHECK, CertRotation, Options, default_label, key_database,
 )
 from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQError
+from ansible_collections.mqrest.admin.plugins.module_utils._refresh_ssl import refresh_ssl
 
 KDB = "/var/mqm/qmgrs/QM1/ssl/key.kdb"
 
@@ -40,14 +41,16 @@ class Refresh:
     def __init__(self, *answers, effect=None):
         self.answers, self.calls, self.effect = list(answers), [], effect
 
-    def __call__(self, client, wait=True, timeout=600.0, poll_interval=0.5, connections_share=0.9, check_mode=False):
+    def __call__(self, client, wait=True, timeout=600.0, poll_interval=0.5, connections_share=0.9, check_mode=False, clock=None,
+                 sleep=None):
         self.calls.append({"check_mode": check_mode, "timeout": timeout, "connections_share": connections_share})
-        client.refresh_security("SSL")
+        if not check_mode:  # refresh_ssl reads only in check mode
+            client.refresh_security("SSL")
         if self.effect:
             self.effect(len(self.calls))
         answer = self.answers.pop(0) if self.answers else ok()
-        if isinstance(answer, Exception):
-            raise answer
+        if isinstance(answer, MQError):
+            raise answer  # pylint: disable=raising-bad-type  # the answers are results (dicts) and MQErrors
         return answer
 
 
@@ -125,7 +128,7 @@ def test_a_label_not_in_the_key_repository_fails_the_preflight_before_any_change
     refresh = Refresh()
     report = rotate(client_factory, fake_clock, Host(labels=["ibmwebspheremqqm1"]), refresh)
     assert report["outcome"] == "failed"
-    assert report["failure"].startswith("Preflight") and "'qm1-2027' is not in the key repository " + KDB in report["failure"]
+    assert report["failure"].startswith("Preflight") and "the label 'qm1-2027' is not known to be in the key repository " + KDB in report["failure"]
     assert "CTGSK3029W" in report["failure"] and report["rollback"] == "nothing to undo: no label was changed"
     assert refresh.calls == [] and mutations() == [] and report["changed"] is False
 
@@ -156,7 +159,7 @@ def test_a_failed_refresh_puts_the_old_label_back_and_refreshes_again(mq, client
     assert report["failure"] == "REFRESH SECURITY TYPE(SSL), waiting until every TLS channel and client is back: " \
                                 "TLS channels not back within 600s: QM1.TO.QM2 (RETRYING)"
     assert report["not_back"] == ["QM1.TO.QM2"] and report["rollback_refresh"]["channels"] == [sender(down=1.1)]
-    assert report["rollback"] == "put back queue manager 'ibmwebspheremqqm1' and refreshed again: every TLS channel and client is back"
+    assert report["rollback"] == "put back queue manager 'ibmwebspheremqqm1' and refreshed again: every TLS channel that ran before runs again"
     assert report["labels"] == [{"object": "queue manager", "before": "ibmwebspheremqqm1", "after": "ibmwebspheremqqm1"}]
     assert certlabl(mq) == "ibmwebspheremqqm1" and len(refresh.calls) == 2
     assert [m["command"] + " " + m["qualifier"] for m in mutations()] == [
@@ -174,8 +177,11 @@ def test_the_health_gate_fails_when_a_channel_that_ran_does_not_run_and_rolls_ba
     def stop_it(call):
         if call == 1:
             mqsc(mq, "STOP CHANNEL(QM1.TO.QM2)")
-    report = rotate(client_factory, fake_clock, refresh=Refresh(effect=stop_it))
+    report = rotate(client_factory, fake_clock, refresh=Refresh(effect=stop_it), wait_timeout=5.0)
     assert report["outcome"] == "rolled back"
+    # A channel stopped by hand stays STOPPED: the rollback says so rather than claim everything is back.
+    assert report["rollback"] == "put back queue manager 'ibmwebspheremqqm1' and refreshed again, but not RUNNING 5s after it: " \
+                                 "QM1.TO.QM2 (STOPPED)"
     assert report["failure"] == "Health gate, every TLS channel that ran before runs: not RUNNING 5s after the refresh: QM1.TO.QM2 (STOPPED)"
     assert report["health"] == {"channels": 1, "not_running": {"QM1.TO.QM2": "STOPPED"}}
     assert report["tls_channels"] == [{"name": "QM1.TO.QM2", "type": "SDR", "status": "RUNNING"}]
@@ -192,7 +198,7 @@ def test_a_tls_channel_without_its_partner_fails_the_preflight(mq, client_factor
 
 
 def test_channel_labels_are_rotated_and_put_back_and_the_rules_refuse_before_any_change(mq, client_factory, fake_clock, mutations,
-                                                                                         tls_sender):
+                                                                                        tls_sender):
     report = rotate(client_factory, fake_clock, channels=[tls_sender], refresh=Refresh(MQError("not back", result=ok())))
     assert report["labels"] == [{"object": "channel QM1.TO.QM2", "before": "", "after": ""}] and report["rolled_back"] is True
     assert [m["command"] + " " + m["qualifier"] for m in mutations()] == [
@@ -206,3 +212,17 @@ def test_channel_labels_are_rotated_and_put_back_and_the_rules_refuse_before_any
         report = rotate(client_factory, fake_clock, channels=channels)
         assert report["failure"].startswith("Preflight") and words in report["failure"], report
     assert mutations() == []
+
+
+def test_with_the_real_refresh_a_missing_label_is_rolled_back_and_the_channel_runs_again(mq, client_factory, fake_clock, mutations,
+                                                                                         tls_sender):
+    """refresh_ssl against the emulator's TLS channels: QM1's new label is not in its key repository (the check skipped), so
+    after the refresh its sender cannot start; the old label back and a second refresh bring it back."""
+    report = rotate(client_factory, fake_clock, refresh=refresh_ssl, label_check=False, wait_timeout=5.0)
+    assert report["outcome"] == "rolled back" and report["not_back"] == [tls_sender], report
+    # Whether the second refresh found it back already (its retry read the old label) or RETRYING, the rollback waits for it.
+    assert report["rollback"] == "put back queue manager 'ibmwebspheremqqm1' and refreshed again: every TLS channel that ran before " \
+                                 "runs again"
+    assert certlabl(mq) == "ibmwebspheremqqm1"
+    assert [row["status"] for row in client_factory().display("CHSTATUS", tls_sender)] == ["RUNNING"]
+    assert [m["command"] for m in mutations()] == ["ALTER", "REFRESH", "ALTER", "REFRESH"]
