@@ -14,18 +14,12 @@ module_utils/_cert_rotation.
 
 from __future__ import annotations
 
-import os
-
-from ansible.module_utils.common.arg_spec import ArgumentSpecValidator
-
 from ansible_collections.mqrest.admin.plugins.action.qmgr_restart import ActionModule as QmgrRestartAction
-from ansible_collections.mqrest.admin.plugins.action.qmgr_restart import environment_fallbacks
-from ansible_collections.mqrest.admin.plugins.module_utils._argspec import cert_rotation_spec, connection_spec, fold_choices
+from ansible_collections.mqrest.admin.plugins.action.qmgr_restart import OptionsRefused
+from ansible_collections.mqrest.admin.plugins.module_utils._argspec import cert_rotation_spec
 from ansible_collections.mqrest.admin.plugins.module_utils._cert_rotation import CertRotation, Options
-from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQInputError
-from ansible_collections.mqrest.admin.plugins.module_utils._module import connection_method, open_client
+from ansible_collections.mqrest.admin.plugins.module_utils._module import open_client
 from ansible_collections.mqrest.admin.plugins.module_utils._refresh_ssl import refresh_ssl
-from ansible_collections.mqrest.admin.plugins.module_utils._transport import HAS_REQUESTS
 from ansible_collections.mqrest.admin.plugins.plugin_utils._cert_rotation_report import progress_line
 
 # The options that go to the rotation as they are (module_utils/_cert_rotation.Options).
@@ -46,27 +40,10 @@ class ActionModule(QmgrRestartAction):
     def run(self, tmp=None, task_vars=None):
         result = super(QmgrRestartAction, self).run(tmp, task_vars)  # pylint: disable=bad-super-call  # ActionBase's, not qmgr_restart's
         task_vars = task_vars or {}
-        spec = cert_rotation_spec().merge(connection_spec())
-        environment = {}
-        self._compute_environment_string(environment)
-        args = environment_fallbacks(spec.argument_spec, self._task.args, dict(os.environ, **environment))
-        fold_choices(spec.argument_spec, args)
-        validated = ArgumentSpecValidator(spec.argument_spec).validate(args)
-        if validated.error_messages:
-            return dict(result, failed=True, changed=False, msg="; ".join(validated.error_messages))
-        params = validated.validated_parameters
-        if not HAS_REQUESTS:
-            return dict(result, failed=True, changed=False,
-                        msg="mqrest.admin.cert_rotation runs in ansible-playbook's own Python, which cannot import requests: "
-                            "install it there (python3 -m pip install requests, or requirements.txt into that environment)")
-        warnings = []
-        if params["check_role_vars"]:
-            warnings.extend(self._misspelt(params["check_role_vars"], task_vars))
         try:
-            spec.validate(params)
-            method = connection_method(params, warnings.append)
-        except MQInputError as exc:
-            return dict(result, failed=True, changed=False, msg=exc.msg)
+            params, method, warnings = self._options(cert_rotation_spec(), task_vars)
+        except OptionsRefused as exc:
+            return dict(result, failed=True, changed=False, msg=str(exc))
 
         def connect():
             return open_client(params, method, self._task.check_mode)

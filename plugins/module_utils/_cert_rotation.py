@@ -175,7 +175,7 @@ class CertRotation:
         """{channel: {type, status}} of the TLS channels (SSLCIPH set) with a status now; a client channel (SVRCONN)
         instance is its clients', whom the refresh counts apart."""
         tls = {_text(row.get("channel")): _text(row.get("chltype")).upper() for row in self.client.display("CHANNEL", "*")
-               if _text(row.get("sslciph"))}
+               if _text(row.get("sslciph")) and not REGISTRY["channel"].row_namespace(row)}  # not the client table's
         found = {}
         for row in self.client.display("CHSTATUS", "*"):
             name = _text(row.get("channel"))
@@ -210,10 +210,11 @@ class CertRotation:
                                             self.o.label, kdb, shlex.split(command)[0], said))
 
     def _check_partners(self):
-        """Every TLS channel with a status is RUNNING now. One RETRYING (or on its way) before the refresh has no partner
-        now, and after the refresh could not be told apart from one whose partner does not trust the new certificate."""
+        """No TLS channel is RETRYING or on its way now. One that is has no partner now, and after the refresh could not be
+        told apart from one whose partner does not trust the new certificate. One held STOPPED is left alone (the refresh
+        does not start it)."""
         away = ["{0} ({1})".format(name, entry["status"]) for name, entry in sorted(self.tls_before.items())
-                if entry["status"] != "RUNNING"]
+                if entry["status"] not in ("RUNNING", "STOPPED", "INACTIVE")]
         if away:
             raise StepFailed(PREFLIGHT, "TLS channels without their partner now: {0}; bring them back (or stop them) first, or set "
                                         "partners_check: false".format(", ".join(away)))

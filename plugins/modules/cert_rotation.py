@@ -17,9 +17,8 @@ description:
     C(CERTLABL); then C(REFRESH SECURITY TYPE(SSL)), which stops and restarts every running TLS channel and disconnects TLS
     clients."
   - "In order: a preflight (the new label is in the key repository, by O(label_check_command) on the task's host,
-    C(runmqakm -cert -details) by default, also in check mode; every TLS channel that runs has its partner now, see
-    O(partners_check)); C(ALTER QMGR CERTLABL) or C(ALTER CHANNEL ... CERTLABL) for O(channels), only where the label
-    differs; the refresh, waiting as M(mqrest.admin.mq_refresh_security) with C(type=ssl) does until every TLS channel
+    C(runmqakm -cert -details) by default, also in check mode; no TLS channel is C(RETRYING), see O(partners_check));
+    C(ALTER QMGR CERTLABL) or C(ALTER CHANNEL ... CERTLABL) for O(channels), only where the label differs; the refresh, waiting as M(mqrest.admin.mq_refresh_security) with C(type=ssl) does until every TLS channel
     that ran is running again with a new start time and TLS clients are back to O(connections_share); a health gate, every
     TLS channel that ran before runs."
   - When anything fails after the label changed (a channel that does not come back, the refresh's own 10-minute limit,
@@ -84,8 +83,9 @@ options:
     type: str
   partners_check:
     description:
-      - Fail the preflight when a TLS channel has a status other than C(RUNNING) (a sender C(RETRYING) has no partner now),
-        since after the refresh it could not be told apart from one whose partner does not trust the new certificate.
+      - Fail the preflight when a TLS channel is C(RETRYING) or on its way (C(STARTING), C(BINDING), ...). Such a channel has no
+        partner now, and after the refresh it could not be told apart from one whose partner does not trust the new
+        certificate. A channel C(STOPPED) is left alone.
     type: bool
     default: true
   wait_timeout:

@@ -195,6 +195,9 @@ def test_a_tls_channel_without_its_partner_fails_the_preflight(mq, client_factor
     assert "TLS channels without their partner now: QM1.TO.NOWHERE (RETRYING)" in report["failure"], report
     assert mutations() == []
     assert rotate(client_factory, fake_clock, partners_check=False)["outcome"] == "rotated"
+    # One held STOPPED is no partner's absence: the refresh leaves it alone, and so does the preflight.
+    mqsc(mq, "STOP CHANNEL(QM1.TO.NOWHERE)")
+    assert rotate(client_factory, fake_clock, label="ibmwebspheremqqm1")["outcome"] == "rotated"
 
 
 def test_channel_labels_are_rotated_and_put_back_and_the_rules_refuse_before_any_change(mq, client_factory, fake_clock, mutations,
