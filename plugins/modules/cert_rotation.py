@@ -18,9 +18,10 @@ description:
     clients."
   - "In order: a preflight (the new label is in the key repository, by O(label_check_command) on the task's host,
     C(runmqakm -cert -details) by default, also in check mode; no TLS channel is C(RETRYING), see O(partners_check));
-    C(ALTER QMGR CERTLABL) or C(ALTER CHANNEL ... CERTLABL) for O(channels), only where the label differs; the refresh, waiting as M(mqrest.admin.mq_refresh_security) with C(type=ssl) does until every TLS channel
-    that ran is running again with a new start time and TLS clients are back to O(connections_share); a health gate, every
-    TLS channel that ran before runs."
+    C(ALTER QMGR CERTLABL) or C(ALTER CHANNEL ... CERTLABL) for O(channels), only where the label differs; the refresh,
+    waiting as M(mqrest.admin.mq_refresh_security) with C(type=ssl) does until every TLS channel that ran is running again
+    with a new start time and TLS clients are back to O(connections_share); a health gate, every TLS channel that ran before
+    runs."
   - When anything fails after the label changed (a channel that does not come back, the refresh's own 10-minute limit,
     AMQ9710), the old label is put back and the queue manager refreshed again, so that no channel is left unable to
     start; the task fails with C(rolled_back=true), naming what did not come back.
