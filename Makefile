@@ -12,7 +12,7 @@ copy_collection = rm -rf $(COLL_ROOT)-$(1) && mkdir -p $(call coll,$(1)) && \
 	git ls-files -co --exclude-standard | tar -cf - -T - | tar -xf - -C $(call coll,$(1))
 ANSIBLE_TEST_PY := 3.11
 
-.PHONY: test check demo emulator run-venv matrix matrix-newest bench venv emulator-test acceptance examples-test sanity units integration lint build-check awx-test docs molecule clean test-long
+.PHONY: test check demo emulator run-venv matrix matrix-newest bench venv emulator-test acceptance examples-test playbook-test sanity units integration lint build-check awx-test docs molecule clean test-long
 
 # ansible-test installs each sanity test's pinned tools into its own virtualenv. Its pip bootstrap
 # is fetched from a host this network cannot reach, so a stand-in that uses ensurepip goes where
@@ -89,6 +89,12 @@ matrix-newest:
 # Every module's EXAMPLES block, read from plugins/modules at test time and run verbatim against the emulator.
 examples-test: venv
 	$(BIN)/python -m pytest tests/examples -q -n 2 -p no:cacheprovider
+
+# Tests that run ansible-playbook against the in-process emulator (secrets at -vvvv, concurrent writers, the
+# qmgr_restart action in a play, the roles' misspelt-variable warnings): once, on .venv. In tests/unit they ran
+# again on the newest ansible-core (matrix-newest), about 70 CPU seconds each time.
+playbook-test: venv
+	$(BIN)/python -m pytest tests/playbooks -q -n 2 -p no:cacheprovider
 
 # The collection is found through a link named like its FQCN; the venv's python runs the modules.
 DEV_COLL := .tmp/dev/ansible_collections/mqrest/admin

@@ -356,7 +356,8 @@ def return_lines(otype):
     if verbs.can_race:
         lines += _return_value("raced", [_raced_doc(otype)], "success", "bool", sample=False)
     if otype.refreshes:
-        lines += _return_value("refresh_required", refresh_doc(otype), "success", "list", elements="str", sample=["connauth"])
+        kinds = sorted({a.refresh for a in otype.attrs if a.refresh} | set(otype.used_by_qmgr.values()))
+        lines += _return_value("refresh_required", refresh_doc(otype), "success", "list", elements="str", sample=kinds[:1])
     if otype.restarts_qmgr and not lifecycle:
         lines += _return_value("restart_required", [
             "True when a changed attribute takes effect only when the queue manager next starts ({0}); a warning names "

@@ -51,6 +51,7 @@ PLANS = {
         # tests/examples/test_readme.py runs README's Quick start in `make emulator`'s run-time virtualenv.
         ("run-venv", ()),
         ("examples-test", ("venv", "run-venv")),
+        ("playbook-test", ("venv",)),
         ("emulator-test", ("venv",)),
         ("acceptance", ("venv",)),
     ],

@@ -64,6 +64,17 @@ class NameChars:
 # IBM-NAMING: A-Z a-z 0-9 . / _ % ; no blanks. Names are case-sensitive.
 NAME_CHARS = NameChars(r"^[A-Za-z0-9._/%]+$", "A-Z a-z 0-9 . / _ %")
 _CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
+# A value echoed in a message is cut after this many characters: a 20,000-character USERDATA would otherwise fill the
+# screen and bury the rule (the messages about length say the length).
+_SHOWN_MAX = 80
+
+
+def shown_value(value):
+    """A value the user gave, as a message quotes it: its repr, a long string cut to its first 40 characters and '...'."""
+    if isinstance(value, str) and len(value) > _SHOWN_MAX:
+        quoted = repr(value[:_SHOWN_MAX // 2])
+        return quoted[:-1] + "..." + quoted[-1]
+    return repr(value)
 
 
 def validate_name(name, option, max_length, what, generic=False, wildcards="", chars=NAME_CHARS):
@@ -86,7 +97,7 @@ def validate_name(name, option, max_length, what, generic=False, wildcards="", c
         # A name that is only too long says by how much: MQ's limits differ per type (20 for a channel, 48 for a queue).
         length = "it is {0} characters long{1}, and ".format(len(pattern), " without the *" if pattern != name else "") \
             if isinstance(name, str) and len(pattern) > max_length else ""
-        raise MQInputError("{0}={1!r} is not a valid {2} name: {3}it must be {4}".format(option, name, what, length, rule))
+        raise MQInputError("{0}={1} is not a valid {2} name: {3}it must be {4}".format(option, shown_value(name), what, length, rule))
     return name
 
 
@@ -209,7 +220,7 @@ class Attr:
 
     def shown(self, value):
         """How messages show a value the user gave: a secret's never."""
-        return "'{0}'".format(MASK) if self.secret else repr(value)
+        return "'{0}'".format(MASK) if self.secret else shown_value(value)
 
     def validate(self, value, label=None):
         """Check a user value and return it in wire form (what goes into the JSON parameters)."""
@@ -289,11 +300,11 @@ class Attr:
         for i, item in enumerate(value):
             text = item if isinstance(item, str) else None
             if not text or not text.strip() or _CONTROL_CHARS.search(text) or re.search(r"[,\s]", text):
-                raise MQInputError("{0}[{1}]={2!r} must be a non-empty string without blanks, commas or control characters".format(
-                    label, i, item))
+                raise MQInputError("{0}[{1}]={2} must be a non-empty string without blanks, commas or control characters".format(
+                    label, i, shown_value(item)))
             if self.max_length and len(text) > self.max_length:
-                raise MQInputError("{0}[{1}]={2!r} is {3} characters long; MQ allows at most {4}".format(
-                    label, i, text, len(text), self.max_length))
+                raise MQInputError("{0}[{1}]={2} is {3} characters long; MQ allows at most {4}".format(
+                    label, i, shown_value(text), len(text), self.max_length))
             items.append(text)
         return items
 

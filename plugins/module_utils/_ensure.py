@@ -90,11 +90,17 @@ def waits_for(client, otype, name, action, keywords, qmgr_row=None):
     return refresh, restart
 
 
+# What mq_refresh_security does besides the refresh, per type (REFRESH SECURITY TYPE(SSL) bounces the TLS channels).
+_REFRESH_WAITS = {"ssl": " and waits until every TLS channel and client it bounces is back"}
+
+
 def waits_warning(otype, name, refresh, restart):
     """The warnings for a change that is not in effect yet: a REFRESH SECURITY to run, a queue manager restart."""
     what = "{0} {1!r}".format(otype.kind, name) if name is not None else "the queue manager"
-    warnings = ["{0}: the change takes effect after REFRESH SECURITY TYPE({1}), which this task does not run".format(what, kind.upper())
-                for kind in refresh]
+    warnings = ["{0}: the change takes effect after REFRESH SECURITY TYPE({1}), which this task does not run{2}: "
+                "mqrest.admin.mq_refresh_security with type: {3} runs it{4}".format(
+                    what, kind.upper(), " (or when the {0} next starts)".format(otype.kind) if otype.lifecycle else "", kind,
+                    _REFRESH_WAITS.get(kind, "")) for kind in refresh]
     if restart:
         labels = [option_label(otype, k) for k in restart]
         warnings.append("{0}: {1} {2} effect when the queue manager next starts (mqrest.admin.qmgr_restart restarts it)".format(

@@ -27,7 +27,7 @@ from ._mqsc import generic_name_for
 from ._types import REGISTRY
 from ._waiter import Unavailable, WaitPolicy, pause
 
-__all__ = ["MILESTONES", "ENDED", "ENDED_STATES", "PAUSE_CAP", "capture_baseline", "log_warnings", "plan", "QmgrWait", "read_polled"]
+__all__ = ["MILESTONES", "ENDED", "ENDED_STATES", "PAUSE_CAP", "capture_baseline", "log_warnings", "plan", "QmgrWait", "read_polled", "share_of"]
 
 # GET /admin/qmgr states of a queue manager that has ended ([V] MQ 9.2 q128360).
 ENDED_STATES = frozenset(("ended", "endedImmediately", "endedPreemptively", "endedUnexpectedly"))
@@ -247,6 +247,12 @@ def _names_from(baseline, key, option_names, option, kind):
     return (names, None) if names else (None, "no {0} was RUNNING in the baseline".format(kind))
 
 
+def share_of(count, share):
+    """How many of ``count`` connections ``share`` (0 to 1) asks back, rounded up: 0.28 of 25 is 7 (the product's float error,
+    7.000000000000001, is rounded off before the ceiling)."""
+    return int(math.ceil(round(share * count, 9)))
+
+
 def plan(state, milestones, baseline, listeners, channels, connections_share, qmgr):
     """[(Milestone, target, skipped reason or None)] in table order, checked before any request."""
     if state == "ended":
@@ -272,7 +278,7 @@ def plan(state, milestones, baseline, listeners, channels, connections_share, qm
             elif conns == 0:
                 skipped = "the baseline had no connections"
             else:
-                target = int(math.ceil(connections_share * conns))
+                target = share_of(conns, connections_share)
         steps.append((milestone, target, skipped))
     return steps
 

@@ -18,18 +18,21 @@ mq_refresh_security (type ssl) and the cert_rotation action both call ``refresh_
 
 from __future__ import annotations
 
-import math
 import time
 
 from ._errors import MQCommandError, MQError
 from ._lifecycle import status_values, summarize
-from ._qmgr import read_polled
+from ._qmgr import read_polled, share_of
 from ._types import REGISTRY
 from ._waiter import MIN_INTERVAL, Unavailable, pause
 
 __all__ = ["COMMAND", "capture", "refresh_ssl"]
 
 COMMAND = "REFRESH SECURITY TYPE(SSL)"
+# CHSTADA/CHSTATI name the second an instance started. An instance read in the capture started before that read ended; the
+# refresh goes at least this long after it, so a new instance always shows another second than the one it replaced (a
+# channel that came back from a first refresh moments ago is told apart from its restart by a second one).
+STAMP_RESOLUTION = 1.0
 # MQRCCF_COMMAND_FAILED with AMQ9710: the TLS channels took longer than MQ's limit to stop (IBM q086490_).
 _COMMAND_FAILED = 3008
 _CHANNEL = REGISTRY["channel"]
@@ -158,19 +161,27 @@ def refresh_ssl(client, wait=True, timeout=120.0, poll_interval=1.0, connections
     reads only, and the result says what would be bounced (``would_bounce``)."""
     started = clock()
     tls, bounced, clients_before, not_running = capture(client)
-    required = int(math.ceil(connections_share * clients_before))
+    captured = clock()
+    required = share_of(clients_before, connections_share)
     result = {"changed": True, "type": "SSL", "commands": [COMMAND], "not_running": not_running}
     if check_mode or client.check_mode:
         result.update(would_bounce=[b.entry(waited=False) for b in bounced], clients={"before": clients_before})
         return result
     clients = {"before": clients_before, "after": None, "share_required": required, "back": None}
     result.update(channels=[b.entry(waited=False) for b in bounced], clients=clients)
+    if wait and bounced:
+        sleep(max(0.0, STAMP_RESOLUTION - (clock() - captured)))
     sent_at = clock()
     try:
         client.refresh_security("SSL")
     except MQError as exc:
+        details = exc.details
+        if _timed_out(exc):
+            # AMQ9710 comes after MQ began stopping the TLS channels: the refresh acted, though it did not finish.
+            client.applied += 1
+            details = dict(details, applied=True)
         result.update(changed=client.changed, elapsed=round(clock() - started, 3))
-        raise MQError(_refresh_failed(client, exc), result=result, **exc.details)
+        raise MQError(_refresh_failed(client, exc), result=result, **details)
     if not wait:
         result.update(waited=False, elapsed=round(clock() - started, 3))
         return result
@@ -205,12 +216,22 @@ def _wait(client, tls, bounced, clients, deadline, poll_interval, sent_at, clock
         sleep(max(0.0, min(pause(now - sent_at, MIN_INTERVAL, poll_interval), deadline - now)))
 
 
+def _timed_out(exc):
+    """Did the refresh fail because it ran out of time itself (AMQ9710, 3008 MQRCCF_COMMAND_FAILED)?"""
+    return isinstance(exc, MQCommandError) and exc.reason_code == _COMMAND_FAILED and any("AMQ9710" in m for m in exc.messages)
+
+
 def _refresh_failed(client, exc):
     """The message of a refresh MQ refused or that timed out itself (AMQ9710)."""
-    if isinstance(exc, MQCommandError) and exc.reason_code == _COMMAND_FAILED and any("AMQ9710" in m for m in exc.messages):
+    if _timed_out(exc):
         return ("{0} on {1} timed out itself: the TLS channels took longer than MQ's limit (10 minutes; 1 on z/OS) to stop, so "
-                "some may still be stopping or stopped; the channels in this result are as they were before it: {2}".format(
+                "some may still be stopping, stopped or restarting; the channels in this result are as they were before it: {2}".format(
                     COMMAND, client.qmgr, exc.msg))
+    if getattr(exc, "timed_out", False):
+        # The request timed out, not the refresh: MQ answers it only once the TLS channels have stopped.
+        return ("{0} on {1}: no answer within request_timeout ({2}); MQ answers the refresh once the TLS channels have "
+                "stopped, which may take up to 10 minutes: allow a longer request_timeout. Whether it ran is unknown: the "
+                "channels in this result are as they were before it".format(COMMAND, client.qmgr, exc.msg))
     return "{0} on {1} failed: {2}".format(COMMAND, client.qmgr, exc.msg)
 
 

@@ -206,8 +206,17 @@ CHANNEL = ObjectType(
              doc="Whether a client certificate is required (C(SSLCAUTH)). For channels that accept connections."),
         Attr("SSLPEER", option="ssl_peer", max_length=1024, types=_NOT_AMQP,
              doc="Filter on the partner certificate's distinguished name (C(SSLPEER))."),
-        Attr("CERTLABL", option="certificate_label", max_length=64,
-             doc="Certificate label (C(CERTLABL))."),
+        # IBM ALTER CHANNEL: a channel takes a new CERTLABL when it next starts, and REFRESH SECURITY TYPE(SSL) restarts every
+        # running TLS channel; a pooled channel (amqrmppa) reads a key repository it cached until then, so a label newly added
+        # to it may be found only after the refresh (IBM "When changes to certificates ... become effective").
+        # "None of the administrative interfaces allow this attribute to be inquired or set for CLUSSDR channels. You will
+        # receive an MQRCCF_WRONG_CHANNEL_TYPE message" (IBM CERTLABL, q113280_).
+        Attr("CERTLABL", option="certificate_label", max_length=64, refresh="ssl", types=tuple(t for t in CHANNEL_TYPES if t != "CLUSSDR"),
+             doc=("The label of the certificate this channel sends, in the queue manager's key repository (C(CERTLABL)); "
+                  "empty for the queue manager's. Not valid for V(clussdr): MQ refuses it there (C(MQRCCF_WRONG_CHANNEL_TYPE)).",
+                  "A running TLS channel keeps its certificate until it restarts or C(REFRESH SECURITY TYPE(SSL)): "
+                  "RV(refresh_required) says V(ssl), and M(mqrest.admin.mq_refresh_security) with V(type=ssl) runs the "
+                  "refresh and waits until every TLS channel is back.")),
         Attr("HBINT", "int", option="heartbeat_interval", minimum=0, maximum=999999, types=_NOT_AMQP,
              doc="Heartbeat interval in seconds (C(HBINT)), 0 to 999999."),
         Attr("DISCINT", "int", option="disconnect_interval", minimum=0, maximum=999999, types=_SENDING + ("SVRCONN",),
@@ -819,12 +828,16 @@ QMGR = ObjectType(
         Attr("SSLKEYR", option="ssl_key_repository", max_length=256, refresh="ssl",
              doc=("The key repository's path without its extension (C(SSLKEYR)), for example V(/var/mqm/qmgrs/QM1/ssl/key).",
                   "Running TLS channels keep the old one until C(REFRESH SECURITY TYPE(SSL)): RV(refresh_required) says "
-                  "V(ssl), and a warning names it.")),
+                  "V(ssl), and a warning names it; M(mqrest.admin.mq_refresh_security) with V(type=ssl) runs the refresh and "
+                  "waits until every TLS channel is back.")),
         Attr("CERTLABL", option="certificate_label", max_length=64, refresh="ssl",
              doc=("The label of the queue manager's certificate in the key repository (C(CERTLABL)); MQ's default is "
                   "V(ibmwebspheremq) and the queue manager's name in lower case.",
                   "Running TLS channels keep the old certificate until C(REFRESH SECURITY TYPE(SSL)): RV(refresh_required) "
-                  "says V(ssl).")),
+                  "says V(ssl), and a warning names it; M(mqrest.admin.mq_refresh_security) with V(type=ssl) runs the refresh "
+                  "and waits until every TLS channel is back. Put the new certificate in the key repository, and have every "
+                  "partner and client trust its issuer, before the label changes: a TLS channel that cannot use its "
+                  "certificate does not start.")),
         _event("INHIBTEV", "inhibit_events", "inhibit (put and get inhibited)"),
         _event("LOCALEV", "local_events", "local error"),
         _event("PERFMEV", "performance_events", "performance (queue depth, service interval)"),

@@ -159,7 +159,11 @@ options:
     type: str
   certificate_label:
     description:
-      - Certificate label (C(CERTLABL)).
+      - "The label of the certificate this channel sends, in the queue manager's key repository (C(CERTLABL)); empty for
+        the queue manager's. Not valid for V(clussdr): MQ refuses it there (C(MQRCCF_WRONG_CHANNEL_TYPE))."
+      - "A running TLS channel keeps its certificate until it restarts or C(REFRESH SECURITY TYPE(SSL)):
+        RV(refresh_required) says V(ssl), and M(mqrest.admin.mq_refresh_security) with V(type=ssl) runs the refresh and
+        waits until every TLS channel is back."
     type: str
   heartbeat_interval:
     description:
@@ -323,6 +327,14 @@ raced:
   returned: success
   type: bool
   sample: false
+refresh_required:
+  description:
+    - "The C(REFRESH SECURITY) types the change waits for before the queue manager uses it: V(ssl) after a change of
+      O(certificate_label); empty when nothing waits. A warning says so. This task never runs the refresh."
+  returned: success
+  type: list
+  elements: str
+  sample: [ssl]
 not_attempted:
   description:
     - When the task failed part-way, the planned MQSC commands that were never sent, in runmqsc form. RV(commands) lists

@@ -122,14 +122,19 @@ options:
         description:
           - The key repository's path without its extension (C(SSLKEYR)), for example V(/var/mqm/qmgrs/QM1/ssl/key).
           - "Running TLS channels keep the old one until C(REFRESH SECURITY TYPE(SSL)):
-            RV(mqrest.admin.mq_qmgr#module:refresh_required) says V(ssl), and a warning names it."
+            RV(mqrest.admin.mq_qmgr#module:refresh_required) says V(ssl), and a warning names it;
+            M(mqrest.admin.mq_refresh_security) with V(type=ssl) runs the refresh and waits until every TLS channel is
+            back."
         type: str
       certificate_label:
         description:
           - The label of the queue manager's certificate in the key repository (C(CERTLABL)); MQ's default is
             V(ibmwebspheremq) and the queue manager's name in lower case.
           - "Running TLS channels keep the old certificate until C(REFRESH SECURITY TYPE(SSL)):
-            RV(mqrest.admin.mq_qmgr#module:refresh_required) says V(ssl)."
+            RV(mqrest.admin.mq_qmgr#module:refresh_required) says V(ssl), and a warning names it;
+            M(mqrest.admin.mq_refresh_security) with V(type=ssl) runs the refresh and waits until every TLS channel is
+            back. Put the new certificate in the key repository, and have every partner and client trust its issuer,
+            before the label changes: a TLS channel that cannot use its certificate does not start."
         type: str
       inhibit_events:
         description:
@@ -983,7 +988,11 @@ options:
         type: str
       certificate_label:
         description:
-          - Certificate label (C(CERTLABL)).
+          - "The label of the certificate this channel sends, in the queue manager's key repository (C(CERTLABL)); empty
+            for the queue manager's. Not valid for V(clussdr): MQ refuses it there (C(MQRCCF_WRONG_CHANNEL_TYPE))."
+          - "A running TLS channel keeps its certificate until it restarts or C(REFRESH SECURITY TYPE(SSL)):
+            RV(mqrest.admin.mq_channel#module:refresh_required) says V(ssl), and M(mqrest.admin.mq_refresh_security)
+            with V(type=ssl) runs the refresh and waits until every TLS channel is back."
         type: str
       heartbeat_interval:
         description:

@@ -101,14 +101,18 @@ options:
     description:
       - The key repository's path without its extension (C(SSLKEYR)), for example V(/var/mqm/qmgrs/QM1/ssl/key).
       - "Running TLS channels keep the old one until C(REFRESH SECURITY TYPE(SSL)): RV(refresh_required) says V(ssl),
-        and a warning names it."
+        and a warning names it; M(mqrest.admin.mq_refresh_security) with V(type=ssl) runs the refresh and waits until
+        every TLS channel is back."
     type: str
   certificate_label:
     description:
       - The label of the queue manager's certificate in the key repository (C(CERTLABL)); MQ's default is
         V(ibmwebspheremq) and the queue manager's name in lower case.
       - "Running TLS channels keep the old certificate until C(REFRESH SECURITY TYPE(SSL)): RV(refresh_required) says
-        V(ssl)."
+        V(ssl), and a warning names it; M(mqrest.admin.mq_refresh_security) with V(type=ssl) runs the refresh and waits
+        until every TLS channel is back. Put the new certificate in the key repository, and have every partner and
+        client trust its issuer, before the label changes: a TLS channel that cannot use its certificate does not
+        start."
     type: str
   inhibit_events:
     description:

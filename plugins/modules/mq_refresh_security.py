@@ -89,7 +89,8 @@ options:
 notes:
   - With O(type=ssl), a channel counts as back when DISPLAY CHSTATUS shows it RUNNING on another instance than before the
     refresh (another start time, C(CHSTADA) and C(CHSTATI)), or RUNNING after a poll saw it without a running instance.
-    A channel still RUNNING on its old instance was not restarted, which the failure says.
+    A channel still RUNNING on its old instance was not restarted, which the failure says. C(CHSTATI) counts seconds, so
+    the refresh is sent at least a second after the status was read, and a restarted instance always shows another one.
   - With O(type=ssl), RV(channels[].down_seconds) runs from the sending of the refresh to the first poll that saw the
     channel back, so it is at most one poll late.
   - REFRESH SECURITY does not refresh the key repository a Native HA group replicates with; its instances must be restarted
@@ -142,6 +143,11 @@ EXAMPLES = r"""
       loop: "{{ tls.channels }}"
       loop_control:
         label: "{{ item.name }}"
+
+    - name: The refresh bounced the channels the preview named (it fails when one does not come back)
+      ansible.builtin.assert:
+        that:
+          - tls.channels | map(attribute='name') | list == preview.would_bounce | map(attribute='name') | list
 """
 
 RETURN = r"""

@@ -88,6 +88,10 @@ def _errors(c, qmgr):
     return [e["msgid"] for e in c.ctl("GET", f"qmgr/{qmgr}/errors")[1]["entries"]]
 
 
+def _conns(c, qmgr="QM1"):
+    return c.ok("DISPLAY", "QMSTATUS", resp=["conns"], qmgr=qmgr)[0]["conns"]
+
+
 def _refresh(c, qmgr):
     return c.ok("REFRESH", "SECURITY", params={"type": "SSL"}, qmgr=qmgr)
 
@@ -188,6 +192,7 @@ def test_untrusted_issuer_fails_with_amq9633_on_the_validating_end(client, clock
     assert _states(client)["QM1"][OUT] == ["RETRYING"]
     log = client.ctl("GET", "qmgr/QM1/errors")[1]["entries"]
     assert log[0]["msgid"] == "AMQ9633E" and "new-ca" in log[0]["explanation"]  # QM1 does not trust new-ca
+    assert "remote host is 'qm2host'" in log[0]["explanation"]
     assert "AMQ9665E" in _errors(client, "QM2")
     _keyrepo(client, "QM1", "POST", "/trusted", {"issuer": "new-ca"})  # the partner's trust store first: IBM's order
     clock.advance(2.0)
@@ -227,6 +232,8 @@ def test_refresh_bounces_every_tls_channel_both_ways_and_the_clients(client, clo
     _network(client, clients=3)
     client.ctl("POST", "timing", {"channel_start": 0.3, "channel_stop": 0.5, "client_reconnect_delay": 1.0})
     before = {(q, n): _info(client, n, q)[0] for q in ("QM1", "QM2") for n in (OUT, IN, PLAIN)}
+    clients_started = max(i["started"] for i in _info(client, APP, "QM1"))
+    conns = _conns(client)
     clock.advance(5.0)
     assert _refresh(client, "QM1") == [["AMQ8560I: IBM MQ security cache refreshed."]]
     states = _states(client)
@@ -234,7 +241,7 @@ def test_refresh_bounces_every_tls_channel_both_ways_and_the_clients(client, clo
     assert OUT not in states["QM2"]  # its partner's instance ended with the conversation
     assert states["QM1"][IN] == ["STOPPING"]  # QM1's receiving end is stopped ...
     assert states["QM2"][IN] == ["RETRYING"]  # ... and QM2's sender notices and retries
-    assert APP not in states["QM1"]  # the TLS clients are disconnected
+    assert APP not in states["QM1"] and _conns(client) == conns - 3  # the TLS clients are disconnected
     assert states["QM1"][PLAIN] == ["RUNNING"] and states["QM2"][PLAIN] == ["RUNNING"]  # not TLS: untouched
     assert _info(client, PLAIN, "QM1")[0]["started"] == before[("QM1", PLAIN)]["started"]
     clock.advance(0.31)
@@ -244,7 +251,9 @@ def test_refresh_bounces_every_tls_channel_both_ways_and_the_clients(client, clo
     assert states["QM2"][IN] == ["RUNNING"] and states["QM1"][IN] == ["RUNNING"]
     assert APP not in states["QM1"]
     clock.advance(1.0)
-    assert _states(client)["QM1"][APP] == ["RUNNING"] * 3  # the clients reconnected
+    assert _states(client)["QM1"][APP] == ["RUNNING"] * 3  # the clients reconnected: new connections, new handshakes
+    assert _conns(client) == conns
+    assert all(i["started"] > clients_started and i["tls"]["sslkey_wall"] > clients_started for i in _info(client, APP, "QM1"))
     for key, old in before.items():
         if key[1] != PLAIN:  # a new handshake everywhere; a new instance (start time) except QM2's sender, which retried
             new = _info(client, key[1], key[0])[0]
@@ -271,6 +280,8 @@ def test_refresh_with_a_missing_label_leaves_outbound_channels_not_running(clien
     clock.advance(3.0)
     states = _states(client)
     assert (states["QM1"][OUT], states["QM2"][IN], states["QM1"][APP]) == (["RUNNING"], ["RUNNING"], ["RUNNING"] * 2)
+    healed = _info(client, OUT, "QM1")[0]["started"]  # the second refresh restarted QM1's sender
+    assert all(i["started"] >= healed for i in _info(client, APP, "QM1"))  # the clients came in after the fix, not before
 
 
 def test_refresh_refuses_names_and_keywords_as_before(client):
@@ -328,3 +339,22 @@ def test_certlabl_on_a_clussdr_is_refused_with_wrong_channel_type(client):
     client.fails(4041, "ALTER", "CHANNEL", "TO.REPOS", params={"chltype": "CLUSSDR", "certlabl": "x"})
     assert "certlabl" not in client.ok("DISPLAY", "CHANNEL", "TO.REPOS", resp=["all"])[0]
     client.ok("DEFINE", "CHANNEL", "TO.QM1.CL", params={"chltype": "CLUSRCVR", "conname": "localhost(1414)", "certlabl": "x"})
+
+
+# ----- cluster channels: a CLUSSDR restarts, a CLUSRCVR stops and its partner retries ---------------------------------
+def test_refresh_restarts_a_tls_clussdr_and_stops_a_tls_clusrcvr(client, clock):
+    _run(client, "QM1", "DEFINE LISTENER(L) TRPTYPE(TCP) PORT(1414) REPLACE", "START LISTENER(L)",
+         f"DEFINE CHANNEL(TO.QM2.CL) CHLTYPE(CLUSSDR) CONNAME('qm2host(1414)') SSLCIPH({CIPHER}) REPLACE")
+    _run(client, "QM2", "DEFINE LISTENER(L) TRPTYPE(TCP) PORT(1414) REPLACE", "START LISTENER(L)",
+         f"DEFINE CHANNEL(TO.QM2.CL) CHLTYPE(CLUSRCVR) CONNAME('qm2host(1414)') SSLCIPH({CIPHER}) REPLACE")
+    _run(client, "QM1", "START CHANNEL(TO.QM2.CL)")
+    assert (_states(client)["QM1"]["TO.QM2.CL"], _states(client)["QM2"]["TO.QM2.CL"]) == (["RUNNING"], ["RUNNING"])
+    client.ctl("POST", "timing", {"channel_start": 0.3, "channel_stop": 0.5})
+    _refresh(client, "QM1")
+    assert _states(client)["QM1"]["TO.QM2.CL"] == ["INITIALIZING"]  # the cluster-sender renegotiates
+    clock.advance(0.31)
+    assert (_states(client)["QM1"]["TO.QM2.CL"], _states(client)["QM2"]["TO.QM2.CL"]) == (["RUNNING"], ["RUNNING"])
+    _refresh(client, "QM2")
+    assert (_states(client)["QM1"]["TO.QM2.CL"], _states(client)["QM2"]["TO.QM2.CL"]) == (["RETRYING"], ["STOPPING"])
+    clock.advance(0.6)
+    assert (_states(client)["QM1"]["TO.QM2.CL"], _states(client)["QM2"]["TO.QM2.CL"]) == (["RUNNING"], ["RUNNING"])

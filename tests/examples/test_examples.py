@@ -51,6 +51,12 @@ PREREQUISITES = {
         "channels": [{"name": "QM1.TO.QM2", "type": "sdr", "conname": "qm2host(1414)", "xmitq": "QM2", "state": "started"}],
         "listeners": [{"name": "APP.LISTENER", "port": 1415, "control": "qmgr", "state": "started"}],
     },
+    # A running TLS sender for the refresh of the key repository to bounce and wait for (its receiver: PARTNER_OBJECTS).
+    "mq_refresh_security": {
+        "queues": [{"name": "QM2", "usage": "xmitq"}],
+        "channels": [{"name": "QM1.TO.QM2", "type": "sdr", "conname": "qm2host(1414)", "xmitq": "QM2",
+                      "ssl_cipher": "ANY_TLS12_OR_HIGHER", "state": "started"}],
+    },
     # Objects the examples delete ("absent, force: true"), running, so that the force path is taken.
     "mq_channel": {
         "channels": [{"name": "OLD.SVRCONN", "type": "svrconn"}],
@@ -122,6 +128,11 @@ PARTNER_SENDERS = {
 }
 
 
+# Objects on other queue managers that an example's prerequisites need there: a TLS sender's receiver with its CipherSpec.
+PARTNER_OBJECTS = {
+    "mq_refresh_security": [("QM2", "DEFINE CHANNEL(QM1.TO.QM2) CHLTYPE(RCVR) SSLCIPH(ANY_TLS12_OR_HIGHER)")],
+}
+
 # Certificates an example expects in a queue manager's key repository besides its default one (the reader has put the new
 # certificate there with runmqakm before rotating to it): added through the emulator's control API.
 CERTIFICATES = {name: [("QM1", "qm1-2027")] for name in ("cert_rotation", "cert_rotation_report")}
@@ -129,7 +140,7 @@ CERTIFICATES = {name: [("QM1", "qm1-2027")] for name in ("cert_rotation", "cert_
 
 def reset_network(emulator, name=None):
     emulator.model.reset()
-    for qmgr, command in NETWORK + PARTNER_SENDERS.get(name, []):
+    for qmgr, command in NETWORK + PARTNER_OBJECTS.get(name, []) + PARTNER_SENDERS.get(name, []):
         status, reply = emulator.model.run_mqsc(qmgr, {"type": "runCommand", "parameters": {"command": command}})
         assert status == 200 and reply["overallCompletionCode"] == 0, reply
     for qmgr, label in CERTIFICATES.get(name, []):

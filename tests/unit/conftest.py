@@ -1,12 +1,12 @@
 # Copyright (c) mqrest.admin contributors
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Unit tests talk to the project's MQ REST emulator, run in-process: MQ semantics live in one place."""
+"""Unit tests talk to the project's MQ REST emulator, run in-process (the fixtures ``emulator`` and ``mq`` of
+tests/conftest.py): MQ semantics live in one place."""
 
 from __future__ import annotations
 
 import pytest
-from mqemu import EmulatorServer
 
 from ansible_collections.mqrest.admin.plugins.module_utils._client import MQClient
 from ansible_collections.mqrest.admin.plugins.module_utils._transport import RestTransport
@@ -31,31 +31,6 @@ class FakeClock:
 def fake_clock():
     """For polling loops: pass ``clock=fake_clock, sleep=fake_clock.sleep``."""
     return FakeClock()
-
-
-# A sender on QM1 runs only with a partner (the emulator's channel network): QM2 runs on host "partner", so CONNAME
-# partner(1414) reaches its listener, and defines a receiver for any sender that connects (CHAD, channel auto-definition);
-# QM1 has the transmission queue XQ the tests' senders name.
-NETWORK = (("QM1", "DEFINE QLOCAL(XQ) USAGE(XMITQ)"), ("QM2", "ALTER QMGR CHAD(ENABLED)"),
-           ("QM2", "DEFINE LISTENER(PARTNER.TCP) TRPTYPE(TCP) PORT(1414) CONTROL(QMGR)"), ("QM2", "START LISTENER(PARTNER.TCP)"))
-
-
-@pytest.fixture(scope="session")
-def emulator():
-    with EmulatorServer(qmgrs=["QM1", "QM2"], timing="zero", hosts={"QM2": "partner"}) as server:
-        yield server
-
-
-@pytest.fixture
-def mq(emulator):
-    """A fresh emulator state with the partner set up (NETWORK), and an empty journal for each test."""
-    emulator.model.reset()
-    for qmgr, command in NETWORK:
-        status, reply = emulator.model.run_mqsc(qmgr, {"type": "runCommand", "parameters": {"command": command}})
-        assert status == 200 and reply["overallCompletionCode"] == 0, reply
-    emulator.model.clear_journal()
-    emulator.model.clear_requests()
-    return emulator
 
 
 @pytest.fixture

@@ -185,7 +185,7 @@ class Control:
                     # own missing or expired certificate, AMQ9633E for the client's untrusted one), the client sees 2393.
                     which = "bad_cert" if "client certificate" in handshake[0] else "lacking"
                     qm.security.append(*TLS_LOG[which], RC_SSL_INITIALIZATION_ERROR, channel=channel, remote=address,
-                                       why=handshake[0], issuer=sslcerti or DEFAULT_ISSUER, label=user)
+                                       why=handshake[0], issuer=sslcerti or DEFAULT_ISSUER, label="")
                     raise Refused(RC_SSL_INITIALIZATION_ERROR)
                 mcauser = qm.security.connect(channel, user, password, address, host, sslpeer, sslcerti)
                 qm.status.connect_client(channel, address, mcauser, handshake[1] if handshake else None)

@@ -20,7 +20,7 @@ REFRESH SECURITY TYPE(SSL) bounces it (network.Network.refresh_ssl).
 import datetime
 
 DEFAULT_ISSUER = "mqemu-ca"
-LABEL_MAX = 64  # CERTLABL is at most 64 characters ([V] IBM ALTER QMGR CERTLABL)
+LABEL_MAX = 64  # CERTLABL is at most 64 characters ([R]; the collection checks the same length)
 PICKUP_MODES = ("process", "refresh")
 
 # The error-log messages of a failed handshake: (message, explanation), inserts by name.
@@ -109,7 +109,7 @@ class KeyRepository:
 
 
 def default_label(qmgr):
-    """MQ's default certificate label: ibmwebspheremq and the queue manager's name in lower case ([V] IBM CERTLABL)."""
+    """MQ's default certificate label: ibmwebspheremq and the queue manager's name in lower case ([V] IBM-VALIDATECERT)."""
     return f"ibmwebspheremq{qmgr.lower()}"
 
 
@@ -123,7 +123,7 @@ class End:
     def __init__(self, qm, obj):
         certs, self.trusted, qm_label = qm.keyrepo.view(qm.settings.config("keystore_pickup"), qm.qmgr.attrs.get("CERTLABL", ""))
         self.qm, self.obj = qm, obj
-        # The channel's CERTLABL, else the queue manager's, else MQ's default label ([V] IBM CERTLABL; a CLUSSDR has none).
+        # The channel's CERTLABL, else the queue manager's, else MQ's default label ([V] IBM-CERTLABL; a CLUSSDR has none).
         self.label = str(obj.attrs.get("CERTLABL", "")).strip() or str(qm_label).strip() or default_label(qm.name)
         self.cert = certs.get(self.label)
 
@@ -136,13 +136,14 @@ class End:
         return None
 
 
-def handshake(channel, initiator, responder, today=None):
+def handshake(channel, initiator, responder, hosts, today=None):
     """The TLS handshake of channel between initiator and responder (End objects): None when it succeeds, else
     {"error": {msgid, reason, message} for the initiator's channel status, "logs": [(qm, which, inserts)]}.
     Both ends present their certificate (mutual authentication, as SSLCAUTH(REQUIRED), the default); each end validates
-    the other's: expired or issued by a CA it does not trust, AMQ9633E there. [I] the order of the checks."""
+    the other's: expired or issued by a CA it does not trust, AMQ9633E there. [I] the order of the checks. hosts: the
+    (initiator's, responder's) host names, the remote hosts the messages name."""
     today = today or datetime.date.today()
-    init_host, resp_host = initiator.qm.name, responder.qm.name
+    init_host, resp_host = hosts
     problem = responder.problem(today)
     if problem is not None:  # the responding end has no certificate to present: the handshake cannot begin
         return _failure([(responder.qm, "lacking", {"channel": channel}),
@@ -160,7 +161,7 @@ def handshake(channel, initiator, responder, today=None):
             other = initiator if validator is responder else responder
             return _failure([(validator.qm, "bad_cert", {"channel": channel, "remote": remote, "why": why,
                                                          "issuer": presenter.cert["issuer"], "label": presenter.label}),
-                             (other.qm, "closed", {"channel": channel, "remote": validator.qm.name})],
+                             (other.qm, "closed", {"channel": channel, "remote": init_host if validator is initiator else resp_host})],
                             0 if validator is initiator else 1)
     return None
 

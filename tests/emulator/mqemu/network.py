@@ -153,7 +153,8 @@ class Network:
             return None, _error(ERR_REMOTE_STOPPED, name=name)
         if keyrepo.is_tls(obj) or keyrepo.is_tls(remote):
             # The TLS handshake (keyrepo.py): both ends' certificates and trust, as each key repository is read now.
-            failure = keyrepo.handshake(name, keyrepo.End(qm, obj), keyrepo.End(partner, remote))
+            failure = keyrepo.handshake(name, keyrepo.End(qm, obj), keyrepo.End(partner, remote),
+                                        (self.host(qm.name), self.host(partner.name)))
             if failure is not None:
                 return None, dict(failure["error"], logs=failure["logs"])
         return partner, None

@@ -235,7 +235,9 @@ class RuntimeStatus:
                 continue
             handshake = self.tls_client(channel, now=now)
             if handshake is not None and handshake[0] is not None:
-                continue  # TLS clients whose handshake fails keep trying; they come in once the key repository lets them
+                # TLS clients whose handshake fails keep trying: still due now, they come in once the key repository lets them
+                self.reconnects[channel] = [now] * len(due) + times[len(due):]
+                continue
             tls = handshake[1] if handshake else None
             self.reconnects[channel] = times[len(due):]
             recs = self.live_channel(channel, now)

@@ -42,7 +42,7 @@ run verify.yml -e expect=drift -e "report_dir=${out}/again" -e readable_ext=html
 # drift_report_fail_on_drift: fails.
 if report -e drift_report_ignore_unreachable=true -e drift_report_fail_on_drift=true -e "drift_report_dir=${out}/strict" \
   > "${out}/strict.log" 2>&1; then exit 1; fi
-grep -q "drifted" "${out}/strict.log"
+grep -q "1 queue manager(s) drifted (3 objects)" "${out}/strict.log"
 # Two slices of the inventory, then the merge step: the same report.
 report --limit in_sync,down -e drift_report_ignore_unreachable=true -e "drift_report_dir=${out}/slice1"
 report --limit drifted -e "drift_report_dir=${out}/slice2"

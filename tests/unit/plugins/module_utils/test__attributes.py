@@ -157,7 +157,7 @@ def test_a_channels_exits_are_a_list_in_order_each_name_and_data_within_its_leng
     assert sendexit.validate(["/opt/exits/lib(First)", "lib(Second)"]) == ["/opt/exits/lib(First)", "lib(Second)"]
     assert sendexit.validate("lib(A), lib(B)") == ["lib(A)", "lib(B)"]
     assert sendexit.validate([]) == []
-    for attr, value, message in ((sendexit, ["x" * 129], r"\[0\]='x+' is 129 characters long; MQ allows at most 128"),
+    for attr, value, message in ((sendexit, ["x" * 129], r"\[0\]='x{40}\.\.\.' is 129 characters long; MQ allows at most 128"),
                                  (senddata, ["ok", "d" * 33], r"\[1\]='d+' is 33 characters long; MQ allows at most 32"),
                                  (sendexit, ["lib(A) lib(B)"], "without blanks, commas"), (sendexit, [""], "non-empty"),
                                  (sendexit, 5, "must be a list of strings")):

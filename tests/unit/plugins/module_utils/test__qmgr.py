@@ -10,7 +10,7 @@ import socket
 import pytest
 
 from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQError
-from ansible_collections.mqrest.admin.plugins.module_utils._qmgr import ENDED, MILESTONES, PAUSE_CAP, QmgrWait, plan
+from ansible_collections.mqrest.admin.plugins.module_utils._qmgr import ENDED, MILESTONES, PAUSE_CAP, QmgrWait, plan, share_of
 from ansible_collections.mqrest.admin.plugins.module_utils._waiter import WaitPolicy
 
 BY_NAME = {m.name: m for m in MILESTONES}
@@ -39,6 +39,11 @@ def test_connections_need_the_share_rounded_up():
     assert (milestone.name, minimum, skipped) == ("connections", 37, None)
     assert milestone.check({"conns": 36}, minimum) == (False, "CONNS 36 (waiting for 37)")
     assert milestone.check({"conns": 37}, minimum)[0] is True
+
+
+@pytest.mark.parametrize("count,share,needed", [(25, 0.28, 7), (50, 0.56, 28), (10, 0.9, 9), (41, 0.9, 37), (3, 0.5, 2), (5, 0.0, 0), (5, 1.0, 5)])
+def test_a_share_of_the_connections_is_rounded_up_without_the_float_error(count, share, needed):
+    assert share_of(count, share) == needed  # 0.28 * 25 is 7.000000000000001 in floating point
 
 
 def test_retrying_channels_of_the_baseline_are_not_waited_for_and_names_given_win():

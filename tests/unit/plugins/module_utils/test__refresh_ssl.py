@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQCommandError, MQError, MQHTTPError
+from ansible_collections.mqrest.admin.plugins.module_utils._errors import MQCommandError, MQError, MQHTTPError, MQTransportError
 from ansible_collections.mqrest.admin.plugins.module_utils._refresh_ssl import COMMAND, refresh_ssl
 from ansible_collections.mqrest.admin.plugins.module_utils._types import REGISTRY
 
@@ -114,6 +114,22 @@ def test_every_tls_channel_comes_back_with_its_down_time_and_the_clients_reconne
     assert result["polls"] == 3
 
 
+def test_the_refresh_goes_a_second_after_the_capture_so_a_new_instance_shows_another_start_time(fake_clock):
+    """CHSTATI has a resolution of a second: an instance that started just before the capture and its restart after the
+    refresh could show the same one, unless the refresh is sent at least a second after the capture read them."""
+    client = FakeClient([BEFORE, BEFORE])
+    with pytest.raises(MQError):
+        run(client, fake_clock, timeout=2.0)
+    capture_read = [t for q, _n, t in client.reads if q == "CHSTATUS"][0]
+    refreshed_at = [t for q, _n, t in client.reads if q == "CHSTATUS"][1]  # the first poll follows the refresh at once
+    assert refreshed_at - capture_read >= 1.0 and fake_clock.sleeps[0] == 1.0
+    # Nothing to tell apart (no TLS channel ran), or no wait: no pause.
+    fake_clock.sleeps.clear()
+    run(FakeClient([[row("PLAIN.TO.QM2", "SDR")]]), fake_clock)
+    run(FakeClient([BEFORE]), fake_clock, wait=False)
+    assert fake_clock.sleeps == []
+
+
 def test_a_sender_still_running_on_its_old_instance_was_not_restarted(fake_clock):
     client = FakeClient([BEFORE, BEFORE])
     with pytest.raises(MQError) as failure:
@@ -147,8 +163,10 @@ def test_a_channel_that_never_comes_back_fails_the_task_naming_it_and_its_last_s
     assert [(c["name"], c["status_after"], c["down_seconds"], c["back"]) for c in result["channels"]] == [
         ("QM1.TO.QM2", "RETRYING", None, False), ("QM2.TO.QM1", "no status record", None, False)]
     assert result["clients"]["back"] is True and result["changed"] is True
-    # It waited the whole timeout after the refresh answered, polling at most poll_interval apart, never past the deadline.
-    assert sum(fake_clock.sleeps) == pytest.approx(30.0) and max(fake_clock.sleeps) <= 5.0
+    # A second between the capture and the refresh (STAMP_RESOLUTION), then the whole timeout after the refresh answered,
+    # polling at most poll_interval apart, never past the deadline.
+    assert fake_clock.sleeps[0] == 1.0
+    assert sum(fake_clock.sleeps[1:]) == pytest.approx(30.0) and max(fake_clock.sleeps[1:]) <= 5.0
 
 
 @pytest.mark.parametrize("share,needed,back", [(0.9, 5, False), (0.8, 4, True), (0.0, 0, True)])
@@ -188,12 +206,23 @@ def test_a_refresh_that_timed_out_itself_says_so(fake_clock):
     message, error = failure.value.msg, failure.value
     assert "REFRESH SECURITY TYPE(SSL) on QM1 timed out itself" in message and "AMQ9710E" in message
     assert "reason 3008 (MQRCCF_COMMAND_FAILED)" in message
-    assert error.details["mq_reason_code"] == 3008 and error.result["changed"] is False
+    # MQ had begun stopping the channels: the refresh acted, though it did not finish.
+    assert error.details["mq_reason_code"] == 3008 and error.details["applied"] is True
+    assert error.result["changed"] is True and client.changed
     assert [c["name"] for c in error.result["channels"]] == ["QM1.TO.QM2", "QM2.TO.QM1"]
     other = FakeClient([BEFORE], refused=MQCommandError(COMMAND, 2, 2035, ["AMQ8135E: Not authorized."]))
     with pytest.raises(MQError) as failure:
         run(other, fake_clock)
     assert failure.value.msg.startswith("REFRESH SECURITY TYPE(SSL) on QM1 failed: ") and "timed out" not in failure.value.msg
+    assert failure.value.result["changed"] is False and not other.changed  # refused: nothing happened
+
+
+def test_a_refresh_whose_request_timed_out_asks_for_a_longer_request_timeout(fake_clock):
+    lost = MQTransportError("timed out", timed_out=True, detail="read timed out after 30s")
+    with pytest.raises(MQError) as failure:
+        run(FakeClient([BEFORE], refused=lost), fake_clock)
+    assert "no answer within request_timeout" in failure.value.msg and "allow a longer request_timeout" in failure.value.msg
+    assert "Whether it ran is unknown" in failure.value.msg
 
 
 def test_a_poll_without_an_answer_is_waited_through(fake_clock):

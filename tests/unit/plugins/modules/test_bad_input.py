@@ -134,6 +134,11 @@ BAD_INPUT = [
     ("mq_channel", {"name": "C1", "type": "svrconn", "attributes": {"BATCHSZ": 10}}, "attributes.BATCHSZ", "is not valid for a svrconn channel"),
     ("mq_channel", {"name": "C1", "type": "clntconn", "conname": "h(1)", "state": "started"}, "state", "cannot be started or stopped"),
     ("mq_channel", {"name": "C1", "type": "amqp", "heartbeat_interval": 5}, "heartbeat_interval", "is not valid for an amqp channel"),
+    # MQ refuses CERTLABL on a cluster-sender (MQRCCF_WRONG_CHANNEL_TYPE, IBM CERTLABL); the other channel types take it.
+    ("mq_channel", {"name": "C1", "type": "clussdr", "conname": "h(1)", "cluster": "C", "certificate_label": "qm1cert"},
+     "certificate_label", "is not valid for a clussdr channel; it applies to amqp, clntconn, clusrcvr, rcvr, rqstr, sdr, svr, svrconn"),
+    ("mq_objects", {"channels": [{"name": "C1", "type": "clussdr", "conname": "h(1)", "certificate_label": "qm1cert"}]},
+     "channels[0] (C1): certificate_label", "is not valid for a clussdr channel"),
     ("mq_channel", {"name": "C1", "type": "amqp", "state": "stopped"}, "state", "is not supported for an amqp channel"),
     ("mq_service", {"name": "S1", "service_type": "command", "state": "started"}, "state", "needs service_type='server'"),
     # What creating needs (type, conname, xmitq) depends on whether the object exists: see test_existing_objects.py.

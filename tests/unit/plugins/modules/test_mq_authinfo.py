@@ -105,8 +105,8 @@ def test_a_change_to_the_object_connauth_names_waits_for_a_refresh(mq, run_modul
     assert check["refresh_required"] == ["connauth"] and mutating(mq) == []
     changed = run_module("mq_authinfo", **dict(OS, check_client="optional"))
     assert changed["refresh_required"] == ["connauth"]
-    assert "authinfo 'APP.IDPW': the change takes effect after REFRESH SECURITY TYPE(CONNAUTH), which this task does not run" \
-        in warning_texts(changed)
+    assert "authinfo 'APP.IDPW': the change takes effect after REFRESH SECURITY TYPE(CONNAUTH), which this task does not run: " \
+        "mqrest.admin.mq_refresh_security with type: connauth runs it" in warning_texts(changed)
     # The refresh itself is never sent.
     assert [(v, q) for v, q, _n in mutating(mq)] == [("ALTER", "AUTHINFO")]
     unchanged = run_module("mq_authinfo", **dict(OS, check_client="optional"))

@@ -49,7 +49,9 @@ def test_what_a_change_waits_for_is_named_and_never_run(mq, run_module):
     fresh(mq)
     tls = run_module("mq_qmgr", certificate_label="qm1cert2026", ssl_key_repository="/var/mqm/qmgrs/QM1/ssl/key2026")
     assert (tls["refresh_required"], tls["restart_required"]) == (["ssl"], False)
-    assert "the queue manager: the change takes effect after REFRESH SECURITY TYPE(SSL), which this task does not run" in warning_texts(tls)
+    assert "the queue manager: the change takes effect after REFRESH SECURITY TYPE(SSL), which this task does not run: " \
+           "mqrest.admin.mq_refresh_security with type: ssl runs it and waits until every TLS channel and client it bounces is " \
+           "back" in warning_texts(tls)
     auth = run_module("mq_qmgr", connection_authentication="SYSTEM.DEFAULT.AUTHINFO.IDPWLDAP", attributes={"SUITEB": "128_bit"})
     assert auth["refresh_required"] == ["connauth", "ssl"]
     start = run_module("mq_qmgr", attributes={"SCHINIT": "manual", "ccsid": 819})

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from ansible_collections.mqrest.admin.tests.unit.plugins.modules.journal import fresh, mutating, sent  # pylint: disable=import-error
+from ansible_collections.mqrest.admin.tests.unit.plugins.modules.journal import fresh, mutating, sent, warning_texts  # pylint: disable=import-error
 
 
 @pytest.fixture
@@ -298,3 +298,37 @@ def test_mq_info_returns_the_records_as_the_modules_report_them(mq, run_module, 
     assert (mine["address"], mine["user_source"], mine["check_client"]) == ("192.0.2.*", "channel", "required")
     assert {"profile": None, "object_type": "qmgr", "principal": "app", "authorities": ["connect"]} in result["authrecs"]
     assert result["changed"] is False and mutating(mq) == []
+
+
+def test_a_channels_certificate_label_waits_for_a_refresh_or_its_restart_and_says_which_module_runs_it(mq, run_module):
+    tls_pair(mq)
+    started = run_module("mq_channel", name="QM1.TO.QM2", state="started")
+    assert started["refresh_required"] == []  # nothing changed
+    fresh(mq)
+    check = run_module("mq_channel", _ansible_check_mode=True, name="QM1.TO.QM2", certificate_label="qm1cert2027")
+    assert (check["changed"], check["refresh_required"], mutating(mq)) == (True, ["ssl"], [])
+    changed = run_module("mq_channel", name="QM1.TO.QM2", certificate_label="qm1cert2027")
+    assert (changed["changed_attributes"], changed["refresh_required"], changed["restart_required"]) == (["certificate_label"], ["ssl"], True)
+    assert "channel 'QM1.TO.QM2': the change takes effect after REFRESH SECURITY TYPE(SSL), which this task does not run (or when " \
+           "the channel next starts): mqrest.admin.mq_refresh_security with type: ssl runs it and waits until every TLS channel " \
+           "and client it bounces is back" in warning_texts(changed)
+    # Neither a refresh nor a restart was sent; a second run changes nothing and waits for nothing.
+    assert [verb for verb, _q, _n in mutating(mq)] == ["ALTER"]
+    again = run_module("mq_channel", name="QM1.TO.QM2", certificate_label="qm1cert2027")
+    assert (again["changed"], again["refresh_required"]) == (False, [])
+    # Another attribute of the channel waits for no refresh.
+    other = run_module("mq_channel", name="QM1.TO.QM2", description="TLS to QM2")
+    assert (other["changed"], other["refresh_required"]) == (True, [])
+
+
+def test_refresh_ssl_bounces_the_tls_pair_and_returns_when_it_is_back(mq, run_module):
+    tls_pair(mq)
+    assert run_module("mq_channel", name="QM1.TO.QM2", state="started")["run_action"] == "started"
+    assert run_module("mq_channel", name="QM1.PLAIN", state="started")["run_action"] == "started"
+    fresh(mq)
+    done = run_module("mq_refresh_security", type="ssl", wait_timeout=10, poll_interval=0.2)
+    assert not done.get("failed"), done["msg"]
+    assert [(c["name"], c["direction"], c["back"], c["status_after"]) for c in done["channels"]] == [
+        ("QM1.TO.QM2", "outbound", True, "RUNNING")]
+    assert done["channels"][0]["down_seconds"] > 0 and done["commands"] == ["REFRESH SECURITY TYPE(SSL)"]
+    assert mutating(mq) == [("REFRESH", "SECURITY", None)]

@@ -107,6 +107,8 @@ def test_bad_input_fails_before_any_request(mq, run_module):
             (dict(FRUIT, attributes={"REQONLY": "all"}), "attributes.REQONLY='all' must be one of no, yes"),
             (dict(FRUIT, attributes={"SUBLEVEL": 0}), "attributes.SUBLEVEL=0 is out of range: MQ accepts 1 to 9"),
             (dict(FRUIT, attributes={"PUBAPPID": "a" * 33}), "attributes.PUBAPPID='" + "a" * 33 + "' is 33 characters long; MQ allows at most 32"),
+            # A long value is shown by its start and its length, not echoed whole.
+            (dict(FRUIT, user_data="u" * 20000), "user_data='" + "u" * 40 + "...' is 20000 characters long; MQ allows at most 10240"),
             (dict(FRUIT, attributes={"CMDSCOPE": " "}), "attributes.CMDSCOPE is not a subscription attribute this module manages"),
             (dict(FRUIT, attributes={"DEST": "Q"}), "attributes.DEST: use the destination option instead"),
             (dict(FRUIT, destination="BAD NAME"), "destination='BAD NAME' is not a valid MQ object name"),

@@ -16,16 +16,14 @@ import sys
 
 import yaml
 
-# .../ansible_collections/mqrest/admin/tests/unit/plugins/action/this file: the collections path is above ansible_collections.
-COLLECTIONS = os.path.abspath(os.path.join(os.path.dirname(__file__), *[".."] * 7))
-SHIMS = os.path.abspath(os.path.join(os.path.dirname(__file__), *[".."] * 3, "emulator", "bin"))
+SHIMS = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "emulator", "bin"))
 
 
 def play(tmp_path, tasks, extra_env=None):
     book = tmp_path / "restart.yml"
     book.write_text(yaml.safe_dump([{"hosts": "qm1", "gather_facts": False, "connection": "local", "tasks": tasks}]), encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith("MQ_REST_") and k != "MQ_QMGR"}
-    env.update(ANSIBLE_COLLECTIONS_PATH=COLLECTIONS, ANSIBLE_NOCOLOR="1", ANSIBLE_PYTHON_INTERPRETER=sys.executable,
+    env.update(ANSIBLE_NOCOLOR="1", ANSIBLE_PYTHON_INTERPRETER=sys.executable,
                ANSIBLE_LOCALHOST_WARNING="false", ANSIBLE_DEPRECATION_WARNINGS="false", ANSIBLE_STDOUT_CALLBACK="default",
                **(extra_env or {}))
     command = [os.path.join(os.path.dirname(sys.executable), "ansible-playbook"), "-i", "qm1,", str(book)]
@@ -110,7 +108,7 @@ def test_the_role_costs_four_task_results_per_single_instance_queue_manager_and_
     inventory = tmp_path / "inventory.yml"
     inventory.write_text(yaml.safe_dump({"all": {"hosts": {"qm1": {"mq_qmgr": "QM1"}, "partner": {"mq_qmgr": "QM2"}}}}), encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith("MQ_REST_") and k != "MQ_QMGR"}
-    env.update(ANSIBLE_COLLECTIONS_PATH=COLLECTIONS, ANSIBLE_NOCOLOR="1", ANSIBLE_PYTHON_INTERPRETER=sys.executable,
+    env.update(ANSIBLE_NOCOLOR="1", ANSIBLE_PYTHON_INTERPRETER=sys.executable,
                ANSIBLE_DEPRECATION_WARNINGS="false", ANSIBLE_STDOUT_CALLBACK="default")
     command = [os.path.join(os.path.dirname(sys.executable), "ansible-playbook"), "-i", str(inventory), str(book)]
     run = subprocess.run(command, env=env, cwd=str(tmp_path), capture_output=True, text=True, timeout=300, check=False)

@@ -22,8 +22,6 @@ import yaml
 
 from mqemu import EmulatorServer
 
-import ansible_collections
-
 RUNS = ["run1", "run2", "run3", "run4"]
 NAMES = ["RACE.C{0:03d}".format(i) for i in range(100)]
 PASSWORD = "passw0rd"
@@ -56,7 +54,6 @@ def converge_in_parallel(tmp_path, srv, descriptions):
     srv.model.reset()
     srv.planned.clear()
     srv.all_planned.clear()
-    collections_root = os.path.dirname(list(ansible_collections.__path__)[0])
     playbook = shutil.which("ansible-playbook", path=os.path.dirname(sys.executable)) or "ansible-playbook"
     processes = {}
     for user in RUNS:
@@ -65,7 +62,7 @@ def converge_in_parallel(tmp_path, srv, descriptions):
                 "rest_url": srv.base_url, "qmgr": "QM1", "username": user, "password": PASSWORD, "request_timeout": 150,
                 "channels": [{"name": name, "type": "svrconn", "description": descriptions[user]} for name in NAMES]}}]}]
         (tmp_path / (user + ".yml")).write_text(yaml.safe_dump(play))
-        env = dict(os.environ, ANSIBLE_COLLECTIONS_PATH=collections_root, ANSIBLE_PYTHON_INTERPRETER=sys.executable,
+        env = dict(os.environ, ANSIBLE_PYTHON_INTERPRETER=sys.executable,
                    ANSIBLE_LOCALHOST_WARNING="false", ANSIBLE_INVENTORY_UNPARSED_WARNING="false", ANSIBLE_NOCOLOR="true",
                    ANSIBLE_CALLBACKS_ENABLED="ansible.builtin.tree", ANSIBLE_CALLBACK_TREE_DIR=str(tmp_path / user),
                    ANSIBLE_LOAD_CALLBACK_PLUGINS="true", ANSIBLE_HOME=str(tmp_path / "home" / user))
