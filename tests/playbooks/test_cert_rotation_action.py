@@ -16,9 +16,7 @@ import sys
 import yaml
 
 # The qmgr_restart action's play helpers: the same play on host qm1 with the local connection.
-from ansible_collections.mqrest.admin.tests.unit.plugins.action.test_qmgr_restart import (  # pylint: disable=import-error
-    COLLECTIONS, play, result, show,
-)
+from test_qmgr_restart_action import play, result, show  # pylint: disable=import-error
 
 LABELS = "ibmwebspheremqqm1\nqm1-2027\n"
 
@@ -92,7 +90,7 @@ def test_the_role_reports_every_host_and_warns_about_a_misspelt_variable(mq, tmp
         "cert_rotation_key_repository": str(tmp_path / "key.labels"), "cert_rotation_label_check_command": "grep -qx {label} {kdb}",
         "cert_rotation_report_path": str(tmp_path / "report.json")}, "roles": ["mqrest.admin.cert_rotation"]}]), encoding="utf-8")
     env = {k: v for k, v in os.environ.items() if not k.startswith("MQ_REST_") and k != "MQ_QMGR"}
-    env.update(ANSIBLE_COLLECTIONS_PATH=COLLECTIONS, ANSIBLE_NOCOLOR="1", ANSIBLE_DEPRECATION_WARNINGS="false",
+    env.update(ANSIBLE_NOCOLOR="1", ANSIBLE_DEPRECATION_WARNINGS="false",
                ANSIBLE_STDOUT_CALLBACK="default", ANSIBLE_PYTHON_INTERPRETER=sys.executable)
     command = [os.path.join(os.path.dirname(sys.executable), "ansible-playbook"), "-i", "qm1,", str(book)]
     run = subprocess.run(command, env=env, cwd=str(tmp_path), capture_output=True, text=True, timeout=300, check=False)
