@@ -305,12 +305,10 @@ class CertRotation:
         channels = refreshed.get("channels") or []
         if self.failure:
             outcome = "rolled back" if self.rolled_back else "failed"
-        elif self.o.check_mode:
-            outcome = "checked"
-        elif self.changed_label:
-            outcome = "rotated"
+        elif not self.changed_label:
+            outcome = "unchanged"  # every label in force already: nothing set, nothing refreshed (in check mode too)
         else:
-            outcome = "unchanged"
+            outcome = "checked" if self.o.check_mode else "rotated"
         down = [c["down_seconds"] for c in channels if c.get("down_seconds") is not None]
         commands = list(self.client.sent) if self.client is not None else []
         if self.o.check_mode and self.refreshed is not None:

@@ -111,6 +111,8 @@ def test_a_second_run_changes_nothing_and_refreshes_nothing(mq, client_factory, 
     refresh = Refresh()
     report = rotate(client_factory, fake_clock, refresh=refresh)
     assert (report["outcome"], report["changed"], report["commands"]) == ("unchanged", False, [])
+    checked = rotate(client_factory, fake_clock, refresh=refresh, check_mode=True)
+    assert (checked["outcome"], checked["changed"], checked["commands"]) == ("unchanged", False, [])
     assert refresh.calls == [] and mutations() == []
 
 
