@@ -2,10 +2,11 @@
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
 """guide_cert_rotation.rst's "The whole procedure against the emulator", run verbatim as a reader would: `make emulator`'s
-server (tools/serve_emulator.py, started here on a free port), the guide's play saved as tls_ring.yml, and its shell block in
-one bash with a clean environment, as a new shell has. Then what the emulator shows proves the rotation: every queue manager
-on its new label, every TLS channel running, the report of each with what bounced and came back, one queue manager after
-the other, and no mutating command from the check-mode run or the second run.
+server (tools/serve_emulator.py in its run-time virtualenv, on a free port, started as test_readme.py starts it), the
+guide's play saved as tls_ring.yml, and its shell block in one bash with a clean environment, as a new shell has. Then
+what the emulator shows proves the rotation: every queue manager on its new label, every TLS channel running, the table
+of each with what bounced and came back, one queue manager after the other, and no mutating command from the check-mode
+run or the second run.
 
     .venv/bin/python -m pytest tests/examples/test_guide_cert_rotation.py -q
 """
@@ -15,17 +16,15 @@ from __future__ import annotations
 import json
 import os
 import re
-import signal
 import subprocess
-import sys
 
-import pytest
 import requests
+# `make emulator` as the README's test starts it (its run-time virtualenv), a new shell's environment, the control API.
+from test_readme import control, fresh_shell_env, run_python, serve  # noqa: F401 pylint: disable=import-error,unused-import
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 GUIDE = os.path.join(ROOT, "docs", "docsite", "rst", "guide_cert_rotation.rst")
 SECTION = "The whole procedure against the emulator"
-END_OF_BANNER = "Ctrl-C stops it"
 
 
 def guide_blocks(section):
@@ -48,38 +47,6 @@ def guide_blocks(section):
     return blocks
 
 
-def fresh_shell_env():
-    """The environment of a new shell: nothing of this test run's connection, collection or Ansible settings."""
-    return {key: value for key, value in os.environ.items()
-            if not key.startswith(("MQ_", "MQEMU_", "ANSIBLE_", "VIRTUAL_ENV")) and key.lower() not in (
-                "https_proxy", "http_proxy", "all_proxy")}
-
-
-@pytest.fixture
-def emulator(collections_path, tmp_path):
-    """tools/serve_emulator.py as `make emulator` runs it, in tmp_path -> its port; stopped after the test."""
-    proc = subprocess.Popen([sys.executable, os.path.join(ROOT, "tools", "serve_emulator.py"), "--port", "0", "--dir", ".tmp/emulator",
-                             "--collections-path", collections_path], cwd=str(tmp_path), stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
-    banner = []
-    for line in proc.stdout:
-        banner.append(line)
-        if line.startswith(END_OF_BANNER):
-            break
-    text = "".join(banner)
-    assert END_OF_BANNER in text, "serve_emulator did not start:\n{0}{1}".format(text, proc.stderr.read())
-    yield int(re.search(r"https://localhost:(\d+)/ibmmq/rest/v2", text).group(1))
-    proc.send_signal(signal.SIGTERM)
-    proc.wait(timeout=20)
-
-
-def control(port, tmp_path, path):
-    response = requests.get("https://127.0.0.1:{0}/mqemu/v1{1}".format(port, path), timeout=10,
-                            verify=str(tmp_path / ".tmp" / "emulator" / str(port) / "ca.pem"))
-    response.raise_for_status()
-    return response.json()
-
-
 def channel_status(port, tmp_path, qmgr):
     """{channel: status} of DISPLAY CHSTATUS(*) over the REST API (runCommandJSON)."""
     response = requests.post("https://localhost:{0}/ibmmq/rest/v2/admin/action/qmgr/{1}/mqsc".format(port, qmgr),
@@ -91,7 +58,8 @@ def channel_status(port, tmp_path, qmgr):
             if item.get("parameters")}
 
 
-def test_the_guides_procedure_rotates_every_queue_manager_against_make_emulator(emulator, tmp_path):
+def test_the_guides_procedure_rotates_every_queue_manager_against_make_emulator(serve, tmp_path):
+    emulator, _banner = serve()
     blocks = guide_blocks(SECTION)
     assert [language for language, _text in blocks] == ["yaml", "shell"], blocks
     (tmp_path / "tls_ring.yml").write_text(blocks[0][1], encoding="utf-8")
