@@ -157,7 +157,8 @@ emulator: run-venv $(DEV_COLL)
 	$(RUN_BIN)/python tools/serve_emulator.py --port $(PORT) --collections-path .tmp/dev
 
 # Molecule scenarios under extensions/molecule (provision, rolling_restart, rolling_restart_fault, qmgr_restart,
-# qmgr_restart_fault, qmgr_restart_nativeha, qmgr_restart_nativeha_fault), each against its own emulator (or MQ_REST_URL); shared settings in
+# qmgr_restart_fault, qmgr_restart_nativeha, qmgr_restart_nativeha_fault, cert_rotation, cert_rotation_fault), each against its
+# own emulator (or MQ_REST_URL); shared settings in
 # .config/molecule/config.yml. Needs no make step: `cd extensions && molecule test -s provision` works on a fresh clone.
 # Here the scenarios run $(MOLECULE_JOBS) at a time, each a `molecule test -s` of its own whose output is shown when it
 # ends (`make molecule-provision` runs one). Each has its own emulator on a free port and its own ephemeral directory

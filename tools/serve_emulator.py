@@ -45,7 +45,8 @@ POINTERS = ("env", "inventory.yml")
 def inventory(qmgrs, port, state_dir):
     lines = [
         "# Written by tools/serve_emulator.py (make emulator) for the emulator on port {0}. The README's Quick start play and the".format(port),
-        "# qmgr_restart playbook run against it (after `source .tmp/emulator/env`, which also puts its endmqm/strmqm on PATH).",
+        "# qmgr_restart and cert_rotation playbooks run against it (after `source .tmp/emulator/env`, which also puts its",
+        "# endmqm/strmqm/runmqakm on PATH).",
         "qmgrs:",
         "  vars:",
         "    ansible_connection: local",
@@ -55,9 +56,11 @@ def inventory(qmgrs, port, state_dir):
         "    mq_user: admin",
         "    mq_password: {0}".format(PASSWORD),
         "    mq_ca_path: {0}".format(os.path.join(state_dir, "ca.pem")),
-        "    # The emulator's endmqm/strmqm run as you: there is no mqm user to become.",
+        "    # The emulator's endmqm/strmqm/runmqakm run as you: there is no mqm user to become.",
         "    qmgr_restart_become: false",
         "    qmgr_restart_report_path: {0}".format(os.path.join(state_dir, "qmgr-restart-report.json")),
+        "    cert_rotation_become: false",
+        "    cert_rotation_report_path: {0}".format(os.path.join(state_dir, "cert-rotation-report.json")),
         "  # Each host name is the emulated host its queue manager runs on: a sender's CONNAME names it, {0}(1415) for a".format(partner(qmgrs).lower()),
         "  # listener on port 1415 of {0} (localhost is none of them).".format(partner(qmgrs)),
         "  hosts:",

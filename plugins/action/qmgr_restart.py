@@ -47,6 +47,10 @@ def environment_fallbacks(argument_spec, args, environment):
     return filled
 
 
+class OptionsRefused(Exception):
+    """The task's options broke a rule; nothing was sent."""
+
+
 class ActionModule(ActionBase):
     TRANSFERS_FILES = False
     _supports_check_mode = True
@@ -55,27 +59,10 @@ class ActionModule(ActionBase):
     def run(self, tmp=None, task_vars=None):
         result = super().run(tmp, task_vars)
         task_vars = task_vars or {}
-        spec = qmgr_restart_spec().merge(connection_spec())
-        environment = {}
-        self._compute_environment_string(environment)
-        args = environment_fallbacks(spec.argument_spec, self._task.args, dict(os.environ, **environment))
-        fold_choices(spec.argument_spec, args)
-        validated = ArgumentSpecValidator(spec.argument_spec, mutually_exclusive=[("plan", "instance")]).validate(args)
-        if validated.error_messages:
-            return dict(result, failed=True, changed=False, msg="; ".join(validated.error_messages))
-        params = validated.validated_parameters
-        if not HAS_REQUESTS:
-            return dict(result, failed=True, changed=False,
-                        msg="mqrest.admin.qmgr_restart runs in ansible-playbook's own Python, which cannot import requests: "
-                            "install it there (python3 -m pip install requests, or requirements.txt into that environment)")
-        warnings = []
-        if params["check_role_vars"] and not params["instance"]:
-            warnings.extend(self._misspelt(params["check_role_vars"], task_vars))
         try:
-            spec.validate(params)
-            method = connection_method(params, warnings.append)
-        except MQInputError as exc:
-            return dict(result, failed=True, changed=False, msg=exc.msg)
+            params, method, warnings = self._options(qmgr_restart_spec(), task_vars, mutually_exclusive=[("plan", "instance")])
+        except OptionsRefused as exc:
+            return dict(result, failed=True, changed=False, msg=str(exc))
 
         def connect():
             return open_client(params, method, self._task.check_mode)
@@ -97,6 +84,33 @@ class ActionModule(ActionBase):
             result["msg"] = "{0}: {1}; rescue: {2}; state now: {3}".format(
                 report["qmgr"], report["failure"], report["rescue"], report["state"])
         return result
+
+    def _options(self, spec, task_vars, **validator_kwargs):
+        """(params, auth method, warnings) of the task's options as a module on the controller reads them: the task's
+        arguments (with the group/mqrest.admin.mq module_defaults Ansible merged in), then MQ_REST_* from the task's
+        environment and the controller's; ``spec`` with the connection options, and its rules, before any request. The
+        misspelt-variable warnings of ``check_role_vars`` (not for a group's instance: the plan task gave them). Raises
+        OptionsRefused naming the option, the value and the rule. Shared with the cert_rotation action."""
+        spec.merge(connection_spec())
+        environment = {}
+        self._compute_environment_string(environment)
+        args = environment_fallbacks(spec.argument_spec, self._task.args, dict(os.environ, **environment))
+        fold_choices(spec.argument_spec, args)
+        validated = ArgumentSpecValidator(spec.argument_spec, **validator_kwargs).validate(args)
+        if validated.error_messages:
+            raise OptionsRefused("; ".join(validated.error_messages))
+        params = validated.validated_parameters
+        if not HAS_REQUESTS:
+            raise OptionsRefused("{0} runs in ansible-playbook's own Python, which cannot import requests: install it there (python3 "
+                                 "-m pip install requests, or requirements.txt into that environment)".format(self._task.action))
+        warnings = []
+        if params.get("check_role_vars") and not params.get("instance"):
+            warnings.extend(self._misspelt(params["check_role_vars"], task_vars))
+        try:
+            spec.validate(params)
+            return params, connection_method(params, warnings.append), warnings
+        except MQInputError as exc:
+            raise OptionsRefused(exc.msg)
 
     @staticmethod
     def _misspelt(role, task_vars):

@@ -21,7 +21,7 @@ from ._errors import MQInputError
 
 __all__ = ["ArgumentSpec", "connection_spec", "wait_spec", "object_spec", "channel_stop_spec", "rolling_spec", "qmgr_wait_spec",
            "qmgr_restart_spec", "entry_options", "ENTRY_STATES", "SET_MODES", "fold_choices", "refresh_security_spec", "SSL_REFRESH_DEFAULTS",
-           "ssl_refresh_options"]
+           "ssl_refresh_options", "cert_rotation_spec"]
 
 
 def _greater_than_zero(option):
@@ -239,6 +239,39 @@ def qmgr_restart_spec():
         )),
     ), validators=[_greater_than_zero("end_timeout"), _greater_than_zero("start_timeout"), _greater_than_zero("restore_timeout"),
                    _greater_than_zero("health_timeout"), _between("connections_share", 0, 1), rules])
+
+
+def cert_rotation_spec():
+    """The cert_rotation action's options (its documentation: plugins/modules/cert_rotation.py); the connection options come
+    from connection_spec."""
+    def rules(params):
+        label = params["label"]
+        if not label.strip() or len(label) > 64:
+            # CERTLABL is MQ_CERT_LABEL_LENGTH (64) characters ([V] IBM ALTER QMGR CERTLABL).
+            raise MQInputError("label={0!r} must be a certificate label of 1 to 64 characters".format(label))
+        if params["poll_interval"] < QMGR_POLL_FLOOR:
+            raise MQInputError("poll_interval={0!r} must be at least {1} seconds".format(params["poll_interval"], QMGR_POLL_FLOOR))
+        if params["label_check_command"] is not None and not params["label_check_command"].strip():
+            raise MQInputError("label_check_command={0!r} must be a command line; leave it out for runmqakm".format(
+                params["label_check_command"]))
+        names = [name.strip().upper() for name in params["channels"]]
+        if any(not name for name in names) or len(set(names)) != len(names):
+            raise MQInputError("channels={0!r} must name each channel once".format(params["channels"]))
+    return ArgumentSpec(dict(
+        label=dict(type="str", required=True),
+        channels=dict(type="list", elements="str", default=[]),
+        key_repository=dict(type="str"),
+        label_check=dict(type="bool", default=True),
+        label_check_command=dict(type="str"),
+        partners_check=dict(type="bool", default=True),
+        wait_timeout=dict(type="float", default=600.0),
+        poll_interval=dict(type="float", default=0.5),
+        connections_share=dict(type="float", default=0.9),
+        health_timeout=dict(type="float", default=30.0),
+        rollback=dict(type="bool", default=True),
+        check_role_vars=dict(type="str"),
+    ), validators=[_greater_than_zero("wait_timeout"), _greater_than_zero("health_timeout"), _between("connections_share", 0, 1),
+                   rules])
 
 
 # What one object entry declares besides its attributes (documented by tools/generate_docs.py, from the rows): the identity

@@ -22,6 +22,7 @@ import subprocess
 import sys
 
 import pytest
+import requests
 import yaml
 from mqemu import EmulatorServer
 
@@ -132,12 +133,19 @@ PARTNER_OBJECTS = {
     "mq_refresh_security": [("QM2", "DEFINE CHANNEL(QM1.TO.QM2) CHLTYPE(RCVR) SSLCIPH(ANY_TLS12_OR_HIGHER)")],
 }
 
+# Certificates an example expects in a queue manager's key repository besides its default one (the reader has put the new
+# certificate there with runmqakm before rotating to it): added through the emulator's control API.
+CERTIFICATES = {name: [("QM1", "qm1-2027")] for name in ("cert_rotation", "cert_rotation_report")}
+
 
 def reset_network(emulator, name=None):
     emulator.model.reset()
     for qmgr, command in NETWORK + PARTNER_OBJECTS.get(name, []) + PARTNER_SENDERS.get(name, []):
         status, reply = emulator.model.run_mqsc(qmgr, {"type": "runCommand", "parameters": {"command": command}})
         assert status == 200 and reply["overallCompletionCode"] == 0, reply
+    for qmgr, label in CERTIFICATES.get(name, []):
+        requests.post("{0}/qmgr/{1}/keyrepo/certificates".format(emulator.control_url, qmgr), json={"label": label},
+                      verify=emulator.ca_path, timeout=10).raise_for_status()
 
 
 def playbook(name, tasks):

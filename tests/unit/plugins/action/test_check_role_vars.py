@@ -19,13 +19,14 @@ from ansible_collections.mqrest.admin.plugins.plugin_utils._role_vars import mis
 
 def test_every_role_is_read_with_its_own_variables():
     options = role_options()
-    assert sorted(options) == ["drift_report", "provision", "qmgr_restart", "rolling_restart"]
+    assert sorted(options) == ["cert_rotation", "drift_report", "provision", "qmgr_restart", "rolling_restart"]
     # The provision role's argument spec is generated from the type registry: one variable per row, mq_topics included.
     assert {"mq_connection", "mq_qmgr"} | {"mq_" + otype.list_option for otype in REGISTRY} <= set(options["provision"])
     assert "mq_topics" in options["provision"]
     # The drift report reads the provision role's variables, so that one inventory serves both.
     assert {"mq_connection", "mq_qmgr", "provision_purge"} | {"mq_" + otype.list_option for otype in REGISTRY} <= set(options["drift_report"])
     assert {"mq_connection", "mq_qmgr", "rolling_restart_targets"} <= set(options["rolling_restart"])
+    assert {"mq_connection", "mq_qmgr", "cert_rotation_label"} <= set(options["cert_rotation"])
 
 
 @pytest.mark.parametrize("given,role,expected", [
