@@ -12,7 +12,7 @@ copy_collection = rm -rf $(COLL_ROOT)-$(1) && mkdir -p $(call coll,$(1)) && \
 	git ls-files -co --exclude-standard | tar -cf - -T - | tar -xf - -C $(call coll,$(1))
 ANSIBLE_TEST_PY := 3.11
 
-.PHONY: test check demo emulator run-venv matrix matrix-newest bench venv emulator-test acceptance examples-test playbook-test sanity units integration lint build-check awx-test docs molecule clean test-long
+.PHONY: test check demo emulator run-venv matrix matrix-newest bench venv emulator-test acceptance examples-test playbook-test sanity units integration integration-aliases lint build-check awx-test docs molecule clean test-long
 
 # ansible-test installs each sanity test's pinned tools into its own virtualenv. Its pip bootstrap
 # is fetched from a host this network cannot reach, so a stand-in that uses ensurepip goes where
@@ -62,13 +62,15 @@ units: venv
 # Output is shown per group when it ends, with its time. `make integration-group2` runs one group. A target in no
 # group would never run, so that fails first (setup_* targets run as the others' dependencies).
 INTEGRATION_GROUPS := $(sort $(shell sed -n 's|^shippable/posix/group\([0-9][0-9]*\)$$|\1|p' tests/integration/targets/*/aliases))
-integration: venv
+integration: venv integration-aliases
+	$(MAKE) --no-print-directory -j$(words $(INTEGRATION_GROUPS)) --output-sync=target $(addprefix integration-group,$(INTEGRATION_GROUPS))
+
+integration-aliases:
 	@for target in tests/integration/targets/*/; do case $$target in */setup_*/) continue;; esac; \
 	  grep -qx 'shippable/posix/group[0-9][0-9]*' $${target}aliases 2>/dev/null || \
 	  { echo "integration: $$target is in no group (a line shippable/posix/group<N> in its aliases), so nothing would run it"; exit 1; }; done
-	$(MAKE) --no-print-directory -j$(words $(INTEGRATION_GROUPS)) --output-sync=target $(addprefix integration-group,$(INTEGRATION_GROUPS))
 
-integration-group%: venv
+integration-group%: venv integration-aliases
 	$(call copy_collection,integration$*)
 	TIMEFORMAT='integration-group$*: %0R s (CPU %0U s user, %0S s system)'; \
 	time PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/python tools/with_emulator.py --partner partner.example \
