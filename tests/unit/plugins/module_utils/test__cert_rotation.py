@@ -8,6 +8,8 @@ emulator's TLS behaviour in the molecule scenarios and the guide's test."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from ansible_collections.mqrest.admin.plugins.module_utils._cert_rotation import (
@@ -69,12 +71,16 @@ def mqsc(mq, command, qmgr="QM1"):
     assert status == 200 and reply["overallCompletionCode"] == 0, reply
 
 
-def rotate(client_factory, fake_clock, host=None, refresh=None, check_mode=False, **options):
+def rotate(client_factory, fake_clock, host=None, refresh=None, check_mode=False, real_time=False, **options):
+    """One rotation of QM1; ``real_time`` for the real refresh_ssl against the emulator, whose second between the status
+    read and the refresh (CHSTATI's resolution, _refresh_ssl.STAMP_RESOLUTION) a fake clock would skip: a channel restarted
+    within the same second would then look never restarted."""
     options.setdefault("poll_interval", 0.2)
     options.setdefault("health_timeout", 5.0)
+    clock, sleep = (time.monotonic, time.sleep) if real_time else (fake_clock, fake_clock.sleep)
     run = CertRotation(lambda: client_factory(check_mode=check_mode, retries=0), host or Host(), refresh or Refresh(),
                        Options("QM1", options.pop("label", "qm1-2027"), check_mode=check_mode, **options),
-                       clock=fake_clock, sleep=fake_clock.sleep)
+                       clock=clock, sleep=sleep)
     return run.run()
 
 
@@ -223,7 +229,7 @@ def test_with_the_real_refresh_a_missing_label_is_rolled_back_and_the_channel_ru
                                                                                          tls_sender):
     """refresh_ssl against the emulator's TLS channels: QM1's new label is not in its key repository (the check skipped), so
     after the refresh its sender cannot start; the old label back and a second refresh bring it back."""
-    report = rotate(client_factory, fake_clock, refresh=refresh_ssl, label_check=False, wait_timeout=5.0)
+    report = rotate(client_factory, fake_clock, refresh=refresh_ssl, label_check=False, wait_timeout=5.0, real_time=True)
     assert report["outcome"] == "rolled back" and report["not_back"] == [tls_sender], report
     # Whether the second refresh found it back already (its retry read the old label) or RETRYING, the rollback waits for it.
     assert report["rollback"] == "put back queue manager 'ibmwebspheremqqm1' and refreshed again: every TLS channel that ran before " \
