@@ -52,7 +52,9 @@ def _clients(report):
 
 
 def _labels(report):
-    return ", ".join("{0} {1!r} -> {2!r}".format(entry["object"], entry["before"], entry["after"]) for entry in report.get("labels") or [])
+    """Each label's change, or that it was left as it was (a failed preflight, a rollback, a label already in force)."""
+    return ", ".join("{0} {1!r} -> {2!r}".format(entry["object"], entry["before"], entry["after"]) if entry["before"] != entry["after"]
+                     else "{0} {1!r} (unchanged)".format(entry["object"], entry["before"]) for entry in report.get("labels") or [])
 
 
 def progress_line(report):

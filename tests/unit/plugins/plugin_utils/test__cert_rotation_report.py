@@ -44,6 +44,10 @@ def test_progress_lines_say_what_changed_bounced_and_came_back():
     assert progress_line(host_report(run(), "qm1")) == (
         "qm1 (QM1): rotated; label qm1-2027: queue manager 'ibmwebspheremqqm1' -> 'qm1-2027'; 2 TLS channel(s) bounced, "
         "the slowest down 2.4 s; clients 4/4")
+    preflight = run(qmgr="QM2", label="qm2-2027", outcome="failed", channels=[], down_seconds=None, clients=None,
+                    labels=[{"object": "queue manager", "before": "ibmwebspheremqqm2", "after": "ibmwebspheremqqm2"}])
+    assert progress_line(host_report(preflight, "qm2")).startswith(
+        "qm2 (QM2): failed; label qm2-2027: queue manager 'ibmwebspheremqqm2' (unchanged); 0 TLS channel(s) bounced")
     checked = run(outcome="checked", channels=[], would_bounce=CHANNELS[:1], down_seconds=None, clients={"before": 4})
     assert progress_line(host_report(checked, "qm1")).endswith("; would bounce 1 TLS channel(s): QM1.TO.QM2")
     failed = run(outcome="rolled back", rolled_back=True, not_back=["QM1.TO.QM2"], failure="REFRESH ...: QM1.TO.QM2 (RETRYING)",
