@@ -27,7 +27,7 @@ import time
 from ._ensure import ensure_present, read_one
 from ._errors import MQError, MQInputError
 from ._lifecycle import status_values
-from ._qmgr_restart import command_text, group_status
+from ._qmgr_restart import StepFailed, Steps, command_text, group_status
 from ._types import REGISTRY
 
 __all__ = ["CertRotation", "Options", "DEFAULT_LABEL_CHECK", "default_label", "key_database", "STEPS"]
@@ -76,17 +76,11 @@ class Options:
         self.connections_share, self.health_timeout, self.rollback, self.check_mode = connections_share, health_timeout, rollback, check_mode
 
 
-class StepFailed(Exception):
-    def __init__(self, step, detail):
-        super().__init__("{0}: {1}".format(step, detail))
-        self.text = "{0}: {1}".format(step, detail)
-
-
 def _text(value):
     return str(value if value is not None else "").strip()
 
 
-class CertRotation:
+class CertRotation(Steps):
     """One run: ``run()`` returns the report (``failure`` says what failed; the rollback ran by then).
 
     ``connect()`` returns a new MQClient; ``run_command(command)`` runs a command line on the queue manager's host, also in
@@ -112,29 +106,15 @@ class CertRotation:
 
     # -- the run -------------------------------------------------------------------------------------
     def run(self):
-        try:
-            self._preflight()
-            if self._to_change():
-                self._set_label()
-                self._refresh()
-                if not self.o.check_mode:
-                    self._health()
-        except StepFailed as exc:
-            self.failure = exc.text
-            self._rollback()
-        except Exception as exc:  # pylint: disable=broad-exception-caught  # whatever failed, the rollback runs
-            self.failure = "unexpected {0}: {1}".format(type(exc).__name__, getattr(exc, "msg", None) or exc)
-            self._rollback()
-        finally:
-            if self.client is not None:
-                self.client.transport.close()
-        return self.report()
+        return self._run(self._steps, self._rollback)
 
-    def _step(self, step, call, *args, **kwargs):
-        try:
-            return call(*args, **kwargs)
-        except MQError as exc:
-            raise StepFailed(step, exc.msg)
+    def _steps(self):
+        self._preflight()
+        if self._to_change():
+            self._set_label()
+            self._refresh()
+            if not self.o.check_mode:
+                self._health()
 
     def _to_change(self):
         return [t for t in self.targets if t["before"] != self.o.label]

@@ -237,6 +237,39 @@ class StepFailed(Exception):
         self.text = "{0}: {1}".format(step, detail)
 
 
+class Steps:
+    """What a run of steps on one queue manager shares (QmgrRestart, CertRotation): an MQError in a step fails the run
+    naming the step (StepFailed); whatever fails, the recovery runs (the rescue, the rollback); the REST session is
+    closed; the run returns its report."""
+
+    client = None
+    failure = ""
+
+    def _run(self, steps, recover):
+        try:
+            steps()
+        except StepFailed as exc:
+            self.failure = exc.text
+            recover()
+        except Exception as exc:  # pylint: disable=broad-exception-caught  # whatever failed, the recovery runs
+            self.failure = "unexpected {0}: {1}".format(type(exc).__name__, getattr(exc, "msg", None) or exc)
+            recover()
+        finally:
+            if self.client is not None:
+                self.client.transport.close()
+        return self.report()
+
+    @staticmethod
+    def _step(step, call, *args, **kwargs):
+        try:
+            return call(*args, **kwargs)
+        except MQError as exc:
+            raise StepFailed(step, exc.msg)
+
+    def report(self):
+        raise NotImplementedError
+
+
 class _Watch:
     """The milestone wait, in a thread with its own REST session (a requests Session is not shared between threads)."""
 
@@ -290,7 +323,7 @@ class _Watch:
         return self.result
 
 
-class QmgrRestart:
+class QmgrRestart(Steps):
     """One run: ``run()`` returns the report (``failure`` says what failed; the rescue ran by then).
 
     ``connect()`` returns a new MQClient (one per thread); ``run_command(command)`` runs a command line on the queue
@@ -321,29 +354,15 @@ class QmgrRestart:
 
     # -- the run -------------------------------------------------------------------------------------
     def run(self):
-        try:
-            self._preflight()
-            if not self.o.check_mode:
-                if self.o.passive:
-                    self._restart_instance()
-                else:
-                    self._restart_qmgr()
-        except StepFailed as exc:
-            self.failure = exc.text
-            self._rescue()
-        except Exception as exc:  # pylint: disable=broad-exception-caught  # whatever failed, the rescue runs
-            self.failure = "unexpected {0}: {1}".format(type(exc).__name__, getattr(exc, "msg", None) or exc)
-            self._rescue()
-        finally:
-            if self.client is not None:
-                self.client.transport.close()
-        return self.report()
+        return self._run(self._steps, self._rescue)
 
-    def _step(self, step, call, *args, **kwargs):
-        try:
-            return call(*args, **kwargs)
-        except MQError as exc:
-            raise StepFailed(step, exc.msg)
+    def _steps(self):
+        self._preflight()
+        if not self.o.check_mode:
+            if self.o.passive:
+                self._restart_instance()
+            else:
+                self._restart_qmgr()
 
     def _policy(self, timeout):
         return WaitPolicy(timeout=timeout, poll_interval=self.o.poll_interval, clock=self.clock, sleep=self._sleep or time.sleep)
