@@ -59,8 +59,9 @@ units: venv
 # The integration targets in groups (shippable/posix/group<N> in each target's aliases), the groups at the same time,
 # each in its own collection copy against its own emulator (tools/with_emulator.py): targets of different groups share
 # no state, so a target that stops the queue manager or clears the journal only meets the targets of its own group.
-# Output is shown per group when it ends, with its time. `make integration-group2` runs one group. A target in no
-# group would never run, so that fails first (setup_* targets run as the others' dependencies).
+# Output is shown per group when it ends, with its time. `make integration-group2` runs one group; `make test` runs each
+# group as a step of its own (tools/pipeline.py). A target in no group would never run, so integration-aliases fails
+# first (setup_* targets run as the others' dependencies).
 INTEGRATION_GROUPS := $(sort $(shell sed -n 's|^shippable/posix/group\([0-9][0-9]*\)$$|\1|p' tests/integration/targets/*/aliases))
 integration: venv integration-aliases
 	$(MAKE) --no-print-directory -j$(words $(INTEGRATION_GROUPS)) --output-sync=target $(addprefix integration-group,$(INTEGRATION_GROUPS))
