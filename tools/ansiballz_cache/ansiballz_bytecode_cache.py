@@ -1,0 +1,87 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""A bytecode cache for the Python that `make test` runs modules with (the dev virtualenvs only).
+
+Every module task runs a new Python process that imports ansible-core's module_utils and ours from the AnsiballZ
+payload, a zip file. Python caches compiled bytecode for files on disk (__pycache__), but zipimport never does: each
+module run compiled `ansible.module_utils.basic` and the rest again, about 0.15 of the 0.35 CPU seconds of a `ping`,
+and the suites run thousands of module tasks (measured: docs/docsite/rst/guide_testing.rst, "The step table").
+
+This keeps the code objects zipimport compiles in a directory, keyed by the Python's bytecode magic number, the
+optimization level, the file's path inside the zip and a SHA-256 of its source: what runs is what compile() makes of
+that source, as with a .pyc. Each payload is extracted to a new temporary path, so a cached code object gets the
+current path as its file name again (tracebacks name the file that ran). Writes are atomic (a temporary file renamed),
+so concurrent module runs can share the directory; any error reading or writing the cache falls back to compiling.
+
+The Makefile installs it into .venv (and tools/matrix.py into the matrix virtualenvs) with a .pth file, which calls
+install() at every start of that Python; the run-time virtualenv of `make demo`, what users run, does not have it.
+Standard library only.
+"""
+
+import os
+import zipimport
+
+_ZIP_SUFFIX = ".zip" + os.sep
+
+
+def install(cache_dir):
+    """Make zipimport look compiled code up in cache_dir before compiling (idempotent)."""
+    compile_source = getattr(zipimport, "_compile_source", None)
+    if compile_source is None or getattr(compile_source, "cache_dir", None):
+        return
+
+    def cached_compile_source(pathname, source):
+        import hashlib
+        import marshal
+        import sys
+        from importlib.util import MAGIC_NUMBER
+
+        inner = pathname.rpartition(_ZIP_SUFFIX)[2]
+        digest = hashlib.sha256(MAGIC_NUMBER + b"%d\0" % sys.flags.optimize + inner.encode("utf-8") + b"\0" + source)
+        path = os.path.join(cache_dir, digest.hexdigest())
+        try:
+            with open(path, "rb") as cached:
+                return _with_filename(marshal.loads(cached.read()), pathname)
+        except (OSError, EOFError, ValueError, TypeError):
+            pass  # not cached yet, or unreadable: compile as zipimport would
+        code = compile_source(pathname, source)
+        try:
+            os.makedirs(cache_dir, exist_ok=True)
+            partial = "{0}.{1}.tmp".format(path, os.getpid())
+            with open(partial, "wb") as cached:
+                cached.write(marshal.dumps(code))
+            os.replace(partial, path)
+        except OSError:
+            pass
+        return code
+
+    cached_compile_source.cache_dir = cache_dir
+    zipimport._compile_source = cached_compile_source
+
+
+def _with_filename(code, filename):
+    """code, and the code objects nested in it (functions, classes, comprehensions), with co_filename filename."""
+    consts = tuple(_with_filename(const, filename) if isinstance(const, type(code)) else const
+                   for const in code.co_consts)
+    return code.replace(co_filename=filename, co_consts=consts)
+
+
+def write_pth(cache_dir):
+    """Install the cache into the running Python's environment: a .pth file in its site-packages that calls install()."""
+    import sysconfig
+
+    pth = os.path.join(sysconfig.get_path("purelib"), "mqrest_ansiballz_bytecode_cache.pth")
+    with open(pth, "w", encoding="utf-8") as out:
+        # A .pth line that starts with "import" runs at start-up; the other line puts this directory on sys.path.
+        out.write("{0}\nimport ansiballz_bytecode_cache; ansiballz_bytecode_cache.install({1!r})\n".format(
+            os.path.dirname(os.path.abspath(__file__)), os.path.abspath(cache_dir)))
+    return pth
+
+
+if __name__ == "__main__":
+    import sys
+
+    if len(sys.argv) != 2:
+        sys.exit("usage: <virtualenv>/bin/python {0} CACHE_DIR".format(sys.argv[0]))
+    print("installed", write_pth(sys.argv[1]))
