@@ -68,17 +68,17 @@ def test_the_same_source_runs_the_cached_code_and_names_the_zip_that_ran(tmp_pat
 
 def test_changed_source_is_compiled_again(tmp_path):
     run_payload(tmp_path, "run1", "hello")
-    output, _, cached = run_payload(tmp_path, "run2", "changed")
+    output, _archive, cached = run_payload(tmp_path, "run2", "changed")
     assert output.startswith("changed\n")
     assert len(cached) == 3
 
 
 @pytest.mark.parametrize("damage", [b"", b"not marshal data"])
 def test_a_damaged_entry_is_compiled_again(tmp_path, damage):
-    _, _, cached = run_payload(tmp_path, "run1", "hello")
+    _output, _archive, cached = run_payload(tmp_path, "run1", "hello")
     for entry in cached:
         entry.write_bytes(damage)
-    output, _, cached_again = run_payload(tmp_path, "run2", "hello")
+    output, _archive, cached_again = run_payload(tmp_path, "run2", "hello")
     assert output.startswith("hello\n")
     assert all(entry.stat().st_size > len(damage) for entry in cached_again)
 
