@@ -31,33 +31,43 @@ def install(cache_dir):
     if compile_source is None or getattr(compile_source, "cache_dir", None):
         return
 
-    def cached_compile_source(pathname, source):
-        import hashlib
-        import marshal
-        import sys
-        from importlib.util import MAGIC_NUMBER
+    # zipimport asks for each module's code twice (its file name for the module spec, then the code to run it).
+    compiled = {}
 
-        inner = pathname.rpartition(_ZIP_SUFFIX)[2]
-        digest = hashlib.sha256(MAGIC_NUMBER + b"%d\0" % sys.flags.optimize + inner.encode("utf-8") + b"\0" + source)
-        path = os.path.join(cache_dir, digest.hexdigest())
-        try:
-            with open(path, "rb") as cached:
-                return _with_filename(marshal.loads(cached.read()), pathname)
-        except (OSError, EOFError, ValueError, TypeError):
-            pass  # not cached yet, or unreadable: compile as zipimport would
-        code = compile_source(pathname, source)
-        try:
-            os.makedirs(cache_dir, exist_ok=True)
-            partial = "{0}.{1}.tmp".format(path, os.getpid())
-            with open(partial, "wb") as cached:
-                cached.write(marshal.dumps(code))
-            os.replace(partial, path)
-        except OSError:
-            pass
-        return code
+    def cached_compile_source(pathname, source):
+        key = (pathname, source)
+        if key not in compiled:
+            compiled[key] = _load_or_compile(cache_dir, compile_source, pathname, source)
+        return compiled[key]
 
     cached_compile_source.cache_dir = cache_dir
     zipimport._compile_source = cached_compile_source
+
+
+def _load_or_compile(cache_dir, compile_source, pathname, source):
+    import hashlib
+    import marshal
+    import sys
+    from importlib.util import MAGIC_NUMBER
+
+    inner = pathname.rpartition(_ZIP_SUFFIX)[2]
+    digest = hashlib.sha256(MAGIC_NUMBER + b"%d\0" % sys.flags.optimize + inner.encode("utf-8") + b"\0" + source)
+    path = os.path.join(cache_dir, digest.hexdigest())
+    try:
+        with open(path, "rb") as cached:
+            return _with_filename(marshal.loads(cached.read()), pathname)
+    except (OSError, EOFError, ValueError, TypeError):
+        pass  # not cached yet, or unreadable: compile as zipimport would
+    code = compile_source(pathname, source)
+    try:
+        os.makedirs(cache_dir, exist_ok=True)
+        partial = "{0}.{1}.tmp".format(path, os.getpid())
+        with open(partial, "wb") as cached:
+            cached.write(marshal.dumps(code))
+        os.replace(partial, path)
+    except OSError:
+        pass
+    return code
 
 
 def _with_filename(code, filename):
