@@ -40,7 +40,7 @@ def fail():
 """
 
 
-def run_payload(tmp_path, name, greeting):
+def run_payload(tmp_path, name, greeting, env=None):
     """Write a payload zip at a new path and import from it in a new Python; its output and the cache's entries."""
     archive = tmp_path / name / "ansible_payload.zip"
     archive.parent.mkdir()
@@ -49,7 +49,8 @@ def run_payload(tmp_path, name, greeting):
         payload.writestr("payload/greeting.py", SOURCE.format(greeting=greeting))
     cache = tmp_path / "cache"
     script = IMPORT_AND_FAIL.format(tools=TOOLS, cache=str(cache), zip=str(archive))
-    output = subprocess.run([sys.executable, "-S", "-c", script], capture_output=True, text=True, check=True).stdout
+    output = subprocess.run([sys.executable, "-S", "-c", script], capture_output=True, text=True, check=True,
+                            env=dict(os.environ, **(env or {}))).stdout
     return output, archive, sorted(cache.iterdir()) if cache.exists() else []
 
 
@@ -81,6 +82,22 @@ def test_a_damaged_entry_is_compiled_again(tmp_path, damage):
     output, _archive, cached_again = run_payload(tmp_path, "run2", "hello")
     assert output.startswith("hello\n")
     assert all(entry.stat().st_size > len(damage) for entry in cached_again)
+
+
+def test_switched_off_nothing_is_cached(tmp_path):
+    output, _archive, cached = run_payload(tmp_path, "run1", "hello", env={"MQREST_ANSIBALLZ_BYTECODE_CACHE": "off"})
+    assert output.startswith("hello\n")
+    assert cached == []
+
+
+def test_bench_measures_module_runs_without_it():
+    """make bench reports what users' module runs cost, and users have no such cache."""
+    sys.path.insert(0, os.path.join(os.path.dirname(TOOLS)))
+    try:
+        import bench_lib  # pylint: disable=import-error,import-outside-toplevel
+    finally:
+        sys.path.pop(0)
+    assert bench_lib.ansible_env()["MQREST_ANSIBALLZ_BYTECODE_CACHE"] == "off"
 
 
 def test_the_dev_virtualenv_has_it():

@@ -24,12 +24,15 @@ import os
 import zipimport
 
 _ZIP_SUFFIX = ".zip" + os.sep
+# MQREST_ANSIBALLZ_BYTECODE_CACHE=off in a process's environment leaves it, and the module runs it starts, without the
+# cache: `make bench` measures what users' module runs cost (tools/bench_lib.py).
+SWITCH = "MQREST_ANSIBALLZ_BYTECODE_CACHE"
 
 
 def install(cache_dir):
     """Make zipimport look compiled code up in cache_dir before compiling (idempotent)."""
     compile_source = getattr(zipimport, "_compile_source", None)
-    if compile_source is None or getattr(compile_source, "cache_dir", None):
+    if compile_source is None or getattr(compile_source, "cache_dir", None) or os.environ.get(SWITCH) == "off":
         return
 
     # zipimport asks for each module's code twice (its file name for the module spec, then the code to run it).
