@@ -11,7 +11,7 @@ without this and 0.23 with it, a ping task 0.47 and 0.30, and the suites run tho
 
 This keeps the code objects zipimport compiles in a directory, keyed by the Python's bytecode magic number, the
 optimization level, the file's path inside the zip and a SHA-256 of its source: what runs is what compile() makes of
-that source, as with a .pyc. Each payload is extracted to a new temporary path, so a cached code object gets the
+that source, as with a .pyc. Each payload zip is written to a new temporary path, so a cached code object gets the
 current path as its file name again (tracebacks name the file that ran). Writes are atomic (a temporary file renamed),
 so concurrent module runs can share the directory; any error reading or writing the cache falls back to compiling.
 
