@@ -182,8 +182,12 @@ molecule-%: venv
 	time PATH=$(CURDIR)/$(BIN):$$PATH ANSIBLE_PYTHON_INTERPRETER=$(CURDIR)/$(BIN)/python \
 	  MOLECULE_EPHEMERAL_DIRECTORY=$(CURDIR)/.tmp/molecule/$* molecule test -s $*
 
+# ansible-lint --offline writes its mock modules (awx.awx.*, .ansible-lint) under ANSIBLE_HOME and deletes them when it
+# ends: lint and build-check, side by side in `make test`, each get an ANSIBLE_HOME of their own, or the first to end
+# deletes the other's mocks mid-run (build-check once failed "couldn't resolve module/action 'awx.awx.credential_type'").
+lint_home = ANSIBLE_HOME=$(CURDIR)/.tmp/ansible-lint-home/$(1)
 lint: venv $(DEV_COLL)
-	PATH=$(CURDIR)/$(BIN):$$PATH ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/.tmp/dev $(BIN)/ansible-lint --offline
+	PATH=$(CURDIR)/$(BIN):$$PATH ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/.tmp/dev $(call lint_home,repo) $(BIN)/ansible-lint --offline
 	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/antsibull-changelog lint
 
 # AWX: the credential type's checks, the EE files through ansible-builder, and the rolling restart run by
@@ -219,7 +223,7 @@ build-check: venv
 	rm -rf $(BUILD_LINT) && mkdir -p $(BUILD_LINT)/ansible_collections/mqrest/admin
 	tar -xzf .tmp/build/mqrest-admin-*.tar.gz -C $(BUILD_LINT)/ansible_collections/mqrest/admin
 	cd $(BUILD_LINT)/ansible_collections/mqrest/admin && PATH=$(CURDIR)/$(BIN):$$PATH ANSIBLE_COLLECTIONS_PATH=$(BUILD_LINT) \
-	  $(CURDIR)/$(BIN)/ansible-lint --offline --profile production --nocolor
+	  $(call lint_home,tarball) $(CURDIR)/$(BIN)/ansible-lint --offline --profile production --nocolor
 	PATH=$(CURDIR)/$(BIN):$$PATH $(BIN)/python tools/galaxy_importer_check.py .tmp/build/mqrest-admin-*.tar.gz
 	rm -rf $(BUILD_LINT)
 	@echo "build-check: the tarball installs, documents its modules, ships only what users need, lints clean and imports with no warning"
