@@ -101,7 +101,11 @@ def test_bench_measures_module_runs_without_it():
 
 
 def test_the_dev_virtualenv_has_it():
-    """.venv (make venv) starts with the cache installed."""
+    """.venv (make venv) starts with the cache installed, its module compiled (each start imports it)."""
+    import importlib.util  # pylint: disable=import-outside-toplevel
     import zipimport  # pylint: disable=import-outside-toplevel
 
+    import ansiballz_bytecode_cache  # pylint: disable=import-error,import-outside-toplevel
+
     assert getattr(zipimport._compile_source, "cache_dir", "").endswith(os.path.join(".tmp", "ansiballz-bytecode"))
+    assert os.path.exists(importlib.util.cache_from_source(ansiballz_bytecode_cache.__file__))
