@@ -238,5 +238,9 @@ test-long: venv $(DEV_COLL)
 bench: venv
 	$(BIN)/python tools/bench.py
 
+# tools/pipeline.py reads INTEGRATION_GROUPS and MOLECULE_SCENARIOS here, so they are found in one place.
+print-%:
+	@echo $($*)
+
 clean:
 	rm -rf .tmp tests/output

@@ -18,9 +18,7 @@ Standard library only: it runs the step that creates .venv.
 from __future__ import annotations
 
 import argparse
-import glob
 import os
-import re
 import subprocess
 import sys
 import time
@@ -65,12 +63,8 @@ PLANS = {
 
 def expand(plan):
     """The plan with integration-groups and molecule-scenarios replaced by one step per group and per scenario (the
-    make targets integration-group<N> and molecule-<scenario>), found as the Makefile finds them."""
-    aliases = glob.glob(os.path.join(ROOT, "tests", "integration", "targets", "*", "aliases"))
-    groups = sorted({m for path in aliases for m in re.findall(r"^shippable/posix/group(\d+)$", open(path, encoding="utf-8").read(), re.M)},
-                    key=int)
-    scenarios = sorted(os.path.basename(os.path.dirname(path))
-                       for path in glob.glob(os.path.join(ROOT, "extensions", "molecule", "*", "molecule.yml")))
+    make targets integration-group<N> and molecule-<scenario>), as the Makefile lists them."""
+    groups, scenarios = (make_list(variable) for variable in ("INTEGRATION_GROUPS", "MOLECULE_SCENARIOS"))
     expanded = []
     for target, needs in plan:
         if target == "integration-groups":
@@ -82,6 +76,12 @@ def expand(plan):
         else:
             expanded.append((target, needs))
     return expanded
+
+
+def make_list(variable):
+    """A variable of the Makefile (`make print-<variable>`), split into words."""
+    return subprocess.run(["make", "--no-print-directory", "-s", "print-" + variable], cwd=ROOT, check=True,
+                          stdout=subprocess.PIPE, text=True).stdout.split()
 
 
 class Step:
