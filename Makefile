@@ -21,16 +21,19 @@ ANSIBLE_TEST_PY := 3.11
 # The target is a stamp per checkout, redone when the venv is.
 GET_PIP_CACHE := $(HOME)/.ansible/test/cache/.get_pip_standin-$(shell echo $(CURDIR) | md5sum | cut -c1-8)
 
-venv: $(BIN)/.installed $(GET_PIP_CACHE) $(BIN)/.ansiballz-bytecode
+venv: $(BIN)/.installed $(GET_PIP_CACHE) $(BIN)/.ansiballz-caches
 $(BIN)/.installed: requirements-dev.txt tests/emulator/pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -r requirements-dev.txt
 	touch $@
-# The module runs of every suite reuse the bytecode they compile from AnsiballZ payloads, which Python never caches
-# for zip files: a quarter of integration's CPU time (tools/ansiballz_cache; `make demo`'s run-time venv has none).
-$(BIN)/.ansiballz-bytecode: tools/ansiballz_cache/ansiballz_bytecode_cache.py $(BIN)/.installed
-	$(BIN)/python $< $(CURDIR)/.tmp/ansiballz-bytecode
+# The suites reuse what Ansible builds again for each task and each ansible-playbook run, and Python never caches: the
+# bytecode module runs compile from AnsiballZ payloads (a quarter of integration's CPU time) and the payloads'
+# contents, which each ansible-playbook process parses its module_utils again to find (tools/ansiballz_cache). `make
+# demo`'s run-time venv has neither.
+ANSIBALLZ_CACHES := $(addprefix tools/ansiballz_cache/,install.py ansiballz_bytecode_cache.py ansiballz_payload_cache.py)
+$(BIN)/.ansiballz-caches: $(ANSIBALLZ_CACHES) $(BIN)/.installed
+	$(BIN)/python $< $(CURDIR)/.tmp/ansiballz-cache
 	touch $@
 $(GET_PIP_CACHE): tools/get_pip_standin.py tools/install_get_pip_standin.py $(BIN)/.installed
 	$(BIN)/python tools/install_get_pip_standin.py $@

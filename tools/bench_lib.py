@@ -175,8 +175,8 @@ def ansible_env(collections_path=DEV, **extra):
     env = dict(os.environ, PATH=BIN + os.pathsep + os.environ.get("PATH", ""), ANSIBLE_COLLECTIONS_PATH=collections_path,
                ANSIBLE_PYTHON_INTERPRETER=sys.executable, ANSIBLE_LOCALHOST_WARNING="false", ANSIBLE_INVENTORY_UNPARSED_WARNING="false",
                ANSIBLE_NOCOLOR="true", ANSIBLE_RETRY_FILES_ENABLED="false",
-               # Module runs as users have them: .venv's bytecode cache for AnsiballZ payloads (tools/ansiballz_cache) off.
-               MQREST_ANSIBALLZ_BYTECODE_CACHE="off")
+               # Runs as users have them: .venv's AnsiballZ caches (tools/ansiballz_cache) off.
+               MQREST_ANSIBALLZ_CACHE="off")
     env.pop("ANSIBLE_CONFIG", None)
     env.update(extra)
     return env

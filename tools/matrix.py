@@ -58,7 +58,7 @@ def run(command, cwd=None, env=None, log=None):
         return subprocess.call(command, cwd=cwd, env=env, stdout=handle, stderr=subprocess.STDOUT) == 0
 
 
-ANSIBALLZ_BYTECODE = os.path.join(ROOT, ".tmp", "ansiballz-bytecode")
+ANSIBALLZ_CACHE = os.path.join(ROOT, ".tmp", "ansiballz-cache")
 
 
 def prepare(core, python, log):
@@ -83,10 +83,10 @@ def prepare(core, python, log):
         open(stamp, "w", encoding="utf-8").close()
     if not run([os.path.join(venv, "bin", "python"), os.path.join(ROOT, "tools", "install_get_pip_standin.py")], log=log):
         raise RuntimeError("could not install the pip bootstrap stand-in (see the log)")
-    # Integration's module runs reuse the bytecode they compile from AnsiballZ payloads (as `make venv` does for .venv).
-    if not run([os.path.join(venv, "bin", "python"), os.path.join(ROOT, "tools", "ansiballz_cache", "ansiballz_bytecode_cache.py"),
-                ANSIBALLZ_BYTECODE], log=log):
-        raise RuntimeError("could not install the AnsiballZ bytecode cache (see the log)")
+    # Integration reuses the bytecode module runs compile and the payloads' contents (as `make venv` does for .venv).
+    if not run([os.path.join(venv, "bin", "python"), os.path.join(ROOT, "tools", "ansiballz_cache", "install.py"),
+                ANSIBALLZ_CACHE], log=log):
+        raise RuntimeError("could not install the AnsiballZ caches (see the log)")
     return os.path.join(venv, "bin")
 
 

@@ -85,7 +85,7 @@ def test_a_damaged_entry_is_compiled_again(tmp_path, damage):
 
 
 def test_switched_off_nothing_is_cached(tmp_path):
-    output, _archive, cached = run_payload(tmp_path, "run1", "hello", env={"MQREST_ANSIBALLZ_BYTECODE_CACHE": "off"})
+    output, _archive, cached = run_payload(tmp_path, "run1", "hello", env={"MQREST_ANSIBALLZ_CACHE": "off"})
     assert output.startswith("hello\n")
     assert cached == []
 
@@ -97,7 +97,7 @@ def test_bench_measures_module_runs_without_it():
         import bench_lib  # pylint: disable=import-error,import-outside-toplevel
     finally:
         sys.path.pop(0)
-    assert bench_lib.ansible_env()["MQREST_ANSIBALLZ_BYTECODE_CACHE"] == "off"
+    assert bench_lib.ansible_env()["MQREST_ANSIBALLZ_CACHE"] == "off"
 
 
 def test_the_dev_virtualenv_has_it():
@@ -107,5 +107,5 @@ def test_the_dev_virtualenv_has_it():
 
     import ansiballz_bytecode_cache  # pylint: disable=import-error,import-outside-toplevel
 
-    assert getattr(zipimport._compile_source, "cache_dir", "").endswith(os.path.join(".tmp", "ansiballz-bytecode"))
+    assert getattr(zipimport._compile_source, "cache_dir", "").endswith(os.path.join(".tmp", "ansiballz-cache", "bytecode"))
     assert os.path.exists(importlib.util.cache_from_source(ansiballz_bytecode_cache.__file__))

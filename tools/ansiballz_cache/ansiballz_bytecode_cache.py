@@ -15,18 +15,18 @@ that source, as with a .pyc. Each payload zip is written to a new temporary path
 current path as its file name again (tracebacks name the file that ran). Writes are atomic (a temporary file renamed),
 so concurrent module runs can share the directory; any error reading or writing the cache falls back to compiling.
 
-The Makefile installs it into .venv (and tools/matrix.py into the matrix virtualenvs) with a .pth file, which calls
-install() at every start of that Python; the run-time virtualenv of `make demo`, what users run, does not have it.
-Standard library only.
+install.py puts it into .venv (`make venv`) and the matrix virtualenvs (tools/matrix.py) with a .pth file, which
+calls install() at every start of that Python; the run-time virtualenv of `make demo`, what users run, does not have
+it. Standard library only.
 """
 
 import os
 import zipimport
 
 _ZIP_SUFFIX = ".zip" + os.sep
-# MQREST_ANSIBALLZ_BYTECODE_CACHE=off in a process's environment leaves it, and the module runs it starts, without the
-# cache: `make bench` measures what users' module runs cost (tools/bench_lib.py).
-SWITCH = "MQREST_ANSIBALLZ_BYTECODE_CACHE"
+# MQREST_ANSIBALLZ_CACHE=off in a process's environment leaves it, and the module runs it starts, without the cache
+# (and without ansiballz_payload_cache): `make bench` measures what users' module runs cost (tools/bench_lib.py).
+SWITCH = "MQREST_ANSIBALLZ_CACHE"
 
 
 def install(cache_dir):
@@ -79,27 +79,3 @@ def _with_filename(code, filename):
     consts = tuple(_with_filename(const, filename) if isinstance(const, type(code)) else const
                    for const in code.co_consts)
     return code.replace(co_filename=filename, co_consts=consts)
-
-
-def write_pth(cache_dir):
-    """Install the cache into the running Python's environment: a .pth file in its site-packages that calls install()."""
-    import py_compile
-    import sysconfig
-
-    # Every start of that Python imports this file: compiled now, it is not compiled again at each start (about 5 ms)
-    # where PYTHONDONTWRITEBYTECODE keeps Python from writing the .pyc itself, as on the CI machine.
-    py_compile.compile(os.path.abspath(__file__), doraise=True)
-    pth = os.path.join(sysconfig.get_path("purelib"), "mqrest_ansiballz_bytecode_cache.pth")
-    with open(pth, "w", encoding="utf-8") as out:
-        # A .pth line that starts with "import" runs at start-up; the other line puts this directory on sys.path.
-        out.write("{0}\nimport ansiballz_bytecode_cache; ansiballz_bytecode_cache.install({1!r})\n".format(
-            os.path.dirname(os.path.abspath(__file__)), os.path.abspath(cache_dir)))
-    return pth
-
-
-if __name__ == "__main__":
-    import sys
-
-    if len(sys.argv) != 2:
-        sys.exit("usage: <virtualenv>/bin/python {0} CACHE_DIR".format(sys.argv[0]))
-    print("installed", write_pth(sys.argv[1]))

@@ -1,0 +1,164 @@
+# Copyright (c) mqrest.admin contributors
+# GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""A cache of what goes into AnsiballZ payloads, for the ansible-core controller that `make test` runs (dev virtualenvs).
+
+Before a module task runs, the controller builds the module's payload: ansible-core's recursive_finder parses the
+module and every module_util it imports (ansible-core's own, basic.py and about 50 more, and ours) to find what goes
+into the zip. ansible-core keeps what it built only for the life of one ansible-playbook process, and the suites start
+hundreds of them: building mq_queue's payload costs about 0.6 CPU seconds, ping's 0.3, in each process that runs it.
+
+This keeps what recursive_finder wrote into the zip (each file's name and content) and the metadata it returned, across
+processes, keyed by the module's name and source, the ansible-core that runs and where it looks for module_utils and
+collections. A kept payload is used only while it is still what recursive_finder would build:
+- every file it holds that was read from disk has the same content there now, and
+- the directories it was read from list the same files (a new file there could change what an import finds).
+A payload with a file that is neither read from disk nor a package's __init__.py (a redirect shim of a collection's
+routing, a 2.21 embed) is never kept. Nor is one built for the module debugger (it maps the files it read), and any
+error reading or writing the cache builds the payload as ansible-core would. Writes are atomic (a temporary file
+renamed), so parallel ansible-playbook runs can share the directory.
+
+install() wraps recursive_finder when ansible.executor.module_common is first imported (a meta path hook that ansible
+never sees), so processes that never build a payload pay nothing. Standard library only.
+"""
+
+import hashlib
+import os
+import pickle
+import sys
+
+TARGET = "ansible.executor.module_common"
+# MQREST_ANSIBALLZ_CACHE=off in a process's environment: no cache (`make bench` measures what users' runs cost).
+SWITCH = "MQREST_ANSIBALLZ_CACHE"
+# Bumped when what a cache entry holds changes.
+FORMAT = b"1"
+
+
+def install(cache_dir):
+    """Wrap recursive_finder with the cache in cache_dir once module_common is imported (idempotent)."""
+    if os.environ.get(SWITCH) == "off" or any(isinstance(finder, _Hook) for finder in sys.meta_path):
+        return
+    sys.meta_path.insert(0, _Hook(cache_dir))
+
+
+class _Hook:
+    """A meta path finder that finds nothing itself: it only patches module_common after it has been executed."""
+
+    def __init__(self, cache_dir):
+        self.cache_dir = cache_dir
+
+    def find_spec(self, fullname, path, target=None):
+        if fullname != TARGET:
+            return None
+        from importlib.machinery import PathFinder
+
+        spec = PathFinder.find_spec(fullname, path, target)
+        if spec is None or not hasattr(spec.loader, "exec_module"):
+            return spec
+        exec_module = spec.loader.exec_module
+        cache_dir = self.cache_dir
+
+        def exec_and_wrap(module):
+            exec_module(module)
+            if hasattr(module, "recursive_finder") and hasattr(module, "_make_zinfo"):
+                module.recursive_finder = _cached(module, module.recursive_finder, cache_dir)
+
+        spec.loader.exec_module = exec_and_wrap
+        return spec
+
+
+def _cached(common, recursive_finder, cache_dir):
+    def cached_recursive_finder(name, module_fqn, module_data, zf, date_time, extension_manager):
+        try:
+            key = None if extension_manager.debugger_enabled else _key(common, name, module_fqn, module_data, extension_manager)
+        except Exception:  # pylint: disable=broad-exception-caught  # an ansible-core this does not know: no cache
+            key = None
+        if key is None:
+            return recursive_finder(name, module_fqn, module_data, zf, date_time, extension_manager)
+        path = os.path.join(cache_dir, key)
+        kept = _load(path)
+        if kept is not None:
+            entries, metadata = kept
+            for filename, content, _origin in entries:
+                zf.writestr(common._make_zinfo(filename, date_time, zf=zf), content)  # pylint: disable=protected-access
+            return metadata
+        entries = []
+        writestr = zf.writestr
+
+        def recording_writestr(zinfo, data, *args, **kwargs):
+            entries.append((zinfo.filename, bytes(data) if isinstance(data, (bytes, bytearray)) else str(data).encode("utf-8"),
+                            _origin_path(data)))
+            return writestr(zinfo, data, *args, **kwargs)
+
+        zf.writestr = recording_writestr
+        try:
+            metadata = recursive_finder(name, module_fqn, module_data, zf, date_time, extension_manager)
+        finally:
+            del zf.writestr
+        _store(path, entries, metadata)
+        return metadata
+
+    cached_recursive_finder.cache_dir = cache_dir
+    return cached_recursive_finder
+
+
+def _key(common, name, module_fqn, module_data, extension_manager):
+    """What decides the payload besides the files it holds: the module and its source, this ansible-core and Python,
+    and where module_utils and collections are looked for."""
+    from ansible import __version__
+    from ansible.utils.collection_loader import AnsibleCollectionConfig
+
+    data = module_data if isinstance(module_data, (bytes, bytearray)) else str(module_data).encode("utf-8")
+    search = [common.__file__, __version__, sys.version, name, module_fqn, sorted(extension_manager.extension_names),
+              list(common.module_utils_loader._get_paths(subdirs=False)),  # pylint: disable=protected-access
+              list(AnsibleCollectionConfig.collection_paths or [])]
+    digest = hashlib.sha256(FORMAT + b"\0" + repr(search).encode("utf-8") + b"\0" + bytes(data))
+    return digest.hexdigest()
+
+
+def _origin_path(data):
+    """The file ansible-core read data from (its Origin tag), or None for content it made up."""
+    try:
+        from ansible._internal._datatag._tags import Origin  # pylint: disable=import-outside-toplevel
+
+        origin = Origin.get_tag(data)
+    except Exception:  # pylint: disable=broad-exception-caught
+        return None
+    return getattr(origin, "path", None) if origin else None
+
+
+def _store(path, entries, metadata):
+    if any(origin is None and os.path.basename(filename) != "__init__.py" for filename, _content, origin in entries):
+        return  # content made from something else than files and names: rebuilt each time
+    directories = sorted({os.path.dirname(origin) for _filename, _content, origin in entries if origin})
+    try:
+        record = pickle.dumps((entries, [(d, _listing(d)) for d in directories], metadata), protocol=pickle.HIGHEST_PROTOCOL)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        partial = "{0}.{1}.tmp".format(path, os.getpid())
+        with open(partial, "wb") as out:
+            out.write(record)
+        os.replace(partial, path)
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        pass
+
+
+def _load(path):
+    """(entries, metadata) kept at path if every file they were read from is unchanged, else None."""
+    try:
+        with open(path, "rb") as kept:
+            entries, listings, metadata = pickle.loads(kept.read())
+        for directory, names in listings:
+            if _listing(directory) != names:
+                return None
+        for _filename, content, origin in entries:
+            if origin:
+                with open(origin, "rb") as source:
+                    if source.read() != content:
+                        return None
+    except Exception:  # pylint: disable=broad-exception-caught  # not kept, damaged, or a file has gone: build it
+        return None
+    return entries, metadata
+
+
+def _listing(directory):
+    return sorted(os.listdir(directory))
