@@ -59,6 +59,7 @@ def run(command, cwd=None, env=None, log=None):
 
 
 ANSIBALLZ_CACHE = os.path.join(ROOT, ".tmp", "ansiballz-cache")
+UV = os.path.join(ROOT, ".tmp", "uv", "bin", "uv")
 
 
 def prepare(core, python, log):
@@ -76,8 +77,9 @@ def prepare(core, python, log):
         if not interpreter:
             raise RuntimeError("no python{0} on PATH or under ~/.pyenv/versions".format(python))
         shutil.rmtree(venv, ignore_errors=True)
-        pip = [os.path.join(venv, "bin", "python"), "-m", "pip", "install", "-q", "--disable-pip-version-check"]
-        ok = run([interpreter, "-m", "venv", venv], log=log) and run(pip + packages, log=log)
+        # uv as for .venv (the Makefile's uv target); --compile-bytecode as pip would.
+        install = [UV, "pip", "install", "-q", "--python", os.path.join(venv, "bin", "python"), "--compile-bytecode"]
+        ok = run([UV, "venv", "-q", "--seed", "--python", interpreter, venv], log=log) and run(install + packages, log=log)
         if not ok:
             raise RuntimeError("could not create {0} (see the log)".format(venv))
         open(stamp, "w", encoding="utf-8").close()

@@ -30,16 +30,19 @@ LOG_DIR = os.path.join(ROOT, ".tmp", "steps")
 # runs, and the measured times: docs/docsite/rst/guide_testing.rst ("The step table").
 PLANS = {
     "check": [
-        ("venv", ()),
+        ("uv", ()),
+        ("venv", ("uv",)),
         ("sanity", ("venv",)),
         ("units", ("venv",)),
         ("lint", ("venv",)),
         ("emulator-test", ("venv",)),
     ],
     "test": [
-        ("venv", ()),
+        # uv makes the virtualenvs: once, before the steps that make them side by side.
+        ("uv", ()),
+        ("venv", ("uv",)),
         # Its own virtualenv (ansible-core 2.21 on Python 3.13): it needs nothing of .venv.
-        ("matrix-newest", ()),
+        ("matrix-newest", ("uv",)),
         # One step per integration group and per molecule scenario (expand below), each holding one job slot: as one
         # step each that ran its groups and scenarios side by side, up to six test processes shared the two cores, and
         # every wait that polls polled longer (fresh clone, 2026-12-06: integration 495 CPU s, molecule 404).
@@ -52,7 +55,7 @@ PLANS = {
         ("docs", ("venv",)),
         ("awx-test", ("venv",)),
         # tests/examples/test_readme.py runs README's Quick start in `make emulator`'s run-time virtualenv.
-        ("run-venv", ()),
+        ("run-venv", ("uv",)),
         ("examples-test", ("venv", "run-venv")),
         ("playbook-test", ("venv",)),
         ("emulator-test", ("venv",)),
