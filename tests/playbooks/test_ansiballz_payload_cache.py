@@ -22,6 +22,7 @@ BUILD = """
 import datetime, io, json, sys, zipfile
 sys.path.insert(0, {tools!r})
 import ansiballz_payload_cache
+ansiballz_payload_cache.MAX_ENTRIES = {max_entries}
 from ansible.plugins.loader import init_plugin_loader, module_loader
 init_plugin_loader([{collections!r}])
 from ansible.executor import module_common
@@ -64,8 +65,9 @@ def collection(tmp_path):
     return helper
 
 
-def build(tmp_path):
-    script = BUILD.format(tools=TOOLS, collections=str(tmp_path / "collections"), cache=str(tmp_path / "cache"))
+def build(tmp_path, max_entries=600):
+    script = BUILD.format(tools=TOOLS, collections=str(tmp_path / "collections"), cache=str(tmp_path / "cache"),
+                          max_entries=max_entries)
     env = dict(os.environ, MQREST_ANSIBALLZ_CACHE="off")
     return json.loads(subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                                      env=env).stdout)
@@ -113,6 +115,19 @@ def test_a_damaged_entry_is_built_again(tmp_path):
     again = build(tmp_path)
     assert again["built"] == 1
     assert again["files"] == first["files"]
+
+
+def test_past_max_entries_the_half_used_longest_ago_goes(tmp_path):
+    """Each pytest session's collections path is new, and so are the keys of what it builds: the cache stays bounded."""
+    collection(tmp_path)
+    (tmp_path / "cache").mkdir()
+    for number in range(4):
+        entry = tmp_path / "cache" / "old{0}".format(number)
+        entry.write_bytes(b"")
+        os.utime(entry, (1000 + number, 1000 + number))
+    assert build(tmp_path, max_entries=4)["built"] == 1
+    assert sorted(entry.name for entry in (tmp_path / "cache").iterdir() if entry.name.startswith("old")) == ["old2", "old3"]
+    assert build(tmp_path, max_entries=4)["built"] == 0
 
 
 def test_switched_off_ansible_core_is_left_alone():

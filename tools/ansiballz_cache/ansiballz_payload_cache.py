@@ -16,7 +16,7 @@ collections. A kept payload is used only while it is still what recursive_finder
 A payload with a file that is neither read from disk nor a package's __init__.py (a redirect shim of a collection's
 routing, a 2.21 embed) is never kept. Nor is one built for the module debugger (it maps the files it read), and any
 error reading or writing the cache builds the payload as ansible-core would. Writes are atomic (a temporary file
-renamed), so parallel ansible-playbook runs can share the directory.
+renamed), so parallel ansible-playbook runs can share the directory; it keeps at most MAX_ENTRIES payloads.
 
 install() wraps recursive_finder when ansible.executor.module_common is first imported (a meta path hook that ansible
 never sees), so processes that never build a payload pay nothing. Standard library only.
@@ -26,12 +26,16 @@ import hashlib
 import os
 import pickle
 import sys
+import zlib
 
 TARGET = "ansible.executor.module_common"
 # MQREST_ANSIBALLZ_CACHE=off in a process's environment: no cache (`make bench` measures what users' runs cost).
 SWITCH = "MQREST_ANSIBALLZ_CACHE"
 # Bumped when what a cache entry holds changes.
-FORMAT = b"1"
+FORMAT = b"2"
+# Each pytest session links the checkout into a new temporary collections path, a new key for every module it runs:
+# past this many entries (about 150 kB each), the half used longest ago goes (a hit touches its entry).
+MAX_ENTRIES = 600
 
 
 def install(cache_dir):
@@ -132,8 +136,10 @@ def _store(path, entries, metadata):
         return  # content made from something else than files and names: rebuilt each time
     directories = sorted({os.path.dirname(origin) for _filename, _content, origin in entries if origin})
     try:
-        record = pickle.dumps((entries, [(d, _listing(d)) for d in directories], metadata), protocol=pickle.HIGHEST_PROTOCOL)
+        record = zlib.compress(pickle.dumps((entries, [(d, _listing(d)) for d in directories], metadata),
+                                            protocol=pickle.HIGHEST_PROTOCOL), 1)
         os.makedirs(os.path.dirname(path), exist_ok=True)
+        _prune(os.path.dirname(path))
         partial = "{0}.{1}.tmp".format(path, os.getpid())
         with open(partial, "wb") as out:
             out.write(record)
@@ -146,7 +152,7 @@ def _load(path):
     """(entries, metadata) kept at path if every file they were read from is unchanged, else None."""
     try:
         with open(path, "rb") as kept:
-            entries, listings, metadata = pickle.loads(kept.read())
+            entries, listings, metadata = pickle.loads(zlib.decompress(kept.read()))
         for directory, names in listings:
             if _listing(directory) != names:
                 return None
@@ -155,9 +161,28 @@ def _load(path):
                 with open(origin, "rb") as source:
                     if source.read() != content:
                         return None
+        os.utime(path)  # used now: the last to be pruned
     except Exception:  # pylint: disable=broad-exception-caught  # not kept, damaged, or a file has gone: build it
         return None
     return entries, metadata
+
+
+def _prune(cache_dir):
+    """Past MAX_ENTRIES entries, remove the half used longest ago (another process may be removing them too)."""
+    paths = [os.path.join(cache_dir, name) for name in os.listdir(cache_dir)]
+    if len(paths) < MAX_ENTRIES:
+        return
+    used = []
+    for path in paths:
+        try:
+            used.append((os.stat(path).st_mtime, path))
+        except OSError:
+            pass
+    for _mtime, path in sorted(used)[:len(used) - MAX_ENTRIES // 2]:
+        try:
+            os.remove(path)
+        except OSError:
+            pass
 
 
 def _listing(directory):
