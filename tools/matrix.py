@@ -76,6 +76,8 @@ def prepare(core, python, log):
         interpreter = find_python(python)
         if not interpreter:
             raise RuntimeError("no python{0} on PATH or under ~/.pyenv/versions".format(python))
+        if not os.path.exists(UV):
+            raise RuntimeError("no uv in .tmp/uv: `make matrix` (or `make uv`) installs it")
         shutil.rmtree(venv, ignore_errors=True)
         # uv as for .venv (the Makefile's uv target); --compile-bytecode as pip would.
         install = [UV, "pip", "install", "-q", "--python", os.path.join(venv, "bin", "python"), "--compile-bytecode"]
