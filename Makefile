@@ -27,7 +27,7 @@ GET_PIP_CACHE := $(HOME)/.ansible/test/cache/.get_pip_standin-$(shell echo $(CUR
 UV := .tmp/uv/bin/uv
 uv: $(UV)
 $(UV):
-	rm -rf .tmp/uv && $(PYTHON) -m pip install -q --disable-pip-version-check --target .tmp/uv "uv>=0.9,<1"
+	rm -rf .tmp/uv && $(PYTHON) -m pip install -q --disable-pip-version-check --root-user-action=ignore --target .tmp/uv "uv>=0.9,<1"
 
 # --seed: pip in .venv too, for whoever installs something by hand. --compile-bytecode: pip's default; Python would
 # otherwise compile the packages again at each start where PYTHONDONTWRITEBYTECODE is set, as on the CI machine.
