@@ -6,7 +6,7 @@
 Before a module task runs, the controller builds the module's payload: ansible-core's recursive_finder parses the
 module and every module_util it imports (ansible-core's own, basic.py and about 50 more, and ours) to find what goes
 into the zip. ansible-core keeps what it built only for the life of one ansible-playbook process, and the suites start
-hundreds of them: building mq_queue's payload costs about 0.6 CPU seconds, ping's 0.3, in each process that runs it.
+hundreds of them: a one-task mq_queue play took 1.70 CPU seconds without this cache and 1.42 with it.
 
 This keeps what recursive_finder wrote into the zip (each file's name and content) and the metadata it returned, across
 processes, keyed by the module's name and source, the ansible-core that runs and where it looks for module_utils and
@@ -34,7 +34,7 @@ SWITCH = "MQREST_ANSIBALLZ_CACHE"
 # Bumped when what a cache entry holds changes.
 FORMAT = b"2"
 # Each pytest session links the checkout into a new temporary collections path, a new key for every module it runs:
-# past this many entries (about 150 kB each), the half used longest ago goes (a hit touches its entry).
+# past this many entries (up to about 250 kB each), the half used longest ago goes (a hit touches its entry).
 MAX_ENTRIES = 600
 
 
