@@ -65,13 +65,19 @@ def _load_or_compile(cache_dir, compile_source, pathname, source):
     code = compile_source(pathname, source)
     try:
         os.makedirs(cache_dir, exist_ok=True)
-        partial = "{0}.{1}.tmp".format(path, os.getpid())
-        with open(partial, "wb") as cached:
-            cached.write(marshal.dumps(code))
-        os.replace(partial, path)
+        write_atomically(path, marshal.dumps(code))
     except OSError:
         pass
     return code
+
+
+def write_atomically(path, data):
+    """Write data to path through a temporary file renamed over it: a process reading path meanwhile reads the whole
+    old entry or the whole new one (ansiballz_payload_cache writes its entries this way too)."""
+    partial = "{0}.{1}.tmp".format(path, os.getpid())
+    with open(partial, "wb") as out:
+        out.write(data)
+    os.replace(partial, path)
 
 
 def _with_filename(code, filename):

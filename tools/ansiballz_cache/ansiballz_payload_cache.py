@@ -28,9 +28,10 @@ import pickle
 import sys
 import zlib
 
+# Its sibling, on sys.path wherever this is (install.py's .pth, the tests): one switch for both caches, one way to write.
+from ansiballz_bytecode_cache import SWITCH, write_atomically  # pylint: disable=import-error
+
 TARGET = "ansible.executor.module_common"
-# MQREST_ANSIBALLZ_CACHE=off in a process's environment: no cache (`make bench` measures what users' runs cost).
-SWITCH = "MQREST_ANSIBALLZ_CACHE"
 # Bumped when what a cache entry holds changes.
 FORMAT = b"2"
 # Each pytest session links the checkout into a new temporary collections path, a new key for every module it runs:
@@ -140,10 +141,7 @@ def _store(path, entries, metadata):
                                             protocol=pickle.HIGHEST_PROTOCOL), 1)
         os.makedirs(os.path.dirname(path), exist_ok=True)
         _prune(os.path.dirname(path))
-        partial = "{0}.{1}.tmp".format(path, os.getpid())
-        with open(partial, "wb") as out:
-            out.write(record)
-        os.replace(partial, path)
+        write_atomically(path, record)
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         pass
 
