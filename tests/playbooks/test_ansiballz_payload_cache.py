@@ -147,3 +147,12 @@ def test_the_dev_virtualenv_has_it():
     import importlib.util  # pylint: disable=import-outside-toplevel
 
     assert os.path.exists(importlib.util.cache_from_source(os.path.join(TOOLS, "ansiballz_payload_cache.py")))
+
+
+def test_a_python_that_builds_no_payload_imports_nothing_for_it():
+    """The .pth installs the hook at every start of .venv's Python (each module run): the modules only a payload build
+    needs are not imported then."""
+    env = {key: value for key, value in os.environ.items() if key != "MQREST_ANSIBALLZ_CACHE"}
+    script = "import sys; print(sorted(name for name in ('hashlib', 'pickle', 'zlib') if name in sys.modules))"
+    output = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env).stdout
+    assert output.strip() == "[]"
