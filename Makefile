@@ -183,13 +183,14 @@ emulator: run-venv $(DEV_COLL)
 # Here the scenarios run $(MOLECULE_JOBS) at a time, each a `molecule test -s` of its own whose output is shown when it
 # ends (`make molecule-provision` runs one). Each has its own emulator on a free port and its own ephemeral directory
 # under .tmp/molecule (molecule's default, ~/.ansible/tmp/molecule.<hash of "extensions">.<scenario>, is the same for
-# every checkout on the machine).
+# every checkout on the machine). All find the collection in .tmp/dev (.config/molecule/config.yml): the link is made
+# here first, so that scenarios starting together do not both create it.
 MOLECULE_SCENARIOS := $(sort $(notdir $(patsubst %/molecule.yml,%,$(wildcard extensions/molecule/*/molecule.yml))))
 MOLECULE_JOBS ?= 2
 molecule: venv
 	$(MAKE) --no-print-directory -j$(MOLECULE_JOBS) --output-sync=target $(addprefix molecule-,$(MOLECULE_SCENARIOS))
 
-molecule-%: venv
+molecule-%: venv $(DEV_COLL)
 	cd extensions && TIMEFORMAT='molecule-$*: %0R s (CPU %0U s user, %0S s system)'; \
 	time PATH=$(CURDIR)/$(BIN):$$PATH ANSIBLE_PYTHON_INTERPRETER=$(CURDIR)/$(BIN)/python \
 	  MOLECULE_EPHEMERAL_DIRECTORY=$(CURDIR)/.tmp/molecule/$* molecule test -s $*

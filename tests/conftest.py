@@ -13,13 +13,19 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 @pytest.fixture(scope="session")
-def collections_path(tmp_path_factory):
-    """A collections path holding this checkout as mqrest.admin (as `make demo` and `make emulator` pass .tmp/dev)."""
-    base = tmp_path_factory.mktemp("collections")
-    link = base / "ansible_collections" / "mqrest" / "admin"
-    link.parent.mkdir(parents=True)
-    link.symlink_to(ROOT, target_is_directory=True)
-    return str(base)
+def collections_path():
+    """.tmp/dev, the collections path `make demo` and `make emulator` use: this checkout as mqrest.admin. The same path
+    in every session and pytest worker, so the AnsiballZ payload cache of the dev virtualenv (tools/ansiballz_cache),
+    whose key holds the collections path, builds each module's payload once instead of once per temporary path."""
+    base = os.path.join(ROOT, ".tmp", "dev")
+    link = os.path.join(base, "ansible_collections", "mqrest", "admin")
+    if os.path.realpath(link) != os.path.realpath(ROOT):
+        os.makedirs(os.path.dirname(link), exist_ok=True)
+        # Made beside it and renamed over it: workers that start together each put the same link in place.
+        partial = "{0}.{1}".format(link, os.getpid())
+        os.symlink(ROOT, partial, target_is_directory=True)
+        os.replace(partial, link)
+    return base
 
 
 # A sender on QM1 runs only with a partner (the emulator's channel network): QM2 runs on host "partner", so CONNAME

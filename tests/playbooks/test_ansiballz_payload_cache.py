@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -24,7 +25,9 @@ sys.path.insert(0, {tools!r})
 import ansiballz_payload_cache
 ansiballz_payload_cache.MAX_ENTRIES = {max_entries}
 from ansible.plugins.loader import init_plugin_loader, module_loader
-init_plugin_loader([{collections!r}])
+from ansible.utils.collection_loader import AnsibleCollectionConfig
+init_plugin_loader({collections!r})
+AnsibleCollectionConfig.playbook_paths = {playbook_dirs!r}
 from ansible.executor import module_common
 from ansible._internal._datatag._tags import Origin
 built = []
@@ -65,9 +68,12 @@ def collection(tmp_path):
     return helper
 
 
-def build(tmp_path, max_entries=600):
-    script = BUILD.format(tools=TOOLS, collections=str(tmp_path / "collections"), cache=str(tmp_path / "cache"),
-                          max_entries=max_entries)
+def build(tmp_path, max_entries=600, playbook_dir=None, before=None):
+    """The payload of testns.probe.probe built through the cache; as ansible-playbook does, playbook_dir's collections
+    directory first if given, then before (a collections path searched first) if given, then tmp_path/collections."""
+    collections = ([str(before)] if before else []) + [str(tmp_path / "collections")]
+    script = BUILD.format(tools=TOOLS, collections=collections, cache=str(tmp_path / "cache"), max_entries=max_entries,
+                          playbook_dirs=[str(playbook_dir)] if playbook_dir else [])
     env = dict(os.environ, MQREST_ANSIBALLZ_CACHE="off")
     return json.loads(subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                                      env=env).stdout)
@@ -105,6 +111,30 @@ def test_a_file_added_beside_the_payloads_files_builds_it_again(tmp_path):
     build(tmp_path)
     (helper.parent / "newcomer.py").write_text("", encoding="utf-8")
     assert build(tmp_path)["built"] == 1
+
+
+def test_playbooks_in_different_directories_share_a_payload(tmp_path):
+    """ansible-playbook searches <playbook directory>/collections first: where there is none, it changes nothing."""
+    collection(tmp_path)
+    for number in range(2):
+        (tmp_path / "play{0}".format(number)).mkdir()
+    assert build(tmp_path, playbook_dir=tmp_path / "play0")["built"] == 1
+    assert build(tmp_path, playbook_dir=tmp_path / "play1")["built"] == 0
+
+
+def test_a_collection_put_where_it_is_searched_first_is_built_again_from_there(tmp_path):
+    """A search path that was searched already (with another collection: the key unchanged) now holds the collection
+    too: its files win."""
+    collection(tmp_path)
+    first = tmp_path / "first"
+    (first / "ansible_collections" / "otherns" / "other").mkdir(parents=True)
+    assert build(tmp_path, before=first)["built"] == 1
+    shutil.copytree(tmp_path / "collections" / "ansible_collections" / "testns", first / "ansible_collections" / "testns")
+    (first / "ansible_collections" / "testns" / "probe" / "plugins" / "module_utils" / "helper.py").write_text(
+        "ANSWER = 7\n", encoding="utf-8")
+    again = build(tmp_path, before=first)
+    assert again["built"] == 1
+    assert again["files"][HELPER] == "ANSWER = 7\n"
 
 
 def test_a_damaged_entry_is_built_again(tmp_path):

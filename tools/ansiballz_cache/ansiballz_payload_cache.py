@@ -12,7 +12,9 @@ This keeps what recursive_finder wrote into the zip (each file's name and conten
 processes, keyed by the module's name and source, the ansible-core that runs and where it looks for module_utils and
 collections. A kept payload is used only while it is still what recursive_finder would build:
 - every file it holds that was read from disk has the same content there now, and
-- the directories it was read from list the same files (a new file there could change what an import finds).
+- the directories it was read from list the same files (a new file there could change what an import finds), and
+- each collection it holds files of is found in the same directory (a copy put into an earlier search path would be
+  found instead).
 A payload with a file that is neither read from disk nor a package's __init__.py (a redirect shim of a collection's
 routing, a 2.21 embed) is never kept. Nor is one built for the module debugger (it maps the files it read), and any
 error reading or writing the cache builds the payload as ansible-core would. Writes are atomic (a temporary file
@@ -32,9 +34,9 @@ from ansiballz_bytecode_cache import SWITCH, write_atomically  # pylint: disable
 
 TARGET = "ansible.executor.module_common"
 # Bumped when what a cache entry holds changes.
-FORMAT = b"2"
-# Each pytest session links the checkout into a new temporary collections path, a new key for every module it runs:
-# past this many entries (up to about 250 kB each), the half used longest ago goes (a hit touches its entry).
+FORMAT = b"3"
+# A new collections path is a new key for every module run from it (each `make test` copies the collection for
+# ansible-test, the tests of this cache make their own): past this many entries (up to about 250 kB each), the half used longest ago goes (a hit touches its entry).
 MAX_ENTRIES = 600
 
 
@@ -108,18 +110,41 @@ def _cached(common, recursive_finder, cache_dir):
 
 def _key(common, name, module_fqn, module_data, extension_manager):
     """What decides the payload besides the files it holds: the module and its source, this ansible-core and Python,
-    and where module_utils and collections are looked for."""
+    and the directories module_utils and collections are looked for in. Only those that exist: ansible-playbook puts
+    <playbook directory>/collections first, which is new for each playbook the suites write into a temporary directory
+    and rarely there (with it, every such run built every payload again)."""
     import hashlib
 
     from ansible import __version__
-    from ansible.utils.collection_loader import AnsibleCollectionConfig
 
     data = module_data if isinstance(module_data, (bytes, bytearray)) else str(module_data).encode("utf-8")
     search = [common.__file__, __version__, sys.version, name, module_fqn, sorted(extension_manager.extension_names),
-              list(common.module_utils_loader._get_paths(subdirs=False)),  # pylint: disable=protected-access
-              list(AnsibleCollectionConfig.collection_paths or [])]
+              [path for path in common.module_utils_loader._get_paths(subdirs=False)  # pylint: disable=protected-access
+               if os.path.isdir(path)],
+              [path for path in _collection_paths() if os.path.isdir(path)]]
     digest = hashlib.sha256(FORMAT + b"\0" + repr(search).encode("utf-8") + b"\0" + bytes(data))
     return digest.hexdigest()
+
+
+def _collection_paths():
+    from ansible.utils.collection_loader import AnsibleCollectionConfig
+
+    return list(AnsibleCollectionConfig.collection_paths or [])
+
+
+def _resolved_collections(entries):
+    """(namespace, name, directory) of each collection the payload holds files of: the directory the collection loader
+    finds it in now, the first search path that has it (None if none has). A collection that appears in an earlier
+    search path, which did exist before, changes what is found without changing the key."""
+    collections = sorted({tuple(filename.split("/")[1:3]) for filename, _content, _origin in entries
+                          if filename.startswith("ansible_collections/") and filename.count("/") > 3})
+    paths = _collection_paths()
+    found = []
+    for namespace, name in collections:
+        directories = (os.path.join(path, *([] if os.path.basename(path) == "ansible_collections" else ["ansible_collections"]),
+                                    namespace, name) for path in paths)
+        found.append((namespace, name, next((directory for directory in directories if os.path.isdir(directory)), None)))
+    return found
 
 
 def _origin_path(data):
@@ -141,8 +166,8 @@ def _store(path, entries, metadata):
 
     directories = sorted({os.path.dirname(origin) for _filename, _content, origin in entries if origin})
     try:
-        record = zlib.compress(pickle.dumps((entries, [(d, _listing(d)) for d in directories], metadata),
-                                            protocol=pickle.HIGHEST_PROTOCOL), 1)
+        record = zlib.compress(pickle.dumps((entries, [(d, _listing(d)) for d in directories], _resolved_collections(entries),
+                                             metadata), protocol=pickle.HIGHEST_PROTOCOL), 1)
         os.makedirs(os.path.dirname(path), exist_ok=True)
         _prune(os.path.dirname(path))
         write_atomically(path, record)
@@ -151,13 +176,16 @@ def _store(path, entries, metadata):
 
 
 def _load(path):
-    """(entries, metadata) kept at path if every file they were read from is unchanged, else None."""
+    """(entries, metadata) kept at path if every file they were read from is unchanged and each collection they hold
+    files of is found where it was, else None."""
     import pickle
     import zlib
 
     try:
         with open(path, "rb") as kept:
-            entries, listings, metadata = pickle.loads(zlib.decompress(kept.read()))
+            entries, listings, collections, metadata = pickle.loads(zlib.decompress(kept.read()))
+        if _resolved_collections(entries) != collections:
+            return None
         for directory, names in listings:
             if _listing(directory) != names:
                 return None
