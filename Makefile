@@ -38,9 +38,10 @@ $(BIN)/.installed: requirements-dev.txt tests/emulator/pyproject.toml | $(UV)
 	touch $@
 # The suites reuse what Ansible builds again for each task and each ansible-playbook run, and Python never caches: the
 # bytecode module runs compile from AnsiballZ payloads (a quarter of integration's CPU time) and the payloads'
-# contents, which each ansible-playbook process parses its module_utils again to find (tools/ansiballz_cache). `make
-# demo`'s run-time venv has neither.
-ANSIBALLZ_CACHES := $(addprefix tools/ansiballz_cache/,install.py ansiballz_bytecode_cache.py ansiballz_payload_cache.py)
+# contents, which each ansible-playbook process parses its module_utils again to find, and ansible-core's settings and
+# routing YAML, parsed at every start (tools/ansiballz_cache). `make demo`'s run-time venv has none of them.
+ANSIBALLZ_CACHES := $(addprefix tools/ansiballz_cache/,install.py ansiballz_bytecode_cache.py ansiballz_payload_cache.py \
+	ansible_yaml_cache.py)
 $(BIN)/.ansiballz-caches: $(ANSIBALLZ_CACHES) $(BIN)/.installed
 	$(BIN)/python $< $(CURDIR)/.tmp/ansiballz-cache
 	touch $@

@@ -36,7 +36,8 @@ TARGET = "ansible.executor.module_common"
 # Bumped when what a cache entry holds changes.
 FORMAT = b"3"
 # A new collections path is a new key for every module run from it (each `make test` copies the collection for
-# ansible-test, the tests of this cache make their own): past this many entries (up to about 250 kB each), the half used longest ago goes (a hit touches its entry).
+# ansible-test, the tests of this cache make their own): past this many entries (up to about 250 kB each), the half used
+# longest ago goes (a hit touches its entry).
 MAX_ENTRIES = 600
 
 

@@ -1,16 +1,17 @@
 # Copyright (c) mqrest.admin contributors
 # GNU General Public License v3.0+ (see LICENSES/GPL-3.0-or-later.txt or https://www.gnu.org/licenses/gpl-3.0.txt)
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""Install the suites' two AnsiballZ caches into the Python that runs this: a .pth file in its site-packages that calls
-their install() at every start of that Python.
+"""Install the suites' caches of ansible-core's per-process work into the Python that runs this: a .pth file in its
+site-packages that calls their install() at every start of that Python.
 
     <virtualenv>/bin/python tools/ansiballz_cache/install.py CACHE_DIR
 
 - ansiballz_bytecode_cache: module runs keep the bytecode they compile from the payload zip (CACHE_DIR/bytecode);
-- ansiballz_payload_cache: ansible-playbook runs keep what they put into payloads (CACHE_DIR/payload).
+- ansiballz_payload_cache: ansible-playbook runs keep what they put into payloads (CACHE_DIR/payload);
+- ansible_yaml_cache: ansible-core's processes keep their parse of its settings and routing YAML (CACHE_DIR/yaml).
 
 `make venv` installs them into .venv, tools/matrix.py into the matrix virtualenvs; the run-time virtualenv of
-`make demo`, what users run, has neither. MQREST_ANSIBALLZ_CACHE=off switches both off. Standard library only.
+`make demo`, what users run, has none. MQREST_ANSIBALLZ_CACHE=off switches all off. Standard library only.
 """
 
 import os
@@ -19,7 +20,7 @@ import sys
 import sysconfig
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-CACHES = ("ansiballz_bytecode_cache", "ansiballz_payload_cache")
+CACHES = ("ansiballz_bytecode_cache", "ansiballz_payload_cache", "ansible_yaml_cache")
 PTH = "mqrest_ansiballz_caches.pth"
 # What an earlier version installed (the bytecode cache alone): removed, so no Python installs a cache twice.
 OLD_PTHS = ("mqrest_ansiballz_bytecode_cache.pth",)
