@@ -122,8 +122,9 @@ DEV_COLL := .tmp/dev/ansible_collections/mqrest/admin
 DEMO_ENV := PATH=$(CURDIR)/$(BIN):$$PATH ANSIBLE_COLLECTIONS_PATH=$(CURDIR)/.tmp/dev ANSIBLE_PYTHON_INTERPRETER=$(CURDIR)/$(BIN)/python \
 	ANSIBLE_LOCALHOST_WARNING=false ANSIBLE_INVENTORY_UNPARSED_WARNING=false
 
+# Made beside it and renamed over it: two steps of `make test` may make it at the same time.
 $(DEV_COLL):
-	mkdir -p $(dir $@) && ln -sfn $(CURDIR) $@
+	mkdir -p $(dir $@) && ln -sfn $(CURDIR) $@.$$$$ && mv -T $@.$$$$ $@
 
 # What the collection needs at run time, and nothing else (`make demo`, `make emulator`): ansible-core, requests and
 # cryptography (the emulator's TLS), in their own virtualenv, so that a fresh clone starts the demo in seconds
@@ -185,7 +186,7 @@ emulator: run-venv $(DEV_COLL)
 # ends (`make molecule-provision` runs one). Each has its own emulator on a free port and its own ephemeral directory
 # under .tmp/molecule (molecule's default, ~/.ansible/tmp/molecule.<hash of "extensions">.<scenario>, is the same for
 # every checkout on the machine). All find the collection in .tmp/dev (.config/molecule/config.yml): the link is made
-# here first, so that scenarios starting together do not both create it.
+# here first (the create step's own link task fails if another scenario creates it at the same moment).
 MOLECULE_SCENARIOS := $(sort $(notdir $(patsubst %/molecule.yml,%,$(wildcard extensions/molecule/*/molecule.yml))))
 MOLECULE_JOBS ?= 2
 molecule: venv

@@ -16,7 +16,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 def collections_path():
     """.tmp/dev, the collections path `make demo` and `make emulator` use: this checkout as mqrest.admin. The same path
     in every session and pytest worker, so the AnsiballZ payload cache of the dev virtualenv (tools/ansiballz_cache),
-    whose key holds the collections path, builds each module's payload once instead of once per temporary path."""
+    whose key holds the collections path, builds each module's payload once instead of once per temporary path. What
+    else is put into .tmp/dev is seen by the tests too."""
     base = os.path.join(ROOT, ".tmp", "dev")
     link = os.path.join(base, "ansible_collections", "mqrest", "admin")
     if os.path.realpath(link) != os.path.realpath(ROOT):
@@ -24,7 +25,11 @@ def collections_path():
         # Made beside it and renamed over it: workers that start together each put the same link in place.
         partial = "{0}.{1}".format(link, os.getpid())
         os.symlink(ROOT, partial, target_is_directory=True)
-        os.replace(partial, link)
+        try:
+            os.replace(partial, link)
+        except OSError as error:  # a directory there (a collection installed into .tmp/dev): leave no stray link
+            os.unlink(partial)
+            raise RuntimeError("cannot make {0} a link to this checkout: {1}".format(link, error)) from error
     return base
 
 

@@ -148,7 +148,8 @@ def test_a_damaged_entry_is_built_again(tmp_path):
 
 
 def test_past_max_entries_the_half_used_longest_ago_goes(tmp_path):
-    """Each pytest session's collections path is new, and so are the keys of what it builds: the cache stays bounded."""
+    """Each edited module, and each other ansible-core, Python or collections path, makes new keys: the cache stays
+    bounded."""
     collection(tmp_path)
     (tmp_path / "cache").mkdir()
     for number in range(4):

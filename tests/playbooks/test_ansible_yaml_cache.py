@@ -22,7 +22,7 @@ PARSE = """
 import json, sys
 sys.path.insert(0, {tools!r})
 import ansible_yaml_cache
-sys.meta_path.insert(0, ansible_yaml_cache._Hook({cache!r}))  # as install() does, with the switch off in the environment
+sys.meta_path[:0] = ansible_yaml_cache.hooks({cache!r})  # as install() does, with the switch off in the environment
 from ansible.config import manager
 from ansible.utils.collection_loader import _collection_finder
 parsed = []
@@ -71,6 +71,23 @@ def test_what_is_kept_is_what_is_returned(tmp_path):
     assert again["config"] == again["routing"] == {"kept": True}
 
 
+def test_an_entry_kept_for_another_text_or_another_ansible_core_is_not_used(tmp_path):
+    """The entry's name holds checksums only: what it keeps must be the same text, parsed by the same ansible-core,
+    PyYAML and Python."""
+    write(tmp_path)
+    first = parse(tmp_path)
+    entries = list((tmp_path / "cache").iterdir())
+    for change in ("text", "context"):
+        for entry in entries:
+            version, context, text, _result = marshal.loads(entry.read_bytes())
+            kept = {"text": text + b"# another\n", "context": context.replace(b"2.", b"9.")}.get(change)
+            entry.write_bytes(marshal.dumps((version, kept if change == "context" else context,
+                                             kept if change == "text" else text, {"stale": True})))
+        again = parse(tmp_path)
+        assert again["parsed"] == ["config"], change
+        assert (again["config"], again["routing"]) == (first["config"], first["routing"]), change
+
+
 def test_changed_text_is_parsed_again(tmp_path):
     write(tmp_path)
     parse(tmp_path)
@@ -109,8 +126,8 @@ def test_switched_off_ansible_core_is_left_alone(tmp_path):
 
 
 def test_the_dev_virtualenv_has_it_and_ansible_core_parses_its_own_files_through_it():
-    """.venv (make venv) keeps the parses in .tmp/ansiballz-cache/yaml; what it returns for ansible-core's base.yml and
-    ansible.builtin's routing is what ansible-core's own parse returns."""
+    """.venv (make venv) keeps the parses in .tmp/ansiballz-cache/yaml: ansible-core's base.yml and ansible.builtin's
+    routing are kept, and what the cache returns for them is what ansible-core's own parse returns."""
     script = """
 import json
 from ansible.config import manager
@@ -118,14 +135,21 @@ from ansible.utils.collection_loader import _collection_finder, _collection_meta
 base = manager.__file__.replace("manager.py", "base.yml")
 routing = open(manager.__file__.replace("manager.py", "ansible_builtin_runtime.yml"), "rb").read()
 own = (manager.yaml_load(open(base, "rb")), _collection_meta._meta_yml_to_dict(routing, ("ansible.builtin", "runtime.yml")))
+import yaml
+parsed = []
+yaml_load, load = manager.yaml_load, yaml.load  # ansible-core parses base.yml with the first, routing with the second
+manager.yaml_load = lambda *args, **kwargs: parsed.append("base") or yaml_load(*args, **kwargs)
+yaml.load = lambda *args, **kwargs: parsed.append("routing") or load(*args, **kwargs)
 for attempt in range(2):  # the first may be the one that keeps them
+    del parsed[:]
     cached = (manager.ConfigManager._read_config_yaml_file(None, base),
               _collection_finder._meta_yml_to_dict(routing, ("ansible.builtin", "runtime.yml")))
-print(json.dumps({"same": cached == own, "where": [manager.ConfigManager._read_config_yaml_file.cache_dir,
-                                                    _collection_finder._meta_yml_to_dict.cache_dir]}))
+print(json.dumps({"same": cached == own, "parsed": parsed, "where": [manager.ConfigManager._read_config_yaml_file.cache_dir,
+                                                                     _collection_finder._meta_yml_to_dict.cache_dir]}))
 """
     env = {key: value for key, value in os.environ.items() if key != "MQREST_ANSIBALLZ_CACHE"}
     output = json.loads(subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                                        env=env).stdout)
     assert output["same"] is True
+    assert output["parsed"] == []  # the second time, both came from the cache
     assert all(where.endswith(os.path.join(".tmp", "ansiballz-cache", "yaml")) for where in output["where"])

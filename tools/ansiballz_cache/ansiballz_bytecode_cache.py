@@ -21,11 +21,12 @@ it. Standard library only.
 """
 
 import os
+import sys
 import zipimport
 
 _ZIP_SUFFIX = ".zip" + os.sep
-# MQREST_ANSIBALLZ_CACHE=off in a process's environment leaves it, and the module runs it starts, without the cache
-# (and without ansiballz_payload_cache): `make bench` measures what users' module runs cost (tools/bench_lib.py).
+# MQREST_ANSIBALLZ_CACHE=off in a process's environment leaves it, and the processes it starts, without this cache and
+# the others (ansiballz_payload_cache, ansible_yaml_cache): `make bench` measures what users' runs cost (tools/bench_lib.py).
 SWITCH = "MQREST_ANSIBALLZ_CACHE"
 
 
@@ -51,7 +52,6 @@ def install(cache_dir):
 def _load_or_compile(cache_dir, compile_source, pathname, source):
     import hashlib
     import marshal
-    import sys
     from importlib.util import MAGIC_NUMBER
 
     inner = pathname.rpartition(_ZIP_SUFFIX)[2]
@@ -69,6 +69,37 @@ def _load_or_compile(cache_dir, compile_source, pathname, source):
     except OSError:
         pass
     return code
+
+
+class PatchAfterImport:
+    """A meta path finder that finds nothing itself: when the module `name` is imported, it lets the path finder load it
+    and then calls patch(module) (ansiballz_payload_cache and ansible_yaml_cache wrap ansible-core functions so; ansible
+    never sees it, and a process that never imports `name` pays nothing)."""
+
+    def __init__(self, name, patch):
+        self.name, self.patch = name, patch
+
+    def install(self):
+        """Put it first on sys.meta_path, unless the switch is off or one for the same module is there (idempotent)."""
+        if os.environ.get(SWITCH) != "off" and not any(getattr(finder, "name", None) == self.name for finder in sys.meta_path):
+            sys.meta_path.insert(0, self)
+
+    def find_spec(self, fullname, path, target=None):
+        if fullname != self.name:
+            return None
+        from importlib.machinery import PathFinder  # pylint: disable=import-outside-toplevel
+
+        spec = PathFinder.find_spec(fullname, path, target)
+        if spec is None or not hasattr(spec.loader, "exec_module"):
+            return spec
+        exec_module = spec.loader.exec_module
+
+        def exec_and_patch(module):
+            exec_module(module)
+            self.patch(module)
+
+        spec.loader.exec_module = exec_and_patch
+        return spec
 
 
 def write_atomically(path, data):

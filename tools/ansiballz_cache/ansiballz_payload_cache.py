@@ -9,69 +9,53 @@ into the zip. ansible-core keeps what it built only for the life of one ansible-
 hundreds of them: a one-task mq_queue play took 1.70 CPU seconds without this cache and 1.42 with it.
 
 This keeps what recursive_finder wrote into the zip (each file's name and content) and the metadata it returned, across
-processes, keyed by the module's name and source, the ansible-core that runs and where it looks for module_utils and
-collections. A kept payload is used only while it is still what recursive_finder would build:
+processes, keyed by the module's name and source, the ansible-core that runs and the existing directories it looks for
+module_utils and collections in. A kept payload is used only while it is still what recursive_finder would build:
 - every file it holds that was read from disk has the same content there now, and
 - the directories it was read from list the same files (a new file there could change what an import finds), and
 - each collection it holds files of is found in the same directory (a copy put into an earlier search path would be
   found instead).
-A payload with a file that is neither read from disk nor a package's __init__.py (a redirect shim of a collection's
-routing, a 2.21 embed) is never kept. Nor is one built for the module debugger (it maps the files it read), and any
-error reading or writing the cache builds the payload as ansible-core would. Writes are atomic (a temporary file
-renamed), so parallel ansible-playbook runs can share the directory; it keeps at most MAX_ENTRIES payloads.
+Not covered: a file added, in a directory that was searched already but held none of the payload's files, that shadows
+one of them (a module_utils/foo.py beside a playbook shadowing ansible.module_utils.foo). A payload with a file that is
+neither read from disk nor a package's __init__.py (a redirect shim of a collection's routing, a 2.21 embed) is never
+kept. Nor is one built for the module debugger (it maps the files it read), and any error reading or writing the cache
+builds the payload as ansible-core would. Writes are atomic (a temporary file renamed), so parallel ansible-playbook
+runs can share the directory; it keeps at most MAX_ENTRIES payloads.
 
-install() wraps recursive_finder when ansible.executor.module_common is first imported (a meta path hook that ansible
-never sees). The .pth runs install() at every start of that Python (each module run, pytest, ansible-lint), so this
-imports only os and sys up front: hashlib, pickle and zlib wait until a payload is built (imported at the top, they
-added 22 ms to every start). Standard library only.
+install() wraps recursive_finder when ansible.executor.module_common is first imported
+(ansiballz_bytecode_cache.PatchAfterImport, a meta path finder that ansible never sees). The .pth runs install() at
+every start of that Python (each module run, pytest, ansible-lint), so this imports only os and sys up front: hashlib,
+pickle and zlib wait until a payload is built (imported at the top, they added 22 ms to every start). Standard library
+only.
 """
 
 import os
 import sys
 
-# Its sibling, on sys.path wherever this is (install.py's .pth, the tests): one switch for both caches, one way to write.
-from ansiballz_bytecode_cache import SWITCH, write_atomically  # pylint: disable=import-error
+# Its sibling, on sys.path wherever this is (install.py's .pth, the tests): one switch for all the caches, one way to
+# patch ansible-core on import and one way to write.
+from ansiballz_bytecode_cache import PatchAfterImport, write_atomically  # pylint: disable=import-error
 
 TARGET = "ansible.executor.module_common"
 # Bumped when what a cache entry holds changes.
 FORMAT = b"3"
-# A new collections path is a new key for every module run from it (each `make test` copies the collection for
-# ansible-test, the tests of this cache make their own): past this many entries (up to about 250 kB each), the half used
-# longest ago goes (a hit touches its entry).
+# Each edit of a module, and each other ansible-core, Python or collections path, makes new keys (an edited module_util
+# replaces its payloads' entries): past this many entries (up to about 250 kB each), the half used longest ago goes (a hit touches its entry).
 MAX_ENTRIES = 600
 
 
 def install(cache_dir):
     """Wrap recursive_finder with the cache in cache_dir once module_common is imported (idempotent)."""
-    if os.environ.get(SWITCH) == "off" or any(isinstance(finder, _Hook) for finder in sys.meta_path):
-        return
-    sys.meta_path.insert(0, _Hook(cache_dir))
+    hook(cache_dir).install()
 
 
-class _Hook:
-    """A meta path finder that finds nothing itself: it only patches module_common after it has been executed."""
+def hook(cache_dir):
+    """The meta path finder that wraps recursive_finder, not installed (the tests install theirs by hand)."""
+    def wrap(module):
+        if hasattr(module, "recursive_finder") and hasattr(module, "_make_zinfo"):
+            module.recursive_finder = _cached(module, module.recursive_finder, cache_dir)
 
-    def __init__(self, cache_dir):
-        self.cache_dir = cache_dir
-
-    def find_spec(self, fullname, path, target=None):
-        if fullname != TARGET:
-            return None
-        from importlib.machinery import PathFinder
-
-        spec = PathFinder.find_spec(fullname, path, target)
-        if spec is None or not hasattr(spec.loader, "exec_module"):
-            return spec
-        exec_module = spec.loader.exec_module
-        cache_dir = self.cache_dir
-
-        def exec_and_wrap(module):
-            exec_module(module)
-            if hasattr(module, "recursive_finder") and hasattr(module, "_make_zinfo"):
-                module.recursive_finder = _cached(module, module.recursive_finder, cache_dir)
-
-        spec.loader.exec_module = exec_and_wrap
-        return spec
+    return PatchAfterImport(TARGET, wrap)
 
 
 def _cached(common, recursive_finder, cache_dir):

@@ -4,8 +4,8 @@
 """A cache of the two YAML files ansible-core parses at every start, for the Pythons `make test` runs (dev virtualenvs).
 
 Each ansible-playbook process (and ansible-lint, ansible-config, `ansible-playbook --version`) parses
-ansible/config/base.yml, its settings (40 ms with libyaml), and each that loads a collection parses
-ansible/config/ansible_builtin_runtime.yml, the routing of ansible.builtin (380 kB, 83 ms): together about a tenth of a
+ansible/config/base.yml, its settings (40 ms with libyaml), and each collection's routing (meta/runtime.yml) it loads,
+ansible.builtin's ansible/config/ansible_builtin_runtime.yml among them (380 kB, 83 ms): together about a tenth of a
 one-task play's CPU, and the suites start hundreds of these processes.
 
 This keeps each result with the text it was parsed from, in CACHE_DIR, as marshal data (what these parses return is
@@ -17,14 +17,15 @@ and the ansible-core, PyYAML and Python are those that parsed it; a result marsh
 Any error reading or writing the cache parses as ansible-core would; an error in the YAML is raised by ansible-core's
 own parse. Writes are atomic, so processes can share the directory.
 
-install() wraps them when their modules are first imported (a meta path hook, as ansiballz_payload_cache does), so a
-process that never imports them pays nothing; it imports only os and sys. Standard library only.
+install() wraps them when their modules are first imported (ansiballz_bytecode_cache.PatchAfterImport, as
+ansiballz_payload_cache does), so a process that never imports them pays nothing; it imports only os and sys up front.
+Standard library only.
 """
 
 import os
 import sys
 
-from ansiballz_bytecode_cache import SWITCH, write_atomically  # pylint: disable=import-error
+from ansiballz_bytecode_cache import PatchAfterImport, write_atomically  # pylint: disable=import-error
 
 # Bumped when what an entry holds changes.
 FORMAT = b"1"
@@ -34,42 +35,29 @@ COLLECTION_FINDER = "ansible.utils.collection_loader._collection_finder"
 
 def install(cache_dir):
     """Wrap the two parses with the cache in cache_dir once their modules are imported (idempotent)."""
-    if os.environ.get(SWITCH) == "off" or any(isinstance(finder, _Hook) for finder in sys.meta_path):
-        return
-    sys.meta_path.insert(0, _Hook(cache_dir))
+    for finder in hooks(cache_dir):
+        finder.install()
 
 
-class _Hook:
-    """A meta path finder that finds nothing itself: it only patches the two modules after they have been executed."""
+def hooks(cache_dir):
+    """The meta path finders that wrap the two parses, not installed (the tests install theirs by hand)."""
+    def wrap_config_manager(module):
+        config_manager = getattr(module, "ConfigManager", None)
+        if hasattr(config_manager, "_read_config_yaml_file"):
+            config_manager._read_config_yaml_file = _cached_config_file(  # pylint: disable=protected-access
+                config_manager._read_config_yaml_file, cache_dir)  # pylint: disable=protected-access
 
-    def __init__(self, cache_dir):
-        self.cache_dir = cache_dir
+    def wrap_collection_finder(module):
+        if hasattr(module, "_meta_yml_to_dict"):
+            module._meta_yml_to_dict = _cached_meta(module._meta_yml_to_dict, cache_dir)  # pylint: disable=protected-access
 
-    def find_spec(self, fullname, path, target=None):
-        if fullname not in (CONFIG_MANAGER, COLLECTION_FINDER):
-            return None
-        from importlib.machinery import PathFinder  # pylint: disable=import-outside-toplevel
-
-        spec = PathFinder.find_spec(fullname, path, target)
-        if spec is None or not hasattr(spec.loader, "exec_module"):
-            return spec
-        exec_module = spec.loader.exec_module
-        cache_dir = self.cache_dir
-
-        def exec_and_wrap(module):
-            exec_module(module)
-            if fullname == CONFIG_MANAGER and hasattr(getattr(module, "ConfigManager", None), "_read_config_yaml_file"):
-                module.ConfigManager._read_config_yaml_file = _cached_config_file(  # pylint: disable=protected-access
-                    module.ConfigManager._read_config_yaml_file, cache_dir)  # pylint: disable=protected-access
-            elif fullname == COLLECTION_FINDER and hasattr(module, "_meta_yml_to_dict"):
-                module._meta_yml_to_dict = _cached_meta(module._meta_yml_to_dict, cache_dir)  # pylint: disable=protected-access
-
-        spec.loader.exec_module = exec_and_wrap
-        return spec
+    return [PatchAfterImport(CONFIG_MANAGER, wrap_config_manager), PatchAfterImport(COLLECTION_FINDER, wrap_collection_finder)]
 
 
 def _cached_config_file(read_config_yaml_file, cache_dir):
     def cached_read_config_yaml_file(self, yml_file):
+        # On a miss ansible-core reads the file again: were it changed in between, its parse would be kept with the text
+        # read here, and used until the file changes again. This reads base.yml in site-packages, which nothing changes.
         try:
             with open(yml_file, "rb") as source:
                 text = source.read()
@@ -96,9 +84,14 @@ def _parse_through(cache_dir, kind, text, parse):
     import marshal  # pylint: disable=import-outside-toplevel
     import zlib  # pylint: disable=import-outside-toplevel
 
-    # The parse is ansible-core's and PyYAML's: another version of either, or of Python, is another entry.
-    context = "{0} {1} {2}".format(getattr(sys.modules.get("ansible"), "__version__", ""),
-                                   getattr(sys.modules.get("yaml"), "__version__", ""), sys.version).encode("utf-8")
+    # The parse is ansible-core's and PyYAML's: another version of either, or of Python, is another entry. PyYAML is
+    # imported here, as the parse would import it (_meta_yml_to_dict imports it only when it is first called).
+    try:
+        import yaml  # pylint: disable=import-outside-toplevel
+    except ImportError:
+        return parse()
+    context = "{0} {1} {2}".format(getattr(sys.modules.get("ansible"), "__version__", ""), yaml.__version__,
+                                   sys.version).encode("utf-8")
     name = "{0}-{1:08x}-{2:08x}-{3}".format(kind.decode(), zlib.crc32(context), zlib.crc32(text), len(text))
     path = os.path.join(cache_dir, name)
     try:
