@@ -39,8 +39,9 @@ from ansiballz_bytecode_cache import PatchAfterImport, write_atomically  # pylin
 TARGET = "ansible.executor.module_common"
 # Bumped when what a cache entry holds changes.
 FORMAT = b"3"
-# Each edit of a module, and each other ansible-core, Python or collections path, makes new keys (an edited module_util
-# replaces its payloads' entries): past this many entries (up to about 250 kB each), the half used longest ago goes (a hit touches its entry).
+# Each edit of a module, and each other ansible-core, Python or collections path, makes new keys (an edited
+# module_util replaces its payloads' entries): past this many entries (up to about 250 kB each), the half used longest
+# ago goes (a hit touches its entry).
 MAX_ENTRIES = 600
 
 

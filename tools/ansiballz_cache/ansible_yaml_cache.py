@@ -10,7 +10,8 @@ one-task play's CPU, and the suites start hundreds of these processes.
 
 This keeps each result with the text it was parsed from, in CACHE_DIR, as marshal data (what these parses return is
 dicts, lists, strings, numbers, booleans and None): a kept result is used only when the text is the same, byte for byte,
-and the ansible-core, PyYAML and Python are those that parsed it; a result marshal cannot hold is never kept. Reading one back costs about 3 ms.
+and the ansible-core, PyYAML and Python are those that parsed it; a result marshal cannot hold is never kept. Reading
+one back costs about 3 ms.
 - ansible.config.manager.ConfigManager._read_config_yaml_file(path): base.yml (ansible-core reads no other file with it);
 - ansible.utils.collection_loader._collection_finder._meta_yml_to_dict(data, content_id): every collection's
   meta/runtime.yml, the function ansible-core documents as one "tools" may replace to cache its output.
