@@ -76,10 +76,11 @@ class FakeClock:
     """
 
     def __init__(self):
-        # A whole second after the real clock: the module-scoped servers were reset on the real clock, so the fake one
-        # must not start before it, and whole seconds make the tests' sums exact. From time.monotonic() itself a sum
-        # like start + 110 could come out one ulp off, and a replica due in sync at exactly that instant was read as
-        # one ulp late (a rare CI failure of test_a_replica_that_does_not_come_back_in_sync).
+        # The next whole second of the real clock: the module-scoped servers were reset on the real clock, so the fake
+        # one must not start before it; and from a whole second, steps of whole seconds (or halves, quarters) add up
+        # exactly. From time.monotonic() itself, start + 110 could come out one ulp off, and a replica due in sync at
+        # exactly that instant was read as one ulp late (a rare CI failure of
+        # test_a_replica_that_does_not_come_back_in_sync).
         self.now = float(math.ceil(time.monotonic()))
 
     def monotonic(self):
